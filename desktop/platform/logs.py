@@ -1,0 +1,174 @@
+"""Logging to a rotating file in the profile's log dir, with secrets redacted.
+
+Two layers of redaction keep credentials out of the log:
+- values registered at run time with `register_secret` (every secret that passes through the
+  secret store is registered), in the spellings they take in URLs, XML, JSON and form bodies;
+- patterns for things that look like credentials whatever their value: ``Bearer <token>``,
+  ``access_token=...``, ``"password": "..."``, ``<sessionId>...</sessionId>``, refresh tokens
+  and Salesforce session ids (``00D...!...``).
+
+The filter rewrites the record's message, exception text and stack text, so every handler
+after it (and the formatter) only sees the redacted text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import logging
+import logging.handlers
+import os
+import re
+import threading
+from pathlib import Path
+from urllib.parse import quote, quote_plus
+
+REDACTED = "[REDACTED]"
+LOG_FILE_NAME = "stint.log"
+MAX_LOG_BYTES = 1_000_000
+LOG_BACKUP_COUNT = 5
+# Shorter values would blank out ordinary words all over the log; a secret this short is not
+# one a user can have on a Salesforce login anyway.
+MIN_SECRET_LENGTH = 4
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+
+_SECRET_NAMES = (
+    r"access_token|refresh_token|id_token|client_secret|code_verifier|security_token|"
+    r"password|passwd|session_?id|sid|token|secret"
+)
+
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Salesforce session ids / access tokens: org id, '!', opaque token.
+    (re.compile(r"\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9._\-]+"), REDACTED),
+    # Authorization headers.
+    (re.compile(r"\b(Bearer|OAuth)\s+[A-Za-z0-9._~+/=!\-]+", re.IGNORECASE), rf"\1 {REDACTED}"),
+    # JSON and Python-repr style: "password": "value" / 'access_token': 'value'.
+    (
+        re.compile(
+            rf"""(["']?(?:{_SECRET_NAMES})["']?\s*[:=]\s*)(["'])(?:\\.|(?!\2).)*\2""",
+            re.IGNORECASE,
+        ),
+        rf"\1\2{REDACTED}\2",
+    ),
+    # Query strings, form bodies and key=value text: access_token=value&...
+    (
+        re.compile(rf"""(\b(?:{_SECRET_NAMES})=)[^&\s"'<>,;]+""", re.IGNORECASE),
+        rf"\1{REDACTED}",
+    ),
+    # XML (SOAP login request and response): <password>..</password>, <sf:sessionId>..
+    (
+        re.compile(
+            r"(<(?:\w+:)?(password|sessionId|securityToken)>)[^<]*(</(?:\w+:)?\2>)", re.IGNORECASE
+        ),
+        rf"\1{REDACTED}\3",
+    ),
+)
+
+_lock = threading.Lock()
+_secrets: set[str] = set()
+_secret_pattern: re.Pattern[str] | None = None
+
+
+def register_secret(value: str | None) -> None:
+    """Redact `value` (and its URL/XML/JSON-escaped spellings) from every log line from now on."""
+    global _secret_pattern
+    if not value or len(value) < MIN_SECRET_LENGTH:
+        return
+    variants = {
+        value,
+        quote(value, safe=""),
+        quote_plus(value, safe=""),
+        html.escape(value, quote=True),
+        json.dumps(value)[1:-1],
+    }
+    with _lock:
+        if variants <= _secrets:
+            return
+        _secrets.update(variant for variant in variants if len(variant) >= MIN_SECRET_LENGTH)
+        # Longest first, so a secret that contains another is replaced whole.
+        ordered = sorted(_secrets, key=len, reverse=True)
+        _secret_pattern = re.compile("|".join(re.escape(secret) for secret in ordered))
+
+
+def forget_registered_secrets() -> None:
+    """Drop every registered secret (for tests; the patterns stay)."""
+    global _secret_pattern
+    with _lock:
+        _secrets.clear()
+        _secret_pattern = None
+
+
+def redact(text: str) -> str:
+    """`text` with registered secrets and credential-looking values replaced by [REDACTED]."""
+    pattern = _secret_pattern
+    if pattern is not None:
+        text = pattern.sub(REDACTED, text)
+    for regex, replacement in _PATTERNS:
+        text = regex.sub(replacement, text)
+    return text
+
+
+class SecretRedactingFilter(logging.Filter):
+    """Rewrites a record's message, exception and stack text with secrets redacted."""
+
+    _exception_formatter = logging.Formatter()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string must not lose the record
+            message = f"{record.msg!r} % {record.args!r}"
+        record.msg = redact(message)
+        record.args = None
+        if record.exc_info and record.exc_info[0] is not None:
+            record.exc_text = self._exception_formatter.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating handler whose files are readable by the user only (0600)."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        # e.g. a file system without permissions: the log still works
+        with contextlib.suppress(OSError):
+            os.chmod(self.baseFilename, 0o600)
+        return stream
+
+
+def setup_logging(
+    log_dir: str | os.PathLike[str], level: int | str = logging.INFO
+) -> logging.Handler:
+    """Send the root logger to ``log_dir/stint.log`` (1 MB x 5 files), secrets redacted.
+
+    Calling it again replaces the handler it installed before (e.g. a different profile).
+    Returns the installed handler.
+    """
+    directory = Path(log_dir)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    handler = _PrivateRotatingFileHandler(
+        directory / LOG_FILE_NAME,
+        maxBytes=MAX_LOG_BYTES,
+        backupCount=LOG_BACKUP_COUNT,
+        encoding="utf-8",
+    )
+    handler.set_name("stint-file")
+    handler.addFilter(SecretRedactingFilter())
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if h.get_name() == "stint-file"]:
+        root.removeHandler(old)
+        old.close()
+    root.addHandler(handler)
+    root.setLevel(level)
+    # Third-party libraries that log request bodies at DEBUG stay quieter than our own code.
+    for noisy in ("urllib3", "requests", "simple_salesforce"):
+        logging.getLogger(noisy).setLevel(max(root.level, logging.INFO))
+    logging.getLogger(__name__).debug("logging to %s", handler.baseFilename)
+    return handler
