@@ -1,0 +1,259 @@
+"""Run a compiled query: closures built once per execution, then applied to every row."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..values import TEXT_TYPES, json_converter
+from .resolved import (
+    POLYMORPHIC_TYPE,
+    FieldRef,
+    RAnd,
+    RComparison,
+    RCondition,
+    RInList,
+    RNot,
+    ROr,
+    RSemiJoin,
+)
+
+if TYPE_CHECKING:
+    from .compiler import CompiledQuery, RecordSource
+
+Row = dict[str, Any]
+Getter = Callable[[Row], Any]
+Predicate = Callable[[Row], bool]
+
+_ORDER_OPERATORS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+
+
+class _Context:
+    """Per-execution state: the source and a cache of parent rows by id."""
+
+    def __init__(self, source: RecordSource, include_deleted: bool) -> None:
+        self.source = source
+        self.include_deleted = include_deleted
+        self._parents: dict[str, tuple[str, Row] | None] = {}
+
+    def parent(self, record_id: str) -> tuple[str, Row] | None:
+        try:
+            return self._parents[record_id]
+        except KeyError:
+            found = self.source.get(record_id)
+            self._parents[record_id] = found
+            return found
+
+    def raw_getter(self, ref: FieldRef) -> Getter:
+        """Stored value of the field, following relationship hops through the parent cache."""
+        name = ref.name
+        if not ref.hops:
+            return lambda row: row.get(name)
+        foreign_keys = tuple(hop.foreign_key for hop in ref.hops)
+        parent = self.parent
+        want_type = ref.is_type_of_parent
+
+        def get(row: Row) -> Any:
+            entry = None
+            for foreign_key in foreign_keys:
+                record_id = row.get(foreign_key)
+                if record_id is None:
+                    return None
+                entry = parent(record_id)
+                if entry is None:
+                    return None
+                row = entry[1]
+            if want_type:
+                return entry[0]  # type: ignore[index]
+            return row.get(name)
+
+        return get
+
+    def key_getter(self, ref: FieldRef) -> Getter:
+        """Value as compared and sorted: text lower-cased (SOQL text is case-insensitive)."""
+        get = self.raw_getter(ref)
+        if ref.type in TEXT_TYPES or ref.is_type_of_parent:
+            if not ref.hops:
+                name = ref.name
+
+                def text_key(row: Row) -> Any:
+                    value = row.get(name)
+                    return value.lower() if value else None
+
+                return text_key
+            return lambda row: (value.lower() if (value := get(row)) else None)
+        return get
+
+
+def build_predicate(condition: RCondition, context: _Context) -> Predicate:
+    if isinstance(condition, RAnd):
+        parts = [build_predicate(item, context) for item in condition.items]
+        return lambda row: all(part(row) for part in parts)
+    if isinstance(condition, ROr):
+        parts = [build_predicate(item, context) for item in condition.items]
+        return lambda row: any(part(row) for part in parts)
+    if isinstance(condition, RNot):
+        inner = build_predicate(condition.item, context)
+        return lambda row: not inner(row)
+    if isinstance(condition, RComparison):
+        return _comparison(condition, context)
+    if isinstance(condition, RInList):
+        return _membership(context.key_getter(condition.ref), condition.values, condition.negated)
+    if isinstance(condition, RSemiJoin):
+        values = condition.subquery.selected_values(context.source, context.include_deleted)
+        return _membership(context.key_getter(condition.ref), values, condition.negated)
+    raise TypeError(f"unknown condition {condition!r}")
+
+
+def _membership(key: Getter, values: frozenset, negated: bool) -> Predicate:
+    if negated:
+        return lambda row: key(row) not in values
+    return lambda row: key(row) in values
+
+
+def _comparison(condition: RComparison, context: _Context) -> Predicate:
+    op = condition.operator
+    if op == "LIKE":
+        get = context.raw_getter(condition.ref)
+        fullmatch = condition.pattern.fullmatch  # type: ignore[union-attr]
+        return lambda row: (value := get(row)) is not None and fullmatch(value) is not None
+    key = context.key_getter(condition.ref)
+    literal = condition.value
+    if literal is None:
+        if op == "=":
+            return lambda row: key(row) is None
+        if op == "!=":
+            return lambda row: key(row) is not None
+        return lambda row: False  # null is never less or greater than anything
+    if op == "=":
+        return lambda row: key(row) == literal
+    if op == "!=":
+        return lambda row: key(row) != literal  # Salesforce: != also matches null
+    compare = _ORDER_OPERATORS[op]
+    return lambda row: (value := key(row)) is not None and compare(value, literal)
+
+
+def _matching_rows(query: CompiledQuery, context: _Context) -> list[Row]:
+    rows = context.source.rows(query.sobject, context.include_deleted)
+    if query.where is None:
+        return list(rows)
+    return list(filter(build_predicate(query.where, context), rows))
+
+
+def _page_bounds(query: CompiledQuery, total: int) -> tuple[int, int]:
+    start = min(query.offset or 0, total)
+    end = total if query.limit is None else min(total, start + query.limit)
+    return start, end
+
+
+def _sort(rows: list[Row], query: CompiledQuery, context: _Context) -> None:
+    # Stable multi-pass sort, least significant key first. Nulls get a flag that places them
+    # first or last whatever the direction; equal flags never compare the values.
+    for item in reversed(query.order_by):
+        key = context.key_getter(item.ref)
+        null_flag = 0 if item.nulls_first != item.descending else 2
+        null_key = (null_flag, 0)
+
+        def sort_key(row: Row, key: Getter = key, null_key: tuple = null_key) -> tuple:
+            value = key(row)
+            return null_key if value is None else (1, value)
+
+        rows.sort(key=sort_key, reverse=item.descending)
+
+
+def execute(query: CompiledQuery, source: RecordSource, include_deleted: bool,
+            api_version: str) -> list[Row]:
+    context = _Context(source, include_deleted)
+    rows = _matching_rows(query, context)
+    if query.order_by:
+        _sort(rows, query, context)
+    start, end = _page_bounds(query, len(rows))
+    if start or end != len(rows):
+        rows = rows[start:end]
+    project = _projector(query, context, f"/services/data/v{api_version}/sobjects/")
+    return [project(row) for row in rows]
+
+
+def count(query: CompiledQuery, source: RecordSource, include_deleted: bool) -> int:
+    rows = _matching_rows(query, _Context(source, include_deleted))
+    start, end = _page_bounds(query, len(rows))
+    return end - start
+
+
+def selected_values(query: CompiledQuery, source: RecordSource, include_deleted: bool) -> frozenset:
+    context = _Context(source, include_deleted)
+    get = context.raw_getter(query.fields[0])
+    return frozenset(value for row in _matching_rows(query, context)
+                     if (value := get(row)) is not None)
+
+
+# -- projection ------------------------------------------------------------------------------
+def _projector(query: CompiledQuery, context: _Context, url_prefix: str) -> Callable[[Row], Row]:
+    """A function turning a stored row into its JSON record, keys in selection order."""
+    tree: dict[str, Any] = {}  # key -> FieldRef (leaf) or (Hop, subtree)
+    for ref in query.fields:
+        node = tree
+        for hop in ref.hops:
+            if hop.relationship not in node:
+                node[hop.relationship] = (hop, {})
+            node = node[hop.relationship][1]
+        node[ref.name] = ref
+    return _object_projector(query.sobject, tree, context, url_prefix)
+
+
+def _object_projector(sobject: str | None, tree: dict[str, Any], context: _Context,
+                      url_prefix: str) -> Callable[..., Row]:
+    columns: list[tuple[str, Callable[[Row], Any]]] = []
+    for key, node in tree.items():
+        if isinstance(node, FieldRef):
+            columns.append((key, _leaf(node)))
+        else:
+            hop, subtree = node
+            columns.append((key, _relationship(hop.foreign_key, hop.target, subtree, context,
+                                               url_prefix)))
+    type_prefix = f"{url_prefix}{sobject}/" if sobject else None
+
+    def project(row: Row, actual_type: str | None = None) -> Row:
+        if type_prefix is not None:
+            attributes = {"type": sobject, "url": type_prefix + row["Id"]}
+        else:  # polymorphic parent: Salesforce reports the pseudo-object "Name"
+            attributes = {"type": POLYMORPHIC_TYPE,
+                          "url": f"{url_prefix}{actual_type}/{row['Id']}"}
+        record: Row = {"attributes": attributes}
+        for key, value_of in columns:
+            record[key] = value_of(row) if value_of is not _TYPE_MARKER else actual_type
+        return record
+
+    return project
+
+
+def _TYPE_MARKER(row: Row) -> Any:  # noqa: N802 - a sentinel column meaning "the parent's type"
+    raise AssertionError("sentinel")
+
+
+def _leaf(ref: FieldRef) -> Callable[[Row], Any]:
+    if ref.is_type_of_parent:
+        return _TYPE_MARKER
+    name = ref.name
+    convert = json_converter(ref.type)
+    if convert is None:
+        return lambda row: row.get(name)
+    return lambda row: convert(row.get(name))
+
+
+def _relationship(foreign_key: str, target: str | None, subtree: dict[str, Any],
+                  context: _Context, url_prefix: str) -> Callable[[Row], Any]:
+    project_parent = _object_projector(target, subtree, context, url_prefix)
+    parent = context.parent
+
+    def value_of(row: Row) -> Any:
+        record_id = row.get(foreign_key)
+        if record_id is None:
+            return None
+        entry = parent(record_id)
+        if entry is None:
+            return None
+        return project_parent(entry[1], entry[0])
+
+    return value_of

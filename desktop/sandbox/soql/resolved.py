@@ -1,0 +1,80 @@
+"""A query after name resolution and literal checking: what the evaluator runs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from .compiler import CompiledQuery
+
+POLYMORPHIC_TYPE = "Name"  # Salesforce's pseudo-object behind polymorphic relationships
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One relationship step: follow `foreign_key` (e.g. AccountId) to the parent row."""
+
+    foreign_key: str
+    relationship: str  # canonical relationship name, the key in the JSON output
+    target: str | None  # parent object name; None when polymorphic (decided per row)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRef:
+    hops: tuple[Hop, ...]
+    name: str  # canonical field name on the last object
+    type: str  # describe type of that field
+    is_type_of_parent: bool = False  # the virtual `What.Type` of a polymorphic relationship
+
+    @property
+    def output_path(self) -> tuple[str, ...]:
+        return (*(hop.relationship for hop in self.hops), self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class RComparison:
+    ref: FieldRef
+    operator: str  # = != < <= > >= LIKE
+    value: object  # normalised like the evaluator normalises row values; None for null
+    pattern: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RInList:
+    ref: FieldRef
+    negated: bool
+    values: frozenset
+
+
+@dataclass(frozen=True, slots=True)
+class RSemiJoin:
+    ref: FieldRef
+    negated: bool
+    subquery: CompiledQuery
+
+
+@dataclass(frozen=True, slots=True)
+class RAnd:
+    items: tuple[RCondition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ROr:
+    items: tuple[RCondition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RNot:
+    item: RCondition
+
+
+RCondition = Union[RComparison, RInList, RSemiJoin, RAnd, ROr, RNot]  # noqa: UP007
+
+
+@dataclass(frozen=True, slots=True)
+class ROrder:
+    ref: FieldRef
+    descending: bool
+    nulls_first: bool
