@@ -1,0 +1,133 @@
+"""The sandbox's control endpoint under /__sandbox__/<admin token>/: faults, clock, budget, users.
+
+Everything a test can do through the Python API of RunningSandbox, a demo or an out-of-process
+test can do here with JSON. The random admin token in the URL keeps other local processes out.
+"""
+
+from __future__ import annotations
+
+import hmac
+from datetime import datetime
+from typing import Any
+
+from werkzeug.wrappers import Request, Response
+
+from desktop.sandbox.context import ServerContext
+from desktop.sandbox.faults import FaultKind
+from desktop.sandbox.responses import ApiError, json_response, not_found, parse_json_body
+
+ADMIN_ROOT = "/__sandbox__/"
+
+
+def _number(body: dict, key: str, kind: type = int) -> Any:
+    value = body.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ApiError(400, "INVALID_INPUT", f"'{key}' must be a number")
+    return kind(value)
+
+
+def _state(ctx: ServerContext) -> dict:
+    return {
+        "clock": ctx.org.clock.now().isoformat(),
+        "budget": {"max": ctx.budget.maximum, "used": ctx.budget.used},
+        "session_lifetime_seconds": ctx.sessions.lifetime.total_seconds(),
+        "faults": ctx.faults.describe(),
+    }
+
+
+def _faults(ctx: ServerContext, request: Request) -> dict:
+    if request.method == "DELETE":
+        ctx.faults.clear()
+        return _state(ctx)
+    body = parse_json_body(request.get_data())
+    kind = body.get("kind")
+    prefix = body.get("path_prefix")
+    if prefix is not None and not isinstance(prefix, str):
+        raise ApiError(400, "INVALID_INPUT", "'path_prefix' must be a string")
+    try:
+        if kind == "latency":
+            ctx.faults.set_latency(_number(body, "ms"), path_prefix=prefix)
+        else:
+            ctx.faults.arm(FaultKind(kind), int(body.get("count", 1)),
+                           status=int(body.get("status", 503)), path_prefix=prefix)
+    except (ValueError, TypeError) as exc:
+        raise ApiError(400, "INVALID_INPUT", f"invalid fault: {exc}") from None
+    return _state(ctx)
+
+
+def _clock(ctx: ServerContext, request: Request) -> dict:
+    body = parse_json_body(request.get_data())
+    if "advance_seconds" in body:
+        ctx.org.clock.advance(_number(body, "advance_seconds", float))
+    elif isinstance(body.get("set"), str):
+        try:
+            when = datetime.fromisoformat(body["set"])
+            ctx.org.clock.set(when)
+        except ValueError as exc:
+            raise ApiError(400, "INVALID_INPUT", f"invalid time: {exc}") from None
+    else:
+        raise ApiError(400, "INVALID_INPUT", "give 'advance_seconds' or 'set' (ISO 8601 with offset)")
+    return _state(ctx)
+
+
+def _budget(ctx: ServerContext, request: Request) -> dict:
+    body = parse_json_body(request.get_data())
+    try:
+        ctx.budget.configure(maximum=_number(body, "max") if "max" in body else None,
+                             used=_number(body, "used") if "used" in body else None)
+    except ValueError as exc:
+        raise ApiError(400, "INVALID_INPUT", str(exc)) from None
+    return _state(ctx)
+
+
+def _session_lifetime(ctx: ServerContext, request: Request) -> dict:
+    body = parse_json_body(request.get_data())
+    try:
+        ctx.sessions.set_lifetime(_number(body, "seconds", float))
+    except ValueError as exc:
+        raise ApiError(400, "INVALID_INPUT", str(exc)) from None
+    return _state(ctx)
+
+
+def _expire_sessions(ctx: ServerContext, request: Request) -> dict:
+    ctx.sessions.expire_all_sessions()
+    return _state(ctx)
+
+
+def _api_enabled(ctx: ServerContext, request: Request) -> dict:
+    body = parse_json_body(request.get_data())
+    if not isinstance(body.get("username"), str) or not isinstance(body.get("enabled"), bool):
+        raise ApiError(400, "INVALID_INPUT", "give 'username' (string) and 'enabled' (boolean)")
+    ctx.org.set_api_enabled(body["username"], body["enabled"])
+    return {"username": body["username"], "api_enabled": body["enabled"]}
+
+
+def _hidden(ctx: ServerContext, request: Request) -> dict:
+    body = parse_json_body(request.get_data())
+    if not isinstance(body.get("id"), str) or not isinstance(body.get("hidden"), bool):
+        raise ApiError(400, "INVALID_INPUT", "give 'id' (string) and 'hidden' (boolean)")
+    ctx.org.set_hidden(body["id"], body["hidden"])
+    return {"id": body["id"], "hidden": body["hidden"]}
+
+
+_ACTIONS = {
+    ("GET", ""): lambda ctx, request: _state(ctx),
+    ("POST", "faults"): _faults,
+    ("DELETE", "faults"): _faults,
+    ("POST", "clock"): _clock,
+    ("POST", "budget"): _budget,
+    ("POST", "session-lifetime"): _session_lifetime,
+    ("POST", "sessions/expire"): _expire_sessions,
+    ("POST", "users/api-enabled"): _api_enabled,
+    ("POST", "records/hidden"): _hidden,
+}
+
+
+def handle_admin(ctx: ServerContext, request: Request) -> Response:
+    token, _, action = request.path[len(ADMIN_ROOT):].partition("/")
+    if not hmac.compare_digest(token.encode(), ctx.admin_token.encode()):
+        raise not_found()
+    handler = _ACTIONS.get((request.method, action.strip("/")))
+    if handler is None:
+        raise not_found()
+    return json_response(handler(ctx, request))

@@ -1,0 +1,43 @@
+"""What every request handler of the sandbox server shares: the org and the server-side state."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.sandbox.faults import Faults
+from desktop.sandbox.limits import ApiBudget
+from desktop.sandbox.query_cursors import QueryCursors
+from desktop.sandbox.sessions import SessionStore
+
+# The connected app Stint uses (the contract documents it).
+CONSUMER_KEY = "stint-desktop"
+# REST API versions this sandbox answers, oldest first (v62.0 = Winter '25).
+API_VERSIONS = tuple(f"{major}.0" for major in range(31, 63))
+
+
+@dataclass
+class ServerContext:
+    org: Any                       # desktop.sandbox.org.Org (duck-typed to keep test doubles easy)
+    sessions: SessionStore
+    budget: ApiBudget
+    faults: Faults
+    cursors: QueryCursors
+    base_url: str = ""             # https://127.0.0.1:PORT, set once the port is bound
+    admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    signing_key: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+
+    @classmethod
+    def for_org(cls, org: Any) -> ServerContext:
+        now = org.clock.now
+        return cls(org=org, sessions=SessionStore(now, org.org_id), budget=ApiBudget(now),
+                   faults=Faults(), cursors=QueryCursors(now))
+
+    def check_password(self, user: Any, supplied: str, *, with_token: bool) -> bool:
+        """Constant-time check of a password (plus security token for API logins)."""
+        expected = user.password + (user.security_token if with_token else "")
+        return secrets.compare_digest(supplied.encode("utf-8"), expected.encode("utf-8"))
+
+    def identity_url(self, user_id: str) -> str:
+        return f"{self.base_url}/id/{self.org.org_id}/{user_id}"

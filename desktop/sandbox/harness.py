@@ -1,0 +1,99 @@
+"""Start a sandbox org on 127.0.0.1 for tests, demos and benchmarks.
+
+    with start_sandbox(size="small") as running:
+        sf = running.salesforce()          # a logged-in simple_salesforce.Salesforce
+        running.clock.advance(3 * 3600)    # let sessions expire
+        running.faults.fail_next(2)        # next two requests answer 503
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import requests
+from simple_salesforce import Salesforce
+from simple_salesforce.api import DEFAULT_API_VERSION
+from simple_salesforce.login import SalesforceLogin
+
+from desktop.sandbox.context import CONSUMER_KEY
+from desktop.sandbox.server import SandboxServer
+
+logger = logging.getLogger(__name__)
+
+
+class RunningSandbox:
+    """A sandbox org being served over HTTPS, with everything a client needs to reach it."""
+
+    def __init__(self, org: Any, server: SandboxServer) -> None:
+        self.org = org
+        self._server = server
+        self.login_url = server.base_url
+        self.instance_url = server.base_url
+        self.username: str = org.api_user.username
+        self.password: str = org.api_user.password
+        self.security_token: str = org.api_user.security_token
+        self.client_id = CONSUMER_KEY
+        self.ca_file = server.tls.ca_file
+        self.admin_url = server.admin_url
+        self.clock = org.clock
+        self.faults = server.ctx.faults
+        self.budget = server.ctx.budget
+        self.sessions = server.ctx.sessions
+
+    @property
+    def port(self) -> int:
+        return self._server.port
+
+    def http_session(self) -> requests.Session:
+        """A requests session that trusts the sandbox CA (and ignores REQUESTS_CA_BUNDLE & co)."""
+        session = requests.Session()
+        session.trust_env = False
+        session.verify = self.ca_file
+        return session
+
+    def login(self, username: str | None = None, *, session: requests.Session | None = None,
+              version: str = DEFAULT_API_VERSION) -> tuple[str, str]:
+        """SOAP login with simple-salesforce; (session_id, "127.0.0.1:PORT")."""
+        user = self._user(username)
+        return SalesforceLogin(username=user.username, password=user.password,
+                               security_token=user.security_token, sf_version=version,
+                               session=session or self.http_session(), scratch_url=self.login_url)
+
+    def salesforce(self, username: str | None = None, *, version: str = DEFAULT_API_VERSION) -> Salesforce:
+        """A logged-in client (direct mode: a 401 raises SalesforceExpiredSession)."""
+        session = self.http_session()
+        session_id, instance = self.login(username, session=session, version=version)
+        return Salesforce(session_id=session_id, instance=instance, session=session, version=version)
+
+    def _user(self, username: str | None) -> Any:
+        if username is None:
+            return self.org.api_user
+        user = self.org.user_by_username(username)
+        if user is None:
+            raise ValueError(f"the sandbox org has no user {username!r}")
+        return user
+
+    def stop(self) -> None:
+        self._server.stop()
+
+    def __enter__(self) -> RunningSandbox:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+def serve_org(org: Any, port: int = 0) -> RunningSandbox:
+    """Serve an existing org on a background thread."""
+    server = SandboxServer(org, port=port)
+    server.start_background()
+    logger.info("sandbox org %s serving at %s", org.org_id, server.base_url)
+    return RunningSandbox(org, server)
+
+
+def start_sandbox(size: str = "small", seed: int = 1, port: int = 0, **counts: int) -> RunningSandbox:
+    """Generate an org (see generator.generate_org) and serve it; stop() or use as a context manager."""
+    from desktop.sandbox.generator import generate_org
+
+    return serve_org(generate_org(size, seed, **counts), port=port)

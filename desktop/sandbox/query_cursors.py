@@ -1,0 +1,73 @@
+"""Server-side query cursors behind `nextRecordsUrl` (Salesforce's query locators)."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+DEFAULT_BATCH_SIZE = 2000
+MIN_BATCH_SIZE = 200
+MAX_BATCH_SIZE = 2000
+# Salesforce lets an idle locator live for 15 minutes and keeps only a few open per user.
+CURSOR_IDLE_TIMEOUT = timedelta(minutes=15)
+MAX_OPEN_CURSORS = 50
+_LOCATOR_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass
+class Cursor:
+    locator: str
+    user_id: str
+    records: list[dict]
+    total_size: int
+    batch_size: int
+    last_used: datetime
+
+
+def clamp_batch_size(requested: int | None) -> int:
+    """Salesforce honours batchSize between 200 and 2000 (it is a hint, not a promise)."""
+    if requested is None:
+        return DEFAULT_BATCH_SIZE
+    return max(MIN_BATCH_SIZE, min(MAX_BATCH_SIZE, requested))
+
+
+class QueryCursors:
+    """Open cursors by locator; least recently used ones are evicted beyond MAX_OPEN_CURSORS."""
+
+    def __init__(self, now: Callable[[], datetime]) -> None:
+        self._now = now
+        self._lock = threading.Lock()
+        self._open: OrderedDict[str, Cursor] = OrderedDict()
+
+    def open(self, user_id: str, records: list[dict], total_size: int, batch_size: int) -> Cursor:
+        locator = "01g" + "".join(secrets.choice(_LOCATOR_ALPHABET) for _ in range(12)) + "AAA"
+        cursor = Cursor(locator, user_id, records, total_size, batch_size, self._now())
+        with self._lock:
+            self._open[locator] = cursor
+            while len(self._open) > MAX_OPEN_CURSORS:
+                self._open.popitem(last=False)
+        return cursor
+
+    def find(self, locator: str, user_id: str) -> Cursor | None:
+        """The cursor if it exists, belongs to this user and has not idled out."""
+        now = self._now()
+        with self._lock:
+            cursor = self._open.get(locator)
+            if cursor is None:
+                return None
+            if now - cursor.last_used >= CURSOR_IDLE_TIMEOUT:
+                del self._open[locator]
+                return None
+            if cursor.user_id != user_id:
+                return None
+            cursor.last_used = now
+            self._open.move_to_end(locator)
+            return cursor
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._open)
