@@ -1,0 +1,129 @@
+"""Which secrets Stint keeps per profile, and how an expired session is renewed from them.
+
+Kept in the profile's SecretStore (the OS keyring, or memory for this run when the keyring
+is unusable): the password and security token for password sign-in, the refresh token for
+browser sign-in. Never the access token: it lives only in memory. "Unlink" deletes them all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from desktop.platform.secrets import SecretStore
+from desktop.salesforce.auth import password_login
+from desktop.salesforce.errors import ConnectionProblem, CredentialsMissing
+from desktop.salesforce.http import make_http_session
+from desktop.salesforce.oauth import refresh_session, revoke_token
+from desktop.salesforce.session_info import SessionInfo, SessionRenewer
+
+logger = logging.getLogger(__name__)
+
+PASSWORD_KEY = "salesforce-password"
+SECURITY_TOKEN_KEY = "salesforce-security-token"
+REFRESH_TOKEN_KEY = "salesforce-refresh-token"
+ALL_KEYS = (PASSWORD_KEY, SECURITY_TOKEN_KEY, REFRESH_TOKEN_KEY)
+
+
+class Credentials:
+    """The Salesforce secrets of one profile, over its SecretStore."""
+
+    def __init__(self, secrets: SecretStore) -> None:
+        self._secrets = secrets
+
+    def save_password(self, password: str, security_token: str) -> None:
+        """Remember a password sign-in (replacing any refresh token of a browser sign-in)."""
+        self._secrets.set(PASSWORD_KEY, password)
+        self._secrets.set(SECURITY_TOKEN_KEY, security_token or "")
+        self._delete(REFRESH_TOKEN_KEY)
+
+    def save_refresh_token(self, refresh_token: str) -> None:
+        """Remember a browser sign-in (replacing any stored password and token)."""
+        self._secrets.set(REFRESH_TOKEN_KEY, refresh_token)
+        self._delete(PASSWORD_KEY)
+        self._delete(SECURITY_TOKEN_KEY)
+
+    def password(self) -> tuple[str, str]:
+        """(password, security token); CredentialsMissing when none is stored."""
+        password = self._secrets.get(PASSWORD_KEY)
+        if not password:
+            raise CredentialsMissing()
+        return password, self._secrets.get(SECURITY_TOKEN_KEY) or ""
+
+    def refresh_token(self) -> str:
+        token = self._secrets.get(REFRESH_TOKEN_KEY)
+        if not token:
+            raise CredentialsMissing()
+        return token
+
+    @property
+    def persistent(self) -> bool:
+        """False when the keyring is unusable and secrets last for this run only."""
+        return self._secrets.persistent
+
+    @property
+    def problem(self) -> str | None:
+        """Why the OS keyring is not used (plain language), or None."""
+        return self._secrets.problem
+
+    def has_any(self) -> bool:
+        return any(self._secrets.get(key) for key in ALL_KEYS)
+
+    def forget_all(self) -> None:
+        """ "Unlink": delete every stored Salesforce secret of this profile."""
+        for key in ALL_KEYS:
+            self._delete(key)
+        logger.info("deleted the stored Salesforce credentials of this profile")
+
+    def _delete(self, key: str) -> None:
+        with contextlib.suppress(KeyError):  # stores may raise for a key that was never set
+            self._secrets.delete(key)
+
+
+def password_renewer(
+    credentials: Credentials, login_url: str, username: str, ca_file: str | None = None
+) -> SessionRenewer:
+    """Renew by signing in again with the stored password and token (read at each renewal)."""
+
+    def renew() -> SessionInfo:
+        password, token = credentials.password()
+        return password_login(login_url, username, password, token, ca_file=ca_file)
+
+    return renew
+
+
+def refresh_token_renewer(
+    credentials: Credentials, login_url: str, consumer_key: str, ca_file: str | None = None
+) -> SessionRenewer:
+    """Renew with the stored refresh token; keeps a rotated refresh token if one comes back."""
+
+    def renew() -> SessionInfo:
+        stored = credentials.refresh_token()
+        with make_http_session(ca_file) as http:
+            session = refresh_session(login_url, consumer_key, stored, http)
+        if session.refresh_token and session.refresh_token != stored:
+            credentials.save_refresh_token(session.refresh_token)
+        return session
+
+    return renew
+
+
+def unlink(
+    credentials: Credentials, login_url: str | None = None, ca_file: str | None = None
+) -> None:
+    """Forget every stored secret; revoke a stored refresh token first when possible.
+
+    Revocation is best effort (offline, already revoked): the secrets are deleted regardless,
+    which is what "unlink" promises.
+    """
+    try:
+        token = credentials.refresh_token()
+    except CredentialsMissing:
+        token = None
+    if token and login_url:
+        try:
+            with make_http_session(ca_file) as http:
+                revoke_token(login_url, token, http)
+        except ConnectionProblem as exc:  # unlinking must not fail on the network
+            logger.warning("could not revoke the refresh token: %s", exc.message)
+    credentials.forget_all()
