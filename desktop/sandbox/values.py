@@ -44,6 +44,8 @@ class FieldValueError(ValueError):
 
 def format_datetime(value: datetime) -> str:
     """Salesforce's wire form: UTC, milliseconds, "+0000"."""
+    if value.tzinfo is UTC:  # the stored form: C-level isoformat, then Salesforce's offset
+        return value.isoformat(timespec="milliseconds")[:-6] + "+0000"
     if value.tzinfo is not None and value.utcoffset():
         value = value.astimezone(UTC)
     return (f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:"

@@ -6,9 +6,9 @@ import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..values import TEXT_TYPES, json_converter
+from ..values import TEXT_TYPES
+from .projection import build_projector
 from .resolved import (
-    POLYMORPHIC_TYPE,
     FieldRef,
     RAnd,
     RComparison,
@@ -87,12 +87,13 @@ class _Context:
 
 
 def build_predicate(condition: RCondition, context: _Context) -> Predicate:
-    if isinstance(condition, RAnd):
+    if isinstance(condition, (RAnd, ROr)):
         parts = [build_predicate(item, context) for item in condition.items]
-        return lambda row: all(part(row) for part in parts)
-    if isinstance(condition, ROr):
-        parts = [build_predicate(item, context) for item in condition.items]
-        return lambda row: any(part(row) for part in parts)
+        combine = _both if isinstance(condition, RAnd) else _either
+        predicate = parts[-1]
+        for part in reversed(parts[:-1]):  # a chain of two-way closures beats all(genexpr)
+            predicate = combine(part, predicate)
+        return predicate
     if isinstance(condition, RNot):
         inner = build_predicate(condition.item, context)
         return lambda row: not inner(row)
@@ -104,6 +105,14 @@ def build_predicate(condition: RCondition, context: _Context) -> Predicate:
         values = condition.subquery.selected_values(context.source, context.include_deleted)
         return _membership(context.key_getter(condition.ref), values, condition.negated)
     raise TypeError(f"unknown condition {condition!r}")
+
+
+def _both(first: Predicate, second: Predicate) -> Predicate:
+    return lambda row: first(row) and second(row)
+
+
+def _either(first: Predicate, second: Predicate) -> Predicate:
+    return lambda row: first(row) or second(row)
 
 
 def _membership(key: Getter, values: frozenset, negated: bool) -> Predicate:
@@ -171,7 +180,8 @@ def execute(query: CompiledQuery, source: RecordSource, include_deleted: bool,
     start, end = _page_bounds(query, len(rows))
     if start or end != len(rows):
         rows = rows[start:end]
-    project = _projector(query, context, f"/services/data/v{api_version}/sobjects/")
+    project = build_projector(query.sobject, query.fields, context.parent,
+                              f"/services/data/v{api_version}/sobjects/")
     return [project(row) for row in rows]
 
 
@@ -186,74 +196,3 @@ def selected_values(query: CompiledQuery, source: RecordSource, include_deleted:
     get = context.raw_getter(query.fields[0])
     return frozenset(value for row in _matching_rows(query, context)
                      if (value := get(row)) is not None)
-
-
-# -- projection ------------------------------------------------------------------------------
-def _projector(query: CompiledQuery, context: _Context, url_prefix: str) -> Callable[[Row], Row]:
-    """A function turning a stored row into its JSON record, keys in selection order."""
-    tree: dict[str, Any] = {}  # key -> FieldRef (leaf) or (Hop, subtree)
-    for ref in query.fields:
-        node = tree
-        for hop in ref.hops:
-            if hop.relationship not in node:
-                node[hop.relationship] = (hop, {})
-            node = node[hop.relationship][1]
-        node[ref.name] = ref
-    return _object_projector(query.sobject, tree, context, url_prefix)
-
-
-def _object_projector(sobject: str | None, tree: dict[str, Any], context: _Context,
-                      url_prefix: str) -> Callable[..., Row]:
-    columns: list[tuple[str, Callable[[Row], Any]]] = []
-    for key, node in tree.items():
-        if isinstance(node, FieldRef):
-            columns.append((key, _leaf(node)))
-        else:
-            hop, subtree = node
-            columns.append((key, _relationship(hop.foreign_key, hop.target, subtree, context,
-                                               url_prefix)))
-    type_prefix = f"{url_prefix}{sobject}/" if sobject else None
-
-    def project(row: Row, actual_type: str | None = None) -> Row:
-        if type_prefix is not None:
-            attributes = {"type": sobject, "url": type_prefix + row["Id"]}
-        else:  # polymorphic parent: Salesforce reports the pseudo-object "Name"
-            attributes = {"type": POLYMORPHIC_TYPE,
-                          "url": f"{url_prefix}{actual_type}/{row['Id']}"}
-        record: Row = {"attributes": attributes}
-        for key, value_of in columns:
-            record[key] = value_of(row) if value_of is not _TYPE_MARKER else actual_type
-        return record
-
-    return project
-
-
-def _TYPE_MARKER(row: Row) -> Any:  # noqa: N802 - a sentinel column meaning "the parent's type"
-    raise AssertionError("sentinel")
-
-
-def _leaf(ref: FieldRef) -> Callable[[Row], Any]:
-    if ref.is_type_of_parent:
-        return _TYPE_MARKER
-    name = ref.name
-    convert = json_converter(ref.type)
-    if convert is None:
-        return lambda row: row.get(name)
-    return lambda row: convert(row.get(name))
-
-
-def _relationship(foreign_key: str, target: str | None, subtree: dict[str, Any],
-                  context: _Context, url_prefix: str) -> Callable[[Row], Any]:
-    project_parent = _object_projector(target, subtree, context, url_prefix)
-    parent = context.parent
-
-    def value_of(row: Row) -> Any:
-        record_id = row.get(foreign_key)
-        if record_id is None:
-            return None
-        entry = parent(record_id)
-        if entry is None:
-            return None
-        return project_parent(entry[1], entry[0])
-
-    return value_of
