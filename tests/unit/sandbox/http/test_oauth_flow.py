@@ -1,0 +1,241 @@
+"""OAuth 2.0 authorization code + PKCE through the approve page, refresh and revoke."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from simple_salesforce import Salesforce
+from simple_salesforce.exceptions import SalesforceExpiredSession
+
+REDIRECT_URI = "http://127.0.0.1:53682/oauth/callback"
+
+
+class FormReader(HTMLParser):
+    """Collects the approve page's form action and input values, as a browser would submit them."""
+
+    def __init__(self):
+        super().__init__()
+        self.action = None
+        self.fields: dict[str, str] = {}
+        self.error_text = ""
+        self._in_error = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form":
+            self.action = attributes.get("action")
+        elif tag == "input" and attributes.get("name"):
+            self.fields[attributes["name"]] = attributes.get("value") or ""
+        elif attributes.get("class") == "error":
+            self._in_error = True
+
+    def handle_endtag(self, tag):
+        self._in_error = False
+
+    def handle_data(self, data):
+        if self._in_error:
+            self.error_text += data
+
+
+def pkce_pair() -> tuple[str, str]:
+    verifier = secrets.token_urlsafe(48)
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+    return verifier, challenge
+
+
+def authorize_params(sandbox, challenge, state="st-123", **overrides):
+    params = {"response_type": "code", "client_id": sandbox.client_id, "redirect_uri": REDIRECT_URI,
+              "code_challenge": challenge, "code_challenge_method": "S256", "state": state}
+    params.update(overrides)
+    return {k: v for k, v in params.items() if v is not None}
+
+
+def open_approve_page(sandbox, http, params) -> FormReader:
+    page = http.get(f"{sandbox.login_url}/services/oauth2/authorize", params=params)
+    assert page.status_code == 200
+    assert page.headers["Content-Type"].startswith("text/html")
+    form = FormReader()
+    form.feed(page.text)
+    return form
+
+
+def submit(sandbox, http, form: FormReader, password: str, decision="allow"):
+    data = {**form.fields, "username": sandbox.username, "password": password, "decision": decision}
+    return http.post(f"{sandbox.login_url}{form.action}", data=data, allow_redirects=False)
+
+
+def authorize(sandbox, http, challenge, state="st-123") -> dict:
+    form = open_approve_page(sandbox, http, authorize_params(sandbox, challenge, state))
+    response = submit(sandbox, http, form, sandbox.password)
+    assert response.status_code == 302
+    location = urlsplit(response.headers["Location"])
+    assert f"{location.scheme}://{location.netloc}{location.path}" == REDIRECT_URI
+    return {k: v[0] for k, v in parse_qs(location.query).items()}
+
+
+def exchange(sandbox, http, code, verifier, redirect_uri=REDIRECT_URI):
+    return http.post(f"{sandbox.login_url}/services/oauth2/token", data={
+        "grant_type": "authorization_code", "code": code, "client_id": sandbox.client_id,
+        "redirect_uri": redirect_uri, "code_verifier": verifier})
+
+
+def refresh(sandbox, http, refresh_token):
+    return http.post(f"{sandbox.login_url}/services/oauth2/token", data={
+        "grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": sandbox.client_id})
+
+
+def test_code_flow_with_pkce_then_refresh_then_revoke(sandbox, http):
+    verifier, challenge = pkce_pair()
+    redirect = authorize(sandbox, http, challenge, state="state with spaces & symbols")
+    assert redirect["state"] == "state with spaces & symbols"
+
+    tokens = exchange(sandbox, http, redirect["code"], verifier)
+    assert tokens.status_code == 200, tokens.text
+    body = tokens.json()
+    assert body["token_type"] == "Bearer"
+    assert body["instance_url"] == sandbox.instance_url
+    assert body["id"] == f"{sandbox.instance_url}/id/{sandbox.org.org_id}/{sandbox.org.api_user.id}"
+    assert set(body) >= {"access_token", "refresh_token", "signature", "scope", "issued_at"}
+
+    sf = Salesforce(session_id=body["access_token"], instance_url=body["instance_url"],
+                    session=sandbox.http_session())
+    assert sf.query("SELECT COUNT() FROM Opportunity")["totalSize"] > 0
+    assert sf.oauth2("userinfo")["preferred_username"] == sandbox.username
+
+    renewed = refresh(sandbox, http, body["refresh_token"])
+    assert renewed.status_code == 200
+    assert "refresh_token" not in renewed.json()
+    fresh = Salesforce(session_id=renewed.json()["access_token"], instance_url=sandbox.instance_url,
+                       session=sandbox.http_session())
+    assert fresh.query("SELECT COUNT() FROM Case")["totalSize"] > 0
+
+    revoked = http.post(f"{sandbox.login_url}/services/oauth2/revoke", data={"token": body["refresh_token"]})
+    assert revoked.status_code == 200
+    with pytest.raises(SalesforceExpiredSession):
+        fresh.query("SELECT COUNT() FROM Case")
+    with pytest.raises(SalesforceExpiredSession):
+        sf.query("SELECT COUNT() FROM Case")
+    again = refresh(sandbox, http, body["refresh_token"])
+    assert again.status_code == 400
+    assert again.json() == {"error": "invalid_grant", "error_description": "expired access/refresh token"}
+
+
+def test_revoking_an_access_token_keeps_the_refresh_token(sandbox, http):
+    verifier, challenge = pkce_pair()
+    body = exchange(sandbox, http, authorize(sandbox, http, challenge)["code"], verifier).json()
+    assert http.post(f"{sandbox.login_url}/services/oauth2/revoke",
+                     data={"token": body["access_token"]}).status_code == 200
+    assert refresh(sandbox, http, body["refresh_token"]).status_code == 200
+
+
+def test_codes_are_single_use_and_need_the_right_verifier_and_redirect(sandbox, http):
+    verifier, challenge = pkce_pair()
+    code = authorize(sandbox, http, challenge)["code"]
+    wrong = exchange(sandbox, http, code, pkce_pair()[0])
+    assert wrong.status_code == 400 and wrong.json()["error"] == "invalid_grant"
+    # the failed attempt used the code up
+    assert exchange(sandbox, http, code, verifier).json()["error"] == "invalid_grant"
+
+    code = authorize(sandbox, http, challenge)["code"]
+    mismatch = exchange(sandbox, http, code, verifier, redirect_uri="http://127.0.0.1:1/other")
+    assert mismatch.json()["error"] == "redirect_uri_mismatch"
+
+    code = authorize(sandbox, http, challenge)["code"]
+    assert exchange(sandbox, http, code, verifier).status_code == 200
+    assert exchange(sandbox, http, code, verifier).json()["error"] == "invalid_grant"
+
+
+def test_codes_expire_on_the_org_clock(sandbox, http):
+    verifier, challenge = pkce_pair()
+    code = authorize(sandbox, http, challenge)["code"]
+    sandbox.clock.advance(16 * 60)
+    assert exchange(sandbox, http, code, verifier).json()["error"] == "invalid_grant"
+
+
+def test_denying_redirects_with_access_denied_and_state(sandbox, http):
+    _, challenge = pkce_pair()
+    form = open_approve_page(sandbox, http, authorize_params(sandbox, challenge, "s-1"))
+    response = submit(sandbox, http, form, sandbox.password, decision="deny")
+    assert response.status_code == 302
+    query = parse_qs(urlsplit(response.headers["Location"]).query)
+    assert query["error"] == ["access_denied"] and query["state"] == ["s-1"]
+    assert "code" not in query
+
+
+def test_wrong_password_shows_the_page_again_with_an_error(sandbox, http):
+    _, challenge = pkce_pair()
+    form = open_approve_page(sandbox, http, authorize_params(sandbox, challenge))
+    response = submit(sandbox, http, form, "not-the-password")
+    assert response.status_code == 200
+    again = FormReader()
+    again.feed(response.text)
+    assert "check your username and password" in again.error_text
+    assert again.fields["code_challenge"] == challenge
+
+
+def test_everything_echoed_into_the_page_is_escaped(sandbox, http):
+    _, challenge = pkce_pair()
+    hostile = '"><script>alert(1)</script>'
+    page = http.get(f"{sandbox.login_url}/services/oauth2/authorize",
+                    params=authorize_params(sandbox, challenge, state=hostile))
+    assert "<script>alert(1)" not in page.text
+    form = FormReader()
+    form.feed(page.text)
+    assert form.fields["state"] == hostile
+
+
+@pytest.mark.parametrize("overrides, error", [
+    ({"code_challenge": None}, "invalid_request"),
+    ({"code_challenge_method": "plain"}, "invalid_request"),
+    ({"response_type": "token"}, "unsupported_response_type"),
+])
+def test_bad_authorize_requests_redirect_with_an_error(sandbox, http, overrides, error):
+    _, challenge = pkce_pair()
+    response = http.get(f"{sandbox.login_url}/services/oauth2/authorize",
+                        params=authorize_params(sandbox, challenge, "s-2", **overrides),
+                        allow_redirects=False)
+    assert response.status_code == 302
+    query = parse_qs(urlsplit(response.headers["Location"]).query)
+    assert query["error"] == [error] and query["state"] == ["s-2"]
+
+
+@pytest.mark.parametrize("overrides", [
+    {"client_id": "someone-else"},
+    {"redirect_uri": "https://evil.example.com/cb"},
+])
+def test_unknown_client_or_foreign_redirect_is_not_redirected(sandbox, http, overrides):
+    _, challenge = pkce_pair()
+    response = http.get(f"{sandbox.login_url}/services/oauth2/authorize",
+                        params=authorize_params(sandbox, challenge, **overrides), allow_redirects=False)
+    assert response.status_code == 400
+    assert "Location" not in response.headers
+
+
+def test_password_grant_and_its_failure(sandbox, http):
+    url = f"{sandbox.login_url}/services/oauth2/token"
+    good = http.post(url, data={"grant_type": "password", "client_id": sandbox.client_id,
+                                "username": sandbox.username,
+                                "password": sandbox.password + sandbox.security_token})
+    assert good.status_code == 200 and "refresh_token" not in good.json()
+    bad = http.post(url, data={"grant_type": "password", "client_id": sandbox.client_id,
+                               "username": sandbox.username, "password": sandbox.password})
+    assert bad.status_code == 400
+    assert bad.json() == {"error": "invalid_grant", "error_description": "authentication failure"}
+
+
+def test_unsupported_grant_and_unknown_client(sandbox, http):
+    url = f"{sandbox.login_url}/services/oauth2/token"
+    assert http.post(url, data={"grant_type": "magic", "client_id": sandbox.client_id}
+                     ).json()["error"] == "unsupported_grant_type"
+    assert http.post(url, data={"grant_type": "password", "client_id": "nope"}
+                     ).json()["error"] == "invalid_client_id"
+
+
+def test_revoking_an_unknown_token_is_an_error(sandbox, http):
+    response = http.post(f"{sandbox.login_url}/services/oauth2/revoke", data={"token": "nope"})
+    assert response.status_code == 400

@@ -1,0 +1,138 @@
+"""query/ and queryAll/ with paging, deleted rows, relationships and SOQL errors."""
+
+from __future__ import annotations
+
+import pytest
+from simple_salesforce.exceptions import SalesforceMalformedRequest
+
+from desktop.sandbox.harness import start_sandbox
+
+SIX_THOUSAND = 6000
+
+
+@pytest.fixture(scope="module")
+def big():
+    """One read-only org with 6,000 opportunities for the paging tests of this module."""
+    running = start_sandbox(size="small", seed=3, opportunities=SIX_THOUSAND)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def test_query_all_pages_through_more_than_5000_rows(big):
+    sf = big.salesforce()
+    first = sf.query("SELECT Id FROM Opportunity")
+    assert first["totalSize"] == SIX_THOUSAND and first["done"] is False
+    assert len(first["records"]) == 2000
+    assert first["nextRecordsUrl"].startswith("/services/data/v59.0/query/01g")
+    assert first["nextRecordsUrl"].endswith("-2000")
+
+    before = sf.api_usage["api-usage"].used
+    everything = sf.query_all("SELECT Id, Name FROM Opportunity")
+    assert everything["totalSize"] == SIX_THOUSAND
+    ids = [record["Id"] for record in everything["records"]]
+    assert len(set(ids)) == SIX_THOUSAND
+    # the first page and two cursor follow-ups, each one API call
+    assert sf.api_usage["api-usage"].used == before + 3
+
+
+def test_batch_size_header_is_honoured_within_bounds(big):
+    sf = big.salesforce()
+    page = sf.query("SELECT Id FROM Opportunity", headers={"Sforce-Query-Options": "batchSize=500"})
+    assert len(page["records"]) == 500 and page["nextRecordsUrl"].endswith("-500")
+    tiny = sf.query("SELECT Id FROM Opportunity", headers={"Sforce-Query-Options": "batchSize=10"})
+    assert len(tiny["records"]) == 200
+    huge = sf.query("SELECT Id FROM Opportunity", headers={"Sforce-Query-Options": "batchSize=9000"})
+    assert len(huge["records"]) == 2000
+
+    before = sf.api_usage["api-usage"].used
+    rows = list(sf.query_all_iter("SELECT Id FROM Opportunity ORDER BY Id",
+                                  headers={"Sforce-Query-Options": "batchSize=1000"}))
+    assert len(rows) == SIX_THOUSAND
+    assert [r["Id"] for r in rows] == sorted(r["Id"] for r in rows)
+    assert sf.api_usage["api-usage"].used == before + 6
+
+
+def test_query_more_by_locator_and_bad_locators(big, http_big):
+    sf = big.salesforce()
+    first = sf.query("SELECT Id FROM Opportunity ORDER BY Id")
+    locator = first["nextRecordsUrl"].rsplit("/", 1)[1]
+    second = sf.query_more(locator)
+    assert second["records"][0]["Id"] > first["records"][-1]["Id"]
+    for bad in ("01gNOSUCHLOCATORAAA-2000", "garbage", f"{locator.rsplit('-', 1)[0]}-999999"):
+        with pytest.raises(SalesforceMalformedRequest) as failure:
+            sf.query_more(bad)
+        assert failure.value.content[0]["errorCode"] == "INVALID_QUERY_LOCATOR"
+
+
+@pytest.fixture
+def http_big(big):
+    return big.http_session()
+
+
+def test_cursors_belong_to_their_user_and_expire(big):
+    sf = big.salesforce()
+    first = sf.query("SELECT Id FROM Opportunity")
+    big.clock.advance(16 * 60)
+    with pytest.raises(SalesforceMalformedRequest) as failure:
+        sf.query_more(first["nextRecordsUrl"], identifier_is_url=True)
+    assert failure.value.content[0]["errorCode"] == "INVALID_QUERY_LOCATOR"
+
+
+def test_count_query_returns_total_size_without_records(big):
+    result = big.salesforce().query("SELECT COUNT() FROM Opportunity")
+    assert result == {"totalSize": SIX_THOUSAND, "done": True, "records": []}
+
+
+def test_query_all_sees_deleted_rows_while_query_does_not(sandbox, sf):
+    victim = sf.query("SELECT Id FROM Case LIMIT 1")["records"][0]["Id"]
+    assert sf.Case.delete(victim) == 204
+    soql = f"SELECT Id, IsDeleted FROM Case WHERE Id = '{victim}'"
+    assert sf.query(soql)["totalSize"] == 0
+    rows = sf.query_all(soql, include_deleted=True)["records"]
+    assert [(r["Id"], r["IsDeleted"]) for r in rows] == [(victim, True)]
+
+
+def test_parent_relationship_fields_come_back_nested(sf):
+    rows = sf.query_all("SELECT Id, Name, Account.Name, Owner.Name FROM Opportunity "
+                        "WHERE AccountId != null LIMIT 5")["records"]
+    assert rows
+    for row in rows:
+        assert row["Account"]["attributes"]["type"] == "Account"
+        assert row["Account"]["attributes"]["url"].startswith("/services/data/v59.0/sobjects/Account/")
+        assert isinstance(row["Account"]["Name"], str)
+        assert row["Owner"]["attributes"]["type"] == "User"
+    orphan = sf.query("SELECT Id, Account.Name FROM Opportunity WHERE AccountId = null LIMIT 1")
+    for row in orphan["records"]:
+        assert row["Account"] is None
+
+
+def test_api_version_of_the_request_shows_in_record_urls(sandbox):
+    sf = sandbox.salesforce(version="61.0")
+    row = sf.query("SELECT Id FROM Account LIMIT 1")["records"][0]
+    assert row["attributes"]["url"].startswith("/services/data/v61.0/sobjects/Account/")
+
+
+@pytest.mark.parametrize("soql, code", [
+    ("SELEC Id FROM Account", "MALFORMED_QUERY"),
+    ("SELECT Id FROM Account WHERE", "MALFORMED_QUERY"),
+    ("SELECT Id FROM Account GROUP BY Name", "MALFORMED_QUERY"),
+    ("SELECT Nope FROM Account", "INVALID_FIELD"),
+    ("SELECT Id FROM Account WHERE Nope = 1", "INVALID_FIELD"),
+    ("SELECT Id FROM Nope", "INVALID_TYPE"),
+    ("SELECT Id FROM Opportunity WHERE Amount = 'abc'", "INVALID_FIELD"),
+])
+def test_bad_soql_gives_the_salesforce_error(sf, soql, code):
+    with pytest.raises(SalesforceMalformedRequest) as failure:
+        sf.query(soql)
+    assert failure.value.status == 400
+    [error] = failure.value.content
+    assert error["errorCode"] == code
+    assert error["message"]
+
+
+def test_missing_query_string_is_malformed(sandbox, http, bearer):
+    response = http.get(f"{sandbox.instance_url}/services/data/v59.0/query/", headers=bearer)
+    assert response.status_code == 400
+    assert response.json()[0]["errorCode"] == "MALFORMED_QUERY"
