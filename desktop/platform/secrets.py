@@ -207,10 +207,18 @@ def _probe(backend: keyring.backend.KeyringBackend, service_name: str) -> str | 
         backend.delete_password(service_name, PROBE_KEY)
     except Exception as exc:
         log.warning("keyring check failed: %s", type(exc).__name__)
-        return f"the system keyring did not work: {_describe(exc, value)}"
+        return f"{_probe_failure_summary(exc)} ({_describe(exc, value)})"
     if read_back != value:
         return "the system keyring did not keep a test value"
     return None
+
+
+def _probe_failure_summary(exc: BaseException) -> str:
+    if isinstance(exc, keyring.errors.KeyringLocked):
+        return "the system keyring is locked and was not unlocked"
+    if isinstance(exc, keyring.errors.NoKeyringError):
+        return "no keyring service is running"
+    return "the system keyring did not work"
 
 
 def _keyring_failure(

@@ -59,6 +59,17 @@ class LockedKeyring(KeyringBackend):
     set_password = delete_password = get_password
 
 
+class BrokenBusKeyring(KeyringBackend):
+    """A backend whose transport fails with a non-keyring error."""
+
+    priority = -1
+
+    def get_password(self, service, username, *password):
+        raise RuntimeError("bus gone")
+
+    set_password = delete_password = get_password
+
+
 class ForgetfulKeyring(KeyringBackend):
     """Accepts writes and keeps nothing."""
 
@@ -159,10 +170,20 @@ def test_uses_keyrings_global_backend_by_default(restore_keyring):
         (make_chainer(), "no keyring service is installed"),
         (PlaintextKeyring(), "does not store passwords in files"),
         (make_chainer(PlaintextKeyring()), "does not store passwords in files"),
-        (LockedKeyring(), "KeyringLocked"),
+        (LockedKeyring(), "the system keyring is locked and was not unlocked (KeyringLocked: "),
         (ForgetfulKeyring(), "did not keep a test value"),
+        (BrokenBusKeyring(), "the system keyring did not work (RuntimeError: bus gone)"),
     ],
-    ids=["fail", "null", "empty-chainer", "plaintext", "chained-plaintext", "locked", "forgetful"],
+    ids=[
+        "fail",
+        "null",
+        "empty-chainer",
+        "plaintext",
+        "chained-plaintext",
+        "locked",
+        "forgetful",
+        "broken",
+    ],
 )
 def test_unusable_backend_falls_back_to_memory_with_a_plain_reason(
     backend, reason, restore_keyring

@@ -1,0 +1,430 @@
+"""A throwaway Linux desktop for end-to-end tests: X server, session bus, keyring, tray host.
+
+`DesktopSession` starts, in order, Xvfb on a free display, a private D-Bus session bus,
+gnome-keyring-daemon (Secret Service, unlocked with a known password) on that bus, and
+trayer as the XEmbed system-tray host. Tests start the real app with `launch()` (it gets
+`session.env`), then observe and drive it from outside with the X11Screen methods
+(windows, tray icons, screenshots, clicks, keys) and read the keyring with `read_secret`.
+Everything started here runs in its own process group and is stopped when the session
+closes, also when the test fails, and gets SIGTERM if pytest itself dies.
+
+tests/support/keyring_session.py is the lighter tool for unit tests (bus + keyring only).
+This session keeps its own copy of that recipe because it needs a bus without service
+activation (so Qt cannot start the host's accessibility bus, portals or a second, locked
+keyring), component output in its error messages, and process-group teardown.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import os
+import re
+import select
+import shutil
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from tests.support.processes import LaunchedProcess, die_with_parent, stop_group, tail, wait_until
+from tests.support.x11_screen import X11Screen, display_accepts_connections, tray_manager_present
+
+log = logging.getLogger(__name__)
+
+SCREEN = "1280x800x24"
+KEYRING_PASSWORD = "stint-e2e-keyring"
+REQUIRED_TOOLS = (
+    "Xvfb",
+    "dbus-daemon",
+    "dbus-send",
+    "gnome-keyring-daemon",
+    "trayer",
+    "xdotool",
+    "xwininfo",
+    "import",
+)
+TRAYER_ARGS = (
+    "--edge",
+    "top",
+    "--align",
+    "right",
+    "--widthtype",
+    "request",
+    "--height",
+    "24",
+    "--transparent",
+    "false",
+    "--SetDockType",
+    "true",
+)
+# Inherited variables that would leak the developer's desktop, keyring or Stint profile into
+# the session (or force a Qt platform or keyring backend): never passed on.
+_LEAKY_PREFIXES = ("STINT_", "DBUS_", "XDG_", "WAYLAND_", "QT_", "KEYRING_", "GNOME_KEYRING_")
+_LEAKY_NAMES = {
+    "DISPLAY",
+    "XAUTHORITY",
+    "SESSION_MANAGER",
+    "SSH_AUTH_SOCK",
+    "PYTHON_KEYRING_BACKEND",
+}
+_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path={socket}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+_XVFB_ATTEMPTS = 4
+
+
+class ComponentFailed(RuntimeError):
+    """A part of the desktop session did not start; the message carries its output."""
+
+
+def missing_tools() -> list[str]:
+    """The external programs the session needs that are not on PATH."""
+    return [tool for tool in REQUIRED_TOOLS if shutil.which(tool) is None]
+
+
+class DesktopSession(X11Screen):
+    """Xvfb + private session bus + unlocked gnome-keyring + trayer, as a context manager.
+
+    `workdir` holds HOME and the logs (default: a temporary directory removed on exit).
+    Sockets live in a short temporary XDG_RUNTIME_DIR (unix socket paths are length-limited).
+    """
+
+    def __init__(
+        self,
+        workdir: Path | None = None,
+        *,
+        start_timeout: float = 10.0,
+        trayer_args: Sequence[str] = TRAYER_ARGS,
+    ) -> None:
+        super().__init__({})
+        self._own_workdir = workdir is None
+        self.workdir = Path(workdir or tempfile.mkdtemp(prefix="stint-e2e-"))
+        self.home = self.workdir / "home"
+        self.log_dir = self.workdir / "logs"
+        self.runtime_dir = Path(tempfile.mkdtemp(prefix="stint-run-"))
+        self.keyring_password = KEYRING_PASSWORD
+        self.start_timeout = start_timeout
+        self.trayer_args = tuple(trayer_args)
+        self.display = ""
+        self.startup_seconds = 0.0
+        self._infrastructure: list[subprocess.Popen] = []
+        self._launched: list[LaunchedProcess] = []
+        self._started_pids: list[int] = []
+        self._counter = itertools.count(1)
+
+    # -- life cycle --------------------------------------------------------------------------
+
+    def __enter__(self) -> DesktopSession:
+        try:
+            self.start()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def start(self) -> None:
+        began = time.monotonic()
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self.runtime_dir.chmod(0o700)
+        self._env.clear()
+        self._env.update(self._clean_environment())
+        self.display = self._start_xvfb()
+        self._env["DISPLAY"] = self.display
+        self._env["DBUS_SESSION_BUS_ADDRESS"] = self._start_session_bus()
+        self._start_secret_service()
+        self._start_tray_host()
+        self.startup_seconds = time.monotonic() - began
+        log.info("desktop session %s ready in %.2fs", self.display, self.startup_seconds)
+
+    def close(self) -> None:
+        """Stop launched programs, then the infrastructure in reverse order. Idempotent."""
+        processes = [launched.popen for launched in reversed(self._launched)]
+        processes += reversed(self._infrastructure)
+        for process in processes:
+            try:
+                stop_group(process)
+            except Exception:  # keep stopping the others; the leftover is logged
+                log.exception("could not stop pid %s", process.pid)
+        self._launched.clear()
+        self._infrastructure.clear()
+        shutil.rmtree(self.runtime_dir, ignore_errors=True)
+        if self._own_workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+    @property
+    def env(self) -> dict[str, str]:
+        """Environment for programs in the session (a copy: change it freely)."""
+        return dict(self._env)
+
+    @property
+    def pids(self) -> list[int]:
+        """Every process id this session started (also after close, to check for leftovers)."""
+        return list(self._started_pids)
+
+    # -- programs under test -----------------------------------------------------------------
+
+    def launch(
+        self,
+        args: Sequence[str],
+        *,
+        name: str | None = None,
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+    ) -> LaunchedProcess:
+        """Start a program in the session, in its own process group; stopped on close()."""
+        label = f"{name or Path(args[0]).name}-{next(self._counter)}"
+        stdout, stderr = self.log_dir / f"{label}.out", self.log_dir / f"{label}.err"
+        with stdout.open("wb") as out, stderr.open("wb") as err:
+            popen = subprocess.Popen(
+                list(args),
+                env={**self._env, **(env or {})},
+                cwd=cwd,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                start_new_session=True,
+                preexec_fn=die_with_parent,
+            )
+        launched = LaunchedProcess(label, popen, stdout, stderr)
+        self._launched.append(launched)
+        self._started_pids.append(popen.pid)
+        return launched
+
+    def read_secret(self, service: str, username: str) -> str | None:
+        """What Python `keyring` in this session returns for (service, username)."""
+        script = (
+            "import json, keyring, sys; "
+            "print(json.dumps(keyring.get_password(sys.argv[1], sys.argv[2])))"
+        )
+        return json.loads(self._python(script, service, username))
+
+    def store_secret(self, service: str, username: str, secret: str) -> None:
+        """Put a secret into this session's keyring, as the app would (e.g. to seed a test)."""
+        script = (
+            "import keyring, sys; keyring.set_password(sys.argv[1], sys.argv[2], sys.stdin.read())"
+        )
+        self._python(script, service, username, stdin=secret)
+
+    def _python(self, script: str, *args: str, stdin: str = "") -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", script, *args],
+            env=self._env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=20,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"keyring call failed in the session:\n{result.stderr[-2000:]}")
+        return result.stdout.strip()
+
+    # -- the components ----------------------------------------------------------------------
+
+    def _clean_environment(self) -> dict[str, str]:
+        env = {
+            name: value
+            for name, value in os.environ.items()
+            if name not in _LEAKY_NAMES and not name.startswith(_LEAKY_PREFIXES)
+        }
+        env.update(
+            HOME=str(self.home),
+            XDG_RUNTIME_DIR=str(self.runtime_dir),
+            QT_QPA_PLATFORM="xcb",
+            NO_AT_BRIDGE="1",
+        )
+        env.setdefault("LANG", "C.UTF-8")
+        return env
+
+    def _spawn(self, name: str, args: Sequence[str], **popen_args) -> subprocess.Popen:
+        with (self.log_dir / f"{name}.log").open("wb") as log_file:
+            process = subprocess.Popen(
+                list(args),
+                env=self._env,
+                stdout=popen_args.pop("stdout", log_file),
+                stderr=log_file,
+                start_new_session=True,
+                preexec_fn=die_with_parent,
+                **popen_args,
+            )
+        self._infrastructure.append(process)
+        self._started_pids.append(process.pid)
+        return process
+
+    def _failure(self, name: str, problem: str) -> ComponentFailed:
+        output = tail(self.log_dir / f"{name}.log")
+        return ComponentFailed(f"{name} {problem}; its output:\n{output}")
+
+    def _start_xvfb(self) -> str:
+        for attempt in range(1, _XVFB_ATTEMPTS + 1):
+            name = f"xvfb-{attempt}"
+            process, display = self._xvfb_on_a_free_display(name)
+            if self._xvfb_serves(process, display):
+                return display
+            log.warning("%s is not (only) served by our Xvfb; trying another display", display)
+            stop_group(process)
+            self._infrastructure.remove(process)
+        raise self._failure(name, f"got no display of its own in {_XVFB_ATTEMPTS} attempts")
+
+    def _xvfb_serves(self, process: subprocess.Popen, display: str) -> bool:
+        try:
+            return wait_until(
+                lambda: _x_socket_owners(display) == {process.pid}, 2.0, f"{display}'s sockets"
+            )
+        except TimeoutError:
+            return False
+
+    def _xvfb_on_a_free_display(self, name: str) -> tuple[subprocess.Popen, str]:
+        # -displayfd: Xvfb picks a free display itself and writes its number once it listens,
+        # so parallel sessions do not race for display numbers.
+        read_end, write_end = os.pipe()
+        try:
+            process = self._spawn(
+                name,
+                ["Xvfb", "-displayfd", str(write_end), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+                pass_fds=(write_end,),
+            )
+            os.close(write_end)
+            write_end = -1
+            number = b""
+            deadline = time.monotonic() + self.start_timeout
+            while not number.endswith(b"\n"):
+                left = max(0.0, deadline - time.monotonic())
+                chunk = os.read(read_end, 32) if select.select([read_end], [], [], left)[0] else b""
+                if not chunk:
+                    state = (
+                        "timed out" if process.poll() is None else f"exited ({process.returncode})"
+                    )
+                    raise self._failure(name, f"reported no display number ({state})")
+                number += chunk
+        finally:
+            os.close(read_end)
+            if write_end >= 0:
+                os.close(write_end)
+        return process, f":{number.decode().strip()}"
+
+    def _start_session_bus(self) -> str:
+        # Our own config: no service activation, so nothing of the host starts on this bus.
+        config = self.runtime_dir / "session-bus.conf"
+        config.write_text(_BUS_CONFIG.format(socket=self.runtime_dir / "bus"))
+        process = self._spawn(
+            "dbus",
+            ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+            stdout=subprocess.PIPE,
+        )
+        ready = select.select([process.stdout], [], [], self.start_timeout)[0]
+        address = process.stdout.readline().decode().strip() if ready else ""
+        process.stdout.close()
+        if not address:
+            raise self._failure("dbus", "printed no bus address")
+        return address
+
+    def _start_secret_service(self) -> None:
+        """gnome-keyring-daemon with only the secrets component, unlocked, on our bus.
+
+        --unlock reads the password from stdin; with a fresh HOME it creates the 'login'
+        collection with it and makes that the default alias, where keyring's SecretService
+        backend stores secrets.
+        """
+        args = ["gnome-keyring-daemon", "--foreground", "--components=secrets", "--unlock"]
+        process = self._spawn("keyring", args, stdin=subprocess.PIPE)
+        process.stdin.write(self.keyring_password.encode())
+        process.stdin.close()
+        try:
+            collection = wait_until(
+                self._default_collection, self.start_timeout, "the keyring's default collection"
+            )
+        except TimeoutError as error:
+            raise self._failure("keyring", str(error)) from None
+        locked = self._bus_call(
+            "org.freedesktop.secrets",
+            collection,
+            "org.freedesktop.DBus.Properties.Get",
+            "string:org.freedesktop.Secret.Collection",
+            "string:Locked",
+        )
+        if "boolean false" not in locked:
+            raise self._failure("keyring", f"left {collection} locked ({locked.strip()})")
+
+    def _default_collection(self) -> str | None:
+        reply = self._bus_call(
+            "org.freedesktop.secrets",
+            "/org/freedesktop/secrets",
+            "org.freedesktop.Secret.Service.ReadAlias",
+            "string:default",
+        )
+        match = re.search(r'object path "([^"]+)"', reply)
+        return match.group(1) if match and match.group(1) != "/" else None
+
+    def _bus_call(self, destination: str, path: str, method: str, *args: str) -> str:
+        """One D-Bus method call on the session bus: the printed reply, or "" on an error."""
+        result = subprocess.run(
+            [
+                "dbus-send",
+                "--session",
+                "--print-reply",
+                f"--dest={destination}",
+                path,
+                method,
+                *args,
+            ],
+            env=self._env,
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
+        return result.stdout if result.returncode == 0 else ""
+
+    def _start_tray_host(self) -> None:
+        process = self._spawn("trayer", ["trayer", *self.trayer_args])
+
+        def tray_ready() -> bool:
+            if process.poll() is not None:
+                raise self._failure("trayer", f"exited ({process.returncode})")
+            return tray_manager_present(self.display)
+
+        try:
+            wait_until(tray_ready, self.start_timeout, "trayer to own _NET_SYSTEM_TRAY_S0")
+        except TimeoutError as error:
+            raise self._failure("trayer", str(error)) from None
+
+
+def _x_socket_owners(display: str) -> set[int | None]:
+    """Process ids behind a local display's abstract and path sockets (None: no listener).
+
+    A display number freed by an X server that is still shutting down can be picked up by a
+    new Xvfb while the old one removes the socket file; clients would then fail to connect.
+    Requiring both sockets to lead to our Xvfb rules that out.
+    """
+    path = f"/tmp/.X11-unix/X{display.lstrip(':')}"
+    owners: set[int | None] = set()
+    for address in ("\0" + path, path):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(1.0)
+            try:
+                client.connect(address)
+            except OSError:
+                owners.add(None)
+                continue
+            credentials = client.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
+            owners.add(struct.unpack("3i", credentials)[0])  # struct ucred: pid, uid, gid
+    return owners
