@@ -59,7 +59,7 @@ _OBJECT_HINT = ("If you are attempting to use a custom object, be sure to append
                 "the entity name. Please reference your WSDL or the describe call for the "
                 "appropriate names.")
 # Fields of the polymorphic pseudo-object the sandbox can answer from any parent row.
-_POLYMORPHIC_FIELDS = {"id": ("Id", "id"), "type": ("Type", "picklist")}
+_POLYMORPHIC_FIELDS = {"id": ("Id", "id"), "type": ("Type", "picklist"), "name": ("Name", "string")}
 _MAX_HOPS = 5
 # How Salesforce names a field type in "must be of type ..." messages.
 _TYPE_WORDS = {"int": "integer", "datetime": "dateTime", "reference": "id"}
@@ -185,7 +185,9 @@ class _Compiler:
                                    f"{_FIELD_HINT}")
                 canonical, field_type = known
                 return FieldRef(tuple(hops), canonical, field_type,
-                                is_type_of_parent=canonical == "Type")
+                                is_type_of_parent=canonical == "Type",
+                                name_fields=self.name_fields(targets) if canonical == "Name"
+                                else None)
             hops.append(Hop(info.name, hop_name, target.name))
             sobject = target
         info = sobject.field(field_name)
@@ -194,6 +196,18 @@ class _Compiler:
                            f"No such column '{field_name}' on entity '{sobject.name}'. "
                            f"{_FIELD_HINT}")
         return FieldRef(tuple(hops), info.name, info.type)
+
+    def name_fields(self, targets: list[str]) -> tuple[tuple[str, str], ...]:
+        """Each target object's name field (its `name_field` if the schema says, else Name)."""
+        found = []
+        for target in targets:
+            info = self.schema.sobject(target)
+            if info is None:
+                continue
+            name_field = getattr(info, "name_field", None) or info.field("Name")
+            if name_field is not None:
+                found.append((info.name, name_field.name))
+        return tuple(found)
 
     # -- WHERE ---------------------------------------------------------------------------
     def condition(self, node: Condition) -> RCondition:

@@ -53,6 +53,7 @@ class _Context:
         foreign_keys = tuple(hop.foreign_key for hop in ref.hops)
         parent = self.parent
         want_type = ref.is_type_of_parent
+        name_fields = dict(ref.name_fields) if ref.name_fields is not None else None
 
         def get(row: Row) -> Any:
             entry = None
@@ -66,6 +67,9 @@ class _Context:
                 row = entry[1]
             if want_type:
                 return entry[0]  # type: ignore[index]
+            if name_fields is not None:  # What.Name: the name field of the actual parent
+                field = name_fields.get(entry[0])  # type: ignore[index]
+                return None if field is None else row.get(field)
             return row.get(name)
 
         return get

@@ -38,6 +38,11 @@ def _object_projector(sobject: str | None, tree: dict[str, Any], parent: ParentL
     entries = []
     for index, (key, node) in enumerate(tree.items()):
         if isinstance(node, FieldRef):
+            if node.name_fields is not None:  # What.Name: depends on the parent's object
+                names = f"name_fields_{index}"
+                namespace[names] = dict(node.name_fields)
+                entries.append(f"{key!r}: get({names}.get(actual_type, ''))")
+                continue
             entries.append(f"{key!r}: {_leaf_expression(node)}")
         else:
             hop, subtree = node

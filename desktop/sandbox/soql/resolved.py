@@ -27,6 +27,8 @@ class FieldRef:
     name: str  # canonical field name on the last object
     type: str  # describe type of that field
     is_type_of_parent: bool = False  # the virtual `What.Type` of a polymorphic relationship
+    # `What.Name`: the name field of each possible parent object, e.g. Case -> CaseNumber
+    name_fields: tuple[tuple[str, str], ...] | None = None
 
     @property
     def output_path(self) -> tuple[str, ...]:

@@ -25,6 +25,11 @@ class ObjectDouble:
     name: str
     key_prefix: str
     fields: list[FieldDouble]
+    name_field_name: str = "Name"
+
+    @property
+    def name_field(self) -> FieldDouble | None:
+        return self.field(self.name_field_name)
 
     def field(self, name: str) -> FieldDouble | None:
         return next((f for f in self.fields if f.name.lower() == name.lower()), None)
@@ -60,7 +65,7 @@ OBJECTS = [
         FieldDouble("CaseNumber", "string"), FieldDouble("Subject", "string"),
         FieldDouble("Status", "picklist"), FieldDouble("IsClosed", "boolean"),
         FieldDouble("ClosedDate", "datetime"), _ref("ParentId", ["Case"], "Parent"),
-        _ref("AccountId", ["Account"], "Account"))),
+        _ref("AccountId", ["Account"], "Account")), name_field_name="CaseNumber"),
     ObjectDouble("Task", "00T", _system(
         FieldDouble("Subject", "string"), FieldDouble("Status", "picklist"),
         FieldDouble("ActivityDate", "date"), FieldDouble("IsClosed", "boolean"),

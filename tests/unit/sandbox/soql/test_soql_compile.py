@@ -46,7 +46,7 @@ def test_unknown_object_is_invalid_type(schema):
     ("SELECT Account.Owner.Foo FROM Opportunity", "Foo", "User"),
     ("SELECT Account FROM Opportunity", "Account", "Opportunity"),
     ("SELECT Id FROM Account WHERE Id IN (SELECT Nope FROM Opportunity)", "Nope", "Opportunity"),
-    ("SELECT What.Name FROM Task", "Name", "Name"),
+    ("SELECT What.Subject FROM Task", "Subject", "Name"),
     ("SELECT What.Account.Name FROM Task", "Account", "Name"),
 ])
 def test_unknown_field_is_invalid_field(schema, text, column, entity):

@@ -232,6 +232,14 @@ def test_polymorphic_parent_projection(run, source):
     assert by_subject["Deleted parent"] is None
 
 
+def test_polymorphic_name_is_the_parents_name_field(run, names):
+    records = run("SELECT Subject, What.Name FROM Task WHERE What.Name != null ORDER BY What.Name")
+    assert [(r["Subject"], r["What"]["Name"]) for r in records] == [
+        ("Fix the child case", "00001001"), ("Call Acme", "Big Deal")]
+    assert records[0]["What"]["attributes"]["type"] == "Name"
+    assert names("SELECT Subject FROM Task WHERE What.Name LIKE 'big%'") == ["Call Acme"]
+
+
 def test_parent_rows_are_fetched_once_per_execution(run, source):
     source.get_calls = 0
     run("SELECT Account.Name, Account.Industry FROM Opportunity WHERE Account.Name != null")
