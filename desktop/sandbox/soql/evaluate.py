@@ -93,11 +93,9 @@ class _Context:
 def build_predicate(condition: RCondition, context: _Context) -> Predicate:
     if isinstance(condition, (RAnd, ROr)):
         parts = [build_predicate(item, context) for item in condition.items]
-        combine = _both if isinstance(condition, RAnd) else _either
-        predicate = parts[-1]
-        for part in reversed(parts[:-1]):  # a chain of two-way closures beats all(genexpr)
-            predicate = combine(part, predicate)
-        return predicate
+        if isinstance(condition, RAnd):
+            return _both(*parts) if len(parts) == 2 else _every(parts)
+        return _either(*parts) if len(parts) == 2 else _any(parts)
     if isinstance(condition, RNot):
         inner = build_predicate(condition.item, context)
         return lambda row: not inner(row)
@@ -117,6 +115,16 @@ def _both(first: Predicate, second: Predicate) -> Predicate:
 
 def _either(first: Predicate, second: Predicate) -> Predicate:
     return lambda row: first(row) or second(row)
+
+
+def _every(parts: list[Predicate]) -> Predicate:
+    # one flat loop: chaining _both() for long AND/OR runs would nest calls past the
+    # recursion limit
+    return lambda row: all(part(row) for part in parts)
+
+
+def _any(parts: list[Predicate]) -> Predicate:
+    return lambda row: any(part(row) for part in parts)
 
 
 def _membership(key: Getter, values: frozenset, negated: bool) -> Predicate:

@@ -73,6 +73,14 @@ def test_and_or_not_and_parentheses(names):
         "Big Deal", "small deal", "Renewal_2026"]
 
 
+def test_long_flat_conditions_evaluate_without_deep_recursion(names):
+    many = " OR ".join(f"Amount = {n}" for n in range(5000))
+    assert names(f"{OPP} WHERE {many} OR Name = 'big deal'") == [
+        "Big Deal", "small deal", "O'Brien's \"quote\""]
+    every = " AND ".join(["Amount != 7"] * 5000)
+    assert names(f"{OPP} WHERE {every} AND IsClosed = true") == ["small deal", "Renewal_2026"]
+
+
 def test_not_binds_tighter_than_and(names):
     # NOT a AND b == (NOT a) AND b, not NOT (a AND b)
     assert names(f"{OPP} WHERE NOT IsClosed = true AND Amount > 1000") == ["Big Deal",
