@@ -1,0 +1,143 @@
+"""The façade the rest of Stint uses to get a SalesforceClient.
+
+- connect_with_password / connect_with_oauth: interactive "Connect" (stores the secrets when
+  a Credentials object is given, else keeps them in memory for this run only);
+- resume: start-up, from the secrets already stored (no user interaction);
+- disconnect: "Unlink" (revoke a refresh token if any, delete every stored secret).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Literal
+
+from desktop.salesforce.auth import API_VERSION, password_login
+from desktop.salesforce.client import SalesforceClient
+from desktop.salesforce.credentials import (
+    Credentials,
+    password_renewer,
+    refresh_token_renewer,
+    unlink,
+)
+from desktop.salesforce.login_url import normalize_login_url
+from desktop.salesforce.oauth import DEFAULT_SIGN_IN_TIMEOUT, BrowserOpener, sign_in_with_browser
+from desktop.salesforce.retry import RetryPolicy
+
+AuthMethod = Literal["password", "oauth"]
+
+
+class _RunOnlySecrets:
+    """Secrets held in memory for this run when the caller gives no Credentials to keep."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, str] = {}
+
+    def get(self, key: str) -> str | None:
+        return self._values.get(key)
+
+    def set(self, key: str, value: str) -> None:
+        self._values[key] = value
+
+    def delete(self, key: str) -> None:
+        self._values.pop(key, None)
+
+
+def connect_with_password(
+    login_url: str,
+    username: str,
+    password: str,
+    security_token: str,
+    *,
+    ca_file: str | None = None,
+    credentials: Credentials | None = None,
+    retry: RetryPolicy | None = None,
+    cancel: threading.Event | None = None,
+    api_version: str = API_VERSION,
+) -> SalesforceClient:
+    """Sign in (SOAP), then remember the password and token for renewals."""
+    login_url = normalize_login_url(login_url)
+    session = password_login(
+        login_url, username, password, security_token, ca_file=ca_file, api_version=api_version
+    )
+    kept = credentials or Credentials(_RunOnlySecrets())
+    kept.save_password(password, security_token)
+    return SalesforceClient(
+        session,
+        renew=password_renewer(kept, login_url, username, ca_file),
+        ca_file=ca_file,
+        retry=retry,
+        cancel=cancel,
+        api_version=api_version,
+    )
+
+
+def connect_with_oauth(
+    login_url: str,
+    consumer_key: str,
+    *,
+    ca_file: str | None = None,
+    credentials: Credentials | None = None,
+    open_browser: BrowserOpener | None = None,
+    timeout: float = DEFAULT_SIGN_IN_TIMEOUT,
+    cancel: threading.Event | None = None,
+    retry: RetryPolicy | None = None,
+    api_version: str = API_VERSION,
+) -> SalesforceClient:
+    """Browser sign-in (authorization code + PKCE), then remember the refresh token."""
+    login_url = normalize_login_url(login_url)
+    session = sign_in_with_browser(
+        login_url,
+        consumer_key,
+        ca_file=ca_file,
+        open_browser=open_browser,
+        timeout=timeout,
+        cancel=cancel,
+    )
+    renew = None
+    if session.refresh_token:
+        kept = credentials or Credentials(_RunOnlySecrets())
+        kept.save_refresh_token(session.refresh_token)
+        renew = refresh_token_renewer(kept, login_url, consumer_key, ca_file)
+    return SalesforceClient(
+        session, renew=renew, ca_file=ca_file, retry=retry, cancel=cancel, api_version=api_version
+    )
+
+
+def resume(
+    login_url: str,
+    auth_method: AuthMethod,
+    credentials: Credentials,
+    *,
+    username: str | None = None,
+    consumer_key: str | None = None,
+    ca_file: str | None = None,
+    retry: RetryPolicy | None = None,
+    cancel: threading.Event | None = None,
+    api_version: str = API_VERSION,
+) -> SalesforceClient:
+    """Connect from stored secrets (re-login or refresh grant) without asking the user.
+
+    Raises CredentialsMissing when nothing is stored, RefreshTokenRevoked / WrongCredentials
+    when the stored secrets no longer work, or any other ConnectionProblem.
+    """
+    login_url = normalize_login_url(login_url)
+    if auth_method == "password":
+        if not username:
+            raise ValueError("password sign-in needs the username")
+        renew = password_renewer(credentials, login_url, username, ca_file)
+    elif auth_method == "oauth":
+        if not consumer_key:
+            raise ValueError("browser sign-in needs the consumer key")
+        renew = refresh_token_renewer(credentials, login_url, consumer_key, ca_file)
+    else:
+        raise ValueError(f"unknown sign-in method {auth_method!r}")
+    return SalesforceClient(
+        renew(), renew=renew, ca_file=ca_file, retry=retry, cancel=cancel, api_version=api_version
+    )
+
+
+def disconnect(
+    credentials: Credentials, login_url: str | None = None, ca_file: str | None = None
+) -> None:
+    """ "Unlink": revoke the refresh token when there is one and delete every stored secret."""
+    unlink(credentials, login_url, ca_file)

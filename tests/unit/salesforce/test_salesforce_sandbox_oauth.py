@@ -1,0 +1,169 @@
+"""Browser sign-in (authorization code + PKCE) driven end to end through the sandbox's
+approve page, then refresh, revoke and unlink."""
+
+import pytest
+
+from desktop.salesforce.connection import connect_with_oauth, disconnect, resume
+from desktop.salesforce.credentials import REFRESH_TOKEN_KEY
+from desktop.salesforce.errors import (
+    AuthorizationDenied,
+    ConnectionProblem,
+    CredentialsMissing,
+    InvalidConsumerKey,
+    RefreshTokenRevoked,
+    StateMismatch,
+)
+from desktop.salesforce.http import make_http_session
+from desktop.salesforce.oauth import refresh_session, revoke_token, sign_in_with_browser
+
+
+def test_the_secret_check_catches_a_leak_in_a_chained_exception(assert_no_secrets):
+    try:
+        try:
+            raise ValueError("body was password=hunter2-secret")
+        except ValueError as inner:
+            raise ConnectionProblem("plain words") from inner
+    except ConnectionProblem as outer:
+        with pytest.raises(AssertionError):
+            assert_no_secrets(outer, ["hunter2-secret"])
+
+
+def test_browser_sign_in_end_to_end(sandbox, browser, credentials):
+    driver = browser()
+    with connect_with_oauth(
+        sandbox.login_url,
+        sandbox.client_id,
+        ca_file=sandbox.ca_file,
+        credentials=credentials,
+        open_browser=driver,
+        timeout=10,
+    ) as client:
+        assert len(driver.opened) == 1 and driver.loopback_status == 200
+        assert "code_challenge_method=S256" in driver.opened[0]
+        assert client.user_id == sandbox.org.api_user.id
+        page = next(client.query_pages("SELECT Id, Name FROM Opportunity LIMIT 3"))
+        assert len(page["records"]) == 3
+        # Only the refresh token is kept; the access token lives in memory.
+        store = credentials._secrets
+        assert store.keys() == [REFRESH_TOKEN_KEY]
+        assert store.get(REFRESH_TOKEN_KEY) == client.session_info.refresh_token
+        assert client.session_info.access_token not in driver.opened[0]
+
+
+def test_expired_session_is_renewed_with_the_refresh_token(sandbox, browser, credentials):
+    with connect_with_oauth(
+        sandbox.login_url,
+        sandbox.client_id,
+        ca_file=sandbox.ca_file,
+        credentials=credentials,
+        open_browser=browser(),
+        timeout=10,
+    ) as client:
+        expired = client.session_info.access_token
+        sandbox.clock.advance(sandbox.sessions.lifetime.total_seconds() + 1)
+        assert next(client.query_pages("SELECT Id FROM Case LIMIT 1"))["records"]
+        assert client.session_info.access_token != expired
+        assert credentials.refresh_token() == client.session_info.refresh_token
+
+
+def test_a_forged_state_is_rejected_and_no_code_is_exchanged(sandbox, browser):
+    driver = browser(tamper_state=True)
+    with pytest.raises(StateMismatch):
+        sign_in_with_browser(
+            sandbox.login_url,
+            sandbox.client_id,
+            ca_file=sandbox.ca_file,
+            open_browser=driver,
+            timeout=10,
+        )
+    assert driver.loopback_status == 400
+
+
+def test_denying_access_in_the_browser(sandbox, browser):
+    with pytest.raises(AuthorizationDenied):
+        sign_in_with_browser(
+            sandbox.login_url,
+            sandbox.client_id,
+            ca_file=sandbox.ca_file,
+            open_browser=browser(decision="deny"),
+            timeout=10,
+        )
+
+
+def _signed_in(sandbox, browser):
+    return sign_in_with_browser(
+        sandbox.login_url,
+        sandbox.client_id,
+        ca_file=sandbox.ca_file,
+        open_browser=browser(),
+        timeout=10,
+    )
+
+
+def test_refresh_gives_a_new_working_access_token(sandbox, browser):
+    first = _signed_in(sandbox, browser)
+    with make_http_session(sandbox.ca_file) as http:
+        renewed = refresh_session(sandbox.login_url, sandbox.client_id, first.refresh_token, http)
+    assert renewed.access_token != first.access_token
+    assert renewed.refresh_token == first.refresh_token
+    assert renewed.user_id == first.user_id and renewed.instance_url == sandbox.instance_url
+
+
+def test_revoked_refresh_token_says_sign_in_again(sandbox, browser, assert_no_secrets):
+    session = _signed_in(sandbox, browser)
+    with make_http_session(sandbox.ca_file) as http:
+        revoke_token(sandbox.login_url, session.refresh_token, http)
+        revoke_token(sandbox.login_url, session.refresh_token, http)  # already revoked: fine
+        with pytest.raises(RefreshTokenRevoked) as caught:
+            refresh_session(sandbox.login_url, sandbox.client_id, session.refresh_token, http)
+    assert caught.value.message == "Stint's access was revoked; sign in again."
+    assert_no_secrets(caught.value, [session.refresh_token, session.access_token])
+
+
+def test_unknown_consumer_key_on_refresh(sandbox, browser):
+    session = _signed_in(sandbox, browser)
+    with make_http_session(sandbox.ca_file) as http, pytest.raises(InvalidConsumerKey):
+        refresh_session(sandbox.login_url, "not-our-app", session.refresh_token, http)
+
+
+def test_resume_from_the_stored_refresh_token(sandbox, browser, credentials):
+    connect_with_oauth(
+        sandbox.login_url,
+        sandbox.client_id,
+        ca_file=sandbox.ca_file,
+        credentials=credentials,
+        open_browser=browser(),
+        timeout=10,
+    ).close()
+    with resume(
+        sandbox.login_url,
+        "oauth",
+        credentials,
+        consumer_key=sandbox.client_id,
+        ca_file=sandbox.ca_file,
+    ) as client:
+        assert client.limits()["DailyApiRequests"]["Max"] > 0
+
+
+def test_unlink_revokes_and_forgets(sandbox, browser, credentials):
+    client = connect_with_oauth(
+        sandbox.login_url,
+        sandbox.client_id,
+        ca_file=sandbox.ca_file,
+        credentials=credentials,
+        open_browser=browser(),
+        timeout=10,
+    )
+    refresh_token = client.session_info.refresh_token
+    disconnect(credentials, sandbox.login_url, sandbox.ca_file)
+    assert not credentials.has_any()
+    with pytest.raises(CredentialsMissing):
+        resume(
+            sandbox.login_url,
+            "oauth",
+            credentials,
+            consumer_key=sandbox.client_id,
+            ca_file=sandbox.ca_file,
+        )
+    with make_http_session(sandbox.ca_file) as http, pytest.raises(RefreshTokenRevoked):
+        refresh_session(sandbox.login_url, sandbox.client_id, refresh_token, http)
