@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any, Protocol
 
@@ -17,6 +16,7 @@ from .errors import (
     SoqlError,
     error_at,
 )
+from .like import like_matcher
 from .nodes import (
     BOOLEAN_LITERAL,
     DATE_LITERAL,
@@ -245,8 +245,8 @@ class _Compiler:
                                f"supported on string fields")
             if node.literal.kind != STRING_LITERAL:
                 raise self.wrong_type(ref, node.field, node.literal)
-            pattern = re.compile(node.literal.like_pattern or "", re.IGNORECASE | re.DOTALL)
-            return RComparison(ref, operator, None, pattern)
+            matcher = like_matcher(node.literal.like_pattern or ((),))
+            return RComparison(ref, operator, None, matcher)
         if operator in _ORDERING and ref.type == "boolean":
             raise error_at(INVALID_QUERY_FILTER_OPERATOR, self.text, node.field.pos,
                            f"invalid operator on boolean field: {node.field.text}")

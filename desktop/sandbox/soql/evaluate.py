@@ -137,8 +137,9 @@ def _comparison(condition: RComparison, context: _Context) -> Predicate:
     op = condition.operator
     if op == "LIKE":
         get = context.raw_getter(condition.ref)
-        fullmatch = condition.pattern.fullmatch  # type: ignore[union-attr]
-        return lambda row: (value := get(row)) is not None and fullmatch(value) is not None
+        like = condition.like
+        assert like is not None
+        return lambda row: (value := get(row)) is not None and like(value)
     key = context.key_getter(condition.ref)
     literal = condition.value
     if literal is None:

@@ -27,7 +27,9 @@ class Token:
     text: str  # the source text (for messages); keywords are compared case-insensitively
     pos: int
     value: object = None  # decoded literal: str, int/float, date, aware datetime
-    like_pattern: str | None = None  # for STRING: the regex a LIKE with this literal means
+    # for STRING: what a LIKE with this literal means, as segments split at unescaped `%`,
+    # each a run of literal characters and None for `_` (see like.py)
+    like_pattern: tuple[tuple[str | None, ...], ...] | None = None
 
 
 _IDENT_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*", re.ASCII)
@@ -80,9 +82,10 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _string(text: str, start: int) -> Token:
-    """A single-quoted literal with SOQL escapes; also builds its LIKE regex."""
+    """A single-quoted literal with SOQL escapes; also splits it into LIKE segments."""
     value: list[str] = []
-    pattern: list[str] = []
+    segments: list[tuple[str | None, ...]] = []
+    segment: list[str | None] = []
     pos = start + 1
     length = len(text)
     while True:
@@ -97,11 +100,11 @@ def _string(text: str, start: int) -> Token:
             if escaped in _SIMPLE_ESCAPES:
                 decoded = _SIMPLE_ESCAPES[escaped]
                 value.append(decoded)
-                pattern.append(re.escape(decoded))
+                segment.append(decoded)
             elif escaped in ("%", "_"):
                 # Only LIKE gives these meaning; elsewhere they are the plain character.
                 value.append(escaped)
-                pattern.append(re.escape(escaped))
+                segment.append(escaped)
             else:
                 literal = text[start : pos + 2]
                 raise error_at(
@@ -112,9 +115,14 @@ def _string(text: str, start: int) -> Token:
             pos += 2
             continue
         value.append(char)
-        pattern.append(".*" if char == "%" else "." if char == "_" else re.escape(char))
+        if char == "%":
+            segments.append(tuple(segment))
+            segment = []
+        else:
+            segment.append(None if char == "_" else char)
         pos += 1
-    return Token(STRING, text[start : pos + 1], start, "".join(value), "".join(pattern))
+    segments.append(tuple(segment))
+    return Token(STRING, text[start : pos + 1], start, "".join(value), tuple(segments))
 
 
 def _number_or_temporal(text: str, pos: int) -> Token:

@@ -32,7 +32,7 @@ class Literal:
     value: object
     text: str
     pos: int
-    like_pattern: str | None = None
+    like_pattern: tuple[tuple[str | None, ...], ...] | None = None  # see lexer.Token
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
@@ -40,7 +40,7 @@ class RComparison:
     ref: FieldRef
     operator: str  # = != < <= > >= LIKE
     value: object  # normalised like the evaluator normalises row values; None for null
-    pattern: re.Pattern[str] | None = None
+    like: Callable[[str], bool] | None = None  # the LIKE matcher
 
 
 @dataclass(frozen=True, slots=True)
