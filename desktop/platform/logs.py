@@ -46,14 +46,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # JSON and Python-repr style: "password": "value" / 'access_token': 'value'.
     (
         re.compile(
-            rf"""(["']?(?:{_SECRET_NAMES})["']?\s*[:=]\s*)(["'])(?:\\.|(?!\2).)*\2""",
+            rf"""((?<![A-Za-z0-9])["']?(?:{_SECRET_NAMES})["']?\s*[:=]\s*)(["'])(?:\\.|(?!\2).)*\2""",
             re.IGNORECASE,
         ),
         rf"\1\2{REDACTED}\2",
     ),
-    # Query strings, form bodies and key=value text: access_token=value&...
+    # Query strings, form bodies and key=value text: access_token=value&... (and the OAuth
+    # authorization code on the loopback redirect: ?code=...)
     (
-        re.compile(rf"""(\b(?:{_SECRET_NAMES})=)[^&\s"'<>,;]+""", re.IGNORECASE),
+        re.compile(rf"""(\b(?:{_SECRET_NAMES}|code)=)[^&\s"'<>,;]+""", re.IGNORECASE),
         rf"\1{REDACTED}",
     ),
     # XML (SOAP login request and response): <password>..</password>, <sf:sessionId>..
@@ -167,6 +168,7 @@ def setup_logging(
         old.close()
     root.addHandler(handler)
     root.setLevel(level)
+    logging.captureWarnings(True)  # warnings.warn(...) from libraries go to the file too
     # Third-party libraries that log request bodies at DEBUG stay quieter than our own code.
     for noisy in ("urllib3", "requests", "simple_salesforce"):
         logging.getLogger(noisy).setLevel(max(root.level, logging.INFO))

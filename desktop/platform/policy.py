@@ -120,6 +120,12 @@ def validate_policy(data: Mapping[str, Any], path: Path) -> dict[str, Any]:
         for key, value in content.items():
             dotted = f"{section}.{key}"
             expected = POLICY_KEYS.get(dotted)
+            if expected is None and key == LOCKED_KEY:
+                raise PolicyError(
+                    path,
+                    f"'locked' is inside [{section}]: put the locked = [...] line before the"
+                    " first [section] of the file",
+                )
             if expected is None:
                 section_keys = {
                     k.split(".", 1)[1] for k in POLICY_KEYS if k.startswith(section + ".")

@@ -29,7 +29,9 @@ from desktop.platform.logs import redact, register_secret
 
 log = logging.getLogger(__name__)
 
-PROBE_KEY = "stint-keyring-check"
+# The probe entry gets a random suffix: two processes on one profile (the app and the CLI) may
+# check the keyring at the same moment and must not read each other's test value.
+PROBE_KEY_PREFIX = "stint-keyring-check-"
 SESSION_ONLY_PROBLEM = (
     "No usable system keyring was found ({reason}); "
     "Stint will keep your sign-in for this session only."
@@ -201,10 +203,11 @@ def _rejection(backend: keyring.backend.KeyringBackend) -> str | None:
 def _probe(backend: keyring.backend.KeyringBackend, service_name: str) -> str | None:
     """Write, read back and delete a random value; None if that worked, else why not."""
     value = _random.token_urlsafe(16)
+    probe_key = PROBE_KEY_PREFIX + _random.token_hex(4)
     try:
-        backend.set_password(service_name, PROBE_KEY, value)
-        read_back = backend.get_password(service_name, PROBE_KEY)
-        backend.delete_password(service_name, PROBE_KEY)
+        backend.set_password(service_name, probe_key, value)
+        read_back = backend.get_password(service_name, probe_key)
+        backend.delete_password(service_name, probe_key)
     except Exception as exc:
         log.warning("keyring check failed: %s", type(exc).__name__)
         return f"{_probe_failure_summary(exc)} ({_describe(exc, value)})"

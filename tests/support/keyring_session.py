@@ -19,9 +19,15 @@ From a shell (CI scripts, manual runs), run any command inside a session::
 
     python tests/support/keyring_session.py -- python -m pytest tests/e2e
 
-Equivalent shell recipe, for reference:
-``dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock --components=secrets; CMD'``
-(with XDG_RUNTIME_DIR and XDG_DATA_HOME pointing at a private temporary directory).
+The shell equivalent, for reference (XDG_RUNTIME_DIR and XDG_DATA_HOME pointing at a private
+temporary directory, so the keyring files are not the user's)::
+
+    dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock --components=secrets; CMD'
+
+This helper differs in two ways: its bus has no D-Bus service activation (a Secret Service call
+made before the daemon is up cannot start a second gnome-keyring on the user's real keyring
+dir, and an unlock prompt fails at once instead of opening a gcr-prompter window under Xvfb),
+and it owns both daemons by pid, so nothing outlives the session.
 """
 
 from __future__ import annotations
@@ -94,6 +100,7 @@ class KeyringSession:
     # -- life cycle -------------------------------------------------------------------------
 
     def start(self) -> KeyringSession:
+        """Start both daemons and wait until the login keyring is unlocked (well under 1 s)."""
         reason = unavailable_reason()
         if reason:
             raise KeyringSessionError(reason)
@@ -139,8 +146,10 @@ class KeyringSession:
             raise KeyringSessionError("the keyring session is not running")
         env = dict(os.environ if base is None else base)
         env["DBUS_SESSION_BUS_ADDRESS"] = self.bus_address
-        # Make keyring pick the Secret Service even if a config file names another backend.
+        # Let keyring detect the Secret Service by itself, as it does on a user's desktop.
         env.pop("PYTHON_KEYRING_BACKEND", None)
+        # Qt warns without a private runtime dir (and a Qt warning fails GUI tests).
+        env.setdefault("XDG_RUNTIME_DIR", str(self.base_dir / "run"))
         return env
 
     def keyring_backend(self):  # -> keyring.backends.SecretService.Keyring

@@ -168,15 +168,6 @@ def tray_manager_present(display: str) -> bool:
         xlib.XCloseDisplay(connection)
 
 
-def display_accepts_connections(display: str) -> bool:
-    """Whether an X client can connect to `display` right now."""
-    xlib = _libx11()
-    connection = xlib.XOpenDisplay(display.encode())
-    if connection:
-        xlib.XCloseDisplay(connection)
-    return bool(connection)
-
-
 @functools.cache
 def _libx11() -> ctypes.CDLL:
     xlib = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")

@@ -82,6 +82,7 @@ def test_short_values_are_not_registered():
         ("<sessionId>00Dxx0000001gPL!AR8AQ.ab</sessionId>", "AR8AQ.ab"),
         ("<urn:password>pw123456TOKEN</urn:password>", "pw123456TOKEN"),
         ("cookie sid=Abc123XYZ; path=/", "Abc123XYZ"),
+        ("GET /callback?code=aPrxQ9sE.kz&state=st8", "aPrxQ9sE.kz"),
         ("sessionId=abcdef0123456789", "abcdef0123456789"),
         ("session " + TOKEN + " expired", "AQ0AQGxTlTPw2Q7xkA3nB9L"),
     ],
@@ -92,8 +93,16 @@ def test_credential_patterns_are_redacted(line, leak):
     assert REDACTED in redacted
 
 
-def test_ordinary_text_is_left_alone():
-    line = "synced 120 Opportunity records in 3 calls; instance https://na1.example.com"
+@pytest.mark.parametrize(
+    "line",
+    [
+        "synced 120 Opportunity records in 3 calls; instance https://na1.example.com",
+        '[{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}]',
+        "{'csrfTokenLength': 'n/a', 'token_type': 'Bearer'}",
+        "HTTP status_code=503 after 2 retries",
+    ],
+)
+def test_ordinary_text_is_left_alone(line):
     assert redact(line) == line
 
 

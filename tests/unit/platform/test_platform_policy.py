@@ -129,7 +129,10 @@ def test_broken_toml_names_the_file_and_the_error(tmp_path):
         ("connection = 'x'\n", "'connection' must be a [connection] table"),
         ("locked = 'sync.interval_minutes'\n", "locked must be a list of setting names"),
         ("locked = ['sync.interval']\n", "locked names unknown settings: sync.interval"),
-        ("[connection]\nlocked = ['connection.login_url']\n", "unknown key 'connection.locked'"),
+        (
+            "[connection]\nlocked = ['connection.login_url']\n",
+            "'locked' is inside [connection]: put the locked = [...] line before",
+        ),
     ],
 )
 def test_invalid_content_is_a_plain_policy_error(tmp_path, text, expected):

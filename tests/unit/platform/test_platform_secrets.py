@@ -10,7 +10,7 @@ from keyring.backends import chainer, fail, null
 
 from desktop.platform import logs
 from desktop.platform.secrets import (
-    PROBE_KEY,
+    PROBE_KEY_PREFIX,
     KeyringSecretStore,
     MemorySecretStore,
     SecretStore,
@@ -89,14 +89,14 @@ class LeakyErrorKeyring(DictKeyring):
     """Works for the probe, then fails writes with the password in the error text."""
 
     def set_password(self, service, username, password):
-        if username == PROBE_KEY:
+        if username.startswith(PROBE_KEY_PREFIX):
             return super().set_password(service, username, password)
         raise keyring.errors.PasswordSetError(f"could not store {password!r} for {username}")
 
 
 class FailingDeleteKeyring(DictKeyring):
     def delete_password(self, service, username):
-        if username == PROBE_KEY:
+        if username.startswith(PROBE_KEY_PREFIX):
             return super().delete_password(service, username)
         raise keyring.errors.PasswordDeleteError("permission denied")
 
@@ -152,6 +152,22 @@ def test_a_delete_that_really_fails_is_reported():
     with pytest.raises(SecretStoreError) as caught:
         store.delete("password")
     assert caught.value.key == "password"
+
+
+class InterleavingKeyring(DictKeyring):
+    """Another process on the same profile probes in between our set and get."""
+
+    def set_password(self, service, username, password):
+        super().set_password(service, username, password)
+        if not getattr(self, "_nested", False) and username.startswith(PROBE_KEY_PREFIX):
+            self._nested = True
+            assert isinstance(open_secret_store(service, self), KeyringSecretStore)
+
+
+def test_concurrent_probes_on_one_profile_do_not_disturb_each_other():
+    backend = InterleavingKeyring()
+    assert isinstance(open_secret_store(SERVICE, backend), KeyringSecretStore)
+    assert backend.values == {}
 
 
 def test_uses_keyrings_global_backend_by_default(restore_keyring):
