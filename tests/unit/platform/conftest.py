@@ -43,7 +43,7 @@ def restore_keyring():
 @pytest.fixture
 def gnome_keyring(tmp_path, monkeypatch):
     """A private, unlocked gnome-keyring; this process's D-Bus calls go to it."""
-    from support.keyring_session import KeyringSession, unavailable_reason
+    from tests.support.keyring_session import KeyringSession, unavailable_reason
 
     reason = unavailable_reason()
     if reason:
