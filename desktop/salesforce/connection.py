@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Literal
 
 from desktop.salesforce.auth import API_VERSION, password_login
@@ -82,8 +83,11 @@ def connect_with_oauth(
     cancel: threading.Event | None = None,
     retry: RetryPolicy | None = None,
     api_version: str = API_VERSION,
+    show_url: Callable[[str], None] | None = None,
 ) -> SalesforceClient:
-    """Browser sign-in (authorization code + PKCE), then remember the refresh token."""
+    """Browser sign-in (authorization code + PKCE), then remember the refresh token.
+
+    See oauth.sign_in_with_browser for `open_browser`, `show_url`, `timeout` and `cancel`."""
     login_url = normalize_login_url(login_url)
     session = sign_in_with_browser(
         login_url,
@@ -92,6 +96,7 @@ def connect_with_oauth(
         open_browser=open_browser,
         timeout=timeout,
         cancel=cancel,
+        show_url=show_url,
     )
     renew = None
     if session.refresh_token:

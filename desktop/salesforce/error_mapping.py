@@ -89,6 +89,8 @@ def first_error(content: object) -> tuple[str, str]:
 def login_failure(code: object, host: str) -> ConnectionProblem:
     """Map a SOAP login fault code (or an HTTP status when the answer was not SOAP)."""
     text = str(code or "")
+    if text == "UNKNOWN_EXCEPTION_CODE":  # simple-salesforce: a 200 without a session id
+        return MalformedResponse(host)
     if text in API_DISABLED_CODES:
         return ApiDisabled()
     known = _LOGIN_FAULTS.get(text)

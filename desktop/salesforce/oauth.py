@@ -18,6 +18,7 @@ from urllib.parse import urlencode, urlsplit
 
 import requests
 
+from desktop.platform.browser import BrowserUnavailable, open_url
 from desktop.salesforce.error_mapping import translate
 from desktop.salesforce.errors import (
     AuthorizationFailed,
@@ -89,12 +90,6 @@ def authorize_url(
     return f"{base}/services/oauth2/authorize?{query}"
 
 
-def _default_browser() -> BrowserOpener:
-    from desktop.platform.browser import open_url
-
-    return open_url
-
-
 def sign_in_with_browser(
     login_url: str,
     consumer_key: str,
@@ -104,22 +99,30 @@ def sign_in_with_browser(
     timeout: float = DEFAULT_SIGN_IN_TIMEOUT,
     cancel: threading.Event | None = None,
     scope: str = DEFAULT_SCOPE,
+    show_url: Callable[[str], None] | None = None,
 ) -> SessionInfo:
     """Run the whole authorization code + PKCE flow; return the session (with refresh token).
 
     `open_browser(url)` shows the authorize page (the system browser by default; tests pass
-    a function that drives the page). Raises a ConnectionProblem, or Cancelled.
+    a function that drives the page). When no browser can be started and `show_url` is
+    given, the URL is handed to it (for the user to open by hand) and the wait goes on;
+    otherwise BrowserUnavailable propagates. Raises a ConnectionProblem, or Cancelled.
     """
     base = normalize_login_url(login_url)
     if not consumer_key or not consumer_key.strip():
         raise InvalidConsumerKey()
     pkce = new_pkce()
     state = new_state()
-    opener = open_browser or _default_browser()
+    opener = open_browser or open_url
     with LoopbackListener(state) as listener:
         url = authorize_url(base, consumer_key, listener.redirect_uri, pkce.challenge, state, scope)
         logger.info("opening the browser for sign-in at %s", host_of(base))
-        opener(url)
+        try:
+            opener(url)
+        except BrowserUnavailable:
+            if show_url is None:
+                raise
+            show_url(url)
         code = listener.wait_for_code(timeout, cancel)
     with make_http_session(ca_file) as http:
         return exchange_code(base, consumer_key, code, listener.redirect_uri, pkce.verifier, http)

@@ -45,6 +45,7 @@ def connection_error(reason: Exception) -> requests.exceptions.ConnectionError:
         (SalesforceAuthenticationFailed("API_CURRENTLY_DISABLED", "no"), errors.ApiDisabled),
         (SalesforceAuthenticationFailed(503, "<html>"), errors.ServerError),
         (SalesforceAuthenticationFailed(404, "<html>"), errors.MalformedResponse),
+        (SalesforceAuthenticationFailed("UNKNOWN_EXCEPTION_CODE", "x"), errors.MalformedResponse),
         (sf_error(SalesforceExpiredSession, 401, "INVALID_SESSION_ID"), errors.SessionExpired),
         (sf_error(SalesforceRefusedRequest, 403, "REQUEST_LIMIT_EXCEEDED"), errors.RateLimited),
         (sf_error(SalesforceRefusedRequest, 403, "API_DISABLED_FOR_ORG"), errors.ApiDisabled),

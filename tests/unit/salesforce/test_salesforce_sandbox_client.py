@@ -113,7 +113,7 @@ def test_a_503_burst_is_retried_with_backoff_then_succeeds(sandbox, client):
     assert sandbox.budget.used - before == client.api_calls == 1
 
 
-def test_backoff_waits_between_attempts(sandbox, credentials):
+def test_backoff_waits_between_attempts(sandbox, client):
     waits = []
 
     class RecordingEvent(threading.Event):
@@ -122,19 +122,15 @@ def test_backoff_waits_between_attempts(sandbox, credentials):
             return False
 
     policy = RetryPolicy(max_retries=3, base_delay=1.0, max_delay=8.0)
-    with connect_with_password(
-        sandbox.login_url,
-        sandbox.username,
-        sandbox.password,
-        sandbox.security_token,
+    with SalesforceClient(
+        client.session_info,
         ca_file=sandbox.ca_file,
-        credentials=credentials,
         retry=policy,
         cancel=RecordingEvent(),
-    ) as client:
-        client._rng = random.Random(3)
+        rng=random.Random(3),
+    ) as recorded:
         sandbox.faults.fail_next(2, status=502, path_prefix="limits")
-        client.limits()
+        recorded.limits()
     assert len(waits) == 2
     assert 0.5 <= waits[0] <= 1.0 and 1.0 <= waits[1] <= 2.0
 

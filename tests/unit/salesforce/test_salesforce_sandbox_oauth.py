@@ -1,8 +1,11 @@
 """Browser sign-in (authorization code + PKCE) driven end to end through the sandbox's
 approve page, then refresh, revoke and unlink."""
 
+import threading
+
 import pytest
 
+from desktop.platform.browser import BrowserUnavailable
 from desktop.salesforce.connection import connect_with_oauth, disconnect, resume
 from desktop.salesforce.credentials import REFRESH_TOKEN_KEY
 from desktop.salesforce.errors import (
@@ -64,6 +67,40 @@ def test_expired_session_is_renewed_with_the_refresh_token(sandbox, browser, cre
         assert next(client.query_pages("SELECT Id FROM Case LIMIT 1"))["records"]
         assert client.session_info.access_token != expired
         assert credentials.refresh_token() == client.session_info.refresh_token
+
+
+def test_without_a_browser_the_url_is_shown_and_the_sign_in_still_completes(sandbox, browser):
+    user = browser()
+
+    def no_browser(url):
+        raise BrowserUnavailable(url)
+
+    def show_url(url):  # the user copies the address into a browser by hand
+        threading.Thread(target=user, args=(url,)).start()
+
+    session = sign_in_with_browser(
+        sandbox.login_url,
+        sandbox.client_id,
+        ca_file=sandbox.ca_file,
+        open_browser=no_browser,
+        show_url=show_url,
+        timeout=10,
+    )
+    assert session.user_id == sandbox.org.api_user.id and session.refresh_token
+
+
+def test_without_a_browser_and_nowhere_to_show_the_url(sandbox):
+    def no_browser(url):
+        raise BrowserUnavailable(url)
+
+    with pytest.raises(BrowserUnavailable):
+        sign_in_with_browser(
+            sandbox.login_url,
+            sandbox.client_id,
+            ca_file=sandbox.ca_file,
+            open_browser=no_browser,
+            timeout=10,
+        )
 
 
 def test_a_forged_state_is_rejected_and_no_code_is_exchanged(sandbox, browser):
