@@ -58,6 +58,11 @@ class _RequestHandler(WSGIRequestHandler):
         self.request.do_handshake()
         super().setup()
 
+    def connection_dropped(self, error: BaseException, environ: dict | None = None) -> None:
+        # Injected drops (and real client hang-ups) end the connection at once; without this
+        # the keep-alive loop would wait for another request and the client would hang.
+        self.close_connection = True
+
     def log(self, type: str, message: str, *args: Any) -> None:  # noqa: A002 - werkzeug's signature
         logger.debug("%s " + message, type, *args)
 

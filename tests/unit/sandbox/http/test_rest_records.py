@@ -102,7 +102,7 @@ def test_malformed_json_body_is_json_parser_error(sandbox, http, bearer):
 def test_updated_and_deleted_windows(sandbox, sf):
     start = sandbox.clock.now() - timedelta(minutes=1)
     changed = sf.Case.create({"Subject": "Printer on fire", "Status": "New", "Origin": "Phone"})["id"]
-    doomed = sf.query("SELECT Id FROM Case WHERE Id != '%s' LIMIT 1" % changed)["records"][0]["Id"]
+    doomed = sf.query(f"SELECT Id FROM Case WHERE Id != '{changed}' LIMIT 1")["records"][0]["Id"]
     sf.Case.delete(doomed)
     sandbox.clock.advance(120)
     end = sandbox.clock.now()

@@ -1,0 +1,119 @@
+"""composite (subrequests, references, one API call) and composite/sobjects collections."""
+
+from __future__ import annotations
+
+
+def usage(sf) -> int:
+    return sf.api_usage["api-usage"].used
+
+
+def test_composite_with_references_counts_as_one_call(sf):
+    sf.limits()
+    before = usage(sf)
+    result = sf.restful("composite", method="POST", json={
+        "allOrNone": True,
+        "compositeRequest": [
+            {"method": "POST", "url": "/services/data/v59.0/sobjects/Account", "referenceId": "acct",
+             "body": {"Name": "Northwind"}},
+            {"method": "POST", "url": "/services/data/v59.0/sobjects/Opportunity", "referenceId": "opp",
+             "body": {"Name": "Northwind deal", "StageName": "Prospecting", "CloseDate": "2026-06-30",
+                      "AccountId": "@{acct.id}"}},
+            {"method": "GET", "url": "/services/data/v59.0/sobjects/Opportunity/@{opp.id}?fields=Name,AccountId",
+             "referenceId": "read"},
+            {"method": "GET", "referenceId": "q",
+             "url": "/services/data/v59.0/query/?q=SELECT+Id+FROM+Opportunity+WHERE+AccountId+=+'@{acct.id}'"},
+        ],
+    })
+    responses = {r["referenceId"]: r for r in result["compositeResponse"]}
+    assert [r["httpStatusCode"] for r in result["compositeResponse"]] == [201, 201, 200, 200]
+    account_id = responses["acct"]["body"]["id"]
+    assert responses["acct"]["httpHeaders"]["Location"] == f"/services/data/v59.0/sobjects/Account/{account_id}"
+    assert responses["read"]["body"]["AccountId"] == account_id
+    assert responses["q"]["body"]["totalSize"] == 1
+    assert usage(sf) == before + 1
+    assert sf.limits()["DailyApiRequests"]["Remaining"] == 15000 - (before + 2)
+
+
+def test_all_or_none_rolls_everything_back(sf):
+    before = sf.query("SELECT COUNT() FROM Account")["totalSize"]
+    result = sf.restful("composite", method="POST", json={
+        "allOrNone": True,
+        "compositeRequest": [
+            {"method": "POST", "url": "/services/data/v59.0/sobjects/Account", "referenceId": "ok",
+             "body": {"Name": "Will vanish"}},
+            {"method": "POST", "url": "/services/data/v59.0/sobjects/Opportunity", "referenceId": "bad",
+             "body": {"Name": "No stage"}},
+            {"method": "POST", "url": "/services/data/v59.0/sobjects/Account", "referenceId": "never",
+             "body": {"Name": "Never runs"}},
+        ],
+    })
+    codes = [(r["referenceId"], r["httpStatusCode"], r["body"][0]["errorCode"]) for r in result["compositeResponse"]]
+    assert codes == [("ok", 400, "PROCESSING_HALTED"), ("bad", 400, "REQUIRED_FIELD_MISSING"),
+                     ("never", 400, "PROCESSING_HALTED")]
+    assert sf.query("SELECT COUNT() FROM Account")["totalSize"] == before
+    assert sf.query("SELECT COUNT() FROM Account WHERE Name = 'Will vanish'", include_deleted=True)["totalSize"] == 0
+
+
+def test_without_all_or_none_independent_subrequests_still_run(sf):
+    result = sf.restful("composite", method="POST", json={
+        "compositeRequest": [
+            {"method": "POST", "url": "/services/data/v59.0/sobjects/Opportunity", "referenceId": "bad",
+             "body": {"Name": "No stage"}},
+            {"method": "PATCH", "url": "/services/data/v59.0/sobjects/Opportunity/@{bad.id}",
+             "referenceId": "dependent", "body": {"Name": "x"}},
+            {"method": "POST", "url": "/services/data/v59.0/sobjects/Account", "referenceId": "ok",
+             "body": {"Name": "Survivor"}},
+        ],
+    })
+    statuses = {r["referenceId"]: r["httpStatusCode"] for r in result["compositeResponse"]}
+    assert statuses == {"bad": 400, "dependent": 400, "ok": 201}
+    dependent = result["compositeResponse"][1]["body"][0]
+    assert dependent["errorCode"] == "PROCESSING_HALTED" and "Invalid reference" in dependent["message"]
+
+
+def test_composite_limits(sandbox, http, bearer):
+    url = f"{sandbox.instance_url}/services/data/v59.0/composite"
+    subrequests = [{"method": "GET", "url": "/services/data/v59.0/limits", "referenceId": f"r{i}"}
+                   for i in range(26)]
+    too_many = http.post(url, json={"compositeRequest": subrequests}, headers=bearer)
+    assert too_many.status_code == 400 and too_many.json()[0]["errorCode"]
+    nested = http.post(url, headers=bearer, json={"compositeRequest": [
+        {"method": "POST", "url": "/services/data/v59.0/composite", "referenceId": "x", "body": {}}]})
+    assert nested.json()["compositeResponse"][0]["httpStatusCode"] == 400
+
+
+def test_collection_create_update_delete(sf):
+    records = [{"attributes": {"type": "Account"}, "Name": f"Bulk {i}"} for i in range(3)]
+    records.append({"attributes": {"type": "Opportunity"}, "Name": "No stage"})
+    created = sf.restful("composite/sobjects", method="POST", json={"allOrNone": False, "records": records})
+    assert [entry["success"] for entry in created] == [True, True, True, False]
+    failure = created[3]
+    assert failure["errors"][0]["statusCode"] == "REQUIRED_FIELD_MISSING"
+    assert "StageName" in failure["errors"][0]["fields"]
+    ids = [entry["id"] for entry in created[:3]]
+
+    updated = sf.restful("composite/sobjects", method="PATCH", json={"records": [
+        {"attributes": {"type": "Account"}, "Id": ids[0], "Name": "Renamed"}]})
+    assert updated == [{"id": ids[0], "success": True, "errors": []}]
+    assert sf.Account.get(ids[0])["Name"] == "Renamed"
+
+    deleted = sf.restful("composite/sobjects", method="DELETE", params={"ids": ",".join(ids)})
+    assert [entry["success"] for entry in deleted] == [True, True, True]
+    assert sf.query(f"SELECT COUNT() FROM Account WHERE Id IN ('{ids[0]}', '{ids[1]}')")["totalSize"] == 0
+
+
+def test_collection_all_or_none_rolls_back(sf):
+    records = [{"attributes": {"type": "Account"}, "Name": "Rolled back"},
+               {"attributes": {"type": "Opportunity"}, "Name": "No stage"}]
+    result = sf.restful("composite/sobjects", method="POST", json={"allOrNone": True, "records": records})
+    assert [entry["success"] for entry in result] == [False, False]
+    assert result[0]["errors"][0]["statusCode"] == "ALL_OR_NONE_OPERATION_ROLLED_BACK"
+    assert sf.query("SELECT COUNT() FROM Account WHERE Name = 'Rolled back'")["totalSize"] == 0
+
+
+def test_collection_record_limit(sandbox, http, bearer):
+    records = [{"attributes": {"type": "Account"}, "Name": f"n{i}"} for i in range(201)]
+    response = http.post(f"{sandbox.instance_url}/services/data/v59.0/composite/sobjects",
+                         json={"records": records}, headers=bearer)
+    assert response.status_code == 400
+    assert response.json()[0]["errorCode"] == "EXCEEDED_ID_LIMIT"
