@@ -17,7 +17,7 @@ from desktop.sandbox.clock import Clock
 from desktop.sandbox.errors import SandboxError, bad_request, not_found
 from desktop.sandbox.ids import MalformedIdError, normalize
 from desktop.sandbox.objects import CASE_STATUSES, OPPORTUNITY_STAGES, TASK_STATUSES, build_schema
-from desktop.sandbox.records import RecordStore
+from desktop.sandbox.records import RecordStore, same_key
 from desktop.sandbox.replication import Replication
 from desktop.sandbox.rules import RecordRules, StatusTables
 from desktop.sandbox.schema import FieldInfo, ObjectInfo, PicklistEntry
@@ -196,7 +196,7 @@ class Org:
                 return normalize(external_value), False
             body = {k: v for k, v in values.items() if k.lower() != field.name.lower()}
             matches = [row for row in self._store.table(info.name).values()
-                       if not row["IsDeleted"] and _same_key(row[field.name], external_value)
+                       if not row["IsDeleted"] and same_key(row[field.name], external_value)
                        and self._is_visible(row["Id"], user)]
             if len(matches) > 1:
                 raise SandboxError(300, "MULTIPLE_CHOICES",
@@ -212,7 +212,7 @@ class Org:
             info = self._object(sobject, operation="delete")
             row = self._visible_row(info, record_id, user)
             now = self.clock.now()
-            cascaded = [child for child in self._cascade_children(info, row["Id"])]
+            cascaded = self._store.cascade_children(info, row["Id"])
             for victim in [row, *cascaded]:
                 self._store.replace({**victim, "IsDeleted": True, "SystemModstamp": now})
                 self._store.deleted_at[victim["Id"]] = now
@@ -221,6 +221,7 @@ class Org:
     def undelete(self, record_id: str) -> None:
         """Restore a record from the recycle bin, with what was cascade-deleted along with it."""
         with self._lock:
+            self._replication.purge_recycle_bin()
             found = self._found(record_id)
             if found is None:
                 raise not_found()
@@ -253,6 +254,13 @@ class Org:
                     raise bad_request("INVALID_FIELD", _no_such_column(name.strip(), info.name))
                 selected.append(field)
         return self.record_json(info, row, selected, api_version)
+
+    def stored(self, record_id: str) -> dict | None:
+        """A copy of the stored row (deleted and hidden ones included), for tests and tools:
+        {canonical field name: stored Python value}; None if there is no such record."""
+        with self._lock:
+            found = self._found(record_id)
+        return dict(found[1]) if found else None
 
     @staticmethod
     def record_json(info: ObjectInfo, row: dict, fields: Iterable[FieldInfo],
@@ -293,28 +301,11 @@ class Org:
         self._check_unique(info, row)
 
     def _check_unique(self, info: ObjectInfo, row: dict) -> None:
-        for field in info.fields:
-            value = row[field.name]
-            if not field.unique or value is None or field.name == "Id":
-                continue
-            for other in self._store.table(info.name).values():
-                if (other["Id"] != row["Id"] and not other["IsDeleted"]
-                        and _same_key(other[field.name], value)):
-                    raise bad_request(
-                        "DUPLICATE_VALUE",
-                        f"duplicate value found: {field.name} duplicates value on record with "
-                        f"id: {other['Id']}",
-                    )
-
-    def _cascade_children(self, info: ObjectInfo, parent_id: str) -> list[dict]:
-        children = []
-        for rel in info.child_relationships:
-            if not rel.cascade_delete:
-                continue
-            for child in self._store.table(rel.child_sobject).values():
-                if child[rel.field] == parent_id and not child["IsDeleted"]:
-                    children.append(child)
-        return children
+        clash = self._store.unique_clash(info, row)
+        if clash is not None:
+            field_name, other_id = clash
+            raise bad_request("DUPLICATE_VALUE", f"duplicate value found: {field_name} "
+                              f"duplicates value on record with id: {other_id}")
 
     @staticmethod
     def _is_own_id(key: str, value: object, record_id: str) -> bool:
@@ -376,6 +367,8 @@ class Org:
         """(totalSize, every record as JSON); the HTTP layer pages them."""
         from desktop.sandbox.queries import QuerySnapshot, run_query
 
+        if include_deleted:
+            self._replication.purge_recycle_bin()
         snapshot = QuerySnapshot(self._store, self._lock, self._visibility(user))
         return run_query(self.schema, snapshot, soql, include_deleted=include_deleted,
                          api_version=api_version)
@@ -388,13 +381,6 @@ class Org:
     def deleted(self, sobject: str, start: datetime, end: datetime) -> dict:
         """Recycle-bin records of the api user deleted in [start, end]."""
         return self._replication.deleted(self._object(sobject).name, start, end)
-
-
-def _same_key(stored: object, wanted: object) -> bool:
-    """External ids and unique text match case-insensitively, as Salesforce does by default."""
-    if isinstance(stored, str) and isinstance(wanted, str):
-        return stored.lower() == wanted.lower()
-    return stored == wanted
 
 
 def _no_such_column(name: str, sobject: str) -> str:

@@ -62,6 +62,46 @@ class RecordStore:
     def count(self, sobject: str) -> int:
         return len(self._tables[sobject])
 
+    # -- checks across rows -----------------------------------------------------------------
+    def unique_clash(self, info: ObjectInfo, row: dict) -> tuple[str, str] | None:
+        """(field, other id) if a unique field of `row` repeats a live record's value."""
+        for field in info.fields:
+            value = row[field.name]
+            if not field.unique or value is None or field.name == "Id":
+                continue
+            for other in self._tables[info.name].values():
+                if (other["Id"] != row["Id"] and not other["IsDeleted"]
+                        and same_key(other[field.name], value)):
+                    return field.name, other["Id"]
+        return None
+
+    def cascade_children(self, info: ObjectInfo, parent_id: str) -> list[dict]:
+        """Live records deleted along with the parent (activities of an opportunity or case)."""
+        return [
+            child
+            for rel in info.child_relationships if rel.cascade_delete
+            for child in self._tables[rel.child_sobject].values()
+            if child[rel.field] == parent_id and not child["IsDeleted"]
+        ]
+
+    # -- recycle bin ------------------------------------------------------------------------
+    def purge_deleted_before(self, cutoff: datetime) -> datetime | None:
+        """Physically remove recycle-bin rows deleted before `cutoff` (Salesforce empties the
+        bin after 15 days). Returns the latest deletion time purged, or None."""
+        expired = [(when, record_id) for record_id, when in self.deleted_at.items()
+                   if when < cutoff]
+        for _, record_id in expired:
+            sobject = self._sobject_of.pop(record_id)
+            del self._tables[sobject][record_id]
+            del self.deleted_at[record_id]
+            self.deleted_with.pop(record_id, None)
+        if not expired:
+            return None
+        gone = {record_id for _, record_id in expired}
+        for parent_id, children in self.deleted_with.items():
+            self.deleted_with[parent_id] = [c for c in children if c not in gone]
+        return max(when for when, _ in expired)
+
     # -- all-or-none ------------------------------------------------------------------------
     def checkpoint(self) -> dict:
         """Enough state to undo every change made after this point (rows are copy-on-write,
@@ -86,3 +126,10 @@ class RecordStore:
         number = self._autonumbers.get(sequence, first)
         self._autonumbers[sequence] = number + 1
         return number
+
+
+def same_key(stored: object, wanted: object) -> bool:
+    """External ids and unique text match case-insensitively, as Salesforce does by default."""
+    if isinstance(stored, str) and isinstance(wanted, str):
+        return stored.lower() == wanted.lower()
+    return stored == wanted

@@ -22,7 +22,7 @@ class Replication:
         self._store = store
         self._lock = lock
         self._clock = clock
-        # nothing is ever purged physically, so everything since the org began is available
+        # deletions are reported since the org began, or since the last purge of the bin
         self._available_since = available_since
         self._is_visible = is_visible
 
@@ -35,8 +35,17 @@ class Replication:
                and self._is_visible(row["Id"])]
         return {"ids": ids, "latestDateCovered": format_datetime(end)}
 
+    def purge_recycle_bin(self) -> None:
+        """Empty the recycle bin of what was deleted more than 15 days ago, as Salesforce does:
+        queryAll and getDeleted no longer see those rows."""
+        with self._lock:
+            purged = self._store.purge_deleted_before(self._clock.now() - DELETED_WINDOW)
+            if purged is not None:
+                self._available_since = max(self._available_since, purged)
+
     def deleted(self, sobject: str, start: datetime, end: datetime) -> dict:
         start, end = self._window(start, end, DELETED_WINDOW)
+        self.purge_recycle_bin()
         with self._lock:
             table = self._store.table(sobject)
             records = sorted(

@@ -102,3 +102,19 @@ def test_deleted_window_may_start_at_most_15_days_back(org):
 
 def test_replication_of_an_unknown_object_is_404(org):
     assert error_of(org.updated, "Nope", NOW, NOW).status == 404
+
+
+def test_recycle_bin_is_emptied_after_15_days(org, user, clock, make):
+    old, recent = make("Case"), make("Case")
+    org.delete("Case", old, user)
+    clock.advance(10 * 86400)
+    org.delete("Case", recent, user)
+    clock.advance(6 * 86400)  # old: 16 days in the bin, recent: 6
+    total, records = org.query("SELECT Id FROM Case", include_deleted=True, user=user,
+                               api_version="59.0")
+    assert [r["Id"] for r in records] == [recent]
+    assert org._store.get(old) is None
+    assert error_of(org.undelete, old).status == 404
+    result = org.deleted("Case", clock.now() - timedelta(days=14), clock.now())
+    assert [r["id"] for r in result["deletedRecords"]] == [recent]
+    assert result["earliestDateAvailable"] == "2026-05-20T20:49:32.000+0000"  # the purged deletion
