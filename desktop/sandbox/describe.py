@@ -106,7 +106,7 @@ def describe_field(field: FieldInfo, picklist: list[PicklistEntry]) -> dict:
         "name": field.name,
         "nameField": field.name_field,
         "namePointing": field.name == "OwnerId" or len(field.reference_to) > 1,
-        "nillable": field.nillable or field.defaulted_on_create,
+        "nillable": field.nillable,
         "permissionable": field.nillable and writable,
         "picklistValues": [
             {"active": e.active, "defaultValue": e.default, "label": e.label, "validFor": None,
