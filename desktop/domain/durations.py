@@ -1,0 +1,100 @@
+"""Duration maths and text: h:mm:ss / h:mm formatting and parsing of typed durations."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+
+class DurationError(ValueError):
+    """A typed duration that cannot be understood; the message is shown to the user."""
+
+
+def whole_seconds(duration: timedelta) -> int:
+    """Seconds in `duration`, rounded down (a running timer shows completed seconds)."""
+    return int(duration.total_seconds() // 1)
+
+
+def format_hms(duration: timedelta) -> str:
+    """1:02:03 for one hour, two minutes, three seconds; negative durations get a '-'."""
+    seconds = whole_seconds(duration)
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+
+
+def format_hm(duration: timedelta) -> str:
+    """1:02 for one hour and two minutes (seconds rounded to the nearest minute)."""
+    seconds = round(duration.total_seconds())
+    sign = "-" if seconds < 0 else ""
+    minutes = (abs(seconds) + 30) // 60
+    hours, minutes = divmod(minutes, 60)
+    return f"{sign}{hours}:{minutes:02d}"
+
+
+def format_decimal_hours(duration: timedelta, places: int = 2) -> str:
+    """1.50 for an hour and a half (what timesheet exports usually want)."""
+    return f"{duration.total_seconds() / 3600:.{places}f}"
+
+
+_CLOCK = re.compile(r"^(\d+):([0-5]?\d)(?::([0-5]?\d))?$")
+_UNITS = re.compile(
+    r"^(?:(\d+(?:[.,]\d+)?)\s*h(?:ours?|rs?)?)?\s*"
+    r"(?:(\d+(?:[.,]\d+)?)\s*m(?:in(?:utes?|s)?)?)?\s*"
+    r"(?:(\d+)\s*s(?:ec(?:onds?|s)?)?)?$"
+)
+_HOURS_THEN_MINUTES = re.compile(r"^(\d+)\s*h\s*(\d+)$")
+_PLAIN_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+def parse_duration(text: str) -> timedelta:
+    """Understand what people type for a manual entry.
+
+    "1:30" and "1:30:00" (h:mm[:ss]), "1h30", "1h 30m", "1.5h", "90m", "45min", "2h", and a
+    bare number meaning minutes ("90"). Raises DurationError for anything else or for a zero
+    duration.
+    """
+    cleaned = text.strip().lower()
+    if not cleaned:
+        raise DurationError("Enter a duration such as 1:30, 1h30 or 90m.")
+    seconds = _parse_seconds(cleaned)
+    if seconds is None:
+        raise DurationError(
+            f"“{text.strip()}” is not a duration; use a form such as 1:30, 1h30 or 90m."
+        )
+    if seconds <= 0:
+        raise DurationError("A duration must be longer than zero.")
+    return timedelta(seconds=seconds)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _parse_seconds(text: str) -> int | None:
+    clock = _CLOCK.match(text)
+    if clock:
+        hours, minutes, secs = clock.groups()
+        return int(hours) * 3600 + int(minutes) * 60 + int(secs or 0)
+    if _PLAIN_NUMBER.match(text):
+        return round(_number(text) * 60)
+    mixed = _HOURS_THEN_MINUTES.match(text)
+    if mixed:
+        hours, minutes = mixed.groups()
+        if int(minutes) >= 60:
+            return None
+        return int(hours) * 3600 + int(minutes) * 60
+    units = _UNITS.match(text)
+    if units and any(units.groups()):
+        hours, minutes, secs = units.groups()
+        total = 0.0
+        if hours:
+            total += _number(hours) * 3600
+        if minutes:
+            total += _number(minutes) * 60
+        if secs:
+            total += int(secs)
+        return round(total)
+    return None

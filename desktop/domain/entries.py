@@ -1,0 +1,146 @@
+"""Time entries: what was worked on and when, plus the rules every stored entry obeys."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
+
+
+class EntrySyncState(StrEnum):
+    """Write-back state of an entry (issue 5); "local" until write-back is switched on."""
+
+    LOCAL = "local"
+    PENDING = "pending"
+    SYNCED = "synced"
+    ERROR = "error"
+    DELETED_REMOTE = "deleted_remote"
+
+
+class EntryError(ValueError):
+    """A time entry that breaks a rule; `str(error)` is a message for the user.
+
+    `conflict` is the stored entry it collides with, when there is one.
+    """
+
+    def __init__(self, message: str, conflict: TimeEntry | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.conflict = conflict
+
+
+def new_client_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class TimeEntry:
+    """A span of work on an item (or on "no task" when item_id is None).
+
+    `end` None means the timer is running. `client_id` is a UUID that never changes, so a
+    write-back can be retried without creating duplicates in Salesforce.
+    """
+
+    start: datetime
+    end: datetime | None = None
+    item_id: str | None = None
+    note: str = ""
+    billable: bool = False
+    id: int | None = None
+    client_id: str = field(default_factory=new_client_id)
+    remote_id: str | None = None
+    sync_state: EntrySyncState = EntrySyncState.LOCAL
+    sync_error: str | None = None
+    remote_modstamp: datetime | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("start", "end", "remote_modstamp"):
+            value = getattr(self, name)
+            if value is not None and value.utcoffset() is None:
+                raise ValueError(f"{name} must be timezone-aware (UTC)")
+
+    @property
+    def running(self) -> bool:
+        return self.end is None
+
+    def effective_end(self, now: datetime) -> datetime:
+        return self.end if self.end is not None else now
+
+    def duration(self, now: datetime) -> timedelta:
+        """Length from the stored timestamps; a running entry counts up to `now`, never below 0."""
+        length = self.effective_end(now) - self.start
+        return length if length > timedelta(0) else timedelta(0)
+
+    def with_changes(self, **changes: object) -> TimeEntry:
+        return replace(self, **changes)
+
+
+def describe_span(start: datetime, end: datetime | None, tz: tzinfo | None = None) -> str:
+    """"09:00–10:30 on 2026-11-21" in `tz` (the system's local zone when None)."""
+    local_start = start.astimezone(tz)
+    if end is None:
+        return f"the running timer started at {local_start:%H:%M} on {local_start:%Y-%m-%d}"
+    local_end = end.astimezone(tz)
+    if local_end.date() == local_start.date():
+        return f"{local_start:%H:%M}–{local_end:%H:%M} on {local_start:%Y-%m-%d}"
+    return f"{local_start:%Y-%m-%d %H:%M} – {local_end:%Y-%m-%d %H:%M}"
+
+
+def validate_span(entry: TimeEntry, tz: tzinfo | None = None) -> None:
+    """Reject a stopped entry whose end is not after its start."""
+    if entry.end is not None and entry.end <= entry.start:
+        local_start = entry.start.astimezone(tz)
+        local_end = entry.end.astimezone(tz)
+        raise EntryError(
+            f"An entry must end after it starts (start {local_start:%Y-%m-%d %H:%M:%S}, "
+            f"end {local_end:%Y-%m-%d %H:%M:%S})."
+        )
+
+
+def _same_entry(a: TimeEntry, b: TimeEntry) -> bool:
+    if a.id is not None and a.id == b.id:
+        return True
+    return a.client_id == b.client_id
+
+
+def overlaps(a: TimeEntry, b: TimeEntry, now: datetime | None = None) -> bool:
+    """True when the half-open spans [start, end) share time.
+
+    An open end counts as `now`, or as "forever" when `now` is None.
+    """
+    a_end = a.end if a.end is not None else now
+    b_end = b.end if b.end is not None else now
+    starts_before_b_ends = b_end is None or a.start < b_end
+    ends_after_b_starts = a_end is None or a_end > b.start
+    return starts_before_b_ends and ends_after_b_starts
+
+
+def find_overlap(
+    entries: Iterable[TimeEntry], candidate: TimeEntry, now: datetime | None = None
+) -> TimeEntry | None:
+    """The earliest entry (other than the candidate itself) whose time the candidate shares."""
+    clashes = [
+        other
+        for other in entries
+        if not _same_entry(other, candidate) and overlaps(other, candidate, now)
+    ]
+    return min(clashes, key=lambda entry: entry.start) if clashes else None
+
+
+def validate_entry(
+    candidate: TimeEntry,
+    others: Iterable[TimeEntry],
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+) -> None:
+    """Raise EntryError when the candidate is empty/negative or shares time with another entry."""
+    validate_span(candidate, tz)
+    clash = find_overlap(others, candidate, now)
+    if clash is not None:
+        raise EntryError(
+            f"This entry ({describe_span(candidate.start, candidate.end, tz)}) overlaps "
+            f"{'' if clash.end is None else 'the entry '}{describe_span(clash.start, clash.end, tz)}.",
+            conflict=clash,
+        )

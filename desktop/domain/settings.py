@@ -1,0 +1,250 @@
+"""User settings: defaults, validation with plain messages, and the admin policy on top.
+
+Settings never hold secrets (passwords, tokens live in the keyring); they are stored as JSON.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any
+from urllib.parse import urlsplit
+
+DEFAULT_LOGIN_URL = "https://login.salesforce.com"
+SANDBOX_LOGIN_URL = "https://test.salesforce.com"
+AUTH_METHODS = ("oauth", "password")
+IMPORT_MODES = ("all", "specific")
+WRITEBACK_TARGETS = ("off", "event", "custom_object")
+SYNC_INTERVAL_MIN = 5
+SYNC_INTERVAL_MAX = 1440
+
+DEFAULT_EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
+    "Opportunity": ("Account.Name", "StageName", "Amount", "CloseDate"),
+    "Case": ("Account.Name", "CaseNumber", "Priority", "Status"),
+    "Task": (),
+}
+DEFAULT_CHILD_RELATIONSHIPS: dict[str, tuple[str, ...]] = {
+    "Opportunity": ("Tasks",),
+    "Case": ("Tasks", "Cases"),
+}
+
+# Dotted policy names (desktop/platform/policy.py) -> Settings attribute.
+POLICY_TO_SETTING: dict[str, str] = {
+    "connection.login_url": "login_url",
+    "connection.auth_method": "auth_method",
+    "connection.consumer_key": "consumer_key",
+    "import.opportunities": "import_opportunities",
+    "import.cases": "import_cases",
+    "import.mode": "import_mode",
+    "import.only_mine": "only_mine",
+    "import.opportunity_stage_trigger": "opportunity_stage_trigger",
+    "sync.interval_minutes": "sync_interval_minutes",
+    "writeback.target": "writeback",
+}
+
+_SALESFORCE_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
+_API_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$")
+
+
+class SettingsError(ValueError):
+    """Settings that cannot be used. `problems` maps a setting name to a plain message."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        self.problems = dict(problems)
+        super().__init__(" ".join(self.problems.values()))
+
+
+@dataclass(frozen=True)
+class Settings:
+    login_url: str = DEFAULT_LOGIN_URL
+    auth_method: str = "oauth"
+    consumer_key: str = ""
+    username: str = ""
+    import_opportunities: bool = True
+    import_cases: bool = True
+    import_mode: str = "all"
+    specific_ids: tuple[str, ...] = ()
+    only_mine: bool = False
+    opportunity_stage_trigger: str | None = None
+    extra_fields: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: dict(DEFAULT_EXTRA_FIELDS)
+    )
+    child_relationships: dict[str, tuple[str, ...]] = field(
+        default_factory=lambda: dict(DEFAULT_CHILD_RELATIONSHIPS)
+    )
+    sync_interval_minutes: int = 60
+    full_sync_interval_hours: int = 24
+    writeback: str = "off"
+    writeback_object: str = ""
+    writeback_field_map: dict[str, str] = field(default_factory=dict)
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+def settings_problems(settings: Settings) -> dict[str, str]:
+    """Every rule the settings break, as {setting name: message}; empty when all is well."""
+    problems: dict[str, str] = {}
+    url_problem = login_url_problem(settings.login_url)
+    if url_problem:
+        problems["login_url"] = url_problem
+    if settings.auth_method not in AUTH_METHODS:
+        problems["auth_method"] = "Choose how to connect: browser sign-in (OAuth) or password."
+    if settings.import_mode not in IMPORT_MODES:
+        problems["import_mode"] = "Choose to import all items or only specific items."
+    if not (settings.import_opportunities or settings.import_cases):
+        problems["import_opportunities"] = "Import Opportunities, Cases, or both."
+    bad_ids = [i for i in settings.specific_ids if not _SALESFORCE_ID.match(i)]
+    if bad_ids:
+        problems["specific_ids"] = f"These are not Salesforce Ids: {', '.join(bad_ids[:5])}."
+    if settings.import_mode == "specific" and not settings.specific_ids:
+        problems["specific_ids"] = "Pick at least one item to import, or import all items."
+    if settings.opportunity_stage_trigger is not None and not settings.opportunity_stage_trigger.strip():
+        problems["opportunity_stage_trigger"] = "The stage filter needs a stage name."
+    if not SYNC_INTERVAL_MIN <= settings.sync_interval_minutes <= SYNC_INTERVAL_MAX:
+        problems["sync_interval_minutes"] = (
+            f"Sync every {SYNC_INTERVAL_MIN} to {SYNC_INTERVAL_MAX} minutes "
+            f"(not {settings.sync_interval_minutes})."
+        )
+    if settings.full_sync_interval_hours < 1:
+        problems["full_sync_interval_hours"] = "The full reconcile runs at most once an hour."
+    for setting_name, per_object in (
+        ("extra_fields", settings.extra_fields),
+        ("child_relationships", settings.child_relationships),
+    ):
+        bad = [name for names in per_object.values() for name in names if not _API_NAME.match(name)]
+        if bad:
+            problems[setting_name] = f"These are not Salesforce field names: {', '.join(bad[:5])}."
+    if settings.writeback not in WRITEBACK_TARGETS:
+        problems["writeback"] = "Write-back is off, to Events, or to a custom object."
+    elif settings.writeback == "custom_object" and not settings.writeback_object:
+        problems["writeback_object"] = "Choose the custom object that receives time entries."
+    return problems
+
+
+def login_url_problem(url: str) -> str | None:
+    """Why `url` cannot be a login URL, or None. Only https is accepted."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() != "https":
+        return "The login URL must start with https:// (for example https://login.salesforce.com)."
+    if not parts.hostname:
+        return "The login URL needs a host name, such as login.salesforce.com."
+    if parts.username or parts.password:
+        return "The login URL must not contain a user name or password."
+    if parts.query or parts.fragment:
+        return "The login URL must not contain ? or # parts."
+    return None
+
+
+def validate(settings: Settings) -> Settings:
+    """The settings unchanged, or SettingsError listing every problem."""
+    problems = settings_problems(settings)
+    if problems:
+        raise SettingsError(problems)
+    return settings
+
+
+def normalised_login_url(url: str) -> str:
+    """The login URL without surrounding blanks or a trailing slash."""
+    return url.strip().rstrip("/")
+
+
+def settings_to_dict(settings: Settings) -> dict[str, Any]:
+    """A JSON-ready dict (tuples become lists)."""
+    data = asdict(settings)
+    data["specific_ids"] = list(settings.specific_ids)
+    data["extra_fields"] = {k: list(v) for k, v in settings.extra_fields.items()}
+    data["child_relationships"] = {k: list(v) for k, v in settings.child_relationships.items()}
+    return data
+
+
+def settings_from_dict(data: Mapping[str, Any]) -> Settings:
+    """Settings from stored JSON: unknown keys are ignored (from a newer/older version),
+    missing ones take their defaults, values of the wrong type raise SettingsError."""
+    defaults = Settings()
+    known = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for name, raw in data.items():
+        if name not in known:
+            continue
+        try:
+            values[name] = _coerce(name, raw, getattr(defaults, name))
+        except (TypeError, ValueError):
+            problems[name] = f"The stored value for {name} is not usable ({raw!r})."
+    if problems:
+        raise SettingsError(problems)
+    return replace(defaults, **values)
+
+
+def _coerce(name: str, raw: Any, default: Any) -> Any:
+    if name == "opportunity_stage_trigger":
+        if raw is None or isinstance(raw, str):
+            return raw
+        raise TypeError(name)
+    if name == "specific_ids":
+        return tuple(_str(v) for v in raw)
+    if name in ("extra_fields", "child_relationships"):
+        return {_str(k): tuple(_str(v) for v in names) for k, names in dict(raw).items()}
+    if name == "writeback_field_map":
+        return {_str(k): _str(v) for k, v in dict(raw).items()}
+    if isinstance(default, bool):
+        if isinstance(raw, bool):
+            return raw
+        raise TypeError(name)
+    if isinstance(default, int):
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return raw
+        raise TypeError(name)
+    return _str(raw)
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+def apply_policy(
+    settings: Settings, policy: Mapping[str, Any]
+) -> tuple[Settings, frozenset[str]]:
+    """Put the admin policy (the dict from platform.policy.load_policy) over the user's settings.
+
+    A locked setting takes the policy's value, or the built-in default when the policy locks it
+    without a value. An unlocked policy value is a preset: it replaces the user's value only
+    while that is still the built-in default. Returns the settings and the names of the locked
+    Settings attributes. Values the policy sets that break a rule raise SettingsError with the
+    message prefixed by "The admin policy".
+    """
+    defaults = Settings()
+    locked_dotted = set(policy.get("locked", ()))
+    values: dict[str, Any] = {}
+    for section, content in policy.items():
+        if section == "locked":
+            continue
+        for key, value in dict(content).items():
+            values[f"{section}.{key}"] = value
+    changes: dict[str, Any] = {}
+    locked: set[str] = set()
+    for dotted in set(values) | locked_dotted:
+        attribute = POLICY_TO_SETTING.get(dotted)
+        if attribute is None:
+            raise SettingsError({dotted: f"The admin policy names an unknown setting ({dotted})."})
+        is_locked = dotted in locked_dotted
+        if is_locked:
+            locked.add(attribute)
+        if dotted in values:
+            if is_locked or getattr(settings, attribute) == getattr(defaults, attribute):
+                changes[attribute] = values[dotted]
+        elif is_locked:
+            changes[attribute] = getattr(defaults, attribute)
+    result = replace(settings, **changes)
+    problems = {
+        name: f"The admin policy sets an unusable value: {message}"
+        for name, message in settings_problems(result).items()
+        if name in changes
+    }
+    if problems:
+        raise SettingsError(problems)
+    return result, frozenset(locked)

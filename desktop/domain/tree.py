@@ -1,0 +1,92 @@
+"""The project/task tree built from items: lookups, children, paths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from desktop.domain.items import ROOT_ID, Item, root_item
+
+PATH_SEPARATOR = " > "
+
+
+class TaskTree:
+    """An immutable view over a set of items keyed by Salesforce Id.
+
+    Children keep the order of the items given (callers pass them sorted as they want them
+    shown). An item whose parent is missing is kept out of `children()` walks, so a broken
+    cache never produces orphans in the UI, but `get()` still finds it.
+    """
+
+    def __init__(self, items: Iterable[Item]) -> None:
+        by_id: dict[str, Item] = {}
+        for item in items:
+            by_id[item.id] = item
+        if ROOT_ID not in by_id:
+            by_id[ROOT_ID] = root_item()
+        self._by_id = by_id
+        children: dict[str, list[str]] = {}
+        for item in by_id.values():
+            if item.parent_id is not None:
+                children.setdefault(item.parent_id, []).append(item.id)
+        self._children = children
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._by_id
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self._by_id.values())
+
+    @property
+    def root(self) -> Item:
+        return self._by_id[ROOT_ID]
+
+    def get(self, item_id: str) -> Item | None:
+        return self._by_id.get(item_id)
+
+    def children(self, item_id: str, include_archived: bool = False) -> list[Item]:
+        ids = self._children.get(item_id, ())
+        kids = [self._by_id[i] for i in ids]
+        if include_archived:
+            return kids
+        return [kid for kid in kids if not kid.archived]
+
+    def path(self, item_id: str) -> list[Item]:
+        """Items from the root down to `item_id` (inclusive); [] when it is unknown."""
+        path: list[Item] = []
+        seen: set[str] = set()
+        current = self._by_id.get(item_id)
+        while current is not None and current.id not in seen:
+            seen.add(current.id)
+            path.append(current)
+            current = self._by_id.get(current.parent_id) if current.parent_id else None
+        path.reverse()
+        return path
+
+    def path_text(self, item_id: str, separator: str = PATH_SEPARATOR) -> str:
+        return separator.join(item.name for item in self.path(item_id))
+
+    def is_reachable(self, item_id: str) -> bool:
+        """True when the item hangs under the root through known items (not an orphan)."""
+        path = self.path(item_id)
+        return bool(path) and path[0].id == ROOT_ID
+
+    def walk(self, include_archived: bool = False) -> Iterator[tuple[int, Item]]:
+        """Depth-first (depth, item) pairs below the root, parents before children.
+
+        An archived item hides its whole subtree unless `include_archived`.
+        """
+        stack: list[tuple[int, Item]] = [
+            (1, kid) for kid in reversed(self.children(ROOT_ID, include_archived))
+        ]
+        while stack:
+            depth, item = stack.pop()
+            yield depth, item
+            kids = self.children(item.id, include_archived)
+            stack.extend((depth + 1, kid) for kid in reversed(kids))
+
+    def visible_items(self, include_archived: bool = False) -> list[Item]:
+        """Every item reachable from the root, depth-first; active ones only by default."""
+        return [item for _, item in self.walk(include_archived)]

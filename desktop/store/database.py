@@ -1,0 +1,135 @@
+"""The Store: one SQLite file in WAL mode, a connection per thread, serialised writers.
+
+Thread model: a single Store object may be shared by every thread. Each thread gets its own
+sqlite3 connection on first use (sqlite3 connections must not be shared between threads);
+write transactions are serialised in-process by a lock and across processes by
+BEGIN IMMEDIATE with a busy timeout. Readers never block writers (WAL).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop.store.errors import StoreError
+from desktop.store.migrations import migrate
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class Database:
+    """Connections and transactions over one database file (the repositories' base)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._write_lock = threading.RLock()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
+        self._closed = False
+
+    def connect(self) -> sqlite3.Connection:
+        """This thread's connection (opened on first use)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            if self._closed:
+                raise StoreError("The local database is closed.")
+            conn = _open_connection(self.path)
+            self._local.conn = conn
+            self._local.depth = 0
+            with self._connections_lock:
+                self._connections.append(conn)
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; nested uses on the same thread join the outer one.
+
+        Commits when the block ends normally, rolls back on any exception.
+        """
+        conn = self.connect()
+        if self._local.depth > 0:
+            self._local.depth += 1
+            try:
+                yield conn
+            finally:
+                self._local.depth -= 1
+            return
+        with self._write_lock:
+            conn.execute("BEGIN IMMEDIATE")
+            self._local.depth = 1
+            try:
+                yield conn
+            except BaseException:
+                self._local.depth = 0
+                conn.execute("ROLLBACK")
+                raise
+            self._local.depth = 0
+            conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every query in the block sees the same committed state."""
+        conn = self.connect()
+        if self._local.depth > 0:
+            yield conn
+            return
+        conn.execute("BEGIN")
+        self._local.depth = 1
+        try:
+            yield conn
+        finally:
+            self._local.depth = 0
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close every thread's connection; the Store cannot be used afterwards."""
+        self._closed = True
+        with self._connections_lock:
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            try:
+                conn.close()
+            except sqlite3.Error:  # pragma: no cover - closing is best effort
+                log.exception("closing a store connection failed")
+        self._local = threading.local()
+
+
+def _open_connection(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise StoreError(f"The local database {path} cannot use write-ahead logging.")
+        # FULL: a committed time entry survives power loss, not only a crash of the app.
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"The local database {path} cannot be opened: {exc}.") from exc
+    return conn
+
+
+def open_database(path: str | Path) -> Database:
+    """Open (creating if needed) and migrate the database file at `path`."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    database = Database(path)
+    conn = database.connect()
+    try:
+        migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        database.close()
+        raise StoreError(f"The local database {path} cannot be opened: {exc}.") from exc
+    except BaseException:
+        database.close()
+        raise
+    return database

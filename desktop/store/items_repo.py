@@ -1,0 +1,174 @@
+"""Items repository: the cached task tree, keyed by Salesforce Id (never duplicated)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from desktop.domain.archive import Change, classify_change
+from desktop.domain.items import ROOT_ID, Item, ItemKind
+from desktop.domain.tree import TaskTree
+from desktop.store.database import Database
+from desktop.store.timestamps import from_db_or_none, to_db, to_db_or_none
+
+_COLUMNS = "id, kind, name, parent_id, sobject, fields, archived, archive_reason, owner_id, modstamp"
+_CHUNK = 500  # ids per "IN (...)" query, well below SQLite's variable limit
+
+_UPSERT = f"""
+    INSERT INTO items ({_COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET
+        kind = excluded.kind, name = excluded.name, parent_id = excluded.parent_id,
+        sobject = excluded.sobject, fields = excluded.fields, archived = excluded.archived,
+        archive_reason = excluded.archive_reason, owner_id = excluded.owner_id,
+        modstamp = excluded.modstamp, updated_at = excluded.updated_at
+"""
+
+_KINDS = {kind.value: kind for kind in ItemKind}
+
+
+def _row(item: Item, now_text: str) -> tuple:
+    return (
+        item.id,
+        item.kind.value,
+        item.name,
+        item.parent_id,
+        item.sobject,
+        json.dumps(item.fields, ensure_ascii=False, separators=(",", ":")),
+        1 if item.archived else 0,
+        item.archive_reason,
+        item.owner_id,
+        to_db_or_none(item.modstamp),
+        now_text,
+    )
+
+
+def _item(row: Sequence) -> Item:
+    item_id, kind, name, parent_id, sobject, fields, archived, reason, owner_id, modstamp = row
+    return Item(
+        id=item_id,
+        kind=_KINDS[kind],
+        name=name,
+        parent_id=parent_id,
+        sobject=sobject,
+        fields=tuple(tuple(pair) for pair in json.loads(fields)) if fields != "[]" else (),
+        archived=bool(archived),
+        archive_reason=reason,
+        owner_id=owner_id,
+        modstamp=from_db_or_none(modstamp),
+    )
+
+
+def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+    for index in range(0, len(values), _CHUNK):
+        yield values[index : index + _CHUNK]
+
+
+class ItemRepository:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def upsert_many(self, items: Iterable[Item], now: datetime | None = None) -> dict[str, Change]:
+        """Insert or update items by Id in one transaction; unchanged rows are not rewritten.
+
+        Returns what happened to each item that changed (created / modified / archived /
+        restored), for the sync log.
+        """
+        incoming = {item.id: item for item in items}  # the last version of an id wins
+        if not incoming:
+            return {}
+        now_text = to_db(now or datetime.now(UTC))
+        with self._db.transaction():
+            existing = self.by_ids(list(incoming))
+            changes: dict[str, Change] = {}
+            rows = []
+            for item_id, item in incoming.items():
+                before = existing.get(item_id)
+                change = classify_change(before, item)
+                if change is not Change.UNCHANGED:
+                    changes[item_id] = change
+                if change is not Change.UNCHANGED or before.modstamp != item.modstamp:
+                    rows.append(_row(item, now_text))
+            self._db.connect().executemany(_UPSERT, rows)
+        return changes
+
+    def by_id(self, item_id: str) -> Item | None:
+        row = self._db.connect().execute(
+            f"SELECT {_COLUMNS} FROM items WHERE id = ?", (item_id,)
+        ).fetchone()
+        return _item(row) if row else None
+
+    def by_ids(self, item_ids: Sequence[str]) -> dict[str, Item]:
+        conn = self._db.connect()
+        found: dict[str, Item] = {}
+        for chunk in _chunks(list(item_ids)):
+            marks = ",".join("?" * len(chunk))
+            for row in conn.execute(f"SELECT {_COLUMNS} FROM items WHERE id IN ({marks})", chunk):
+                found[row[0]] = _item(row)
+        return found
+
+    def all(self, include_archived: bool = False) -> list[Item]:
+        """Every item (the root first), active only unless `include_archived`."""
+        where = "" if include_archived else "WHERE archived = 0"
+        rows = self._db.connect().execute(f"SELECT {_COLUMNS} FROM items {where}").fetchall()
+        return [_item(row) for row in rows]
+
+    def count(self, include_archived: bool = False) -> int:
+        where = "" if include_archived else "WHERE archived = 0"
+        return self._db.connect().execute(f"SELECT count(*) FROM items {where}").fetchone()[0]
+
+    def tree(self) -> TaskTree:
+        """The whole tree, archived items included (their entries still need a path)."""
+        items = self.all(include_archived=True)
+        items.sort(key=lambda item: (item.name.casefold(), item.id))
+        return TaskTree(items)
+
+    def active_ids(self, sobject: str | None = None) -> set[str]:
+        """Ids of the active (not archived) imported items, optionally of one sobject."""
+        sql = "SELECT id FROM items WHERE archived = 0 AND id != ?"
+        params: tuple = (ROOT_ID,)
+        if sobject is not None:
+            sql += " AND sobject = ?"
+            params += (sobject,)
+        return {row[0] for row in self._db.connect().execute(sql, params)}
+
+    def archive(self, item_ids: Iterable[str], reason: str, now: datetime | None = None) -> list[str]:
+        """Archive the given items with `reason`; returns the ids that were active before."""
+        ids = [item_id for item_id in item_ids if item_id != ROOT_ID]
+        now_text = to_db(now or datetime.now(UTC))
+        changed: list[str] = []
+        with self._db.transaction() as conn:
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                changed += [
+                    row[0]
+                    for row in conn.execute(
+                        f"UPDATE items SET archived = 1, archive_reason = ?, updated_at = ? "
+                        f"WHERE id IN ({marks}) AND archived = 0 RETURNING id",
+                        (reason, now_text, *chunk),
+                    )
+                ]
+                conn.execute(
+                    f"UPDATE items SET archive_reason = ?, updated_at = ? "
+                    f"WHERE id IN ({marks}) AND archived = 1 AND archive_reason IS NOT ?",
+                    (reason, now_text, *chunk, reason),
+                )
+        return changed
+
+    def restore(self, item_ids: Iterable[str], now: datetime | None = None) -> list[str]:
+        """Bring archived items back; returns the ids that were archived before."""
+        ids = list(item_ids)
+        now_text = to_db(now or datetime.now(UTC))
+        changed: list[str] = []
+        with self._db.transaction() as conn:
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                changed += [
+                    row[0]
+                    for row in conn.execute(
+                        f"UPDATE items SET archived = 0, archive_reason = NULL, updated_at = ? "
+                        f"WHERE id IN ({marks}) AND archived = 1 RETURNING id",
+                        (now_text, *chunk),
+                    )
+                ]
+        return changed

@@ -1,0 +1,128 @@
+"""Schema migrations, applied in order and tracked by PRAGMA user_version.
+
+Each step moves the schema from version N-1 to N inside one transaction together with the
+user_version bump, so a crash during a migration leaves the previous version intact.
+Never edit a step that has shipped; append a new one.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Sequence
+
+from desktop.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+Step = Sequence[str] | Callable[[sqlite3.Connection], None]
+
+# Version 1: the task tree, time entries, sync watermarks and settings.
+V1 = (
+    """
+    CREATE TABLE items (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        parent_id TEXT,
+        sobject TEXT,
+        fields TEXT NOT NULL DEFAULT '[]',
+        archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+        archive_reason TEXT,
+        owner_id TEXT,
+        modstamp TEXT,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX items_parent ON items (parent_id)",
+    """
+    INSERT INTO items (id, kind, name, parent_id, updated_at)
+    VALUES ('salesforce', 'project', 'Salesforce', NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    """,
+    # item_id is deliberately not a foreign key: an entry must outlive any change to its item.
+    """
+    CREATE TABLE time_entries (
+        id INTEGER PRIMARY KEY,
+        client_id TEXT NOT NULL UNIQUE,
+        item_id TEXT,
+        start_at TEXT NOT NULL,
+        end_at TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        billable INTEGER NOT NULL DEFAULT 0 CHECK (billable IN (0, 1)),
+        remote_id TEXT,
+        sync_state TEXT NOT NULL DEFAULT 'local',
+        sync_error TEXT,
+        remote_modstamp TEXT,
+        deleted_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (end_at IS NULL OR end_at > start_at)
+    )
+    """,
+    "CREATE INDEX time_entries_start ON time_entries (start_at)",
+    "CREATE INDEX time_entries_item ON time_entries (item_id)",
+    # At most one running timer, guaranteed by the database itself.
+    """
+    CREATE UNIQUE INDEX time_entries_one_running ON time_entries ((end_at IS NULL))
+    WHERE end_at IS NULL AND deleted_at IS NULL
+    """,
+    """
+    CREATE TABLE sync_state (
+        key TEXT PRIMARY KEY,
+        value TEXT
+    )
+    """,
+    """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )
+    """,
+)
+
+MIGRATIONS: list[Step] = [V1]
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def latest_version() -> int:
+    return len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
+    """Bring the schema to `target` (default: the latest); returns the version reached.
+
+    `conn` must be in autocommit mode (isolation_level=None); each step runs in its own
+    BEGIN IMMEDIATE ... COMMIT.
+    """
+    target = latest_version() if target is None else target
+    current = schema_version(conn)
+    if current > latest_version():
+        raise StoreError(
+            f"This database was written by a newer version of Stint (schema {current}, "
+            f"this version knows up to {latest_version()}). Update Stint to open it."
+        )
+    while current < target:
+        step = MIGRATIONS[current]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read inside the write lock: another process may have migrated meanwhile.
+            if schema_version(conn) != current:
+                conn.execute("ROLLBACK")
+                current = schema_version(conn)
+                continue
+            if callable(step):
+                step(conn)
+            else:
+                for statement in step:
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {current + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        current += 1
+        log.info("store schema migrated to version %d", current)
+    return current

@@ -1,0 +1,174 @@
+import random
+
+import pytest
+
+import desktop.domain.search as search_module
+from desktop.domain.items import ROOT_ID, Item, ItemKind
+from desktop.domain.search import SearchIndex, query_terms
+from desktop.domain.text import words
+
+
+def opp(item_id, name, account="", stage="Prospecting", **kw):
+    return Item(id=item_id, kind=ItemKind.OPPORTUNITY, name=name, parent_id=ROOT_ID,
+                fields=(("Account", account), ("Stage", stage)), **kw)
+
+
+def case(item_id, name, number, account=""):
+    return Item(id=item_id, kind=ItemKind.CASE, name=name, parent_id=ROOT_ID,
+                fields=(("Account", account), ("Case Number", number)))
+
+
+def activity(item_id, name, parent_id):
+    return Item(id=item_id, kind=ItemKind.ACTIVITY, name=name, parent_id=parent_id)
+
+
+ITEMS = [
+    opp("o1", "Acme - 500 Widgets", "Acme Corp"),
+    opp("o2", "Globex renewal", "Globex", stage="Negotiation/Review"),
+    opp("o3", "Crème brûlée supplies", "Café de Paris"),
+    opp("o4", "Big widget deal", "Initech"),
+    case("c1", "Printer on fire", "00001234", "Initech"),
+    case("c2", "Widget broken", "00001235", "Acme Corp"),
+    activity("a1", "Call back", "o1"),
+    activity("a2", "Call back", "o2"),
+    activity("a3", "Send quote", "c1"),
+]
+
+
+def ids(results):
+    return [item.id for item in results]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return SearchIndex(ITEMS)
+
+
+def test_query_terms_fold_and_dedupe():
+    assert query_terms("  Crème  CREME  acme-wid ") == ["creme", "acme", "wid"]
+
+
+def test_substring_anywhere_case_and_accent_insensitive(index):
+    assert ids(index.search("CREME")) == ["o3"]
+    assert ids(index.search("brulee")) == ["o3"]
+    assert ids(index.search("cafe")) == ["o3"]  # account field
+    assert ids(index.search("lobe")) == ["o2", "a2"]  # inside a word; a2 through its parent
+
+
+def test_every_word_must_match_in_any_order(index):
+    assert ids(index.search("widgets acme")) == ["o1", "a1"]
+    assert ids(index.search("acme widgets")) == ["o1", "a1"]
+    assert index.search("acme globex") == []
+
+
+def test_fields_case_number_and_stage(index):
+    assert ids(index.search("00001234")) == ["c1", "a3"]  # the case, then its activity
+    assert ids(index.search("negotiation")) == ["o2", "a2"]
+
+
+def test_activities_are_found_through_their_parent(index):
+    assert ids(index.search("call acme")) == ["a1"]
+    assert ids(index.search("call")) == ["a1", "a2"]
+
+
+def test_ranking_name_word_start_before_other_matches(index):
+    # "widget" starts a word of c2's, o4's and o1's names (shortest first); a1 has it only
+    # through its parent o1
+    assert ids(index.search("widget")) == ["c2", "o4", "o1", "a1"]
+    # o1's name starts with Acme; c2 matches through its Account field; a1 through its parent
+    assert ids(index.search("acme")) == ["o1", "c2", "a1"]
+
+
+def test_recent_items_come_first(index):
+    assert ids(index.search("widget", recent_ids=["o4", "nope", "o3"])) == ["o4", "c2", "o1", "a1"]
+    assert ids(index.search("", recent_ids=["a3", "a3"], limit=2)) == ["a3", "a1"]
+
+
+def test_limit(index):
+    assert len(index.search("e", limit=3)) == 3
+    assert index.search("e", limit=0) == []
+
+
+def test_no_match_and_blank_query(index):
+    assert index.search("zzz") == []
+    assert index.search("qx") == []
+    assert len(index.search("   ")) == len(ITEMS)
+
+
+def test_name_tie_break_is_shorter_first():
+    index = SearchIndex([opp("x1", "Widgets for the long road"), opp("x2", "Widgets")])
+    assert ids(index.search("widg")) == ["x2", "x1"]
+
+
+# -- the fast paths must agree with a plain reading of the rules -----------------------------
+
+
+def reference_search(items, text, limit=50, recent_ids=()):
+    by_id = {item.id: item for item in items}
+    terms = query_terms(text)
+
+    def texts(item):
+        name = " " + " ".join(words(item.name))
+        own = name + " " + " ".join(w for _, t in item.fields for w in words(t))
+        parent = by_id.get(item.parent_id) if item.parent_id != ROOT_ID else None
+        full = own
+        if parent is not None:
+            full += " " + " ".join(words(parent.name)) + " " + " ".join(
+                w for _, t in parent.fields for w in words(t))
+        return name, own, full
+
+    def tier(item):
+        name, own, full = texts(item)
+        starts = [" " + t for t in terms]
+        for number, text, checks in ((0, name, starts), (1, own, starts), (2, full, starts),
+                                     (3, own, terms), (4, full, terms)):
+            if all(c in text for c in checks):
+                return number
+        return None
+
+    key = {item.id: (len(item.name), " ".join(words(item.name)), item.id) for item in items}
+    recent = [by_id[i] for i in dict.fromkeys(recent_ids) if i in by_id and tier(by_id[i]) is not None]
+    rest = sorted((item for item in items if item not in recent and tier(item) is not None),
+                  key=lambda item: (tier(item), key[item.id]))
+    return [item.id for item in (recent + rest)[:limit]]
+
+
+def random_corpus(count, seed):
+    rng = random.Random(seed)
+    syllables = ["ac", "me", "wid", "get", "cré", "me", "glo", "bex", "ca", "se", "00", "12",
+                 "34", "zu", "ri", "ch", "ö", "ko", "pro", "spect"]
+
+    def word():
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(1, 3))).capitalize()
+
+    items = []
+    for number in range(count):
+        parent = ROOT_ID
+        if items and rng.random() < 0.4:
+            parent = rng.choice(items).id
+        items.append(Item(
+            id=f"i{number}", kind=ItemKind.CASE, name=" ".join(word() for _ in range(rng.randint(1, 4))),
+            parent_id=parent, fields=tuple((f"F{k}", word()) for k in range(rng.randint(0, 3))),
+        ))
+    return items
+
+
+QUERIES = ["a", "ac", "acme", "me", "wid get", "get wid", "cre", "crème", "ö", "o", "00", "0012",
+           "1234", "zu ri", "ch", "pro spect", "spect", "e", "se ca", "widgetacme", "x", "ko 00"]
+
+
+@pytest.mark.parametrize("limits", [(4096, 6000, 2000), (3, 10, 2)])
+def test_fast_paths_agree_with_the_reference(monkeypatch, limits):
+    sparse, verify_all, vocabulary = limits
+    monkeypatch.setattr(search_module, "SPARSE_LIMIT", sparse)
+    monkeypatch.setattr(search_module, "VERIFY_ALL_LIMIT", verify_all)
+    monkeypatch.setattr(search_module, "VOCABULARY_HIT_LIMIT", vocabulary)
+    monkeypatch.setattr(search_module, "COMMON_WORD_ITEMS", 5)
+    items = random_corpus(600, seed=3)
+    index = SearchIndex(items)
+    rng = random.Random(5)
+    for query in QUERIES:
+        for limit in (1, 7, 50):
+            recent = rng.sample([item.id for item in items], 3)
+            expected = reference_search(items, query, limit, recent)
+            assert ids(index.search(query, limit, recent)) == expected, (query, limit)

@@ -1,0 +1,108 @@
+import sqlite3
+import threading
+
+import pytest
+
+from desktop.store import Store, StoreError
+
+
+def test_wal_and_foreign_keys_on_every_connection(store):
+    conn = store._db.connect()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_each_thread_gets_its_own_connection(store):
+    mine = store._db.connect()
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(store._db.connect()))
+    worker.start()
+    worker.join()
+    assert seen and seen[0] is not mine
+    assert store._db.connect() is mine
+
+
+def test_a_store_is_usable_from_a_worker_thread(store):
+    errors = []
+
+    def work():
+        try:
+            store.sync_state.set_value("k", "from worker")
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert not errors
+    assert store.sync_state.get_value("k") == "from worker"
+
+
+def test_transaction_rolls_back_on_error(store):
+    with pytest.raises(RuntimeError), store.transaction():
+        store.sync_state.set_value("a", "1")
+        raise RuntimeError("boom")
+    assert store.sync_state.get_value("a") is None
+
+
+def test_nested_transactions_commit_together(store):
+    with store.transaction():
+        store.sync_state.set_value("a", "1")
+        with store.transaction():
+            store.sync_state.set_value("b", "2")
+        assert store._db.connect().in_transaction
+    assert store.sync_state.get_value("a") == "1" and store.sync_state.get_value("b") == "2"
+
+
+def test_writers_in_threads_are_serialised(store):
+    def bump():
+        for _ in range(50):
+            with store.transaction():
+                value = int(store.sync_state.get_value("n") or 0)
+                store.sync_state.set_value("n", str(value + 1))
+
+    workers = [threading.Thread(target=bump) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert store.sync_state.get_value("n") == "200"  # no lost update
+
+
+def test_snapshot_reads_are_consistent(store):
+    with store.snapshot() as conn:
+        assert conn.in_transaction
+        store.sync_state.get_value("x")
+    assert not store._db.connect().in_transaction
+
+
+def test_closed_store_refuses_work(store):
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.sync_state.get_value("x")
+
+
+def test_a_file_that_is_not_a_database_gives_a_plain_error(tmp_path):
+    path = tmp_path / "stint.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot be opened"):
+        Store.open(path)
+
+
+def test_reopening_keeps_data(tmp_path):
+    path = tmp_path / "stint.db"
+    with Store.open(path) as first:
+        first.sync_state.set_value("kept", "yes")
+    with Store.open(path) as second:
+        assert second.sync_state.get_value("kept") == "yes"
+        assert second.path == path
+
+
+def test_the_schema_enforces_time_order(store):
+    conn = store._db.connect()
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(
+            "INSERT INTO time_entries (client_id, start_at, end_at, created_at, updated_at) "
+            "VALUES ('x', '2026-01-01T10:00:00.000Z', '2026-01-01T09:00:00.000Z', '', '')"
+        )
