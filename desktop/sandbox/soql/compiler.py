@@ -107,7 +107,10 @@ class CompiledQuery:
 
     def execute(self, source: RecordSource, *, include_deleted: bool,
                 api_version: str) -> list[dict[str, Any]]:
-        """Matching rows, ordered, OFFSET/LIMIT applied, projected as Salesforce JSON."""
+        """Matching rows, ordered, OFFSET/LIMIT applied, projected as Salesforce JSON.
+
+        Treat the result as read-only: records with the same parent share its nested dict.
+        """
         if self.is_count:
             return []
         return evaluate.execute(self, source, include_deleted, api_version)
