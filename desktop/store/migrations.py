@@ -80,7 +80,50 @@ V1 = (
     """,
 )
 
-MIGRATIONS: list[Step] = [V1]
+# Version 2: the sync log (runs, per-object counts, the last record-level changes).
+V2 = (
+    """
+    CREATE TABLE sync_runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        kind TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        api_calls INTEGER NOT NULL DEFAULT 0,
+        error TEXT
+    )
+    """,
+    """
+    CREATE TABLE sync_run_counts (
+        run_id INTEGER NOT NULL REFERENCES sync_runs (id) ON DELETE CASCADE,
+        sobject TEXT NOT NULL,
+        created INTEGER NOT NULL DEFAULT 0,
+        modified INTEGER NOT NULL DEFAULT 0,
+        archived INTEGER NOT NULL DEFAULT 0,
+        restored INTEGER NOT NULL DEFAULT 0,
+        pushed INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (run_id, sobject)
+    )
+    """,
+    """
+    CREATE TABLE record_changes (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER REFERENCES sync_runs (id) ON DELETE SET NULL,
+        at TEXT NOT NULL,
+        sobject TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        record_name TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('from_salesforce', 'to_salesforce')),
+        status TEXT NOT NULL,
+        error TEXT
+    )
+    """,
+    "CREATE INDEX record_changes_run ON record_changes (run_id)",
+)
+
+MIGRATIONS: list[Step] = [V1, V2]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -11,6 +11,7 @@ from desktop.store.database import Database, open_database
 from desktop.store.entries_repo import EntryRepository
 from desktop.store.items_repo import ItemRepository
 from desktop.store.settings_repo import SettingsRepository
+from desktop.store.sync_log_repo import SyncLogRepository
 from desktop.store.sync_state_repo import SyncStateRepository
 
 
@@ -27,6 +28,7 @@ class Store:
         self.items = ItemRepository(database)
         self.entries = EntryRepository(database, display_tz)
         self.sync_state = SyncStateRepository(database)
+        self.sync_log = SyncLogRepository(database)
         self.settings = SettingsRepository(database)
 
     @classmethod

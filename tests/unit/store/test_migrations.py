@@ -30,6 +30,15 @@ def seed(conn, version):
             "INSERT INTO time_entries (client_id, item_id, start_at, created_at, updated_at) "
             "VALUES ('c-2', NULL, '2026-11-20T11:00:00.000Z', '', '')"
         )
+        conn.execute("INSERT INTO sync_state (key, value) VALUES ('watermark:Case', "
+                     "'2026-11-20T08:00:00.000Z')")
+    if version >= 2:
+        conn.execute("INSERT INTO sync_runs (id, started_at, kind, outcome) "
+                     "VALUES (1, '2026-11-20T08:00:00.000Z', 'full', 'succeeded')")
+        conn.execute("INSERT INTO sync_run_counts (run_id, sobject, created) VALUES (1, 'Case', 3)")
+        conn.execute("INSERT INTO record_changes (run_id, at, sobject, record_id, action, "
+                     "direction, status) VALUES (1, '2026-11-20T08:00:01.000Z', 'Case', '500A', "
+                     "'created', 'from_salesforce', 'ok')")
 
 
 def test_a_new_database_is_at_the_latest_version(tmp_path):
@@ -54,6 +63,10 @@ def test_upgrade_from_each_version_keeps_user_data(tmp_path, version):
             entry = store.entries.by_client_id("c-1")
             assert entry.note == "kept" and entry.item_id == "006A"
             assert store.entries.running().client_id == "c-2"
+            assert store.sync_state.watermark("Case").hour == 8
+        if version >= 2:
+            assert store.sync_log.get_run(1).counts["Case"].created == 3
+            assert store.sync_log.recent_changes()[0].record_id == "500A"
 
 
 def test_migrating_twice_is_a_no_op(tmp_path):
