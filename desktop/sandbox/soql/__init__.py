@@ -2,9 +2,20 @@
 
     query = compile_query(parse("SELECT Id, Account.Name FROM Opportunity"), schema)
     records = query.execute(source, include_deleted=False, api_version="59.0")
+    total = query.count(source, include_deleted=False)      # COUNT() result / totalSize
 
-Anything outside the subset raises SoqlError (MALFORMED_QUERY, INVALID_FIELD, INVALID_TYPE,
-INVALID_QUERY_FILTER_OPERATOR, NUMBER_OUTSIDE_VALID_RANGE), never another exception.
+Supported: SELECT of fields and parent paths (Account.Name, Parent.Account.Name; on a
+polymorphic relationship such as What only Id, Type and Name) or COUNT(); FROM one object;
+WHERE with = != <> < <= > >= LIKE, [NOT] IN (literals) and [NOT] IN (SELECT idField FROM ...),
+AND / OR / NOT and parentheses; ORDER BY (ASC/DESC, NULLS FIRST/LAST); LIMIT; OFFSET (<= 2000).
+As in Salesforce, AND and OR cannot be mixed without parentheses, NOT only starts a condition
+(`A AND (NOT B)`, not `A AND NOT B`), and a semi-join cannot sit under OR.
+Not supported (MALFORMED_QUERY): aggregates and GROUP BY, child subqueries, FIELDS(), TYPEOF,
+WITH, FOR, USING SCOPE, bind variables and relative date literals such as TODAY.
+
+Errors are SoqlError with Salesforce's codes (MALFORMED_QUERY, INVALID_FIELD, INVALID_TYPE,
+INVALID_QUERY_FILTER_OPERATOR, NUMBER_OUTSIDE_VALID_RANGE); nothing else is raised for any
+query text.
 """
 
 from __future__ import annotations
