@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
 from werkzeug.wrappers import Response
 
 JSON_CONTENT_TYPE = "application/json;charset=UTF-8"
 
-_encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 def encode_json(body: Any) -> bytes:
-    return _encoder.encode(body).encode("utf-8")
+    """Compact UTF-8 JSON. orjson: query pages of 2,000 records are the server's hot path."""
+    return orjson.dumps(body)
 
 
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
