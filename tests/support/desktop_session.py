@@ -5,13 +5,12 @@ gnome-keyring-daemon (Secret Service, unlocked with a known password) on that bu
 trayer as the XEmbed system-tray host. Tests start the real app with `launch()` (it gets
 `session.env`), then observe and drive it from outside with the X11Screen methods
 (windows, tray icons, screenshots, clicks, keys) and read the keyring with `read_secret`.
-Everything started here runs in its own process group and is stopped when the session
-closes, also when the test fails, and gets SIGTERM if pytest itself dies.
+Xvfb, trayer and launched programs run in their own process groups, are stopped when the
+session closes (also when the test failed) and get SIGTERM if pytest itself dies.
 
-tests/support/keyring_session.py is the lighter tool for unit tests (bus + keyring only).
-This session keeps its own copy of that recipe because it needs a bus without service
-activation (so Qt cannot start the host's accessibility bus, portals or a second, locked
-keyring), component output in its error messages, and process-group teardown.
+The bus and the keyring are tests/support/keyring_session.py's KeyringSession (a bus
+without service activation, so Qt cannot start the host's accessibility bus, portals or a
+second, locked keyring on it); `session.keyring` gives tests its lock()/is_locked().
 """
 
 from __future__ import annotations
@@ -20,11 +19,8 @@ import itertools
 import json
 import logging
 import os
-import re
 import select
 import shutil
-import socket
-import struct
 import subprocess
 import sys
 import tempfile
@@ -32,6 +28,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from tests.support.keyring_session import KeyringSession, KeyringSessionError
 from tests.support.processes import LaunchedProcess, die_with_parent, stop_group, tail, wait_until
 from tests.support.x11_screen import X11Screen, tray_manager_present
 
@@ -42,13 +39,13 @@ KEYRING_PASSWORD = "stint-e2e-keyring"
 REQUIRED_TOOLS = (
     "Xvfb",
     "dbus-daemon",
-    "dbus-send",
     "gnome-keyring-daemon",
     "trayer",
     "xdotool",
     "xwininfo",
     "import",
 )
+# A 24 px panel at the top right that grows with its icons; --SetDockType keeps it a dock.
 TRAYER_ARGS = (
     "--edge",
     "top",
@@ -73,20 +70,6 @@ _LEAKY_NAMES = {
     "SSH_AUTH_SOCK",
     "PYTHON_KEYRING_BACKEND",
 }
-_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
-_XVFB_ATTEMPTS = 4
 
 
 class ComponentFailed(RuntimeError):
@@ -118,14 +101,13 @@ class DesktopSession(X11Screen):
         self.home = self.workdir / "home"
         self.log_dir = self.workdir / "logs"
         self.runtime_dir = Path(tempfile.mkdtemp(prefix="stint-run-"))
-        self.keyring_password = KEYRING_PASSWORD
+        self.keyring = KeyringSession(self.runtime_dir / "keyring", password=KEYRING_PASSWORD)
         self.start_timeout = start_timeout
         self.trayer_args = tuple(trayer_args)
         self.display = ""
         self.startup_seconds = 0.0
         self._infrastructure: list[subprocess.Popen] = []
         self._launched: list[LaunchedProcess] = []
-        self._started_pids: list[int] = []
         self._counter = itertools.count(1)
 
     # -- life cycle --------------------------------------------------------------------------
@@ -150,36 +132,35 @@ class DesktopSession(X11Screen):
         self._env.update(self._clean_environment())
         self.display = self._start_xvfb()
         self._env["DISPLAY"] = self.display
-        self._env["DBUS_SESSION_BUS_ADDRESS"] = self._start_session_bus()
-        self._start_secret_service()
+        self._env["DBUS_SESSION_BUS_ADDRESS"] = self._start_keyring()
         self._start_tray_host()
         self.startup_seconds = time.monotonic() - began
         log.info("desktop session %s ready in %.2fs", self.display, self.startup_seconds)
 
     def close(self) -> None:
-        """Stop launched programs, then the infrastructure in reverse order. Idempotent."""
-        processes = [launched.popen for launched in reversed(self._launched)]
-        processes += reversed(self._infrastructure)
-        for process in processes:
-            try:
-                stop_group(process)
-            except Exception:  # keep stopping the others; the leftover is logged
-                log.exception("could not stop pid %s", process.pid)
+        """Stop launched programs, the keyring and bus, trayer, then Xvfb. Idempotent."""
+        for launched in reversed(self._launched):
+            self._stop(launched.popen)
+        self.keyring.stop()
+        for process in reversed(self._infrastructure):
+            self._stop(process)
         self._launched.clear()
         self._infrastructure.clear()
         shutil.rmtree(self.runtime_dir, ignore_errors=True)
         if self._own_workdir:
             shutil.rmtree(self.workdir, ignore_errors=True)
 
+    @staticmethod
+    def _stop(process: subprocess.Popen) -> None:
+        try:
+            stop_group(process)
+        except Exception:  # keep stopping the others; the leftover is logged
+            log.exception("could not stop pid %s", process.pid)
+
     @property
     def env(self) -> dict[str, str]:
         """Environment for programs in the session (a copy: change it freely)."""
         return dict(self._env)
-
-    @property
-    def pids(self) -> list[int]:
-        """Every process id this session started (also after close, to check for leftovers)."""
-        return list(self._started_pids)
 
     # -- programs under test -----------------------------------------------------------------
 
@@ -207,7 +188,6 @@ class DesktopSession(X11Screen):
             )
         launched = LaunchedProcess(label, popen, stdout, stderr)
         self._launched.append(launched)
-        self._started_pids.append(popen.pid)
         return launched
 
     def read_secret(self, service: str, username: str) -> str | None:
@@ -267,7 +247,6 @@ class DesktopSession(X11Screen):
                 **popen_args,
             )
         self._infrastructure.append(process)
-        self._started_pids.append(process.pid)
         return process
 
     def _failure(self, name: str, problem: str) -> ComponentFailed:
@@ -275,44 +254,14 @@ class DesktopSession(X11Screen):
         return ComponentFailed(f"{name} {problem}; its output:\n{output}")
 
     def _start_xvfb(self) -> str:
-        for attempt in range(1, _XVFB_ATTEMPTS + 1):
-            name = f"xvfb-{attempt}"
-            process, display = self._xvfb_on_a_free_display(name)
-            if self._xvfb_serves(process, display):
-                return display
-            log.warning("%s is not (only) served by our Xvfb; trying another display", display)
-            stop_group(process)
-            self._infrastructure.remove(process)
-        raise self._failure(name, f"got no display of its own in {_XVFB_ATTEMPTS} attempts")
-
-    def _xvfb_serves(self, process: subprocess.Popen, display: str) -> bool:
-        return True
-        try:
-            return wait_until(
-                lambda: _x_socket_owners(display) == {process.pid}, 2.0, f"{display}'s sockets"
-            )
-        except TimeoutError:
-            return False
-
-    def _xvfb_on_a_free_display(self, name: str) -> tuple[subprocess.Popen, str]:
         # -displayfd: Xvfb picks a free display itself and writes its number once it listens,
-        # so parallel sessions do not race for display numbers.
+        # so parallel sessions do not race for display numbers. -noreset: by default the
+        # server resets when its last client leaves, and refuses clients while it does.
         read_end, write_end = os.pipe()
+        args = ["Xvfb", "-displayfd", str(write_end), "-screen", "0", SCREEN]
         try:
             process = self._spawn(
-                name,
-                [
-                    "Xvfb",
-                    "-displayfd",
-                    str(write_end),
-                    "-screen",
-                    "0",
-                    SCREEN,
-                    "-nolisten",
-                    "tcp",
-                    "-noreset",
-                ],
-                pass_fds=(write_end,),
+                "xvfb", [*args, "-nolisten", "tcp", "-noreset"], pass_fds=(write_end,)
             )
             os.close(write_end)
             write_end = -1
@@ -323,87 +272,23 @@ class DesktopSession(X11Screen):
                 chunk = os.read(read_end, 32) if select.select([read_end], [], [], left)[0] else b""
                 if not chunk:
                     state = (
-                        "timed out" if process.poll() is None else f"exited ({process.returncode})"
+                        "timed out" if process.poll() is None else f"exited {process.returncode}"
                     )
-                    raise self._failure(name, f"reported no display number ({state})")
+                    raise self._failure("xvfb", f"reported no display number ({state})")
                 number += chunk
         finally:
             os.close(read_end)
             if write_end >= 0:
                 os.close(write_end)
-        return process, f":{number.decode().strip()}"
+        return f":{number.decode().strip()}"
 
-    def _start_session_bus(self) -> str:
-        # Our own config: no service activation, so nothing of the host starts on this bus.
-        config = self.runtime_dir / "session-bus.conf"
-        config.write_text(_BUS_CONFIG.format(socket=self.runtime_dir / "bus"))
-        process = self._spawn(
-            "dbus",
-            ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
-            stdout=subprocess.PIPE,
-        )
-        ready = select.select([process.stdout], [], [], self.start_timeout)[0]
-        address = process.stdout.readline().decode().strip() if ready else ""
-        process.stdout.close()
-        if not address:
-            raise self._failure("dbus", "printed no bus address")
-        return address
-
-    def _start_secret_service(self) -> None:
-        """gnome-keyring-daemon with only the secrets component, unlocked, on our bus.
-
-        --unlock reads the password from stdin; with a fresh HOME it creates the 'login'
-        collection with it and makes that the default alias, where keyring's SecretService
-        backend stores secrets.
-        """
-        args = ["gnome-keyring-daemon", "--foreground", "--components=secrets", "--unlock"]
-        process = self._spawn("keyring", args, stdin=subprocess.PIPE)
-        process.stdin.write(self.keyring_password.encode())
-        process.stdin.close()
+    def _start_keyring(self) -> str:
+        """A private session bus with an unlocked gnome-keyring on it; returns its address."""
         try:
-            collection = wait_until(
-                self._default_collection, self.start_timeout, "the keyring's default collection"
-            )
-        except TimeoutError as error:
-            raise self._failure("keyring", str(error)) from None
-        locked = self._bus_call(
-            "org.freedesktop.secrets",
-            collection,
-            "org.freedesktop.DBus.Properties.Get",
-            "string:org.freedesktop.Secret.Collection",
-            "string:Locked",
-        )
-        if "boolean false" not in locked:
-            raise self._failure("keyring", f"left {collection} locked ({locked.strip()})")
-
-    def _default_collection(self) -> str | None:
-        reply = self._bus_call(
-            "org.freedesktop.secrets",
-            "/org/freedesktop/secrets",
-            "org.freedesktop.Secret.Service.ReadAlias",
-            "string:default",
-        )
-        match = re.search(r'object path "([^"]+)"', reply)
-        return match.group(1) if match and match.group(1) != "/" else None
-
-    def _bus_call(self, destination: str, path: str, method: str, *args: str) -> str:
-        """One D-Bus method call on the session bus: the printed reply, or "" on an error."""
-        result = subprocess.run(
-            [
-                "dbus-send",
-                "--session",
-                "--print-reply",
-                f"--dest={destination}",
-                path,
-                method,
-                *args,
-            ],
-            env=self._env,
-            capture_output=True,
-            text=True,
-            timeout=5,
-        )
-        return result.stdout if result.returncode == 0 else ""
+            self.keyring.start()
+        except KeyringSessionError as error:
+            raise ComponentFailed(f"keyring: {error}") from None
+        return self.keyring.bus_address
 
     def _start_tray_host(self) -> None:
         process = self._spawn("trayer", ["trayer", *self.trayer_args])
@@ -417,25 +302,3 @@ class DesktopSession(X11Screen):
             wait_until(tray_ready, self.start_timeout, "trayer to own _NET_SYSTEM_TRAY_S0")
         except TimeoutError as error:
             raise self._failure("trayer", str(error)) from None
-
-
-def _x_socket_owners(display: str) -> set[int | None]:
-    """Process ids behind a local display's abstract and path sockets (None: no listener).
-
-    A display number freed by an X server that is still shutting down can be picked up by a
-    new Xvfb while the old one removes the socket file; clients would then fail to connect.
-    Requiring both sockets to lead to our Xvfb rules that out.
-    """
-    path = f"/tmp/.X11-unix/X{display.lstrip(':')}"
-    owners: set[int | None] = set()
-    for address in ("\0" + path, path):
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-            client.settimeout(1.0)
-            try:
-                client.connect(address)
-            except OSError:
-                owners.add(None)
-                continue
-            credentials = client.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
-            owners.add(struct.unpack("3i", credentials)[0])  # struct ucred: pid, uid, gid
-    return owners
