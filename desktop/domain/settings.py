@@ -78,6 +78,9 @@ class Settings:
     writeback: str = "off"
     writeback_object: str = ""
     writeback_field_map: dict[str, str] = field(default_factory=dict)
+    # A private certificate authority to trust for this org (e.g. the built-in sandbox's);
+    # empty: the public CAs (certifi). A path, not a secret.
+    ca_file: str = ""
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)

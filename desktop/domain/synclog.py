@@ -15,6 +15,7 @@ class RunOutcome(StrEnum):
     FAILED = "failed"
     CANCELLED = "cancelled"
     INTERRUPTED = "interrupted"  # the app stopped (crash, kill) while the run was going
+    RATE_LIMITED = "rate_limited"  # the org's daily API limit was reached; retried later
 
 
 class Direction(StrEnum):
