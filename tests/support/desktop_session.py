@@ -15,12 +15,15 @@ second, locked keyring on it); `session.keyring` gives tests its lock()/is_locke
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import logging
 import os
 import select
+import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -302,3 +305,28 @@ class DesktopSession(X11Screen):
             wait_until(tray_ready, self.start_timeout, "trayer to own _NET_SYSTEM_TRAY_S0")
         except TimeoutError as error:
             raise self._failure("trayer", str(error)) from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """By hand: `python -m tests.support.desktop_session [-- CMD ...]` from the repo root.
+
+    With a command, run it inside a fresh session and return its exit status. Without, print
+    the session's variables as shell exports and keep it open until Ctrl-C.
+    """
+    command = list(sys.argv[1:] if argv is None else argv)
+    command = command[1:] if command[:1] == ["--"] else command
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # clean up on kill, too
+    with DesktopSession() as session:
+        if command:
+            return subprocess.call(command, env=session.env)
+        for name in ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "HOME"):
+            print(f"export {name}={shlex.quote(session.env[name])}")
+        print("export QT_QPA_PLATFORM=xcb  # Ctrl-C here ends the session", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            signal.pause()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
