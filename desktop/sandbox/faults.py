@@ -19,7 +19,8 @@ _REST_ROOT = re.compile(r"^/services/data/v\d+\.\d+/")
 class FaultKind(StrEnum):
     FAIL = "fail"                        # answer with a 5xx (503 or 500) JSON error
     DROP = "drop"                        # close the connection without any response
-    TRUNCATE = "truncate"                # send headers with the full length but only half the body
+    TRUNCATE = "truncate"                # perform it, send the full length but half the body
+                                         # (an empty body: close the connection instead)
     INVALID_SESSION = "invalid_session"  # 401 INVALID_SESSION_ID although the token is valid
     LIMIT_EXCEEDED = "limit_exceeded"    # 403 REQUEST_LIMIT_EXCEEDED although budget remains
     APPLY_THEN_DROP = "apply_then_drop"  # perform the request, then drop the connection

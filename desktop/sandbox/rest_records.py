@@ -25,15 +25,17 @@ def record_values(call: RestCall) -> dict:
 
 
 def handle_describe_global(ctx: ServerContext, call: RestCall) -> RestResult:
-    return RestResult(200, ctx.org.describe_global())
+    return RestResult(200, ctx.org.describe_global(api_version=call.version))
 
 
 def handle_sobject_info(ctx: ServerContext, call: RestCall) -> RestResult:
-    return RestResult(200, ctx.org.sobject_info(sobject_name(ctx, call.segments[1])))
+    return RestResult(200, ctx.org.sobject_info(sobject_name(ctx, call.segments[1]),
+                                                api_version=call.version))
 
 
 def handle_describe(ctx: ServerContext, call: RestCall) -> RestResult:
-    return RestResult(200, ctx.org.describe(sobject_name(ctx, call.segments[1])))
+    return RestResult(200, ctx.org.describe(sobject_name(ctx, call.segments[1]),
+                                            api_version=call.version))
 
 
 def handle_create(ctx: ServerContext, call: RestCall) -> RestResult:

@@ -113,6 +113,9 @@ class SandboxApp:
         if fault is not None and fault.kind is FaultKind.APPLY_THEN_DROP:
             raise DroppedByFault("fault injection: request applied, response dropped")
         if fault is not None and fault.kind is FaultKind.TRUNCATE:
+            if not response.get_data():
+                # nothing to cut (e.g. 204): close the connection instead, so the fault shows
+                raise DroppedByFault("fault injection: empty response truncated to nothing")
             return _truncated(response)(environ, start_response)
         return response(environ, start_response)
 
@@ -217,7 +220,7 @@ def _truncated(response: Response) -> Any:
     body = response.get_data()
     status = response.status
     headers = [(k, v) for k, v in response.headers.items() if k.lower() != "content-length"]
-    headers.append(("Content-Length", str(max(len(body), 2))))
+    headers.append(("Content-Length", str(len(body))))
 
     def app(environ: dict, start_response: Any) -> list[bytes]:
         start_response(status, headers)

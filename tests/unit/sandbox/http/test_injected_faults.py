@@ -129,3 +129,11 @@ def test_admin_endpoint_needs_the_token_and_valid_input(sandbox, http):
     assert http.post(f"{sandbox.admin_url}/faults", json={"kind": "explode"}).status_code == 400
     assert http.post(f"{sandbox.admin_url}/clock", json={}).status_code == 400
     assert http.post(f"{sandbox.admin_url}/clock", data="nope").json()[0]["errorCode"] == "JSON_PARSER_ERROR"
+
+
+def test_truncating_an_empty_response_drops_it_after_applying(sandbox, sf):
+    record_id = sf.Account.create({"Name": "Before"})["id"]
+    sandbox.faults.truncate_next(path_prefix="sobjects/Account")
+    with pytest.raises(requests.exceptions.ConnectionError):
+        sf.Account.update(record_id, {"Name": "After"})
+    assert sf.Account.get(record_id)["Name"] == "After"

@@ -123,3 +123,10 @@ def test_replication_dates_must_be_readable(sandbox, http, bearer):
     response = http.get(url, params={"start": "yesterday", "end": "2026-05-20T00:00:00+00:00"}, headers=bearer)
     assert response.status_code == 400
     assert response.json()[0]["errorCode"] == "INVALID_REPLICATION_DATE"
+
+
+def test_describe_urls_follow_the_requested_version(sandbox):
+    sf = sandbox.salesforce(version="61.0")
+    account = next(entry for entry in sf.describe()["sobjects"] if entry["name"] == "Account")
+    assert account["urls"]["sobject"] == "/services/data/v61.0/sobjects/Account"
+    assert sf.Account.describe()["urls"]["describe"] == "/services/data/v61.0/sobjects/Account/describe"

@@ -57,3 +57,18 @@ def test_context_manager_and_a_fixed_port():
         assert running.instance_url == f"https://127.0.0.1:{port}"
         with pytest.raises(OSError):
             start_sandbox(size="small", port=port)
+
+
+def test_concurrent_clients_are_served_in_parallel(sandbox):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(index: int) -> int:
+        sf = sandbox.salesforce()
+        record_id = sf.Account.create({"Name": f"Parallel {index}"})["id"]
+        assert sf.Account.get(record_id)["Name"] == f"Parallel {index}"
+        return sf.query("SELECT COUNT() FROM Account WHERE Name LIKE 'Parallel %'")["totalSize"]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        counts = list(pool.map(work, range(16)))
+    assert max(counts) == 16
+    assert sandbox.budget.used == 16 * 3
