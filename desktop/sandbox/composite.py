@@ -81,6 +81,8 @@ def _subrequest_call(outer: RestCall, sub: dict, results: dict[str, Any]) -> Res
     if method not in ("GET", "POST", "PATCH", "DELETE") or not isinstance(url, str):
         raise ApiError(400, "INVALID_INPUT", "Each subrequest needs a method and a url")
     url = _substitute(url, results)
+    if not isinstance(url, str):
+        raise ApiError(400, "INVALID_INPUT", "A reference in a subrequest url must resolve to text")
     parts = urlsplit(url)
     parsed = parse_rest_path(parts.path)
     if parsed is None or (parsed[1][:1] == ["composite"]):
@@ -175,6 +177,15 @@ def _collection_body(call: RestCall) -> tuple[list, bool]:
     return records, bool(body.get("allOrNone", False))
 
 
+def _known_id(item: Any) -> str | None:
+    """The record id a collection item names (delete: the id itself; update: its "Id")."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict) and isinstance(item.get("Id"), str):
+        return item["Id"]
+    return None
+
+
 def _run_collection(ctx: ServerContext, items: list, all_or_none: bool, operation) -> RestResult:
     """Apply `operation(item) -> id` to each item; per-item results, all-or-none rollback."""
     outcomes: list[tuple[str | None, ApiError | None]] = []
@@ -186,7 +197,7 @@ def _run_collection(ctx: ServerContext, items: list, all_or_none: bool, operatio
                 error = as_api_error(exc)
                 if error is None:
                     raise
-                outcomes.append((item if isinstance(item, str) else None, error))
+                outcomes.append((_known_id(item), error))
         if all_or_none and any(error for _, error in outcomes):
             raise _RollBack
     rolled_back = all_or_none and any(error for _, error in outcomes)
@@ -208,10 +219,11 @@ def _record_type(ctx: ServerContext, record: Any) -> tuple[str, dict]:
         raise ApiError(400, "INVALID_INPUT", "Each record must be a JSON object")
     attributes = record.get("attributes")
     sobject = attributes.get("type") if isinstance(attributes, dict) else None
-    if not isinstance(sobject, str) or ctx.org.schema.sobject(sobject) is None:
+    info = ctx.org.schema.sobject(sobject) if isinstance(sobject, str) else None
+    if info is None:
         raise ApiError(400, "INVALID_TYPE", "Must provide a valid type in attributes for each record")
     values = {key: value for key, value in record.items() if key != "attributes"}
-    return ctx.org.schema.sobject(sobject).name, values
+    return info.name, values
 
 
 def handle_create_collection(ctx: ServerContext, call: RestCall) -> RestResult:

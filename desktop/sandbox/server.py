@@ -2,6 +2,17 @@
 
 Routing, fault injection, API accounting and the guarantee that every answer is shaped like
 Salesforce's (a sandbox bug becomes a JSON UNKNOWN_EXCEPTION, never an HTML page).
+
+    POST /services/Soap/u/{v}                 SOAP partner login         soap_login.py
+    GET|POST /services/oauth2/authorize       approve page, code + PKCE  oauth.py
+    POST /services/oauth2/token | revoke      token grants, revocation   oauth.py
+    GET /services/oauth2/userinfo, /id/...    identity                   oauth.py
+    GET /services/data/                       API versions (no auth)     rest.py
+    /services/data/v{v}/...                   REST (Bearer auth, counted against the budget):
+        limits/, sobjects/..., records, upsert, updated/, deleted/   rest.py, rest_records.py
+        query/, queryAll/ (+ cursors)                               rest_query.py
+        composite/, composite/sobjects                              composite.py
+    /__sandbox__/{admin token}/...            faults, clock, budget, users   admin.py
 """
 
 from __future__ import annotations
@@ -40,6 +51,14 @@ logger = logging.getLogger(__name__)
 
 LIMIT_INFO_HEADER = "Sforce-Limit-Info"
 _SOAP_LOGIN_PREFIX = "/services/Soap/u/"
+
+
+_OAUTH_ENDPOINTS = {
+    "/services/oauth2/authorize": (("GET", "POST"), oauth.handle_authorize),
+    "/services/oauth2/token": (("POST",), oauth.handle_token),
+    "/services/oauth2/revoke": (("GET", "POST"), oauth.handle_revoke),
+    "/services/oauth2/userinfo": (("GET", "POST"), oauth.handle_userinfo),
+}
 
 
 class DroppedByFault(ConnectionAbortedError):
@@ -168,15 +187,10 @@ class SandboxApp:
             if version not in API_VERSIONS:
                 return client_fault(f"UNSUPPORTED_API_VERSION: Invalid Api version specified on URL: {version}")
             return handle_soap_login(self.ctx, request, version)
-        endpoints = {
-            "/services/oauth2/authorize": (("GET", "POST"), oauth.handle_authorize),
-            "/services/oauth2/token": (("POST",), oauth.handle_token),
-            "/services/oauth2/revoke": (("GET", "POST"), oauth.handle_revoke),
-            "/services/oauth2/userinfo": (("GET", "POST"), oauth.handle_userinfo),
-        }
         if path.startswith("/id/"):
-            endpoints[path] = (("GET",), oauth.handle_userinfo)
-        entry = endpoints.get(path.rstrip("/"))
+            entry = (("GET",), oauth.handle_userinfo)
+        else:
+            entry = _OAUTH_ENDPOINTS.get(path.rstrip("/"))
         if entry is None:
             raise not_found()
         methods, handler = entry
