@@ -22,7 +22,8 @@ PROBE_COLOUR = "#e04020"
 PROBE_SOURCE = f'''
 import json, sys
 import keyring
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QSystemTrayIcon
 
 title, secret = sys.argv[1], sys.argv[2]
@@ -39,6 +40,7 @@ field.returnPressed.connect(lambda: print("TYPED", field.text(), flush=True))
 window.setCentralWidget(field)
 window.resize(480, 120)
 window.show()
+QDesktopServices.openUrl(QUrl("https://login.example.test/authorize?client_id=probe"))
 keyring.set_password("stint-e2e-probe", "someone", secret)
 backend = keyring.get_keyring()
 print("REPORT", json.dumps({{
@@ -79,6 +81,10 @@ def test_probe_gets_a_tray_icon_a_window_and_the_real_keyring(desktop_session, t
     assert probe.stderr() == ""  # no Qt warning: the platform plugin and fonts are complete
     # The secret went to gnome-keyring on the session bus, not a file: a second process sees it.
     assert desktop_session.read_secret("stint-e2e-probe", "someone") == "pa55 word"
+
+    # Opening a URL reaches the recording $BROWSER, not a real browser.
+    url = desktop_session.wait_for_opened_url("/authorize")
+    assert url == "https://login.example.test/authorize?client_id=probe"
 
     shot = desktop_session.screenshot(tmp_path / "probe.png")
     from PySide6.QtGui import QImage  # loading a PNG needs no QApplication
@@ -138,11 +144,13 @@ def test_environment_hides_the_developers_desktop(tmp_path, desktop_tools, monke
     monkeypatch.setenv("STINT_HOME", "/somewhere/real")
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.setenv("XDG_CONFIG_HOME", "/home/dev/.config")
+    monkeypatch.setenv("BROWSER", "firefox")
     with DesktopSession(tmp_path / "s") as session:
         env = session.env
     assert not [name for name in env if name.startswith("STINT_")]
     assert env["QT_QPA_PLATFORM"] == "xcb"
     assert "XDG_CONFIG_HOME" not in env
+    assert env["BROWSER"] == str(session.runtime_dir / "record-url")
     assert env["HOME"] == str(tmp_path / "s" / "home")
     assert Path(env["XDG_RUNTIME_DIR"]).name.startswith("stint-run-")
 

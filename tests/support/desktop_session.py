@@ -72,7 +72,17 @@ _LEAKY_NAMES = {
     "SESSION_MANAGER",
     "SSH_AUTH_SOCK",
     "PYTHON_KEYRING_BACKEND",
+    "DESKTOP_SESSION",  # xdg-open would pick that desktop's opener instead of $BROWSER
+    "KDE_FULL_SESSION",
+    "GNOME_DESKTOP_SESSION_ID",
+    "DEFAULT_BROWSER",
+    "BROWSER",
 }
+# $BROWSER for programs in the session (Qt's openUrl, xdg-open and Python's webbrowser use
+# it): records each URL instead of opening a real browser on the developer's screen.
+_URL_RECORDER = """#!/bin/sh
+printf '%s\\n' "$@" >> {urls}
+"""
 
 
 class ComponentFailed(RuntimeError):
@@ -103,6 +113,7 @@ class DesktopSession(X11Screen):
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="stint-e2e-"))
         self.home = self.workdir / "home"
         self.log_dir = self.workdir / "logs"
+        self.opened_urls_path = self.log_dir / "opened-urls.txt"
         self.runtime_dir = Path(tempfile.mkdtemp(prefix="stint-run-"))
         self.keyring = KeyringSession(self.runtime_dir / "keyring", password=KEYRING_PASSWORD)
         self.start_timeout = start_timeout
@@ -133,6 +144,7 @@ class DesktopSession(X11Screen):
         self.runtime_dir.chmod(0o700)
         self._env.clear()
         self._env.update(self._clean_environment())
+        self._env["BROWSER"] = str(self._write_url_recorder())
         self.display = self._start_xvfb()
         self._env["DISPLAY"] = self.display
         self._env["DBUS_SESSION_BUS_ADDRESS"] = self._start_keyring()
@@ -144,7 +156,10 @@ class DesktopSession(X11Screen):
         """Stop launched programs, the keyring and bus, trayer, then Xvfb. Idempotent."""
         for launched in reversed(self._launched):
             self._stop(launched.popen)
-        self.keyring.stop()
+        try:
+            self.keyring.stop()
+        except Exception:  # as below: the rest must still stop
+            log.exception("could not stop the keyring session")
         for process in reversed(self._infrastructure):
             self._stop(process)
         self._launched.clear()
@@ -193,6 +208,21 @@ class DesktopSession(X11Screen):
         self._launched.append(launched)
         return launched
 
+    def opened_urls(self) -> list[str]:
+        """URLs programs in the session asked a web browser to open, oldest first."""
+        try:
+            return self.opened_urls_path.read_text().splitlines()
+        except FileNotFoundError:
+            return []
+
+    def wait_for_opened_url(self, containing: str = "", timeout: float = 10.0) -> str:
+        """The first URL opened "in a browser" that contains `containing`."""
+        return wait_until(
+            lambda: next((url for url in self.opened_urls() if containing in url), None),
+            timeout,
+            f"a browser to be asked for a URL containing {containing!r}",
+        )
+
     def read_secret(self, service: str, username: str) -> str | None:
         """What Python `keyring` in this session returns for (service, username)."""
         script = (
@@ -237,6 +267,12 @@ class DesktopSession(X11Screen):
         )
         env.setdefault("LANG", "C.UTF-8")
         return env
+
+    def _write_url_recorder(self) -> Path:
+        recorder = self.runtime_dir / "record-url"
+        recorder.write_text(_URL_RECORDER.format(urls=shlex.quote(str(self.opened_urls_path))))
+        recorder.chmod(0o755)
+        return recorder
 
     def _spawn(self, name: str, args: Sequence[str], **popen_args) -> subprocess.Popen:
         with (self.log_dir / f"{name}.log").open("wb") as log_file:
