@@ -61,6 +61,11 @@ _OAUTH_ENDPOINTS = {
 }
 
 
+# errorCode for the errors the HTTP protocol layer answers before the app sees the request
+_PROTOCOL_ERROR_CODES = {414: "URI_TOO_LONG", 431: "REQUEST_HEADER_FIELDS_TOO_LARGE",
+                         501: "METHOD_NOT_ALLOWED", 505: "INVALID_REQUEST"}
+
+
 class DroppedByFault(ConnectionAbortedError):
     """Raised out of the WSGI app so werkzeug closes the connection without writing a response."""
 
@@ -76,6 +81,20 @@ class _RequestHandler(WSGIRequestHandler):
         self.request.settimeout(self.timeout)
         self.request.do_handshake()
         super().setup()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Errors http.server raises itself (414 URI too long, 400 bad request line, ...) as JSON."""
+        message = message or self.responses.get(code, ("Error",))[0]
+        body = encode_json([{"message": message, "errorCode": _PROTOCOL_ERROR_CODES.get(code, "INVALID_REQUEST")}])
+        self.log_error("code %d, message %s", code, message)
+        self.send_response(code, message)
+        self.send_header("Content-Type", "application/json;charset=UTF-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header(LIMIT_INFO_HEADER, self.server.app.ctx.budget.header_value())
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD" and code >= 200 and code not in (204, 304):
+            self.wfile.write(body)
 
     def connection_dropped(self, error: BaseException, environ: dict | None = None) -> None:
         # Injected drops (and real client hang-ups) end the connection at once; without this

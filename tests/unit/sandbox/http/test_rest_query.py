@@ -136,3 +136,23 @@ def test_missing_query_string_is_malformed(sandbox, http, bearer):
     response = http.get(f"{sandbox.instance_url}/services/data/v59.0/query/", headers=bearer)
     assert response.status_code == 400
     assert response.json()[0]["errorCode"] == "MALFORMED_QUERY"
+
+
+@pytest.mark.parametrize("soql", [
+    "", "SELECT", "SELECT Id FROM Account WHERE " + "(" * 3000 + "Name = 'x'" + ")" * 3000,
+    "SELECT Id FROM Account WHERE Name = 'unterminated", "SELECT Id FROM Account\x00",
+    "SELECT Id FROM Account WHERE CreatedDate > 2026-13-45T99:99:99Z", "SELECT Id FROM Account WHERE Name IN ()",
+])
+def test_hostile_soql_gets_a_400_quickly_never_a_500(sf, soql):
+    with pytest.raises(SalesforceMalformedRequest) as failure:
+        sf.query(soql)
+    assert isinstance(failure.value.content, list) and failure.value.content[0]["errorCode"]
+
+
+def test_an_overlong_url_is_a_json_414(sf):
+    from simple_salesforce.exceptions import SalesforceGeneralError
+
+    with pytest.raises(SalesforceGeneralError) as failure:
+        sf.query("SELECT Id FROM Account WHERE Name = '" + "x" * 70_000 + "'")
+    assert failure.value.status == 414
+    assert failure.value.content[0]["errorCode"] == "URI_TOO_LONG"
