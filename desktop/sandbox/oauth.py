@@ -83,7 +83,8 @@ def _approve_page(params: dict[str, str], username: str, error: str) -> Response
     values["error"] = html.escape(error)
     page = _PAGE.substitute(values)
     return Response(page, status=200, content_type="text/html; charset=utf-8",
-                    headers={"Cache-Control": "no-store", "X-Frame-Options": "DENY"})
+                    headers={"Cache-Control": "no-store", "X-Frame-Options": "DENY",
+                             "Referrer-Policy": "no-referrer"})
 
 
 def handle_authorize(ctx: ServerContext, request: Request) -> Response:

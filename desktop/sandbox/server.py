@@ -24,6 +24,7 @@ import ssl
 import threading
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
 from werkzeug.exceptions import HTTPException
 from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
@@ -100,6 +101,11 @@ class _RequestHandler(WSGIRequestHandler):
         # Injected drops (and real client hang-ups) end the connection at once; without this
         # the keep-alive loop would wait for another request and the client would hang.
         self.close_connection = True
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # the path only: query strings can carry tokens (revoke?token=) and codes
+        path = urlsplit(getattr(self, "path", "")).path
+        logger.debug("%s %s -> %s", getattr(self, "command", "-"), path, code)
 
     def log(self, type: str, message: str, *args: Any) -> None:  # noqa: A002 - werkzeug's signature
         logger.debug("%s " + message, type, *args)

@@ -239,3 +239,14 @@ def test_unsupported_grant_and_unknown_client(sandbox, http):
 def test_revoking_an_unknown_token_is_an_error(sandbox, http):
     response = http.post(f"{sandbox.login_url}/services/oauth2/revoke", data={"token": "nope"})
     assert response.status_code == 400
+
+
+def test_codes_and_tokens_never_reach_the_log(sandbox, http, caplog):
+    caplog.set_level("DEBUG")
+    verifier, challenge = pkce_pair()
+    code = authorize(sandbox, http, challenge)["code"]
+    body = exchange(sandbox, http, code, verifier).json()
+    http.get(f"{sandbox.login_url}/services/oauth2/revoke", params={"token": body["refresh_token"]})
+    assert "/services/oauth2/revoke" in caplog.text  # requests are logged...
+    for secret in (code, verifier, body["access_token"], body["refresh_token"], sandbox.password):
+        assert secret not in caplog.text  # ...without what they carry
