@@ -13,8 +13,8 @@ from desktop.sandbox.sessions import SessionStore
 
 # The connected app Stint uses (the contract documents it).
 CONSUMER_KEY = "stint-desktop"
-# REST API versions this sandbox answers, oldest first (v62.0 = Winter '25).
-API_VERSIONS = tuple(f"{major}.0" for major in range(31, 63))
+# REST API versions this sandbox answers, oldest first (v62.0 = Winter '25, v66.0 = Spring '26).
+API_VERSIONS = tuple(f"{major}.0" for major in range(31, 67))
 
 
 @dataclass
