@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tests.support.keyring_session import KeyringSession, KeyringSessionError
-from tests.support.processes import LaunchedProcess, die_with_parent, stop_group, tail, wait_until
+from tests.support.processes import LaunchedProcess, dying_with_parent, stop_group, tail, wait_until
 from tests.support.x11_screen import X11Screen, tray_manager_present
 
 log = logging.getLogger(__name__)
@@ -195,14 +195,13 @@ class DesktopSession(X11Screen):
         stdout, stderr = self.log_dir / f"{label}.out", self.log_dir / f"{label}.err"
         with stdout.open("wb") as out, stderr.open("wb") as err:
             popen = subprocess.Popen(
-                list(args),
+                dying_with_parent(args),
                 env={**self._env, **(env or {})},
                 cwd=cwd,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=err,
                 start_new_session=True,
-                preexec_fn=die_with_parent,
             )
         launched = LaunchedProcess(label, popen, stdout, stderr)
         self._launched.append(launched)
@@ -274,16 +273,18 @@ class DesktopSession(X11Screen):
         recorder.chmod(0o755)
         return recorder
 
-    def _spawn(self, name: str, args: Sequence[str], **popen_args) -> subprocess.Popen:
+    def _spawn(
+        self, name: str, args: Sequence[str], pass_fds: Sequence[int] = ()
+    ) -> subprocess.Popen:
         with (self.log_dir / f"{name}.log").open("wb") as log_file:
             process = subprocess.Popen(
-                list(args),
+                dying_with_parent(args),
                 env=self._env,
-                stdout=popen_args.pop("stdout", log_file),
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
                 stderr=log_file,
                 start_new_session=True,
-                preexec_fn=die_with_parent,
-                **popen_args,
+                pass_fds=pass_fds,
             )
         self._infrastructure.append(process)
         return process

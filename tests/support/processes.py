@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
+import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-
-_PR_SET_PDEATHSIG = 1
 
 
 def wait_until(condition: Callable[[], T], timeout: float, what: str, interval: float = 0.05) -> T:
@@ -29,12 +27,15 @@ def wait_until(condition: Callable[[], T], timeout: float, what: str, interval: 
         time.sleep(interval)
 
 
-def die_with_parent() -> None:
-    """preexec_fn: the child gets SIGTERM when the test process dies without cleaning up.
+def dying_with_parent(args: Sequence[str]) -> list[str]:
+    """`args` run so that the process gets SIGTERM if the test process dies without cleanup.
 
-    (Linux ties this to the thread that forked; sessions are started from pytest's main thread.)
+    setpriv (util-linux) sets PR_SET_PDEATHSIG and then execs `args`, so the pid stays the
+    program's; a preexec_fn would do the same but is unsafe in threaded parents (xdist).
     """
-    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if shutil.which("setpriv") is None:
+        return list(args)
+    return ["setpriv", "--pdeathsig", "TERM", "--", *args]
 
 
 def stop_group(process: subprocess.Popen, grace: float = 3.0) -> None:
