@@ -72,7 +72,7 @@ def _limits(ctx: ServerContext, call: RestCall) -> RestResult:
 
 def _routes(call: RestCall) -> dict[str, Handler] | None:
     """The handlers by HTTP method for the call's path (None when nothing lives there)."""
-    from desktop.sandbox import composite, rest_query, rest_records
+    from desktop.sandbox import composite, composite_upsert, rest_query, rest_records
 
     seg = call.segments
     n = len(seg)
@@ -90,6 +90,8 @@ def _routes(call: RestCall) -> dict[str, Handler] | None:
             return {"POST": composite.handle_create_collection,
                     "PATCH": composite.handle_update_collection,
                     "DELETE": composite.handle_delete_collection}
+        if seg[1] == "sobjects" and n == 4:
+            return {"PATCH": composite_upsert.handle_upsert_collection}
         return None
     if head != "sobjects":
         return None
