@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 DEFAULT_BATCH_SIZE = 2000
 MIN_BATCH_SIZE = 200
 MAX_BATCH_SIZE = 2000
-# Salesforce lets an idle locator live for 15 minutes and keeps only a few open per user.
+# Salesforce lets an idle locator live for 15 minutes and keeps 10 open per user (opening
+# an 11th drops that user's least recently used one).
 CURSOR_IDLE_TIMEOUT = timedelta(minutes=15)
-MAX_OPEN_CURSORS = 50
+MAX_CURSORS_PER_USER = 10
 _LOCATOR_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -36,7 +37,7 @@ def clamp_batch_size(requested: int | None) -> int:
 
 
 class QueryCursors:
-    """Open cursors by locator; least recently used ones are evicted beyond MAX_OPEN_CURSORS."""
+    """Open cursors by locator, in least-recently-used order."""
 
     def __init__(self, now: Callable[[], datetime]) -> None:
         self._now = now
@@ -47,9 +48,13 @@ class QueryCursors:
         locator = "01g" + "".join(secrets.choice(_LOCATOR_ALPHABET) for _ in range(12)) + "AAA"
         cursor = Cursor(locator, user_id, records, total_size, batch_size, self._now())
         with self._lock:
+            now = cursor.last_used
+            for stale in [c for c in self._open.values() if now - c.last_used >= CURSOR_IDLE_TIMEOUT]:
+                del self._open[stale.locator]
+            owned = [c.locator for c in self._open.values() if c.user_id == user_id]
+            for evicted in owned[: max(0, len(owned) - MAX_CURSORS_PER_USER + 1)]:
+                del self._open[evicted]
             self._open[locator] = cursor
-            while len(self._open) > MAX_OPEN_CURSORS:
-                self._open.popitem(last=False)
         return cursor
 
     def find(self, locator: str, user_id: str) -> Cursor | None:

@@ -30,3 +30,25 @@ def test_cursor_belongs_to_its_user_and_idles_out():
     assert cursors.find(cursor.locator, "005A") is cursor
     now.value += timedelta(minutes=15)
     assert cursors.find(cursor.locator, "005A") is None
+
+
+def test_each_user_keeps_ten_cursors_the_least_recently_used_go_first():
+    cursors = QueryCursors(FakeNow())
+    first = [cursors.open("005A", [{}], 1, 200) for _ in range(10)]
+    other = cursors.open("005B", [{}], 1, 200)
+    assert cursors.find(first[0].locator, "005A") is first[0]  # touched: now the most recent
+    eleventh = cursors.open("005A", [{}], 1, 200)
+    assert cursors.find(first[1].locator, "005A") is None
+    assert cursors.find(first[0].locator, "005A") is first[0]
+    assert cursors.find(eleventh.locator, "005A") is eleventh
+    assert cursors.find(other.locator, "005B") is other
+    assert len(cursors) == 11
+
+
+def test_idle_cursors_are_forgotten_when_new_ones_open():
+    now = FakeNow()
+    cursors = QueryCursors(now)
+    cursors.open("005A", [{}], 1, 200)
+    now.value += timedelta(minutes=20)
+    cursors.open("005B", [{}], 1, 200)
+    assert len(cursors) == 1
