@@ -26,7 +26,7 @@ V1 = (
         name TEXT NOT NULL,
         parent_id TEXT,
         sobject TEXT,
-        fields TEXT NOT NULL DEFAULT '[]',
+        fields TEXT NOT NULL DEFAULT '{}',  -- JSON object, keys in display order
         archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
         archive_reason TEXT,
         owner_id TEXT,

@@ -66,6 +66,11 @@ class SyncLogRepository:
                 ],
             )
 
+    def set_run_kind(self, run_id: int, kind: str) -> None:
+        """Correct a run's kind once known (an incremental run that turned out to need a full pass)."""
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE sync_runs SET kind = ? WHERE id = ?", (kind, run_id))
+
     def add_api_calls(self, run_id: int, calls: int) -> None:
         with self._db.transaction() as conn:
             conn.execute(

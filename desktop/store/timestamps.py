@@ -17,8 +17,12 @@ def truncate_to_ms(moment: datetime) -> datetime:
 
 
 def to_db(moment: datetime) -> str:
-    moment = truncate_to_ms(moment)
-    return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"
+    if moment.tzinfo is not UTC:
+        if moment.utcoffset() is None:
+            raise ValueError("the store only takes timezone-aware datetimes")
+        moment = moment.astimezone(UTC)
+    # isoformat truncates to the millisecond; "+00:00" becomes "Z"
+    return moment.isoformat(timespec="milliseconds")[:-6] + "Z"
 
 
 def to_db_or_none(moment: datetime | None) -> str | None:

@@ -96,3 +96,14 @@ def test_by_ids_in_chunks(store):
     store.items.upsert_many(items)
     found = store.items.by_ids([i.id for i in items] + ["missing"])
     assert len(found) == 1200
+
+
+def test_existing_ids_include_archived(store):
+    store.items.upsert_many([opp("006A"), opp("006B").archive(REASON_CLOSED)])
+    assert store.items.existing_ids(["006A", "006B", "006C", "006A"]) == {"006A", "006B"}
+
+
+def test_fields_with_a_repeated_label_keep_both(store):
+    item = opp(fields=(("Note", "first"), ("Note", "second"), ("Quote", 'say "hi" \\ \n')))
+    store.items.upsert_many([item])
+    assert store.items.by_id(item.id).fields == item.fields

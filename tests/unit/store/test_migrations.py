@@ -19,7 +19,7 @@ def seed(conn, version):
         conn.execute(
             "INSERT INTO items (id, kind, name, parent_id, sobject, fields, updated_at) "
             "VALUES ('006A', 'opportunity', 'Acme', 'salesforce', 'Opportunity', "
-            "'[[\"Stage\",\"Prospecting\"]]', '2026-11-20T09:00:00.000Z')"
+            "'{\"Stage\":\"Prospecting\"}', '2026-11-20T09:00:00.000Z')"
         )
         conn.execute(
             "INSERT INTO time_entries (client_id, item_id, start_at, end_at, note, "

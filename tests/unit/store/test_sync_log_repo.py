@@ -103,3 +103,9 @@ def test_deleting_runs_keeps_changes(tmp_path):
         with store.transaction() as conn:
             conn.execute("DELETE FROM sync_runs")
         assert store.sync_log.recent_changes()[0].run_id is None
+
+
+def test_run_kind_can_be_corrected(store):
+    run_id = store.sync_log.start_run(T0, "incremental")
+    store.sync_log.set_run_kind(run_id, "full")
+    assert store.sync_log.get_run(run_id).kind == "full"
