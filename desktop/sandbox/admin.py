@@ -2,6 +2,19 @@
 
 Everything a test can do through the Python API of RunningSandbox, a demo or an out-of-process
 test can do here with JSON. The random admin token in the URL keeps other local processes out.
+
+    GET    {admin_url}                      state: clock, budget, session lifetime, faults
+    POST   {admin_url}/faults               {"kind": "fail"|"drop"|"truncate"|"invalid_session"|
+                                             "limit_exceeded"|"apply_then_drop", "count": 1,
+                                             "status": 503|500, "path_prefix": "query"}
+                                            or {"kind": "latency", "ms": 200, "path_prefix": ...}
+    DELETE {admin_url}/faults               disarm everything
+    POST   {admin_url}/clock                {"advance_seconds": 3600} or {"set": "2026-05-20T12:00:00+00:00"}
+    POST   {admin_url}/budget               {"max": 15000, "used": 0}
+    POST   {admin_url}/session-lifetime     {"seconds": 7200} (sessions opened from now on)
+    POST   {admin_url}/sessions/expire      invalidate every access token
+    POST   {admin_url}/users/api-enabled    {"username": ..., "enabled": false}
+    POST   {admin_url}/records/hidden       {"id": ..., "hidden": true}
 """
 
 from __future__ import annotations
