@@ -117,6 +117,10 @@ def test_admin_endpoint_arms_faults_and_controls_the_org(sandbox, sf, http):
     assert http.post(f"{admin}/records/hidden", json={"id": record_id, "hidden": True}).status_code == 200
     assert fresh.query(f"SELECT COUNT() FROM Case WHERE Id = '{record_id}'")["totalSize"] == 0
 
+    assert http.post(f"{admin}/sessions/expire").status_code == 200
+    with pytest.raises(SalesforceExpiredSession):
+        fresh.query("SELECT COUNT() FROM Case")
+
     http.post(f"{admin}/faults", json={"kind": "drop", "count": 1})
     assert http.delete(f"{admin}/faults").json()["faults"]["armed"] == []
     http.post(f"{admin}/faults", json={"kind": "latency", "ms": 50})
