@@ -218,6 +218,27 @@ class SalesforceClient:
             raise MalformedResponse(self.host)
         return body
 
+    def upsert_sobjects(
+        self,
+        sobject: str,
+        external_id_field: str,
+        records: Sequence[Mapping[str, Any]],
+        all_or_none: bool = False,
+    ) -> list[dict[str, Any]]:
+        """sObject Collections upsert: up to 200 records of `sobject` matched on their
+        `external_id_field` value (created or updated). One API call; per-record results
+        [{"id", "success", "errors", "created"}]. Safe to retry: the key decides the record."""
+        if not (_SOBJECT_NAME.match(sobject) and _SOBJECT_NAME.match(external_id_field)):
+            raise ValueError(f"not an sObject/field name: {sobject!r}, {external_id_field!r}")
+        if not 1 <= len(records) <= MAX_COLLECTION_RECORDS:
+            raise ValueError(f"a collection request carries 1..{MAX_COLLECTION_RECORDS} records")
+        payload = {"allOrNone": all_or_none, "records": [dict(r) for r in records]}
+        path = f"composite/sobjects/{sobject}/{external_id_field}"
+        body = self._call(lambda sf: sf.restful(path, method="PATCH", json=payload))
+        if not isinstance(body, list) or not all(isinstance(r, dict) for r in body):
+            raise MalformedResponse(self.host)
+        return body
+
     def describe(self, sobject: str) -> dict[str, Any]:
         """The object's describe, fetched once per client."""
         if not _SOBJECT_NAME.match(sobject):

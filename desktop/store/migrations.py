@@ -123,7 +123,26 @@ V2 = (
     "CREATE INDEX record_changes_run ON record_changes (run_id)",
 )
 
-MIGRATIONS: list[Step] = [V1, V2]
+# Version 3: write-back bookkeeping (issue 5). A create whose answer never came back (lost
+# reply, kill -9) is remembered until the next push has looked for it in Salesforce; the
+# remote-change watermark per target object lets each push read only what changed there.
+V3 = (
+    """
+    CREATE TABLE push_attempts (
+        client_id TEXT PRIMARY KEY,
+        sobject TEXT NOT NULL,
+        attempted_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE push_watermarks (
+        sobject TEXT PRIMARY KEY,
+        watermark TEXT NOT NULL
+    )
+    """,
+)
+
+MIGRATIONS: list[Step] = [V1, V2, V3]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
