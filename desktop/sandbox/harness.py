@@ -16,6 +16,7 @@ from simple_salesforce import Salesforce
 from simple_salesforce.api import DEFAULT_API_VERSION
 from simple_salesforce.login import SalesforceLogin
 
+from desktop.sandbox.browser import ScriptedBrowser
 from desktop.sandbox.context import CONSUMER_KEY
 from desktop.sandbox.server import SandboxServer
 
@@ -65,6 +66,13 @@ class RunningSandbox:
         session = self.http_session()
         session_id, instance = self.login(username, session=session, version=version)
         return Salesforce(session_id=session_id, instance=instance, session=session, version=version)
+
+    def browser(self, username: str | None = None, password: str | None = None) -> ScriptedBrowser:
+        """A stand-in for the system browser on the OAuth approve page (see browser.py):
+        pass it where the app would call webbrowser.open; set `.allow = False` to deny."""
+        user = self._user(username)
+        return ScriptedBrowser(self.http_session(), user.username,
+                               user.password if password is None else password)
 
     def _user(self, username: str | None) -> Any:
         if username is None:

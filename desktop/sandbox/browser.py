@@ -1,0 +1,70 @@
+"""A scripted stand-in for the user's browser on the sandbox's OAuth approve page.
+
+Tests of a desktop OAuth flow hand `RunningSandbox.browser` to the code that would open the
+system browser: it loads the authorize URL, fills in the form as a person would, presses
+Allow (or Deny) and follows the redirect to the app's loopback listener.
+"""
+
+from __future__ import annotations
+
+import logging
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+import requests
+
+logger = logging.getLogger(__name__)
+
+
+class _ApproveForm(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.action: str | None = None
+        self.fields: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "form" and self.action is None:
+            self.action = attributes.get("action")
+        elif tag == "input" and attributes.get("name"):
+            self.fields[attributes["name"] or ""] = attributes.get("value") or ""
+
+
+class ScriptedBrowser:
+    """Callable like `webbrowser.open`: `browser(url)` approves (or denies) and follows the redirect."""
+
+    def __init__(self, session: requests.Session, username: str, password: str) -> None:
+        self._session = session
+        self.username = username
+        self.password = password
+        self.allow = True
+        self.follow_redirect = True
+        self.last_redirect: str | None = None
+
+    def __call__(self, url: str) -> bool:
+        self.last_redirect = self.approve(url)
+        if self.follow_redirect and self.last_redirect:
+            # the redirect goes to the app's plain-http loopback listener, outside the sandbox
+            plain = requests.Session()
+            plain.trust_env = False
+            try:
+                plain.get(self.last_redirect, timeout=10)
+            finally:
+                plain.close()
+        return True
+
+    def approve(self, url: str) -> str | None:
+        """Load the approve page, submit it; the Location the sandbox redirects to (None if the
+        page came back instead, e.g. after a wrong password or for an invalid client)."""
+        page = self._session.get(url, timeout=10)
+        if page.status_code != 200:
+            logger.info("authorize page answered %s", page.status_code)
+            location = page.headers.get("Location")
+            return location if page.is_redirect else None
+        form = _ApproveForm()
+        form.feed(page.text)
+        data = {**form.fields, "username": self.username, "password": self.password,
+                "decision": "allow" if self.allow else "deny"}
+        answer = self._session.post(urljoin(page.url, form.action or ""), data=data,
+                                    allow_redirects=False, timeout=10)
+        return answer.headers.get("Location") if answer.is_redirect else None
