@@ -56,11 +56,12 @@ class ScriptedBrowser:
     def approve(self, url: str) -> str | None:
         """Load the approve page, submit it; the Location the sandbox redirects to (None if the
         page came back instead, e.g. after a wrong password or for an invalid client)."""
-        page = self._session.get(url, timeout=10)
+        page = self._session.get(url, allow_redirects=False, timeout=10)
+        if page.is_redirect:  # an error Salesforce redirects straight back (no page shown)
+            return page.headers.get("Location")
         if page.status_code != 200:
             logger.info("authorize page answered %s", page.status_code)
-            location = page.headers.get("Location")
-            return location if page.is_redirect else None
+            return None
         form = _ApproveForm()
         form.feed(page.text)
         data = {**form.fields, "username": self.username, "password": self.password,

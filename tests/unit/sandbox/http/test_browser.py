@@ -71,3 +71,10 @@ def test_wrong_password_never_reaches_the_listener(sandbox, loopback):
     browser = sandbox.browser(password="wrong")
     browser(authorize_url(sandbox, redirect_uri, "c" * 43, "s-1"))
     assert browser.last_redirect is None and received == []
+
+
+def test_errors_redirected_without_a_page_reach_the_listener(sandbox, loopback):
+    redirect_uri, received = loopback
+    url = authorize_url(sandbox, redirect_uri, "", "s-3")  # no code_challenge
+    sandbox.browser()(url)
+    assert received[0]["error"] == "invalid_request" and received[0]["state"] == "s-3"
