@@ -1,9 +1,25 @@
-"""Command line: argument parsing only. Dispatches to the GUI app, the sandbox or headless commands."""
+"""Command line: argument parsing, dispatch and printing only.
+
+Without a command `stint` starts the desktop app (desktop.app); `stint sandbox` serves the
+built-in Salesforce sandbox; every other command is a headless one from desktop.commands, run
+on the profile's Engine. Errors print one line "stint: <message>" on stderr and exit non-zero.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import json
+import logging
 import sys
+from collections.abc import Callable
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,6 +32,60 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--port", type=int, default=0, help="TCP port on 127.0.0.1 (default: any free port)")
     sandbox.add_argument("--size", choices=("demo", "small", "large"), default="demo")
     sandbox.add_argument("--seed", type=int, default=1)
+
+    connect = commands.add_parser("connect", help="connect this profile to Salesforce")
+    connect.add_argument("--login-url", help="https login URL (default: the settings' login URL)")
+    connect.add_argument("--username", help="Salesforce username (password sign-in)")
+    connect.add_argument("--password-stdin", action="store_true",
+                         help="read the password from stdin (first line; the security token may follow on the second)")
+    connect.add_argument("--token-stdin", action="store_true",
+                         help="read the security token from stdin (the line after the password, if any)")
+    connect.add_argument("--oauth", action="store_true", help="sign in through the browser (OAuth 2.0 with PKCE)")
+    connect.add_argument("--consumer-key", help="the connected app's consumer key (browser sign-in)")
+    connect.add_argument("--ca-file", help="trust this CA certificate file (a private CA, such as the sandbox's)")
+    connect.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    disconnect = commands.add_parser("disconnect", help="unlink: delete the stored sign-in and stop syncing (entries stay)")
+    disconnect.add_argument("--json", action="store_true")
+
+    sync = commands.add_parser("sync", help="synchronize with Salesforce now")
+    sync.add_argument("--full", action="store_true", help="full pass: also archive items no longer visible")
+    sync.add_argument("--json", action="store_true")
+
+    status = commands.add_parser("status", help="connection, last and next sync, API usage, timer, counts")
+    status.add_argument("--json", action="store_true")
+
+    tasks = commands.add_parser("tasks", help="list or search the imported tasks")
+    tasks.add_argument("--search", metavar="TEXT", help="words of the name, account, case number, stage...")
+    tasks.add_argument("--archived", action="store_true", help="include archived tasks")
+    tasks.add_argument("--limit", type=int, default=20, help="most search results shown (default 20)")
+    tasks.add_argument("--json", action="store_true")
+
+    start = commands.add_parser("start", help="start the timer on a task (search text or Salesforce Id)")
+    start.add_argument("task", nargs="+", help="search text or Salesforce Id")
+    start.add_argument("--note", default="", help="a note for the new entry")
+    start.add_argument("--json", action="store_true")
+
+    stop = commands.add_parser("stop", help="stop the running timer")
+    stop.add_argument("--json", action="store_true")
+
+    entries = commands.add_parser("entries", help="time entries between two local dates (default: the last 7 days)")
+    entries.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    entries.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    output = entries.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true")
+    output.add_argument("--csv", action="store_true")
+
+    synclog = commands.add_parser("log", help="sync runs and the last record changes")
+    synclog.add_argument("--json", action="store_true")
+
+    settings = commands.add_parser("settings", help="show settings, or `settings set KEY VALUE`")
+    settings.add_argument("--json", action="store_true")
+    settings_commands = settings.add_subparsers(dest="settings_command", metavar="ACTION")
+    setter = settings_commands.add_parser("set", help="change one setting")
+    setter.add_argument("key")
+    setter.add_argument("value")
+    setter.add_argument("--json", action="store_true")
     return parser
 
 
@@ -26,5 +96,162 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.sandbox.__main__ import serve
 
         return serve(port=args.port, size=args.size, seed=args.seed)
-    parser.print_help(sys.stderr)
-    return 2
+    if args.command is None:
+        return _start_app(parser, args)
+    return _run_headless(args)
+
+
+def _start_app(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    try:
+        from desktop.app import main as app_main  # type: ignore[attr-defined]
+    except ImportError:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    return app_main(profile=args.profile, demo=args.demo)
+
+
+def _run_headless(args: argparse.Namespace) -> int:
+    from desktop.commands.tasks import AMBIGUOUS_EXIT_CODE, AmbiguousTask
+    from desktop.engine import Engine
+
+    try:
+        stdin_values = _read_stdin_secrets(args) if args.command == "connect" else {}
+        with Engine.open(args.profile) as engine:
+            result = _dispatch(engine, args, stdin_values)
+    except AmbiguousTask as exc:
+        _error(exc.message)
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        return AMBIGUOUS_EXIT_CODE
+    except KeyboardInterrupt:
+        _error("interrupted.")
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # every failure ends as one plain line, never a traceback
+        message = _message(exc)
+        if message is None:
+            log.exception("stint %s failed", args.command)
+            message = f"unexpected error ({type(exc).__name__}); details are in the log file."
+        _error(message)
+        return EXIT_ERROR
+    for warning in result.warnings:
+        _error(warning)
+    if getattr(args, "csv", False) and result.csv is not None:
+        sys.stdout.write(result.csv)
+    elif getattr(args, "json", False):
+        print(json.dumps(result.data, ensure_ascii=False, indent=2))
+    elif result.text:
+        print(result.text)
+    return result.exit_code
+
+
+def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str]):
+    from desktop.commands import connection, entries, settings, sync, tasks
+
+    command = args.command
+    if command == "connect":
+        if args.oauth:
+            return connection.connect_oauth(
+                engine, login_url=args.login_url, consumer_key=args.consumer_key,
+                ca_file=args.ca_file, show_url=_show_url,
+            )
+        username = args.username or engine.settings.current().username
+        if not username:
+            raise _UsageError("Give --username for password sign-in, or use --oauth.")
+        password = stdin_values.get("password")
+        if password is None:
+            password = _prompt("Password: ")
+        token = stdin_values.get("token")
+        if token is None:
+            token = "" if args.password_stdin else _prompt("Security token (empty if none): ")
+        return connection.connect_password(
+            engine, username, password, token, login_url=args.login_url, ca_file=args.ca_file
+        )
+    if command == "disconnect":
+        return connection.disconnect(engine)
+    if command == "sync":
+        return sync.sync(engine, full=args.full, on_progress=None if args.json else _progress_printer())
+    if command == "status":
+        return sync.status(engine)
+    if command == "log":
+        return sync.sync_log(engine)
+    if command == "tasks":
+        return tasks.list_tasks(engine, search=args.search, archived=args.archived, limit=args.limit)
+    if command == "start":
+        return tasks.start(engine, " ".join(args.task), note=args.note)
+    if command == "stop":
+        return tasks.stop(engine)
+    if command == "entries":
+        return entries.entries(engine, args.date_from, args.date_to)
+    if command == "settings":
+        if args.settings_command == "set":
+            return settings.set_value(engine, args.key, args.value)
+        return settings.show(engine)
+    raise _UsageError(f"unknown command {command!r}")
+
+
+class _UsageError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _read_stdin_secrets(args: argparse.Namespace) -> dict[str, str]:
+    """--password-stdin: line 1 password, line 2 security token; --token-stdin alone: the
+    token is the only line."""
+    if not (args.password_stdin or args.token_stdin):
+        return {}
+    lines = sys.stdin.read().splitlines()
+    values: dict[str, str] = {}
+    if args.password_stdin:
+        if not lines or not lines[0]:
+            raise _UsageError("--password-stdin: no password on standard input.")
+        values["password"] = lines[0]
+        if len(lines) > 1:
+            values["token"] = lines[1].strip()
+        elif args.token_stdin:
+            raise _UsageError("--token-stdin: put the security token on the line after the password.")
+    else:
+        values["token"] = lines[0].strip() if lines else ""
+    return values
+
+
+def _prompt(label: str) -> str:
+    if not sys.stdin.isatty():
+        raise _UsageError("No terminal to ask for the password; use --password-stdin.")
+    return getpass.getpass(label)
+
+
+def _show_url(url: str) -> None:
+    print(f"Open this address in your browser to sign in:\n{url}", file=sys.stderr)
+
+
+def _progress_printer() -> Callable[[str, int, int], None] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(sobject: str, done: int, total: int) -> None:
+        print(f"\r{sobject}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _message(exc: BaseException) -> str | None:
+    """The plain-language message of a known problem, or None for an unexpected one."""
+    from desktop.domain.entries import EntryError
+    from desktop.domain.settings import SettingsError
+    from desktop.engine import EngineError
+    from desktop.platform.browser import BrowserUnavailable
+    from desktop.platform.instance_lock import AlreadyRunning
+    from desktop.salesforce.errors import ConnectionProblem
+
+    if isinstance(exc, EngineError | ConnectionProblem | _UsageError | BrowserUnavailable):
+        return exc.message
+    if isinstance(exc, SettingsError):
+        return " ".join(exc.problems.values())
+    if isinstance(exc, EntryError | AlreadyRunning):
+        return str(exc)
+    return None
+
+
+def _error(message: str) -> None:
+    print(f"stint: {message}", file=sys.stderr)

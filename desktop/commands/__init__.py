@@ -1,0 +1,1 @@
+"""Headless command implementations behind `stint <command>` (cli.py parses and prints)."""

@@ -1,0 +1,66 @@
+"""`stint connect` and `stint disconnect`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.commands.result import CommandResult
+from desktop.engine import ConnectionInfo, Engine
+from desktop.salesforce.login_url import host_of
+
+
+def _connected(info: ConnectionInfo, what: str) -> CommandResult:
+    where = host_of(info.instance_url or info.login_url)
+    who = info.username or info.user_id or "your user"
+    result = CommandResult(
+        data=info.to_json(),
+        text=f"{what} {where} as {who}. Run `stint sync` to import your tasks.",
+    )
+    if info.keyring_problem:
+        result.warnings.append(info.keyring_problem)
+    return result
+
+
+def connect_password(
+    engine: Engine,
+    username: str,
+    password: str,
+    security_token: str,
+    *,
+    login_url: str | None = None,
+    ca_file: str | None = None,
+) -> CommandResult:
+    info = engine.connect_password(
+        username, password, security_token, login_url=login_url, ca_file=ca_file
+    )
+    return _connected(info, "Connected to")
+
+
+def connect_oauth(
+    engine: Engine,
+    *,
+    login_url: str | None = None,
+    consumer_key: str | None = None,
+    ca_file: str | None = None,
+    show_url: Callable[[str], None] | None = None,
+    open_browser: Callable[[str], object] | None = None,
+    timeout: float | None = None,
+) -> CommandResult:
+    options: dict = {"login_url": login_url, "consumer_key": consumer_key, "ca_file": ca_file,
+                     "show_url": show_url, "open_browser": open_browser}
+    if timeout is not None:
+        options["timeout"] = timeout
+    info = engine.connect_oauth(**options)
+    return _connected(info, "Signed in through the browser to")
+
+
+def disconnect(engine: Engine) -> CommandResult:
+    engine.disconnect()
+    entries = len(engine.store.entries.all())
+    return CommandResult(
+        data={"connected": False, "entries_kept": entries},
+        text=(
+            "Unlinked from Salesforce: the stored sign-in was deleted and syncing stopped. "
+            f"Your {entries} time entries and the task tree are kept."
+        ),
+    )

@@ -1,0 +1,142 @@
+"""`stint sync`, `stint status` and `stint log`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.commands.result import CommandResult, duration_text, iso, local
+from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.engine import Engine
+from desktop.engine.status import build_status, run_to_json
+
+# Exit codes of `stint sync` by outcome (0 only when the run succeeded).
+SYNC_EXIT_CODES = {
+    RunOutcome.SUCCEEDED: 0,
+    RunOutcome.FAILED: 1,
+    RunOutcome.CANCELLED: 4,
+    RunOutcome.RATE_LIMITED: 5,
+    RunOutcome.INTERRUPTED: 1,
+}
+
+
+def sync(
+    engine: Engine,
+    full: bool = False,
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> CommandResult:
+    run = engine.sync(full, on_progress=on_progress)
+    result = CommandResult(data=run_to_json(run), text=_run_text(run))
+    result.exit_code = SYNC_EXIT_CODES.get(run.outcome, 1)
+    return result
+
+
+def _run_text(run: SyncRun) -> str:
+    seconds = (run.finished_at - run.started_at).total_seconds() if run.finished_at else 0
+    head = (
+        f"{run.kind.capitalize()} sync {run.outcome.value.replace('_', ' ')} in {seconds:.1f} s "
+        f"using {run.api_calls} API call{'s' if run.api_calls != 1 else ''}."
+    )
+    lines = [head]
+    for sobject, c in sorted(run.counts.items()):
+        lines.append(
+            f"  {sobject}: {c.created} new, {c.modified} changed, {c.archived} archived, "
+            f"{c.restored} restored"
+        )
+    if not run.counts and run.outcome is RunOutcome.SUCCEEDED:
+        lines.append("  Nothing changed.")
+    if run.error:
+        lines.append(f"  {run.error}")
+    return "\n".join(lines)
+
+
+def status(engine: Engine) -> CommandResult:
+    data = build_status(engine)
+    connection = data["connection"]
+    lines = []
+    if connection["connected"]:
+        lines.append(
+            f"Connected: {connection['username'] or connection['user_id']} at "
+            f"{connection['instance_url'] or connection['login_url']} ({connection['auth_method']})"
+        )
+    else:
+        lines.append("Not connected to Salesforce (run `stint connect`).")
+    if connection["keyring_problem"]:
+        lines.append(f"Keyring: {connection['keyring_problem']}")
+    last = data["last_sync"]
+    if last:
+        when = local(_parse(last["finished_at"] or last["started_at"]))
+        lines.append(
+            f"Last sync: {last['outcome'].replace('_', ' ')} ({last['kind']}) at {when}, "
+            f"{last['api_calls']} API calls" + (f" - {last['error']}" if last["error"] else "")
+        )
+    else:
+        lines.append("Last sync: never")
+    if data["next_sync_at"]:
+        lines.append(f"Next sync: {local(_parse(data['next_sync_at']))}")
+    if data["next_sync_note"]:
+        lines.append(f"  {data['next_sync_note']}")
+    usage = data["api_usage"]
+    if usage:
+        lines.append(f"API usage: {usage['used']:,} of {usage['limit']:,} calls today")
+    timer = data["timer"]
+    if timer:
+        lines.append(
+            f"Timer: running {duration_text(timer['elapsed_seconds'])} on "
+            f"{timer['task'] or 'no task'} (since {local(_parse(timer['started_at']))})"
+        )
+    else:
+        lines.append("Timer: stopped")
+    counts = data["counts"]
+    lines.append(
+        f"Tasks: {counts['opportunities']} opportunities, {counts['cases']} cases, "
+        f"{counts['activities']} activities active; {counts['archived']} archived; "
+        f"{counts['entries']} time entries"
+    )
+    return CommandResult(data=data, text="\n".join(lines))
+
+
+def sync_log(engine: Engine, runs: int = 20) -> CommandResult:
+    recent = engine.store.sync_log.runs(limit=runs)
+    changes = engine.store.sync_log.recent_changes()
+    data = {
+        "runs": [run_to_json(run) for run in recent],
+        "changes": [
+            {
+                "at": iso(c.at),
+                "sobject": c.sobject,
+                "record_id": c.record_id,
+                "record_name": c.record_name,
+                "action": c.action,
+                "direction": c.direction.value,
+                "status": c.status.value,
+                "error": c.error,
+                "run_id": c.run_id,
+            }
+            for c in changes
+        ],
+    }
+    lines = ["Runs (newest first):"]
+    for run in recent:
+        total = sum(c.total for c in run.counts.values())
+        lines.append(
+            f"  #{run.id} {local(run.started_at)} {run.kind:<11} {run.outcome.value:<12} "
+            f"{run.api_calls:>5} calls {total:>6} changes" + (f"  {run.error}" if run.error else "")
+        )
+    if not recent:
+        lines.append("  none yet")
+    lines.append("Record changes (newest first):")
+    for c in changes:
+        arrow = "<-" if c.direction.value == "from_salesforce" else "->"
+        lines.append(
+            f"  {local(c.at)} {arrow} {c.sobject} {c.record_id} {c.action} {c.status.value}: "
+            f"{c.record_name}" + (f" ({c.error})" if c.error else "")
+        )
+    if not changes:
+        lines.append("  none yet")
+    return CommandResult(data=data, text="\n".join(lines))
+
+
+def _parse(text: str):
+    from datetime import datetime
+
+    return datetime.fromisoformat(text)

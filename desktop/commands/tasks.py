@@ -1,0 +1,130 @@
+"""`stint tasks`, `stint start` and `stint stop`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from desktop.commands.result import CommandResult, duration_text, iso, local
+from desktop.domain.items import Item
+from desktop.domain.search import SearchIndex
+from desktop.domain.text import fold
+from desktop.domain.tree import TaskTree
+from desktop.engine import Engine, EngineError
+
+SEARCH_LIMIT = 20
+CANDIDATES_SHOWN = 10
+AMBIGUOUS_EXIT_CODE = 3
+_SALESFORCE_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
+
+
+class AmbiguousTask(EngineError):
+    """A search that matches several tasks; `.candidates` are the best ones."""
+
+    def __init__(self, text: str, candidates: list[Item], tree: TaskTree) -> None:
+        self.candidates = candidates
+        self.lines = [f"  {item.id}  {tree.path_text(item.id)}" for item in candidates]
+        super().__init__(
+            f"{len(candidates)}{'+' if len(candidates) >= CANDIDATES_SHOWN else ''} tasks match "
+            f"{text!r}; use more words or one of these Ids:"
+        )
+
+
+def task_json(item: Item, tree: TaskTree) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "name": item.name,
+        "kind": item.kind.value,
+        "sobject": item.sobject,
+        "parent_id": item.parent_id,
+        "path": tree.path_text(item.id),
+        "archived": item.archived,
+        "archive_reason": item.archive_reason,
+        "fields": [{"label": label, "value": text} for label, text in item.fields],
+    }
+
+
+def _items(engine: Engine, include_archived: bool) -> tuple[TaskTree, list[Item]]:
+    tree = engine.store.items.tree()
+    items = tree.visible_items(include_archived=include_archived)
+    return tree, items
+
+
+def list_tasks(
+    engine: Engine, search: str | None = None, archived: bool = False, limit: int = SEARCH_LIMIT
+) -> CommandResult:
+    tree, items = _items(engine, archived)
+    if search:
+        recent = engine.store.entries.recent_item_ids()
+        items = SearchIndex(items).search(search, limit=limit, recent_ids=recent)
+    data = [task_json(item, tree) for item in items]
+    lines = []
+    for item in items:
+        extra = ", ".join(text for _, text in item.fields[:2])
+        mark = f" [archived: {item.archive_reason}]" if item.archived else ""
+        lines.append(
+            f"{item.id}  {tree.path_text(item.id)}" + (f"  ({extra})" if extra else "") + mark
+        )
+    if not items:
+        lines.append("No task matches." if search else "No tasks yet (run `stint sync`).")
+    return CommandResult(data=data, text="\n".join(lines))
+
+
+def resolve_task(engine: Engine, text: str) -> Item:
+    """The one task `text` names: an Id, else the only (or exactly named) search match."""
+    wanted = text.strip()
+    if not wanted:
+        raise EngineError("Name the task to start: some words of its name, or its Salesforce Id.")
+    if _SALESFORCE_ID.match(wanted):
+        item = engine.store.items.by_id(wanted)
+        if item is None and len(wanted) == 15:
+            item = next(
+                (i for i in engine.store.items.all(True) if i.id[:15] == wanted), None
+            )
+        if item is not None and not item.is_root:
+            return item
+    tree, items = _items(engine, include_archived=False)
+    matches = SearchIndex(items).search(
+        wanted, limit=CANDIDATES_SHOWN, recent_ids=engine.store.entries.recent_item_ids()
+    )
+    if not matches:
+        raise EngineError(f"No active task matches {wanted!r} (see `stint tasks --search`).")
+    if len(matches) == 1:
+        return matches[0]
+    key = fold(wanted)
+    exact = [item for item in matches if fold(item.name) == key]
+    if len(exact) == 1:
+        return exact[0]
+    raise AmbiguousTask(wanted, matches, tree)
+
+
+def start(engine: Engine, text: str, note: str = "") -> CommandResult:
+    item = resolve_task(engine, text)
+    entry = engine.start_timer(item.id, note=note)
+    path = engine.store.items.tree().path_text(item.id)
+    return CommandResult(
+        data={"entry_id": entry.id, "item_id": item.id, "task": path, "started_at": iso(entry.start)},
+        text=f"Timer started at {local(entry.start, with_date=False)} on {path}.",
+    )
+
+
+def stop(engine: Engine) -> CommandResult:
+    running = engine.store.entries.running()
+    stopped = engine.stop_timer()
+    if running is None:
+        return CommandResult(data=None, text="No timer was running.")
+    if stopped is None:
+        return CommandResult(data=None, text="The timer was stopped at once; nothing recorded.")
+    seconds = stopped.duration(engine.clock.now()).total_seconds()
+    task = engine.store.items.tree().path_text(stopped.item_id) if stopped.item_id else "no task"
+    return CommandResult(
+        data={
+            "entry_id": stopped.id,
+            "item_id": stopped.item_id,
+            "task": task if stopped.item_id else None,
+            "started_at": iso(stopped.start),
+            "ended_at": iso(stopped.end),
+            "duration_seconds": int(seconds),
+        },
+        text=f"Timer stopped: {duration_text(seconds)} on {task}.",
+    )

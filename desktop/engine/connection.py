@@ -1,0 +1,243 @@
+"""The profile's link to Salesforce: connect, resume from stored secrets, unlink.
+
+What is remembered where:
+- secrets (password + security token, or the refresh token): the SecretStore (OS keyring);
+- login URL, method, consumer key, username, CA file: the Settings (not secret);
+- the connected user id and instance URL: the store's sync_state (not secret);
+- the access token: only in the SalesforceClient, in memory.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.domain.settings import Settings
+from desktop.engine.errors import EngineError, NotConnected
+from desktop.engine.settings_access import SettingsAccess
+from desktop.platform.secrets import SecretStore
+from desktop.salesforce import connection as sf_connection
+from desktop.salesforce.client import SalesforceClient
+from desktop.salesforce.credentials import Credentials
+from desktop.salesforce.errors import InvalidConsumerKey
+from desktop.salesforce.login_url import normalize_login_url
+from desktop.salesforce.oauth import DEFAULT_SIGN_IN_TIMEOUT, BrowserOpener
+from desktop.store import Store
+
+log = logging.getLogger(__name__)
+
+USER_ID_KEY = "connection.user_id"
+INSTANCE_URL_KEY = "connection.instance_url"
+
+
+@dataclass(frozen=True)
+class ConnectionInfo:
+    connected: bool
+    username: str
+    login_url: str
+    auth_method: str
+    user_id: str | None
+    instance_url: str | None
+    keyring_persistent: bool
+    keyring_problem: str | None
+
+    def to_json(self) -> dict:
+        return {
+            "connected": self.connected,
+            "username": self.username or None,
+            "login_url": self.login_url,
+            "auth_method": self.auth_method,
+            "user_id": self.user_id,
+            "instance_url": self.instance_url,
+            "keyring": "system" if self.keyring_persistent else "session-only",
+            "keyring_problem": self.keyring_problem,
+        }
+
+
+class ConnectionManager:
+    def __init__(
+        self,
+        store: Store,
+        settings: SettingsAccess,
+        secret_store: Callable[[], SecretStore],
+    ) -> None:
+        self._store = store
+        self._settings = settings
+        self._secret_store_factory = secret_store
+        self._secrets: SecretStore | None = None
+        self._client: SalesforceClient | None = None
+        self._lock = threading.RLock()
+
+    @property
+    def credentials(self) -> Credentials:
+        with self._lock:
+            if self._secrets is None:
+                self._secrets = self._secret_store_factory()
+            return Credentials(self._secrets)
+
+    def info(self) -> ConnectionInfo:
+        settings = self._settings.current()
+        user_id = self._store.sync_state.get_value(USER_ID_KEY)
+        credentials = self.credentials
+        connected = bool(user_id) and (self._client is not None or credentials.has_any())
+        return ConnectionInfo(
+            connected=connected,
+            username=settings.username,
+            login_url=settings.login_url,
+            auth_method=settings.auth_method,
+            user_id=user_id,
+            instance_url=self._store.sync_state.get_value(INSTANCE_URL_KEY),
+            keyring_persistent=credentials.persistent,
+            keyring_problem=credentials.problem,
+        )
+
+    # -- connecting ------------------------------------------------------------------------
+
+    def connect_password(
+        self,
+        username: str,
+        password: str,
+        security_token: str = "",
+        *,
+        login_url: str | None = None,
+        ca_file: str | None = None,
+    ) -> ConnectionInfo:
+        if not username.strip():
+            raise EngineError("Enter the Salesforce username.")
+        if not password:
+            raise EngineError("Enter the Salesforce password.")
+        settings = self._planned(
+            auth_method="password", username=username.strip(), login_url=login_url, ca_file=ca_file
+        )
+        client = sf_connection.connect_with_password(
+            settings.login_url,
+            settings.username,
+            password,
+            security_token,
+            ca_file=settings.ca_file or None,
+            credentials=self.credentials,
+        )
+        return self._adopt(client, settings)
+
+    def connect_oauth(
+        self,
+        *,
+        login_url: str | None = None,
+        consumer_key: str | None = None,
+        ca_file: str | None = None,
+        open_browser: BrowserOpener | None = None,
+        show_url: Callable[[str], None] | None = None,
+        timeout: float = DEFAULT_SIGN_IN_TIMEOUT,
+        cancel: threading.Event | None = None,
+    ) -> ConnectionInfo:
+        changes: dict = {"auth_method": "oauth", "login_url": login_url, "ca_file": ca_file}
+        if consumer_key is not None:
+            changes["consumer_key"] = consumer_key.strip()
+        settings = self._planned(**changes)
+        if not settings.consumer_key:
+            raise InvalidConsumerKey(
+                "Browser sign-in needs the consumer key of your org's connected app "
+                "(--consumer-key, or ask your administrator)."
+            )
+        client = sf_connection.connect_with_oauth(
+            settings.login_url,
+            settings.consumer_key,
+            ca_file=settings.ca_file or None,
+            credentials=self.credentials,
+            open_browser=open_browser,
+            show_url=show_url,
+            timeout=timeout,
+            cancel=cancel,
+        )
+        return self._adopt(client, settings)
+
+    def client(self) -> SalesforceClient:
+        """The signed-in client, resumed from the stored secrets on first use."""
+        with self._lock:
+            if self._client is not None:
+                return self._client
+            if not self._store.sync_state.get_value(USER_ID_KEY):
+                raise NotConnected()
+            settings = self._settings.current()
+            credentials = self.credentials
+            if not credentials.has_any():
+                raise NotConnected()
+            self._client = sf_connection.resume(
+                settings.login_url,
+                settings.auth_method,  # type: ignore[arg-type]
+                credentials,
+                username=settings.username,
+                consumer_key=settings.consumer_key,
+                ca_file=settings.ca_file or None,
+            )
+            return self._client
+
+    def current_client(self) -> SalesforceClient | None:
+        with self._lock:
+            return self._client
+
+    def disconnect(self) -> None:
+        """Unlink: revoke/delete the stored secrets and forget the session. Items, entries
+        and the archived tree stay."""
+        settings = self._settings.current()
+        with self._lock:
+            client, self._client = self._client, None
+            if client is not None:
+                client.close()
+            sf_connection.disconnect(
+                self.credentials, settings.login_url, settings.ca_file or None
+            )
+            with self._store.transaction():
+                self._store.sync_state.set_value(USER_ID_KEY, None)
+                self._store.sync_state.set_value(INSTANCE_URL_KEY, None)
+        log.info("unlinked this profile from Salesforce")
+
+    def close(self) -> None:
+        with self._lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _planned(self, **changes: object) -> Settings:
+        """The settings a connection attempt will use (locks checked, nothing saved yet)."""
+        current = self._settings.current()
+        values = {k: v for k, v in changes.items() if v is not None}
+        if "login_url" in values:
+            values["login_url"] = normalize_login_url(str(values["login_url"]))
+        if values.get("ca_file"):
+            path = Path(str(values["ca_file"])).expanduser().resolve()
+            if not path.is_file():
+                raise EngineError(f"The CA file {path} does not exist.")
+            values["ca_file"] = str(path)
+        planned = current.with_changes(**values)
+        locked = self._settings.locked()
+        for name in sorted(locked):
+            if getattr(planned, name) != getattr(current, name):
+                from desktop.engine.errors import SettingLocked
+
+                raise SettingLocked(name)
+        return planned
+
+    def _adopt(self, client: SalesforceClient, settings: Settings) -> ConnectionInfo:
+        state = self._store.sync_state
+        previous_user = state.get_value(USER_ID_KEY)
+        with self._lock:
+            old, self._client = self._client, client
+        if old is not None and old is not client:
+            old.close()
+        with self._store.transaction():
+            if previous_user and previous_user != client.user_id:
+                # Another user's view of the org: start the sync bookkeeping afresh.
+                state.reset()
+            state.set_value(USER_ID_KEY, client.user_id)
+            state.set_value(INSTANCE_URL_KEY, client.instance_url)
+            # Connect / Re-enable refreshes everything: the next sync is a full pass.
+            state.set_last_full_sync(None)
+        self._settings.save(settings)
+        log.info("connected to %s as user %s", client.host, client.user_id)
+        return self.info()

@@ -1,0 +1,264 @@
+"""The Engine: everything Stint does without a window, composed once per profile.
+
+Used by the headless CLI (desktop/commands) and by the GUI's app.py, which wraps the
+scheduler's callbacks into Qt signals. Order of construction: profile paths -> logging ->
+store -> admin policy + settings -> secret store (lazily: commands that never talk to
+Salesforce never touch the keyring) -> Salesforce client (lazily, resumed from the stored
+secrets) -> pull sync -> scheduler (only when asked for).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Mapping
+from datetime import timedelta
+from typing import Any
+
+from desktop.domain.items import Item
+from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.engine.connection import ConnectionInfo, ConnectionManager
+from desktop.engine.errors import EngineError, SyncAlreadyRunning, UnknownTask
+from desktop.engine.settings_access import SettingsAccess
+from desktop.platform.clock import SYSTEM_CLOCK, Clock
+from desktop.platform.instance_lock import InstanceLock
+from desktop.platform.logs import setup_logging
+from desktop.platform.paths import ProfilePaths, open_profile
+from desktop.platform.policy import PolicyError, load_policy
+from desktop.platform.secrets import SecretStore, open_secret_store
+from desktop.salesforce.api_usage import ApiUsage, parse_limit_info
+from desktop.salesforce.errors import ConnectionProblem
+from desktop.store import Store, StoreError
+from desktop.sync.pull import ProgressCallback, PullSync
+from desktop.sync.scheduler import Scheduler
+
+log = logging.getLogger(__name__)
+
+SYNC_LOCK_NAME = "sync.lock"
+API_USAGE_KEY = "api_usage"  # "used/limit" from the last Sforce-Limit-Info seen
+
+
+class Engine:
+    """One profile's store, settings, connection, sync and timer. Close it when done."""
+
+    def __init__(
+        self,
+        paths: ProfilePaths,
+        store: Store,
+        policy: Mapping[str, Any],
+        *,
+        secret_store: SecretStore | Callable[[], SecretStore] | None = None,
+        clock: Clock = SYSTEM_CLOCK,
+    ) -> None:
+        self.paths = paths
+        self.store = store
+        self.clock = clock
+        self.settings = SettingsAccess(store, policy)
+        if secret_store is None:
+            factory: Callable[[], SecretStore] = lambda: open_secret_store(paths.keyring_service)  # noqa: E731
+        elif callable(secret_store) and not hasattr(secret_store, "get"):
+            factory = secret_store
+        else:
+            factory = lambda: secret_store  # type: ignore[assignment,return-value]  # noqa: E731
+        self.connection = ConnectionManager(store, self.settings, factory)
+        self._pull: PullSync | None = None
+        self._scheduler: Scheduler | None = None
+        self._sync_lock = InstanceLock(paths.data_dir / SYNC_LOCK_NAME)
+        self._local_sync = threading.Lock()
+
+    @classmethod
+    def open(
+        cls,
+        profile: str | os.PathLike[str] | None = None,
+        *,
+        secret_store: SecretStore | Callable[[], SecretStore] | None = None,
+        clock: Clock = SYSTEM_CLOCK,
+        policy: Mapping[str, Any] | None = None,
+        environ: Mapping[str, str] | None = None,
+        log_to_file: bool = True,
+    ) -> Engine:
+        """Open (creating if needed) the profile `profile`, else STINT_HOME, else the default."""
+        try:
+            paths = open_profile(profile, environ)
+        except OSError as exc:
+            raise EngineError(f"The profile directory cannot be created: {exc.strerror or exc}.") from None
+        if log_to_file:
+            setup_logging(paths.log_dir)
+        try:
+            active_policy = load_policy(environ=environ) if policy is None else dict(policy)
+        except PolicyError as exc:
+            raise EngineError(exc.message) from None
+        try:
+            store = Store.open(paths.db_path)
+        except StoreError as exc:
+            raise EngineError(str(exc)) from None
+        engine = cls(paths, store, active_policy, secret_store=secret_store, clock=clock)
+        engine.settings.current()  # a broken policy value fails here, with its message
+        return engine
+
+    # -- connection --------------------------------------------------------------------------
+
+    def connection_info(self) -> ConnectionInfo:
+        return self.connection.info()
+
+    def connect_password(self, username: str, password: str, security_token: str = "",
+                         **options: Any) -> ConnectionInfo:
+        info = self.connection.connect_password(username, password, security_token, **options)
+        self._pull = None
+        return info
+
+    def connect_oauth(self, **options: Any) -> ConnectionInfo:
+        info = self.connection.connect_oauth(**options)
+        self._pull = None
+        return info
+
+    def disconnect(self) -> None:
+        """Unlink: stop syncing, delete the stored secrets; entries and items stay."""
+        self.stop_scheduler()
+        self._pull = None
+        self.connection.disconnect()
+
+    # -- sync --------------------------------------------------------------------------------
+
+    def sync(
+        self,
+        full: bool = False,
+        *,
+        cancel: threading.Event | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> SyncRun:
+        """Sync now and return the run. With the scheduler running, joins/starts it there."""
+        if self._scheduler is not None and self._scheduler_thread_alive():
+            run = self._scheduler.force_sync(full, wait=True)
+            if run is None:
+                raise EngineError("The sync did not finish.")
+            return run
+        return self.run_sync(full, cancel or threading.Event(), on_progress)
+
+    def run_sync(
+        self, full: bool, cancel: threading.Event, on_progress: ProgressCallback | None = None
+    ) -> SyncRun:
+        """One run on this thread, holding the profile's sync lock (one sync per profile,
+        across processes). Raises SyncAlreadyRunning, NotConnected."""
+        if not self._local_sync.acquire(blocking=False):
+            raise SyncAlreadyRunning()
+        try:
+            if not self._sync_lock.acquire():
+                raise SyncAlreadyRunning()
+            try:
+                # Holding the lock, any run still marked running was cut short by a crash.
+                self.store.sync_log.mark_interrupted(self.clock.now())
+                pull = self._pull_sync()
+                client = pull.client
+                client.cancel_event = cancel
+                try:
+                    run = pull.run(
+                        self.settings.current(), full=full, cancel=cancel, on_progress=on_progress
+                    )
+                finally:
+                    client.cancel_event = threading.Event()
+                self._remember_api_usage(client.api_usage)
+                return run
+            finally:
+                self._sync_lock.release()
+        finally:
+            self._local_sync.release()
+
+    def last_problem(self, run: SyncRun) -> BaseException | None:
+        """The exception behind a failed run of this engine (for "re-enter password" etc.)."""
+        pull = self._pull
+        return pull.last_problem if pull is not None and run.outcome is not RunOutcome.SUCCEEDED else None
+
+    def api_usage(self) -> ApiUsage | None:
+        client = self.connection.current_client()
+        usage = client.api_usage if client is not None else None
+        if usage is not None:
+            return usage
+        return parse_limit_info(
+            f"api-usage={self.store.sync_state.get_value(API_USAGE_KEY) or ''}"
+        )
+
+    def _pull_sync(self) -> PullSync:
+        client = self._client_or_failed_run()
+        if self._pull is None or self._pull.client is not client:
+            self._pull = PullSync(self.store, client, clock=self.clock)
+        return self._pull
+
+    def _client_or_failed_run(self):  # -> SalesforceClient
+        try:
+            return self.connection.client()
+        except ConnectionProblem as exc:
+            # The stored sign-in no longer works: record it like any failed run.
+            now = self.clock.now()
+            run_id = self.store.sync_log.start_run(now, "incremental")
+            self.store.sync_log.finish_run(run_id, now, RunOutcome.FAILED, exc.message, 0)
+            raise
+
+    def _remember_api_usage(self, usage: ApiUsage | None) -> None:
+        if usage is not None:
+            self.store.sync_state.set_value(API_USAGE_KEY, f"{usage.used}/{usage.limit}")
+
+    # -- scheduler ---------------------------------------------------------------------------
+
+    def start_scheduler(self, first_delay: timedelta = timedelta(0), **callbacks: Any) -> Scheduler:
+        """Start automatic syncing (on_started, on_progress, on_finished, on_failed callbacks,
+        called on the scheduler's thread). Returns the running Scheduler."""
+        if self._scheduler is None:
+            self._scheduler = Scheduler(
+                self.run_sync,
+                interval=lambda: timedelta(minutes=self.settings.current().sync_interval_minutes),
+                api_usage=self.api_usage,
+                clock=self.clock,
+                problem_of=self.last_problem,
+                first_delay=first_delay,
+                **callbacks,
+            )
+        self._scheduler.start()
+        return self._scheduler
+
+    @property
+    def scheduler(self) -> Scheduler | None:
+        return self._scheduler
+
+    def stop_scheduler(self) -> None:
+        scheduler, self._scheduler = self._scheduler, None
+        if scheduler is not None:
+            scheduler.stop()
+
+    def cancel_sync(self) -> None:
+        if self._scheduler is not None:
+            self._scheduler.cancel()
+
+    def _scheduler_thread_alive(self) -> bool:
+        return self._scheduler is not None and self._scheduler._thread is not None
+
+    # -- tasks and the timer ------------------------------------------------------------------
+
+    def task(self, item_id: str) -> Item:
+        item = self.store.items.by_id(item_id)
+        if item is None or item.is_root:
+            raise UnknownTask(f"There is no task with the id {item_id!r} on this profile.")
+        return item
+
+    def start_timer(self, item_id: str | None, note: str = "", billable: bool = False):
+        """Start the timer on a task (None: "no task"); stops the running one first."""
+        if item_id is not None:
+            self.task(item_id)
+        return self.store.entries.start_timer(item_id, self.clock.now(), note, billable)
+
+    def stop_timer(self):
+        return self.store.entries.stop_timer(self.clock.now())
+
+    # -- life cycle --------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.stop_scheduler()
+        self.connection.close()
+        self.store.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -1,0 +1,111 @@
+"""A snapshot of a profile's state (`stint status`, the UI's status page), JSON-ready.
+
+Times are UTC ISO-8601 strings ("2026-11-21T07:05:09Z"); the CLI shows them in local time.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from desktop.domain.items import ItemKind
+from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.engine.core import Engine
+from desktop.sync.scheduler import plan_next
+
+
+def iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def run_to_json(run: SyncRun) -> dict[str, Any]:
+    return {
+        "id": run.id,
+        "kind": run.kind,
+        "outcome": run.outcome.value,
+        "started_at": iso(run.started_at),
+        "finished_at": iso(run.finished_at),
+        "api_calls": run.api_calls,
+        "error": run.error,
+        "counts": {
+            sobject: {
+                "created": c.created,
+                "modified": c.modified,
+                "archived": c.archived,
+                "restored": c.restored,
+            }
+            for sobject, c in sorted(run.counts.items())
+        },
+    }
+
+
+def next_sync(engine: Engine, last: SyncRun | None) -> tuple[datetime | None, str | None]:
+    """When the next automatic sync is due and why then (as the scheduler would plan it)."""
+    scheduler = engine.scheduler
+    if scheduler is not None:
+        return scheduler.next_run_at(), scheduler.stretch_reason
+    if not engine.connection_info().connected:
+        return None, None
+    if last is None or last.finished_at is None:
+        return engine.clock.now(), None
+    interval = timedelta(minutes=engine.settings.current().sync_interval_minutes)
+    failures = 1 if last.outcome is RunOutcome.FAILED else 0
+    plan = plan_next(last, interval, engine.api_usage(), failures)
+    return last.finished_at + plan.delay, plan.note
+
+
+def build_status(engine: Engine) -> dict[str, Any]:
+    store = engine.store
+    now = engine.clock.now()
+    last = store.sync_log.last_run()
+    next_at, note = next_sync(engine, last)
+    usage = engine.api_usage()
+    running = store.entries.running()
+    timer = None
+    if running is not None:
+        tree = store.items.tree()
+        timer = {
+            "entry_id": running.id,
+            "item_id": running.item_id,
+            "task": tree.path_text(running.item_id) if running.item_id else None,
+            "started_at": iso(running.start),
+            "elapsed_seconds": int(running.duration(now).total_seconds()),
+            "note": running.note,
+        }
+    counts = _item_counts(engine)
+    return {
+        "profile": str(engine.paths.root),
+        "connection": engine.connection_info().to_json(),
+        "last_sync": run_to_json(last) if last else None,
+        "next_sync_at": iso(next_at),
+        "next_sync_note": note,
+        "api_usage": (
+            {"used": usage.used, "limit": usage.limit, "remaining": usage.remaining}
+            if usage
+            else None
+        ),
+        "timer": timer,
+        "counts": counts,
+    }
+
+
+def _item_counts(engine: Engine) -> dict[str, int]:
+    active = {kind.value: 0 for kind in ItemKind if kind is not ItemKind.PROJECT}
+    archived = 0
+    for item in engine.store.items.all(include_archived=True):
+        if item.is_root:
+            continue
+        if item.archived:
+            archived += 1
+        else:
+            active[item.kind.value] = active.get(item.kind.value, 0) + 1
+    return {
+        "opportunities": active["opportunity"],
+        "cases": active["case"],
+        "activities": active["activity"],
+        "archived": archived,
+        "entries": len(engine.store.entries.all()),
+    }
