@@ -186,8 +186,10 @@ def _known_id(item: Any) -> str | None:
     return None
 
 
-def _run_collection(ctx: ServerContext, items: list, all_or_none: bool, operation) -> RestResult:
-    """Apply `operation(item) -> id` to each item; per-item results, all-or-none rollback."""
+def _run_collection(ctx: ServerContext, items: list, all_or_none: bool, operation,
+                    id_of=_known_id) -> RestResult:
+    """Apply `operation(item) -> id` to each item; per-item results, all-or-none rollback.
+    A failed item's result names the id `id_of(item)` finds in it (none for creates)."""
     outcomes: list[tuple[str | None, ApiError | None]] = []
     with _all_or_none(ctx, all_or_none):
         for item in items:
@@ -197,7 +199,7 @@ def _run_collection(ctx: ServerContext, items: list, all_or_none: bool, operatio
                 error = as_api_error(exc)
                 if error is None:
                     raise
-                outcomes.append((_known_id(item), error))
+                outcomes.append((id_of(item), error))
         if all_or_none and any(error for _, error in outcomes):
             raise _RollBack
     rolled_back = all_or_none and any(error for _, error in outcomes)
@@ -235,7 +237,7 @@ def handle_create_collection(ctx: ServerContext, call: RestCall) -> RestResult:
             raise ApiError(400, "INVALID_FIELD", "cannot specify Id in an insert call", ["Id"])
         return ctx.org.create(sobject, values, call.user)
 
-    return _run_collection(ctx, records, all_or_none, create)
+    return _run_collection(ctx, records, all_or_none, create, id_of=lambda item: None)
 
 
 def handle_update_collection(ctx: ServerContext, call: RestCall) -> RestResult:

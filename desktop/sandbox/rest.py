@@ -120,8 +120,7 @@ def dispatch(ctx: ServerContext, call: RestCall) -> RestResult:
     handler = routes.get(call.method)
     if handler is None:
         if call.method == "HEAD" and "GET" in routes:
-            result = routes["GET"](ctx, call)
-            return RestResult(result.status, None, result.headers)
+            return routes["GET"](ctx, call)  # werkzeug sends the headers and drops the body
         raise method_not_allowed(call.method, sorted(routes))
     return handler(ctx, call)
 

@@ -117,3 +117,14 @@ def test_collection_record_limit(sandbox, http, bearer):
                          json={"records": records}, headers=bearer)
     assert response.status_code == 400
     assert response.json()[0]["errorCode"] == "EXCEEDED_ID_LIMIT"
+
+
+def test_collection_items_that_are_not_records_fail_alone(sf):
+    result = sf.restful("composite/sobjects", method="POST", json={"records": [
+        1, "x", {"attributes": {"type": "Nope"}, "Name": "n"}, {"attributes": {"type": "Account"}, "Name": "ok"}]})
+    assert [entry["success"] for entry in result] == [False, False, False, True]
+    assert all("id" not in entry for entry in result[:3])
+    assert result[2]["errors"][0]["statusCode"] == "INVALID_TYPE"
+    bad = sf.restful("composite/sobjects", method="DELETE", params={"ids": "zzz"})
+    assert bad == [{"id": "zzz", "success": False,
+                    "errors": [{"statusCode": "MALFORMED_ID", "message": "malformed id zzz", "fields": []}]}]

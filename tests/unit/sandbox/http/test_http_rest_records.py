@@ -130,3 +130,10 @@ def test_describe_urls_follow_the_requested_version(sandbox):
     account = next(entry for entry in sf.describe()["sobjects"] if entry["name"] == "Account")
     assert account["urls"]["sobject"] == "/services/data/v61.0/sobjects/Account"
     assert sf.Account.describe()["urls"]["describe"] == "/services/data/v61.0/sobjects/Account/describe"
+
+
+def test_head_sends_the_get_headers_without_a_body(sandbox, http, bearer):
+    response = http.head(f"{sandbox.instance_url}/services/data/v59.0/limits/", headers=bearer)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/json")
+    assert int(response.headers["Content-Length"]) > 0 and response.content == b""
