@@ -22,10 +22,6 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
                     content_type=JSON_CONTENT_TYPE)
 
 
-def empty_response(status: int = 204) -> Response:
-    return Response(b"", status=status)
-
-
 class ApiError(Exception):
     """An error answered as `[{"message": ..., "errorCode": ..., "fields": [...]}]`."""
 
