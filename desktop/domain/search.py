@@ -1,40 +1,45 @@
 """Task search: multi-word, any order, substring, case- and accent-insensitive, ranked.
 
-Every query word must occur somewhere in the item's name or field texts (account, stage, case
-number, ...). Ranking, best first: the `recent_ids` given by the caller (in their order), then
-items whose name has every word at a word start, then items with every word at a word start
-anywhere, then the remaining substring matches; ties go to shorter names, then alphabetical.
+Every query word must occur in the item's name or field texts (account, stage, case number,
+...) or in its parent's (so "acme call" finds the "Call back" activity of an Acme opportunity).
+Ranking, best first: the caller's `recent_ids` (in their order); then items whose name has
+every word at a word start; every word at a word start of the item's own texts; ... of its
+own or its parent's texts; every word inside the item's own texts; inside its or its parent's.
+Ties go to shorter names, then alphabetical.
 
 Built for 200,000 items at typing speed (p95 <= 16 ms) in pure Python:
 - items are sorted once in tie-break order, so "best of a tier" is "first in index order" and
-  a scan can stop as soon as it has enough results;
-- every letter and letter pair ("ac"), and every word start (" a"), has a bitmap (a Python int,
-  bit per item) when it is common, or a sorted position list when it is rare; ANDing bitmaps
-  runs in C and narrows the candidates before any Python loop;
+  a scan stops as soon as it has enough results;
+- every letter, letter pair ("ac") and word start (" a") has an item set (search_bitmaps):
+  ANDing bitmaps runs in C and narrows the candidates before any Python loop;
 - a word index (word -> items) finds the few items of a rare word ("00001234") exactly.
 """
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_right
-from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, repeat
+from collections.abc import Iterable, Sequence
+from itertools import chain
 
+from desktop.domain.bulk import gc_paused
 from desktop.domain.items import ROOT_ID, Item
+from desktop.domain.search_bitmaps import (
+    GramSets,
+    WordBitmaps,
+    bitmap_from_positions,
+    grams_of,
+    positions_in,
+    start_gram,
+    word_start_grams,
+)
 from desktop.domain.text import words
 
-# A letter pair in at most this many items keeps a position list instead of a bitmap.
-SPARSE_LIMIT = 4096
 # Candidate sets up to this size are checked and ranked completely.
-VERIFY_ALL_LIMIT = 6000
+VERIFY_ALL_LIMIT = 1500
+# A query word's exact item set (from the vocabulary) is worth building up to this size.
+EXACT_WORDS_LIMIT = 50_000
 # Give up looking a query word up in the vocabulary after this many matching words.
 VOCABULARY_HIT_LIMIT = 2000
-# Words in at least this many items get a bitmap of their own while the index is built.
-COMMON_WORD_ITEMS = 512
-
-_TO_BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 
 
 def query_terms(text: str) -> list[str]:
@@ -42,106 +47,24 @@ def query_terms(text: str) -> list[str]:
     return sorted(set(words(text)), key=len, reverse=True)
 
 
-def _grams(word: str) -> set[str]:
-    """What must be present for `word` to occur: its letters, pairs and its word start."""
-    found = set(word)
-    found.update(word[k : k + 2] for k in range(len(word) - 1))
-    return found
-
-
-class _GramIndex:
-    """Gram -> items, as a bitmap (common grams) or a sorted position list (rare ones)."""
-
-    def __init__(self, size: int, gram_words: dict[str, list[int]], word_items: list[list[int]]):
-        self.size = size
-        self.bitmaps: dict[str, int] = {}
-        self.positions: dict[str, list[int]] = {}
-        self._converted: dict[str, int] = {}
-        # A common word (a stage, a year) is in thousands of items and shares its letter pairs
-        # with others: OR its bitmap into each pair's bitmap instead of marking item by item.
-        word_bitmaps: dict[int, int] = {}
-        for gram, word_ids in gram_words.items():
-            bitmap = 0
-            rare_postings = []
-            for word_id in word_ids:
-                postings = word_items[word_id]
-                if len(postings) >= COMMON_WORD_ITEMS:
-                    word_bitmap = word_bitmaps.get(word_id)
-                    if word_bitmap is None:
-                        word_bitmap = word_bitmaps[word_id] = _bitmap_from_positions(
-                            size, postings
-                        )
-                    bitmap |= word_bitmap
-                else:
-                    rare_postings.append(postings)
-            if rare_postings:
-                bitmap |= _bitmap_from_positions(size, chain.from_iterable(rare_postings))
-            if bitmap.bit_count() > SPARSE_LIMIT:
-                self.bitmaps[gram] = bitmap
-            else:
-                self.positions[gram] = list(_positions_in(bitmap, size))
-
-    def __contains__(self, gram: str) -> bool:
-        return gram in self.bitmaps or gram in self.positions
-
-    def count(self, gram: str) -> int:
-        if gram in self.positions:
-            return len(self.positions[gram])
-        bitmap = self.bitmaps.get(gram)
-        return 0 if bitmap is None else bitmap.bit_count()
-
-    def bitmap(self, gram: str) -> int:
-        """The gram's bitmap, building (and caching) one for a rare gram on demand."""
-        bitmap = self.bitmaps.get(gram)
-        if bitmap is not None:
-            return bitmap
-        bitmap = self._converted.get(gram)
-        if bitmap is None:
-            bitmap = _bitmap_from_positions(self.size, self.positions.get(gram, ()))
-            if len(self._converted) > 512:
-                self._converted.clear()
-            self._converted[gram] = bitmap
-        return bitmap
-
-
-def _bitmap_from_positions(size: int, positions: Iterable[int]) -> int:
-    """A bitmap with the bits of `positions` set.
-
-    Item i is the i-th binary digit from the left, so formatting the int in binary later
-    lists the items in index order.
-    """
-    marks = bytearray(size)
-    deque(map(marks.__setitem__, positions, repeat(1)), maxlen=0)  # a loop at C speed
-    return int(marks.translate(_TO_BINARY_DIGITS), 2)
-
-
-def _positions_in(mask: int, size: int) -> Iterator[int]:
-    """Item positions whose bit is set in `mask`, in index order."""
-    if mask <= 0:
-        return
-    digits = format(mask, "b")
-    offset = size - len(digits)
-    find = digits.find
-    position = find("1")
-    while position != -1:
-        yield offset + position
-        position = find("1", position + 1)
+def _append(index: dict[str, list[int]], key: str, value: int) -> None:
+    postings = index.get(key)
+    if postings is None:
+        index[key] = [value]
+    else:
+        postings.append(value)
 
 
 class SearchIndex:
     """An index over a fixed set of items; build a new one when the items change.
 
-    Building takes a few seconds for 200,000 items: do it off the GUI thread.
+    Building takes a few seconds for 200,000 items: do it off the GUI thread. Searching only
+    reads, so one index can serve several threads.
     """
 
     def __init__(self, items: Iterable[Item]) -> None:
-        was_enabled = gc.isenabled()
-        gc.disable()  # millions of small lists: collections would only slow the build down
-        try:
+        with gc_paused():  # millions of small objects: collections would only slow this down
             self._build(list(items))
-        finally:
-            if was_enabled:
-                gc.enable()
 
     def _build(self, items: list[Item]) -> None:
         folded: dict[str, list[str]] = {}  # field texts repeat a lot (accounts, stages)
@@ -152,69 +75,72 @@ class SearchIndex:
                 found = folded[text] = words(text)
             return found
 
-        own_words: dict[str, tuple[str, list[str]]] = {}
+        own: dict[str, tuple[str, str]] = {}  # id -> (name words, field words), space-joined
         for item in items:
-            name_text = " ".join(words_of(item.name))
-            field_words = [word for _, text in item.fields for word in words_of(text)]
-            own_words[item.id] = (name_text, field_words)
+            own[item.id] = (
+                " ".join(words_of(item.name)),
+                " ".join(word for _, text in item.fields for word in words_of(text)),
+            )
+        order = sorted(items, key=lambda item: (len(item.name), own[item.id][0], item.id))
 
-        prepared = []
-        for item in items:
-            name_text, field_words = own_words[item.id]
-            # An activity is found through its parent too ("acme call" finds "Call back"
-            # under an Acme opportunity), ranked below items that match by themselves.
-            inherited = own_words.get(item.parent_id) if item.parent_id != ROOT_ID else None
-            prepared.append((len(item.name), name_text, item.id, item, field_words, inherited))
-        prepared.sort(key=lambda entry: entry[:3])
-
-        self._items: list[Item] = []
+        self._items = order
+        self._position = {item.id: index for index, item in enumerate(order)}
         self._names: list[str] = []  # " word word": " term" in it means "at a word start"
         self._own_texts: list[str] = []  # name and field words, same form
         self._texts: list[str] = []  # own text, then the parent's name and field words
-        vocabulary: dict[str, list[int]] = {}
+        own_vocabulary: dict[str, list[int]] = {}
         name_starts: dict[str, list[int]] = {}
-        for index, (_, name_text, _, item, field_words, inherited) in enumerate(prepared):
-            self._items.append(item)
+        children: dict[str, list[int]] = {}
+        for index, item in enumerate(order):
+            name_text, field_text = own[item.id]
+            own_text = f" {name_text} {field_text}"
             self._names.append(" " + name_text)
-            own_text = " " + name_text + " " + " ".join(field_words)
             self._own_texts.append(own_text)
-            item_words = set(own_text.split())
-            if inherited is None:
+            parent = own.get(item.parent_id) if item.parent_id != ROOT_ID else None
+            if parent is None:
                 self._texts.append(own_text)
             else:
-                parent_text = inherited[0] + " " + " ".join(inherited[1])
-                self._texts.append(own_text + " " + parent_text)
-                item_words.update(parent_text.split())
-            for word in item_words:
-                postings = vocabulary.get(word)
-                if postings is None:
-                    vocabulary[word] = [index]
-                else:
-                    postings.append(index)
-            for start in {" " + word[0] for word in name_text.split()}:
-                postings = name_starts.get(start)
-                if postings is None:
-                    name_starts[start] = [index]
-                else:
-                    postings.append(index)
-        self._position = {item.id: index for index, item in enumerate(self._items)}
-        size = len(self._items)
+                self._texts.append(f"{own_text} {parent[0]} {parent[1]}")
+                _append(children, item.parent_id, index)
+            for word in set(own_text.split()):
+                _append(own_vocabulary, word, index)
+            for start in set().union(*map(word_start_grams, name_text.split())):
+                _append(name_starts, start, index)
 
-        self._vocabulary_words = list(vocabulary)
-        self._word_items = list(vocabulary.values())
+        # Inherited words: each parent's words reach all its children in one extend.
+        inherited_vocabulary: dict[str, list[int]] = {}
+        for parent_id, kids in children.items():
+            for word in set(" ".join(own[parent_id]).split()):
+                postings = inherited_vocabulary.get(word)
+                if postings is None:
+                    inherited_vocabulary[word] = list(kids)
+                else:
+                    postings.extend(kids)
+
+        size = len(order)
+        vocabulary = list(own_vocabulary.keys() | inherited_vocabulary.keys())
+        self._vocabulary = vocabulary
+        self._own_word_items = [own_vocabulary.get(word, []) for word in vocabulary]
+        self._inherited_word_items = [inherited_vocabulary.get(word, []) for word in vocabulary]
         gram_words: dict[str, list[int]] = {}
-        for word_id, word in enumerate(self._vocabulary_words):
-            for gram in _grams(word) | {" " + word[0]}:
-                gram_words.setdefault(gram, []).append(word_id)
-        self._grams = _GramIndex(size, gram_words, self._word_items)
-        start_grams = list(name_starts)
-        self._name_starts = _GramIndex(
-            size, {gram: [k] for k, gram in enumerate(start_grams)}, list(name_starts.values())
-        )
+        for word_id, word in enumerate(vocabulary):
+            for gram in grams_of(word) | word_start_grams(word):
+                _append(gram_words, gram, word_id)
+        own_bitmaps = WordBitmaps(size, self._own_word_items)
+        inherited_bitmaps = WordBitmaps(size, self._inherited_word_items)
+        self._own = GramSets(size)  # grams of the item's own words
+        self._full = GramSets(size)  # grams of its own and its parent's words
+        for gram, word_ids in gram_words.items():
+            own_bitmap = own_bitmaps.bitmap(word_ids)
+            self._own.add(gram, own_bitmap)
+            self._full.add(gram, own_bitmap | inherited_bitmaps.bitmap(word_ids))
+        self._name_starts = GramSets(size)
+        for start, postings in name_starts.items():
+            self._name_starts.add(start, bitmap_from_positions(size, postings))
 
-        self._vocabulary_text = "\n" + "\n".join(self._vocabulary_words) + "\n"
+        self._vocabulary_text = "\n" + "\n".join(vocabulary) + "\n"
         offsets, offset = [], 1
-        for word in self._vocabulary_words:
+        for word in vocabulary:
             offsets.append(offset)
             offset += len(word) + 1
         self._word_offsets = offsets
@@ -259,9 +185,7 @@ class SearchIndex:
         return all(term in text for term in terms)
 
     def _tier(self, index: int, terms: Sequence[str], starts: Sequence[str]) -> int | None:
-        """0: every word starts a word of the name; 1: ... of the item's own texts; 2: ... of
-        its texts or its parent's; 3: every word occurs in its own texts; 4: with the parent's;
-        None: no match."""
+        """The rank tier of a match (0 best, see the module doc), or None for no match."""
         name = self._names[index]
         if all(start in name for start in starts):
             return 0
@@ -278,13 +202,13 @@ class SearchIndex:
         return None
 
     def _ranked(self, terms: list[str], wanted: int) -> list[int]:
-        grams = set().union(*(_grams(term) for term in terms))
-        if not all(gram in self._grams for gram in grams):
+        grams = set().union(*(grams_of(term) for term in terms))
+        if not all(gram in self._full for gram in grams):
             return []  # some letter or pair occurs nowhere
         starts = [" " + term for term in terms]
-        candidates = self._small_candidate_list(terms, grams)
+        candidates, restriction = self._narrowest(terms, grams)
         if candidates is None:
-            return self._scan(terms, grams, starts, wanted)
+            return self._scan(terms, grams, starts, wanted, restriction)
         ranked = []
         for index in candidates:
             tier = self._tier(index, terms, starts)
@@ -293,75 +217,75 @@ class SearchIndex:
         ranked.sort()
         return [index for _, index in ranked[:wanted]]
 
-    def _small_candidate_list(self, terms: list[str], grams: set[str]) -> list[int] | None:
-        """A short sorted list of positions that holds every match, or None if none is short."""
+    def _narrowest(self, terms: list[str], grams: set[str]) -> tuple[list[int] | None, int]:
+        """The cheapest superset of the matches we can name: a short sorted position list to
+        rank completely, or else (None, bitmap) to restrict the scan with (-1: no restriction).
+        """
         best: list[int] | None = None
         for gram in grams:
-            positions = self._grams.positions.get(gram)
+            positions = self._full.positions.get(gram)
             if positions is not None and (best is None or len(positions) < len(best)):
                 best = positions
-        if best is not None and len(best) <= VERIFY_ALL_LIMIT // 4:
-            return best
+        best_count = len(best) if best is not None else EXACT_WORDS_LIMIT
+        if best_count <= VERIFY_ALL_LIMIT:
+            return best, -1
+        best_words: list[int] | None = None
         for term in terms:
             if len(term) < 3:
-                break  # terms are longest first; short ones match too many words
-            exact = self._items_with_word_containing(term)
-            if exact is not None and (best is None or len(exact) < len(best)):
-                best = exact
-        if best is not None and len(best) <= VERIFY_ALL_LIMIT:
-            return best
-        return None
+                break  # terms are longest first; short ones are in too many words
+            found = self._words_containing(term, max_items=best_count)
+            if found is not None:
+                best_words, best_count = found
+        if best_words is None:
+            return None, -1  # the gram sets already hold what the sparse lists know
+        postings = chain.from_iterable(
+            chain(self._own_word_items[w], self._inherited_word_items[w]) for w in best_words
+        )
+        if best_count <= VERIFY_ALL_LIMIT:
+            return sorted(set(postings)), -1
+        return None, bitmap_from_positions(len(self._items), postings)
 
-    def _items_with_word_containing(self, term: str) -> list[int] | None:
-        """Exactly the items having a word that contains `term`, or None when that is a lot."""
+    def _words_containing(self, term: str, max_items: int) -> tuple[list[int], int] | None:
+        """The vocabulary words containing `term` and how many items have (or inherit) them
+        (an upper bound), or None when they reach `max_items` or are very many."""
         text = self._vocabulary_text
         offsets = self._word_offsets
-        word_ids: set[int] = set()
+        word_ids: list[int] = []
         total = 0
         position = text.find(term)
         while position != -1:
             word_id = bisect_right(offsets, position) - 1
-            if word_id not in word_ids:
-                word_ids.add(word_id)
-                total += len(self._word_items[word_id])
-                if len(word_ids) > VOCABULARY_HIT_LIMIT or total > VERIFY_ALL_LIMIT:
-                    return None
-            # continue after this word: one hit per word is enough
-            position = text.find(term, offsets[word_id] + len(self._vocabulary_words[word_id]))
-        if len(word_ids) == 1:
-            return self._word_items[word_ids.pop()]
-        return sorted(set(chain.from_iterable(self._word_items[w] for w in word_ids)))
+            word_ids.append(word_id)
+            total += len(self._own_word_items[word_id]) + len(self._inherited_word_items[word_id])
+            if len(word_ids) > VOCABULARY_HIT_LIMIT or total >= max_items:
+                return None
+            # go on after this word: one hit per word is enough
+            position = text.find(term, offsets[word_id] + len(self._vocabulary[word_id]))
+        return word_ids, total
 
-    def _scan(self, terms: list[str], grams: set[str], starts: list[str], wanted: int) -> list[int]:
-        """Many candidates: walk them in rank order, tier by tier, and stop when full."""
-        base = -1
-        for gram in sorted(grams, key=self._grams.count):
-            base &= self._grams.bitmap(gram)
-        anywhere = base
-        for start in starts:
-            anywhere &= self._grams.bitmap(start[:2]) if start[:2] in self._grams else 0
-        in_name = anywhere
-        for start in starts:
-            in_name &= (
-                self._name_starts.bitmap(start[:2]) if start[:2] in self._name_starts else 0
-            )
+    def _scan(
+        self, terms: list[str], grams: set[str], starts: list[str], wanted: int, restriction: int
+    ) -> list[int]:
+        """Many candidates: walk a superset of each tier in index order, best tier first,
+        and stop as soon as there are enough."""
+        start_grams = {start_gram(term) for term in terms}
+        base = self._full.all_of(grams) & restriction
+        anywhere = base & self._full.all_of(start_grams)
+        own_base = base & self._own.all_of(grams)
+        passes = (
+            anywhere & self._name_starts.all_of(start_grams),  # tier 0
+            own_base & self._own.all_of(start_grams),  # tier 1
+            anywhere,  # tier 2
+            own_base,  # tier 3
+            base,  # tier 4
+        )
         size = len(self._items)
-        tiers: list[list[int]] = [[] for _ in range(5)]
-        seen: set[int] = set()
-        # Each pass walks a superset of some tiers in index (= tie-break) order; once the
-        # tiers up to the pass's first one hold enough, nothing later can rank higher.
-        for mask, first, end in ((in_name, 0, 1), (anywhere, 1, 3), (base, 3, 5)):
-            enough_before = sum(len(tier) for tier in tiers[:first])
-            for index in _positions_in(mask, size):
-                if index in seen:
-                    continue
-                tier = self._tier(index, terms, starts)
-                if tier is None or not first <= tier < end:
-                    continue
-                tiers[tier].append(index)
-                seen.add(index)
-                if tier == first and enough_before + len(tiers[first]) >= wanted:
-                    return list(chain.from_iterable(tiers))[:wanted]
-            if sum(len(tier) for tier in tiers[:end]) >= wanted:
-                break
-        return list(chain.from_iterable(tiers))[:wanted]
+        found: list[int] = []
+        for tier, mask in enumerate(passes):
+            # An item is accepted only in the pass of its own tier, so none comes twice.
+            for index in positions_in(mask, size):
+                if self._tier(index, terms, starts) == tier:
+                    found.append(index)
+                    if len(found) >= wanted:
+                        return found
+        return found

@@ -59,3 +59,19 @@ def test_path_survives_a_parent_cycle():
     tree = TaskTree([item("a", "A", parent_id="b"), item("b", "B", parent_id="a")])
     assert [i.id for i in tree.path("a")] == ["b", "a"]
     assert not tree.is_reachable("a")
+
+
+def test_sort_key_orders_children_per_parent():
+    items = [item("b", "beta"), item("a", "Alpha"), item("c", "charlie", parent_id="b"),
+             item("d", "Delta", parent_id="b")]
+    tree = TaskTree(items, sort_key=lambda i: i.name.casefold())
+    assert [i.id for i in tree.children(ROOT_ID)] == ["a", "b"]
+    assert [i.id for i in tree.children("b")] == ["c", "d"]
+    assert [i.id for i in TaskTree(items).children(ROOT_ID)] == ["b", "a"]  # as given
+
+
+def test_child_count():
+    tree = sample_tree()
+    assert tree.child_count("opp1") == 1
+    assert tree.child_count("opp1", include_archived=True) == 2
+    assert tree.child_count("task1") == 0

@@ -1,0 +1,137 @@
+"""Item sets as Python ints (one bit per item), for the search index.
+
+Item i is the i-th binary digit from the left of an int with `size` digits, so formatting a
+bitmap in binary lists its items in index order, and `a & b` intersects two sets at C speed.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import chain, repeat
+
+# A gram in at most this many items keeps a sorted position list instead of a bitmap.
+SPARSE_LIMIT = 4096
+# Words in at least this many items get a bitmap of their own while grams are built.
+COMMON_WORD_ITEMS = 512
+
+_TO_BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def grams_of(word: str) -> set[str]:
+    """What must be present for `word` to occur inside a word: its letters and letter pairs."""
+    found = set(word)
+    found.update(word[k : k + 2] for k in range(len(word) - 1))
+    return found
+
+
+def word_start_grams(word: str) -> set[str]:
+    """" a" and " ac" for "acme": a query word starting with "ac" needs a word with these."""
+    return {" " + word[:1], " " + word[:2]}
+
+
+def start_gram(term: str) -> str:
+    """The word-start gram a term at a word start needs (" ac" for "acme", " a" for "a")."""
+    return " " + term[:2]
+
+
+def bitmap_from_positions(size: int, positions: Iterable[int]) -> int:
+    marks = bytearray(size)
+    deque(map(marks.__setitem__, positions, repeat(1)), maxlen=0)  # a loop at C speed
+    return int(marks.translate(_TO_BINARY_DIGITS), 2)
+
+
+def positions_in(mask: int, size: int) -> Iterator[int]:
+    """Item positions whose bit is set in `mask`, in index order."""
+    if mask <= 0:
+        return
+    digits = format(mask, "b")
+    offset = size - len(digits)
+    find = digits.find
+    position = find("1")
+    while position != -1:
+        yield offset + position
+        position = find("1", position + 1)
+
+
+class WordBitmaps:
+    """gram -> bitmap of the items having a word with that gram, built from word postings.
+
+    A common word (a stage, a year) is in thousands of items and shares its grams with other
+    words: its bitmap is built once and ORed into each gram's, instead of marking item by
+    item for every gram.
+    """
+
+    def __init__(self, size: int, word_items: list[list[int]]) -> None:
+        self._size = size
+        self._word_items = word_items
+        self._common: dict[int, int] = {}
+
+    def bitmap(self, word_ids: Iterable[int]) -> int:
+        bitmap = 0
+        rare: list[list[int]] = []
+        for word_id in word_ids:
+            postings = self._word_items[word_id]
+            if len(postings) >= COMMON_WORD_ITEMS:
+                common = self._common.get(word_id)
+                if common is None:
+                    common = self._common[word_id] = bitmap_from_positions(self._size, postings)
+                bitmap |= common
+            elif postings:
+                rare.append(postings)
+        if rare:
+            bitmap |= bitmap_from_positions(self._size, chain.from_iterable(rare))
+        return bitmap
+
+
+class GramSets:
+    """gram -> item set, kept as a bitmap when common or a sorted position list when rare."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.bitmaps: dict[str, int] = {}
+        self.positions: dict[str, list[int]] = {}
+        self._converted: dict[str, int] = {}
+
+    def add(self, gram: str, bitmap: int) -> None:
+        if bitmap == 0:
+            return
+        if bitmap.bit_count() > SPARSE_LIMIT:
+            self.bitmaps[gram] = bitmap
+        else:
+            self.positions[gram] = list(positions_in(bitmap, self.size))
+
+    def __contains__(self, gram: str) -> bool:
+        return gram in self.bitmaps or gram in self.positions
+
+    def count(self, gram: str) -> int:
+        positions = self.positions.get(gram)
+        if positions is not None:
+            return len(positions)
+        bitmap = self.bitmaps.get(gram)
+        return 0 if bitmap is None else bitmap.bit_count()
+
+    def bitmap(self, gram: str) -> int:
+        """The gram's bitmap (0 when no item has it); a rare gram's is built and cached."""
+        bitmap = self.bitmaps.get(gram)
+        if bitmap is not None:
+            return bitmap
+        positions = self.positions.get(gram)
+        if positions is None:
+            return 0
+        bitmap = self._converted.get(gram)
+        if bitmap is None:
+            bitmap = bitmap_from_positions(self.size, positions)
+            if len(self._converted) > 256:
+                self._converted.clear()
+            self._converted[gram] = bitmap
+        return bitmap
+
+    def all_of(self, grams: Iterable[str]) -> int:
+        """Bitmap of the items having every gram (rarest first, so it shrinks fast)."""
+        mask = (1 << self.size) - 1
+        for gram in sorted(grams, key=self.count):
+            mask &= self.bitmap(gram)
+            if mask == 0:
+                return 0
+        return mask
