@@ -3,7 +3,7 @@ pushes; changes Salesforce won come "from_salesforce")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from desktop.domain.synclog import ChangeStatus, Direction, ObjectCounts, RecordChange
@@ -54,10 +54,7 @@ class PushReport:
 
 def write_to_log(store: Store, run_id: int, report: PushReport) -> None:
     """The run's counts for the target object and the record-level changes, together."""
-    changes = [
-        RecordChange(**{**{name: getattr(c, name) for name in c.__slots__}, "run_id": run_id})
-        for c in report.changes
-    ]
+    changes = [replace(change, run_id=run_id) for change in report.changes]
     with store.transaction():
         if report.sobject and (report.counts().total or report.failed):
             store.sync_log.add_counts(run_id, {report.sobject: report.counts()})
