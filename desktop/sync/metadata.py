@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -50,6 +50,8 @@ class ObjectMeta:
     fields: tuple[FieldMeta, ...]
     child_relationships: tuple[ChildRelationshipMeta, ...] = ()
     picklists: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Opportunity only: the closed stages (from the OpportunityStage table)
+    closed_stages: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {f.name.lower(): f for f in self.fields})
@@ -116,6 +118,7 @@ class ObjectMeta:
             ],
             "children": [[c.name, c.child_sobject, c.field] for c in self.child_relationships],
             "picklists": {k: list(v) for k, v in self.picklists.items()},
+            "closed_stages": list(self.closed_stages),
         }
 
     @classmethod
@@ -130,6 +133,7 @@ class ObjectMeta:
                 ChildRelationshipMeta(*child) for child in data.get("children", ())
             ),
             picklists={k: tuple(v) for k, v in data.get("picklists", {}).items()},
+            closed_stages=tuple(data.get("closed_stages", ())),
         )
 
 
@@ -160,10 +164,15 @@ def meta_from_describe(body: Mapping[str, Any]) -> ObjectMeta:
     return ObjectMeta(str(body["name"]), tuple(fields), children, picklists)
 
 
+STAGES_QUERY = "SELECT ApiName, IsClosed FROM OpportunityStage WHERE IsActive = true"
+
+
 class CompositeClient(Protocol):
     def composite(self, subrequests: Sequence[Mapping[str, Any]]) -> list[tuple[int, Any]]: ...
 
     def data_path(self, resource: str) -> str: ...
+
+    def query_subrequest(self, reference_id: str, soql: str) -> dict: ...
 
 
 class MetadataCache:
@@ -200,18 +209,25 @@ class MetadataCache:
                 missing.append(name)
             else:
                 found[name] = meta
-        for start in range(0, len(missing), 25):
-            batch = missing[start : start + 25]
-            answers = client.composite([
+        for start in range(0, len(missing), 24):
+            batch = missing[start : start + 24]
+            requests = [
                 {"method": "GET", "url": client.data_path(f"sobjects/{name}/describe"),
                  "referenceId": f"describe{index}"}
                 for index, name in enumerate(batch)
-            ])
-            for name, (status, body) in zip(batch, answers, strict=True):
-                if status != 200 or not isinstance(body, dict):
-                    code, message = first_error(body)
-                    raise RequestRejected(status, code, message or f"cannot describe {name}")
+            ]
+            # The stage table rides along in the same call (the stage filter needs it).
+            if "Opportunity" in batch:
+                requests.append(client.query_subrequest("stages", STAGES_QUERY))
+            answers = client.composite(requests)
+            for name, (status, body) in zip(batch, answers, strict=False):
+                _check(status, body, f"cannot describe {name}")
                 meta = meta_from_describe(body)
+                if name == "Opportunity":
+                    status, stages = answers[-1]
+                    _check(status, stages, "cannot read the opportunity stages")
+                    closed = tuple(r["ApiName"] for r in stages["records"] if r.get("IsClosed"))
+                    meta = replace(meta, closed_stages=closed)
                 found[name] = meta
                 self._save(name, meta, now)
         return found
@@ -225,3 +241,9 @@ class MetadataCache:
     def _save(self, sobject: str, meta: ObjectMeta, now: datetime) -> None:
         text = json.dumps({"fetched_at": now.isoformat(), "meta": meta.to_json()})
         self._store.sync_state.set_value(_KEY_PREFIX + sobject, text)
+
+
+def _check(status: int, body: Any, what: str) -> None:
+    if status != 200 or not isinstance(body, dict):
+        code, message = first_error(body)
+        raise RequestRejected(status, code, message or what)

@@ -225,7 +225,7 @@ class _Run:
             done += len(records)
             if result.max_modstamp and (newest is None or result.max_modstamp > newest):
                 newest = result.max_modstamp
-            if not stream.is_child and result.newly_active:
+            if result.newly_active:
                 self.newly_active.setdefault(stream.sobject, []).extend(result.newly_active)
             if self.on_progress is not None:
                 self.on_progress(stream.sobject, done, total)

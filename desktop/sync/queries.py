@@ -114,9 +114,9 @@ def child_objects(settings: Settings, metas: Mapping[str, ObjectMeta]) -> list[s
 
 
 def trigger_stages(settings: Settings, opportunity: ObjectMeta) -> tuple[str, ...] | None:
-    """Stages at or past the trigger, in picklist order (None: no trigger). Closed Lost is
-    kept in the query so an imported opportunity that is lost gets archived; it is never
-    imported as a new task."""
+    """Stages at or past the trigger, in picklist order (None: no trigger); for a closed
+    trigger stage, that stage only. Closed Lost is kept in the query so an imported
+    opportunity that is lost gets archived; it is never imported as a new task."""
     trigger = settings.opportunity_stage_trigger
     if not trigger:
         return None
@@ -126,7 +126,11 @@ def trigger_stages(settings: Settings, opportunity: ObjectMeta) -> tuple[str, ..
             f"The stage filter names a stage this org does not have: {trigger!r}. "
             f"Stages: {', '.join(order)}."
         )
-    return order[order.index(trigger) :]
+    reached = order[order.index(trigger) :]
+    if trigger in opportunity.closed_stages:
+        # Closed stages are outcomes, not steps: past "Closed Won" is not "Closed - Merged".
+        return tuple(s for s in reached if s in (trigger, CLOSED_LOST))
+    return reached
 
 
 def build_streams(
@@ -146,6 +150,10 @@ def build_streams(
             if link is None or link.child_sobject not in metas:
                 continue
             children.append(_child_stream(settings, parent, metas[link.child_sobject], link.field))
+    # Children that are parents themselves (child Cases) first, so their own children (Tasks
+    # of a child Case) find them imported.
+    parent_objects = {p.sobject for p in parents}
+    children.sort(key=lambda s: s.sobject not in parent_objects)
     return parents + children
 
 

@@ -61,8 +61,8 @@ class PushWorld:
 
     def add(self, item: Item | None = None, minutes: float = 30, note: str = "",
             billable: bool = False) -> TimeEntry:
-        """A stopped entry in the next free hour (entries never overlap)."""
-        start = T0 + timedelta(hours=self._next_slot)
+        """A stopped entry in the next free slot (slots are 2 days apart: never overlapping)."""
+        start = T0 + timedelta(days=2 * self._next_slot)
         self._next_slot += 1
         item = item if item is not None else self.opportunities[0]
         return self.store.entries.add(TimeEntry(

@@ -43,8 +43,10 @@ def test_an_entry_on_a_task_is_logged_on_the_tasks_opportunity_with_the_path(wor
 
 
 def test_running_timers_and_no_task_entries_are_not_pushed(world):
-    no_task = world.store.entries.add(TimeEntry(start=world.add().end + timedelta(hours=5),
-                                                end=world.add().end + timedelta(hours=6)))
+    world.add()
+    last = world.add()
+    no_task = world.store.entries.add(TimeEntry(start=last.end + timedelta(hours=1),
+                                                end=last.end + timedelta(hours=2)))
     world.store.entries.start_timer(world.cases[0].id, now=no_task.end + timedelta(hours=1))
     report = world.push()
     assert report.created == 2 and report.skipped == 1
