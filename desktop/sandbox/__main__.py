@@ -21,6 +21,7 @@ def serve(port: int = 0, size: str = "demo", seed: int = 1) -> int:
     try:
         running = start_sandbox(size=size, seed=seed, port=port)
     except OSError as exc:
+        signal.signal(signal.SIGTERM, previous)
         print(f"stint sandbox: {exc}", file=sys.stderr)
         return 1
     try:

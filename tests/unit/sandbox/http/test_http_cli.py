@@ -40,3 +40,17 @@ def test_cli_prints_its_json_line_then_serves_until_signalled(command, stop_sign
             process.wait()
         process.stdout.close()
         process.stderr.close()
+
+
+def test_cli_reports_a_taken_port_and_exits_1():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "desktop.sandbox", "--size", "small", "--port", str(port)],
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert f"127.0.0.1:{port}" in result.stderr
