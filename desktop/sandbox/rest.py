@@ -106,7 +106,7 @@ def _routes(call: RestCall) -> dict[str, Handler] | None:
     if n == 3:
         return {"GET": rest_records.handle_retrieve, "PATCH": rest_records.handle_update,
                 "DELETE": rest_records.handle_delete}
-    if n == 4:
+    if n == 4 and seg[2] not in ("describe", "updated", "deleted"):
         return {"GET": rest_records.handle_retrieve_by_external_id,
                 "PATCH": rest_records.handle_upsert}
     return None

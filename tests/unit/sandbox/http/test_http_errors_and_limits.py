@@ -83,7 +83,8 @@ def test_limits_resource_reports_the_budget(sandbox, sf):
 
 def test_unknown_resources_and_versions_are_404(sandbox, http, bearer):
     for path in ("/services/data/v59.0/nope", "/services/data/v10.0/query/?q=SELECT+Id+FROM+Account",
-                 "/services/data/v59.0/sobjects/Account/001000000000000AAA/extra/deep", "/random"):
+                 "/services/data/v59.0/sobjects/Account/001000000000000AAA/extra/deep", "/random",
+                 "/services/data/v59.0/sobjects/Account/describe/layouts"):
         response = http.get(f"{sandbox.instance_url}{path}", headers=bearer)
         assert response.status_code == 404, path
         assert response.json()[0]["errorCode"] == "NOT_FOUND"
