@@ -1,6 +1,6 @@
 """Fixtures for the timesheet, integration page and sync status tests (imported explicitly by
-those test modules). Each test gets its own profile, store and fake clock; the services are the
-real ones (UI-1's TimerService/TasksService, UI-2's EntriesService)."""
+those test modules; tests/gui/conftest.py adds the Qt-warning check, the isolated keyring and
+`clock`). Each test gets its own profile and store; the services are the real ones."""
 
 from __future__ import annotations
 
@@ -11,16 +11,17 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop.domain.items import ROOT_ID, Item, ItemKind
-from desktop.platform.clock import FakeClock
 from desktop.store.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # What `from tests.gui.conftest_ui2 import *` brings into a test module: the fixtures.
 __all__ = [
-    "clock",
+    "engine",
+    "engine_tasks_service",
     "entries_service",
-    "qt_warnings_fail_the_test",
+    "integration_service",
+    "sync_service",
     "store",
     "tasks_service",
     "timer_service",
@@ -50,11 +51,6 @@ TASK_ITEMS = (
 def local(day: int, hour: int, minute: int = 0) -> datetime:
     """A Berlin wall-clock time in November 2026, as aware UTC (what the store keeps)."""
     return datetime(2026, 11, day, hour, minute, tzinfo=TZ).astimezone(UTC)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
 
 
 @pytest.fixture
@@ -89,25 +85,36 @@ def entries_service(qtbot, store, timer_service, clock):
     return EntriesService(store, timer_service, clock=clock, tz=TZ)
 
 
-# The offscreen platform plugin says "This plugin does not support raise()" (or
-# propagateSizeHints(), grabbing the keyboard, ...) for ordinary window operations: not our code.
-OFFSCREEN_PLUGIN_NOISE = "This plugin does not support "
+@pytest.fixture
+def engine(profile_dir):
+    """The real engine on the test's profile, with an in-memory keyring."""
+    from desktop.engine import Engine
+    from desktop.platform.secrets import MemorySecretStore
+
+    opened = Engine.open(profile_dir, secret_store=MemorySecretStore(), log_to_file=False)
+    yield opened
+    opened.close()
 
 
-@pytest.fixture(autouse=True)
-def qt_warnings_fail_the_test(qapp):
-    """A Qt warning fails the test (until UI-1's tests/gui/conftest.py does this for all)."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+@pytest.fixture
+def engine_tasks_service(qtbot, engine):
+    from desktop.services.tasks_service import TasksService
 
-    warnings: list[str] = []
+    service = TasksService(engine.store)
+    with qtbot.waitSignal(service.tree_changed, timeout=10_000):
+        service.reload()
+    return service
 
-    def handler(kind, _context, message):
-        if message.startswith(OFFSCREEN_PLUGIN_NOISE):
-            return
-        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
-            warnings.append(message)
 
-    previous = qInstallMessageHandler(handler)
-    yield
-    qInstallMessageHandler(previous)
-    assert not warnings, f"Qt warnings: {warnings}"
+@pytest.fixture
+def sync_service(qtbot, engine):
+    from desktop.services.sync_service import SyncService
+
+    return SyncService(engine.store)
+
+
+@pytest.fixture
+def integration_service(qtbot, engine, sync_service):
+    from desktop.services.integration_service import IntegrationService
+
+    return IntegrationService(engine, sync_service)

@@ -1,0 +1,332 @@
+"""The Salesforce integration for the Settings page: connect, unlink, re-enable, settings.
+
+Wraps the engine (desktop/engine): every network step (sign-in, revoke, describe, the item
+query for "specific items") runs on a worker thread and comes back as a past-tense signal;
+errors arrive as the plain-language messages of desktop.salesforce.errors / the engine.
+Settings reads and saves are one small store query each, done on the caller's thread.
+
+"Unlink" (as the core defines it) revokes and deletes the stored secrets and stops syncing;
+every tracked minute and the archived tree stay. "Re-enable" asks for authorization again;
+after any successful sign-in the next sync is a full pass (the engine resets it), and when a
+SyncService is given it is started at once, so the active items refresh immediately.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.settings import Settings, SettingsError, settings_problems
+from desktop.engine import Engine, EngineError
+from desktop.salesforce.errors import Cancelled, ConnectionProblem
+from desktop.services.workers import run_in_background
+from desktop.sync.metadata import ObjectMeta, meta_from_describe
+
+log = logging.getLogger(__name__)
+
+CANDIDATE_LIMIT = 200
+IMPORTABLE_OBJECTS = ("Opportunity", "Case")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An Opportunity or Case the user may pick for "specific items" mode (plain text)."""
+
+    id: str
+    sobject: str
+    name: str
+    detail: str = ""  # account, stage, case number: helps tell similar names apart
+
+
+@dataclass(frozen=True)
+class OrgMetadata:
+    """What the settings form offers from describe: stages in order and field labels."""
+
+    stages: tuple[str, ...] = ()
+    fields: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # (name, label)
+
+
+def problem_message(error: BaseException) -> str:
+    """The user-facing text of a failure; never a traceback, never a secret."""
+    if isinstance(error, ConnectionProblem | EngineError):
+        return error.message
+    if isinstance(error, Cancelled):
+        return "Signing in was cancelled."
+    log.error("unexpected integration failure: %r", error)
+    return "Something unexpected went wrong; the log file has the details."
+
+
+def _like(text: str) -> str:
+    """A SOQL LIKE literal matching `text` anywhere (its own %, _ and quotes taken literally)."""
+    escaped = (
+        text.replace("\\", "\\\\").replace("'", "\\'").replace("%", "\\%").replace("_", "\\_")
+    )
+    return f"'%{escaped}%'"
+
+
+class IntegrationService(QObject):
+    connect_started = Signal()
+    connect_progressed = Signal(str)  # what is happening now, for the progress line
+    browser_url_shown = Signal(str)  # no browser could be opened: show this URL to the user
+    connected = Signal(str)  # username (or the user id for a browser sign-in without one)
+    connect_failed = Signal(str)
+    unlinked = Signal()
+    unlink_failed = Signal(str)
+    reauthorization_requested = Signal()  # "Re-enable": show the sign-in form again
+    settings_saved = Signal()
+    candidates_loaded = Signal(object)  # list[Candidate]
+    candidates_failed = Signal(str)
+    metadata_loaded = Signal(object)  # OrgMetadata
+    metadata_failed = Signal(str)
+
+    def __init__(
+        self,
+        engine: Engine,
+        sync_service: QObject | None = None,
+        parent: QObject | None = None,
+        *,
+        open_browser: Callable[[str], Any] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._sync = sync_service
+        self._open_browser = open_browser
+        self._cancel: threading.Event | None = None
+        self._busy = False
+        self._candidate_request = 0
+
+    # -- state -----------------------------------------------------------------------------
+    def settings(self) -> Settings:
+        return self._engine.settings.current()
+
+    def locked_keys(self) -> frozenset[str]:
+        return self._engine.settings.locked()
+
+    def connection_info(self):  # -> desktop.engine.ConnectionInfo
+        return self._engine.connection_info()
+
+    def is_connected(self) -> bool:
+        return self._engine.connection_info().connected
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def keyring_problem(self) -> str | None:
+        """Why secrets last only for this run (no usable OS keyring), or None."""
+        return self._engine.connection_info().keyring_problem
+
+    # -- settings --------------------------------------------------------------------------
+    def save_settings(self, settings: Settings) -> Settings:
+        """Validate and store; SettingsError with a message per setting when invalid,
+        EngineError (SettingLocked) when a locked setting would change."""
+        problems = settings_problems(settings)
+        locked = self.locked_keys()
+        current = self.settings()
+        for name in sorted(locked):
+            if getattr(settings, name) != getattr(current, name):
+                problems[name] = "This setting is set by your administrator."
+        if problems:
+            raise SettingsError(problems)
+        saved = self._engine.settings.save(settings)
+        log.info("integration settings saved")
+        self.settings_saved.emit()
+        if self._sync is not None and _import_changed(current, saved) and self.is_connected():
+            self._sync.force_sync()  # show the effect of new filters now, not in an hour
+        return saved
+
+    # -- connecting ------------------------------------------------------------------------
+    def connect_password(
+        self,
+        login_url: str,
+        username: str,
+        password: str,
+        security_token: str = "",
+        ca_file: str | None = None,
+    ) -> None:
+        """Sign in with username + password + security token on a worker thread."""
+
+        def work() -> str:
+            self.connect_progressed.emit("Signing in to Salesforce…")
+            info = self._engine.connect_password(
+                username, password, security_token, login_url=login_url, ca_file=ca_file or ""
+            )
+            return info.username or info.user_id or username
+
+        self._start_connect(work)
+
+    def connect_oauth(
+        self, login_url: str, consumer_key: str | None = None, ca_file: str | None = None
+    ) -> None:
+        """Sign in through the system browser (authorization code + PKCE) on a worker."""
+        cancel = threading.Event()
+
+        def work() -> str:
+            self.connect_progressed.emit(
+                "Waiting for you to allow access in your browser…"
+            )
+            options: dict[str, Any] = {
+                "login_url": login_url,
+                "consumer_key": consumer_key,
+                "ca_file": ca_file or "",
+                "show_url": self.browser_url_shown.emit,
+                "cancel": cancel,
+            }
+            if self._open_browser is not None:
+                options["open_browser"] = self._open_browser
+            info = self._engine.connect_oauth(**options)
+            return info.username or info.user_id or "Salesforce user"
+
+        self._start_connect(work, cancel)
+
+    def cancel_connect(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+
+    def reenable(self) -> None:
+        """Re-enable after an unlink: the page asks for authorization again."""
+        log.info("re-enable requested: asking for authorization again")
+        self.reauthorization_requested.emit()
+
+    def _start_connect(self, work: Callable[[], str], cancel: threading.Event | None = None) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        self._cancel = cancel
+        self.connect_started.emit()
+        run_in_background(self, work, self._on_connected, self._on_connect_failed, name="connect")
+
+    def _on_connected(self, username: str) -> None:
+        self._busy = False
+        self._cancel = None
+        log.info("connected to Salesforce")
+        self._start_syncing()
+        self.connected.emit(username)
+
+    def _on_connect_failed(self, error: BaseException) -> None:
+        self._busy = False
+        self._cancel = None
+        self.connect_failed.emit(problem_message(error))
+
+    def _start_syncing(self) -> None:
+        """Run the schedule and a (full) sync now, so the active items refresh at once."""
+        if self._sync is None:
+            return
+        callbacks = self._sync.callbacks()
+        scheduler = self._engine.start_scheduler(
+            **{f.name: getattr(callbacks, f.name) for f in fields(callbacks)}
+        )
+        self._sync.attach(scheduler)
+        self._sync.force_sync()
+
+    # -- unlinking -------------------------------------------------------------------------
+    def unlink(self) -> None:
+        """Stop syncing and forget the stored secrets (revoked first when possible)."""
+        if self._busy:
+            return
+        self._busy = True
+        if self._sync is not None:
+            self._sync.attach(None)
+        run_in_background(
+            self, self._engine.disconnect, self._on_unlinked, self._on_unlink_failed,
+            name="unlink",
+        )
+
+    def _on_unlinked(self, _result: object) -> None:
+        self._busy = False
+        self.unlinked.emit()
+
+    def _on_unlink_failed(self, error: BaseException) -> None:
+        self._busy = False
+        self.unlink_failed.emit(problem_message(error))
+
+    # -- what the org offers ---------------------------------------------------------------
+    def load_metadata(self) -> None:
+        """Describe Opportunity and Case (stage picklist, field labels) on a worker."""
+
+        def work() -> OrgMetadata:
+            client = self._engine.connection.client()
+            metas: dict[str, ObjectMeta] = {
+                name: meta_from_describe(client.describe(name)) for name in IMPORTABLE_OBJECTS
+            }
+            return OrgMetadata(
+                stages=metas["Opportunity"].picklist("StageName"),
+                fields={
+                    name: tuple(sorted(((f.name, f.label) for f in meta.fields),
+                                       key=lambda pair: pair[1].casefold()))
+                    for name, meta in metas.items()
+                },
+            )
+
+        run_in_background(
+            self, work, self.metadata_loaded.emit,
+            lambda error: self.metadata_failed.emit(problem_message(error)), name="describe",
+        )
+
+    def load_candidates(self, text: str = "", sobjects: Sequence[str] = IMPORTABLE_OBJECTS) -> None:
+        """Query Opportunities/Cases whose name (or case number/subject) contains `text`.
+
+        Only the latest request's answer is delivered (typing fast never shows stale lists).
+        """
+        self._candidate_request += 1
+        request = self._candidate_request
+        wanted = [s for s in sobjects if s in IMPORTABLE_OBJECTS]
+
+        def work() -> list[Candidate]:
+            client = self._engine.connection.client()
+            found: list[Candidate] = []
+            for sobject in wanted:
+                for page in client.query_pages(_candidate_soql(sobject, text.strip())):
+                    found.extend(_candidate(sobject, record) for record in page["records"])
+                    break  # the first page is plenty for a picking list
+            return found
+
+        def done(found: list[Candidate]) -> None:
+            if request == self._candidate_request:
+                self.candidates_loaded.emit(found)
+
+        def failed(error: BaseException) -> None:
+            if request == self._candidate_request:
+                self.candidates_failed.emit(problem_message(error))
+
+        run_in_background(self, work, done, failed, name="candidates")
+
+
+_IMPORT_SETTINGS = (
+    "import_opportunities", "import_cases", "import_mode", "specific_ids", "only_mine",
+    "opportunity_stage_trigger", "extra_fields", "child_relationships",
+)
+
+
+def _import_changed(before: Settings, after: Settings) -> bool:
+    return any(getattr(before, name) != getattr(after, name) for name in _IMPORT_SETTINGS)
+
+
+def _candidate_soql(sobject: str, text: str) -> str:
+    if sobject == "Opportunity":
+        where = f" WHERE Name LIKE {_like(text)}" if text else ""
+        return (f"SELECT Id, Name, StageName, Account.Name FROM Opportunity{where} "
+                f"ORDER BY SystemModstamp DESC LIMIT {CANDIDATE_LIMIT}")
+    where = f" WHERE (Subject LIKE {_like(text)} OR CaseNumber LIKE {_like(text)})" if text else ""
+    return (f"SELECT Id, CaseNumber, Subject, Status, Account.Name FROM Case{where} "
+            f"ORDER BY SystemModstamp DESC LIMIT {CANDIDATE_LIMIT}")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _candidate(sobject: str, record: dict) -> Candidate:
+    account = _text((record.get("Account") or {}).get("Name"))
+    if sobject == "Opportunity":
+        detail = " · ".join(part for part in (account, _text(record.get("StageName"))) if part)
+        return Candidate(_text(record["Id"]), sobject, _text(record.get("Name")), detail)
+    number = _text(record.get("CaseNumber"))
+    subject = _text(record.get("Subject"))
+    name = f"Case {number}: {subject}" if number else subject
+    detail = " · ".join(part for part in (account, _text(record.get("Status"))) if part)
+    return Candidate(_text(record["Id"]), sobject, name, detail)
