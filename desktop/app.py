@@ -1,0 +1,326 @@
+"""The GUI's composition root: profile -> store -> services -> windows -> tray -> engine.
+
+Start-up is ordered for a fast first paint: only the store (SQLite, tens of milliseconds)
+is opened before the window shows. After the first paint the task tree loads on a worker,
+and the engine (Salesforce client, keyring, sync scheduler: several hundred milliseconds of
+imports and keyring probing) is built on another; the pages that need it appear then.
+
+Environment switches (benchmarks and autostart):
+- STINT_EXIT_AFTER_FIRST_PAINT=1 prints "first-paint <seconds>" and quits after the paint;
+- STINT_REPORT_STARTUP=1 prints "first-paint ..." and "tasks-loaded ..." lines and keeps running;
+- STINT_START_HIDDEN=1 starts with the window hidden (in the tray).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+
+from desktop.platform.logs import setup_logging
+from desktop.platform.paths import ProfilePaths
+from desktop.services.sync_service import SyncService
+from desktop.services.tasks_service import TasksService
+from desktop.services.timer_service import TimerService
+from desktop.store.errors import StoreError
+from desktop.store.store import Store
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pages import build_engine_pages, build_timesheet_page, placeholder_page
+from desktop.ui.quick_picker import QuickPicker
+from desktop.ui.single_instance import SingleInstance
+from desktop.ui.task_widget import TaskWidget
+from desktop.ui.tray import TrayController
+from desktop.ui.tray_icons import app_icon
+
+log = logging.getLogger(__name__)
+
+APP_ID = "io.stint.Stint"
+_STARTED = time.perf_counter()
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip() not in ("", "0", "false", "no")
+
+
+class _FirstPaintWatch(QObject):
+    """Calls `then()` once, right after the watched window's first paint."""
+
+    def __init__(self, window: QWidget, then: Any) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+class StintApp(QObject):
+    """Everything one running Stint owns, in construction order; `shutdown()` undoes it."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        paths: ProfilePaths,
+        store: Store,
+        guard: SingleInstance,
+        *,
+        demo: Any = None,
+        tray_available: bool | None = None,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.paths = paths
+        self.store = store
+        self.guard = guard
+        self.demo = demo
+        self.engine: Any = None
+        self._shut_down = False
+        self.ui_settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
+
+        self.timer = TimerService(store, parent=self)
+        self.tasks = TasksService(store, parent=self)
+        self.sync = SyncService(store, parent=self)
+        self.task_widget = TaskWidget(self.timer, self.tasks)
+        timesheet = build_timesheet_page(store, self.timer, self.tasks, self)
+        self.window = MainWindow(
+            self.task_widget,
+            self.timer,
+            self.sync,
+            pages=[
+                ("Timesheet", timesheet),
+                ("Sync", placeholder_page("Synchronization status is loading…")),
+                ("Settings", placeholder_page("Settings are loading…")),
+            ],
+        )
+        self.quick_picker = QuickPicker(self.tasks, self.timer)
+        self.tray = TrayController(
+            self.timer,
+            self.tasks,
+            self.sync,
+            toggle_window=self.window.toggle_visible,
+            open_window=self.window.bring_to_front,
+            pick_task=self.quick_picker.popup,
+            quit_app=self.quit,
+            tray_available=tray_available,
+            parent=self,
+        )
+        self.window.close_to_tray = self.tray.available
+        app.setQuitOnLastWindowClosed(not self.tray.available)
+
+        guard.raise_requested.connect(self.window.bring_to_front)
+        self.window.quit_requested.connect(self.quit)
+        self.window.hidden_to_tray.connect(self._explain_tray_once)
+        self.window.banner_action_requested.connect(self._banner_action)
+        self.sync.sync_finished.connect(lambda _run: self.tasks.reload())
+        self.timer.entries_changed.connect(self.tasks.refresh_recent)
+        self.tasks.tree_changed.connect(self._tasks_loaded)
+        app.aboutToQuit.connect(self.shutdown)
+        if demo is not None:
+            from desktop.demo import DEMO_NOTE
+
+            self.window.setWindowTitle("Stint (demo)")
+            note = QLabel(DEMO_NOTE, self.window)
+            note.setEnabled(False)  # muted: information, not a warning
+            self.window.statusBar().addPermanentWidget(note)
+
+    # -- start-up ------------------------------------------------------------------------
+    def start(self, hidden: bool = False) -> None:
+        self._restore_geometry()
+        self.tray.show()
+        if hidden and self.tray.available:
+            self._after_first_paint()
+        else:
+            _FirstPaintWatch(self.window, self._after_first_paint)
+            self.window.show()
+
+    def _after_first_paint(self) -> None:
+        seconds = time.perf_counter() - _STARTED
+        log.info("first paint %.3fs after start", seconds)
+        if _env_flag("STINT_EXIT_AFTER_FIRST_PAINT") or _env_flag("STINT_REPORT_STARTUP"):
+            _report(f"first-paint {seconds:.4f}")
+        if _env_flag("STINT_EXIT_AFTER_FIRST_PAINT"):
+            self.quit()
+            return
+        self.tasks.reload()
+        from desktop.services.workers import run_in_background
+
+        run_in_background(self, self._build_engine, self._engine_ready, self._engine_failed,
+                          name="build engine")
+
+    def _tasks_loaded(self) -> None:
+        if _env_flag("STINT_REPORT_STARTUP"):
+            _report(f"tasks-loaded {time.perf_counter() - _STARTED:.4f} {len(self.tasks.tree())}")
+
+    def _build_engine(self) -> Any:
+        """On a worker: the engine (imports simple-salesforce, opens the keyring)."""
+        from desktop.engine import Engine
+        from desktop.platform.policy import load_policy
+
+        secrets = self.demo.secret_store if self.demo is not None else None
+        engine = Engine(self.paths, self.store, load_policy(), secret_store=secrets)
+        if self.demo is not None:
+            self.demo.connect(engine)
+        return engine, engine.connection_info()
+
+    def _engine_ready(self, built: tuple[Any, Any]) -> None:
+        self.engine, info = built
+        if self._shut_down:
+            return
+        sync_page, settings_page, self.integration = build_engine_pages(
+            self.engine, self.sync, self.tasks, self
+        )
+        self._replace_page("Sync", sync_page)
+        self._replace_page("Settings", settings_page)
+        if info.connected:
+            self._start_scheduler(first_sync_now=self.demo is not None)
+        else:
+            self.window.show_page("Settings")
+        if info.keyring_problem and self.demo is None:
+            self.window.banner.show_problem(info.keyring_problem, "")
+
+    def _engine_failed(self, error: BaseException) -> None:
+        message = getattr(error, "message", None) or str(error)
+        self.window.banner.show_problem(f"Stint cannot reach Salesforce: {message}", "")
+
+    def _start_scheduler(self, first_sync_now: bool) -> None:
+        from dataclasses import asdict
+        from datetime import timedelta
+
+        delay = timedelta(0) if first_sync_now else self._first_delay()
+        scheduler = self.engine.start_scheduler(first_delay=delay, **asdict(self.sync.callbacks()))
+        self.sync.attach(scheduler)
+
+    def _first_delay(self):  # -> timedelta
+        """Sync at start only when the last run is older than the interval (else on time)."""
+        from datetime import UTC, datetime, timedelta
+
+        last = self.sync.last_run()
+        minutes = self.engine.settings.current().sync_interval_minutes
+        if last is None or last.finished_at is None:
+            return timedelta(seconds=3)
+        due = last.finished_at + timedelta(minutes=minutes) - datetime.now(UTC)
+        return max(timedelta(seconds=3), due)
+
+    def _replace_page(self, title: str, page: QWidget) -> None:
+        pages = self.window.pages
+        for index in range(pages.count()):
+            if pages.tabText(index) == title:
+                current = pages.currentIndex()
+                old = pages.widget(index)
+                pages.removeTab(index)
+                pages.insertTab(index, page, title)
+                pages.setCurrentIndex(current)
+                old.deleteLater()
+                return
+
+    # -- reactions -----------------------------------------------------------------------
+    def _banner_action(self, action: str) -> None:
+        if action == "retry":
+            self.sync.force_sync()
+        elif action in ("reenter_password", "reconnect"):
+            self.window.bring_to_front()
+            self.window.show_page("Settings")
+
+    def _explain_tray_once(self) -> None:
+        if self.ui_settings.value("tray/explained", False, type=bool):
+            return
+        self.ui_settings.setValue("tray/explained", True)
+        shown = self.tray.notify(
+            "Stint is still running",
+            "The timer keeps running in the system tray. Click the tray icon to open Stint; "
+            "choose Quit in its menu to leave.",
+        )
+        if not shown:
+            QMessageBox.information(
+                None,
+                "Stint is still running",
+                "Stint keeps running in the system tray, so your timer never stops by accident.\n\n"
+                "Click the tray icon to open the window again; choose Quit in its menu to leave.",
+            )
+
+    def quit(self) -> None:
+        self.window.prepare_to_quit()
+        self.app.quit()
+
+    # -- shutdown ------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop the scheduler, close the store, release the profile (idempotent)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self._save_geometry()
+        self.sync.attach(None)
+        self.tray.dispose()
+        self.quick_picker.hide()
+        if self.engine is not None:
+            self.engine.close()  # stops the scheduler (cancels a running sync), closes store
+        else:
+            self.store.close()
+        self.guard.release()
+        if self.demo is not None:
+            self.demo.stop()
+        log.info("Stint stopped")
+
+    def _restore_geometry(self) -> None:
+        geometry = self.ui_settings.value("window/geometry")
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+
+    def _save_geometry(self) -> None:
+        self.ui_settings.setValue("window/geometry", self.window.saveGeometry())
+        self.ui_settings.sync()
+
+
+def _report(line: str) -> None:
+    # Benchmark hooks only (see the module doc): a line on stdout for the measuring script.
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def run_app(argv: Sequence[str] | None = None, profile: str | None = None, demo: bool = False) -> int:
+    """Run the GUI until the user quits; returns the process exit code."""
+    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    app.setApplicationName("Stint")
+    app.setApplicationDisplayName("Stint")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+
+    demo_env = None
+    if demo:
+        from desktop.demo import DemoEnvironment
+
+        demo_env = DemoEnvironment.create()
+        profile = str(demo_env.profile_dir)
+    paths = ProfilePaths.resolve(profile).create_dirs()
+    setup_logging(paths.log_dir)
+    guard = SingleInstance(paths.lock_path, paths.profile_id)
+    if not guard.acquire():
+        log.info("Stint already runs on this profile; asking it to show its window")
+        guard.ask_first_to_raise()
+        return 0
+    try:
+        store = Store.open(paths.db_path)
+    except StoreError as exc:
+        guard.release()
+        QMessageBox.critical(None, "Stint cannot start", str(exc))
+        return 1
+    stint = StintApp(app, paths, store, guard, demo=demo_env)
+    stint.start(hidden=_env_flag("STINT_START_HIDDEN"))
+    code = app.exec()
+    stint.shutdown()
+    return code
+
+
+
+def main(profile: str | None = None, demo: bool = False) -> int:
+    """The CLI's entry for the GUI (`stint`, `stint --demo`, `stint --profile DIR`)."""
+    return run_app(sys.argv[:1], profile=profile, demo=demo)

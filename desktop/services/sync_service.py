@@ -1,0 +1,175 @@
+"""Background synchronisation as Qt signals: started, progressed, finished, failed.
+
+The sync engine's scheduler runs on its own plain threads and reports through callbacks
+called on those threads. This service hands those callbacks over (`callbacks()`), turns them
+into queued signals for the GUI thread, and forwards "Force synchronization" and "Cancel".
+Nothing here touches the network or writes the store.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.synclog import SyncRun
+from desktop.engine.errors import EngineError, NotConnected
+from desktop.salesforce.errors import (
+    ConnectionProblem,
+    CredentialsMissing,
+    RefreshTokenRevoked,
+    SessionExpired,
+    WrongCredentials,
+)
+from desktop.store.store import Store
+
+log = logging.getLogger(__name__)
+
+# What the banner offers for an error (see UI contract: sync_failed(message, action)).
+REENTER_PASSWORD = "reenter_password"
+RETRY = "retry"
+RECONNECT = "reconnect"
+
+class Scheduler(Protocol):
+    """What SyncService needs from the engine's scheduler (desktop.sync.scheduler.Scheduler).
+
+    Its callbacks (see `SyncService.callbacks`) are called on its worker thread; on_failed
+    comes after on_finished when a run failed or could not start.
+    """
+
+    def force_sync(self) -> None: ...
+
+    def cancel(self) -> None: ...
+
+    def next_run_at(self) -> datetime | None: ...
+
+    def is_running(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SyncCallbacks:
+    """Thread-safe callables for the scheduler to report through."""
+
+    on_started: Any
+    on_progress: Any
+    on_finished: Any
+    on_failed: Any
+
+
+def action_for(error: BaseException | None) -> str:
+    """The banner action that fixes `error`: re-enter the password, reconnect, or retry."""
+    if isinstance(error, WrongCredentials | SessionExpired):
+        return REENTER_PASSWORD
+    if isinstance(error, RefreshTokenRevoked | CredentialsMissing | NotConnected):
+        return RECONNECT
+    return RETRY
+
+
+def message_for(error: BaseException) -> str:
+    """A plain-language message (these errors' messages never hold secrets)."""
+    if isinstance(error, ConnectionProblem | EngineError):
+        return error.message
+    return "Synchronization failed unexpectedly; see the log for details."
+
+
+class _Relay(QObject):
+    """Emitted from scheduler threads; received on the GUI thread (queued connections)."""
+
+    started = Signal()
+    progressed = Signal(str, int, int)
+    finished = Signal(object)
+    failed = Signal(str, str)
+
+
+class SyncService(QObject):
+    sync_started = Signal()
+    sync_progressed = Signal(str, int, int)  # object name, done, total (total 0: unknown)
+    sync_finished = Signal(object)  # SyncRun
+    sync_failed = Signal(str, str)  # message, action: "reenter_password"|"retry"|"reconnect"|""
+    schedule_changed = Signal()  # attached/detached, next run moved
+
+    def __init__(
+        self, store: Store, scheduler: Scheduler | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._scheduler = scheduler
+        self._running = False
+        self._last_run: SyncRun | None = store.sync_log.last_run()
+        self._relay = _Relay(self)
+        self._relay.started.connect(self._started)
+        self._relay.progressed.connect(self.sync_progressed)
+        self._relay.finished.connect(self._finished)
+        self._relay.failed.connect(self._failed)
+
+    # -- the engine's side (any thread) --------------------------------------------------
+    def callbacks(self) -> SyncCallbacks:
+        relay = self._relay
+
+        def failed(error: BaseException | str, action: str | None = None) -> None:
+            if isinstance(error, BaseException):
+                relay.failed.emit(message_for(error), action or action_for(error))
+            else:
+                relay.failed.emit(str(error), action or RETRY)
+
+        return SyncCallbacks(
+            on_started=relay.started.emit,
+            on_progress=lambda sobject, done, total: relay.progressed.emit(
+                str(sobject), int(done), int(total or 0)
+            ),
+            on_finished=relay.finished.emit,
+            on_failed=failed,
+        )
+
+    def attach(self, scheduler: Scheduler | None) -> None:
+        """Use `scheduler` from now on (None: not connected to Salesforce)."""
+        self._scheduler = scheduler
+        self.schedule_changed.emit()
+
+    # -- the UI's side -------------------------------------------------------------------
+    def is_available(self) -> bool:
+        """True when connected: a force sync can run."""
+        return self._scheduler is not None
+
+    def force_sync(self) -> None:
+        if self._scheduler is None:
+            self.sync_failed.emit(
+                "Stint is not connected to Salesforce yet; connect on the Settings page.",
+                RECONNECT,
+            )
+            return
+        log.info("synchronization forced by the user")
+        self._scheduler.force_sync()
+
+    def cancel(self) -> None:
+        if self._scheduler is not None:
+            self._scheduler.cancel()
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def last_run(self) -> SyncRun | None:
+        return self._last_run
+
+    def next_run_at(self) -> datetime | None:
+        return None if self._scheduler is None else self._scheduler.next_run_at()
+
+    # -- relay slots (GUI thread) --------------------------------------------------------
+    def _started(self) -> None:
+        self._running = True
+        self.sync_started.emit()
+
+    def _finished(self, run: SyncRun | None) -> None:
+        self._running = False
+        if run is None:
+            run = self._store.sync_log.last_run()
+        self._last_run = run
+        self.sync_finished.emit(run)
+        self.schedule_changed.emit()  # the scheduler has planned the next run by now
+
+    def _failed(self, message: str, action: str) -> None:
+        self._running = False
+        self.sync_failed.emit(message, action)

@@ -1,0 +1,134 @@
+"""The timer as the UI sees it: start, stop, switch, and the running entry.
+
+The running timer is a stored entry without an end (desktop.domain.timer), so it survives a
+crash: elapsed time is always `now - stored start`, never a count of ticks. Starting and
+stopping are one small SQLite transaction each, done on the GUI thread on purpose: the user
+must see the timer change at once and a click must never be lost in a queue.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.entries import EntryError, TimeEntry
+from desktop.platform.clock import SYSTEM_CLOCK, Clock
+from desktop.store.errors import StoreError
+from desktop.store.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class TimerService(QObject):
+    """One running entry at most; every change is stored before a signal goes out."""
+
+    timer_started = Signal(object)  # TimeEntry (running)
+    timer_stopped = Signal(object)  # TimeEntry (stopped), or None when it held no time
+    entries_changed = Signal()
+    timer_failed = Signal(str)  # a message for the user (e.g. "now" lies inside an entry)
+
+    def __init__(self, store: Store, clock: Clock = SYSTEM_CLOCK, parent: QObject | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._running: TimeEntry | None = store.entries.running()
+        # The task shown when nothing runs: the one that ran last, so Start resumes it.
+        self._last_item_id: str | None = (
+            self._running.item_id if self._running else self._latest_item_id()
+        )
+
+    # -- reading -------------------------------------------------------------------------
+    def running(self) -> TimeEntry | None:
+        return self._running
+
+    def is_running(self) -> bool:
+        return self._running is not None
+
+    def elapsed(self) -> timedelta:
+        """How long the running entry has run (0 when nothing runs), from stored timestamps."""
+        if self._running is None:
+            return timedelta(0)
+        return self._running.duration(self._clock.now())
+
+    def current_item_id(self) -> str | None:
+        """The running entry's task, else the task Start would start (the last one used)."""
+        if self._running is not None:
+            return self._running.item_id
+        return self._last_item_id
+
+    def now(self):  # noqa: ANN201 - a datetime; the clock widgets and tests share
+        return self._clock.now()
+
+    # -- changing ------------------------------------------------------------------------
+    def start(self, item_id: str | None) -> TimeEntry | None:
+        """Start a new entry on `item_id` ("no task" for None), stopping the running one."""
+        previous = self._running
+        try:
+            started = self._store.entries.start_timer(item_id, self._clock.now())
+        except (EntryError, StoreError) as exc:
+            self._fail(exc)
+            return None
+        stopped = None
+        if previous is not None:
+            stopped = self._store.entries.get(previous.id) if previous.id is not None else None
+        self._running = started
+        self._last_item_id = item_id
+        log.info("timer started on %s", item_id or "no task")
+        if previous is not None:
+            self.timer_stopped.emit(stopped)
+        self.timer_started.emit(started)
+        self.entries_changed.emit()
+        return started
+
+    def switch_to(self, item_id: str | None) -> TimeEntry | None:
+        """Work on `item_id` now: keeps the running entry if it is already that task."""
+        if self._running is not None and self._running.item_id == item_id:
+            return self._running
+        return self.start(item_id)
+
+    def stop(self) -> TimeEntry | None:
+        """Stop the running entry; returns it stopped (None if nothing ran or it was empty)."""
+        if self._running is None:
+            return None
+        try:
+            stopped = self._store.entries.stop_timer(self._clock.now())
+        except (EntryError, StoreError) as exc:
+            self._fail(exc)
+            return None
+        self._running = None
+        log.info("timer stopped")
+        self.timer_stopped.emit(stopped)
+        self.entries_changed.emit()
+        return stopped
+
+    def toggle(self) -> None:
+        """The Start/Stop button: stop when running, else start the current task."""
+        if self._running is not None:
+            self.stop()
+        else:
+            self.start(self._last_item_id)
+
+    def refresh(self) -> None:
+        """Re-read the running entry (after an edit elsewhere: timesheet, CLI, undo)."""
+        before = self._running
+        self._running = self._store.entries.running()
+        if self._running is not None:
+            self._last_item_id = self._running.item_id
+        if before == self._running:
+            return
+        if before is not None and (self._running is None or before.id != self._running.id):
+            self.timer_stopped.emit(self._store.entries.get(before.id) if before.id else None)
+        if self._running is not None and (before is None or before != self._running):
+            self.timer_started.emit(self._running)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _latest_item_id(self) -> str | None:
+        recent = self._store.entries.recent_item_ids(limit=1)
+        return recent[0] if recent else None
+
+    def _fail(self, error: Exception) -> None:
+        message = getattr(error, "message", None) or str(error)
+        log.warning("timer change refused: %s", message)
+        self.timer_failed.emit(message)

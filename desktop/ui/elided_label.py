@@ -1,0 +1,92 @@
+"""A one-line plain-text label that elides with "..." and shows the full text as a tooltip.
+
+Text from Salesforce goes through here: it is painted with QPainter.drawText, which never
+interprets markup, so a record named "<b>x</b><img src=...>" shows exactly those characters.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class ElidedLabel(QWidget):
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        *,
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._elide = elide
+        self._tooltip_override: str | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        self.setText(text)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        text = text.replace("\n", " ").replace("\r", " ")
+        if text == self._text:
+            return
+        self._text = text
+        self.setAccessibleName(text)
+        self._update_tooltip()
+        self.updateGeometry()
+        self.update()
+
+    def setExtraToolTip(self, text: str | None) -> None:  # noqa: N802
+        """A tooltip shown whatever the width (e.g. the full path), instead of the text."""
+        self._tooltip_override = text
+        self._update_tooltip()
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self._text) > self.width()
+
+    def displayed_text(self) -> str:
+        return self.fontMetrics().elidedText(self._text, self._elide, self.width())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self._text) + 2, metrics.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance("...") * 2, metrics.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def changeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().changeEvent(event)
+        self.updateGeometry()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(
+            self.rect(),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.displayed_text(),
+        )
+
+    def _update_tooltip(self) -> None:
+        if self._tooltip_override is not None:
+            self.setToolTip(plain_tooltip(self._tooltip_override))
+        else:
+            self.setToolTip(plain_tooltip(self._text) if self.is_elided() else "")
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltips guess rich text from a leading tag: escape so they always show plain text."""
+    if not text:
+        return ""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<p style='white-space:pre-wrap'>{escaped}</p>"
+

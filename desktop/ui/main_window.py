@@ -1,0 +1,246 @@
+"""The main window: task widget on top, error banner, pages (Timesheet, Sync, Settings), and a
+status bar with the last/next sync, a progress indicator and "Force synchronization".
+
+Closing the window hides it to the tray when there is one (`close_to_tray`); Quit is in the
+menu (Ctrl+Q). Everything stays usable while a sync runs: sync work happens on the
+scheduler's thread and only its signals arrive here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.services.sync_service import SyncService
+from desktop.services.timer_service import TimerService
+from desktop.ui.banner import ErrorBanner
+from desktop.ui.task_widget import TaskWidget
+from desktop.ui.tray_icons import app_icon, svg_icon
+
+_OUTCOME_TEXT = {
+    RunOutcome.SUCCEEDED: "succeeded",
+    RunOutcome.FAILED: "failed",
+    RunOutcome.CANCELLED: "cancelled",
+    RunOutcome.INTERRUPTED: "interrupted",
+    RunOutcome.RUNNING: "running",
+}
+
+
+def local_time(when: datetime | None, now: datetime | None = None) -> str:
+    """"14:05" today, "Mon 14:05" within a week, else "2026-11-21 14:05" (local zone)."""
+    if when is None:
+        return "—"
+    local = when.astimezone()
+    today = (now or datetime.now().astimezone()).astimezone().date()
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    if abs((local.date() - today).days) < 7:
+        return f"{local:%a %H:%M}"
+    return f"{local:%Y-%m-%d %H:%M}"
+
+
+def describe_run(run: SyncRun | None) -> str:
+    if run is None:
+        return "Not synchronized yet"
+    outcome = _OUTCOME_TEXT.get(run.outcome, str(run.outcome).replace("_", " "))
+    when = local_time(run.finished_at or run.started_at)
+    changes = sum(counts.total for counts in run.counts.values())
+    detail = f", {changes:,} change{'s' if changes != 1 else ''}" if run.outcome is RunOutcome.SUCCEEDED else ""
+    return f"Last sync {when}: {outcome}{detail}"
+
+
+class MainWindow(QMainWindow):
+    hidden_to_tray = Signal()
+    quit_requested = Signal()
+    banner_action_requested = Signal(str)
+
+    def __init__(
+        self,
+        task_widget: TaskWidget,
+        timer: TimerService,
+        sync: SyncService,
+        pages: list[tuple[str, QWidget]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Stint")
+        self.setWindowIcon(app_icon())
+        self.close_to_tray = False
+        self._quitting = False
+        self._timer = timer
+        self._sync = sync
+        self.task_widget = task_widget
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(task_widget)
+        line = QFrame(central)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(line)
+        self.banner = ErrorBanner(central)
+        layout.addWidget(self.banner)
+        self.pages = QTabWidget(central)
+        self.pages.setObjectName("pages")
+        self.pages.setDocumentMode(True)
+        for title, page in pages or ():
+            self.pages.addTab(page, title)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self._build_status_bar()
+        self._build_actions()
+        self.banner.action_requested.connect(self.banner_action_requested)
+        task_widget.message_shown.connect(lambda text: self.banner.show_problem(text, ""))
+        sync.sync_started.connect(self._sync_started)
+        sync.sync_progressed.connect(self._sync_progressed)
+        sync.sync_finished.connect(self._sync_finished)
+        sync.sync_failed.connect(self.banner.show_problem)
+        sync.schedule_changed.connect(self._update_sync_status)
+        self._update_sync_status()
+        self.resize(880, 640)
+        self.setMinimumSize(560, 480)
+
+    # -- building ------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(True)
+        self.sync_label = QLabel(self)
+        self.sync_label.setObjectName("syncStatus")
+        self.sync_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.sync_progress = QProgressBar(self)
+        self.sync_progress.setObjectName("syncProgress")
+        self.sync_progress.setMaximumWidth(140)
+        self.sync_progress.setMaximumHeight(14)
+        self.sync_progress.setTextVisible(False)
+        self.sync_progress.hide()
+        self.sync_button = QToolButton(self)
+        self.sync_button.setObjectName("forceSync")
+        self.sync_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.sync_button.setAutoRaise(True)
+        bar.addWidget(self.sync_label, 1)
+        bar.addPermanentWidget(self.sync_progress)
+        bar.addPermanentWidget(self.sync_button)
+
+    def _build_actions(self) -> None:
+        self.force_sync_action = QAction(svg_icon("sync"), "Force synchronization", self)
+        self.force_sync_action.setShortcuts([QKeySequence("Ctrl+R"), QKeySequence("F5")])
+        self.force_sync_action.setToolTip("Synchronize with Salesforce now (Ctrl+R, F5)")
+        self.force_sync_action.triggered.connect(self._sync.force_sync)
+        self.sync_button.setDefaultAction(self.force_sync_action)
+
+        self.pick_action = QAction("Pick a task…", self)
+        self.pick_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        self.pick_action.triggered.connect(self.focus_picker)
+        self.toggle_action = QAction("Start/Stop timer", self)
+        self.toggle_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.toggle_action.triggered.connect(self._timer.toggle)
+        self.close_action = QAction("Close window", self)
+        self.close_action.setShortcut(QKeySequence.StandardKey.Close)
+        self.close_action.triggered.connect(self.close)
+        self.quit_action = QAction("Quit Stint", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.quit_requested)
+
+        menu = self.menuBar().addMenu("&Stint")
+        menu.addAction(self.pick_action)
+        menu.addAction(self.toggle_action)
+        menu.addAction(self.force_sync_action)
+        menu.addSeparator()
+        menu.addAction(self.close_action)
+        menu.addAction(self.quit_action)
+        self.help_menu = self.menuBar().addMenu("&Help")
+
+    # -- public --------------------------------------------------------------------------
+    def focus_picker(self) -> None:
+        self.bring_to_front()
+        self.task_widget.picker.focus_search()
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def toggle_visible(self) -> None:
+        """The tray icon's left click: hide a shown window, show a hidden or minimized one."""
+        if self.isVisible() and not self.isMinimized():
+            self.hide()
+        else:
+            self.bring_to_front()
+
+    def show_page(self, title: str) -> bool:
+        for index in range(self.pages.count()):
+            if self.pages.tabText(index).replace("&", "") == title:
+                self.pages.setCurrentIndex(index)
+                return True
+        return False
+
+    def prepare_to_quit(self) -> None:
+        """Let the next close really close (Quit from a menu)."""
+        self._quitting = True
+
+    # -- sync status ---------------------------------------------------------------------
+    def _sync_started(self) -> None:
+        self.sync_progress.setRange(0, 0)  # busy until the first figures arrive
+        self.sync_progress.show()
+        self.sync_label.setText("Synchronizing with Salesforce…")
+
+    def _sync_progressed(self, sobject: str, done: int, total: int) -> None:
+        if total > 0:
+            self.sync_progress.setRange(0, total)
+            self.sync_progress.setValue(min(done, total))
+            self.sync_label.setText(f"Synchronizing {sobject}: {done:,} of {total:,}…")
+        else:
+            self.sync_label.setText(f"Synchronizing {sobject}: {done:,}…")
+
+    def _sync_finished(self, run: SyncRun | None) -> None:
+        self.sync_progress.hide()
+        if run is not None and run.outcome is RunOutcome.SUCCEEDED:
+            self.banner.clear()
+        self._update_sync_status()
+
+    def _update_sync_status(self) -> None:
+        if self._sync.is_running():
+            return
+        self.sync_button.setEnabled(True)
+        if not self._sync.is_available():
+            self.sync_label.setText("Not connected to Salesforce: connect on the Settings page")
+            return
+        text = describe_run(self._sync.last_run())
+        next_at = self._sync.next_run_at()
+        if next_at is not None:
+            text += f" · next {local_time(next_at)}"
+        self.sync_label.setText(text)
+
+    # -- closing -------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.close_to_tray and not self._quitting:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._timer.refresh()  # the CLI or another window may have changed the timer

@@ -1,0 +1,68 @@
+"""The main window's pages (Timesheet, Sync, Settings), built from the services.
+
+The Timesheet needs only the store, so it exists from the first paint; Sync and Settings
+need the engine, which is built after the first paint, and replace their placeholders then.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop.services.sync_service import SyncService
+from desktop.services.tasks_service import TasksService
+from desktop.services.timer_service import TimerService
+from desktop.store.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def placeholder_page(text: str) -> QWidget:
+    page = QWidget()
+    label = QLabel(text, page)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setEnabled(False)
+    layout = QVBoxLayout(page)
+    layout.addWidget(label)
+    return page
+
+
+def build_timesheet_page(
+    store: Store, timer: TimerService, tasks: TasksService, owner: QObject
+) -> QWidget:
+    from desktop.services.entries_service import EntriesService
+    from desktop.ui.timesheet_view import TimesheetView
+
+    entries = EntriesService(store, timer, parent=owner)
+    return TimesheetView(entries, tasks, timer)
+
+
+def build_engine_pages(
+    engine: Any, sync: SyncService, tasks: TasksService, owner: QObject
+) -> tuple[QWidget, QWidget, QObject | None]:
+    """(Sync page, Settings page, IntegrationService); placeholders for missing modules."""
+    try:
+        from desktop.ui.sync_status_view import SyncStatusView
+
+        sync_page: QWidget = SyncStatusView(sync)
+    except ImportError:  # the sync status view is not part of this build yet
+        log.warning("sync status view unavailable", exc_info=True)
+        sync_page = placeholder_page("Synchronization status is not available in this build.")
+    integration = None
+    try:
+        from desktop.services.integration_service import IntegrationService
+        from desktop.ui.integration_page import IntegrationPage
+
+        integration = IntegrationService(engine, sync, parent=owner)
+        settings_page: QWidget = IntegrationPage(integration, tasks)
+    except ImportError:
+        log.warning("integration page unavailable", exc_info=True)
+        settings_page = placeholder_page(
+            "Connect to Salesforce with `stint connect` (the Settings page is not available "
+            "in this build)."
+        )
+    return sync_page, settings_page, integration

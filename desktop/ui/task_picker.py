@@ -1,0 +1,402 @@
+"""Picking a task: a search box that filters as you type, plus a drop-down tree.
+
+Keyboard first: type to filter (multi-word, any order), Up/Down to move, Enter to choose,
+Esc to close; Alt+Down or F4 opens the whole tree. The drop-down is a panel floating over the
+window (overlay mode, main window) or a fixed part of the layout (inline mode, quick picker).
+The focus stays in the search box while the results are shown, like a browser's address bar.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStackedWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.tasks_service import TasksService
+from desktop.ui.task_search_model import TaskResultDelegate, TaskSearchModel, item_id_of
+from desktop.ui.task_tree_model import TaskTreeModel
+
+log = logging.getLogger(__name__)
+
+RESULT_LIMIT = 50
+_NAVIGATION_KEYS = {
+    Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+}
+_ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+_RESULTS_PAGE, _TREE_PAGE = 0, 1
+
+
+class TaskTreeView(QTreeView):
+    """The tree that keeps what the user expanded and selected across model resets."""
+
+    def __init__(self, model: TaskTreeModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tree_model = model
+        self._expanded: set[str] = set()
+        self.setModel(model)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)  # 200,000 rows: no per-row size queries
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.expanded.connect(lambda index: self._remember(index, True))
+        self.collapsed.connect(lambda index: self._remember(index, False))
+        model.modelAboutToBeReset.connect(self._save_current)
+        model.modelReset.connect(self._restore)
+        self._current_id: str | None = None
+
+    def current_item_id(self) -> str | None:
+        return item_id_of(self.currentIndex())
+
+    def select_item(self, item_id: str | None) -> bool:
+        index = self._tree_model.index_of(item_id)
+        if not index.isValid():
+            return False
+        parent = index.parent()
+        while parent.isValid():
+            self.expand(parent)
+            parent = parent.parent()
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def _remember(self, index: QModelIndex, expanded: bool) -> None:
+        item_id = item_id_of(index)
+        if item_id is None:
+            return
+        if expanded:
+            self._expanded.add(item_id)
+        else:
+            self._expanded.discard(item_id)
+
+    def _save_current(self) -> None:
+        self._current_id = self.current_item_id()
+
+    def _restore(self) -> None:
+        remembered = set(self._expanded)
+        for item_id in remembered:
+            index = self._tree_model.index_of(item_id)
+            if index.isValid():
+                self.expand(index)
+        self._expanded = remembered  # items gone for now stay remembered for a later load
+        if self._tree_model.rowCount() and not self._expanded:
+            self.expand(self._tree_model.index(0, 0))  # "Salesforce" open by default
+        if self._current_id is not None:
+            index = self._tree_model.index_of(self._current_id)
+            if index.isValid():
+                self.setCurrentIndex(index)
+                self.scrollTo(index)
+
+
+class TaskPicker(QWidget):
+    """Search box + results/tree panel. Emits task_chosen(item_id); never starts timers itself."""
+
+    task_chosen = Signal(str)
+    panel_closed = Signal()
+    escape_pressed = Signal()  # Esc with nothing left to close (the quick picker hides)
+
+    def __init__(
+        self,
+        tasks: TasksService,
+        parent: QWidget | None = None,
+        *,
+        inline: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._inline = inline
+        self.search = QLineEdit(self)
+        self.search.setObjectName("taskSearch")
+        self.search.setPlaceholderText("Search tasks: name, account, case number, stage…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search tasks")
+        self.tree_button = QToolButton(self)
+        self.tree_button.setObjectName("browseTasks")
+        self.tree_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.tree_button.setToolTip("Browse all tasks (Alt+Down)")
+        self.tree_button.setAccessibleName("Browse all tasks")
+        self.tree_button.setCheckable(True)
+        self.tree_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(6)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.tree_button)
+        outer.addLayout(row)
+
+        self.results_model = TaskSearchModel(tasks.path_text, self)
+        self.tree_model = TaskTreeModel(self)
+        self.panel = self._build_panel()
+        if inline:
+            outer.addWidget(self.panel, 1)
+        else:
+            self.panel.hide()  # floats over the window once shown (see _place_panel)
+
+        self.search.textEdited.connect(self._text_edited)
+        self.search.textChanged.connect(lambda text: self._refresh_results() if not text else None)
+        self.search.installEventFilter(self)
+        self.tree_view.installEventFilter(self)
+        self.results_view.installEventFilter(self)
+        self.tree_button.toggled.connect(self._tree_button_toggled)
+        self.results_view.clicked.connect(self._choose_index)
+        self.results_view.activated.connect(self._choose_index)
+        self.tree_view.activated.connect(self._choose_index)
+        self.show_archived.toggled.connect(lambda _on: self._load_tree_model())
+        tasks.tree_changed.connect(self._tree_changed)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._tree_changed()
+
+    # -- building ------------------------------------------------------------------------
+    def _build_panel(self) -> QFrame:
+        panel = QFrame(self)
+        panel.setObjectName("taskPickerPanel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setAutoFillBackground(True)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.setSpacing(0)
+        self.pages = QStackedWidget(panel)
+        self.results_view = QListView(panel)
+        self.results_view.setObjectName("taskResults")
+        self.results_view.setModel(self.results_model)
+        self.results_view.setItemDelegate(TaskResultDelegate(self.results_view))
+        self.results_view.setUniformItemSizes(True)
+        self.results_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree_view = TaskTreeView(self.tree_model, panel)
+        self.tree_view.setObjectName("taskTree")
+        self.tree_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.pages.addWidget(self.results_view)
+        self.pages.addWidget(self.tree_view)
+        self.status = QLabel(panel)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setObjectName("pickerStatus")
+        self.status.setContentsMargins(8, 4, 8, 4)
+        self.show_archived = QCheckBox("Show archived tasks", panel)
+        self.show_archived.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        footer = QHBoxLayout()
+        footer.setContentsMargins(0, 0, 6, 0)
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.show_archived)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(footer)
+        return panel
+
+    # -- public --------------------------------------------------------------------------
+    def is_open(self) -> bool:
+        return self.panel.isVisible() if not self._inline else True
+
+    def current_page(self) -> str:
+        return "tree" if self.pages.currentIndex() == _TREE_PAGE else "results"
+
+    def open_results(self) -> None:
+        self._refresh_results()
+        self._show_page(_RESULTS_PAGE)
+
+    def open_tree(self, select_id: str | None = None) -> None:
+        self._show_page(_TREE_PAGE)
+        if select_id is not None:
+            self.tree_view.select_item(select_id)
+        self.tree_view.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def close_panel(self) -> None:
+        if self._inline:
+            self.pages.setCurrentIndex(_RESULTS_PAGE)
+            return
+        if self.panel.isVisible():
+            self.panel.hide()
+            self.tree_button.setChecked(False)
+            self.panel_closed.emit()
+
+    def focus_search(self, text: str | None = None) -> None:
+        if text is not None:
+            self.search.setText(text)
+            self._refresh_results()
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- behaviour -----------------------------------------------------------------------
+    def _text_edited(self, _text: str) -> None:
+        self.open_results()
+
+    def _refresh_results(self, keep_highlight: bool = False) -> None:
+        """Search again; a new query highlights its best match, a new tree (after a sync)
+        keeps the highlighted task where it still matches."""
+        keep = item_id_of(self.results_view.currentIndex()) if keep_highlight else None
+        text = self.search.text()
+        self.results_model.set_results(self._tasks.search(text, limit=RESULT_LIMIT))
+        rows = self.results_model.rowCount()
+        row = 0
+        if keep is not None:
+            ids = [item.id for item in self.results_model.items()]
+            row = ids.index(keep) if keep in ids else 0
+        if rows:
+            self.results_view.setCurrentIndex(self.results_model.index(row, 0))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        text = self.search.text().strip()
+        if not self._tasks.is_loaded():
+            message = "Loading tasks…"
+        elif self.pages.currentIndex() == _TREE_PAGE:
+            message = "Enter starts the timer on the selected task"
+        elif self.results_model.rowCount() == 0:
+            message = f"No task matches “{text}”" if text else "No tasks yet"
+        elif not text:
+            message = "Recent tasks first; type to search"
+        else:
+            count = self.results_model.rowCount()
+            more = "+" if count >= RESULT_LIMIT else ""
+            message = f"{count}{more} matching tasks; Enter starts the timer"
+        self.status.setText(message)
+
+    def _tree_changed(self) -> None:
+        self._load_tree_model()
+        self._refresh_results(keep_highlight=True)
+
+    def _load_tree_model(self) -> None:
+        layout = self._tasks.layout(include_archived=self.show_archived.isChecked())
+        if layout is not None or not self.tree_model.has_layout():
+            self.tree_model.set_layout(layout, self._tasks.tree())
+
+    def _show_page(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self.tree_button.blockSignals(True)
+        self.tree_button.setChecked(page == _TREE_PAGE)
+        self.tree_button.blockSignals(False)
+        self.show_archived.setVisible(page == _TREE_PAGE)
+        self._update_status()
+        if not self._inline:
+            self._place_panel()
+            self.panel.show()
+            self.panel.raise_()
+
+    def _tree_button_toggled(self, checked: bool) -> None:
+        if checked:
+            self.open_tree(select_id=None)
+        elif self.current_page() == "tree":
+            self.close_panel()
+            self.search.setFocus()
+
+    def _place_panel(self) -> None:
+        window = self.window()
+        if self.panel.parent() is not window:
+            self.panel.setParent(window)  # over the window's other widgets, not clipped by ours
+            window.installEventFilter(self)
+        top_left = self.mapTo(window, QPoint(0, self.height() + 2))
+        room = window.height() - top_left.y() - 8
+        height = max(120, min(440, room))
+        self.panel.setGeometry(top_left.x(), top_left.y(), self.width(), height)
+
+    def _choose_index(self, index: QModelIndex) -> None:
+        item_id = item_id_of(index)
+        if item_id is None:
+            return
+        log.debug("task chosen from the picker")
+        self.task_chosen.emit(item_id)
+        self.search.clear()
+        self.close_panel()
+
+    def _choose_current(self) -> bool:
+        view = self.tree_view if self.current_page() == "tree" and self.is_open() else None
+        if view is not None:
+            index = view.currentIndex()
+        else:
+            index = self.results_view.currentIndex()
+            if not index.isValid() and self.results_model.rowCount():
+                index = self.results_model.index(0, 0)
+        if not index.isValid():
+            return False
+        self._choose_index(index)
+        return True
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._inline or not self.panel.isVisible() or new is None:
+            return
+        if not (self.isAncestorOf(new) or self.panel.isAncestorOf(new) or new is self.panel):
+            self.close_panel()
+
+    # -- keyboard ------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.window():
+            if self.panel.isVisible() and not self._inline:
+                self._place_panel()
+            return False
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key_event: QKeyEvent = event  # type: ignore[assignment]
+        if watched is self.search:
+            return self._search_key(key_event)
+        if watched is self.tree_view:
+            return self._tree_key(key_event)
+        return False
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down):
+            self.open_tree(select_id=None)
+            return True
+        if key in _NAVIGATION_KEYS:
+            if not self.is_open() or self.current_page() != "results":
+                self.open_results()
+                return True
+            QApplication.sendEvent(self.results_view, QKeyEvent(event))
+            return True
+        if key in _ENTER_KEYS:
+            if not self.is_open() and not self.search.text().strip():
+                return False
+            if not self.is_open():
+                self._refresh_results()
+            return self._choose_current()
+        if key == Qt.Key.Key_Escape:
+            if not self._inline and self.panel.isVisible():
+                self.close_panel()
+            elif self.search.text():
+                self.search.clear()
+            else:
+                self.escape_pressed.emit()
+            return True
+        return False
+
+    def _tree_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in _ENTER_KEYS:
+            return self._choose_current()
+        if key == Qt.Key.Key_Escape:
+            if self._inline:
+                self.pages.setCurrentIndex(_RESULTS_PAGE)
+            else:
+                self.close_panel()
+            self.search.setFocus(Qt.FocusReason.PopupFocusReason)
+            return True
+        text = event.text()
+        if text and text.isprintable() and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            # typing in the tree searches, like everywhere else in the picker
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search.insert(text)
+            self.open_results()
+            return True
+        return False
