@@ -31,6 +31,8 @@ from desktop.salesforce.api_usage import ApiUsage, parse_limit_info
 from desktop.salesforce.errors import ConnectionProblem
 from desktop.store import Store, StoreError
 from desktop.sync.pull import ProgressCallback, PullSync
+from desktop.sync.push import EntryPusher, push_after_pull
+from desktop.sync.push_report import PushReport
 from desktop.sync.scheduler import Scheduler
 
 log = logging.getLogger(__name__)
@@ -156,10 +158,38 @@ class Engine:
                     run = pull.run(
                         self.settings.current(), full=full, cancel=cancel, on_progress=on_progress
                     )
+                    # Write-back (issue 5): push time entries into the same run when it is on.
+                    run = push_after_pull(
+                        self.store, client, self.settings.current(), run, self.clock.now
+                    )
                 finally:
                     client.cancel_event = threading.Event()
                 self._remember_api_usage(client.api_usage)
                 return run
+            finally:
+                self._sync_lock.release()
+        finally:
+            self._local_sync.release()
+
+    def push_now(self, wait_seconds: float = 120.0) -> PushReport | None:
+        """Write-back now, e.g. right after a timer stop or an edit (call it off the GUI
+        thread: it talks to Salesforce). Waits for a running sync to finish first. None when
+        write-back is off, not connected, or the profile is busy in another process."""
+        if self.settings.current().writeback == "off":
+            return None
+        try:
+            client = self.connection.client()
+        except (ConnectionProblem, EngineError):  # not connected, or the sign-in fails
+            return None
+        if not self._local_sync.acquire(timeout=wait_seconds):
+            return None
+        try:
+            if not self._sync_lock.acquire():
+                return None
+            try:
+                return EntryPusher(
+                    self.store, client, self.settings.current(), now=self.clock.now
+                ).push()
             finally:
                 self._sync_lock.release()
         finally:

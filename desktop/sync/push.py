@@ -25,7 +25,7 @@ from typing import Any
 
 from desktop.domain.entries import EntryError, EntrySyncState, TimeEntry
 from desktop.domain.settings import Settings
-from desktop.domain.synclog import RunOutcome
+from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.salesforce.client import MAX_COLLECTION_RECORDS, SalesforceClient
 from desktop.salesforce.errors import Cancelled, ConnectionProblem, MalformedResponse, RateLimited
 from desktop.store.push_queue_repo import PushQueueRepository
@@ -89,7 +89,6 @@ class EntryPusher:
         if own_run:
             run_id = self._store.sync_log.start_run(self._now(), kind="push")
         report = PushReport()
-        outcome = RunOutcome.SUCCEEDED
         calls_before = self._client.api_calls
         try:
             self._queue_waiting_entries()
@@ -97,19 +96,19 @@ class EntryPusher:
             report.sobject = target.sobject
             self._push(target, report)
         except PushSetupError as exc:
-            report.error, outcome = exc.message, RunOutcome.FAILED
+            report.error, report.outcome = exc.message, RunOutcome.FAILED
         except RateLimited as exc:
-            report.error, outcome = exc.message, RunOutcome.RATE_LIMITED
+            report.error, report.outcome = exc.message, RunOutcome.RATE_LIMITED
         except ConnectionProblem as exc:
-            report.error, outcome = exc.message, RunOutcome.FAILED
+            report.error, report.outcome = exc.message, RunOutcome.FAILED
         except Cancelled:
-            report.error, outcome = "The push was cancelled.", RunOutcome.CANCELLED
+            report.error, report.outcome = "The push was cancelled.", RunOutcome.CANCELLED
         finally:
             report.api_calls = self._client.api_calls - calls_before
             write_to_log(self._store, run_id, report)
             if own_run:
                 self._store.sync_log.finish_run(
-                    run_id, self._now(), outcome, report.error, report.api_calls)
+                    run_id, self._now(), report.outcome, report.error, report.api_calls)
         logger.info("%s (%d API calls)%s", report.summary(), report.api_calls,
                     f"; stopped: {report.error}" if report.error else "")
         return report
@@ -328,8 +327,24 @@ class EntryPusher:
 
 
 def push_entries(store: Store, client: SalesforceClient, settings: Settings,
-                 run_id: int | None = None) -> PushReport | None:
+                 run_id: int | None = None,
+                 now: Callable[[], datetime] = _utcnow) -> PushReport | None:
     """Push when write-back is on (settings.writeback != "off"); None when it is off."""
     if settings.writeback == "off":
         return None
-    return EntryPusher(store, client, settings).push(run_id)
+    return EntryPusher(store, client, settings, now=now).push(run_id)
+
+
+def push_after_pull(store: Store, client: SalesforceClient, settings: Settings, run: SyncRun,
+                    now: Callable[[], datetime] = _utcnow) -> SyncRun:
+    """The write-back step of a sync run: after a successful pull, push into the same run
+    (its API calls and counts join the run's; a push that stops marks the run with why)."""
+    if run.outcome is not RunOutcome.SUCCEEDED:
+        return run
+    report = push_entries(store, client, settings, run.id, now)
+    if report is None:
+        return run
+    store.sync_log.add_api_calls(run.id, report.api_calls)
+    if report.error:
+        store.sync_log.finish_run(run.id, now(), report.outcome, report.error)
+    return store.sync_log.get_run(run.id) or run

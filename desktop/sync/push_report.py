@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from desktop.domain.synclog import ChangeStatus, Direction, ObjectCounts, RecordChange
+from desktop.domain.synclog import (
+    ChangeStatus,
+    Direction,
+    ObjectCounts,
+    RecordChange,
+    RunOutcome,
+)
 from desktop.store.store import Store
 
 
@@ -23,6 +29,7 @@ class PushReport:
     skipped: int = 0         # entries with no Opportunity/Case to log against (stay local)
     api_calls: int = 0
     error: str | None = None  # why the push stopped early (offline...); the queue waits
+    outcome: RunOutcome = RunOutcome.SUCCEEDED
     changes: list[RecordChange] = field(default_factory=list)
 
     @property
