@@ -1,0 +1,102 @@
+"""How the sync status words things: local times, "in 12 min", outcomes, directions."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+from desktop.domain.synclog import ChangeStatus, Direction, RunOutcome, SyncRun
+
+OUTCOME_TEXT = {
+    RunOutcome.RUNNING: "Running",
+    RunOutcome.SUCCEEDED: "Succeeded",
+    RunOutcome.FAILED: "Failed",
+    RunOutcome.CANCELLED: "Cancelled",
+    RunOutcome.INTERRUPTED: "Interrupted",
+}
+DIRECTION_TEXT = {
+    Direction.FROM_SALESFORCE: "From Salesforce",
+    Direction.TO_SALESFORCE: "To Salesforce",
+}
+STATUS_TEXT = {ChangeStatus.OK: "OK", ChangeStatus.ERROR: "Error"}
+KIND_TEXT = {"incremental": "Changes", "full": "Full"}
+
+
+def outcome_text(outcome: RunOutcome | str) -> str:
+    try:
+        return OUTCOME_TEXT[RunOutcome(outcome)]
+    except ValueError:
+        return str(outcome).replace("_", " ").capitalize()  # e.g. "rate_limited"
+
+
+def kind_text(kind: str) -> str:
+    return KIND_TEXT.get(kind, kind.capitalize())
+
+
+def local_moment(moment: datetime, now: datetime, tz: tzinfo | None) -> str:
+    """"10:42" today, "Yesterday 10:42", "Mon 16 Nov 10:42" otherwise."""
+    local = moment.astimezone(tz)
+    today = now.astimezone(tz).date()
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    if local.date() == today - timedelta(days=1):
+        return f"Yesterday {local:%H:%M}"
+    return f"{local:%a} {local.day} {local:%b %H:%M}"
+
+
+def span(delta: timedelta) -> str:
+    """"less than a minute", "12 min", "2 h 5 min", "3 days"."""
+    seconds = max(0, int(delta.total_seconds()))
+    if seconds < 60:
+        return "less than a minute"
+    minutes = seconds // 60
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{hours // 24} days"
+
+
+def run_duration(run: SyncRun) -> str:
+    if run.finished_at is None:
+        return ""
+    seconds = (run.finished_at - run.started_at).total_seconds()
+    if seconds < 0.1:
+        return "< 0.1 s"
+    return f"{seconds:.1f} s" if seconds < 60 else span(run.finished_at - run.started_at)
+
+
+def last_sync_text(run: SyncRun | None, now: datetime, tz: tzinfo | None) -> str:
+    if run is None:
+        return "Never synchronized yet."
+    when = local_moment(run.finished_at or run.started_at, now, tz)
+    calls = f"{run.api_calls} API call{'s' if run.api_calls != 1 else ''}"
+    result = outcome_text(run.outcome)
+    text = f"Last synchronization: {when} — {result.lower()}"
+    duration = run_duration(run)
+    details = ", ".join(part for part in (duration, calls) if part)
+    text += f" ({details})."
+    if run.error:
+        text += f"\n{run.error}"
+    return text
+
+
+def next_sync_text(next_at: datetime | None, now: datetime, tz: tzinfo | None,
+                   available: bool) -> str:
+    if not available:
+        return "Automatic synchronization is off: connect on the Settings page."
+    if next_at is None:
+        return "No synchronization is scheduled."
+    if next_at <= now:
+        return "Next synchronization: now."
+    return f"Next synchronization: {local_moment(next_at, now, tz)} (in {span(next_at - now)})."
+
+
+def progress_text(sobject: str, done: int, total: int) -> str:
+    if not sobject:
+        return "Synchronizing…"
+    if total > 0:
+        return f"Synchronizing {sobject}: {done:,} of {total:,} records"
+    if done > 0:
+        return f"Synchronizing {sobject}: {done:,} records"
+    return f"Synchronizing {sobject}…"
