@@ -11,7 +11,6 @@ from urllib.parse import parse_qsl, urlsplit
 from werkzeug.datastructures import MultiDict
 
 from desktop.sandbox.context import ServerContext
-from desktop.sandbox.org_transaction import org_transaction
 from desktop.sandbox.responses import ApiError, encode_json, parse_json_body
 from desktop.sandbox.rest import RestCall, RestResult, as_api_error, dispatch, parse_rest_path
 
@@ -37,7 +36,7 @@ def _all_or_none(ctx: ServerContext, enabled: bool) -> Iterator[None]:
         yield
         return
     try:
-        with org_transaction(ctx.org):
+        with ctx.org.transaction():
             yield
     except _RollBack:
         pass
