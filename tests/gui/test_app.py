@@ -1,0 +1,74 @@
+"""The composition root: start-up order, the engine built after the first paint, the demo
+(sandbox org, first sync, full tree), and a clean shutdown that frees the profile."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.app import StintApp
+from desktop.platform.paths import ProfilePaths
+from desktop.store.store import Store
+from desktop.ui.single_instance import SingleInstance
+from tests.gui.conftest import sample_items
+
+
+@pytest.fixture
+def restore_quit_setting(qapp):
+    before = qapp.quitOnLastWindowClosed()
+    yield
+    qapp.setQuitOnLastWindowClosed(before)
+
+
+def start_app(qtbot, qapp, profile, demo=None) -> StintApp:
+    paths = ProfilePaths.resolve(profile).create_dirs()
+    guard = SingleInstance(paths.lock_path, paths.profile_id)
+    assert guard.acquire()
+    store = Store.open(paths.db_path)
+    stint = StintApp(qapp, paths, store, guard, demo=demo, tray_available=False)
+    qtbot.addWidget(stint.window)
+    return stint
+
+
+def test_unconnected_start_loads_the_cache_and_invites_to_connect(
+    qtbot, qapp, profile_dir, restore_quit_setting
+):
+    with Store.open(ProfilePaths.resolve(profile_dir).create_dirs().db_path) as store:
+        store.items.upsert_many(sample_items())
+    stint = start_app(qtbot, qapp, profile_dir)
+    try:
+        assert qapp.quitOnLastWindowClosed()  # no tray: closing the window quits
+        assert not stint.window.close_to_tray
+        with qtbot.waitSignal(stint.tasks.tree_changed, timeout=20_000):
+            stint.start()
+        assert len(stint.tasks.search("acme")) == 3
+        qtbot.waitUntil(lambda: stint.engine is not None, timeout=30_000)
+        assert stint.window.pages.tabText(stint.window.pages.currentIndex()) == "Settings"
+        assert not stint.sync.is_available()
+    finally:
+        stint.shutdown()
+    again = SingleInstance(stint.paths.lock_path, stint.paths.profile_id)
+    assert again.acquire()  # the profile is free after shutdown
+    again.release()
+
+
+@pytest.mark.slow
+def test_demo_is_connected_synced_and_shows_the_tree(qtbot, qapp, restore_quit_setting):
+    from desktop.demo import DemoEnvironment
+
+    demo = DemoEnvironment.create()
+    stint = start_app(qtbot, qapp, demo.profile_dir, demo=demo)
+    try:
+        with qtbot.waitSignal(stint.sync.sync_finished, timeout=60_000) as finished:
+            stint.start()
+        assert finished.args[0].outcome.value == "succeeded"
+        qtbot.waitUntil(lambda: len(stint.tasks.tree()) > 20, timeout=30_000)
+        assert stint.window.windowTitle() == "Stint (demo)"
+        assert not demo.secret_store.persistent
+        results = stint.tasks.search("")
+        assert results
+        stint.task_widget.picker.task_chosen.emit(results[0].id)
+        assert stint.timer.running().item_id == results[0].id
+        stint.timer.stop()
+    finally:
+        stint.shutdown()
+    assert not demo.profile_dir.exists()  # the throwaway profile is gone

@@ -1,0 +1,108 @@
+"""The main window: Force synchronization (button, Ctrl+R, F5), sync status and progress,
+the error banner and its action, closing to the tray."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from desktop.domain.synclog import ObjectCounts, RunOutcome
+from desktop.ui.main_window import MainWindow
+from desktop.ui.task_widget import TaskWidget
+from tests.gui.conftest import NOW
+
+
+@pytest.fixture
+def window(qtbot, timer, tasks, sync):
+    shown = MainWindow(TaskWidget(timer, tasks), timer, sync, pages=[("Timesheet", QWidget())])
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.activateWindow()
+    return shown
+
+
+def test_force_sync_from_the_button_and_shortcuts(qtbot, window, scheduler):
+    assert window.sync_button.isVisible()
+    assert window.sync_button.text() == "Force synchronization"
+    qtbot.mouseClick(window.sync_button, Qt.MouseButton.LeftButton)
+    assert scheduler.forced == 1
+    window.task_widget.picker.search.setFocus()
+    qtbot.keyClick(window.task_widget.picker.search, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.task_widget.picker.search, Qt.Key.Key_F5)
+    assert scheduler.forced == 3
+
+
+def test_progress_and_result_of_a_sync(qtbot, window, sync, scheduler, gui_store):
+    scheduler.next_at = NOW + timedelta(hours=1)
+    callbacks = sync.callbacks()
+    with qtbot.waitSignal(sync.sync_started):
+        callbacks.on_started()
+    assert window.sync_progress.isVisible()
+    assert "Synchronizing" in window.sync_label.text()
+    with qtbot.waitSignal(sync.sync_progressed):
+        callbacks.on_progress("Opportunity", 500, 2000)
+    assert window.sync_progress.maximum() == 2000 and window.sync_progress.value() == 500
+    assert window.sync_label.text() == "Synchronizing Opportunity: 500 of 2,000…"
+    # The window stays usable meanwhile: the picker searches.
+    qtbot.keyClicks(window.task_widget.picker.search, "acme")
+    assert window.task_widget.picker.results_model.rowCount() == 3
+    run_id = gui_store.sync_log.start_run(NOW, "incremental")
+    gui_store.sync_log.add_counts(run_id, {"Opportunity": ObjectCounts(created=3, modified=1)})
+    gui_store.sync_log.finish_run(run_id, NOW + timedelta(seconds=4), RunOutcome.SUCCEEDED)
+    with qtbot.waitSignal(sync.sync_finished):
+        callbacks.on_finished(gui_store.sync_log.get_run(run_id))
+    assert not window.sync_progress.isVisible()
+    assert "succeeded, 4 changes" in window.sync_label.text()
+    assert "next" in window.sync_label.text()
+
+
+def test_errors_show_a_banner_with_the_fixing_action(qtbot, window, sync):
+    actions = []
+    window.banner_action_requested.connect(actions.append)
+    with qtbot.waitSignal(sync.sync_failed):
+        sync.callbacks().on_failed("Your Salesforce password was changed.", "reenter_password")
+    assert window.banner.isVisible()
+    assert window.banner.text() == "Your Salesforce password was changed."
+    assert window.banner.action_button.text() == "Re-enter password…"
+    qtbot.mouseClick(window.banner.action_button, Qt.MouseButton.LeftButton)
+    assert actions == ["reenter_password"]
+    qtbot.mouseClick(window.banner.close_button, Qt.MouseButton.LeftButton)
+    assert not window.banner.isVisible()
+
+
+def test_banner_text_is_plain(qtbot, window, sync):
+    with qtbot.waitSignal(sync.sync_failed):
+        sync.callbacks().on_failed("Record <b>x</b><img src=y> failed", "retry")
+    assert window.banner.message.textFormat() == Qt.TextFormat.PlainText
+    assert window.banner.action_button.text() == "Retry"
+
+
+def test_closing_hides_to_the_tray_when_there_is_one(qtbot, window):
+    window.close_to_tray = True
+    with qtbot.waitSignal(window.hidden_to_tray):
+        window.close()
+    assert not window.isVisible()
+    window.bring_to_front()
+    assert window.isVisible()
+    window.prepare_to_quit()
+    window.close()
+    assert not window.isVisible()
+
+
+def test_closing_without_a_tray_really_closes(qtbot, window):
+    hidden = []
+    window.hidden_to_tray.connect(lambda: hidden.append(True))
+    window.close()
+    assert not window.isVisible() and hidden == []
+
+
+def test_not_connected_status_invites_to_connect(qtbot, timer, tasks, gui_store):
+    from desktop.services.sync_service import SyncService
+
+    unconnected = MainWindow(TaskWidget(timer, tasks), timer, SyncService(gui_store))
+    qtbot.addWidget(unconnected)
+    assert "connect on the Settings page" in unconnected.sync_label.text()
