@@ -17,7 +17,9 @@ Built for 200,000 items at typing speed (p95 <= 16 ms) in pure Python:
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import chain
 
@@ -47,14 +49,6 @@ def query_terms(text: str) -> list[str]:
     return sorted(set(words(text)), key=len, reverse=True)
 
 
-def _append(index: dict[str, list[int]], key: str, value: int) -> None:
-    postings = index.get(key)
-    if postings is None:
-        index[key] = [value]
-    else:
-        postings.append(value)
-
-
 class SearchIndex:
     """An index over a fixed set of items; build a new one when the items change.
 
@@ -67,65 +61,69 @@ class SearchIndex:
             self._build(list(items))
 
     def _build(self, items: list[Item]) -> None:
-        folded: dict[str, list[str]] = {}  # field texts repeat a lot (accounts, stages)
+        folded: dict[str, str] = {}  # texts repeat a lot (accounts, stages, activity names)
 
-        def words_of(text: str) -> list[str]:
+        def words_of(text: str) -> str:
             found = folded.get(text)
             if found is None:
-                found = folded[text] = words(text)
+                found = folded[text] = " ".join(words(text))
             return found
 
         own: dict[str, tuple[str, str]] = {}  # id -> (name words, field words), space-joined
         for item in items:
             own[item.id] = (
-                " ".join(words_of(item.name)),
-                " ".join(word for _, text in item.fields for word in words_of(text)),
+                words_of(item.name),
+                " ".join([words_of(text) for _, text in item.fields]),
             )
         order = sorted(items, key=lambda item: (len(item.name), own[item.id][0], item.id))
 
         self._items = order
         self._position = {item.id: index for index, item in enumerate(order)}
-        self._names: list[str] = []  # " word word": " term" in it means "at a word start"
-        self._own_texts: list[str] = []  # name and field words, same form
-        self._texts: list[str] = []  # own text, then the parent's name and field words
-        own_vocabulary: dict[str, list[int]] = {}
-        name_starts: dict[str, list[int]] = {}
-        children: dict[str, list[int]] = {}
+        # One text per item: " name words | field words | parent's name and field words",
+        # with where the name and the item's own part end. " term" in it means "at a word
+        # start"; str.find(x, 0, end) looks at one part without slicing.
+        texts: list[str] = []
+        name_ends = array("i")
+        own_ends = array("i")
+        own_vocabulary: defaultdict[str, list[int]] = defaultdict(list)
+        name_starts: defaultdict[str, list[int]] = defaultdict(list)
+        children: defaultdict[str, list[int]] = defaultdict(list)
         for index, item in enumerate(order):
             name_text, field_text = own[item.id]
             own_text = f" {name_text} {field_text}"
-            self._names.append(" " + name_text)
-            self._own_texts.append(own_text)
+            name_ends.append(len(name_text) + 1)
+            own_ends.append(len(own_text))
             parent = own.get(item.parent_id) if item.parent_id != ROOT_ID else None
             if parent is None:
-                self._texts.append(own_text)
+                texts.append(own_text)
             else:
-                self._texts.append(f"{own_text} {parent[0]} {parent[1]}")
-                _append(children, item.parent_id, index)
+                texts.append(f"{own_text} {parent[0]} {parent[1]}")
+                children[item.parent_id].append(index)
             for word in set(own_text.split()):
-                _append(own_vocabulary, word, index)
-            for start in set().union(*map(word_start_grams, name_text.split())):
-                _append(name_starts, start, index)
+                own_vocabulary[word].append(index)
+            for word in name_text.split():
+                name_starts[" " + word[:1]].append(index)
+                name_starts[" " + word[:2]].append(index)
+        self._texts, self._name_ends, self._own_ends = texts, name_ends, own_ends
 
         # Inherited words: each parent's words reach all its children in one extend.
-        inherited_vocabulary: dict[str, list[int]] = {}
+        inherited_vocabulary: defaultdict[str, list[int]] = defaultdict(list)
         for parent_id, kids in children.items():
             for word in set(" ".join(own[parent_id]).split()):
-                postings = inherited_vocabulary.get(word)
-                if postings is None:
-                    inherited_vocabulary[word] = list(kids)
-                else:
-                    postings.extend(kids)
+                inherited_vocabulary[word].extend(kids)
 
         size = len(order)
         vocabulary = list(own_vocabulary.keys() | inherited_vocabulary.keys())
         self._vocabulary = vocabulary
-        self._own_word_items = [own_vocabulary.get(word, []) for word in vocabulary]
-        self._inherited_word_items = [inherited_vocabulary.get(word, []) for word in vocabulary]
-        gram_words: dict[str, list[int]] = {}
+        # Position arrays take a fraction of the memory of lists of ints.
+        self._own_word_items = [array("i", own_vocabulary.pop(word, ())) for word in vocabulary]
+        self._inherited_word_items = [
+            array("i", inherited_vocabulary.pop(word, ())) for word in vocabulary
+        ]
+        gram_words: defaultdict[str, list[int]] = defaultdict(list)
         for word_id, word in enumerate(vocabulary):
             for gram in grams_of(word) | word_start_grams(word):
-                _append(gram_words, gram, word_id)
+                gram_words[gram].append(word_id)
         own_bitmaps = WordBitmaps(size, self._own_word_items)
         inherited_bitmaps = WordBitmaps(size, self._inherited_word_items)
         self._own = GramSets(size)  # grams of the item's own words
@@ -186,16 +184,17 @@ class SearchIndex:
 
     def _tier(self, index: int, terms: Sequence[str], starts: Sequence[str]) -> int | None:
         """The rank tier of a match (0 best, see the module doc), or None for no match."""
-        name = self._names[index]
-        if all(start in name for start in starts):
-            return 0
-        own = self._own_texts[index]
-        if all(start in own for start in starts):
-            return 1
         text = self._texts[index]
+        find = text.find
+        name_end = self._name_ends[index]
+        if all(find(start, 0, name_end) >= 0 for start in starts):
+            return 0
+        own_end = self._own_ends[index]
+        if all(find(start, 0, own_end) >= 0 for start in starts):
+            return 1
         if all(start in text for start in starts):
             return 2
-        if all(term in own for term in terms):
+        if all(find(term, 0, own_end) >= 0 for term in terms):
             return 3
         if all(term in text for term in terms):
             return 4
@@ -217,11 +216,13 @@ class SearchIndex:
         ranked.sort()
         return [index for _, index in ranked[:wanted]]
 
-    def _narrowest(self, terms: list[str], grams: set[str]) -> tuple[list[int] | None, int]:
+    def _narrowest(
+        self, terms: list[str], grams: set[str]
+    ) -> tuple[Sequence[int] | None, int]:
         """The cheapest superset of the matches we can name: a short sorted position list to
         rank completely, or else (None, bitmap) to restrict the scan with (-1: no restriction).
         """
-        best: list[int] | None = None
+        best: Sequence[int] | None = None
         for gram in grams:
             positions = self._full.positions.get(gram)
             if positions is not None and (best is None or len(positions) < len(best)):

@@ -6,6 +6,7 @@ bitmap in binary lists its items in index order, and `a & b` intersects two sets
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, repeat
@@ -90,7 +91,7 @@ class GramSets:
     def __init__(self, size: int) -> None:
         self.size = size
         self.bitmaps: dict[str, int] = {}
-        self.positions: dict[str, list[int]] = {}
+        self.positions: dict[str, array[int]] = {}  # 4 bytes a position, not 36
         self._converted: dict[str, int] = {}
 
     def add(self, gram: str, bitmap: int) -> None:
@@ -99,7 +100,7 @@ class GramSets:
         if bitmap.bit_count() > SPARSE_LIMIT:
             self.bitmaps[gram] = bitmap
         else:
-            self.positions[gram] = list(positions_in(bitmap, self.size))
+            self.positions[gram] = array("i", positions_in(bitmap, self.size))
 
     def __contains__(self, gram: str) -> bool:
         return gram in self.bitmaps or gram in self.positions
