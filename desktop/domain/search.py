@@ -49,6 +49,29 @@ def query_terms(text: str) -> list[str]:
     return sorted(set(words(text)), key=len, reverse=True)
 
 
+def match_tier(
+    text: str, name_end: int, own_end: int, terms: Sequence[str], starts: Sequence[str]
+) -> int | None:
+    """The rank tier of a match (0 best, see the module doc), or None for no match.
+
+    `text` is " name words field words parent words" with the name part ending at
+    `name_end` and the item's own part at `own_end`; `starts` are the terms with a space
+    before them (" acme": "acme" at a word start).
+    """
+    find = text.find
+    if all(find(start, 0, name_end) >= 0 for start in starts):
+        return 0
+    if all(find(start, 0, own_end) >= 0 for start in starts):
+        return 1
+    if all(start in text for start in starts):
+        return 2
+    if all(find(term, 0, own_end) >= 0 for term in terms):
+        return 3
+    if all(term in text for term in terms):
+        return 4
+    return None
+
+
 class SearchIndex:
     """An index over a fixed set of items; build a new one when the items change.
 
@@ -183,22 +206,9 @@ class SearchIndex:
         return all(term in text for term in terms)
 
     def _tier(self, index: int, terms: Sequence[str], starts: Sequence[str]) -> int | None:
-        """The rank tier of a match (0 best, see the module doc), or None for no match."""
-        text = self._texts[index]
-        find = text.find
-        name_end = self._name_ends[index]
-        if all(find(start, 0, name_end) >= 0 for start in starts):
-            return 0
-        own_end = self._own_ends[index]
-        if all(find(start, 0, own_end) >= 0 for start in starts):
-            return 1
-        if all(start in text for start in starts):
-            return 2
-        if all(find(term, 0, own_end) >= 0 for term in terms):
-            return 3
-        if all(term in text for term in terms):
-            return 4
-        return None
+        return match_tier(
+            self._texts[index], self._name_ends[index], self._own_ends[index], terms, starts
+        )
 
     def _ranked(self, terms: list[str], wanted: int) -> list[int]:
         grams = set().union(*(grams_of(term) for term in terms))

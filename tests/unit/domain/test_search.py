@@ -6,6 +6,7 @@ import desktop.domain.search as search_module
 import desktop.domain.search_bitmaps as search_bitmaps
 from desktop.domain.items import ROOT_ID, Item, ItemKind
 from desktop.domain.search import SearchIndex, query_terms
+from desktop.domain.search_scan import search_items
 from desktop.domain.text import words
 
 
@@ -175,3 +176,13 @@ def test_fast_paths_agree_with_the_reference(monkeypatch, limits):
             recent = rng.sample([item.id for item in items], 3)
             expected = reference_search(items, query, limit, recent)
             assert ids(index.search(query, limit, recent)) == expected, (query, limit)
+            assert ids(search_items(items, query, limit, recent)) == expected, (query, limit)
+
+
+def test_search_items_without_an_index_matches_the_index():
+    for query in ("widget", "acme", "call", "00001234", "", "zzz", "negotiation"):
+        for recent in ((), ("o4", "a2")):
+            assert ids(search_items(ITEMS, query, 50, recent)) == ids(
+                SearchIndex(ITEMS).search(query, 50, recent)
+            ), query
+    assert search_items(ITEMS, "acme", limit=0) == []
