@@ -83,6 +83,7 @@ class StintApp(QObject):
         self.guard = guard
         self.demo = demo
         self.engine: Any = None
+        self.integration: QObject | None = None
         self._shut_down = False
         self.ui_settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
 
@@ -258,9 +259,15 @@ class StintApp(QObject):
             return
         self._shut_down = True
         self._save_geometry()
-        self.sync.attach(None)
+        self.app.aboutToQuit.disconnect(self.shutdown)
+        # From here on nothing may react to the services: the store is about to close.
+        for service in (self.timer, self.tasks, self.sync, self.integration):
+            if service is not None:
+                service.blockSignals(True)
         self.tray.dispose()
         self.quick_picker.hide()
+        self.window.prepare_to_quit()
+        self.window.hide()
         if self.engine is not None:
             self.engine.close()  # stops the scheduler (cancels a running sync), closes store
         else:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QTabWidget,
     QToolButton,
@@ -37,6 +38,16 @@ _OUTCOME_TEXT = {
     RunOutcome.INTERRUPTED: "interrupted",
     RunOutcome.RUNNING: "running",
 }
+
+
+SHORTCUTS_TEXT = """Ctrl+K or Ctrl+F\tpick a task (type to search)
+Alt+Down or F4\tbrowse all tasks as a tree
+Up / Down, Enter\tmove through the results, start the timer
+Esc\tclose the list, then clear the search
+Ctrl+Return\tstart or stop the timer
+Ctrl+R or F5\tforce synchronization
+Ctrl+W\tclose the window (Stint keeps running in the tray)
+Ctrl+Q\tquit Stint"""
 
 
 def local_time(when: datetime | None, now: datetime | None = None) -> str:
@@ -167,6 +178,11 @@ class MainWindow(QMainWindow):
         menu.addAction(self.close_action)
         menu.addAction(self.quit_action)
         self.help_menu = self.menuBar().addMenu("&Help")
+        self.shortcuts_action = self.help_menu.addAction("Keyboard shortcuts")
+        self.shortcuts_action.triggered.connect(self._show_shortcuts)
+        self.about_action = self.help_menu.addAction("About Stint")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._show_about)
 
     # -- public --------------------------------------------------------------------------
     def focus_picker(self) -> None:
@@ -197,6 +213,18 @@ class MainWindow(QMainWindow):
     def prepare_to_quit(self) -> None:
         """Let the next close really close (Quit from a menu)."""
         self._quitting = True
+
+    def _show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT)
+
+    def _show_about(self) -> None:
+        from desktop import __version__
+
+        QMessageBox.about(
+            self,
+            "About Stint",
+            f"Stint {__version__}\n\nTime tracking for people whose work lives in Salesforce.",
+        )
 
     # -- sync status ---------------------------------------------------------------------
     def _sync_started(self) -> None:

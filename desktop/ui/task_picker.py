@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListView,
     QStackedWidget,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,77 +30,17 @@ from PySide6.QtWidgets import (
 from desktop.services.tasks_service import TasksService
 from desktop.ui.task_search_model import TaskResultDelegate, TaskSearchModel, item_id_of
 from desktop.ui.task_tree_model import TaskTreeModel
+from desktop.ui.task_tree_view import TaskTreeView
 
 log = logging.getLogger(__name__)
 
 RESULT_LIMIT = 50
+PANEL_MAX_HEIGHT = 440
 _NAVIGATION_KEYS = {
     Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
 }
 _ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _RESULTS_PAGE, _TREE_PAGE = 0, 1
-
-
-class TaskTreeView(QTreeView):
-    """The tree that keeps what the user expanded and selected across model resets."""
-
-    def __init__(self, model: TaskTreeModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._tree_model = model
-        self._expanded: set[str] = set()
-        self.setModel(model)
-        self.setHeaderHidden(True)
-        self.setUniformRowHeights(True)  # 200,000 rows: no per-row size queries
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.expanded.connect(lambda index: self._remember(index, True))
-        self.collapsed.connect(lambda index: self._remember(index, False))
-        model.modelAboutToBeReset.connect(self._save_current)
-        model.modelReset.connect(self._restore)
-        self._current_id: str | None = None
-
-    def current_item_id(self) -> str | None:
-        return item_id_of(self.currentIndex())
-
-    def select_item(self, item_id: str | None) -> bool:
-        index = self._tree_model.index_of(item_id)
-        if not index.isValid():
-            return False
-        parent = index.parent()
-        while parent.isValid():
-            self.expand(parent)
-            parent = parent.parent()
-        self.setCurrentIndex(index)
-        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-        return True
-
-    def _remember(self, index: QModelIndex, expanded: bool) -> None:
-        item_id = item_id_of(index)
-        if item_id is None:
-            return
-        if expanded:
-            self._expanded.add(item_id)
-        else:
-            self._expanded.discard(item_id)
-
-    def _save_current(self) -> None:
-        self._current_id = self.current_item_id()
-
-    def _restore(self) -> None:
-        remembered = set(self._expanded)
-        for item_id in remembered:
-            index = self._tree_model.index_of(item_id)
-            if index.isValid():
-                self.expand(index)
-        self._expanded = remembered  # items gone for now stay remembered for a later load
-        if self._tree_model.rowCount() and not self._expanded:
-            self.expand(self._tree_model.index(0, 0))  # "Salesforce" open by default
-        if self._current_id is not None:
-            index = self._tree_model.index_of(self._current_id)
-            if index.isValid():
-                self.setCurrentIndex(index)
-                self.scrollTo(index)
 
 
 class TaskPicker(QWidget):
@@ -253,6 +192,8 @@ class TaskPicker(QWidget):
         if rows:
             self.results_view.setCurrentIndex(self.results_model.index(row, 0))
         self._update_status()
+        if not self._inline and self.panel.isVisible():
+            self._place_panel()
 
     def _update_status(self) -> None:
         text = self.search.text().strip()
@@ -267,7 +208,8 @@ class TaskPicker(QWidget):
         else:
             count = self.results_model.rowCount()
             more = "+" if count >= RESULT_LIMIT else ""
-            message = f"{count}{more} matching tasks; Enter starts the timer"
+            noun = "task" if count == 1 else "tasks"
+            message = f"{count}{more} matching {noun}; Enter starts the timer"
         self.status.setText(message)
 
     def _tree_changed(self) -> None:
@@ -305,8 +247,17 @@ class TaskPicker(QWidget):
             window.installEventFilter(self)
         top_left = self.mapTo(window, QPoint(0, self.height() + 2))
         room = window.height() - top_left.y() - 8
-        height = max(120, min(440, room))
+        height = max(60, min(PANEL_MAX_HEIGHT, room, self._wanted_height()))
         self.panel.setGeometry(top_left.x(), top_left.y(), self.width(), height)
+
+    def _wanted_height(self) -> int:
+        """Results: just tall enough for them (a short list makes a short panel); tree: max."""
+        if self.pages.currentIndex() == _TREE_PAGE:
+            return PANEL_MAX_HEIGHT
+        rows = max(1, self.results_model.rowCount())
+        row_height = self.results_view.sizeHintForRow(0) if self.results_model.rowCount() else 0
+        footer = self.status.sizeHint().height()
+        return rows * max(row_height, 1) + footer + 2 * self.panel.frameWidth() + 4
 
     def _choose_index(self, index: QModelIndex) -> None:
         item_id = item_id_of(index)

@@ -18,13 +18,13 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.items import Item
 from desktop.domain.tree import PATH_SEPARATOR
 from desktop.ui.elided_label import plain_tooltip
-from desktop.ui.task_tree_model import FIELDS_ROLE, ITEM_ID_ROLE, PATH_ROLE, fields_text
+from desktop.ui.task_tree_model import FIELDS_ROLE, ITEM_ID_ROLE, PATH_ROLE, fields_text, kind_icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -70,6 +70,8 @@ class TaskSearchModel(QAbstractListModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return item.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            return kind_icon(item)
         if role == ITEM_ID_ROLE:
             return item.id
         if role == PATH_ROLE:
@@ -92,6 +94,7 @@ class TaskResultDelegate(QStyledItemDelegate):
     """Two lines per task: the name, then its parent path and key fields, muted."""
 
     MARGIN = 6
+    ICON_SIZE = 20
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
         main = QFontMetrics(option.font)
@@ -102,7 +105,8 @@ class TaskResultDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         painter.save()
-        option.text = ""  # the background and focus frame only; the text is ours
+        option.text = ""  # the background and focus frame only; text and icon are ours
+        option.icon = QIcon()
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -113,6 +117,11 @@ class TaskResultDelegate(QStyledItemDelegate):
         )
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         rect = option.rect.adjusted(self.MARGIN * 2, self.MARGIN, -self.MARGIN * 2, -self.MARGIN)
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        if icon is not None:
+            size = self.ICON_SIZE
+            icon.paint(painter, rect.x(), rect.y() + (rect.height() - size) // 2, size, size)
+            rect.setLeft(rect.left() + size + self.MARGIN + 2)
         main = QFontMetrics(option.font)
         name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         painter.setFont(option.font)

@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.items import Item
 from desktop.domain.tree import TaskTree
 from desktop.services.tasks_service import TreeLayout
 from desktop.ui.elided_label import plain_tooltip
+from desktop.ui.tray_icons import svg_icon
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -25,6 +26,11 @@ FIELDS_ROLE = Qt.ItemDataRole.UserRole + 3
 ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 4
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def kind_icon(item: Item) -> QIcon:
+    """The small icon of the item's kind (project, opportunity, case, activity)."""
+    return svg_icon(f"kind-{item.kind.value}")
 
 
 def fields_text(item: Item, limit: int = 3) -> str:
@@ -121,6 +127,8 @@ class TaskTreeModel(QAbstractItemModel):
             if item.archived:
                 tip += f"\nArchived ({item.archive_reason or 'closed'})"
             return plain_tooltip(tip)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return kind_icon(item)
         if role == ITEM_ID_ROLE:
             return item.id
         if role == PATH_ROLE:

@@ -22,7 +22,7 @@ from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
-from desktop.ui.tray_icons import TrayState, tray_icon
+from desktop.ui.tray_icons import TrayState, app_icon, svg_icon, tray_icon
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +73,10 @@ class TrayController(QObject):
         self._recent_anchor = self.menu.addSeparator()
         self.pick_action = self.menu.addAction("Pick a task…")
         self.pick_action.triggered.connect(pick_task)
-        self.sync_action = self.menu.addAction("Force synchronization")
+        self.sync_action = self.menu.addAction(svg_icon("sync"), "Force synchronization")
         self.sync_action.triggered.connect(sync.force_sync)
         self.menu.addSeparator()
-        self.open_action = self.menu.addAction("Open Stint")
+        self.open_action = self.menu.addAction(app_icon(), "Open Stint")
         self.open_action.triggered.connect(open_window)
         self.quit_action = self.menu.addAction("Quit")
         self.quit_action.triggered.connect(quit_app)
@@ -192,7 +192,10 @@ class TrayController(QObject):
         else:
             text = "No timer running"
         self.header_action.setText(_menu_text(text))
-        self.toggle_action.setText("Stop timer" if running else f"Start timer on {_menu_text(self._task_name())}")
+        self.toggle_action.setText(
+            "Stop timer" if running else f"Start timer on {_menu_text(self._task_name())}"
+        )
+        self.toggle_action.setIcon(svg_icon("stop" if running else "start"))
 
     def _update_recent(self) -> None:
         for action in self.recent_actions:
