@@ -12,7 +12,7 @@ from desktop.domain.bulk import gc_paused
 from desktop.domain.items import ROOT_ID, Item, ItemKind
 from desktop.domain.tree import TaskTree
 from desktop.store.database import Database
-from desktop.store.timestamps import from_db_or_none, to_db, to_db_or_none
+from desktop.store.timestamps import to_db, to_db_or_none
 
 _COLUMNS = "id, kind, name, parent_id, sobject, fields, archived, archive_reason, owner_id, modstamp"
 _CHUNK = 500  # ids per "IN (...)" query, well below SQLite's variable limit
@@ -27,6 +27,7 @@ _UPSERT = f"""
 """
 
 _KINDS = {kind.value: kind for kind in ItemKind}
+_parse_time = datetime.fromisoformat  # what timestamps.from_db does, without the extra call
 
 
 # Fields are stored as a JSON object whose keys keep their order (and any repeats):
@@ -90,17 +91,18 @@ def _row_change(before: tuple | None, row: tuple) -> Change:
 
 def _item(row: Sequence) -> Item:
     item_id, kind, name, parent_id, sobject, fields, archived, reason, owner_id, modstamp = row
+    # positional arguments: measurably faster than keywords over 200,000 rows
     return Item(
-        id=item_id,
-        kind=_KINDS[kind],
-        name=name,
-        parent_id=parent_id,
-        sobject=sobject,
-        fields=decode_fields(fields),
-        archived=bool(archived),
-        archive_reason=reason,
-        owner_id=owner_id,
-        modstamp=from_db_or_none(modstamp),
+        item_id,
+        _KINDS[kind],
+        name,
+        parent_id,
+        sobject,
+        () if fields == _NO_FIELDS else _scan_fields(fields, 0)[0],
+        archived == 1,
+        reason,
+        owner_id,
+        None if modstamp is None else _parse_time(modstamp),
     )
 
 
