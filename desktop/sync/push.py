@@ -191,7 +191,8 @@ class EntryPusher:
                 self._deleted_in_salesforce(entry, is_tombstone, record.modstamp, report)
                 continue
             changes = target.remote_changes(record.values, entry, links.get(entry.item_id or ""))
-            if not changes:  # our own write whose read-back was lost
+            restored = entry.sync_state is EntrySyncState.DELETED_REMOTE  # undeleted there
+            if not changes and not restored:  # our own write whose read-back was lost
                 self._queue.set_remote_modstamps({entry.id: record.modstamp})
                 continue
             self._keep_salesforce_version(entry, is_tombstone, changes, record, report)
@@ -215,8 +216,12 @@ class EntryPusher:
                                  changes: dict[str, Any], record, report: PushReport) -> None:
         """Salesforce wins: the entry takes the record's values (logged as a conflict when it
         had unpushed local changes, as modified otherwise)."""
-        action = "conflict" if entry.sync_state is EntrySyncState.PENDING or is_tombstone \
-            else "modified"
+        if entry.sync_state is EntrySyncState.DELETED_REMOTE:
+            action = "restored"
+        elif entry.sync_state is EntrySyncState.PENDING or is_tombstone:
+            action = "conflict"
+        else:
+            action = "modified"
         try:
             with self._store.transaction():
                 if is_tombstone:

@@ -119,3 +119,17 @@ def test_a_change_that_would_overlap_another_entry_is_reported(world, sf):
     assert stored.sync_state is EntrySyncState.ERROR
     assert stored.sync_error.startswith("Changed in Salesforce, but that version cannot be kept")
     assert stored.start == first.start  # the local entry is unchanged
+
+
+def test_an_event_restored_from_the_recycle_bin_is_synced_again(world, sf):
+    entry = world.add()
+    world.push()
+    sf.Event.delete(world.entry(entry).remote_id)
+    world.push()
+    assert world.entry(entry).sync_state is EntrySyncState.DELETED_REMOTE
+    world.sandbox.org.undelete(world.entry(entry).remote_id)
+    report = world.push()
+    assert report.conflicts == 1
+    stored = world.entry(entry)
+    assert (stored.sync_state, stored.sync_error) == (EntrySyncState.SYNCED, None)
+    assert world.store.sync_log.recent_changes()[0].action == "restored"

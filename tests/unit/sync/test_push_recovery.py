@@ -93,13 +93,13 @@ def _attempts_recorded(db_path: Path) -> int:
 def test_kill_9_mid_push_then_rerun_leaves_no_duplicate(world, sandbox, tmp_path):
     entries = [world.add(minutes=15) for _ in range(450)]
     db_path = world.store.path
-    # Each collection call now takes 1.5 s before Salesforce applies it: the child is killed
+    # Each collection call now takes 3 s before Salesforce applies it: the child is killed
     # while its first batch of 200 creates is in flight.
-    sandbox.faults.set_latency(1500, path_prefix="composite/sobjects")
+    sandbox.faults.set_latency(3000, path_prefix="composite/sobjects")
     child = _push_in_child(world, sandbox, db_path, tmp_path / "child.log")
     try:
         wait_until(lambda: _attempts_recorded(db_path), 30, "the child to send its first batch")
-        time.sleep(0.3)
+        time.sleep(1.0)  # the attempts are committed just before the batch is sent
         os.kill(child.pid, signal.SIGKILL)
         assert child.wait(timeout=10) == -signal.SIGKILL
     finally:
@@ -107,7 +107,8 @@ def test_kill_9_mid_push_then_rerun_leaves_no_duplicate(world, sandbox, tmp_path
             child.kill()
             child.wait()
     # The server still applies the batch whose answer nobody reads any more.
-    wait_until(lambda: len(world.stint_events()) == 200, 10, "the in-flight batch to land")
+    wait_until(lambda: len(world.stint_events()) == 200, 15, "the in-flight batch to land",
+               interval=0.2)
     sandbox.faults.clear()
     assert {world.entry(e).sync_state for e in entries} == {EntrySyncState.PENDING}
 
