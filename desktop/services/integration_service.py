@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.settings import Settings, SettingsError, settings_problems
-from desktop.engine import Engine, EngineError
+from desktop.engine import ConnectionInfo, Engine, EngineError
 from desktop.salesforce.errors import Cancelled, ConnectionProblem
 from desktop.services.workers import run_in_background
 from desktop.sync.metadata import ObjectMeta, meta_from_describe
@@ -70,6 +70,7 @@ def _like(text: str) -> str:
 
 
 class IntegrationService(QObject):
+    connection_changed = Signal(object)  # ConnectionInfo, once known / after a change
     connect_started = Signal()
     connect_progressed = Signal(str)  # what is happening now, for the progress line
     browser_url_shown = Signal(str)  # no browser could be opened: show this URL to the user
@@ -99,6 +100,8 @@ class IntegrationService(QObject):
         self._cancel: threading.Event | None = None
         self._busy = False
         self._candidate_request = 0
+        self._info: ConnectionInfo | None = None
+        self.refresh_connection()
 
     # -- state -----------------------------------------------------------------------------
     def settings(self) -> Settings:
@@ -107,18 +110,27 @@ class IntegrationService(QObject):
     def locked_keys(self) -> frozenset[str]:
         return self._engine.settings.locked()
 
-    def connection_info(self):  # -> desktop.engine.ConnectionInfo
-        return self._engine.connection_info()
+    def connection_info(self) -> ConnectionInfo | None:
+        """The last known connection state; None until the first check has answered (it
+        opens the keyring, so it runs on a worker: see refresh_connection)."""
+        return self._info
 
     def is_connected(self) -> bool:
-        return self._engine.connection_info().connected
+        return self._info is not None and self._info.connected
+
+    def refresh_connection(self) -> None:
+        run_in_background(
+            self, self._engine.connection_info, self._set_info,
+            lambda error: log.warning("connection state unavailable: %s", error),
+            name="connection info",
+        )
+
+    def _set_info(self, info: ConnectionInfo) -> None:
+        self._info = info
+        self.connection_changed.emit(info)
 
     def is_busy(self) -> bool:
         return self._busy
-
-    def keyring_problem(self) -> str | None:
-        """Why secrets last only for this run (no usable OS keyring), or None."""
-        return self._engine.connection_info().keyring_problem
 
     # -- settings --------------------------------------------------------------------------
     def save_settings(self, settings: Settings) -> Settings:
@@ -150,12 +162,11 @@ class IntegrationService(QObject):
     ) -> None:
         """Sign in with username + password + security token on a worker thread."""
 
-        def work() -> str:
+        def work() -> ConnectionInfo:
             self.connect_progressed.emit("Signing in to Salesforce…")
-            info = self._engine.connect_password(
+            return self._engine.connect_password(
                 username, password, security_token, login_url=login_url, ca_file=ca_file or ""
             )
-            return info.username or info.user_id or username
 
         self._start_connect(work)
 
@@ -165,7 +176,7 @@ class IntegrationService(QObject):
         """Sign in through the system browser (authorization code + PKCE) on a worker."""
         cancel = threading.Event()
 
-        def work() -> str:
+        def work() -> ConnectionInfo:
             self.connect_progressed.emit(
                 "Waiting for you to allow access in your browser…"
             )
@@ -178,8 +189,7 @@ class IntegrationService(QObject):
             }
             if self._open_browser is not None:
                 options["open_browser"] = self._open_browser
-            info = self._engine.connect_oauth(**options)
-            return info.username or info.user_id or "Salesforce user"
+            return self._engine.connect_oauth(**options)
 
         self._start_connect(work, cancel)
 
@@ -192,7 +202,9 @@ class IntegrationService(QObject):
         log.info("re-enable requested: asking for authorization again")
         self.reauthorization_requested.emit()
 
-    def _start_connect(self, work: Callable[[], str], cancel: threading.Event | None = None) -> None:
+    def _start_connect(
+        self, work: Callable[[], ConnectionInfo], cancel: threading.Event | None = None
+    ) -> None:
         if self._busy:
             return
         self._busy = True
@@ -200,12 +212,13 @@ class IntegrationService(QObject):
         self.connect_started.emit()
         run_in_background(self, work, self._on_connected, self._on_connect_failed, name="connect")
 
-    def _on_connected(self, username: str) -> None:
+    def _on_connected(self, info: ConnectionInfo) -> None:
         self._busy = False
         self._cancel = None
         log.info("connected to Salesforce")
+        self._set_info(info)
         self._start_syncing()
-        self.connected.emit(username)
+        self.connected.emit(info.username or info.user_id or "your Salesforce user")
 
     def _on_connect_failed(self, error: BaseException) -> None:
         self._busy = False
@@ -231,13 +244,16 @@ class IntegrationService(QObject):
         self._busy = True
         if self._sync is not None:
             self._sync.attach(None)
-        run_in_background(
-            self, self._engine.disconnect, self._on_unlinked, self._on_unlink_failed,
-            name="unlink",
-        )
 
-    def _on_unlinked(self, _result: object) -> None:
+        def work() -> ConnectionInfo:
+            self._engine.disconnect()
+            return self._engine.connection_info()
+
+        run_in_background(self, work, self._on_unlinked, self._on_unlink_failed, name="unlink")
+
+    def _on_unlinked(self, info: ConnectionInfo) -> None:
         self._busy = False
+        self._set_info(info)
         self.unlinked.emit()
 
     def _on_unlink_failed(self, error: BaseException) -> None:

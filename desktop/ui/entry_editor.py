@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,7 @@ def _error_label(parent: QWidget) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setStyleSheet("color: #c62828;")
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
     label.hide()
     return label
 
@@ -280,10 +282,16 @@ class EntryEditorDialog(QDialog):
         else:
             self._show(self.general_error, message)
 
-    @staticmethod
-    def _show(label: QLabel, text: str) -> None:
+    def _show(self, label: QLabel, text: str) -> None:
         label.setText(text)
         label.show()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow the dialog so a wrapped message is never cut off (never shrink it)."""
+        self.layout().activate()
+        wanted = self.sizeHint()
+        self.resize(max(self.width(), wanted.width()), max(self.height(), wanted.height()))
 
     def saved_entry(self) -> TimeEntry | None:
         return self._saved

@@ -32,6 +32,7 @@ from desktop.ui.integration_page_import import ImportSettingsForm
 log = logging.getLogger(__name__)
 
 NEVER_CONNECTED, CONNECTED, UNLINKED, REAUTHORIZING = "never", "connected", "unlinked", "reauth"
+CHECKING = "checking"
 FIRST_SYNC_NOTE = "Synchronizing now; the tasks appear as they arrive."
 
 
@@ -42,7 +43,8 @@ class IntegrationPage(QWidget):
         self.setObjectName("integrationPage")
         self._service = integration_service
         self._tasks = tasks_service
-        self._state = NEVER_CONNECTED
+        self._state = CHECKING
+        self._metadata_requested = False
         self.confirmation: QMessageBox | None = None  # the open confirmation, if any
         self._build()
         self._connect_signals()
@@ -131,6 +133,7 @@ class IntegrationPage(QWidget):
         )
         service.connect_progressed.connect(lambda text: self.connect_form.set_busy(True, text))
         service.browser_url_shown.connect(self._show_browser_url)
+        service.connection_changed.connect(self._on_connection_changed)
         service.connected.connect(self._on_connected)
         service.connect_failed.connect(self._on_connect_failed)
         service.unlinked.connect(self._on_unlinked)
@@ -154,18 +157,24 @@ class IntegrationPage(QWidget):
         """Show the stored settings and the connection as they are now."""
         settings = self._service.settings()
         locked = self._service.locked_keys()
-        info = self._service.connection_info()
-        if info.connected:
-            self._state = CONNECTED
-        elif self._state != REAUTHORIZING:
-            self._state = UNLINKED if self._was_linked(settings) else NEVER_CONNECTED
         self.connect_form.load(settings, locked)
         self.import_form.load(settings, locked)
-        self._show_state(info)
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)
         self.save_status.clear()
-        if info.connected:
+        self._on_connection_changed(self._service.connection_info())
+
+    def _on_connection_changed(self, info) -> None:
+        """Show the connection state (None: still being checked, off the GUI thread)."""
+        if info is None:
+            self._state = CHECKING
+        elif info.connected:
+            self._state = CONNECTED
+        elif self._state != REAUTHORIZING:
+            self._state = UNLINKED if self._was_linked(self._service.settings()) else NEVER_CONNECTED
+        self._show_state(info)
+        if info is not None and info.connected and not self._metadata_requested:
+            self._metadata_requested = True
             self._service.load_metadata()
 
     def _was_linked(self, settings) -> bool:
@@ -173,7 +182,10 @@ class IntegrationPage(QWidget):
 
     def _show_state(self, info) -> None:
         state = self._state
-        if state == CONNECTED:
+        if state == CHECKING:
+            self.state_label.setText("Checking the connection…")
+            self.state_label.setStyleSheet("")
+        elif state == CONNECTED:
             who = info.username or info.user_id or "your Salesforce user"
             self.state_label.setText(f"● Connected as {who} ({info.login_url}).")
             self.state_label.setStyleSheet("color: #2e7d32;")
@@ -194,7 +206,7 @@ class IntegrationPage(QWidget):
         self.connect_form.setVisible(state in (NEVER_CONNECTED, REAUTHORIZING))
         self.unlink_button.setVisible(state == CONNECTED)
         self.reenable_button.setVisible(state == UNLINKED)
-        problem = info.keyring_problem
+        problem = info.keyring_problem if info is not None else None
         self.keyring_label.setVisible(bool(problem) and state == CONNECTED)
         if problem:
             self.keyring_label.setText(
@@ -229,6 +241,7 @@ class IntegrationPage(QWidget):
         self.browser_url_hint.hide()
         self.browser_url_edit.hide()
         self._state = CONNECTED
+        self._metadata_requested = False
         self.reload()
         self.unlink_status.setText(FIRST_SYNC_NOTE)
 

@@ -288,6 +288,7 @@ class TimesheetView(QWidget):
             first = week_start(self._day)
             entries = self._entries.entries_between(first, first + timedelta(days=DAYS_PER_WEEK))
             self.week_model.set_week(first, entries, now)
+            self.week_table.setCurrentIndex(self.week_model.index(-1, -1))  # no stray focus box
             self.title_label.setText(week_span(first, first + timedelta(days=DAYS_PER_WEEK - 1)))
             self._show_total()
             running = any(entry.running for entry in entries)

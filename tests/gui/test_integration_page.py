@@ -31,6 +31,7 @@ def page(qtbot, integration_service, engine_tasks_service):
     widget.resize(760, 900)
     widget.show()
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: integration_service.connection_info() is not None)
     return widget
 
 
@@ -167,9 +168,11 @@ def test_settings_locked_by_policy_show_as_locked(qtbot, tmp_path, monkeypatch, 
     engine = Engine.open(profile_dir, secret_store=MemorySecretStore(), log_to_file=False)
     try:
         tasks = TasksService(engine.store)
-        page = IntegrationPage(IntegrationService(engine), tasks)
+        service = IntegrationService(engine)
+        page = IntegrationPage(service, tasks)
         qtbot.addWidget(page)
         page.show()
+        qtbot.waitUntil(lambda: service.connection_info() is not None)
         form, imports = page.connect_form, page.import_form
         assert form.url_edit.text() == "https://acme.my.salesforce.com"
         for widget in (form.preset_combo, form.url_edit, imports.only_mine_box, imports.interval_spin):
@@ -275,3 +278,70 @@ def test_unlink_keeps_entries_and_reenable_signs_in_again(
     assert page.state() == CONNECTED
     assert synced.args[0].kind == "full"  # re-enable refreshes the active items at once
     assert len(engine.store.entries.all()) == 1
+
+
+def _scripted_browser(sandbox):
+    """Plays the user on the sandbox's approve page (like a real browser would)."""
+    from tests.unit.salesforce.conftest import ScriptedBrowser
+
+    return ScriptedBrowser(sandbox)
+
+
+def _no_browser(_sandbox):
+    from desktop.platform.browser import BrowserUnavailable
+
+    def opener(url: str) -> None:
+        raise BrowserUnavailable(url)
+
+    return opener
+
+
+@pytest.fixture
+def oauth_page(qtbot, engine, sync_service, engine_tasks_service, sandbox, request):
+    """The page whose service opens the browser with `request.param(sandbox)`."""
+    from desktop.services.integration_service import IntegrationService
+
+    service = IntegrationService(engine, sync_service, open_browser=request.param(sandbox))
+    widget = IntegrationPage(service, engine_tasks_service)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: service.connection_info() is not None)
+    return widget, service
+
+
+def fill_oauth_form(page, sandbox):
+    form = page.connect_form
+    form.preset_combo.setCurrentIndex(CUSTOM_PRESET)
+    form.url_edit.setText(sandbox.login_url)
+    form.oauth_radio.setChecked(True)
+    form.advanced_button.setChecked(True)
+    assert form.consumer_key_edit.isVisible()
+    form.consumer_key_edit.setText(sandbox.client_id)
+    form.ca_file_edit.setText(sandbox.ca_file)
+
+
+@pytest.mark.parametrize("oauth_page", [_scripted_browser], indirect=True)
+def test_connect_with_browser_sign_in(qtbot, oauth_page, engine, sandbox):
+    page, service = oauth_page
+    fill_oauth_form(page, sandbox)
+    with qtbot.waitSignal(service.connected, timeout=CONNECT_TIMEOUT_MS):
+        page.connect_form.enable_button.click()
+    assert page.state() == CONNECTED
+    assert engine.settings.current().auth_method == "oauth"
+    assert engine.connection.credentials.refresh_token()  # kept for the next start
+
+
+@pytest.mark.parametrize("oauth_page", [_no_browser], indirect=True)
+def test_without_a_browser_the_address_is_shown_and_cancel_stops(qtbot, oauth_page, sandbox):
+    page, service = oauth_page
+    fill_oauth_form(page, sandbox)
+    with qtbot.waitSignal(service.browser_url_shown, timeout=CONNECT_TIMEOUT_MS):
+        page.connect_form.enable_button.click()
+    assert page.browser_url_edit.isVisible()
+    assert page.browser_url_edit.text().startswith(sandbox.login_url + "/services/oauth2/authorize")
+    assert page.connect_form.cancel_button.isVisible()
+    assert "browser" in page.connect_form.status_label.text()
+    with qtbot.waitSignal(service.connect_failed, timeout=CONNECT_TIMEOUT_MS):
+        page.connect_form.cancel_button.click()
+    assert page.connect_form.error_label.text() == "Signing in was cancelled."
+    assert page.state() == NEVER_CONNECTED

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.entries import TimeEntry
@@ -302,3 +302,33 @@ def test_add_dialog_suggests_a_start_after_the_last_entry(qtbot, view, store):
     assert dialog.end_edit.time() == QTime(11, 15)
     dialog.close()
     QApplication.processEvents()
+
+
+def test_keyboard_navigation_and_shortcuts(qtbot, view, store):
+    add(store, OPPORTUNITY_ID, local(17, 9), local(17, 10))
+    view.activateWindow()
+    view.day_table.setFocus()
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(view.day_table, Qt.Key.Key_Left, alt)
+    assert view.current_day() == date(2026, 11, 17)
+    qtbot.keyClick(view.day_table, Qt.Key.Key_Right, alt)
+    qtbot.keyClick(view.day_table, Qt.Key.Key_Right, alt)
+    assert view.current_day() == date(2026, 11, 19)
+    qtbot.keyClick(view.day_table, Qt.Key.Key_Home, alt)
+    assert view.current_day() == WEDNESDAY
+    qtbot.keyClick(view.day_table, Qt.Key.Key_W, alt)  # the buttons' mnemonics (animated)
+    qtbot.waitUntil(lambda: view.mode() == WEEK)
+    qtbot.keyClick(view.week_table, Qt.Key.Key_D, alt)
+    qtbot.waitUntil(lambda: view.mode() == DAY)
+
+    titles = []
+
+    def close_editor() -> None:
+        dialog = QApplication.activeModalWidget()
+        titles.append(dialog.windowTitle())
+        dialog.reject()
+
+    QTimer.singleShot(0, close_editor)
+    qtbot.keyClick(view.day_table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert titles == ["Add entry"]
+    assert store.entries.all() != [] and len(store.entries.all()) == 1
