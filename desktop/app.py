@@ -128,7 +128,7 @@ class StintApp(QObject):
         if demo is not None:
             from desktop.demo import DEMO_NOTE
 
-            self.window.setWindowTitle("Stint (demo)")
+            self.window.setWindowTitle("Demo")  # shown as "Demo — Stint"
             note = QLabel(DEMO_NOTE, self.window)
             note.setEnabled(False)  # muted: information, not a warning
             self.window.statusBar().addPermanentWidget(note)

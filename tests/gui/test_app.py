@@ -62,7 +62,7 @@ def test_demo_is_connected_synced_and_shows_the_tree(qtbot, qapp, restore_quit_s
             stint.start()
         assert finished.args[0].outcome.value == "succeeded"
         qtbot.waitUntil(lambda: len(stint.tasks.tree()) > 20, timeout=30_000)
-        assert stint.window.windowTitle() == "Stint (demo)"
+        assert stint.window.windowTitle() == "Demo"
         assert not demo.secret_store.persistent
         results = stint.tasks.search("")
         assert results
