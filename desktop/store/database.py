@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,7 +31,9 @@ class Database:
         self.path = path
         self._local = threading.local()
         self._write_lock = threading.RLock()
-        self._connections: list[sqlite3.Connection] = []
+        # Weak: a thread that ends drops its connection (closed when collected), so threads
+        # that come and go (a pool) do not pile up open files.
+        self._connections: weakref.WeakSet[sqlite3.Connection] = weakref.WeakSet()
         self._connections_lock = threading.Lock()
         self._closed = False
 
@@ -44,7 +47,7 @@ class Database:
             self._local.conn = conn
             self._local.depth = 0
             with self._connections_lock:
-                self._connections.append(conn)
+                self._connections.add(conn)
         return conn
 
     @contextmanager
@@ -92,7 +95,8 @@ class Database:
         """Close every thread's connection; the Store cannot be used afterwards."""
         self._closed = True
         with self._connections_lock:
-            connections, self._connections = self._connections, []
+            connections = list(self._connections)
+            self._connections = weakref.WeakSet()
         for conn in connections:
             try:
                 conn.close()
@@ -101,10 +105,18 @@ class Database:
         self._local = threading.local()
 
 
+class _Connection(sqlite3.Connection):
+    """A sqlite3 connection that can be weakly referenced."""
+
+
 def _open_connection(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(
-            path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            path,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            factory=_Connection,
         )
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -1,3 +1,4 @@
+import gc
 import sqlite3
 import threading
 
@@ -106,3 +107,15 @@ def test_the_schema_enforces_time_order(store):
             "INSERT INTO time_entries (client_id, start_at, end_at, created_at, updated_at) "
             "VALUES ('x', '2026-01-01T10:00:00.000Z', '2026-01-01T09:00:00.000Z', '', '')"
         )
+
+
+def test_a_finished_thread_does_not_keep_its_connection(store):
+    def work():
+        store.sync_state.get_value("x")
+
+    for _ in range(5):
+        worker = threading.Thread(target=work)
+        worker.start()
+        worker.join()
+    gc.collect()
+    assert len(store._db._connections) == 1  # only this thread's
