@@ -134,8 +134,17 @@ class SearchIndex:
         for parent_id, kids in children.items():
             for word in set(" ".join(own[parent_id]).split()):
                 inherited_vocabulary[word].extend(kids)
+        self._build_sets(own_vocabulary, inherited_vocabulary, name_starts)
 
-        size = len(order)
+    def _build_sets(
+        self,
+        own_vocabulary: dict[str, list[int]],
+        inherited_vocabulary: dict[str, list[int]],
+        name_starts: dict[str, list[int]],
+    ) -> None:
+        """Item sets per gram (own and own-or-inherited), per name word start, and the
+        vocabulary text that exact word lookups search."""
+        size = len(self._items)
         vocabulary = list(own_vocabulary.keys() | inherited_vocabulary.keys())
         self._vocabulary = vocabulary
         # Position arrays take a fraction of the memory of lists of ints.
