@@ -103,6 +103,12 @@ class EntryPusher:
             report.error, report.outcome = exc.message, RunOutcome.FAILED
         except Cancelled:
             report.error, report.outcome = "The push was cancelled.", RunOutcome.CANCELLED
+        except Exception:
+            # A bug or a store problem: the run must not read as succeeded; the caller sees it.
+            report.error = "Write-back stopped because of an internal error (see the log)."
+            report.outcome = RunOutcome.FAILED
+            logger.exception("write-back failed")
+            raise
         finally:
             report.api_calls = self._client.api_calls - calls_before
             write_to_log(self._store, run_id, report)
@@ -138,11 +144,12 @@ class EntryPusher:
                    if e.sync_state in _WAITING and not e.remote_id and e.item_id in links]
         updates = [e for e in stopped if e.sync_state is EntrySyncState.PENDING and e.remote_id
                    and e.item_id in links]
-        # Moved to "no task" (or to something not in Salesforce): its Salesforce copy goes.
+        # Moved to "no task": its Salesforce copy goes. (An entry on an item that is not
+        # linkable any more keeps its copy and waits, counted as skipped.)
         moved_away = [e for e in stopped if e.sync_state is EntrySyncState.PENDING
-                      and e.remote_id and e.item_id not in links]
-        report.skipped = sum(1 for e in stopped
-                             if e.sync_state in _WAITING and e.item_id not in links)
+                      and e.remote_id and e.item_id is None]
+        report.skipped = sum(1 for e in stopped if e.sync_state in _WAITING
+                             and e.item_id not in links and e not in moved_away)
         for tombstone in tombstones:
             if not tombstone.remote_id:
                 self._store.entries.purge(tombstone.id)  # never reached Salesforce

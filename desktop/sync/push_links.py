@@ -15,6 +15,9 @@ from desktop.store.store import Store
 from desktop.sync.push_targets import Link
 
 LINKABLE = ("Opportunity", "Case")
+# An entry can point at a record that is not (or no longer) imported, e.g. after Salesforce
+# moved its Event elsewhere: the Id's key prefix still says what it is.
+_KEY_PREFIXES = {"006": "Opportunity", "500": "Case"}
 _MAX_DEPTH = 20  # guards against a corrupt parent cycle
 
 
@@ -48,6 +51,8 @@ class LinkResolver:
     def _link(self, item_id: str) -> Link | None:
         chain: list[Item] = []
         current = self._items.get(item_id)
+        if current is None and item_id[:3] in _KEY_PREFIXES and len(item_id) in (15, 18):
+            return Link(what_id=item_id, what_sobject=_KEY_PREFIXES[item_id[:3]], subject="")
         while current is not None and current.id != ROOT_ID and len(chain) < _MAX_DEPTH:
             chain.append(current)
             current = self._items.get(current.parent_id) if current.parent_id else None

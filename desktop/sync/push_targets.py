@@ -60,13 +60,15 @@ class EventTarget:
 
     def values(self, entry: TimeEntry, link: Link) -> dict[str, Any]:
         assert entry.end is not None, "a running timer is never pushed"
-        return {
+        values = {
             "WhatId": link.what_id,
-            "Subject": link.subject[:EVENT_SUBJECT_LENGTH],
             "StartDateTime": to_salesforce_datetime(entry.start),
             "EndDateTime": to_salesforce_datetime(entry.end),
             "Description": with_marker(entry.note, entry.client_id, EVENT_DESCRIPTION_LENGTH),
         }
+        if link.subject:  # unknown for a record that is not imported: keep Salesforce's
+            values["Subject"] = link.subject[:EVENT_SUBJECT_LENGTH]
+        return values
 
     def client_id_of(self, record: dict[str, Any]) -> str | None:
         return marked_client_id(record.get("Description"))

@@ -133,3 +133,18 @@ def test_an_event_restored_from_the_recycle_bin_is_synced_again(world, sf):
     stored = world.entry(entry)
     assert (stored.sync_state, stored.sync_error) == (EntrySyncState.SYNCED, None)
     assert world.store.sync_log.recent_changes()[0].action == "restored"
+
+
+def test_an_event_moved_to_another_opportunity_in_salesforce_stays_there(world, sf):
+    entry = world.add()
+    world.push()
+    elsewhere = sf.query("SELECT Id FROM Opportunity ORDER BY Id DESC LIMIT 1")["records"][0]["Id"]
+    sf.Event.update(world.entry(entry).remote_id, {"WhatId": elsewhere})
+    world.push()
+    assert world.entry(entry).item_id == elsewhere  # not imported here, but Salesforce won
+
+    world.store.entries.update(world.entry(entry).with_changes(note="edited later"))
+    report = world.push()
+    assert (report.updated, report.deleted) == (1, 0)
+    [event] = world.stint_events()
+    assert event["WhatId"] == elsewhere and event["Description"].startswith("edited later")

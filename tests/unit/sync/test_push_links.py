@@ -29,3 +29,11 @@ def test_links_walk_up_to_the_opportunity_or_case(tmp_path):
     assert (links[CHILD_CASE].what_id, links[CHILD_CASE].subject) == (
         CHILD_CASE, "Broken pump > Spare part")
     store.close()
+
+
+def test_an_opportunity_or_case_that_is_not_imported_links_by_its_key_prefix(tmp_path):
+    store = Store.open(tmp_path / "s.db", display_tz=UTC)
+    links = LinkResolver(store).links([OPP, CASE, "001000000000001AAA"])
+    assert {k: (v.what_sobject, v.subject) for k, v in links.items()} == {
+        OPP: ("Opportunity", ""), CASE: ("Case", "")}
+    store.close()
