@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -132,12 +132,15 @@ class TimesheetView(QWidget):
         self.day_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.day_table.customContextMenuRequested.connect(self._show_context_menu)
 
+        # The empty state sits inside the table, where the entries would be.
         self.empty_label = QLabel(
             "No time recorded on this day.\nStart the timer on a task, or add an entry (Ctrl+N).",
-            self,
+            self.day_table.viewport(),
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setEnabled(False)
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.day_table.viewport().installEventFilter(self)
 
         self.week_table = QTableView(self)
         self.week_table.setObjectName("timesheetWeekTable")
@@ -156,7 +159,6 @@ class TimesheetView(QWidget):
         day_layout = QVBoxLayout(day_page)
         day_layout.setContentsMargins(0, 0, 0, 0)
         day_layout.addWidget(self.day_table, 1)
-        day_layout.addWidget(self.empty_label)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(day_page)
         self.pages.addWidget(self.week_table)
@@ -322,6 +324,11 @@ class TimesheetView(QWidget):
         self.day_model.tick(now)
         self.week_model.tick(now)
         self._show_total()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.day_table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_label.setGeometry(watched.rect())
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

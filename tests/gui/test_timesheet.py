@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime, QTimer
@@ -332,3 +332,30 @@ def test_keyboard_navigation_and_shortcuts(qtbot, view, store):
     qtbot.keyClick(view.day_table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert titles == ["Add entry"]
     assert store.entries.all() != [] and len(store.entries.all()) == 1
+
+
+def test_editing_the_running_entry_updates_the_timer(qtbot, view, store, clock, timer_service):
+    timer_service.start(OPPORTUNITY_ID)
+    clock.advance(minutes=20)
+    view.reload()
+    dialog = view.entry_editor(timer_service.running())
+    dialog.show()
+    assert not dialog.end_edit.isEnabled() and dialog.duration_edit.text() == "running"
+    assert dialog.task_field.choose_first_match("printer")
+    dialog.start_edit.setTime(QTime(10, 45))  # "I started a quarter of an hour earlier"
+    dialog.save_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    running = timer_service.running()
+    assert running.item_id == CASE_ID
+    assert running.start == local(18, 10, 45)
+    assert timer_service.elapsed() == timedelta(minutes=35)
+
+
+def test_day_totals_are_right_on_a_daylight_saving_day(entries_service, store):
+    # 25 October 2026 has 25 hours in Berlin; 00:30 to 05:00 on the clock is 5.5 hours.
+    start = datetime(2026, 10, 25, 0, 30, tzinfo=TZ).astimezone(UTC)
+    end = datetime(2026, 10, 25, 5, 0, tzinfo=TZ).astimezone(UTC)
+    assert end - start == timedelta(hours=5, minutes=30)
+    add(store, CASE_ID, start, end)
+    assert entries_service.day_total(date(2026, 10, 25)) == timedelta(hours=5, minutes=30)
+    assert entries_service.day_total(date(2026, 10, 24)) == timedelta(0)
