@@ -56,6 +56,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-freeze", action="store_true",
+                        help="leave the long-lived objects in the GC's scans (see gc.freeze)")
     args = parser.parse_args()
     rng = random.Random(11)
     items = generate_items(args.count)
@@ -66,7 +68,8 @@ def main() -> None:
     index = SearchIndex(items)
     build = time.perf_counter() - started
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    gc.freeze()  # as the app does after loading: long-lived objects leave the GC's scans
+    if not args.no_freeze:
+        gc.freeze()  # long-lived objects leave the GC's scans (recommended after a load)
     print(f"index of {len(index):,} items built in {build:.2f} s; peak RSS grew by "
           f"{(rss_after - rss_before) / 1024:.0f} MB (to {rss_after / 1024:.0f} MB)")
 

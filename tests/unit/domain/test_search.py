@@ -178,11 +178,3 @@ def test_fast_paths_agree_with_the_reference(monkeypatch, limits):
             assert ids(index.search(query, limit, recent)) == expected, (query, limit)
             assert ids(search_items(items, query, limit, recent)) == expected, (query, limit)
 
-
-def test_search_items_without_an_index_matches_the_index():
-    for query in ("widget", "acme", "call", "00001234", "", "zzz", "negotiation"):
-        for recent in ((), ("o4", "a2")):
-            assert ids(search_items(ITEMS, query, 50, recent)) == ids(
-                SearchIndex(ITEMS).search(query, 50, recent)
-            ), query
-    assert search_items(ITEMS, "acme", limit=0) == []

@@ -1,0 +1,57 @@
+import pytest
+
+from desktop.domain import search_bitmaps
+from desktop.domain.search_bitmaps import (
+    GramSets,
+    WordBitmaps,
+    bitmap_from_positions,
+    grams_of,
+    positions_in,
+    start_gram,
+    word_start_grams,
+)
+
+
+def test_grams_and_word_starts():
+    assert grams_of("acme") == {"a", "c", "m", "e", "ac", "cm", "me"}
+    assert grams_of("x") == {"x"}
+    assert word_start_grams("acme") == {" a", " ac"}
+    assert word_start_grams("a") == {" a"}
+    assert start_gram("acme") == " ac" and start_gram("a") == " a"
+
+
+@pytest.mark.parametrize("positions", [[], [0], [9], [0, 3, 9], list(range(10))])
+def test_bitmap_round_trip_in_index_order(positions):
+    bitmap = bitmap_from_positions(10, positions)
+    assert list(positions_in(bitmap, 10)) == sorted(positions)
+    assert bitmap.bit_count() == len(positions)
+
+
+def test_bitmaps_intersect_with_and():
+    a = bitmap_from_positions(8, [1, 2, 5])
+    b = bitmap_from_positions(8, [2, 5, 7])
+    assert list(positions_in(a & b, 8)) == [2, 5]
+
+
+def test_word_bitmaps_or_common_and_rare_words(monkeypatch):
+    monkeypatch.setattr(search_bitmaps, "COMMON_WORD_ITEMS", 3)
+    words = WordBitmaps(10, [[0, 1, 2, 3], [5], [], [8, 9]])
+    assert list(positions_in(words.bitmap([0, 1, 2, 3]), 10)) == [0, 1, 2, 3, 5, 8, 9]
+    assert list(positions_in(words.bitmap([1]), 10)) == [5]
+    assert words.bitmap([2]) == 0
+
+
+def test_gram_sets_keep_rare_grams_as_positions(monkeypatch):
+    monkeypatch.setattr(search_bitmaps, "SPARSE_LIMIT", 2)
+    sets = GramSets(10)
+    sets.add("ac", bitmap_from_positions(10, [1, 4]))
+    sets.add("cm", bitmap_from_positions(10, [1, 4, 6]))
+    sets.add("zz", 0)
+    assert list(sets.positions["ac"]) == [1, 4] and "cm" in sets.bitmaps
+    assert "zz" not in sets and "ac" in sets
+    assert (sets.count("ac"), sets.count("cm"), sets.count("zz")) == (2, 3, 0)
+    assert list(positions_in(sets.bitmap("ac"), 10)) == [1, 4]
+    assert sets.bitmap("zz") == 0
+    assert list(positions_in(sets.all_of(["ac", "cm"]), 10)) == [1, 4]
+    assert sets.all_of(["ac", "zz"]) == 0
+    assert list(positions_in(sets.all_of([]), 10)) == list(range(10))
