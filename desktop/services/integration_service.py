@@ -26,6 +26,7 @@ from desktop.engine import ConnectionInfo, Engine, EngineError
 from desktop.salesforce.errors import Cancelled, ConnectionProblem
 from desktop.services.workers import run_in_background
 from desktop.sync.metadata import ObjectMeta, meta_from_describe
+from desktop.sync.push_setup import find_time_entry_objects
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,8 @@ class IntegrationService(QObject):
     candidates_failed = Signal(str)
     metadata_loaded = Signal(object)  # OrgMetadata
     metadata_failed = Signal(str)
+    writeback_objects_loaded = Signal(object)  # list[desktop.sync.push_setup.TimeEntryObject]
+    writeback_objects_failed = Signal(str)
 
     def __init__(
         self,
@@ -283,6 +286,18 @@ class IntegrationService(QObject):
             lambda error: self.metadata_failed.emit(problem_message(error)), name="describe",
         )
 
+    def load_writeback_objects(self) -> None:
+        """Find the org's custom objects that can receive time entries (a few API calls)."""
+
+        def work() -> list:
+            return find_time_entry_objects(self._engine.connection.client())
+
+        run_in_background(
+            self, work, self.writeback_objects_loaded.emit,
+            lambda error: self.writeback_objects_failed.emit(problem_message(error)),
+            name="write-back objects",
+        )
+
     def load_candidates(self, text: str = "", sobjects: Sequence[str] = IMPORTABLE_OBJECTS) -> None:
         """Query Opportunities/Cases whose name (or case number/subject) contains `text`.
 
@@ -314,7 +329,8 @@ class IntegrationService(QObject):
 
 _IMPORT_SETTINGS = (
     "import_opportunities", "import_cases", "import_mode", "specific_ids", "only_mine",
-    "opportunity_stage_trigger", "extra_fields", "child_relationships",
+    "opportunity_stage_trigger", "extra_fields", "child_relationships", "writeback",
+    "writeback_object",
 )
 
 

@@ -28,6 +28,7 @@ from desktop.engine import EngineError
 from desktop.services.integration_service import IntegrationService, OrgMetadata
 from desktop.ui.integration_page_connect import ConnectForm, error_label
 from desktop.ui.integration_page_import import ImportSettingsForm
+from desktop.ui.integration_page_writeback import WriteBackForm
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,9 @@ class IntegrationPage(QWidget):
         self.import_form = ImportSettingsForm(self._service, self._tasks, self)
         import_box = QGroupBox("What to import", self)
         QVBoxLayout(import_box).addWidget(self.import_form)
+        self.writeback_form = WriteBackForm(self._service, self)
+        writeback_box = QGroupBox("Write tracked time back to Salesforce", self)
+        QVBoxLayout(writeback_box).addWidget(self.writeback_form)
 
         self.save_button = QPushButton("&Save settings", self)
         self.revert_button = QPushButton("Re&vert", self)
@@ -114,6 +118,7 @@ class IntegrationPage(QWidget):
         column.addWidget(title)
         column.addWidget(connection_box)
         column.addWidget(import_box)
+        column.addWidget(writeback_box)
         column.addLayout(save_row)
         column.addStretch(1)
         scroll = QScrollArea(self)
@@ -145,6 +150,7 @@ class IntegrationPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.reload)
         self.import_form.changed.connect(self._on_form_changed)
+        self.writeback_form.changed.connect(self._on_form_changed)
         tree_changed = getattr(self._tasks, "tree_changed", None)
         if tree_changed is not None:
             tree_changed.connect(self._on_tree_changed)
@@ -159,6 +165,7 @@ class IntegrationPage(QWidget):
         locked = self._service.locked_keys()
         self.connect_form.load(settings, locked)
         self.import_form.load(settings, locked)
+        self.writeback_form.load(settings, locked)
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)
         self.save_status.clear()
@@ -319,10 +326,15 @@ class IntegrationPage(QWidget):
 
     def save(self) -> bool:
         settings = self.import_form.to_settings(self._service.settings())
+        settings = self.writeback_form.apply_to(settings)
         try:
             self._service.save_settings(settings)
         except SettingsError as exc:
-            self.import_form.show_problems(exc.problems)
+            problems = dict(exc.problems)
+            for name in ("writeback", "writeback_object"):
+                if name in problems:
+                    self.writeback_form.show_problem(problems.pop(name))
+            self.import_form.show_problems(problems)
             self.save_status.setText("Not saved: fix the fields marked in red.")
             return False
         except EngineError as exc:
@@ -330,6 +342,7 @@ class IntegrationPage(QWidget):
             self.save_status.setText("Not saved.")
             return False
         self.import_form.clear_errors()
+        self.writeback_form.error.hide()
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)
         self.save_status.setText("Saved. The next synchronization uses these settings.")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.domain.durations import format_hm, format_hms
-from desktop.domain.entries import TimeEntry
+from desktop.domain.entries import EntrySyncState, TimeEntry
 from desktop.domain.tree import TaskTree
 from desktop.ui.timesheet_text import local_time, task_label, task_tooltip
 
@@ -23,6 +23,7 @@ class DayColumn(IntEnum):
     END = 2
     DURATION = 3
     NOTE = 4
+    SALESFORCE = 5  # write-back state (issue 5); hidden while every entry is local only
 
 
 HEADERS = {
@@ -31,7 +32,21 @@ HEADERS = {
     DayColumn.END: "End",
     DayColumn.DURATION: "Duration",
     DayColumn.NOTE: "Note",
+    DayColumn.SALESFORCE: "Salesforce",
 }
+SYNC_STATE_TEXT = {
+    EntrySyncState.LOCAL: "",
+    EntrySyncState.PENDING: "Pending",
+    EntrySyncState.SYNCED: "Synced",
+    EntrySyncState.ERROR: "Error",
+    EntrySyncState.DELETED_REMOTE: "Deleted there",
+}
+SYNC_STATE_TOOLTIP = {
+    EntrySyncState.PENDING: "Goes to Salesforce with the next synchronization.",
+    EntrySyncState.SYNCED: "Logged in Salesforce.",
+    EntrySyncState.DELETED_REMOTE: "This entry was deleted in Salesforce; it stays here.",
+}
+_ERROR_COLOR = QColor("#c62828")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -83,6 +98,10 @@ class TimesheetDayModel(QAbstractTableModel):
     def has_running(self) -> bool:
         return any(entry.running for entry in self._entries)
 
+    def has_write_back(self) -> bool:
+        """True when some entry has been (or is to be) written back to Salesforce."""
+        return any(entry.sync_state != EntrySyncState.LOCAL for entry in self._entries)
+
     # -- Qt model --------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
@@ -126,6 +145,9 @@ class TimesheetDayModel(QAbstractTableModel):
             font.setBold(column == DayColumn.DURATION)
             font.setItalic(column == DayColumn.END)
             return font
+        if (role == Qt.ItemDataRole.ForegroundRole and column == DayColumn.SALESFORCE
+                and entry.sync_state == EntrySyncState.ERROR):
+            return _ERROR_COLOR
         if role == Qt.ItemDataRole.DecorationRole and column == DayColumn.TASK and entry.running:
             return running_icon()
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -144,6 +166,8 @@ class TimesheetDayModel(QAbstractTableModel):
         if column == DayColumn.DURATION:
             duration = entry.duration(self._now)
             return format_hms(duration) if entry.running else format_hm(duration)
+        if column == DayColumn.SALESFORCE:
+            return SYNC_STATE_TEXT.get(entry.sync_state, str(entry.sync_state))
         return entry.note.replace("\n", " ")
 
     def _tooltip(self, entry: TimeEntry, column: DayColumn) -> str:
@@ -151,6 +175,10 @@ class TimesheetDayModel(QAbstractTableModel):
             return task_tooltip(self._tree, entry.item_id)
         if column == DayColumn.NOTE:
             return entry.note
+        if column == DayColumn.SALESFORCE:
+            if entry.sync_state == EntrySyncState.ERROR:
+                return f"Salesforce refused this entry: {entry.sync_error or 'no details given'}"
+            return SYNC_STATE_TOOLTIP.get(entry.sync_state, "")
         if column == DayColumn.DURATION and entry.running:
             return "The timer is running on this entry."
         if column in (DayColumn.START, DayColumn.END):

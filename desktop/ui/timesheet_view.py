@@ -128,6 +128,10 @@ class TimesheetView(QWidget):
             heading.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             heading.resizeSection(column, self._time_column_width())
         heading.setSectionResizeMode(DayColumn.NOTE, QHeaderView.ResizeMode.Stretch)
+        heading.setSectionResizeMode(DayColumn.SALESFORCE, QHeaderView.ResizeMode.Fixed)
+        heading.resizeSection(
+            DayColumn.SALESFORCE, self.fontMetrics().horizontalAdvance("Deleted there") + 24
+        )
         self.day_table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.day_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.day_table.customContextMenuRequested.connect(self._show_context_menu)
@@ -283,6 +287,7 @@ class TimesheetView(QWidget):
             self.day_model.set_entries(self._day, entries, now)
             self.title_label.setText(long_day(self._day) + ("  (today)" if self._day == today else ""))
             self.empty_label.setVisible(not entries)
+            self.day_table.setColumnHidden(DayColumn.SALESFORCE, not self.day_model.has_write_back())
             self._restore_selection(selected)
             self._show_total()
             running = self.day_model.has_running()

@@ -345,3 +345,52 @@ def test_without_a_browser_the_address_is_shown_and_cancel_stops(qtbot, oauth_pa
         page.connect_form.cancel_button.click()
     assert page.connect_form.error_label.text() == "Signing in was cancelled."
     assert page.state() == NEVER_CONNECTED
+
+
+def test_write_back_target_events_or_a_custom_object(
+    qtbot, page, integration_service, engine, sandbox
+):
+    connect(qtbot, page, integration_service, sandbox)
+    form = page.writeback_form
+    assert form.off_radio.isChecked()
+    form.event_radio.setChecked(True)
+    assert page.save()
+    assert engine.settings.current().writeback == "event"
+
+    form.custom_radio.setChecked(True)
+    assert form.find_button.isEnabled()
+    with qtbot.waitSignal(integration_service.writeback_objects_loaded,
+                          timeout=CONNECT_TIMEOUT_MS) as found:
+        form.find_button.click()
+    objects = found.args[0]
+    assert objects, "the sandbox org has a custom time-entry object"
+    assert form.object_combo.count() == len(objects)
+    assert form.mapping_label.isVisible() and "minutes →" in form.mapping_label.text()
+    assert page.save()
+    saved = engine.settings.current()
+    assert (saved.writeback, saved.writeback_object) == ("custom_object", objects[0].name)
+
+
+def test_write_back_locked_by_policy(qtbot, tmp_path, monkeypatch, profile_dir):
+    policy = tmp_path / "policy.toml"
+    policy.write_text('locked = ["writeback.target"]\n[writeback]\ntarget = "event"\n')
+    monkeypatch.setenv("STINT_POLICY", str(policy))
+    from desktop.engine import Engine
+    from desktop.platform.secrets import MemorySecretStore
+    from desktop.services.integration_service import IntegrationService
+    from desktop.services.tasks_service import TasksService
+
+    engine = Engine.open(profile_dir, secret_store=MemorySecretStore(), log_to_file=False)
+    try:
+        service = IntegrationService(engine)
+        page = IntegrationPage(service, TasksService(engine.store))
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: service.connection_info() is not None)
+        form = page.writeback_form
+        assert form.event_radio.isChecked()
+        for radio in (form.off_radio, form.event_radio, form.custom_radio):
+            assert not radio.isEnabled() and radio.toolTip() == LOCKED_TOOLTIP
+        assert form.badge.isVisible()
+    finally:
+        engine.close()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.entries import TimeEntry
+from desktop.domain.entries import EntrySyncState, TimeEntry
 from desktop.ui.timesheet_day_model import DayColumn, TimesheetDayModel
 from desktop.ui.timesheet_view import DAY, WEEK, TimesheetView
 from desktop.ui.timesheet_week_model import TimesheetWeekModel
@@ -359,3 +359,26 @@ def test_day_totals_are_right_on_a_daylight_saving_day(entries_service, store):
     add(store, CASE_ID, start, end)
     assert entries_service.day_total(date(2026, 10, 25)) == timedelta(hours=5, minutes=30)
     assert entries_service.day_total(date(2026, 10, 24)) == timedelta(0)
+
+
+def test_write_back_state_shows_only_once_it_is_in_use(qtbot, view, store):
+    first = add(store, OPPORTUNITY_ID, local(18, 8), local(18, 9))
+    second = add(store, CASE_ID, local(18, 9), local(18, 10))
+    view.reload()
+    assert view.day_table.isColumnHidden(DayColumn.SALESFORCE)
+
+    store.entries.set_sync_state(first.id, EntrySyncState.SYNCED, remote_id="00U000000000001AAA")
+    store.entries.set_sync_state(
+        second.id, EntrySyncState.ERROR, error="FIELD_CUSTOM_VALIDATION_EXCEPTION: Note required"
+    )
+    view.reload()
+    model = view.day_model
+    assert not view.day_table.isColumnHidden(DayColumn.SALESFORCE)
+    assert [cell(model, r, DayColumn.SALESFORCE) for r in range(2)] == ["Synced", "Error"]
+    tooltip = model.data(model.index(1, DayColumn.SALESFORCE), Qt.ItemDataRole.ToolTipRole)
+    assert "Note required" in tooltip
+    # editing the refused entry queues it again
+    dialog = view.entry_editor(store.entries.get(second.id))
+    dialog.note_edit.setPlainText("Customer call")
+    dialog.save()
+    assert cell(model, 1, DayColumn.SALESFORCE) == "Pending"
