@@ -104,11 +104,13 @@ class TaskTree:
         stack: list[tuple[int, Item]] = [
             (1, kid) for kid in reversed(self.children(ROOT_ID, include_archived))
         ]
+        has_children = self._children
         while stack:
             depth, item = stack.pop()
             yield depth, item
-            kids = self.children(item.id, include_archived)
-            stack.extend((depth + 1, kid) for kid in reversed(kids))
+            if item.id in has_children:  # most items are leaves: skip the call
+                kids = self.children(item.id, include_archived)
+                stack.extend((depth + 1, kid) for kid in reversed(kids))
 
     def visible_items(self, include_archived: bool = False) -> list[Item]:
         """Every item reachable from the root, depth-first; active ones only by default."""
