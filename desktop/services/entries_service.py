@@ -155,7 +155,6 @@ class EntriesService(QObject):
                 self.entries_changed.emit()
                 return None
         deleted = self._store.entries.delete(entry.id, now=self.now())
-        deleted = self._store.entries.get(entry.id) or deleted
         log.info("deleted entry %s", entry.id)
         self._push(
             _UndoStep("Undo delete", lambda: self._store.entries.undelete(entry.id, now=self.now()))

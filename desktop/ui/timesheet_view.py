@@ -1,7 +1,7 @@
 """The timesheet: a day of entries or a week grid, with navigation, editing, delete/undo, continue.
 
 Keyboard: Alt+Left / Alt+Right previous / next day (or week), Alt+Home today, Ctrl+N add,
-Enter or F2 edit, Delete delete, Ctrl+Shift+Enter continue, Ctrl+Z undo, Alt+D / Alt+W
+Enter (in the table) or F2 edit, Delete delete, Ctrl+Shift+Enter continue, Ctrl+Z undo, Alt+D / Alt+W
 switch between day and week.
 """
 
@@ -132,7 +132,8 @@ class TimesheetView(QWidget):
         heading.resizeSection(
             DayColumn.SALESFORCE, self.fontMetrics().horizontalAdvance("Deleted there") + 24
         )
-        self.day_table.doubleClicked.connect(lambda _index: self.edit_selected())
+        # activated: Enter, or a double click (a single click where the platform says so)
+        self.day_table.activated.connect(lambda _index: self.edit_selected())
         self.day_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.day_table.customContextMenuRequested.connect(self._show_context_menu)
 
@@ -156,7 +157,6 @@ class TimesheetView(QWidget):
         for column in range(1, DAYS_PER_WEEK + 2):
             week_heading.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             week_heading.resizeSection(column, day_width)
-        self.week_table.doubleClicked.connect(self._open_day_of)
         self.week_table.activated.connect(self._open_day_of)
 
         day_page = QWidget(self)
@@ -222,7 +222,7 @@ class TimesheetView(QWidget):
             return made
 
         self.add_action = action("&Add entry…", ["Ctrl+N"], self.add_entry)
-        self.edit_action = action("&Edit…", ["Return", "Enter", "F2"], self.edit_selected)
+        self.edit_action = action("&Edit…", ["F2"], self.edit_selected)
         self.continue_action = action(
             "&Continue", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], self.continue_selected,
             "Start the timer again on this entry's task",

@@ -331,6 +331,12 @@ def test_keyboard_navigation_and_shortcuts(qtbot, view, store):
     QTimer.singleShot(0, close_editor)
     qtbot.keyClick(view.day_table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert titles == ["Add entry"]
+    view.go_previous()
+    view.day_table.setFocus()
+    view.day_table.setCurrentIndex(view.day_model.index(0, 0))
+    QTimer.singleShot(0, close_editor)
+    qtbot.keyClick(view.day_table, Qt.Key.Key_Return)
+    assert titles == ["Add entry", "Edit entry"]
     assert store.entries.all() != [] and len(store.entries.all()) == 1
 
 
