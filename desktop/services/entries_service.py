@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, Signal
 
@@ -32,8 +32,10 @@ def local_midnight(day: date, tz: tzinfo | None = None) -> datetime:
 
 def duration_within(entry: TimeEntry, start: datetime, end: datetime, now: datetime) -> timedelta:
     """How much of the entry falls inside [start, end) (a running entry counts up to `now`)."""
-    clipped_start = max(entry.start, start)
-    clipped_end = min(entry.effective_end(now), end)
+    # In UTC: Python subtracts aware datetimes sharing a tzinfo as wall clocks, which would
+    # make a day with a DST change 24 hours long instead of 23 or 25.
+    clipped_start = max(entry.start, start).astimezone(UTC)
+    clipped_end = min(entry.effective_end(now), end).astimezone(UTC)
     length = clipped_end - clipped_start
     return length if length > timedelta(0) else timedelta(0)
 

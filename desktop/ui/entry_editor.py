@@ -7,7 +7,7 @@ the user typed, so no edit is ever lost to a validation error.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QObject, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.durations import DurationError, format_hm, parse_duration
 from desktop.domain.entries import EntryError, TimeEntry
-from desktop.services.entries_service import EntriesService, local_midnight
+from desktop.services.entries_service import EntriesService
 from desktop.ui.entry_editor_task_field import TaskField
 
 
@@ -144,7 +144,7 @@ class EntryEditorDialog(QDialog):
     def _load(self, entry: TimeEntry | None, day: date, item_id: str | None, tz) -> None:
         if entry is None:
             start = self._suggested_start(day)
-            end = start + timedelta(hours=1)
+            end = _plus(start, timedelta(hours=1), tz)
             self.task_field.set_item_id(item_id)
         else:
             start = entry.start.astimezone(tz)
@@ -173,7 +173,7 @@ class EntryEditorDialog(QDialog):
             last_end = max(e.end for e in entries).astimezone(tz)
             if last_end.date() == day and last_end.hour < 23:
                 return last_end.replace(second=0, microsecond=0)
-        return local_midnight(day, tz) + timedelta(hours=9)
+        return self._at(day, time(9, 0))
 
     # -- what the fields say ---------------------------------------------------------------
     def start_datetime(self) -> datetime:
@@ -188,13 +188,16 @@ class EntryEditorDialog(QDialog):
         return self._at(day, self.end_edit.time().toPython())
 
     def _at(self, day: date, moment: time) -> datetime:
-        return local_midnight(day, self._entries.tz).replace(hour=moment.hour, minute=moment.minute)
+        """`day` at the wall-clock `moment` in the display zone (right on DST days too)."""
+        wall = datetime.combine(day, time(moment.hour, moment.minute))
+        tz = self._entries.tz
+        return wall.astimezone() if tz is None else wall.replace(tzinfo=tz)
 
     def _show_duration(self) -> None:
         end = self.end_datetime()
         if end is None:
             return
-        length = end - self.start_datetime()
+        length = _between(self.start_datetime(), end)
         self.duration_edit.setText(format_hm(length) if length > timedelta(0) else "")
         if length <= timedelta(0):
             self._show(self.end_error, "The end must be after the start.")
@@ -215,7 +218,7 @@ class EntryEditorDialog(QDialog):
             length = parse_duration(text)
         except DurationError:
             return  # still typing; the message appears on Save
-        end = self.start_datetime() + length
+        end = _plus(self.start_datetime(), length, self._entries.tz)
         start_day = self.date_edit.date().toPython()
         self._syncing = True
         try:
@@ -239,9 +242,9 @@ class EntryEditorDialog(QDialog):
             return
         end = self.end_datetime()
         typed = self.duration_edit.text().strip()
-        if end is not None and typed and typed != format_hm(end - self.start_datetime()):
+        if end is not None and typed and typed != format_hm(_between(self.start_datetime(), end)):
             try:  # a duration typed but not yet applied to the end wins
-                end = self.start_datetime() + parse_duration(typed)
+                end = _plus(self.start_datetime(), parse_duration(typed), self._entries.tz)
             except DurationError as exc:
                 self._show(self.duration_error, str(exc))
                 self.duration_edit.setFocus()
@@ -276,7 +279,9 @@ class EntryEditorDialog(QDialog):
         if error.conflict is not None:
             self._show(self.times_error, message)
             self.start_edit.setFocus()
-        elif self.end_datetime() is not None and self.end_datetime() <= self.start_datetime():
+        elif (end := self.end_datetime()) is not None and _between(
+            self.start_datetime(), end
+        ) <= timedelta(0):
             self._show(self.end_error, message)
             self.end_edit.setFocus()
         else:
@@ -295,6 +300,18 @@ class EntryEditorDialog(QDialog):
 
     def saved_entry(self) -> TimeEntry | None:
         return self._saved
+
+
+def _plus(moment: datetime, length: timedelta, tz) -> datetime:
+    """`length` of real time after `moment`, as a wall-clock time in `tz`. (Aware datetimes
+    sharing a tzinfo add and subtract as wall clocks in Python, which is an hour off across a
+    DST change; going through UTC gives the elapsed time.)"""
+    return (moment.astimezone(UTC) + length).astimezone(tz)
+
+
+def _between(start: datetime, end: datetime) -> timedelta:
+    """Real time from `start` to `end` (see _plus)."""
+    return end.astimezone(UTC) - start.astimezone(UTC)
 
 
 def _keep_seconds(original: datetime | None, shown: datetime | None) -> datetime | None:

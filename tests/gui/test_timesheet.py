@@ -365,6 +365,12 @@ def test_day_totals_are_right_on_a_daylight_saving_day(entries_service, store):
     add(store, CASE_ID, start, end)
     assert entries_service.day_total(date(2026, 10, 25)) == timedelta(hours=5, minutes=30)
     assert entries_service.day_total(date(2026, 10, 24)) == timedelta(0)
+    # an entry covering the whole of that day counts its 25 hours
+    store.entries.delete(store.entries.all()[0].id)
+    add(store, CASE_ID, datetime(2026, 10, 24, 22, 0, tzinfo=TZ).astimezone(UTC),
+        datetime(2026, 10, 26, 2, 0, tzinfo=TZ).astimezone(UTC))
+    assert entries_service.day_total(date(2026, 10, 25)) == timedelta(hours=25)
+    assert entries_service.day_total(date(2026, 10, 24)) == timedelta(hours=2)
 
 
 def test_write_back_state_shows_only_once_it_is_in_use(qtbot, view, store):
@@ -388,3 +394,17 @@ def test_write_back_state_shows_only_once_it_is_in_use(qtbot, view, store):
     dialog.note_edit.setPlainText("Customer call")
     dialog.save()
     assert cell(model, 1, DayColumn.SALESFORCE) == "Pending"
+
+
+def test_editor_times_are_wall_clock_times_on_a_daylight_saving_day(qtbot, view, store):
+    view.set_day(date(2026, 10, 25))  # clocks go back at 03:00 in Berlin
+    dialog = view.entry_editor()
+    dialog.start_edit.setTime(QTime(1, 0))
+    dialog.duration_edit.setText("")
+    qtbot.keyClicks(dialog.duration_edit, "4h")
+    assert dialog.end_edit.time() == QTime(4, 0)  # 4 hours later the clock shows 04:00 ...
+    dialog.save()
+    [entry] = store.entries.all()
+    assert entry.start == datetime(2026, 10, 24, 23, 0, tzinfo=UTC)  # ... 01:00 CEST
+    assert entry.end == datetime(2026, 10, 25, 3, 0, tzinfo=UTC)  # ... 04:00 CET
+    dialog.close()
