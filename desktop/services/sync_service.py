@@ -16,7 +16,6 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.synclog import SyncRun
-from desktop.engine.errors import EngineError, NotConnected
 from desktop.salesforce.errors import (
     ConnectionProblem,
     CredentialsMissing,
@@ -61,6 +60,8 @@ class SyncCallbacks:
 
 def action_for(error: BaseException | None) -> str:
     """The banner action that fixes `error`: re-enter the password, reconnect, or retry."""
+    # Imported here: desktop.engine pulls in simple-salesforce, which the first paint waits for.
+    from desktop.engine.errors import NotConnected
     if isinstance(error, WrongCredentials | SessionExpired):
         return REENTER_PASSWORD
     if isinstance(error, RefreshTokenRevoked | CredentialsMissing | NotConnected):
@@ -70,6 +71,7 @@ def action_for(error: BaseException | None) -> str:
 
 def message_for(error: BaseException) -> str:
     """A plain-language message (these errors' messages never hold secrets)."""
+    from desktop.engine.errors import EngineError
     if isinstance(error, ConnectionProblem | EngineError):
         return error.message
     return "Synchronization failed unexpectedly; see the log for details."

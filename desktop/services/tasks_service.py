@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.items import ROOT_ID, Item
-from desktop.domain.search import SearchIndex
+from desktop.domain.search import SearchIndex, query_terms
+from desktop.domain.text import fold
 from desktop.domain.tree import TaskTree
 from desktop.platform.clock import Stopwatch
 from desktop.services.workers import run_in_background
@@ -23,6 +24,7 @@ from desktop.store.store import Store
 log = logging.getLogger(__name__)
 
 RECENT_LIMIT = 10
+PREVIEW_DEPTH = 4  # activity > opportunity/case > parent case > root
 _NO_CHILDREN: tuple[int, ...] = ()
 
 
@@ -31,6 +33,7 @@ class TreeLayout:
     """Rows of the tree as flat arrays (node 0 is the invisible top; node k > 0 an item).
 
     Built once per load on a worker thread, so the Qt model only does list lookups.
+    `items` are the items laid out (the root excepted), for the search index.
     """
 
     ids: list[str | None]
@@ -38,29 +41,36 @@ class TreeLayout:
     rows: list[int]
     children: list[Sequence[int]]
     node_of: dict[str, int] = field(repr=False)
+    items: list[Item] = field(repr=False)
 
     @classmethod
     def build(cls, tree: TaskTree, include_archived: bool = False) -> TreeLayout:
+        """Lay out every item reachable from the root (an archived item hides its subtree
+        unless `include_archived`); one pass, no recursion."""
         ids: list[str | None] = [None, ROOT_ID]
         parents = [0, 0]
         rows = [0, 0]
         children: list[Sequence[int]] = [[1], _NO_CHILDREN]
         node_of = {ROOT_ID: 1}
-        for _depth, item in tree.walk(include_archived):
-            parent = node_of.get(item.parent_id)  # type: ignore[arg-type]
-            if parent is None:
+        laid_out: list[Item] = []
+        pending = [1]
+        while pending:
+            parent = pending.pop()
+            kids = tree.children(ids[parent], include_archived)  # type: ignore[arg-type]
+            if not kids:
                 continue
-            node = len(ids)
-            kids = children[parent]
-            if kids is _NO_CHILDREN:
-                kids = children[parent] = []
-            rows.append(len(kids))
-            kids.append(node)  # type: ignore[union-attr]
-            ids.append(item.id)
-            parents.append(parent)
-            children.append(_NO_CHILDREN)
-            node_of[item.id] = node
-        return cls(ids, parents, rows, children, node_of)
+            first = len(ids)
+            nodes = range(first, first + len(kids))
+            children[parent] = nodes
+            for row, kid in enumerate(kids):
+                node_of[kid.id] = first + row
+                ids.append(kid.id)
+            parents.extend([parent] * len(kids))
+            rows.extend(range(len(kids)))
+            children.extend([_NO_CHILDREN] * len(kids))
+            laid_out.extend(kids)
+            pending.extend(nodes)
+        return cls(ids, parents, rows, children, node_of, laid_out)
 
     def __len__(self) -> int:
         return len(self.ids) - 1
@@ -68,32 +78,47 @@ class TreeLayout:
 
 @dataclass(frozen=True, slots=True)
 class TaskCatalog:
-    """Everything the picker needs about the tasks, consistent with one store read."""
+    """Everything the picker needs about the tasks, consistent with one store read.
+
+    Loaded in two steps so the tree shows before the search index is ready: `load_tree`
+    (read + lay out), then `with_index` (build the SearchIndex, the slow part).
+    """
 
     tree: TaskTree
-    index: SearchIndex
     layout: TreeLayout
+    index: SearchIndex | None = None
     archived_layout: TreeLayout | None = None
 
     @classmethod
-    def load(cls, store: Store) -> TaskCatalog:
+    def load_tree(cls, store: Store) -> TaskCatalog:
         watch = Stopwatch()
         tree = store.items.tree()
         read = watch.restart()
-        index = SearchIndex(tree.visible_items())
-        indexed = watch.restart()
         layout = TreeLayout.build(tree)
-        log.info(
-            "task catalog: %d items read in %.2fs, indexed in %.2fs, laid out in %.2fs",
-            len(tree), read, indexed, watch.elapsed(),
-        )
-        return cls(tree, index, layout)
+        log.info("task tree: %d items read in %.2fs, laid out in %.2fs",
+                 len(tree), read, watch.elapsed())
+        return cls(tree, layout)
+
+    def with_index(self) -> TaskCatalog:
+        watch = Stopwatch()
+        index = SearchIndex(self.layout.items)
+        log.info("search index over %d tasks built in %.2fs", len(index), watch.elapsed())
+        return replace(self, index=index)
+
+    @classmethod
+    def load(cls, store: Store) -> TaskCatalog:
+        """Both steps at once (tests, benchmarks)."""
+        return cls.load_tree(store).with_index()
 
 
 class TasksService(QObject):
-    """The cached task tree for the UI: tree(), search(), recent_ids(); tree_changed()."""
+    """The cached task tree for the UI: tree(), search(), recent_ids(); tree_changed().
 
-    tree_changed = Signal()
+    Until the first load is done, the recently used tasks (and the running one) are read at
+    construction, a few rows, so the task widget and the picker's recent list work at once.
+    """
+
+    tree_changed = Signal()  # the tree, the index, or both are new
     loading_failed = Signal(str)
 
     def __init__(
@@ -101,27 +126,32 @@ class TasksService(QObject):
         store: Store,
         parent: QObject | None = None,
         *,
-        loader: Callable[[Store], TaskCatalog] = TaskCatalog.load,
+        loader: Callable[[Store], TaskCatalog] = TaskCatalog.load_tree,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._loader = loader
         self._catalog: TaskCatalog | None = None
-        self._empty_tree = TaskTree(())
-        self._recent: list[str] = []
+        self._recent: list[str] = store.entries.recent_item_ids(limit=RECENT_LIMIT)
+        self._preview = self._read_preview()
         self._loading = False
         self._reload_again = False
         self._archived_loading = False
+        self._generation = 0
 
     # -- reading -------------------------------------------------------------------------
     def is_loaded(self) -> bool:
+        """True once the whole tree is in (the search index may still be building)."""
         return self._catalog is not None
+
+    def is_searchable(self) -> bool:
+        return self._catalog is not None and self._catalog.index is not None
 
     def is_loading(self) -> bool:
         return self._loading
 
     def tree(self) -> TaskTree:
-        return self._catalog.tree if self._catalog else self._empty_tree
+        return self._catalog.tree if self._catalog else self._preview
 
     def layout(self, include_archived: bool = False) -> TreeLayout | None:
         """The row layout for the tree model; None while (that variant is) not loaded yet."""
@@ -134,18 +164,24 @@ class TasksService(QObject):
         return self._catalog.layout
 
     def item(self, item_id: str | None) -> Item | None:
-        if item_id is None or self._catalog is None:
-            return None
-        return self._catalog.tree.get(item_id)
+        return None if item_id is None else self.tree().get(item_id)
 
     def path_text(self, item_id: str) -> str:
         return self.tree().path_text(item_id)
 
     def search(self, text: str, limit: int = 50) -> list[Item]:
-        """Active tasks matching every word of `text`, recent ones first ([] before loading)."""
-        if self._catalog is None:
-            return []
-        return self._catalog.index.search(text, limit=limit, recent_ids=self._recent)
+        """Active tasks matching every word of `text`, recent ones first.
+
+        Before the index is built, only the recent tasks are searched."""
+        if self._catalog is not None and self._catalog.index is not None:
+            return self._catalog.index.search(text, limit=limit, recent_ids=self._recent)
+        terms = query_terms(text)
+        found = []
+        for item in self.recent_items(RECENT_LIMIT):
+            haystack = " ".join([fold(item.name), *(fold(value) for _, value in item.fields)])
+            if all(term in haystack for term in terms):
+                found.append(item)
+        return found[:limit]
 
     def recent_ids(self) -> list[str]:
         return list(self._recent)
@@ -155,7 +191,7 @@ class TasksService(QObject):
         found = []
         for item_id in self._recent:
             item = self.item(item_id)
-            if item is not None and not item.archived:
+            if item is not None and not item.archived and not item.is_root:
                 found.append(item)
             if len(found) >= limit:
                 break
@@ -169,34 +205,78 @@ class TasksService(QObject):
             self._reload_again = True
             return
         self._loading = True
+        self._generation += 1
+        generation = self._generation
         run_in_background(
             self,
             lambda: self._loader(self._store),
-            self._loaded,
+            lambda catalog: self._tree_loaded(catalog, generation),
             self._load_failed,
-            name="load task catalog",
+            name="load task tree",
         )
 
     def refresh_recent(self) -> None:
         """Re-read the recently used tasks (a small query: after a timer change)."""
         self._recent = self._store.entries.recent_item_ids(limit=RECENT_LIMIT)
+        if self._catalog is None:
+            self._preview = self._read_preview()
 
-    def _loaded(self, catalog: TaskCatalog) -> None:
-        self._loading = False
-        self._archived_loading = False
+    def _tree_loaded(self, catalog: TaskCatalog, generation: int) -> None:
+        if generation != self._generation:
+            return
+        previous = self._catalog
+        if catalog.index is None and previous is not None and previous.index is not None:
+            # Until the new index is built, keep searching with the previous one: a sync
+            # changes little, and the picker must not go blank after every sync.
+            catalog = replace(catalog, index=previous.index)
+            stale_index = True
+        else:
+            stale_index = catalog.index is None
         self._catalog = catalog
+        self._archived_loading = False
         self.tree_changed.emit()
-        self._maybe_reload_again()
+        if not stale_index:
+            self._finish_loading()
+            return
+        run_in_background(
+            self,
+            lambda: catalog.with_index(),
+            lambda indexed: self._index_built(indexed, generation),
+            self._load_failed,
+            name="build search index",
+        )
+
+    def _index_built(self, catalog: TaskCatalog, generation: int) -> None:
+        if generation == self._generation and self._catalog is not None:
+            self._catalog = replace(self._catalog, index=catalog.index)
+            self.tree_changed.emit()
+        self._finish_loading()
 
     def _load_failed(self, error: BaseException) -> None:
-        self._loading = False
         self.loading_failed.emit(f"The task list could not be read: {error}")
-        self._maybe_reload_again()
+        self._finish_loading()
 
-    def _maybe_reload_again(self) -> None:
+    def _finish_loading(self) -> None:
+        self._loading = False
         if self._reload_again:
             self._reload_again = False
             self.reload()
+
+    def _read_preview(self) -> TaskTree:
+        """The recent and running tasks with their parents: a handful of rows."""
+        wanted = list(self._recent)
+        running = self._store.entries.running()
+        if running is not None and running.item_id:
+            wanted.append(running.item_id)
+        found: dict[str, Item] = {}
+        for _depth in range(PREVIEW_DEPTH):
+            missing = [item_id for item_id in dict.fromkeys(wanted) if item_id not in found]
+            if not missing:
+                break
+            fetched = self._store.items.by_ids(missing)
+            found.update(fetched)
+            wanted = [item.parent_id for item in fetched.values() if item.parent_id]
+        return TaskTree(found.values())
 
     def _load_archived_layout(self) -> None:
         if self._archived_loading or self._catalog is None:
@@ -209,8 +289,8 @@ class TasksService(QObject):
 
         def done(layout: TreeLayout) -> None:
             self._archived_loading = False
-            if self._catalog is catalog:  # a newer load replaced it: that one will do
-                self._catalog = TaskCatalog(catalog.tree, catalog.index, catalog.layout, layout)
+            if self._catalog is not None and self._catalog.tree is catalog.tree:
+                self._catalog = replace(self._catalog, archived_layout=layout)
                 self.tree_changed.emit()
 
         run_in_background(self, build, done, self._load_failed, name="archived layout")

@@ -5,15 +5,16 @@ socket; a second launch finds the lock taken, asks the first to raise its window
     if not guard.acquire():
         guard.ask_first_to_raise()   # then exit 0
     guard.raise_requested.connect(window.bring_to_front)
+    guard.listen()
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from typing import Any
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop.platform.instance_lock import InstanceLock, socket_name
 
@@ -32,13 +33,19 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self._lock = InstanceLock(lock_path)
         self.name = socket_name(profile_id)
-        self._server: QLocalServer | None = None
+        self._server: Any = None  # QLocalServer once listening
 
     # -- first instance ------------------------------------------------------------------
     def acquire(self) -> bool:
-        """Take the profile and start listening; False when another instance has it."""
-        if not self._lock.acquire():
-            return False
+        """Take the profile; False when another instance has it. Call `listen()` next."""
+        return self._lock.acquire()
+
+    def listen(self) -> bool:
+        """Answer later launches (may come after the first paint: they retry meanwhile)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if not self._lock.held or self._server is not None:
+            return self._server is not None
         # Holding the lock proves no other instance lives, so a socket left by a killed one
         # is stale and may go.
         QLocalServer.removeServer(self.name)
@@ -46,9 +53,9 @@ class SingleInstance(QObject):
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
             log.warning("cannot listen for other launches: %s", server.errorString())
-        else:
-            server.newConnection.connect(self._accept)
-            self._server = server
+            return False
+        server.newConnection.connect(self._accept)
+        self._server = server
         return True
 
     def release(self) -> None:
@@ -70,7 +77,7 @@ class SingleInstance(QObject):
             if connection.bytesAvailable():
                 self._read(connection)
 
-    def _read(self, connection: QLocalSocket) -> None:
+    def _read(self, connection: Any) -> None:  # a QLocalSocket
         data = bytes(connection.readAll().data())
         if RAISE_MESSAGE.strip() in data:
             log.info("another launch asked to show the window")
@@ -85,6 +92,8 @@ class SingleInstance(QObject):
         Retries until the timeout: the first instance may hold the lock a moment before its
         socket listens.
         """
+        from PySide6.QtNetwork import QLocalSocket
+
         deadline = QDeadlineTimer(timeout_ms)
         while not deadline.hasExpired():
             socket = QLocalSocket()

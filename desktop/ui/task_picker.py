@@ -197,8 +197,10 @@ class TaskPicker(QWidget):
 
     def _update_status(self) -> None:
         text = self.search.text().strip()
-        if not self._tasks.is_loaded():
+        if self.pages.currentIndex() == _TREE_PAGE and not self._tasks.is_loaded():
             message = "Loading tasks…"
+        elif self.pages.currentIndex() != _TREE_PAGE and not self._tasks.is_searchable():
+            message = "Preparing the search; recent tasks meanwhile…"
         elif self.pages.currentIndex() == _TREE_PAGE:
             message = "Enter starts the timer on the selected task"
         elif self.results_model.rowCount() == 0:

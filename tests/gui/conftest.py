@@ -119,9 +119,14 @@ def tasks(qtbot, gui_store):
     from desktop.services.tasks_service import TasksService
 
     service = TasksService(gui_store)
-    with qtbot.waitSignal(service.tree_changed, timeout=10_000):
-        service.reload()
+    reload_and_wait(qtbot, service)
     return service
+
+
+def reload_and_wait(qtbot, service) -> None:
+    """Reload the task catalog and wait until the tree and the search index are both in."""
+    service.reload()
+    qtbot.waitUntil(lambda: not service.is_loading() and service.is_searchable(), timeout=20_000)
 
 
 class FakeScheduler:

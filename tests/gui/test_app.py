@@ -38,8 +38,8 @@ def test_unconnected_start_loads_the_cache_and_invites_to_connect(
     try:
         assert qapp.quitOnLastWindowClosed()  # no tray: closing the window quits
         assert not stint.window.close_to_tray
-        with qtbot.waitSignal(stint.tasks.tree_changed, timeout=20_000):
-            stint.start()
+        stint.start()
+        qtbot.waitUntil(stint.tasks.is_searchable, timeout=20_000)
         assert len(stint.tasks.search("acme")) == 3
         qtbot.waitUntil(lambda: stint.engine is not None, timeout=30_000)
         assert stint.window.pages.tabText(stint.window.pages.currentIndex()) == "Settings"
@@ -61,7 +61,9 @@ def test_demo_is_connected_synced_and_shows_the_tree(qtbot, qapp, restore_quit_s
         with qtbot.waitSignal(stint.sync.sync_finished, timeout=60_000) as finished:
             stint.start()
         assert finished.args[0].outcome.value == "succeeded"
-        qtbot.waitUntil(lambda: len(stint.tasks.tree()) > 20, timeout=30_000)
+        qtbot.waitUntil(
+            lambda: len(stint.tasks.tree()) > 20 and not stint.tasks.is_loading(), timeout=30_000
+        )
         assert stint.window.windowTitle() == "Demo"
         assert not demo.secret_store.persistent
         results = stint.tasks.search("")

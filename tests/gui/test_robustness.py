@@ -30,7 +30,7 @@ def python(code: str, *args: str) -> subprocess.Popen:
 def test_a_second_instance_asks_the_first_to_raise(qtbot, profile_dir):
     paths = ProfilePaths.resolve(profile_dir).create_dirs()
     first = SingleInstance(paths.lock_path, paths.profile_id)
-    assert first.acquire()
+    assert first.acquire() and first.listen()
     try:
         assert not SingleInstance(paths.lock_path, paths.profile_id).acquire()
         with qtbot.waitSignal(first.raise_requested, timeout=20_000):
@@ -59,7 +59,7 @@ def test_a_second_instance_asks_the_first_to_raise(qtbot, profile_dir):
 def test_the_real_second_launch_exits_0_and_raises_the_window(qtbot, profile_dir):
     paths = ProfilePaths.resolve(profile_dir).create_dirs()
     first = SingleInstance(paths.lock_path, paths.profile_id)
-    assert first.acquire()
+    assert first.acquire() and first.listen()
     try:
         with qtbot.waitSignal(first.raise_requested, timeout=30_000):
             second = subprocess.Popen(

@@ -12,7 +12,16 @@ from desktop.salesforce.errors import HostUnreachable, RefreshTokenRevoked, Wron
 from desktop.services.sync_service import RECONNECT, REENTER_PASSWORD, RETRY, action_for
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
-from tests.gui.conftest import ACME_ID, CALL_ID, CASE_ID, CLOSED_ID, HOSTILE_ID, NOW
+from tests.gui.conftest import (
+    ACME_ID,
+    CALL_ID,
+    CASE_ID,
+    CLOSED_ID,
+    HOSTILE_ID,
+    NOW,
+    SEND_QUOTE_ID,
+    reload_and_wait,
+)
 
 
 # -- TimerService ---------------------------------------------------------------------------
@@ -116,8 +125,7 @@ def test_reload_after_a_sync_shows_new_items(qtbot, tasks, gui_store):
     gui_store.items.upsert_many([Item("006000000000009AAA", ItemKind.OPPORTUNITY,
                                       "Umbrella - Vaccines", "salesforce", "Opportunity")])
     assert tasks.search("umbrella") == []
-    with qtbot.waitSignal(tasks.tree_changed, timeout=10_000):
-        tasks.reload()
+    reload_and_wait(qtbot, tasks)
     assert [item.name for item in tasks.search("umbrella")] == ["Umbrella - Vaccines"]
 
 
@@ -174,3 +182,40 @@ def test_force_sync_without_a_connection_asks_to_connect(qtbot, gui_store):
     with qtbot.waitSignal(service.sync_failed) as failed:
         service.force_sync()
     assert failed.args[1] == RECONNECT
+
+
+def test_recent_and_running_tasks_are_known_before_the_first_load(qtbot, gui_store, clock):
+    gui_store.entries.start_timer(SEND_QUOTE_ID, clock.now() - timedelta(hours=1))
+    gui_store.entries.stop_timer(clock.now() - timedelta(minutes=30))
+    gui_store.entries.start_timer(CALL_ID, clock.now())
+    service = TasksService(gui_store)
+    assert not service.is_loaded()
+    assert service.path_text(CALL_ID) == "Salesforce > Acme Corp - 500 Widgets > Call back"
+    assert [item.id for item in service.search("")] == [CALL_ID, SEND_QUOTE_ID]
+    assert [item.id for item in service.search("quote")] == [SEND_QUOTE_ID]
+    assert service.search("printer") == []  # not recent: found once the index is built
+    reload_and_wait(qtbot, service)
+    assert [item.id for item in service.search("printer")] == [CASE_ID]
+
+
+def test_the_tree_arrives_before_the_index(qtbot, gui_store):
+    from desktop.services.tasks_service import TaskCatalog
+
+    service = TasksService(gui_store)
+    states = []
+    service.tree_changed.connect(lambda: states.append((service.is_loaded(), service.is_searchable())))
+    service.reload()
+    qtbot.waitUntil(lambda: not service.is_loading(), timeout=20_000)
+    assert states == [(True, False), (True, True)]
+    assert isinstance(service.tree().get(ACME_ID), Item)
+    assert TaskCatalog.load(gui_store).index is not None
+
+
+def test_a_reload_keeps_searching_with_the_previous_index_meanwhile(qtbot, tasks, gui_store):
+    gui_store.items.upsert_many([Item("006000000000009AAA", ItemKind.OPPORTUNITY,
+                                      "Umbrella - Vaccines", "salesforce", "Opportunity")])
+    searches = []
+    tasks.tree_changed.connect(lambda: searches.append([i.id for i in tasks.search("acme")]))
+    reload_and_wait(qtbot, tasks)
+    assert len(searches) == 2 and searches[0] == searches[1] != []
+    assert tasks.search("umbrella")

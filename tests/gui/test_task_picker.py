@@ -18,6 +18,7 @@ from tests.gui.conftest import (
     HOSTILE_ID,
     HOSTILE_NAME,
     SEND_QUOTE_ID,
+    reload_and_wait,
 )
 
 
@@ -159,8 +160,7 @@ def test_the_tree_updates_in_place_after_a_sync(qtbot, window, tasks, gui_store)
     gui_store.items.upsert_many([
         Item("00T000000000010AAA", ItemKind.ACTIVITY, "Acme kick-off", ACME_ID, "Task"),
     ])
-    with qtbot.waitSignal(tasks.tree_changed, timeout=10_000):
-        tasks.reload()
+    reload_and_wait(qtbot, tasks)
     assert picker.search.text() == "acme"
     assert picker.tree_view.current_item_id() == SEND_QUOTE_ID
     assert picker.tree_view.isExpanded(picker.tree_model.index_of(ACME_ID))
@@ -173,8 +173,7 @@ def test_results_keep_the_highlighted_task_after_a_sync(qtbot, window, tasks):
     qtbot.keyClicks(picker.search, "acme")
     qtbot.keyClick(picker.search, Qt.Key.Key_Down)
     highlighted = item_id_of(picker.results_view.currentIndex())
-    with qtbot.waitSignal(tasks.tree_changed, timeout=10_000):
-        tasks.reload()
+    reload_and_wait(qtbot, tasks)
     assert item_id_of(picker.results_view.currentIndex()) == highlighted
     assert picker.search.text() == "acme"
 

@@ -9,7 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop.ui.task_widget import NO_TASK, TaskWidget
-from tests.gui.conftest import ACME_ID, CALL_ID, CASE_ID, HOSTILE_ID, HOSTILE_NAME, NOW
+from tests.gui.conftest import (
+    ACME_ID,
+    CALL_ID,
+    CASE_ID,
+    HOSTILE_ID,
+    HOSTILE_NAME,
+    NOW,
+    reload_and_wait,
+)
 
 
 @pytest.fixture
@@ -99,8 +107,7 @@ def test_long_names_elide_with_a_tooltip(qtbot, widget, timer, gui_store, tasks)
     long_name = "Quarterly business review " * 12
     gui_store.items.upsert_many([Item("00T000000000009AAA", ItemKind.ACTIVITY, long_name.strip(),
                                       ACME_ID, "Task")])
-    with qtbot.waitSignal(tasks.tree_changed, timeout=10_000):
-        tasks.reload()
+    reload_and_wait(qtbot, tasks)
     timer.start("00T000000000009AAA")
     assert widget.name_label.is_elided()
     assert widget.name_label.displayed_text().endswith("…")

@@ -1,0 +1,102 @@
+"""Cold start to the first painted window with 200,000 cached items, against a bare PySide6
+window on the same machine (target: at most 1.5x), and the time until the task tree is
+loaded and searchable (it loads after the first paint, on a worker).
+
+Run: /work/venv/bin/python tests/bench/bench_ui_startup.py [--count N] [--runs N] [--platform P]
+Each run is a new process; the figure is wall time from spawning it to its "first-paint"
+line (the process reports it right after the window's first paint event). Medians printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from ui_profile import copy_profile, large_profile  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, done)
+        return False
+
+def done():
+    sys.stdout.write("first-paint\\n"); sys.stdout.flush(); app.quit()
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("Hello"))
+watch = Watch()
+window.installEventFilter(watch)
+window.resize(880, 640)
+window.show()
+app.exec()
+"""
+
+
+def time_to_line(args: list[str], env: dict[str, str], marker: str, timeout: float = 120) -> float:
+    began = time.perf_counter()
+    process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, cwd=REPO)
+    try:
+        for line in process.stdout:
+            if line.startswith(marker):
+                return time.perf_counter() - began
+        raise RuntimeError(f"{args} ended without {marker!r}: {process.stderr.read()[-2000:]}")
+    finally:
+        process.kill()
+        process.wait(timeout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=200_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    args = parser.parse_args()
+    source = large_profile(args.count)
+    env = {**os.environ, "QT_QPA_PLATFORM": args.platform, "PYTHONPATH": str(REPO)}
+    env.pop("STINT_HOME", None)
+    bare, stint, loaded = [], [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for run in range(args.runs + 1):  # run 0 warms the OS file cache, not counted
+            bare_s = time_to_line([sys.executable, "-c", BARE_WINDOW], env, "first-paint")
+            profile = copy_profile(source, Path(folder) / f"p{run}")
+            paint_env = {**env, "STINT_EXIT_AFTER_FIRST_PAINT": "1"}
+            stint_s = time_to_line([sys.executable, "-m", "desktop", "--profile", str(profile)],
+                                   paint_env, "first-paint")
+            load_env = {**env, "STINT_REPORT_STARTUP": "1"}
+            loaded_s = time_to_line([sys.executable, "-m", "desktop", "--profile", str(profile)],
+                                    load_env, "tasks-loaded")
+            if run:
+                bare.append(bare_s)
+                stint.append(stint_s)
+                loaded.append(loaded_s)
+            print(f"run {run}: bare {bare_s * 1000:.0f} ms, stint {stint_s * 1000:.0f} ms, "
+                  f"tree loaded {loaded_s * 1000:.0f} ms" + ("" if run else " (warm-up)"))
+    bare_m, stint_m = statistics.median(bare), statistics.median(stint)
+    print(f"\n{args.count:,} cached items, platform {args.platform}, median of {args.runs}:")
+    print(f"  bare PySide6 window, first paint   {bare_m * 1000:7.0f} ms")
+    print(f"  Stint, first paint                 {stint_m * 1000:7.0f} ms  "
+          f"({stint_m / bare_m:.2f}x the bare window; target <= 1.5x)")
+    print(f"  Stint, task tree loaded/searchable {statistics.median(loaded) * 1000:7.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
