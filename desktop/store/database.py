@@ -21,7 +21,7 @@ from desktop.store.migrations import migrate
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another process's write to finish
 
 
 class Database:
@@ -65,16 +65,22 @@ class Database:
                 self._local.depth -= 1
             return
         with self._write_lock:
-            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StoreError(write_problem(self.path, exc)) from exc
             self._local.depth = 1
             try:
                 yield conn
-            except BaseException:
-                self._local.depth = 0
-                conn.execute("ROLLBACK")
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):
+                    raise StoreError(write_problem(self.path, exc)) from exc
                 raise
-            self._local.depth = 0
-            conn.execute("COMMIT")
+            finally:
+                self._local.depth = 0
 
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -107,6 +113,19 @@ class Database:
 
 class _Connection(sqlite3.Connection):
     """A sqlite3 connection that can be weakly referenced."""
+
+
+def write_problem(path: Path, error: sqlite3.OperationalError) -> str:
+    """A plain-language reason why a write failed (disk full, busy, read-only, ...)."""
+    text = str(error).lower()
+    if "full" in text:
+        return f"The disk is full: the local database {path} cannot save changes."
+    if "locked" in text or "busy" in text:
+        return (f"The local database {path} is busy: another program is writing to it. "
+                "Try again in a moment.")
+    if "readonly" in text or "read-only" in text:
+        return f"The local database {path} is read-only: changes cannot be saved."
+    return f"The local database {path} could not save changes ({error})."
 
 
 def _open_connection(path: Path) -> sqlite3.Connection:

@@ -119,3 +119,26 @@ def test_a_finished_thread_does_not_keep_its_connection(store):
         worker.join()
     gc.collect()
     assert len(store._db._connections) == 1  # only this thread's
+
+
+def test_a_busy_database_gives_a_plain_error(store):
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    try:
+        store._db.connect().execute("PRAGMA busy_timeout = 50")
+        with pytest.raises(StoreError, match="is busy: another program is writing"):
+            store.sync_state.set_value("k", "v")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    store.sync_state.set_value("k", "v")  # and it works again afterwards
+    assert store.sync_state.get_value("k") == "v"
+
+
+def test_write_problem_texts(tmp_path):
+    from desktop.store.database import write_problem
+
+    path = tmp_path / "s.db"
+    assert "disk is full" in write_problem(path, sqlite3.OperationalError("database or disk is full"))
+    assert "read-only" in write_problem(path, sqlite3.OperationalError("attempt to write a readonly database"))
+    assert "could not save" in write_problem(path, sqlite3.OperationalError("disk I/O error"))
