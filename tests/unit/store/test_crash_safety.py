@@ -45,11 +45,26 @@ WRITER = textwrap.dedent(
 )
 
 
-def run_and_kill(db_path, batches_before_kill, extra_delay):
+TIMER_WRITER = textwrap.dedent(
+    """
+    import sys
+    from datetime import UTC, datetime, timedelta
+    from desktop.store import Store
+
+    store = Store.open(sys.argv[1])
+    t0 = datetime(2026, 11, 20, tzinfo=UTC)
+    for n in range(100_000):
+        store.entries.start_timer(f"task{n % 7}", t0 + timedelta(seconds=n))
+        print("writing", n, flush=True)
+    """
+)
+
+
+def run_and_kill(db_path, batches_before_kill, extra_delay, script=WRITER):
     """Start the writer; SIGKILL it once it is inside the transaction of batch number
     `batches_before_kill` (0-based), `extra_delay` seconds later."""
     child = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(db_path)],
+        [sys.executable, "-c", script, str(db_path)],
         stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
@@ -100,3 +115,19 @@ def test_sigkill_mid_write_leaves_a_consistent_store(tmp_path, batches_before_ki
         # and the store is usable: the next "sync" and timer switch just carry on
         store.entries.stop_timer(t0 + timedelta(days=30))
         assert store.entries.running() is None
+
+
+@pytest.mark.parametrize("extra_delay", [0, 0.001, 0.01])
+def test_sigkill_during_timer_switches_keeps_one_running_entry(tmp_path, extra_delay):
+    path = tmp_path / "stint.db"
+    run_and_kill(path, 200, extra_delay, script=TIMER_WRITER)
+    with Store.open(path) as store:
+        conn = store._db.connect()
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        entries = store.entries.all()
+        assert len(entries) >= 201  # every switch reported before the kill is there
+        assert [e.running for e in entries] == [False] * (len(entries) - 1) + [True]
+        for earlier, later in zip(entries, entries[1:], strict=False):
+            assert earlier.end == later.start  # each switch stopped the previous one
+        t0 = datetime(2026, 11, 20, tzinfo=UTC)
+        assert entries[-1].start == t0 + timedelta(seconds=len(entries) - 1)
