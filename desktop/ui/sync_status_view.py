@@ -63,7 +63,6 @@ class SyncStatusView(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(CLOCK_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_status)
-        self._timer.start()
         self._show_running(sync_service.is_running())
         self.refresh_status()
         self.reload_history()
@@ -200,5 +199,10 @@ class SyncStatusView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
+        self._timer.start()
         self.refresh_status()
         self.reload_history()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().hideEvent(event)
+        self._timer.stop()  # "in 12 min" only needs to be right while it is seen

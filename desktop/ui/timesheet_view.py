@@ -299,7 +299,7 @@ class TimesheetView(QWidget):
             self.title_label.setText(week_span(first, first + timedelta(days=DAYS_PER_WEEK - 1)))
             self._show_total()
             running = any(entry.running for entry in entries)
-        if running and not self._tick.isActive():
+        if running and self.isVisible() and not self._tick.isActive():
             self._tick.start()
         elif not running:
             self._tick.stop()
@@ -323,8 +323,6 @@ class TimesheetView(QWidget):
         self.week_model.set_tree(tree)
 
     def _on_tick(self) -> None:
-        if not self.isVisible():
-            return  # nothing to repaint; reload() on show brings everything up to date
         now = self._entries.now()
         self.day_model.tick(now)
         self.week_model.tick(now)
@@ -337,7 +335,11 @@ class TimesheetView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        self.reload()
+        self.reload()  # restarts the live clock when a running entry is shown
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().hideEvent(event)
+        self._tick.stop()  # a hidden timesheet costs no CPU
 
     # -- entry actions ---------------------------------------------------------------------
     def selected_entry(self) -> TimeEntry | None:
