@@ -159,6 +159,11 @@ class IntegrationPage(QWidget):
     def state(self) -> str:
         return self._state
 
+    def _reload_connection(self) -> None:
+        """Refresh the sign-in part only: unsaved import choices stay as the user left them."""
+        self.connect_form.load(self._service.settings(), self._service.locked_keys())
+        self._on_connection_changed(self._service.connection_info())
+
     def reload(self) -> None:
         """Show the stored settings and the connection as they are now."""
         settings = self._service.settings()
@@ -222,6 +227,8 @@ class IntegrationPage(QWidget):
 
     # -- connecting ------------------------------------------------------------------------
     def _enable(self) -> None:
+        if self.save_button.isEnabled() and not self.save():
+            return  # unsaved import choices with a problem: fix them first (shown in red)
         form = self.connect_form
         ca_file = form.ca_file_edit.text().strip() or None
         self.browser_url_hint.hide()
@@ -249,7 +256,7 @@ class IntegrationPage(QWidget):
         self.browser_url_edit.hide()
         self._state = CONNECTED
         self._metadata_requested = False
-        self.reload()
+        self._reload_connection()
         self.unlink_status.setText(FIRST_SYNC_NOTE)
 
     def _on_tree_changed(self) -> None:
@@ -261,7 +268,7 @@ class IntegrationPage(QWidget):
 
     def _on_reauthorization(self) -> None:
         self._state = REAUTHORIZING
-        self.reload()
+        self._reload_connection()
         self.connect_form.password_edit.setFocus()
 
     def _on_metadata(self, metadata: OrgMetadata) -> None:
@@ -311,7 +318,7 @@ class IntegrationPage(QWidget):
     def _on_unlinked(self) -> None:
         self.unlink_button.setEnabled(True)
         self._state = UNLINKED
-        self.reload()
+        self._reload_connection()
         self.unlink_status.setText("Unlinked. Your time entries and tasks are kept.")
 
     def _on_unlink_failed(self, message: str) -> None:

@@ -105,7 +105,10 @@ def test_insecure_login_url_is_refused_next_to_the_field(qtbot, page, integratio
 def test_connect_with_password_against_the_sandbox(
     qtbot, page, integration_service, sync_service, engine, sandbox
 ):
+    page.import_form.interval_spin.setValue(30)  # chosen before enabling: kept and saved
     connect(qtbot, page, integration_service, sandbox)
+    assert engine.settings.current().sync_interval_minutes == 30
+    assert page.import_form.interval_spin.value() == 30
     assert page.state() == CONNECTED
     assert sandbox.username in page.state_label.text()
     assert not page.connect_form.isVisible()
