@@ -180,6 +180,18 @@ class ItemRepository:
             )
         return found
 
+    def stored_modstamps(self, item_ids: Iterable[str]) -> dict[str, str | None]:
+        """{id: modstamp as stored text (see timestamps.to_db)} for the ids that are stored,
+        so a sync can skip records it already holds in exactly that version."""
+        conn = self._db.connect()
+        found: dict[str, str | None] = {}
+        for chunk in _chunks(list(dict.fromkeys(item_ids))):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                conn.execute(f"SELECT id, modstamp FROM items WHERE id IN ({marks})", chunk)
+            )
+        return found
+
     def all(self, include_archived: bool = False) -> list[Item]:
         """Every item, active only unless `include_archived` (no particular order)."""
         where = "" if include_archived else "WHERE archived = 0"

@@ -7,6 +7,7 @@ from datetime import tzinfo
 from pathlib import Path
 from sqlite3 import Connection
 
+from desktop.store.bulk import bulk_writes
 from desktop.store.database import Database, open_database
 from desktop.store.entries_repo import EntryRepository
 from desktop.store.items_repo import ItemRepository
@@ -48,6 +49,10 @@ class Store:
 
     def snapshot(self) -> AbstractContextManager[Connection]:
         return self._db.snapshot()
+
+    def bulk_writes(self) -> AbstractContextManager[None]:
+        """Many re-fetchable commits on this thread (a sync); see desktop.store.bulk."""
+        return bulk_writes(self._db)
 
     def close(self) -> None:
         self._db.close()

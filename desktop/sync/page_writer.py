@@ -16,8 +16,9 @@ from typing import Any
 
 from desktop.domain.archive import Change
 from desktop.domain.items import ROOT_ID, Item
-from desktop.domain.synclog import Direction, ObjectCounts, RecordChange
+from desktop.domain.synclog import RECORD_CHANGES_KEPT, Direction, ObjectCounts, RecordChange
 from desktop.store import Store
+from desktop.store.timestamps import to_db
 from desktop.sync.mapping import RecordMapper, parse_modstamp
 
 
@@ -26,6 +27,10 @@ class PageResult:
     counts: ObjectCounts = field(default_factory=ObjectCounts)
     newly_active: list[str] = field(default_factory=list)  # created or restored ids
     max_modstamp: datetime | None = None
+
+
+def _db_stamp(text: str | None) -> str | None:
+    return to_db(datetime.fromisoformat(text)) if text else None
 
 
 def _counts(changes: Mapping[str, Change]) -> ObjectCounts:
@@ -63,9 +68,12 @@ def _parents_first(items: list[Item]) -> list[Item]:
 class PageWriter:
     """Applies pages of one sync run to the store."""
 
-    def __init__(self, store: Store, run_id: int) -> None:
+    def __init__(self, store: Store, run_id: int, skip_unchanged: bool = False) -> None:
+        """`skip_unchanged`: leave records whose SystemModstamp equals the stored one alone
+        (incremental runs; a full pass rechecks everything, as the settings may have changed)."""
         self._store = store
         self._run_id = run_id
+        self._skip_unchanged = skip_unchanged
 
     def apply(
         self,
@@ -75,34 +83,41 @@ class PageWriter:
         seen: set[str] | None = None,
     ) -> PageResult:
         result = PageResult()
-        candidates: list[Item] = []
-        for record in records:
-            record_id = record.get("Id")
-            if not isinstance(record_id, str):
-                continue
-            if seen is not None:
-                seen.add(record_id)
-            stamp = parse_modstamp(record.get("SystemModstamp"))
-            if stamp is not None and (result.max_modstamp is None or stamp > result.max_modstamp):
-                result.max_modstamp = stamp
-            parent_id = mapper.parent_id(record)
-            if parent_id is None:
-                continue
-            candidates.append(mapper.item(record, parent_id))
-        if not candidates:
+        rows = [r for r in records if isinstance(r.get("Id"), str)]
+        if seen is not None:
+            seen.update(r["Id"] for r in rows)
+        # The newest modstamp: Salesforce writes them in one fixed format, so text order is
+        # time order and only the winner needs parsing.
+        stamps = [r["SystemModstamp"] for r in rows if r.get("SystemModstamp")]
+        result.max_modstamp = parse_modstamp(max(stamps)) if stamps else None
+        parents = [(r, mapper.parent_id(r)) for r in rows]
+        parents = [(r, p) for r, p in parents if p is not None]
+        if not parents:
             return result
         items = self._store.items
         with self._store.transaction():
-            known = items.existing_ids(
-                [i.id for i in candidates] + [i.parent_id for i in candidates if i.parent_id]
-            )
+            stamps = items.stored_modstamps([r["Id"] for r, _ in parents])
+            known = set(stamps) | items.existing_ids([p for _, p in parents if p not in stamps])
             known.add(ROOT_ID)
+            # No orphans: a parent must be stored or come in this very page (child Cases).
+            in_page = {r["Id"] for r, _ in parents}
+            parents = [(r, p) for r, p in parents if p in known or p in in_page]
+            if self._skip_unchanged:
+                # SystemModstamp moves with every change: the same stamp is the same record.
+                parents = [
+                    (r, p) for r, p in parents
+                    if r["Id"] not in stamps or stamps[r["Id"]] != _db_stamp(r.get("SystemModstamp"))
+                ]
+            candidates: list[Item] = []
+            for record, parent_id in parents:
+                reason = mapper.archive_reason(record)
+                if reason is not None and record["Id"] not in known:
+                    continue  # never seen active: nothing to import
+                candidates.append(mapper.item(record, parent_id, reason))
             accepted: list[Item] = []
             for item in _parents_first(candidates):
                 if item.parent_id not in known:
                     continue  # no orphans
-                if item.id not in known and item.archived:
-                    continue  # never seen active: nothing to import
                 accepted.append(item)
                 known.add(item.id)
             changes = items.upsert_many(accepted, now)
@@ -142,9 +157,8 @@ class PageWriter:
     def _log_lines(
         self, items: Iterable[Item], changes: Mapping[str, Change], now: datetime
     ) -> list[RecordChange]:
-        return [
-            self._line(item, changes[item.id].value, now) for item in items if item.id in changes
-        ]
+        changed = [item for item in items if item.id in changes][-RECORD_CHANGES_KEPT:]
+        return [self._line(item, changes[item.id].value, now) for item in changed]
 
     def _line(self, item: Item, action: str, now: datetime) -> RecordChange:
         return RecordChange(

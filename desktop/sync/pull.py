@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -33,6 +33,7 @@ from desktop.salesforce.errors import Cancelled, ConnectionProblem, RateLimited,
 from desktop.store import Store
 from desktop.sync.mapping import RecordMapper
 from desktop.sync.metadata import MetadataCache, ObjectMeta
+from desktop.sync.page_feed import PageFeed
 from desktop.sync.page_writer import PageWriter
 from desktop.sync.queries import (
     Stream,
@@ -124,7 +125,8 @@ class PullSync:
             is_full = full or self.needs_full_pass(settings, fingerprint)
             if is_full and not full:
                 log_repo.set_run_kind(run_id, "full")
-            _Run(self, settings, streams, metas, run_id, is_full, cancel, on_progress).execute()
+            with self._store.bulk_writes():
+                _Run(self, settings, streams, metas, run_id, is_full, cancel, on_progress).execute()
             if is_full:
                 with self._store.transaction():
                     self._store.sync_state.set_last_full_sync(started)
@@ -188,7 +190,7 @@ class _Run:
         self.full = full
         self.cancel = cancel
         self.on_progress = on_progress
-        self.writer = PageWriter(self.store, run_id)
+        self.writer = PageWriter(self.store, run_id, skip_unchanged=not full)
         trigger = settings.opportunity_stage_trigger
         self.mappers = {
             s.key: RecordMapper(s, metas[s.sobject], trigger if s.sobject == "Opportunity" else None)
@@ -203,40 +205,49 @@ class _Run:
         first_pages = self._composite_queries(
             [(s.key, s.soql(since[s.key])) for s in self.streams]
         )
-        for stream in self.streams:
-            newest = self._consume(stream, first_pages[stream.key])
+        by_key = {s.key: s for s in self.streams}
+
+        def stream_done(stream: Stream, newest: datetime | None) -> None:
+            # Every page of the stream is committed: only now may its watermark move.
             newest = max((m for m in (newest, state.watermark(stream.key)) if m), default=None)
             state.set_watermark(stream.key, newest or self.clock.now())
+
+        self._consume([(s.key, first_pages[s.key]) for s in self.streams], by_key, stream_done)
         if not self.full:
             self._fetch_children_of_new_parents()
         if self.full and self.seen is not None:
             self._check_cancel()
             self.writer.archive_missing(self.seen, REASON_NOT_VISIBLE, self.clock.now())
 
-    def _consume(self, stream: Stream, first_page: dict[str, Any]) -> datetime | None:
-        """Apply every page of a stream; returns the newest modstamp seen."""
-        mapper = self.mappers[stream.key]
-        total = int(first_page.get("totalSize") or 0)
-        done = 0
-        newest: datetime | None = None
-        for page in self._pages(first_page):
-            records = page["records"]
-            result = self.writer.apply(mapper, records, self.clock.now(), self.seen)
-            done += len(records)
-            if result.max_modstamp and (newest is None or result.max_modstamp > newest):
-                newest = result.max_modstamp
-            if result.newly_active:
-                self.newly_active.setdefault(stream.sobject, []).extend(result.newly_active)
-            if self.on_progress is not None:
-                self.on_progress(stream.sobject, done, total)
-        return newest
-
-    def _pages(self, first_page: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        yield first_page
-        self._check_cancel()
-        for page in self.client.follow_pages(first_page):
-            yield page
-            self._check_cancel()
+    def _consume(
+        self,
+        plan: list[tuple[str, dict[str, Any]]],
+        streams: Mapping[str, Stream],
+        stream_done: Callable[[Stream, datetime | None], None] | None = None,
+    ) -> None:
+        """Apply every page of every planned query, committing page by page."""
+        done: dict[str, int] = {}
+        newest: dict[str, datetime | None] = {}
+        totals = {key: int(page.get("totalSize") or 0) for key, page in plan}
+        with PageFeed(self.client, plan) as feed:
+            for key, page in feed:
+                self._check_cancel()
+                stream = streams[key]
+                if page is None:
+                    if stream_done is not None:
+                        stream_done(stream, newest.get(key))
+                    continue
+                records = page["records"]
+                result = self.writer.apply(self.mappers[stream.key], records, self.clock.now(),
+                                           self.seen)
+                done[key] = done.get(key, 0) + len(records)
+                stamp = result.max_modstamp
+                if stamp and (newest.get(key) is None or stamp > newest[key]):
+                    newest[key] = stamp
+                if result.newly_active:
+                    self.newly_active.setdefault(stream.sobject, []).extend(result.newly_active)
+                if self.on_progress is not None:
+                    self.on_progress(stream.sobject, done[key], totals[key])
 
     def _fetch_children_of_new_parents(self) -> None:
         """Parents that became imported in this run (trigger stage reached, reopened, ...)
@@ -254,8 +265,7 @@ class _Run:
         if not queries:
             return
         pages = self._composite_queries(queries)
-        for reference, _ in queries:
-            self._consume(owners[reference], pages[reference])
+        self._consume([(reference, pages[reference]) for reference, _ in queries], owners)
 
     def _composite_queries(self, queries: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
         """First pages of several queries, up to 25 per composite call."""
