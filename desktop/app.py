@@ -7,7 +7,8 @@ imports and keyring probing) is built on another; the pages that need it appear 
 
 Environment switches (benchmarks and autostart):
 - STINT_EXIT_AFTER_FIRST_PAINT=1 prints "first-paint <seconds>" and quits after the paint;
-- STINT_REPORT_STARTUP=1 prints "first-paint ..." and "tasks-loaded ..." lines and keeps running;
+- STINT_REPORT_STARTUP=1 prints "first-paint", "tree-loaded" and "search-ready" lines (seconds
+  since start) and keeps running;
 - STINT_START_HIDDEN=1 starts with the window hidden (in the tray).
 """
 
@@ -84,6 +85,7 @@ class StintApp(QObject):
         self.engine: Any = None
         self.integration: QObject | None = None
         self._shut_down = False
+        self._tree_reported = False
         self.ui_settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
 
         self.timer = TimerService(store, parent=self)
@@ -162,8 +164,15 @@ class StintApp(QObject):
                           name="build engine")
 
     def _tasks_loaded(self) -> None:
-        if _env_flag("STINT_REPORT_STARTUP"):
-            _report(f"tasks-loaded {time.perf_counter() - _STARTED:.4f} {len(self.tasks.tree())}")
+        if not _env_flag("STINT_REPORT_STARTUP"):
+            return
+        since = time.perf_counter() - _STARTED
+        count = len(self.tasks.tree())
+        if not self.tasks.is_loading():
+            _report(f"search-ready {since:.4f} {count}")
+        elif not self._tree_reported:
+            self._tree_reported = True
+            _report(f"tree-loaded {since:.4f} {count}")
 
     def _build_engine(self) -> Any:
         """On a worker: the engine (imports simple-salesforce, opens the keyring)."""

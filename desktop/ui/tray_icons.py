@@ -1,7 +1,8 @@
 """Stint's SVG icons (resources/icons), rendered crisp at any size and device pixel ratio.
 
-Icons are drawn with QSvgRenderer into pixmaps for the usual tray/menu/window sizes at 1x
-and 2x, so they are sharp whatever icon engine plugins the Qt installation has.
+Icons are drawn with QSvgRenderer by a small QIconEngine, at exactly the size and device pixel
+ratio asked for and only when asked, so they are sharp on any screen and whatever icon engine
+plugins the Qt installation has.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 log = logging.getLogger(__name__)
@@ -40,8 +41,11 @@ def icon_path(name: str) -> Path:
     return resources_dir() / "icons" / f"{name}.svg"
 
 
-def render_svg(path: Path, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
-    """One pixmap of the SVG at `size` logical pixels (transparent when the file is bad)."""
+def render_svg(
+    path: Path, size: int, device_pixel_ratio: float = 1.0, faded: bool = False
+) -> QPixmap:
+    """One pixmap of the SVG at `size` logical pixels (transparent when the file is bad);
+    `faded` draws it at low opacity, for disabled actions."""
     pixels = max(1, round(size * device_pixel_ratio))
     image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
@@ -49,6 +53,8 @@ def render_svg(path: Path, size: int, device_pixel_ratio: float = 1.0) -> QPixma
     if renderer.isValid():
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if faded:
+            painter.setOpacity(0.4)
         renderer.render(painter, QRectF(0, 0, pixels, pixels))
         painter.end()
     else:
@@ -58,15 +64,52 @@ def render_svg(path: Path, size: int, device_pixel_ratio: float = 1.0) -> QPixma
     return pixmap
 
 
+class SvgIconEngine(QIconEngine):
+    """Renders the SVG at exactly the size and device pixel ratio asked for, when asked,
+    and keeps the result (no dependence on Qt's optional SVG icon plugin)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._path = path
+        self._cache: dict[tuple[int, int, int], QPixmap] = {}
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        size = min(rect.width(), rect.height())
+        pixmap = self.scaledPixmap(QSize(size, size), mode, state, ratio)
+        painter.drawPixmap(rect.topLeft(), pixmap)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(  # noqa: N802 - Qt naming
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        key = (side, round(scale * 100), int(mode == QIcon.Mode.Disabled))
+        pixmap = self._cache.get(key)
+        if pixmap is None:
+            pixmap = render_svg(self._path, side, scale, faded=mode == QIcon.Mode.Disabled)
+            self._cache[key] = pixmap
+        return pixmap
+
+    def availableSizes(  # noqa: N802 - Qt naming
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        # Scalable, but tray protocols (StatusNotifierItem) ship a list of fixed sizes.
+        return list(icon_sizes())
+
+    def clone(self) -> QIconEngine:
+        return SvgIconEngine(self._path)
+
+    def key(self) -> str:
+        return "stint-svg"
+
+
 @cache
 def svg_icon(name: str) -> QIcon:
-    """The named icon (e.g. "stint", "start", "tray-running") with pixmaps for every size."""
-    path = icon_path(name)
-    icon = QIcon()
-    for size in _SIZES:
-        for ratio in (1.0, 2.0):
-            icon.addPixmap(render_svg(path, size, ratio))
-    return icon
+    """The named icon (e.g. "stint", "start", "tray-running"), crisp at any size."""
+    return QIcon(SvgIconEngine(icon_path(name)))
 
 
 def tray_icon(state: TrayState) -> QIcon:
