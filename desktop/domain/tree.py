@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -23,17 +24,15 @@ class TaskTree:
     def __init__(
         self, items: Iterable[Item], sort_key: Callable[[Item], Any] | None = None
     ) -> None:
-        by_id: dict[str, Item] = {}
-        for item in items:
-            by_id[item.id] = item
+        by_id = {item.id: item for item in items}
         if ROOT_ID not in by_id:
             by_id[ROOT_ID] = root_item()
         self._by_id = by_id
-        children: dict[str, list[str]] = {}
-        for item in by_id.values():
+        children: defaultdict[str, list[str]] = defaultdict(list)
+        for item_id, item in by_id.items():
             if item.parent_id is not None:
-                children.setdefault(item.parent_id, []).append(item.id)
-        self._children = children
+                children[item.parent_id].append(item_id)
+        self._children = dict(children)
         self._sort_key = sort_key
         self._sorted: set[str] = set()
 
