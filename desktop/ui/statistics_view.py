@@ -36,11 +36,20 @@ def _table(parent: QWidget, model, name: str) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.horizontalHeader().setHighlightSections(False)
     table.setStyleSheet(
-        "QTableView::item { padding: 0 6px; }"
-        "QHeaderView::section { padding: 3px 6px; border: none;"
+        "QTableView::item { padding: 0 4px; }"
+        "QHeaderView::section { padding: 3px 4px; border: none;"
         " border-bottom: 1px solid palette(mid); background: palette(window); }"
     )
     return table
+
+
+def _content_width(table: QTableView) -> int:
+    header = table.horizontalHeader()
+    columns = sum(
+        max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+        for c in range(header.count()) if not header.isSectionHidden(c)
+    )
+    return columns + 2 * table.frameWidth()
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:
@@ -67,10 +76,11 @@ class StatisticsView(QWidget):
         self.api_label = QLabel(self)
         self.api_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        for table in (self.runs_table, self.counts_table):
+        # Numbers and times fit their contents; the text column in each takes what is left.
+        for table, flexible in ((self.runs_table, 2), (self.counts_table, 0)):
             header = table.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setStretchLastSection(True)
+            header.setSectionResizeMode(flexible, QHeaderView.ResizeMode.Stretch)
         changes_header = self.changes_table.horizontalHeader()
         changes_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         width = self.fontMetrics().horizontalAdvance
@@ -96,11 +106,11 @@ class StatisticsView(QWidget):
         changes_layout.addWidget(_heading("Last 100 synchronized records", changes_box))
         changes_layout.addWidget(self.changes_table)
 
-        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top = self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(runs_box)
         top.addWidget(counts_box)
-        top.setStretchFactor(0, 1)
-        top.setStretchFactor(1, 1)
+        top.setStretchFactor(0, 3)  # the runs table has more columns than the counts
+        top.setStretchFactor(1, 2)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
         splitter.addWidget(changes_box)
@@ -128,6 +138,25 @@ class StatisticsView(QWidget):
             for row, run in enumerate(self._runs):
                 if run.id == selected.id:
                     self.runs_table.selectRow(row)
+        self._fit_tables()
+
+    def _fit_tables(self) -> None:
+        """Give both top tables the width their columns need, sharing any shortfall."""
+        needed = [_content_width(self.runs_table), _content_width(self.counts_table)]
+        available = sum(self.top_splitter.sizes())
+        if available <= 0:
+            return
+        spare = available - sum(needed)
+        if spare >= 0:
+            sizes = [needed[0] + spare * 3 // 5, needed[1] + spare - spare * 3 // 5]
+        else:
+            sizes = [available * needed[0] // sum(needed), 0]
+            sizes[1] = available - sizes[0]
+        self.top_splitter.setSizes(sizes)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_tables()
 
     def selected_run(self) -> SyncRun | None:
         rows = self.runs_table.selectionModel().selectedRows()
