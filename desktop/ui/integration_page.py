@@ -219,10 +219,10 @@ class IntegrationPage(QWidget):
         self.unlink_button.setVisible(state == CONNECTED)
         self.reenable_button.setVisible(state == UNLINKED)
         problem = info.keyring_problem if info is not None else None
-        self.keyring_label.setVisible(bool(problem) and state == CONNECTED)
+        self.keyring_label.setVisible(bool(problem))
         if problem:
             self.keyring_label.setText(
-                f"Your sign-in is kept for this session only: {problem}"
+                f"The sign-in is kept for this session only (no usable keyring): {problem}"
             )
 
     # -- connecting ------------------------------------------------------------------------

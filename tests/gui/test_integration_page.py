@@ -397,3 +397,25 @@ def test_write_back_locked_by_policy(qtbot, tmp_path, monkeypatch, profile_dir):
         assert form.badge.isVisible()
     finally:
         engine.close()
+
+
+def test_an_unusable_keyring_is_said_plainly(qtbot, profile_dir):
+    from desktop.engine import Engine
+    from desktop.platform.secrets import MemorySecretStore
+    from desktop.services.integration_service import IntegrationService
+    from desktop.services.tasks_service import TasksService
+
+    problem = "No system keyring was found (no D-Bus session)."
+    engine = Engine.open(profile_dir, secret_store=MemorySecretStore(problem=problem),
+                         log_to_file=False)
+    try:
+        service = IntegrationService(engine)
+        page = IntegrationPage(service, TasksService(engine.store))
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: service.connection_info() is not None)
+        assert page.keyring_label.isVisible()
+        assert problem in page.keyring_label.text()
+        assert "this session only" in page.keyring_label.text()
+    finally:
+        engine.close()
