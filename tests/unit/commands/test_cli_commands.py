@@ -233,3 +233,48 @@ def test_timestamps_in_json_are_utc(connected_cli):
     run = connected_cli("log", "--json").json()["runs"][0]
     started = datetime.fromisoformat(run["started_at"])
     assert started.utcoffset() == timedelta(0)
+
+
+def _password_connect(stint, sandbox, *extra, login_url=None, password=None):
+    return stint(
+        "connect", "--login-url", login_url or sandbox.login_url, "--username", sandbox.username,
+        "--password-stdin", *extra,
+        stdin=f"{password or sandbox.password}\n{sandbox.security_token}\n",
+    )
+
+
+def test_each_connection_problem_has_its_own_plain_message(stint, sandbox):
+    # the sandbox's private CA is not trusted without --ca-file
+    tls = _password_connect(stint, sandbox)
+    assert tls.code == 1 and "secure connection" in tls.err and "certificate" in tls.err
+    # nothing listens there
+    down = _password_connect(stint, sandbox, "--ca-file", sandbox.ca_file,
+                             login_url="https://127.0.0.1:9")
+    assert down.code == 1 and "127.0.0.1:9" in down.err and "network" in down.err
+    # API access switched off for the user
+    sandbox.org.set_api_enabled(sandbox.username, False)
+    disabled = _password_connect(stint, sandbox, "--ca-file", sandbox.ca_file)
+    assert disabled.code == 1 and "make sure API access is enabled" in disabled.err
+    for result in (tls, down, disabled):
+        assert result.err.count("\n") == 1 and sandbox.password not in result.err
+
+
+def test_browser_sign_in_needs_a_consumer_key(stint, sandbox):
+    result = stint("connect", "--oauth", "--login-url", sandbox.login_url)
+    assert result.code == 1 and "consumer key" in result.err
+
+
+def test_browser_sign_in_in_process(stint, sandbox, monkeypatch, memory_keyring):
+    # what webbrowser.open would do: the user allows access on the approve page
+    monkeypatch.setattr("desktop.platform.browser._system_browser", sandbox.browser())
+    result = stint("connect", "--oauth", "--login-url", sandbox.login_url, "--consumer-key",
+                   sandbox.client_id, "--ca-file", sandbox.ca_file, "--json")
+    assert result.code == 0, result.err
+    assert result.json()["auth_method"] == "oauth"
+    assert memory_keyring.keys() == ["salesforce-refresh-token"]
+    assert stint("sync", "--json").json()["outcome"] == "succeeded"
+    denied = sandbox.browser()
+    denied.allow = False
+    monkeypatch.setattr("desktop.platform.browser._system_browser", denied)
+    refused = stint("connect", "--oauth", "--consumer-key", sandbox.client_id)
+    assert refused.code == 1 and "not allowed in the browser" in refused.err
