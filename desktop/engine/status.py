@@ -93,19 +93,15 @@ def build_status(engine: Engine) -> dict[str, Any]:
 
 
 def _item_counts(engine: Engine) -> dict[str, int]:
-    active = {kind.value: 0 for kind in ItemKind if kind is not ItemKind.PROJECT}
-    archived = 0
-    for item in engine.store.items.all(include_archived=True):
-        if item.is_root:
-            continue
-        if item.archived:
-            archived += 1
-        else:
-            active[item.kind.value] = active.get(item.kind.value, 0) + 1
+    counts = engine.store.items.count_by_kind()
+
+    def active(kind: ItemKind) -> int:
+        return counts.get((kind.value, False), 0)
+
     return {
-        "opportunities": active["opportunity"],
-        "cases": active["case"],
-        "activities": active["activity"],
-        "archived": archived,
+        "opportunities": active(ItemKind.OPPORTUNITY),
+        "cases": active(ItemKind.CASE),
+        "activities": active(ItemKind.ACTIVITY),
+        "archived": sum(n for (_, archived), n in counts.items() if archived),
         "entries": len(engine.store.entries.all()),
     }

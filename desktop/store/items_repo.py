@@ -192,6 +192,14 @@ class ItemRepository:
             )
         return found
 
+    def count_by_kind(self) -> dict[tuple[str, bool], int]:
+        """{(kind, archived): number of items} without loading them (status displays)."""
+        rows = self._db.connect().execute(
+            "SELECT kind, archived, count(*) FROM items WHERE id != ? GROUP BY kind, archived",
+            (ROOT_ID,),
+        )
+        return {(kind, bool(archived)): number for kind, archived, number in rows}
+
     def all(self, include_archived: bool = False) -> list[Item]:
         """Every item, active only unless `include_archived` (no particular order)."""
         where = "" if include_archived else "WHERE archived = 0"

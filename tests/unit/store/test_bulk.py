@@ -65,3 +65,9 @@ def test_a_run_kind_can_be_corrected(store):
     store.sync_log.finish_run(run_id, STAMP, RunOutcome.RATE_LIMITED, "limit")
     run = store.sync_log.last_run()
     assert run.kind == "full" and run.outcome is RunOutcome.RATE_LIMITED
+
+
+def test_count_by_kind(store):
+    store.items.upsert_many([opp("006000000000000001"), opp("006000000000000002", True),
+                             opp("006000000000000003")])
+    assert store.items.count_by_kind() == {("opportunity", False): 2, ("opportunity", True): 1}
