@@ -11,19 +11,14 @@ import logging
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QPushButton,
     QStackedWidget,
-    QStyle,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +28,7 @@ from desktop.domain.entries import EntryError, TimeEntry
 from desktop.services.entries_service import EntriesService
 from desktop.ui.entry_editor import EntryEditorDialog
 from desktop.ui.timesheet_day_model import DayColumn, TimesheetDayModel
+from desktop.ui.timesheet_header import TimesheetHeader
 from desktop.ui.timesheet_text import long_day, week_span
 from desktop.ui.timesheet_week_model import DAYS_PER_WEEK, TimesheetWeekModel, week_start
 from desktop.ui.undo_banner import UndoBanner
@@ -77,45 +73,11 @@ class TimesheetView(QWidget):
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
-        style = self.style()
-        self.prev_button = QToolButton(self)
-        self.prev_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.prev_button.setAutoRaise(True)
-        self.next_button = QToolButton(self)
-        self.next_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
-        self.next_button.setAutoRaise(True)
-        self.today_button = QPushButton("Today", self)
-        self.title_label = QLabel(self)
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
-        title_font.setBold(True)
-        self.title_label.setFont(title_font)
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.day_button = QToolButton(self)
-        self.day_button.setText("&Day")
-        self.week_button = QToolButton(self)
-        self.week_button.setText("&Week")
-        self._mode_group = QButtonGroup(self)
-        for button in (self.day_button, self.week_button):
-            button.setCheckable(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setMinimumWidth(56)
-            self._mode_group.addButton(button)
-        self.day_button.setChecked(True)
-        self.add_button = QPushButton("Add entry", self)
-        self.add_button.setIcon(QIcon.fromTheme("list-add"))
-        self.add_button.setToolTip("Add a manual entry (Ctrl+N)")
-
-        header = QHBoxLayout()
-        header.addWidget(self.prev_button)
-        header.addWidget(self.today_button)
-        header.addWidget(self.next_button)
-        header.addSpacing(8)
-        header.addWidget(self.title_label, 1)
-        header.addWidget(self.day_button)
-        header.addWidget(self.week_button)
-        header.addSpacing(8)
-        header.addWidget(self.add_button)
+        self.header = header = TimesheetHeader(self)
+        self.prev_button, self.next_button = header.prev_button, header.next_button
+        self.today_button, self.title_label = header.today_button, header.title_label
+        self.day_button, self.week_button = header.day_button, header.week_button
+        self.add_button = header.add_button
 
         self.day_table = QTableView(self)
         self.day_table.setObjectName("timesheetDayTable")
@@ -177,7 +139,7 @@ class TimesheetView(QWidget):
         self.undo_banner.undo_requested.connect(self.undo)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.undo_banner)
         layout.addWidget(self.total_label)
@@ -232,9 +194,6 @@ class TimesheetView(QWidget):
         action("Previous", ["Alt+Left", "Ctrl+PgUp"], self.go_previous)
         action("Next", ["Alt+Right", "Ctrl+PgDown"], self.go_next)
         action("Today", ["Alt+Home"], self.go_today)
-        self.prev_button.setToolTip("Previous day (Alt+Left)")
-        self.next_button.setToolTip("Next day (Alt+Right)")
-        self.today_button.setToolTip("Go to today (Alt+Home)")
         self.day_table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
 
@@ -251,11 +210,8 @@ class TimesheetView(QWidget):
 
     def set_mode(self, mode: str) -> None:
         self._mode = mode
-        (self.day_button if mode == DAY else self.week_button).setChecked(True)
+        self.header.show_unit("day" if mode == DAY else "week")
         self.pages.setCurrentIndex(0 if mode == DAY else 1)
-        unit = "day" if mode == DAY else "week"
-        self.prev_button.setToolTip(f"Previous {unit} (Alt+Left)")
-        self.next_button.setToolTip(f"Next {unit} (Alt+Right)")
         self.reload()
         (self.day_table if mode == DAY else self.week_table).setFocus()
 

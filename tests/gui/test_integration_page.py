@@ -419,3 +419,22 @@ def test_an_unusable_keyring_is_said_plainly(qtbot, profile_dir):
         assert "this session only" in page.keyring_label.text()
     finally:
         engine.close()
+
+
+def test_candidate_list_model_passes_the_model_tester(qtmodeltester):
+    from desktop.services.integration_service import Candidate
+    from desktop.ui.integration_page_items import CandidateListModel
+
+    model = CandidateListModel()
+    model.set_checked_ids(("006000000000009AAA",))
+    model.set_candidates([
+        Candidate("006000000000001AAA", "Opportunity", "<b>Acme</b> - 500 Widgets",
+                  "Acme · Prospecting"),
+        Candidate("500000000000001AAA", "Case", "Case 00001026: Printer on fire", "Globex"),
+    ])
+    qtmodeltester.check(model)
+    # the checked item that the search did not return stays listed, first
+    assert model.candidate(0).id == "006000000000009AAA"
+    assert model.data(model.index(1)) == "<b>Acme</b> - 500 Widgets  —  Acme · Prospecting"
+    assert model.setData(model.index(2), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert model.checked_ids() == ("006000000000009AAA", "500000000000001AAA")

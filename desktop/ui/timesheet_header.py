@@ -1,0 +1,72 @@
+"""The timesheet's header row: previous / Today / next, the date or week, Day | Week, Add."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+
+class TimesheetHeader(QWidget):
+    """Only widgets: the TimesheetView connects their clicks and sets the texts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        style = self.style()
+        self.prev_button = QToolButton(self)
+        self.prev_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.prev_button.setAutoRaise(True)
+        self.prev_button.setAccessibleName("Previous")
+        self.next_button = QToolButton(self)
+        self.next_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.next_button.setAutoRaise(True)
+        self.next_button.setAccessibleName("Next")
+        self.today_button = QPushButton("Today", self)
+        self.today_button.setToolTip("Go to today (Alt+Home)")
+        self.title_label = QLabel(self)
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.day_button = QToolButton(self)
+        self.day_button.setText("&Day")
+        self.week_button = QToolButton(self)
+        self.week_button.setText("&Week")
+        self._mode_group = QButtonGroup(self)
+        for button in (self.day_button, self.week_button):
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setMinimumWidth(56)
+            self._mode_group.addButton(button)
+        self.day_button.setChecked(True)
+        self.add_button = QPushButton("Add entry", self)
+        self.add_button.setIcon(QIcon.fromTheme("list-add"))
+        self.add_button.setToolTip("Add a manual entry (Ctrl+N)")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.prev_button)
+        layout.addWidget(self.today_button)
+        layout.addWidget(self.next_button)
+        layout.addSpacing(8)
+        layout.addWidget(self.title_label, 1)
+        layout.addWidget(self.day_button)
+        layout.addWidget(self.week_button)
+        layout.addSpacing(8)
+        layout.addWidget(self.add_button)
+        self.show_unit("day")
+
+    def show_unit(self, unit: str) -> None:
+        """Check Day or Week and say what the arrows move by."""
+        (self.day_button if unit == "day" else self.week_button).setChecked(True)
+        self.prev_button.setToolTip(f"Previous {unit} (Alt+Left)")
+        self.next_button.setToolTip(f"Next {unit} (Alt+Right)")
