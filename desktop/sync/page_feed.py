@@ -1,8 +1,9 @@
 """Query pages fetched one step ahead on a helper thread, so the network is busy while the
 sync commits the page before.
 
-The feed walks the streams in order: for each, its first page (already fetched in the
-composite) then every further page (one API call each), then an end marker. Only the consumer
+The feed walks the queries in order: for each, its first page (already fetched in the
+composite, or fetched here when the plan gives the SOQL) then every further page (one API call
+each), then an end marker. Only the consumer
 writes to the store, so commit order and crash safety are the same as without the feed.
 Errors raised while fetching (a ConnectionProblem, Cancelled) come out of the consumer's loop.
 """
@@ -27,8 +28,8 @@ class PageFeed:
     def __init__(
         self,
         client: SalesforceClient,
-        plan: Sequence[tuple[str, dict[str, Any]]],
-        depth: int = 2,
+        plan: Sequence[tuple[str, dict[str, Any] | str]],
+        depth: int = 4,
     ) -> None:
         self._client = client
         self._plan = list(plan)
@@ -65,9 +66,13 @@ class PageFeed:
 
     def _produce(self) -> None:
         try:
-            for key, first in self._plan:
-                self._put((key, first))
-                for page in self._client.follow_pages(first):
+            for key, source in self._plan:
+                if isinstance(source, str):  # SOQL: queryAll, every page here
+                    pages = self._client.query_pages(source, include_deleted=True)
+                else:
+                    self._put((key, source))
+                    pages = self._client.follow_pages(source)
+                for page in pages:
                     self._put((key, page))
                 self._put((key, None))
             self._put(_DONE)

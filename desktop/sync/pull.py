@@ -2,8 +2,10 @@
 
 One run:
 1. describes (cached a day in the store) -> the streams (desktop.sync.queries);
-2. one composite request carries the first page of every stream (queryAll, so deletions come
-   back with IsDeleted = true); further pages are one call each (nextRecordsUrl);
+2. incremental runs: one composite request carries the first page of every stream (queryAll,
+   so deletions come back with IsDeleted = true); full passes run the queries one after the
+   other instead (their first pages are big, and committing one overlaps with fetching the
+   next); further pages are one call each (nextRecordsUrl), fetched one step ahead;
 3. each page is committed in one transaction (items + sync log counts + record changes);
 4. a stream's watermark (the newest SystemModstamp it returned) is stored only after all its
    pages are committed, so a kill at any point makes the next run redo the window, which is
@@ -201,10 +203,18 @@ class _Run:
 
     def execute(self) -> None:
         state = self.store.sync_state
-        since = {s.key: None if self.full else state.watermark(s.key) for s in self.streams}
-        first_pages = self._composite_queries(
-            [(s.key, s.soql(since[s.key])) for s in self.streams]
-        )
+        if self.full:
+            # Large answers: each query's first page is fetched in turn by the page feed, so
+            # committing one query overlaps with Salesforce preparing the next (the composite
+            # would hold every first page back until the slowest is ready). Same call count as
+            # sum(ceil(N / 2000)).
+            plan: list[tuple[str, dict[str, Any] | str]] = [(s.key, s.soql()) for s in self.streams]
+        else:
+            # Small answers: one composite carries every query, so no change costs one call.
+            first_pages = self._composite_queries(
+                [(s.key, s.soql(state.watermark(s.key))) for s in self.streams]
+            )
+            plan = [(s.key, first_pages[s.key]) for s in self.streams]
         by_key = {s.key: s for s in self.streams}
 
         def stream_done(stream: Stream, newest: datetime | None) -> None:
@@ -212,7 +222,7 @@ class _Run:
             newest = max((m for m in (newest, state.watermark(stream.key)) if m), default=None)
             state.set_watermark(stream.key, newest or self.clock.now())
 
-        self._consume([(s.key, first_pages[s.key]) for s in self.streams], by_key, stream_done)
+        self._consume(plan, by_key, stream_done)
         if not self.full:
             self._fetch_children_of_new_parents()
         if self.full and self.seen is not None:
@@ -221,14 +231,15 @@ class _Run:
 
     def _consume(
         self,
-        plan: list[tuple[str, dict[str, Any]]],
+        plan: list[tuple[str, dict[str, Any] | str]],
         streams: Mapping[str, Stream],
         stream_done: Callable[[Stream, datetime | None], None] | None = None,
     ) -> None:
-        """Apply every page of every planned query, committing page by page."""
+        """Apply every page of every planned query (a first page, or the SOQL to run),
+        committing page by page."""
         done: dict[str, int] = {}
         newest: dict[str, datetime | None] = {}
-        totals = {key: int(page.get("totalSize") or 0) for key, page in plan}
+        totals: dict[str, int] = {}
         with PageFeed(self.client, plan) as feed:
             for key, page in feed:
                 self._check_cancel()
@@ -238,6 +249,7 @@ class _Run:
                         stream_done(stream, newest.get(key))
                     continue
                 records = page["records"]
+                totals.setdefault(key, int(page.get("totalSize") or 0))
                 result = self.writer.apply(self.mappers[stream.key], records, self.clock.now(),
                                            self.seen)
                 done[key] = done.get(key, 0) + len(records)
