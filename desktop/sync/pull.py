@@ -218,9 +218,14 @@ class _Run:
         by_key = {s.key: s for s in self.streams}
 
         def stream_done(stream: Stream, newest: datetime | None) -> None:
-            # Every page of the stream is committed: only now may its watermark move.
-            newest = max((m for m in (newest, state.watermark(stream.key)) if m), default=None)
-            state.set_watermark(stream.key, newest or self.clock.now())
+            # Every page of the stream is committed: only now may its watermark move, to the
+            # newest SystemModstamp Salesforce returned (its clock, not ours: a local clock
+            # running ahead must not skip changes). A stream that never returned anything
+            # keeps no watermark and is simply queried whole, which is empty and cheap.
+            if newest is not None and (
+                state.watermark(stream.key) is None or newest > state.watermark(stream.key)
+            ):
+                state.set_watermark(stream.key, newest)
 
         self._consume(plan, by_key, stream_done)
         if not self.full:

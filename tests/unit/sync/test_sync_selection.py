@@ -3,6 +3,8 @@ orphans, checked against what the sandbox org really holds."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from desktop.domain.items import ROOT_ID, ItemKind
@@ -163,3 +165,21 @@ def test_child_relationships_are_configurable(connected, relationships):
     assert not stored(connected, ItemKind.ACTIVITY)
     assert any(i.kind is ItemKind.CASE and i.parent_id != ROOT_ID
                for i in connected.store.items.all())
+
+
+def test_the_daily_reconcile_is_a_full_pass(connected):
+    ok(connected)
+    assert ok(connected).kind == "incremental"
+    state = connected.store.sync_state
+    hours = connected.settings.current().full_sync_interval_hours
+    state.set_last_full_sync(state.last_full_sync() - timedelta(hours=hours, minutes=1))
+    assert ok(connected).kind == "full"
+    assert ok(connected).kind == "incremental"
+
+
+def test_watermarks_follow_salesforce_modstamps_not_the_local_clock(connected, sf):
+    ok(connected)
+    newest = sf.query("SELECT SystemModstamp FROM Opportunity ORDER BY SystemModstamp DESC "
+                      "LIMIT 1")["records"][0]["SystemModstamp"]
+    watermark = connected.store.sync_state.watermark("Opportunity")
+    assert watermark == datetime.fromisoformat(newest)
