@@ -28,6 +28,7 @@ from desktop.platform.paths import ProfilePaths, open_profile
 from desktop.platform.policy import PolicyError, load_policy
 from desktop.platform.secrets import SecretStore, open_secret_store
 from desktop.salesforce.api_usage import ApiUsage, parse_limit_info
+from desktop.salesforce.client import SalesforceClient
 from desktop.salesforce.errors import ConnectionProblem
 from desktop.store import Store, StoreError
 from desktop.sync.pull import ProgressCallback, PullSync
@@ -215,7 +216,7 @@ class Engine:
             self._pull = PullSync(self.store, client, clock=self.clock)
         return self._pull
 
-    def _client_or_failed_run(self):  # -> SalesforceClient
+    def _client_or_failed_run(self) -> SalesforceClient:
         try:
             return self.connection.client()
         except ConnectionProblem as exc:

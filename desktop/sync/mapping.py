@@ -28,18 +28,6 @@ def parse_modstamp(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def field_value(record: Mapping[str, Any], path: str) -> Any:
-    """The value at a dotted path ("Account.Name"); None when any step is null."""
-    value: Any = record
-    for step in path.split("."):
-        if not isinstance(value, Mapping):
-            return None
-        value = value.get(step)
-        if value is None:
-            return None
-    return value
-
-
 def display_text(value: Any, field_type: str | None) -> str:
     if value is None:
         return ""

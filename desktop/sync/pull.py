@@ -128,7 +128,10 @@ class PullSync:
             if is_full and not full:
                 log_repo.set_run_kind(run_id, "full")
             with self._store.bulk_writes():
-                _Run(self, settings, streams, metas, run_id, is_full, cancel, on_progress).execute()
+                _Run(
+                    self._store, self._client, self._clock, settings, streams, metas, run_id,
+                    is_full, cancel, on_progress,
+                ).execute()
             if is_full:
                 with self._store.transaction():
                     self._store.sync_state.set_last_full_sync(started)
@@ -149,7 +152,8 @@ class PullSync:
         log_repo.finish_run(run_id, self._clock.now(), outcome, error, api_calls=calls)
         log.info("sync run %d: %s, %d API calls%s", run_id, outcome.value, calls,
                  f" ({error})" if error else "")
-        return log_repo.runs(limit=1)[0]
+        latest = log_repo.runs(limit=1)
+        return latest[0] if latest and latest[0].id == run_id else log_repo.get_run(run_id)
 
     def _describe(self, settings: Settings, now: datetime) -> dict[str, ObjectMeta]:
         parents = objects_to_describe(settings)
@@ -176,7 +180,9 @@ class _Run:
 
     def __init__(
         self,
-        owner: PullSync,
+        store: Store,
+        client: SalesforceClient,
+        clock: Clock,
         settings: Settings,
         streams: list[Stream],
         metas: Mapping[str, ObjectMeta],
@@ -185,9 +191,9 @@ class _Run:
         cancel: threading.Event,
         on_progress: ProgressCallback | None,
     ) -> None:
-        self.store = owner._store
-        self.client = owner._client
-        self.clock = owner._clock
+        self.store = store
+        self.client = client
+        self.clock = clock
         self.streams = streams
         self.full = full
         self.cancel = cancel

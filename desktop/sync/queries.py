@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from desktop.domain.items import ItemKind
 from desktop.domain.settings import Settings
@@ -73,8 +73,6 @@ class Stream:
 
 
 def soql_datetime(moment: datetime) -> str:
-    from datetime import UTC
-
     moment = moment.astimezone(UTC)
     return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"
 

@@ -148,21 +148,21 @@ class Scheduler:
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout)
 
-    def force_sync(self, full: bool = False, wait: bool = False, timeout: float | None = None) -> SyncRun | None:
+    def force_sync(
+        self, full: bool = False, wait: bool = False, timeout: float | None = None
+    ) -> SyncRun | None:
         """Start a sync now, or join the one already running.
 
-        With `wait`, block until that run finished and return it (None on timeout)."""
+        With `wait`, block until that run finished and return it (None on timeout). Without
+        a started schedule, a waiting caller runs the sync on its own thread."""
         with self._cond:
             target = self._generation + 1
             if not self._running:
-                self._forced = bool(full or (self._forced or False))
+                self._forced = bool(full or self._forced)
             self._cond.notify_all()
             if not wait:
                 return None
-            if self._thread is None:
-                # No worker (schedule not started): run on this thread.
-                pass
-            else:
+            if self._thread is not None:
                 done = self._cond.wait_for(lambda: self._generation >= target, timeout)
                 return self._last if done else None
         return self._run_now()
