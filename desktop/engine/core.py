@@ -76,7 +76,7 @@ class Engine:
         profile: str | os.PathLike[str] | None = None,
         *,
         secret_store: SecretStore | Callable[[], SecretStore] | None = None,
-        clock: Clock = SYSTEM_CLOCK,
+        clock: Clock | None = None,
         policy: Mapping[str, Any] | None = None,
         environ: Mapping[str, str] | None = None,
         log_to_file: bool = True,
@@ -96,7 +96,9 @@ class Engine:
             store = Store.open(paths.db_path)
         except StoreError as exc:
             raise EngineError(str(exc)) from None
-        engine = cls(paths, store, active_policy, secret_store=secret_store, clock=clock)
+        engine = cls(
+            paths, store, active_policy, secret_store=secret_store, clock=clock or SYSTEM_CLOCK
+        )
         engine.settings.current()  # a broken policy value fails here, with its message
         return engine
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from desktop.domain.synclog import RunOutcome
 from desktop.engine import Engine, EngineError, NotConnected, SettingLocked
+from desktop.platform.clock import FakeClock
 from desktop.platform.secrets import MemorySecretStore
 
 
@@ -15,8 +18,14 @@ def secrets():
 
 
 @pytest.fixture
-def engine(profile_dir, secrets):
-    with Engine.open(profile_dir, secret_store=secrets, policy={}, log_to_file=False) as opened:
+def clock():
+    return FakeClock(datetime.now(UTC))
+
+
+@pytest.fixture
+def engine(profile_dir, secrets, clock):
+    with Engine.open(profile_dir, secret_store=secrets, policy={}, log_to_file=False,
+                     clock=clock) as opened:
         yield opened
 
 
@@ -33,7 +42,7 @@ def test_a_new_profile_is_not_connected_and_cannot_sync(engine):
         engine.sync()
 
 
-def test_connect_sync_and_timer(engine, sandbox):
+def test_connect_sync_and_timer(engine, sandbox, clock):
     info = connect(engine, sandbox)
     assert info.connected and info.user_id == sandbox.org.api_user.id
     settings = engine.settings.current()
@@ -45,6 +54,7 @@ def test_connect_sync_and_timer(engine, sandbox):
     task = next(i for i in engine.store.items.all() if not i.is_root)
     entry = engine.start_timer(task.id)
     assert engine.store.entries.running().id == entry.id
+    clock.advance(minutes=25)
     stopped = engine.stop_timer()
     assert stopped.id == entry.id and stopped.end is not None
 
@@ -57,11 +67,12 @@ def test_the_stored_sign_in_is_resumed_by_a_new_engine(profile_dir, secrets, san
         assert second.sync().outcome is RunOutcome.SUCCEEDED
 
 
-def test_disconnect_keeps_entries_and_items_but_forgets_secrets(engine, sandbox, secrets):
+def test_disconnect_keeps_entries_and_items_but_forgets_secrets(engine, sandbox, secrets, clock):
     connect(engine, sandbox)
     engine.sync()
     task = next(i for i in engine.store.items.all() if not i.is_root)
     engine.start_timer(task.id)
+    clock.advance(minutes=5)
     engine.stop_timer()
     items_before = engine.store.items.count(include_archived=True)
     engine.disconnect()

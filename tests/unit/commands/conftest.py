@@ -50,9 +50,30 @@ def memory_keyring(monkeypatch):
     return store
 
 
+class TickingClock:
+    """Real time, one second later at every reading: a timer started and stopped by two
+    quick commands still holds time (the store drops zero-length entries)."""
+
+    def __init__(self) -> None:
+        self._ticks = 0
+
+    def now(self):
+        from datetime import UTC, datetime, timedelta
+
+        self._ticks += 1
+        return datetime.now(UTC) + timedelta(seconds=self._ticks)
+
+    def monotonic(self) -> float:
+        import time
+
+        return time.monotonic()
+
+
 @pytest.fixture
 def stint(profile_dir, memory_keyring, capsys, monkeypatch):
     """Run `stint --profile <tmp> ARGS...` in this process; returns (code, stdout, stderr)."""
+
+    monkeypatch.setattr("desktop.engine.core.SYSTEM_CLOCK", TickingClock())
 
     def run(*args: str, stdin: str | None = None) -> Outcome:
         if stdin is not None:
