@@ -230,7 +230,10 @@ def _progress_printer() -> Callable[[str, int, int], None] | None:
         return None
 
     def show(sobject: str, done: int, total: int) -> None:
-        print(f"\r{sobject}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
+        # one status line, rewritten in place and cleared when the page is the last
+        line = f"{sobject}: {done}/{total}"
+        end = "\n" if done >= total else ""
+        print(f"\r{line:<40}", end=end, file=sys.stderr, flush=True)
 
     return show
 
