@@ -184,6 +184,9 @@ class IntegrationPage(QWidget):
             self._state = CONNECTED
         elif self._state != REAUTHORIZING:
             self._state = UNLINKED if self._was_linked(self._service.settings()) else NEVER_CONNECTED
+        if self._state != CHECKING:
+            # In the log for support, and the e2e tests' sign that the form takes input.
+            log.info("integration page shows state %r", self._state)
         self._show_state(info)
         if info is not None and info.connected and not self._metadata_requested:
             self._metadata_requested = True
