@@ -26,6 +26,8 @@ T = TypeVar("T")
 
 APP_TITLE = "Stint"
 CLI_TIMEOUT = 60.0
+SEARCH_INDEX_BUILT = "search index over"  # TasksService logs it for each new tree
+MAIN_WINDOW_MIN_HEIGHT = 400  # the main window's minimum is 480; menus and pop-ups are smaller
 
 
 class CliFailed(AssertionError):
@@ -120,8 +122,21 @@ class StintDriver:
         return self.main_window()
 
     def main_window(self, timeout: float = 15.0) -> Window:
+        """The mapped main window (the tray menu is a smaller window titled "Stint" too)."""
         assert self.app is not None, "launch() first"
-        return self.session.wait_for_window(APP_TITLE, timeout=timeout, process=self.app)
+        return wait_until(
+            lambda: self._require_app_running() or self.find_main_window(),
+            timeout,
+            f"the main window; windows now: {self.session.windows()}",
+            interval=0.1,
+        )
+
+    def find_main_window(self) -> Window | None:
+        candidates = [
+            w for w in self.session.windows()
+            if w.title == APP_TITLE and w.height >= MAIN_WINDOW_MIN_HEIGHT
+        ]
+        return max(candidates, key=lambda w: w.width * w.height, default=None)
 
     def launch_second(self) -> LaunchedProcess:
         """Another `stint` on the same profile (the single-instance case)."""
@@ -144,21 +159,31 @@ class StintDriver:
         except FileNotFoundError:
             return ""
 
-    def wait_for_log(self, text: str, timeout: float = 15.0) -> str:
-        """Wait until the app's log (since launch) has a line containing `text`."""
+    def log_lines(self, text: str) -> list[str]:
+        return [line for line in self.log_text().splitlines() if text in line]
+
+    def wait_for_log(self, text: str, timeout: float = 15.0, count: int = 1) -> str:
+        """Wait until the app's log (since launch) has `count` lines containing `text`;
+        returns the last of them."""
 
         def line() -> str | None:
             self._require_app_running()
-            return next((x for x in self.log_text().splitlines() if text in x), None)
+            found = self.log_lines(text)
+            return found[count - 1] if len(found) >= count else None
 
         try:
             return wait_until(line, timeout, f"the app to log {text!r}", interval=0.1)
         except TimeoutError as error:
             raise TimeoutError(f"{error}; its log:\n{self.log_text()[-3000:]}") from None
 
-    def wait_until_searchable(self) -> None:
-        """The picker searches the whole tree once the app logs its search index."""
-        self.wait_for_log("search index over")
+    def wait_until_searchable(self, count: int = 1) -> None:
+        """The picker searches the whole tree once the app logs its (count-th) search index."""
+        self.wait_for_log(SEARCH_INDEX_BUILT, count=count)
+
+    def wait_until_connected(self) -> None:
+        """The engine is up and signed in: the Settings page shows the connection (it is
+        built after the scheduler started; Ctrl+R before that only says "not connected yet")."""
+        self.wait_for_log("integration page shows state 'connected'")
 
     def pick_task(self, text: str) -> None:
         """Ctrl+K, type `text` into the picker's search box, Enter (starts the timer)."""
