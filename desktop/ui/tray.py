@@ -57,6 +57,7 @@ class TrayController(QObject):
         self._tasks = tasks
         self._sync = sync
         self._toggle_window = toggle_window
+        self._open_window = open_window
         self._problem: str | None = None
         self._notified_problems: set[str] = set()
         self._state = TrayState.IDLE
@@ -146,6 +147,10 @@ class TrayController(QObject):
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self._toggle_window()
+        elif reason == QSystemTrayIcon.ActivationReason.DoubleClick:
+            # The second click of a quick pair arrives as a double click, not a Trigger:
+            # ignoring it left the window hidden by the first click. A double click opens.
+            self._open_window()
 
     def _timer_changed(self, _entry: object) -> None:
         self._tasks.refresh_recent()

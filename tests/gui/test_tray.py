@@ -129,3 +129,13 @@ def test_tray_icons_render_crisply_at_any_size(qapp, state):
             if image.pixelColor(x, y).alpha() > 0
         )
         assert opaque > image.width() * image.height() // 8  # something was drawn
+
+
+def test_a_click_toggles_the_window_and_a_double_click_opens_it(tray, calls):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    reason = QSystemTrayIcon.ActivationReason
+    # A quick second click arrives as DoubleClick, not Trigger: it must not be lost.
+    for activation in (reason.Trigger, reason.DoubleClick, reason.Context):
+        tray._activated(activation)
+    assert calls.names == ["toggle", "open"]
