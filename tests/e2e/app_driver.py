@@ -76,6 +76,14 @@ class StintDriver:
             stdin=f"{sandbox.password}\n{sandbox.security_token}\n",
         )
 
+    def connect_and_sync_with_cli(self, opportunity_name: str) -> str:
+        """Rename an open Opportunity to `opportunity_name`, sign in and sync with the CLI;
+        returns the Opportunity's Id (the app then starts on a synced profile)."""
+        opportunity_id = sandbox_opportunity(self.sandbox, opportunity_name)
+        self.connect_with_cli()
+        self.cli("sync")
+        return opportunity_id
+
     def tasks(self, search: str | None = None) -> list[dict[str, Any]]:
         args = ["tasks", "--limit", "50"] + (["--search", search] if search else [])
         return self.cli_json(*args)
@@ -191,6 +199,22 @@ class StintDriver:
         self.session.key("ctrl+k", window=window)
         self.session.type_text(text)
         self.session.key("Return")
+
+    def click(self, x: int, y: int, button: int = 1) -> None:
+        """session.click, but also where the pointer already is: `xdotool mousemove --sync`
+        (which session.click uses) waits for a motion that never comes in that case."""
+        where = self._xdotool("getmouselocation", "--shell")
+        position = dict(line.split("=", 1) for line in where.split())
+        if (int(position["X"]), int(position["Y"])) == (x, y):
+            self._xdotool("click", str(button))
+        else:
+            self.session.click(x, y, button)
+
+    def _xdotool(self, *args: str) -> str:
+        return subprocess.run(
+            ["xdotool", *args], env=self.session.env, capture_output=True, text=True,
+            timeout=10, check=True,
+        ).stdout
 
     def keys(self, *keys: str) -> None:
         """Press keys into the main window."""
