@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from desktop.domain.archive import REASON_NOT_VISIBLE
+from desktop.domain.bulk import gc_paused
 from desktop.domain.settings import Settings
 from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
@@ -127,7 +128,9 @@ class PullSync:
             is_full = full or self.needs_full_pass(settings, fingerprint)
             if is_full and not full:
                 log_repo.set_run_kind(run_id, "full")
-            with self._store.bulk_writes():
+            # Millions of short-lived dicts (JSON pages) and Items: the cyclic GC would walk
+            # every live object again and again for nothing.
+            with self._store.bulk_writes(), gc_paused():
                 _Run(
                     self._store, self._client, self._clock, settings, streams, metas, run_id,
                     is_full, cancel, on_progress,
