@@ -28,6 +28,17 @@ def parse_modstamp(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+def _step(value: Any, name: str) -> Any:
+    """value[name] for a record dict, matching the name case-insensitively as SOQL does
+    ("account.name" selects the key "Name"); None when absent or not a record."""
+    if not isinstance(value, dict):
+        return None
+    if name in value:
+        return value[name]
+    lowered = name.lower()
+    return next((v for k, v in value.items() if k.lower() == lowered), None)
+
+
 def display_text(value: Any, field_type: str | None) -> str:
     if value is None:
         return ""
@@ -71,7 +82,7 @@ class RecordMapper:
         for steps, label, field_type in self._extras:
             value: Any = record
             for step in steps:
-                value = value.get(step) if isinstance(value, dict) else None
+                value = _step(value, step)
                 if value is None:
                     break
             if value is not None:

@@ -52,6 +52,7 @@ class ObjectMeta:
     picklists: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Opportunity only: the closed stages (from the OpportunityStage table)
     closed_stages: tuple[str, ...] = ()
+    key_prefix: str | None = None  # "006": the first three characters of the object's Ids
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {f.name.lower(): f for f in self.fields})
@@ -119,6 +120,7 @@ class ObjectMeta:
             "children": [[c.name, c.child_sobject, c.field] for c in self.child_relationships],
             "picklists": {k: list(v) for k, v in self.picklists.items()},
             "closed_stages": list(self.closed_stages),
+            "key_prefix": self.key_prefix,
         }
 
     @classmethod
@@ -134,6 +136,7 @@ class ObjectMeta:
             ),
             picklists={k: tuple(v) for k, v in data.get("picklists", {}).items()},
             closed_stages=tuple(data.get("closed_stages", ())),
+            key_prefix=data.get("key_prefix"),
         )
 
 
@@ -161,7 +164,9 @@ def meta_from_describe(body: Mapping[str, Any]) -> ObjectMeta:
         for c in body.get("childRelationships", ())
         if c.get("relationshipName")
     )
-    return ObjectMeta(str(body["name"]), tuple(fields), children, picklists)
+    return ObjectMeta(
+        str(body["name"]), tuple(fields), children, picklists, key_prefix=body.get("keyPrefix")
+    )
 
 
 STAGES_QUERY = "SELECT ApiName, IsClosed FROM OpportunityStage WHERE IsActive = true"

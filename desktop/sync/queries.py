@@ -191,7 +191,9 @@ def _top_level_where(settings: Settings, meta: ObjectMeta, user_id: str) -> list
     if settings.only_mine and meta.has("OwnerId"):
         where.append(f"OwnerId = {soql_string(user_id)}")
     if settings.import_mode == "specific":
-        prefix_ids = [i for i in settings.specific_ids if _is_id_of(i, meta.name)]
+        prefix_ids = [
+            i for i in settings.specific_ids if meta.key_prefix is None or i.startswith(meta.key_prefix)
+        ]
         if not prefix_ids:
             return None
         where.append(f"Id IN ({soql_list(prefix_ids)})")
@@ -200,14 +202,6 @@ def _top_level_where(settings: Settings, meta: ObjectMeta, user_id: str) -> list
         if stages is not None:
             where.append(f"StageName IN ({soql_list(stages)})")
     return where
-
-
-_KEY_PREFIXES = {"Opportunity": "006", "Case": "500"}
-
-
-def _is_id_of(record_id: str, sobject: str) -> bool:
-    prefix = _KEY_PREFIXES.get(sobject)
-    return prefix is None or record_id.startswith(prefix)
 
 
 def _top_level_stream(settings: Settings, meta: ObjectMeta, user_id: str) -> Stream | None:
