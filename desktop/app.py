@@ -137,8 +137,8 @@ class StintApp(QObject):
     def start(self, hidden: bool = False) -> None:
         self._restore_geometry()
         self.tray.show()
-        if hidden and self.tray.available:
-            self._after_first_paint()
+        if hidden:  # autostart: in the tray (without one, launching Stint again shows it)
+            QTimer.singleShot(0, self._after_first_paint)
         else:
             _FirstPaintWatch(self.window, self._after_first_paint)
             self.window.show()

@@ -235,21 +235,19 @@ class TasksService(QObject):
     def _tree_loaded(self, catalog: TaskCatalog, generation: int) -> None:
         if generation != self._generation:
             return
+        needs_index = catalog.index is None
         previous = self._catalog
-        if catalog.index is None and previous is not None and previous.index is not None:
+        if needs_index and previous is not None and previous.index is not None:
             # Until the new index is built, keep searching with the previous one: a sync
             # changes little, and the picker must not go blank after every sync.
             catalog = replace(catalog, index=previous.index)
-            stale_index = True
-        else:
-            stale_index = catalog.index is None
         self._catalog = catalog
         self._archived_loading = False
         _exempt_from_gc()
-        self.tree_changed.emit()
-        if not stale_index:
-            self._finish_loading()
+        if not needs_index:
+            self._finish_loading(announce=True)
             return
+        self.tree_changed.emit()
         run_in_background(
             self,
             lambda: catalog.with_index(),
@@ -259,19 +257,23 @@ class TasksService(QObject):
         )
 
     def _index_built(self, catalog: TaskCatalog, generation: int) -> None:
-        if generation == self._generation and self._catalog is not None:
+        current = generation == self._generation and self._catalog is not None
+        if current:
             self._catalog = replace(self._catalog, index=catalog.index)
             _exempt_from_gc()
-            self.tree_changed.emit()
-        self._finish_loading()
+        self._finish_loading(announce=current)
 
     def _load_failed(self, error: BaseException) -> None:
         self.loading_failed.emit(f"The task list could not be read: {error}")
-        self._finish_loading()
+        self._finish_loading(announce=False)
 
-    def _finish_loading(self) -> None:
+    def _finish_loading(self, announce: bool) -> None:
+        """Loading is over (is_loading() is False when tree_changed goes out); a reload
+        asked for meanwhile starts now."""
         self._loading = False
-        if self._reload_again:
+        if announce:
+            self.tree_changed.emit()
+        if self._reload_again and not self._loading:
             self._reload_again = False
             self.reload()
 

@@ -203,10 +203,12 @@ def test_the_tree_arrives_before_the_index(qtbot, gui_store):
 
     service = TasksService(gui_store)
     states = []
-    service.tree_changed.connect(lambda: states.append((service.is_loaded(), service.is_searchable())))
+    service.tree_changed.connect(
+        lambda: states.append((service.is_loaded(), service.is_searchable(), service.is_loading()))
+    )
     service.reload()
-    qtbot.waitUntil(lambda: not service.is_loading(), timeout=20_000)
-    assert states == [(True, False), (True, True)]
+    qtbot.waitUntil(lambda: len(states) == 2, timeout=20_000)
+    assert states == [(True, False, True), (True, True, False)]
     assert isinstance(service.tree().get(ACME_ID), Item)
     assert TaskCatalog.load(gui_store).index is not None
 
