@@ -59,10 +59,10 @@ def profile_files_contain(profile: Path, secret: str) -> list[str]:
 def test_connect_with_username_password_and_token_typed_in_settings(stint, desktop_session):
     sandbox = stint.sandbox
     open_sign_in_form(stint)
-    # "Username, password and security token" first: a mnemonic clicks its radio button
-    # 100 ms later (animateClick), and the typing below takes longer than that, so the
-    # password fields are shown before Alt+N looks for them.
-    stint.keys("alt+u")
+    # "Username, password and security token": its mnemonic focuses the radio button and
+    # clicks it only 100 ms later (animateClick); Space checks it at once, so the password
+    # fields are shown before Alt+N looks for them.
+    stint.keys("alt+u", "space")
     type_custom_login_url(stint)
     stint.keys("alt+n")
     stint.type_into_window(sandbox.username)
