@@ -192,6 +192,21 @@ class ItemRepository:
             )
         return found
 
+    def all_ids(self) -> set[str]:
+        """Every stored id, archived included (a full sync keeps this set in memory instead
+        of asking page by page)."""
+        return {row[0] for row in self._db.connect().execute("SELECT id FROM items")}
+
+    def insert_new(self, items: Iterable[Item], now: datetime | None = None) -> dict[str, Change]:
+        """Store items the caller knows are not stored yet, without reading rows back to
+        compare (a first sync: 100,000 new items). Stays an upsert, so an item that was
+        stored after all is overwritten, never duplicated. Returns {id: CREATED}."""
+        now_text = to_db(now or datetime.now(UTC))
+        rows = [_row(item, now_text) for item in items]
+        with self._db.transaction() as conn:
+            conn.executemany(_UPSERT, rows)
+        return {row[0]: Change.CREATED for row in rows}
+
     def count_by_kind(self) -> dict[tuple[str, bool], int]:
         """{(kind, archived): number of items} without loading them (status displays)."""
         rows = self._db.connect().execute(

@@ -68,12 +68,22 @@ def _parents_first(items: list[Item]) -> list[Item]:
 class PageWriter:
     """Applies pages of one sync run to the store."""
 
-    def __init__(self, store: Store, run_id: int, skip_unchanged: bool = False) -> None:
+    def __init__(
+        self,
+        store: Store,
+        run_id: int,
+        *,
+        skip_unchanged: bool = False,
+        known_ids: set[str] | None = None,
+    ) -> None:
         """`skip_unchanged`: leave records whose SystemModstamp equals the stored one alone
-        (incremental runs; a full pass rechecks everything, as the settings may have changed)."""
+        (incremental runs; a full pass rechecks everything, as the settings may have changed).
+        `known_ids`: every stored id, kept up to date here (full passes: no lookups per page,
+        and new items are inserted without being compared)."""
         self._store = store
         self._run_id = run_id
         self._skip_unchanged = skip_unchanged
+        self._known_ids = known_ids
 
     def apply(
         self,
@@ -96,9 +106,8 @@ class PageWriter:
             return result
         items = self._store.items
         with self._store.transaction():
-            stamps = items.stored_modstamps([r["Id"] for r, _ in parents])
-            known = set(stamps) | items.existing_ids([p for _, p in parents if p not in stamps])
-            known.add(ROOT_ID)
+            stored, known = self._lookups(parents)
+            added: set[str] = set()  # accepted in this page (parents of later records)
             # No orphans: a parent must be stored or come in this very page (child Cases).
             in_page = {r["Id"] for r, _ in parents}
             parents = [(r, p) for r, p in parents if p in known or p in in_page]
@@ -106,7 +115,7 @@ class PageWriter:
                 # SystemModstamp moves with every change: the same stamp is the same record.
                 parents = [
                     (r, p) for r, p in parents
-                    if r["Id"] not in stamps or stamps[r["Id"]] != _db_stamp(r.get("SystemModstamp"))
+                    if r["Id"] not in stored or stored[r["Id"]] != _db_stamp(r.get("SystemModstamp"))
                 ]
             candidates: list[Item] = []
             for record, parent_id in parents:
@@ -116,21 +125,36 @@ class PageWriter:
                 candidates.append(mapper.item(record, parent_id, reason))
             accepted: list[Item] = []
             for item in _parents_first(candidates):
-                if item.parent_id not in known:
+                if item.parent_id not in known and item.parent_id not in added:
                     continue  # no orphans
                 accepted.append(item)
-                known.add(item.id)
-            changes = items.upsert_many(accepted, now)
+                added.add(item.id)
+            changes = items.upsert_many([i for i in accepted if i.id in known], now)
+            changes.update(items.insert_new([i for i in accepted if i.id not in known], now))
             if changes:
                 result.counts = _counts(changes)
                 self._store.sync_log.add_counts(self._run_id, {mapper.stream.sobject: result.counts})
                 self._store.sync_log.record_changes(self._log_lines(accepted, changes, now))
+        if self._known_ids is not None:  # only once committed
+            self._known_ids.update(added)
         result.newly_active = [
             item_id
             for item_id, change in changes.items()
             if change in (Change.CREATED, Change.RESTORED)
         ]
         return result
+
+    def _lookups(
+        self, parents: list[tuple[Mapping[str, Any], str]]
+    ) -> tuple[dict[str, str | None], set[str]]:
+        """(stored modstamps of the page's records, the ids known to be stored)."""
+        if self._known_ids is not None:
+            return {}, self._known_ids
+        items = self._store.items
+        stored = items.stored_modstamps([r["Id"] for r, _ in parents])
+        known = set(stored) | items.existing_ids([p for _, p in parents if p not in stored])
+        known.add(ROOT_ID)
+        return stored, known
 
     def archive_missing(self, seen: set[str], reason: str, now: datetime) -> ObjectCounts:
         """Full pass: archive every active imported item the queries did not return."""

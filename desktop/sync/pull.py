@@ -201,7 +201,9 @@ class _Run:
         self.full = full
         self.cancel = cancel
         self.on_progress = on_progress
-        self.writer = PageWriter(self.store, run_id, skip_unchanged=not full)
+        self.writer = PageWriter(
+            store, run_id, skip_unchanged=not full, known_ids=store.items.all_ids() if full else None
+        )
         trigger = settings.opportunity_stage_trigger
         self.mappers = {
             s.key: RecordMapper(s, metas[s.sobject], trigger if s.sobject == "Opportunity" else None)

@@ -71,3 +71,13 @@ def test_count_by_kind(store):
     store.items.upsert_many([opp("006000000000000001"), opp("006000000000000002", True),
                              opp("006000000000000003")])
     assert store.items.count_by_kind() == {("opportunity", False): 2, ("opportunity", True): 1}
+
+
+def test_all_ids_and_insert_new(store):
+    changes = store.items.insert_new([opp("006000000000000001"), opp("006000000000000002", True)])
+    assert changes == {"006000000000000001": "created", "006000000000000002": "created"}
+    assert store.items.all_ids() == {ROOT_ID, "006000000000000001", "006000000000000002"}
+    # an item that was stored after all is overwritten, never duplicated
+    store.items.insert_new([opp("006000000000000001", True)])
+    assert store.items.count(include_archived=True) == 3
+    assert store.items.by_id("006000000000000001").archived
