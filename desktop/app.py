@@ -18,7 +18,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
@@ -312,6 +312,37 @@ def _report(line: str) -> None:
     sys.stdout.flush()
 
 
+def _quit_on_termination_signals(app: QApplication, quit_app: Callable[[], None]) -> None:
+    """SIGTERM / SIGINT (logout, `kill`, Ctrl+C) quit through the normal shutdown.
+
+    Python runs signal handlers only between bytecodes, which an idle Qt event loop never
+    executes; the signal's wake-up byte on a socket pair wakes Qt instead (no polling timer).
+    """
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_args: None)  # the wake-up byte does the work
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def woken() -> None:
+        try:
+            reader.recv(64)
+        except OSError:
+            return
+        log.info("termination signal: quitting")
+        quit_app()  # not app.quit(): a window that hides to the tray would refuse to close
+
+    notifier.activated.connect(woken)
+    app._stint_signal_sockets = (reader, writer, notifier)  # type: ignore[attr-defined]
+
+
 def run_app(argv: Sequence[str] | None = None, profile: str | None = None, demo: bool = False) -> int:
     """Run the GUI until the user quits; returns the process exit code."""
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
@@ -339,6 +370,7 @@ def run_app(argv: Sequence[str] | None = None, profile: str | None = None, demo:
         QMessageBox.critical(None, "Stint cannot start", str(exc))
         return 1
     stint = StintApp(app, paths, store, guard, demo=demo_env)
+    _quit_on_termination_signals(app, stint.quit)
     stint.start(hidden=_env_flag("STINT_START_HIDDEN"))
     code = app.exec()
     stint.shutdown()

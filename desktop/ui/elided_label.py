@@ -7,7 +7,7 @@ interprets markup, so a record named "<b>x</b><img src=...>" shows exactly those
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -81,6 +81,20 @@ class ElidedLabel(QWidget):
             self.setToolTip(plain_tooltip(self._tooltip_override))
         else:
             self.setToolTip(plain_tooltip(self._text) if self.is_elided() else "")
+
+
+def muted_color(palette: QPalette, text_role: QPalette.ColorRole = QPalette.ColorRole.WindowText,
+                background_role: QPalette.ColorRole = QPalette.ColorRole.Window) -> QColor:
+    """Secondary text: the text colour blended towards the background, readable in light
+    and dark themes (the "disabled" colour is too faint for text people read)."""
+    text = palette.color(text_role)
+    back = palette.color(background_role)
+    mix = 0.55
+    return QColor(
+        round(text.red() * mix + back.red() * (1 - mix)),
+        round(text.green() * mix + back.green() * (1 - mix)),
+        round(text.blue() * mix + back.blue() * (1 - mix)),
+    )
 
 
 def plain_tooltip(text: str) -> str:

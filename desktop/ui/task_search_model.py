@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.items import Item
 from desktop.domain.tree import PATH_SEPARATOR
-from desktop.ui.elided_label import plain_tooltip
+from desktop.ui.elided_label import muted_color, plain_tooltip
 from desktop.ui.task_tree_model import FIELDS_ROLE, ITEM_ID_ROLE, PATH_ROLE, fields_text, kind_icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -141,7 +141,7 @@ class TaskResultDelegate(QStyledItemDelegate):
         painter.setFont(small_font)
         muted = option.palette.color(group, text_role)
         if not selected:
-            muted = option.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            muted = muted_color(option.palette, QPalette.ColorRole.Text, QPalette.ColorRole.Base)
         painter.setPen(muted)
         painter.drawText(
             rect.adjusted(0, main.height() + 1, 0, 0),

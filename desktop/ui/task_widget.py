@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QShowEvent
+from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -25,7 +25,7 @@ from desktop.domain.durations import format_hms
 from desktop.domain.items import Item
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
-from desktop.ui.elided_label import ElidedLabel
+from desktop.ui.elided_label import ElidedLabel, muted_color
 from desktop.ui.task_picker import TaskPicker
 from desktop.ui.task_tree_model import fields_text
 from desktop.ui.tray_icons import svg_icon
@@ -46,6 +46,9 @@ class TaskWidget(QWidget):
         self._timer = timer
         self._tasks = tasks
         self.setObjectName("taskWidget")
+        # The strip reads as one card above the pages: the view background, not the window's.
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
 
         self.path_label = ElidedLabel(parent=self, elide=Qt.TextElideMode.ElideMiddle)
         self.path_label.setObjectName("taskPath")
@@ -183,9 +186,13 @@ class TaskWidget(QWidget):
         for label in (self.path_label, self.fields_label):
             label.setFont(small)
             label.setFixedHeight(label.fontMetrics().height() + 2)
-            label.setForegroundRole(label.foregroundRole())
             palette = label.palette()
-            palette.setColor(label.foregroundRole(), palette.color(palette.ColorGroup.Disabled, palette.ColorRole.WindowText))
+            # The strip paints with Base, so its labels draw with Text: mute both roles.
+            palette.setColor(QPalette.ColorRole.WindowText, muted_color(palette))
+            palette.setColor(
+                QPalette.ColorRole.Text,
+                muted_color(palette, QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+            )
             label.setPalette(palette)
         clock = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         clock.setPointSizeF(max(16.0, self.font().pointSizeF() * 2.0))

@@ -22,6 +22,7 @@ from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
+from desktop.ui.task_tree_model import kind_icon
 from desktop.ui.tray_icons import TrayState, app_icon, svg_icon, tray_icon
 
 log = logging.getLogger(__name__)
@@ -209,9 +210,11 @@ class TrayController(QObject):
         self.recent_actions = []
         running_id = self._timer.running().item_id if self._timer.is_running() else None
         for item in self._tasks.recent_items(RECENT_IN_MENU):
-            action = QAction(_menu_text(item.name), self.menu)
-            action.setCheckable(True)
-            action.setChecked(item.id == running_id)
+            action = QAction(kind_icon(item), _menu_text(item.name), self.menu)
+            if item.id == running_id:  # the task being timed stands out
+                font = action.font()
+                font.setBold(True)
+                action.setFont(font)
             action.setToolTip(_menu_text(self._tasks.path_text(item.id)))
             action.triggered.connect(lambda _checked=False, item_id=item.id: self._timer.switch_to(item_id))
             self.menu.insertAction(self._recent_anchor, action)

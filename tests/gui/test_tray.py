@@ -74,7 +74,8 @@ def test_recent_tasks_switch_the_timer(qtbot, tray, timer, clock):
     tray.menu.aboutToShow.emit()
     recent = {action.text(): action for action in tray.recent_actions}
     assert set(recent) == {"Printer on fire", "<b>x</b><img src=\"file:///etc/passwd\">&&amp; \u202eevil"}
-    assert recent["<b>x</b><img src=\"file:///etc/passwd\">&&amp; \u202eevil"].isChecked()
+    assert recent["<b>x</b><img src=\"file:///etc/passwd\">&&amp; \u202eevil"].font().bold()
+    assert not recent["Printer on fire"].font().bold()
     recent["Printer on fire"].trigger()
     assert timer.running().item_id == CASE_ID
 
