@@ -43,6 +43,7 @@ class StintDriver:
         self.profile = workdir / "profile"
         self.shots = workdir
         self.app: LaunchedProcess | None = None
+        self.launched: list[LaunchedProcess] = []
         self._log_offset = 0
 
     # -- the command line, on the same profile -------------------------------------------------
@@ -127,6 +128,7 @@ class StintDriver:
             name="stint",
             env=extra_env,
         )
+        self.launched.append(self.app)
         return self.main_window()
 
     def main_window(self, timeout: float = 15.0) -> Window:
@@ -148,9 +150,11 @@ class StintDriver:
 
     def launch_second(self) -> LaunchedProcess:
         """Another `stint` on the same profile (the single-instance case)."""
-        return self.session.launch(
+        second = self.session.launch(
             [sys.executable, "-m", "desktop", "--profile", str(self.profile)], name="stint-second"
         )
+        self.launched.append(second)
+        return second
 
     def kill(self) -> None:
         """kill -9 the app's process group, like a crash."""
@@ -222,6 +226,17 @@ class StintDriver:
 
     def type_into_window(self, text: str) -> None:
         self.session.type_text(text, window=self.main_window())
+
+    def unexpected_output(self) -> list[str]:
+        """Qt warnings or tracebacks any launched app printed, and ERROR lines in the
+        profile's log: a run that "worked" with these is still a failure."""
+        found = [f"{app.name} stderr: {app.stderr()[-2000:]}" for app in self.launched
+                 if app.stderr().strip()]
+        path = self.profile / "logs" / "stint.log"
+        if path.exists():
+            found += [line for line in path.read_text(errors="replace").splitlines()
+                      if " ERROR " in line or " CRITICAL " in line or "Traceback" in line]
+        return found
 
     def screenshot(self, name: str) -> Path:
         return self.session.screenshot(self.shots / f"{name}.png")

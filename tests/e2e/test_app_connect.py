@@ -22,6 +22,7 @@ def stint(desktop_session, sandbox, tmp_path):
     driver = StintDriver(desktop_session, sandbox, tmp_path)
     yield driver
     driver.screenshot("final")
+    assert driver.unexpected_output() == []
 
 
 def open_sign_in_form(stint: StintDriver) -> None:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.e2e.app_driver import StintDriver, region_pixels, sandbox_opportunity
+from tests.e2e.app_driver import StintDriver, region_pixels
 
 OPPORTUNITY_NAME = "Zephyr Quartz onboarding"
 TASK_PATH = f"Salesforce > {OPPORTUNITY_NAME}"
@@ -29,14 +29,11 @@ def stint(desktop_session, sandbox, tmp_path):
     driver = StintDriver(desktop_session, sandbox, tmp_path)
     yield driver
     driver.screenshot("final")
+    assert driver.unexpected_output() == []
 
 
 def connected_and_synced(stint: StintDriver) -> str:
-    """The profile signed in and synced (by the CLI); returns the renamed Opportunity's Id."""
-    opportunity_id = sandbox_opportunity(stint.sandbox, OPPORTUNITY_NAME)
-    stint.connect_with_cli()
-    stint.cli("sync")
-    return opportunity_id
+    return stint.connect_and_sync_with_cli(OPPORTUNITY_NAME)
 
 
 def running_timer(stint: StintDriver, at_least_seconds: int = 0) -> dict:

@@ -24,6 +24,7 @@ def stint(desktop_session, sandbox, tmp_path):
     driver = StintDriver(desktop_session, sandbox, tmp_path)
     yield driver
     driver.screenshot("final")
+    assert driver.unexpected_output() == []
 
 
 def wait_hidden(stint: StintDriver) -> None:
