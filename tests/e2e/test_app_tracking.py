@@ -22,6 +22,8 @@ TASK_PATH = f"Salesforce > {OPPORTUNITY_NAME}"
 # The task widget's labels (path, name, key fields) in the window at the screen's top left;
 # the running time and the Start/Stop button are to their right, the picker below.
 TASK_LABELS_BOX = (8, 28, 620, 60)
+# The timesheet's first row (Timesheet is the page shown on a connected profile).
+FIRST_ROW_BOX = (10, 228, 860, 24)
 
 
 @pytest.fixture
@@ -58,17 +60,23 @@ def test_find_a_task_by_typing_start_and_stop_the_timer(stint):
     opportunity_id = connected_and_synced(stint)
     stint.launch()
     stint.wait_until_searchable()
+    empty = stint.screenshot("empty")
 
     stint.pick_task("quartz zeph")  # words in any order, the second one unfinished
     timer = running_timer(stint, at_least_seconds=2)
     assert (timer["item_id"], timer["task"]) == (opportunity_id, TASK_PATH)
-    stint.screenshot("running")
+    running = stint.screenshot("running")
     stop_with_keyboard(stint)
 
     [entry] = stint.entries()
     assert (entry["item_id"], entry["task"], entry["running"]) == (opportunity_id, TASK_PATH, False)
     assert entry["duration_seconds"] >= 2
     assert entry["start"] == timer["started_at"]
+    # On screen the timesheet gained a row while the timer ran, and the row changed at the
+    # stop (the end time replaces "running"); stopped.png shows it.
+    stopped = stint.screenshot("stopped")
+    rows = [region_pixels(shot, FIRST_ROW_BOX) for shot in (empty, running, stopped)]
+    assert rows[0] != rows[1] != rows[2]
 
 
 def test_force_synchronization_brings_a_record_changed_in_salesforce(stint):
