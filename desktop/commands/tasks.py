@@ -7,10 +7,11 @@ from typing import Any
 
 from desktop.commands.result import CommandResult, duration_text, iso, local
 from desktop.domain.items import Item
-from desktop.domain.search import SearchIndex
+from desktop.domain.search import SearchIndex, query_terms
 from desktop.domain.text import fold
 from desktop.domain.tree import TaskTree
 from desktop.engine import Engine, EngineError
+from desktop.engine.status import task_path
 
 SEARCH_LIMIT = 20
 CANDIDATES_SHOWN = 10
@@ -50,13 +51,53 @@ def _items(engine: Engine, include_archived: bool) -> tuple[TaskTree, list[Item]
     return tree, items
 
 
+def search_tasks(
+    engine: Engine, text: str, include_archived: bool = False, limit: int = SEARCH_LIMIT
+) -> tuple[TaskTree, list[Item]]:
+    """The domain search's best matches, without building its index over every item.
+
+    A one-off command would spend seconds indexing 100,000 items for one query: instead, keep
+    the items whose own or parent's texts contain every query word (the search's own match
+    rule, so nothing it would find is lost), and rank just those (with their parents, whose
+    words they inherit) with the SearchIndex."""
+    all_items = engine.store.items.all(include_archived=True)
+    tree = TaskTree(all_items)
+    terms = query_terms(text)
+    own = {item.id: fold(" ".join([item.name, *(v for _, v in item.fields)])) for item in all_items}
+    candidates = [
+        item for item in all_items
+        if not item.is_root
+        and all(term in f"{own[item.id]} {own.get(item.parent_id or '', '')}" for term in terms)
+        and _shown(tree, item, include_archived)
+    ]
+    wanted = {item.id for item in candidates}
+    parents = {
+        item.parent_id: tree.get(item.parent_id)
+        for item in candidates if item.parent_id and item.parent_id not in wanted
+    }
+    index = SearchIndex(candidates + [p for p in parents.values() if p is not None])
+    ranked = index.search(
+        text, limit=limit + len(parents), recent_ids=engine.store.entries.recent_item_ids()
+    )
+    return tree, [item for item in ranked if item.id in wanted][:limit]
+
+
+def _shown(tree: TaskTree, item: Item, include_archived: bool) -> bool:
+    """In the tree the user sees: reachable, and (unless archived ones are asked for) neither
+    the item nor an ancestor archived."""
+    path = tree.path(item.id)
+    if not path or not path[0].is_root:
+        return False
+    return include_archived or not any(step.archived for step in path)
+
+
 def list_tasks(
     engine: Engine, search: str | None = None, archived: bool = False, limit: int = SEARCH_LIMIT
 ) -> CommandResult:
-    tree, items = _items(engine, archived)
     if search:
-        recent = engine.store.entries.recent_item_ids()
-        items = SearchIndex(items).search(search, limit=limit, recent_ids=recent)
+        tree, items = search_tasks(engine, search, archived, limit)
+    else:
+        tree, items = _items(engine, archived)
     data = [task_json(item, tree) for item in items]
     lines = []
     for item in items:
@@ -83,10 +124,7 @@ def resolve_task(engine: Engine, text: str) -> Item:
             )
         if item is not None and not item.is_root:
             return item
-    tree, items = _items(engine, include_archived=False)
-    matches = SearchIndex(items).search(
-        wanted, limit=CANDIDATES_SHOWN, recent_ids=engine.store.entries.recent_item_ids()
-    )
+    tree, matches = search_tasks(engine, wanted, limit=CANDIDATES_SHOWN)
     if not matches:
         raise EngineError(f"No active task matches {wanted!r} (see `stint tasks --search`).")
     if len(matches) == 1:
@@ -101,7 +139,7 @@ def resolve_task(engine: Engine, text: str) -> Item:
 def start(engine: Engine, text: str, note: str = "") -> CommandResult:
     item = resolve_task(engine, text)
     entry = engine.start_timer(item.id, note=note)
-    path = engine.store.items.tree().path_text(item.id)
+    path = task_path(engine.store, item.id)
     return CommandResult(
         data={"entry_id": entry.id, "item_id": item.id, "task": path, "started_at": iso(entry.start)},
         text=f"Timer started at {local(entry.start, with_date=False)} on {path}.",
@@ -116,7 +154,7 @@ def stop(engine: Engine) -> CommandResult:
     if stopped is None:
         return CommandResult(data=None, text="The timer was stopped at once; nothing recorded.")
     seconds = stopped.duration(engine.clock.now()).total_seconds()
-    task = engine.store.items.tree().path_text(stopped.item_id) if stopped.item_id else "no task"
+    task = task_path(engine.store, stopped.item_id) if stopped.item_id else "no task"
     return CommandResult(
         data={
             "entry_id": stopped.id,

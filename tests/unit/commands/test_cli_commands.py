@@ -279,3 +279,16 @@ def test_browser_sign_in_in_process(stint, sandbox, monkeypatch, memory_keyring)
     monkeypatch.setattr("desktop.platform.browser._system_browser", denied)
     refused = stint("connect", "--oauth", "--consumer-key", sandbox.client_id)
     assert refused.code == 1 and "not allowed in the browser" in refused.err
+
+
+def test_search_finds_an_activity_by_its_parents_words(connected_cli):
+    connected_cli("sync")
+    tasks = {t["id"]: t for t in connected_cli("tasks", "--json").json()}
+    activity = next(t for t in tasks.values() if t["kind"] == "activity")
+    parent = tasks[activity["parent_id"]]
+    account = next(f["value"] for f in parent["fields"] if f["label"] == "Account")
+    query = f"{account.split()[0]} {activity['name'].split()[0]}"
+    found = connected_cli("tasks", "--search", query, "--limit", "50", "--json").json()
+    assert activity["id"] in {t["id"] for t in found}
+    archived_parent = connected_cli("tasks", "--search", query, "--archived", "--json").json()
+    assert archived_parent  # the same search over archived items too
