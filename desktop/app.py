@@ -150,14 +150,33 @@ class StintApp(QObject):
         if _env_flag("STINT_EXIT_AFTER_FIRST_PAINT"):
             self.quit()
             return
-        # What the first paint did not need, in order of how soon the user may need it.
-        self.tasks.reload()
+        log.debug("first paint %.3fs after start", seconds)
+        # What the first paint did not need, in order of how soon the user may need it; one
+        # step per event-loop turn, so the window answers input between them.
+        steps = [
+            self.tasks.reload,
+            self._start_engine,
+            self._start_logging,
+            self.guard.listen,
+            lambda: self._replace_page(
+                "Timesheet", build_timesheet_page(self.store, self.timer, self.tasks, self)
+            ),
+        ]
+
+        def next_step() -> None:
+            if steps and not self._shut_down:
+                steps.pop(0)()
+                QTimer.singleShot(0, next_step)
+
+        next_step()
+
+    def _start_logging(self) -> None:
         from desktop.platform.logs import setup_logging
 
         setup_logging(self.paths.log_dir)
-        log.info("Stint %s started; first paint %.3fs after start", _version(), seconds)
-        self.guard.listen()
-        self._replace_page("Timesheet", build_timesheet_page(self.store, self.timer, self.tasks, self))
+        log.info("Stint %s started", _version())
+
+    def _start_engine(self) -> None:
         from desktop.services.workers import run_in_background
 
         run_in_background(self, self._build_engine, self._engine_ready, self._engine_failed,
@@ -243,6 +262,9 @@ class StintApp(QObject):
         elif action in ("reenter_password", "reconnect"):
             self.window.bring_to_front()
             self.window.show_page("Settings")
+            reenable = getattr(self.integration, "reenable", None)
+            if reenable is not None:
+                reenable()  # the Settings page shows the sign-in form again
 
     def _explain_tray_once(self) -> None:
         if self.ui_settings.value("tray/explained", False, type=bool):

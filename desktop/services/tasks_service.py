@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.domain.bulk import gc_paused
 from desktop.domain.items import ROOT_ID, Item
 from desktop.domain.search import SearchIndex, query_terms
 from desktop.domain.text import fold
@@ -27,6 +28,18 @@ log = logging.getLogger(__name__)
 RECENT_LIMIT = 10
 PREVIEW_DEPTH = 4  # activity > opportunity/case > parent case > root
 _NO_CHILDREN: tuple[int, ...] = ()
+
+
+def _exempt_from_gc() -> None:
+    """Keep the cyclic garbage collector away from the catalog's millions of objects.
+
+    Called at the end of a gc_paused() block that built them: otherwise the first collection
+    after it (or any later full one) walks them all, a few hundred milliseconds with 200,000
+    items, holding the GIL, so the GUI thread stalls. gc.freeze() moves every object alive
+    now to a generation the collector never visits. The catalog holds no reference cycles,
+    so reference counting still frees a replaced one.
+    """
+    gc.freeze()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,16 +106,20 @@ class TaskCatalog:
     @classmethod
     def load_tree(cls, store: Store) -> TaskCatalog:
         watch = Stopwatch()
-        tree = store.items.tree()
-        read = watch.restart()
-        layout = TreeLayout.build(tree)
+        with gc_paused():
+            tree = store.items.tree()
+            read = watch.restart()
+            layout = TreeLayout.build(tree)
+            _exempt_from_gc()
         log.info("task tree: %d items read in %.2fs, laid out in %.2fs",
                  len(tree), read, watch.elapsed())
         return cls(tree, layout)
 
     def with_index(self) -> TaskCatalog:
         watch = Stopwatch()
-        index = SearchIndex(self.layout.items)
+        with gc_paused():
+            index = SearchIndex(self.layout.items)
+            _exempt_from_gc()
         log.info("search index over %d tasks built in %.2fs", len(index), watch.elapsed())
         return replace(self, index=index)
 
@@ -110,16 +127,6 @@ class TaskCatalog:
     def load(cls, store: Store) -> TaskCatalog:
         """Both steps at once (tests, benchmarks)."""
         return cls.load_tree(store).with_index()
-
-
-def _exempt_from_gc() -> None:
-    """Keep the cyclic garbage collector away from the catalog's millions of objects.
-
-    A full collection would walk them all (a few hundred milliseconds with 200,000 items) on
-    whichever thread allocates at that moment, often the GUI thread: a visible stall. The
-    catalog holds no reference cycles, so reference counting still frees a replaced one.
-    """
-    gc.freeze()
 
 
 class TasksService(QObject):
@@ -243,7 +250,6 @@ class TasksService(QObject):
             catalog = replace(catalog, index=previous.index)
         self._catalog = catalog
         self._archived_loading = False
-        _exempt_from_gc()
         if not needs_index:
             self._finish_loading(announce=True)
             return
@@ -260,7 +266,6 @@ class TasksService(QObject):
         current = generation == self._generation and self._catalog is not None
         if current:
             self._catalog = replace(self._catalog, index=catalog.index)
-            _exempt_from_gc()
         self._finish_loading(announce=current)
 
     def _load_failed(self, error: BaseException) -> None:

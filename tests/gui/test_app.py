@@ -44,6 +44,17 @@ def test_unconnected_start_loads_the_cache_and_invites_to_connect(
         qtbot.waitUntil(lambda: stint.engine is not None, timeout=30_000)
         assert stint.window.pages.tabText(stint.window.pages.currentIndex()) == "Settings"
         assert not stint.sync.is_available()
+        # The banner's "Re-enter password" leads to the sign-in form on the Settings page.
+        stint.window.show_page("Timesheet")
+        with qtbot.waitSignal(stint.integration.reauthorization_requested):
+            stint.window.banner.show_problem("Your password changed.", "reenter_password")
+            stint.window.banner.action_button.click()
+        assert stint.window.pages.tabText(stint.window.pages.currentIndex()) == "Settings"
+        # "Retry" forces a sync; not connected, that says how to connect.
+        with qtbot.waitSignal(stint.sync.sync_failed) as failed:
+            stint.window.banner.show_problem("Salesforce cannot be reached.", "retry")
+            stint.window.banner.action_button.click()
+        assert failed.args[1] == "reconnect"
     finally:
         stint.shutdown()
     again = SingleInstance(stint.paths.lock_path, stint.paths.profile_id)
