@@ -9,6 +9,7 @@ The focus stays in the search box while the results are shown, like a browser's 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -60,6 +61,7 @@ class TaskPicker(QWidget):
         super().__init__(parent)
         self._tasks = tasks
         self._inline = inline
+        self._current_provider: Callable[[], str | None] | None = None
         self.search = QLineEdit(self)
         self.search.setObjectName("taskSearch")
         self.search.setPlaceholderText("Search tasks: name, account, case number, stage…")
@@ -153,10 +155,21 @@ class TaskPicker(QWidget):
         self._show_page(_RESULTS_PAGE)
 
     def open_tree(self, select_id: str | None = None) -> None:
+        """Show the whole tree; with no `select_id`, at the current task (if nothing is
+        selected there yet)."""
         self._show_page(_TREE_PAGE)
+        if select_id is None and not self.tree_view.currentIndex().isValid():
+            select_id = self.current_item_id()
         if select_id is not None:
             self.tree_view.select_item(select_id)
         self.tree_view.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def current_item_id(self) -> str | None:
+        """The task the owner shows as current (the tree opens there)."""
+        return self._current_provider() if self._current_provider else None
+
+    def set_current_provider(self, provider: Callable[[], str | None]) -> None:
+        self._current_provider = provider
 
     def close_panel(self) -> None:
         if self._inline:
@@ -237,7 +250,7 @@ class TaskPicker(QWidget):
 
     def _tree_button_toggled(self, checked: bool) -> None:
         if checked:
-            self.open_tree(select_id=None)
+            self.open_tree()
         elif self.current_page() == "tree":
             self.close_panel()
             self.search.setFocus()
@@ -308,7 +321,7 @@ class TaskPicker(QWidget):
         key = event.key()
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         if key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down):
-            self.open_tree(select_id=None)
+            self.open_tree()
             return True
         if key in _NAVIGATION_KEYS:
             if not self.is_open() or self.current_page() != "results":

@@ -91,6 +91,7 @@ class TaskWidget(QWidget):
 
         self.start_stop.clicked.connect(timer.toggle)
         self.picker.task_chosen.connect(timer.switch_to)
+        self.picker.set_current_provider(timer.current_item_id)
         timer.timer_started.connect(lambda _entry: self.refresh())
         timer.timer_stopped.connect(lambda _entry: self.refresh())
         timer.timer_failed.connect(self.message_shown)

@@ -181,3 +181,10 @@ def test_results_keep_the_highlighted_task_after_a_sync(qtbot, window, tasks):
 def test_hostile_and_unknown_ids_never_break_the_tree(window):
     assert not window.picker.tree_view.select_item("does-not-exist")
     assert window.picker.tree_view.select_item(HOSTILE_ID)
+
+
+def test_the_tree_opens_at_the_current_task(qtbot, window, timer):
+    timer.start(SEND_QUOTE_ID)
+    qtbot.keyClick(window.picker.search, Qt.Key.Key_F4)
+    assert window.picker.current_page() == "tree"
+    assert window.picker.tree_view.current_item_id() == SEND_QUOTE_ID
