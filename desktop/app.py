@@ -18,10 +18,10 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from desktop.platform.paths import ProfilePaths
@@ -30,6 +30,7 @@ from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
+from desktop.ui.lifecycle import FirstPaintWatch, quit_on_termination_signals
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_engine_pages, build_timesheet_page, placeholder_page
 from desktop.ui.quick_picker import QuickPicker
@@ -46,21 +47,6 @@ _STARTED = time.perf_counter()
 
 def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip() not in ("", "0", "false", "no")
-
-
-class _FirstPaintWatch(QObject):
-    """Calls `then()` once, right after the watched window's first paint."""
-
-    def __init__(self, window: QWidget, then: Any) -> None:
-        super().__init__(window)
-        self._then = then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
 
 
 class StintApp(QObject):
@@ -102,14 +88,14 @@ class StintApp(QObject):
                 ("Settings", placeholder_page("Settings are loading…")),
             ],
         )
-        self.quick_picker = QuickPicker(self.tasks, self.timer)
+        self.quick_picker: QuickPicker | None = None  # built when first asked for
         self.tray = TrayController(
             self.timer,
             self.tasks,
             self.sync,
             toggle_window=self.window.toggle_visible,
             open_window=self.window.bring_to_front,
-            pick_task=self.quick_picker.popup,
+            pick_task=self.pick_task,
             quit_app=self.quit,
             tray_available=tray_available,
             parent=self,
@@ -140,7 +126,7 @@ class StintApp(QObject):
         if hidden:  # autostart: in the tray (without one, launching Stint again shows it)
             QTimer.singleShot(0, self._after_first_paint)
         else:
-            _FirstPaintWatch(self.window, self._after_first_paint)
+            FirstPaintWatch(self.window, self._after_first_paint)
             self.window.show()
 
     def _after_first_paint(self) -> None:
@@ -283,6 +269,12 @@ class StintApp(QObject):
                 "Click the tray icon to open the window again; choose Quit in its menu to leave.",
             )
 
+    def pick_task(self) -> None:
+        """The tray's "Pick a task...": the small always-on-top picker."""
+        if self.quick_picker is None:
+            self.quick_picker = QuickPicker(self.tasks, self.timer)
+        self.quick_picker.popup()
+
     def quit(self) -> None:
         self.window.prepare_to_quit()
         self.app.quit()
@@ -300,7 +292,8 @@ class StintApp(QObject):
             if service is not None:
                 service.blockSignals(True)
         self.tray.dispose()
-        self.quick_picker.hide()
+        if self.quick_picker is not None:
+            self.quick_picker.hide()
         self.window.prepare_to_quit()
         self.window.hide()
         if self.engine is not None:
@@ -334,37 +327,6 @@ def _report(line: str) -> None:
     sys.stdout.flush()
 
 
-def _quit_on_termination_signals(app: QApplication, quit_app: Callable[[], None]) -> None:
-    """SIGTERM / SIGINT (logout, `kill`, Ctrl+C) quit through the normal shutdown.
-
-    Python runs signal handlers only between bytecodes, which an idle Qt event loop never
-    executes; the signal's wake-up byte on a socket pair wakes Qt instead (no polling timer).
-    """
-    import signal
-    import socket
-
-    from PySide6.QtCore import QSocketNotifier
-
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_args: None)  # the wake-up byte does the work
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-
-    def woken() -> None:
-        try:
-            reader.recv(64)
-        except OSError:
-            return
-        log.info("termination signal: quitting")
-        quit_app()  # not app.quit(): a window that hides to the tray would refuse to close
-
-    notifier.activated.connect(woken)
-    app._stint_signal_sockets = (reader, writer, notifier)  # type: ignore[attr-defined]
-
-
 def run_app(argv: Sequence[str] | None = None, profile: str | None = None, demo: bool = False) -> int:
     """Run the GUI until the user quits; returns the process exit code."""
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
@@ -392,7 +354,7 @@ def run_app(argv: Sequence[str] | None = None, profile: str | None = None, demo:
         QMessageBox.critical(None, "Stint cannot start", str(exc))
         return 1
     stint = StintApp(app, paths, store, guard, demo=demo_env)
-    _quit_on_termination_signals(app, stint.quit)
+    quit_on_termination_signals(app, stint.quit)
     stint.start(hidden=_env_flag("STINT_START_HIDDEN"))
     code = app.exec()
     stint.shutdown()

@@ -55,6 +55,9 @@ def test_unconnected_start_loads_the_cache_and_invites_to_connect(
             stint.window.banner.show_problem("Salesforce cannot be reached.", "retry")
             stint.window.banner.action_button.click()
         assert failed.args[1] == "reconnect"
+        assert stint.quick_picker is None  # built on first use, not at start-up
+        stint.pick_task()
+        assert stint.quick_picker.isVisible()
     finally:
         stint.shutdown()
     again = SingleInstance(stint.paths.lock_path, stint.paths.profile_id)
