@@ -56,7 +56,8 @@ class Stream:
         """The query; `since` adds the modstamp window (minus the lookback)."""
         conditions = list(self.where) + list(extra)
         if since is not None:
-            conditions.append(f"SystemModstamp >= {soql_datetime(since - LOOKBACK)}")
+            # First: the most selective condition (the sandbox evaluates in order).
+            conditions.insert(0, f"SystemModstamp >= {soql_datetime(since - LOOKBACK)}")
         where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
         return (
             f"SELECT {', '.join(self.fields)} FROM {self.sobject}{where} "

@@ -101,6 +101,9 @@ def test_filters_reach_the_queries(metas):
                          "StageName IN ('Negotiation/Review', 'Closed Won', 'Closed Lost', "
                          "'Closed - Merged')")
     assert case.where[-1] == "Id IN ('500000000000001AAA')"
+    since = datetime(2026, 5, 20, 12, 0, tzinfo=UTC)
+    assert f"WHERE SystemModstamp >= 2026-05-20T11:50:00.000Z AND OwnerId = '{USER}' AND" in \
+        opp.soql(since)
     assert child_case.where == ("ParentId != null", "ParentId IN ('500000000000001AAA')")
     assert opp_tasks.where[0].startswith("WhatId IN (SELECT Id FROM Opportunity WHERE OwnerId")
     assert "ParentId = null" not in case_tasks.where[0]  # tasks of child cases count too
