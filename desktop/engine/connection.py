@@ -164,7 +164,8 @@ class ConnectionManager:
             settings = self._settings.current()
             credentials = self.credentials
             if not credentials.has_any():
-                raise NotConnected()
+                # Linked, but the secrets are gone: a session-only store forgets them at exit.
+                raise NotConnected(None if credentials.persistent else credentials.problem)
             self._client = sf_connection.resume(
                 settings.login_url,
                 settings.auth_method,  # type: ignore[arg-type]

@@ -15,10 +15,15 @@ class EngineError(Exception):
 
 
 class NotConnected(EngineError):
-    def __init__(self) -> None:
-        super().__init__(
-            "Stint is not connected to Salesforce on this profile; run `stint connect` first."
-        )
+    def __init__(self, keyring_problem: str | None = None) -> None:
+        message = "Stint is not connected to Salesforce on this profile; run `stint connect` first."
+        if keyring_problem:
+            message = (
+                "Stint has no saved sign-in for this profile: without a usable system keyring a "
+                "sign-in lasts for the process that made it only. Start the keyring (or use the "
+                "app) and run `stint connect` again."
+            )
+        super().__init__(message)
 
 
 class SettingLocked(EngineError):

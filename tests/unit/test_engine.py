@@ -120,3 +120,18 @@ def test_a_locked_login_url_refuses_another_one_at_connect(profile_dir, secrets,
         with pytest.raises(SettingLocked):
             connect(engine, sandbox)
         assert secrets.keys() == []
+
+
+def test_without_a_keyring_the_next_process_explains_the_lost_sign_in(profile_dir, sandbox):
+    problem = "No usable system keyring was found (no keyring service is installed)"
+    with Engine.open(profile_dir, secret_store=MemorySecretStore(problem), policy={},
+                     log_to_file=False) as first:
+        info = connect(first, sandbox)
+        assert info.keyring_problem == problem and info.connected
+        assert first.sync().outcome is RunOutcome.SUCCEEDED  # this process still can
+    with (
+        Engine.open(profile_dir, secret_store=MemorySecretStore(problem), policy={},
+                    log_to_file=False) as second,
+        pytest.raises(NotConnected, match="without a usable system keyring"),
+    ):
+        second.sync()
