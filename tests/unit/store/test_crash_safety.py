@@ -23,6 +23,7 @@ WRITER = textwrap.dedent(
     from desktop.store import Store
 
     store = Store.open(sys.argv[1])
+    pause_in_batch = int(sys.argv[2])
     t0 = datetime(2026, 11, 20, tzinfo=UTC)
     run_id = store.sync_log.start_run(t0, "full")
     for batch in range(10_000):
@@ -35,6 +36,8 @@ WRITER = textwrap.dedent(
         with store.transaction():
             store.items.upsert_many(items[: {BATCH} // 2])
             print("writing", batch, flush=True)  # the parent kills us about here
+            if batch == pause_in_batch:
+                sys.stdin.readline()  # hold the transaction open until the kill lands
             store.items.upsert_many(items[{BATCH} // 2 :])
             store.sync_log.add_counts(run_id, {{"Case": ObjectCounts(created={BATCH})}})
             store.sync_state.set_watermark("Case", t0 + timedelta(minutes=batch + 1))
@@ -62,10 +65,13 @@ TIMER_WRITER = textwrap.dedent(
 
 def run_and_kill(db_path, batches_before_kill, extra_delay, script=WRITER):
     """Start the writer; SIGKILL it once it is inside the transaction of batch number
-    `batches_before_kill` (0-based), `extra_delay` seconds later."""
+    `batches_before_kill` (0-based), `extra_delay` seconds later. Without a delay the writer
+    waits inside that transaction, so a busy machine cannot let it run ahead of the kill."""
+    pause_in_batch = batches_before_kill if extra_delay == 0 else -1
     child = subprocess.Popen(
-        [sys.executable, "-c", script, str(db_path)],
-        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        [sys.executable, "-c", script, str(db_path), str(pause_in_batch)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
         while True:
@@ -78,6 +84,7 @@ def run_and_kill(db_path, batches_before_kill, extra_delay, script=WRITER):
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
         child.stdout.close()
+        child.stdin.close()
     return batches_before_kill
 
 
@@ -96,11 +103,10 @@ def test_sigkill_mid_write_leaves_a_consistent_store(tmp_path, batches_before_ki
         # whole batches only, and the watermark and log counts moved with them
         assert cases % BATCH == 0
         batches = cases // BATCH
-        # killed inside batch N's transaction: N batches committed (N+1 if it got to the
-        # commit before the signal landed, more after a longer delay)
+        # killed inside batch N's transaction: exactly N batches committed (more after a delay)
         assert batches >= batches_before_kill
         if extra_delay == 0:
-            assert batches <= batches_before_kill + 1
+            assert batches == batches_before_kill
         t0 = datetime(2026, 11, 20, tzinfo=UTC)
         expected_watermark = t0 + timedelta(minutes=batches) if batches else None
         assert store.sync_state.watermark("Case") == expected_watermark
