@@ -269,7 +269,7 @@ class SalesforceClient:
             instance_url=session.instance_url,
             session=self._http,
             version=self._api_version,
-            object_pairs_hook=dict,
+            object_pairs_hook=None,  # json's C fast path builds plain dicts
         )
         with self._lock:
             self._session = session
