@@ -101,7 +101,8 @@ class TaskCatalog:
     tree: TaskTree
     layout: TreeLayout
     index: SearchIndex | None = None
-    archived_layout: TreeLayout | None = None
+    archived_layout: TreeLayout | None = None  # every item, archived ones included
+    archived_index: SearchIndex | None = None  # the items only that layout shows
 
     @classmethod
     def load_tree(cls, store: Store) -> TaskCatalog:
@@ -177,7 +178,7 @@ class TasksService(QObject):
             return None
         if include_archived:
             if self._catalog.archived_layout is None:
-                self._load_archived_layout()
+                self._load_archived()
             return self._catalog.archived_layout
         return self._catalog.layout
 
@@ -187,12 +188,20 @@ class TasksService(QObject):
     def path_text(self, item_id: str) -> str:
         return self.tree().path_text(item_id)
 
-    def search(self, text: str, limit: int = 50) -> list[Item]:
-        """Active tasks matching every word of `text`, recent ones first.
+    def search(self, text: str, limit: int = 50, include_archived: bool = False) -> list[Item]:
+        """Active tasks matching every word of `text`, recent ones first; then, when asked,
+        archived ones (as soon as their index is built: tree_changed tells).
 
         Before the index is built, only the recent tasks are searched."""
-        if self._catalog is not None and self._catalog.index is not None:
-            return self._catalog.index.search(text, limit=limit, recent_ids=self._recent)
+        catalog = self._catalog
+        if catalog is not None and catalog.index is not None:
+            found = catalog.index.search(text, limit=limit, recent_ids=self._recent)
+            if include_archived and len(found) < limit:
+                if catalog.archived_index is None:
+                    self._load_archived()
+                else:
+                    found += catalog.archived_index.search(text, limit=limit - len(found))
+            return found
         terms = query_terms(text)
         found = []
         for item in self.recent_items(RECENT_LIMIT):
@@ -298,19 +307,30 @@ class TasksService(QObject):
             wanted = [item.parent_id for item in fetched.values() if item.parent_id]
         return TaskTree(found.values())
 
-    def _load_archived_layout(self) -> None:
+    def _load_archived(self) -> None:
+        """Lay out and index the archived items too (on a worker, once per catalog)."""
         if self._archived_loading or self._catalog is None:
             return
         self._archived_loading = True
         catalog = self._catalog
 
-        def build() -> TreeLayout:
-            return TreeLayout.build(catalog.tree, include_archived=True)
+        def build() -> tuple[TreeLayout, SearchIndex]:
+            with gc_paused():
+                layout = TreeLayout.build(catalog.tree, include_archived=True)
+                active = catalog.layout.node_of
+                index = SearchIndex(item for item in layout.items if item.id not in active)
+                _exempt_from_gc()
+            return layout, index
 
-        def done(layout: TreeLayout) -> None:
+        def done(built: tuple[TreeLayout, SearchIndex]) -> None:
             self._archived_loading = False
             if self._catalog is not None and self._catalog.tree is catalog.tree:
-                self._catalog = replace(self._catalog, archived_layout=layout)
+                layout, index = built
+                self._catalog = replace(self._catalog, archived_layout=layout, archived_index=index)
                 self.tree_changed.emit()
 
-        run_in_background(self, build, done, self._load_failed, name="archived layout")
+        def failed(error: BaseException) -> None:
+            self._archived_loading = False
+            self.loading_failed.emit(f"The archived tasks could not be read: {error}")
+
+        run_in_background(self, build, done, failed, name="archived tasks")

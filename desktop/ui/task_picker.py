@@ -101,7 +101,7 @@ class TaskPicker(QWidget):
         self.results_view.clicked.connect(self._choose_index)
         self.results_view.activated.connect(self._choose_index)
         self.tree_view.activated.connect(self._choose_index)
-        self.show_archived.toggled.connect(lambda _on: self._load_tree_model())
+        self.show_archived.toggled.connect(self._show_archived_toggled)
         tasks.tree_changed.connect(self._tree_changed)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._tree_changed()
@@ -196,7 +196,11 @@ class TaskPicker(QWidget):
         keeps the highlighted task where it still matches."""
         keep = item_id_of(self.results_view.currentIndex()) if keep_highlight else None
         text = self.search.text()
-        self.results_model.set_results(self._tasks.search(text, limit=RESULT_LIMIT))
+        self.results_model.set_results(
+            self._tasks.search(
+                text, limit=RESULT_LIMIT, include_archived=self.show_archived.isChecked()
+            )
+        )
         rows = self.results_model.rowCount()
         row = 0
         if keep is not None:
@@ -231,6 +235,10 @@ class TaskPicker(QWidget):
         self._load_tree_model()
         self._refresh_results(keep_highlight=True)
 
+    def _show_archived_toggled(self, _checked: bool) -> None:
+        self._load_tree_model()
+        self._refresh_results(keep_highlight=True)
+
     def _load_tree_model(self) -> None:
         layout = self._tasks.layout(include_archived=self.show_archived.isChecked())
         if layout is not None or not self.tree_model.has_layout():
@@ -241,7 +249,6 @@ class TaskPicker(QWidget):
         self.tree_button.blockSignals(True)
         self.tree_button.setChecked(page == _TREE_PAGE)
         self.tree_button.blockSignals(False)
-        self.show_archived.setVisible(page == _TREE_PAGE)
         self._update_status()
         if not self._inline:
             self._place_panel()

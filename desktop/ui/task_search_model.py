@@ -24,7 +24,14 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from desktop.domain.items import Item
 from desktop.domain.tree import PATH_SEPARATOR
 from desktop.ui.elided_label import muted_color, plain_tooltip
-from desktop.ui.task_tree_model import FIELDS_ROLE, ITEM_ID_ROLE, PATH_ROLE, fields_text, kind_icon
+from desktop.ui.task_tree_model import (
+    ARCHIVED_ROLE,
+    FIELDS_ROLE,
+    ITEM_ID_ROLE,
+    PATH_ROLE,
+    fields_text,
+    kind_icon,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -77,7 +84,9 @@ class TaskSearchModel(QAbstractListModel):
         if role == PATH_ROLE:
             return self._parent_path(item)
         if role == FIELDS_ROLE:
-            return fields_text(item)
+            return ("Archived · " if item.archived else "") + fields_text(item)
+        if role == ARCHIVED_ROLE:
+            return item.archived
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self._path_of(item.id)
             details = fields_text(item)
@@ -125,7 +134,12 @@ class TaskResultDelegate(QStyledItemDelegate):
         main = QFontMetrics(option.font)
         name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         painter.setFont(option.font)
-        painter.setPen(option.palette.color(group, text_role))
+        archived = bool(index.data(ARCHIVED_ROLE))
+        painter.setPen(
+            muted_color(option.palette, QPalette.ColorRole.Text, QPalette.ColorRole.Base)
+            if archived and not selected
+            else option.palette.color(group, text_role)
+        )
         painter.drawText(
             rect.adjusted(0, 0, 0, -(rect.height() - main.height())),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),

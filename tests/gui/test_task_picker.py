@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain.items import Item, ItemKind
 from desktop.ui.task_search_model import item_id_of
+from desktop.ui.task_tree_model import FIELDS_ROLE
 from desktop.ui.task_widget import TaskWidget
 from tests.gui.conftest import (
     ACME_ID,
     CALL_ID,
     CASE_ID,
+    CLOSED_CHILD_ID,
     CLOSED_ID,
     HOSTILE_ID,
     HOSTILE_NAME,
@@ -134,13 +136,27 @@ def test_archived_tasks_are_hidden_unless_asked(qtbot, window, tasks):
     picker = window.picker
     qtbot.keyClicks(picker.search, "initech")
     assert result_ids(picker) == []
-    picker.open_tree()
-    assert not picker.tree_model.index_of(CLOSED_ID).isValid()
+    assert picker.show_archived.isVisible()  # the way to find them is right there
     with qtbot.waitSignal(tasks.tree_changed, timeout=10_000):
         picker.show_archived.setChecked(True)
+    # Searching finds the archived opportunity and the activity under it, marked archived.
+    assert set(result_ids(picker)) == {CLOSED_ID, CLOSED_CHILD_ID}
+    closed = picker.results_model.index(result_ids(picker).index(CLOSED_ID), 0)
+    assert closed.data(FIELDS_ROLE).startswith("Archived")
+    picker.open_tree()
     assert picker.tree_model.index_of(CLOSED_ID).isValid()
     picker.show_archived.setChecked(False)
     assert not picker.tree_model.index_of(CLOSED_ID).isValid()
+    picker.search.setFocus()
+    picker.open_results()
+    assert result_ids(picker) == []
+
+
+def test_archived_results_come_after_active_ones(qtbot, tasks):
+    assert [item.id for item in tasks.search("acme", include_archived=True)][0] == ACME_ID
+    qtbot.waitUntil(lambda: tasks.search("follow", include_archived=True) != [], timeout=10_000)
+    assert [item.id for item in tasks.search("follow", include_archived=True)] == [CLOSED_CHILD_ID]
+    assert tasks.search("follow") == []
 
 
 def test_hostile_names_are_plain_text_in_results(qtbot, window):
