@@ -88,3 +88,27 @@ def test_demo_is_connected_synced_and_shows_the_tree(qtbot, qapp, restore_quit_s
     finally:
         stint.shutdown()
     assert not demo.profile_dir.exists()  # the throwaway profile is gone
+
+
+def test_the_tree_reloads_only_after_a_sync_that_changed_items(
+    qtbot, qapp, profile_dir, restore_quit_setting
+):
+    from datetime import UTC, datetime
+
+    from desktop.domain.synclog import ObjectCounts, RunOutcome, SyncRun
+
+    stint = start_app(qtbot, qapp, profile_dir)
+    try:
+        reloads = []
+        stint.tasks.reload = lambda: reloads.append(True)
+        now = datetime.now(UTC)
+        quiet = SyncRun(1, now, "incremental", RunOutcome.SUCCEEDED, now, 1, None,
+                        {"Opportunity": ObjectCounts()})
+        stint.sync.sync_finished.emit(quiet)
+        assert reloads == []
+        busy = SyncRun(2, now, "incremental", RunOutcome.SUCCEEDED, now, 1, None,
+                       {"Case": ObjectCounts(modified=2)})
+        stint.sync.sync_finished.emit(busy)
+        assert reloads == [True]
+    finally:
+        stint.shutdown()
