@@ -26,7 +26,10 @@ T = TypeVar("T")
 
 APP_TITLE = "Stint"
 CLI_TIMEOUT = 60.0
-SEARCH_INDEX_BUILT = "search index over"  # TasksService logs it for each new tree
+# With STINT_REPORT_STARTUP=1 (desktop/app.py) the app prints "search-ready SECONDS COUNT"
+# each time a newly loaded task tree is searchable (at start, after every sync).
+REPORT_STARTUP = {"STINT_REPORT_STARTUP": "1"}
+SEARCH_READY = "search-ready"
 MAIN_WINDOW_MIN_HEIGHT = 400  # the main window's minimum is 480; menus and pop-ups are smaller
 
 
@@ -126,7 +129,7 @@ class StintDriver:
         self.app = self.session.launch(
             [sys.executable, "-m", "desktop", "--profile", str(self.profile)],
             name="stint",
-            env=extra_env,
+            env={**REPORT_STARTUP, **(extra_env or {})},
         )
         self.launched.append(self.app)
         return self.main_window()
@@ -188,9 +191,20 @@ class StintDriver:
         except TimeoutError as error:
             raise TimeoutError(f"{error}; its log:\n{self.log_text()[-3000:]}") from None
 
-    def wait_until_searchable(self, count: int = 1) -> None:
-        """The picker searches the whole tree once the app logs its (count-th) search index."""
-        self.wait_for_log(SEARCH_INDEX_BUILT, count=count)
+    def wait_until_searchable(self, count: int = 1, timeout: float = 15.0) -> None:
+        """The picker searches the whole tree: the app said "search-ready" `count` times
+        since launch (the first tree, then one more after each sync)."""
+        assert self.app is not None, "launch() first"
+        app = self.app
+
+        def ready() -> bool:
+            self._require_app_running()
+            return app.stdout().count(SEARCH_READY) >= count
+
+        try:
+            wait_until(ready, timeout, f"{SEARCH_READY!r} printed {count} time(s)", interval=0.1)
+        except TimeoutError as error:
+            raise TimeoutError(f"{error}\n{app.describe()}") from None
 
     def wait_until_connected(self) -> None:
         """The engine is up and signed in: the Settings page shows the connection (it is
