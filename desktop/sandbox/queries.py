@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from threading import RLock
 
 from desktop.sandbox.errors import bad_request
@@ -29,6 +30,20 @@ class QuerySnapshot:
             return []
         with self._lock:
             rows = self._store.rows(info.name)
+        return self._visible(rows, include_deleted)
+
+    def rows_since(self, sobject: str, field: str, instant: datetime,
+                   include_deleted: bool) -> list[dict] | None:
+        """What rows() returns, narrowed to `field >= instant` through the store's index;
+        None if the field is not indexed (the SOQL engine then scans rows())."""
+        info = self._store.schema.sobject(sobject)
+        if info is None:
+            return []
+        with self._lock:
+            rows = self._store.rows_since(info.name, field, instant)
+        return None if rows is None else self._visible(rows, include_deleted)
+
+    def _visible(self, rows: list[dict], include_deleted: bool) -> list[dict]:
         visible = self._is_visible
         return [row for row in rows
                 if (include_deleted or not row["IsDeleted"]) and visible(row["Id"])]

@@ -3,15 +3,22 @@
 Rows are plain dicts {canonical field name: stored value} holding every field of the object.
 They are replaced, never mutated in place, once stored (copy-on-write), so a list of rows taken
 as a query snapshot stays consistent while writes go on. The caller (Org) holds the lock.
+
+Range filters on the system datetimes (`SystemModstamp >= t`) are answered from StampIndexes,
+built on first use per (object, field) and kept current by every write below.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from itertools import count
 
 from desktop.sandbox.ids import IdAllocator
 from desktop.sandbox.schema import ObjectInfo, Schema
+from desktop.sandbox.stamp_index import StampIndex
+
+INDEXED_FIELDS = frozenset({"SystemModstamp", "LastModifiedDate", "CreatedDate"})
 
 
 class RecordStore:
@@ -24,6 +31,11 @@ class RecordStore:
         self.deleted_at: dict[str, datetime] = {}
         self.deleted_with: dict[str, list[str]] = {}
         self._autonumbers: dict[str, int] = {}
+        # sobject -> field -> index, only for the fields queries have asked about
+        self._indexes: dict[str, dict[str, StampIndex]] = {}
+        # id -> insertion number: a table's dict order, to list index hits in scan order
+        self._position: dict[str, int] = {}
+        self._positions = count()
 
     # -- rows -----------------------------------------------------------------------------
     def blank_row(self, info: ObjectInfo) -> dict:
@@ -32,19 +44,29 @@ class RecordStore:
     def insert(self, sobject: str, row: dict) -> None:
         self._tables[sobject][row["Id"]] = row
         self._sobject_of[row["Id"]] = sobject
+        self._position.setdefault(row["Id"], next(self._positions))
+        self._note(sobject, row)
 
     def insert_many(self, sobject: str, rows: Iterable[dict]) -> None:
         """Bulk load (generator): no checks, rows must be complete."""
         table = self._tables[sobject]
-        index = self._sobject_of
+        sobject_of = self._sobject_of
+        position = self._position
+        positions = self._positions
+        indexes = list(self._indexes.get(sobject, {}).values())
         for row in rows:
             record_id = row["Id"]
             table[record_id] = row
-            index[record_id] = sobject
+            sobject_of[record_id] = sobject
+            position.setdefault(record_id, next(positions))
+            for index in indexes:
+                index.note(row)
 
     def replace(self, row: dict) -> None:
         """Store a new version of an existing row."""
-        self._tables[self._sobject_of[row["Id"]]][row["Id"]] = row
+        sobject = self._sobject_of[row["Id"]]
+        self._tables[sobject][row["Id"]] = row
+        self._note(sobject, row)
 
     def get(self, record_id: str) -> tuple[str, dict] | None:
         """(sobject, row) for any stored record, deleted ones included."""
@@ -61,6 +83,25 @@ class RecordStore:
 
     def count(self, sobject: str) -> int:
         return len(self._tables[sobject])
+
+    # -- datetime range index ---------------------------------------------------------------
+    def rows_since(self, sobject: str, field: str, instant: datetime) -> list[dict] | None:
+        """Rows (deleted ones included) whose `field` is >= instant, in the order rows() lists
+        them; None if `field` is not indexed, and the caller must scan."""
+        if field not in INDEXED_FIELDS:
+            return None
+        indexes = self._indexes.setdefault(sobject, {})
+        index = indexes.get(field)
+        if index is None:
+            index = indexes[field] = StampIndex(field, self._tables[sobject].values())
+        ids = index.ids_from(instant)
+        ids.sort(key=self._position.__getitem__)
+        table = self._tables[sobject]
+        return [table[record_id] for record_id in ids]
+
+    def _note(self, sobject: str, row: dict) -> None:
+        for index in self._indexes.get(sobject, {}).values():
+            index.note(row)
 
     # -- checks across rows -----------------------------------------------------------------
     def unique_clash(self, info: ObjectInfo, row: dict) -> tuple[str, str] | None:
@@ -93,6 +134,9 @@ class RecordStore:
         for _, record_id in expired:
             sobject = self._sobject_of.pop(record_id)
             del self._tables[sobject][record_id]
+            del self._position[record_id]
+            for index in self._indexes.get(sobject, {}).values():
+                index.forget(record_id)
             del self.deleted_at[record_id]
             self.deleted_with.pop(record_id, None)
         if not expired:
@@ -120,6 +164,9 @@ class RecordStore:
         self.deleted_at = checkpoint["deleted_at"]
         self.deleted_with = checkpoint["deleted_with"]
         self._autonumbers = checkpoint["autonumbers"]
+        # rebuilt from the restored tables on the next query (positions of rows inserted
+        # since the checkpoint linger unused: ids are never minted twice)
+        self._indexes = {}
 
     # -- auto numbers ----------------------------------------------------------------------
     def next_number(self, sequence: str, first: int) -> int:

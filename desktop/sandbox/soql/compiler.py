@@ -87,6 +87,15 @@ class Schema(Protocol):
 
 
 class RecordSource(Protocol):
+    """Where queries read rows. A source may also offer the optional method
+
+        rows_since(sobject, field, instant, include_deleted) -> Iterable[dict] | None
+
+    returning what rows() returns narrowed to rows whose datetime `field` is >= instant, in
+    the same order, or None if it cannot (the field is not indexed). The engine calls it when
+    the WHERE requires such a bound and still applies the whole WHERE to what it returns.
+    """
+
     def rows(self, sobject: str, include_deleted: bool) -> Iterable[dict]: ...
     def get(self, record_id: str) -> tuple[str, dict] | None: ...
 

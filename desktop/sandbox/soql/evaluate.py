@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..values import TEXT_TYPES
@@ -104,9 +105,24 @@ def build_predicate(condition: RCondition, context: _Context) -> Predicate:
     if isinstance(condition, RInList):
         return _membership(context.key_getter(condition.ref), condition.values, condition.negated)
     if isinstance(condition, RSemiJoin):
-        values = condition.subquery.selected_values(context.source, context.include_deleted)
-        return _membership(context.key_getter(condition.ref), values, condition.negated)
+        return _semi_join(condition, context)
     raise TypeError(f"unknown condition {condition!r}")
+
+
+def _semi_join(condition: RSemiJoin, context: _Context) -> Predicate:
+    """Membership in the subquery's values, run when the first row asks: an indexed query
+    with no candidate rows never runs it."""
+    key = context.key_getter(condition.ref)
+    negated = condition.negated
+    values: frozenset | None = None
+
+    def member(row: Row) -> bool:
+        nonlocal values
+        if values is None:
+            values = condition.subquery.selected_values(context.source, context.include_deleted)
+        return (key(row) in values) != negated
+
+    return member
 
 
 def _both(first: Predicate, second: Predicate) -> Predicate:
@@ -157,10 +173,36 @@ def _comparison(condition: RComparison, context: _Context) -> Predicate:
 
 
 def _matching_rows(query: CompiledQuery, context: _Context) -> list[Row]:
-    rows = context.source.rows(query.sobject, context.include_deleted)
+    rows = _candidate_rows(query, context)
     if query.where is None:
         return list(rows)
     return list(filter(build_predicate(query.where, context), rows))
+
+
+def _candidate_rows(query: CompiledQuery, context: _Context) -> Iterable[Row]:
+    """The rows the WHERE is applied to: when it requires `field >= / > datetime` and the
+    source can narrow rows by that field (optional `rows_since`), only those; else all."""
+    rows_since = getattr(context.source, "rows_since", None)
+    if rows_since is not None and query.where is not None:
+        # the latest bound first: the fewest candidates
+        for field, instant in sorted(_lower_bounds(query.where), key=lambda b: b[1],
+                                     reverse=True):
+            rows = rows_since(query.sobject, field, instant, context.include_deleted)
+            if rows is not None:
+                return rows
+    return context.source.rows(query.sobject, context.include_deleted)
+
+
+def _lower_bounds(where: RCondition) -> Iterator[tuple[str, datetime]]:
+    """(field, instant) of each `datetimeField >= / > literal` every matching row satisfies:
+    the WHERE itself or a term of its top-level AND (nested ANDs included)."""
+    if isinstance(where, RAnd):
+        for item in where.items:
+            yield from _lower_bounds(item)
+    elif (isinstance(where, RComparison) and where.operator in (">=", ">")
+          and not where.ref.hops and where.ref.type == "datetime"
+          and isinstance(where.value, datetime)):
+        yield where.ref.name, where.value
 
 
 def _page_bounds(query: CompiledQuery, total: int) -> tuple[int, int]:
