@@ -43,6 +43,15 @@ class QuerySnapshot:
             rows = self._store.rows_since(info.name, field, instant)
         return None if rows is None else self._visible(rows, include_deleted)
 
+    def row_by_id(self, record_id: str, include_deleted: bool) -> tuple[str, dict] | None:
+        """(sobject, row) if rows() would list the row with this Id."""
+        with self._lock:
+            found = self._store.get(record_id)
+        if (found is None or (found[1]["IsDeleted"] and not include_deleted)
+                or not self._is_visible(record_id)):
+            return None
+        return found
+
     def _visible(self, rows: list[dict], include_deleted: bool) -> list[dict]:
         visible = self._is_visible
         return [row for row in rows

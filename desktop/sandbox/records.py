@@ -19,6 +19,10 @@ from desktop.sandbox.schema import ObjectInfo, Schema
 from desktop.sandbox.stamp_index import StampIndex
 
 INDEXED_FIELDS = frozenset({"SystemModstamp", "LastModifiedDate", "CreatedDate"})
+# Past this share of a table's rows, listing index hits in table order costs more than a
+# scan; below this many rows either is quick, and the index is used whatever the share.
+_MOST_ROWS = 0.25
+_SMALL_TABLE = 1000
 
 
 class RecordStore:
@@ -87,7 +91,8 @@ class RecordStore:
     # -- datetime range index ---------------------------------------------------------------
     def rows_since(self, sobject: str, field: str, instant: datetime) -> list[dict] | None:
         """Rows (deleted ones included) whose `field` is >= instant, in the order rows() lists
-        them; None if `field` is not indexed, and the caller must scan."""
+        them; None if the caller should scan instead: `field` is not indexed, or so many rows
+        match that the scan is as cheap (a sync after weeks away)."""
         if field not in INDEXED_FIELDS:
             return None
         indexes = self._indexes.setdefault(sobject, {})
@@ -95,8 +100,10 @@ class RecordStore:
         if index is None:
             index = indexes[field] = StampIndex(field, self._tables[sobject].values())
         ids = index.ids_from(instant)
-        ids.sort(key=self._position.__getitem__)
         table = self._tables[sobject]
+        if len(table) > _SMALL_TABLE and len(ids) > len(table) * _MOST_ROWS:
+            return None
+        ids.sort(key=self._position.__getitem__)
         return [table[record_id] for record_id in ids]
 
     def _note(self, sobject: str, row: dict) -> None:

@@ -36,6 +36,7 @@ class _Context:
     def __init__(self, source: RecordSource, include_deleted: bool) -> None:
         self.source = source
         self.include_deleted = include_deleted
+        self.narrowed = False  # the candidate rows came from the source's index
         self._parents: dict[str, tuple[str, Row] | None] = {}
 
     def parent(self, record_id: str) -> tuple[str, Row] | None:
@@ -111,9 +112,13 @@ def build_predicate(condition: RCondition, context: _Context) -> Predicate:
 
 def _semi_join(condition: RSemiJoin, context: _Context) -> Predicate:
     """Membership in the subquery's values, run when the first row asks: an indexed query
-    with no candidate rows never runs it."""
+    with no candidate rows never runs it, and one with a few looks them up by id."""
     key = context.key_getter(condition.ref)
     negated = condition.negated
+    if context.narrowed:
+        probe = _id_probe(condition.subquery, context)
+        if probe is not None:
+            return lambda row: probe(key(row)) != negated
     values: frozenset | None = None
 
     def member(row: Row) -> bool:
@@ -123,6 +128,35 @@ def _semi_join(condition: RSemiJoin, context: _Context) -> Predicate:
         return (key(row) in values) != negated
 
     return member
+
+
+def _id_probe(subquery: CompiledQuery, context: _Context) -> Callable[[Any], bool] | None:
+    """Whether a value is among `SELECT Id FROM O WHERE ...`'s ids, by looking that id up
+    (optional source method `row_by_id`) instead of listing all of O: cheaper for the few
+    rows an index leaves. None if the subquery's shape or the source does not allow it."""
+    row_by_id = getattr(context.source, "row_by_id", None)
+    selected = subquery.fields[0]
+    if (row_by_id is None or selected.hops or selected.name != "Id"
+            or subquery.limit is not None or subquery.offset is not None):
+        return None
+    include_deleted = context.include_deleted
+    where = subquery.where
+    matches = None if where is None else build_predicate(where, _Context(context.source,
+                                                                         include_deleted))
+    sobject = subquery.sobject
+    answers: dict[Any, bool] = {}
+
+    def probe(value: Any) -> bool:
+        try:
+            return answers[value]
+        except KeyError:
+            pass
+        found = row_by_id(value, include_deleted) if isinstance(value, str) else None
+        answer = answers[value] = (found is not None and found[0] == sobject
+                                   and (matches is None or matches(found[1])))
+        return answer
+
+    return probe
 
 
 def _both(first: Predicate, second: Predicate) -> Predicate:
@@ -189,6 +223,7 @@ def _candidate_rows(query: CompiledQuery, context: _Context) -> Iterable[Row]:
                                      reverse=True):
             rows = rows_since(query.sobject, field, instant, context.include_deleted)
             if rows is not None:
+                context.narrowed = True
                 return rows
     return context.source.rows(query.sobject, context.include_deleted)
 
