@@ -28,6 +28,7 @@ from desktop.platform.paths import ProfilePaths
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
+from desktop.services.writeback_service import WriteBackService
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
 from desktop.ui.lifecycle import FirstPaintWatch, quit_on_termination_signals
@@ -77,6 +78,8 @@ class StintApp(QObject):
         self.timer = TimerService(store, parent=self)
         self.tasks = TasksService(store, parent=self)
         self.sync = SyncService(store, parent=self)
+        self.writeback = WriteBackService(parent=self)  # pushes once the engine is attached
+        self.writeback.watch_timer(self.timer)
         self.task_widget = TaskWidget(self.timer, self.tasks)
         self.window = MainWindow(
             self.task_widget,
@@ -145,7 +148,10 @@ class StintApp(QObject):
             self._start_logging,
             self.guard.listen,
             lambda: self._replace_page(
-                "Timesheet", build_timesheet_page(self.store, self.timer, self.tasks, self)
+                "Timesheet",
+                build_timesheet_page(
+                    self.store, self.timer, self.tasks, self, self.writeback, self.sync
+                ),
             ),
         ]
 
@@ -199,6 +205,7 @@ class StintApp(QObject):
         )
         self._replace_page("Sync", sync_page)
         self._replace_page("Settings", settings_page)
+        self.writeback.attach(self.engine)
         if info.connected:
             self._start_scheduler(first_sync_now=self.demo is not None)
         else:
@@ -300,9 +307,10 @@ class StintApp(QObject):
         self._save_geometry()
         self.app.aboutToQuit.disconnect(self.shutdown)
         # From here on nothing may react to the services: the store is about to close.
-        for service in (self.timer, self.tasks, self.sync, self.integration):
+        for service in (self.timer, self.tasks, self.sync, self.writeback, self.integration):
             if service is not None:
                 service.blockSignals(True)
+        self.writeback.shutdown()  # a push under way stops before the store closes
         self.tray.dispose()
         if self.quick_picker is not None:
             self.quick_picker.hide()

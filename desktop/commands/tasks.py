@@ -16,6 +16,7 @@ from desktop.engine.status import task_path
 SEARCH_LIMIT = 20
 CANDIDATES_SHOWN = 10
 AMBIGUOUS_EXIT_CODE = 3
+STOP_PUSH_SECONDS = 15.0  # `stint stop` waits this long for write-back, then leaves it to the next sync
 _SALESFORCE_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
 
 
@@ -155,6 +156,8 @@ def stop(engine: Engine) -> CommandResult:
         return CommandResult(data=None, text="The timer was stopped at once; nothing recorded.")
     seconds = stopped.duration(engine.clock.now()).total_seconds()
     task = task_path(engine.store, stopped.item_id) if stopped.item_id else "no task"
+    # Write-back: a stopped entry goes to Salesforce now (bounded; never fails the stop).
+    note = engine.push_within(STOP_PUSH_SECONDS)
     return CommandResult(
         data={
             "entry_id": stopped.id,
@@ -165,4 +168,5 @@ def stop(engine: Engine) -> CommandResult:
             "duration_seconds": int(seconds),
         },
         text=f"Timer stopped: {duration_text(seconds)} on {task}.",
+        warnings=[note] if note else [],
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any
@@ -40,6 +41,8 @@ log = logging.getLogger(__name__)
 
 SYNC_LOCK_NAME = "sync.lock"
 API_USAGE_KEY = "api_usage"  # "used/limit" from the last Sforce-Limit-Info seen
+CANCEL_GRACE_SECONDS = 5.0  # how long push_within waits for a cancelled push to stop
+LATER = "it goes to Salesforce with the next sync."
 
 
 class Engine:
@@ -174,29 +177,74 @@ class Engine:
         finally:
             self._local_sync.release()
 
-    def push_now(self, wait_seconds: float = 120.0) -> PushReport | None:
+    def push_now(
+        self, wait_seconds: float = 120.0, cancel: threading.Event | None = None
+    ) -> PushReport | None:
         """Write-back now, e.g. right after a timer stop or an edit (call it off the GUI
-        thread: it talks to Salesforce). Waits for a running sync to finish first. None when
-        write-back is off, not connected, or the profile is busy in another process."""
-        if self.settings.current().writeback == "off":
+        thread: it talks to Salesforce). Waits up to `wait_seconds` for a running sync to
+        finish first (a sync pushes too, so two pushes never overlap). None when write-back
+        is off, not connected, or the profile is busy. Setting `cancel` stops the push
+        between requests; what it did not send stays pending."""
+        if not self.writeback_enabled():
             return None
         try:
             client = self.connection.client()
         except (ConnectionProblem, EngineError):  # not connected, or the sign-in fails
             return None
-        if not self._local_sync.acquire(timeout=wait_seconds):
+        cancel = cancel or threading.Event()
+        if not self._wait_for_sync(wait_seconds, cancel):
             return None
         try:
-            if not self._sync_lock.acquire():
+            if cancel.is_set() or not self._sync_lock.acquire():
                 return None
             try:
+                client.cancel_event = cancel
                 return EntryPusher(
                     self.store, client, self.settings.current(), now=self.clock.now
                 ).push()
             finally:
+                client.cancel_event = threading.Event()
+                self._remember_api_usage(client.api_usage)
                 self._sync_lock.release()
         finally:
             self._local_sync.release()
+
+    def _wait_for_sync(self, seconds: float, cancel: threading.Event) -> bool:
+        """Take the in-process sync lock within `seconds`, unless `cancel` is set first."""
+        deadline = time.monotonic() + seconds  # real waiting, whatever clock the engine has
+        while not self._local_sync.acquire(timeout=min(0.25, max(0.0, seconds))):
+            if cancel.is_set() or time.monotonic() >= deadline:
+                return False
+        return True
+
+    def writeback_enabled(self) -> bool:
+        """True when time entries go to Salesforce (settings or admin policy)."""
+        return self.settings.current().writeback != "off"
+
+    def push_within(self, seconds: float) -> str | None:
+        """Push now but give up after about `seconds` (a headless `stint stop` must never
+        hang). Returns a one-line note for the user when the entries could not all go now,
+        None when they did or write-back is off. Never raises: whatever was not sent stays
+        pending and goes with the next sync."""
+        if not self.writeback_enabled():
+            return None
+        cancel = threading.Event()
+        outcome: list[PushReport | None | BaseException] = []
+
+        def push() -> None:
+            try:
+                outcome.append(self.push_now(wait_seconds=seconds, cancel=cancel))
+            except Exception as exc:  # noqa: BLE001 - reported as a note; the stop stands
+                log.exception("write-back after a stop failed")
+                outcome.append(exc)
+
+        worker = threading.Thread(target=push, name="stint-push", daemon=True)
+        worker.start()
+        worker.join(seconds)
+        if worker.is_alive():
+            cancel.set()  # stops between requests; a request under way finishes first
+            worker.join(CANCEL_GRACE_SECONDS)
+        return _push_note(outcome[0] if outcome else None, finished=bool(outcome))
 
     def last_problem(self, run: SyncRun) -> BaseException | None:
         """The exception behind a failed run of this engine (for "re-enter password" etc.)."""
@@ -295,3 +343,20 @@ class Engine:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _push_note(outcome: PushReport | None | BaseException, finished: bool) -> str | None:
+    """What `stint stop` says about the write-back that followed it (None: all went)."""
+    if not finished:
+        return f"Salesforce did not answer in time; {LATER}"
+    if isinstance(outcome, BaseException):
+        return f"The entry could not be sent to Salesforce (see the log); {LATER}"
+    if outcome is None:
+        return f"Not sent to Salesforce now (not connected, or a sync is busy); {LATER}"
+    if outcome.error:
+        return f"Not sent to Salesforce now: {outcome.error} The entry {LATER[3:]}"
+    if outcome.failed:
+        noun = "entry" if outcome.failed == 1 else "entries"
+        return (f"Salesforce refused {outcome.failed} {noun}; the timesheet shows why "
+                "(an entry is sent again once edited).")
+    return None

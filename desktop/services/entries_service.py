@@ -44,6 +44,7 @@ def duration_within(entry: TimeEntry, start: datetime, end: datetime, now: datet
 class _UndoStep:
     description: str  # "Undo delete", shown in menus and tooltips
     revert: Callable[[], TimeEntry | None]
+    removes: bool = False  # reverting deletes an entry (leaves a tombstone for write-back)
 
 
 class EntriesService(QObject):
@@ -56,6 +57,9 @@ class EntriesService(QObject):
 
     entries_changed = Signal()
     entry_deleted = Signal(object)  # the deleted TimeEntry (the view offers "Undo")
+    # The user changed entries here (add, edit, delete, undo): write-back pushes after it.
+    # True when the change deleted an entry (pushed only after the undo grace).
+    entries_edited = Signal(bool)
     undo_changed = Signal(str)  # what undo() would revert ("" when nothing)
 
     def __init__(
@@ -123,8 +127,11 @@ class EntriesService(QObject):
         candidate = TimeEntry(start=start, end=end, item_id=item_id, note=note, billable=billable)
         added = self._store.entries.add(candidate, now=self.now())
         log.info("added entry %s", added.id)
-        self._push(_UndoStep("Undo add", lambda: self._store.entries.delete(added.id)))
+        self._push(
+            _UndoStep("Undo add", lambda: self._store.entries.delete(added.id), removes=True)
+        )
         self.entries_changed.emit()
+        self.entries_edited.emit(False)
         return added
 
     def update(self, entry: TimeEntry) -> TimeEntry:
@@ -139,6 +146,7 @@ class EntriesService(QObject):
         self._push(_UndoStep("Undo edit", lambda: self._restore_version(before)))
         self._timer_refresh()
         self.entries_changed.emit()
+        self.entries_edited.emit(False)
         return saved
 
     def delete(self, entry_id: int) -> TimeEntry | None:
@@ -163,6 +171,7 @@ class EntriesService(QObject):
         )
         self.entries_changed.emit()
         self.entry_deleted.emit(deleted)
+        self.entries_edited.emit(True)
         return deleted
 
     def continue_entry(self, entry_id: int) -> TimeEntry:
@@ -210,7 +219,13 @@ class EntriesService(QObject):
         self.undo_changed.emit(self.undo_description())
         self._timer_refresh()
         self.entries_changed.emit()
+        self.entries_edited.emit(step.removes)
         return result
+
+    def refresh(self) -> None:
+        """Entries changed behind the timesheet's back (write-back set their Salesforce
+        state, a sync kept Salesforce's version): views reload."""
+        self.entries_changed.emit()
 
     def _restore_version(self, before: TimeEntry) -> TimeEntry:
         current = self._store.entries.get(before.id)

@@ -32,12 +32,24 @@ def placeholder_page(text: str) -> QWidget:
 
 
 def build_timesheet_page(
-    store: Store, timer: TimerService, tasks: TasksService, owner: QObject
+    store: Store,
+    timer: TimerService,
+    tasks: TasksService,
+    owner: QObject,
+    writeback: Any = None,
+    sync: SyncService | None = None,
 ) -> QWidget:
+    """The timesheet; with `writeback` (a WriteBackService) edits are pushed to Salesforce
+    and the Salesforce column refreshes after each push (and after each sync with `sync`)."""
     from desktop.services.entries_service import EntriesService
     from desktop.ui.timesheet_view import TimesheetView
 
     entries = EntriesService(store, timer, parent=owner)
+    if writeback is not None:
+        writeback.watch_entries(entries)
+        writeback.entries_pushed.connect(entries.refresh)
+    if sync is not None:
+        sync.sync_finished.connect(entries.refresh)
     return TimesheetView(entries, tasks, timer)
 
 
