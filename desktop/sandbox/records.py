@@ -37,7 +37,8 @@ class RecordStore:
         self._autonumbers: dict[str, int] = {}
         # sobject -> field -> index, only for the fields queries have asked about
         self._indexes: dict[str, dict[str, StampIndex]] = {}
-        # id -> insertion number: a table's dict order, to list index hits in scan order
+        # id -> insertion number: a table's dict order, to list index hits in scan order.
+        # Never removed: a purge inside a rolled-back transaction brings its rows back.
         self._position: dict[str, int] = {}
         self._positions = count()
 
@@ -141,7 +142,6 @@ class RecordStore:
         for _, record_id in expired:
             sobject = self._sobject_of.pop(record_id)
             del self._tables[sobject][record_id]
-            del self._position[record_id]
             for index in self._indexes.get(sobject, {}).values():
                 index.forget(record_id)
             del self.deleted_at[record_id]
@@ -171,7 +171,7 @@ class RecordStore:
         self.deleted_at = checkpoint["deleted_at"]
         self.deleted_with = checkpoint["deleted_with"]
         self._autonumbers = checkpoint["autonumbers"]
-        # rebuilt from the restored tables on the next query (positions of rows inserted
+        # rebuilt from the restored tables on the next query (the positions of rows inserted
         # since the checkpoint linger unused: ids are never minted twice)
         self._indexes = {}
 

@@ -234,3 +234,18 @@ def test_a_window_over_most_of_a_big_table_scans_with_the_same_answer():
     assert len(records) > 0 and scanned == []
     records, scanned = both_ways(org, user, soql.format(literal(most)), include_deleted=True)
     assert len(records) > 0 and scanned == ["Task", "Opportunity"]
+
+
+def test_a_purge_rolled_back_with_its_transaction_leaves_the_index_whole(org, user, make):
+    kept, binned = make("Opportunity", Name="Kept"), make("Opportunity", Name="Binned")
+    org.delete("Opportunity", binned, user)
+    soql = f"SELECT Id FROM Opportunity WHERE SystemModstamp >= {literal(NOW)} ORDER BY Id"
+    both_ways(org, user, soql, include_deleted=False)  # builds the index
+    org.clock.advance(16 * 86400)
+    with pytest.raises(RuntimeError), org.transaction():
+        org.query("SELECT Id FROM Opportunity", include_deleted=True, user=user)  # purges
+        assert org.stored(binned) is None
+        raise RuntimeError("roll back")
+    assert org.stored(binned) is not None
+    records, scanned = both_ways(org, user, soql.replace(" ORDER BY Id", ""), include_deleted=False)
+    assert [r["Id"] for r in records] == [kept] and scanned == []
