@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.synclog import SyncRun
+from desktop.salesforce.api_usage import ApiUsage, parse_limit_info
 from desktop.salesforce.errors import (
     ConnectionProblem,
     CredentialsMissing,
@@ -24,6 +25,7 @@ from desktop.salesforce.errors import (
     WrongCredentials,
 )
 from desktop.store.store import Store
+from desktop.store.sync_log_repo import SyncLogRepository
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,10 @@ log = logging.getLogger(__name__)
 REENTER_PASSWORD = "reenter_password"
 RETRY = "retry"
 RECONNECT = "reconnect"
+# Where the engine keeps the org's last reported API usage ("used/limit"): the value of
+# desktop.engine.core.API_USAGE_KEY, repeated because the engine is too heavy to import
+# before the first paint (a test checks that both agree).
+API_USAGE_KEY = "api_usage"
 
 class Scheduler(Protocol):
     """What SyncService needs from the engine's scheduler (desktop.sync.scheduler.Scheduler).
@@ -46,6 +52,8 @@ class Scheduler(Protocol):
     def next_run_at(self) -> datetime | None: ...
 
     def is_running(self) -> bool: ...
+
+    # Optional: `stretch_reason` (str | None), why the next run is later than the interval.
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +166,22 @@ class SyncService(QObject):
 
     def next_run_at(self) -> datetime | None:
         return None if self._scheduler is None else self._scheduler.next_run_at()
+
+    def stretch_reason(self) -> str | None:
+        """Why the next run is not at the usual interval (the org is near its daily API
+        limit, Salesforce refused calls, a failed run is retried sooner), or None."""
+        reason = getattr(self._scheduler, "stretch_reason", None)
+        return reason if isinstance(reason, str) and reason else None
+
+    def api_usage(self) -> ApiUsage | None:
+        """The org's API calls used / daily limit as Salesforce last reported them (after
+        the latest sync or push), or None before the first answer."""
+        stored = self._store.sync_state.get_value(API_USAGE_KEY)
+        return parse_limit_info(f"api-usage={stored}") if stored else None
+
+    def sync_log(self) -> SyncLogRepository:
+        """The runs and record changes (read them on a worker: see SyncStatusView)."""
+        return self._store.sync_log
 
     # -- relay slots (GUI thread) --------------------------------------------------------
     def _started(self) -> None:

@@ -28,6 +28,7 @@ from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.services.sync_service import SyncService
 from desktop.services.timer_service import TimerService
 from desktop.ui.banner import ErrorBanner
+from desktop.ui.sync_status_text import schedule_remark
 from desktop.ui.task_widget import TaskWidget
 from desktop.ui.tray_icons import app_icon, svg_icon
 
@@ -253,11 +254,15 @@ class MainWindow(QMainWindow):
         if not self._sync.is_available():
             self.sync_label.setText("Not connected to Salesforce: connect on the Settings page")
             return
-        text = describe_run(self._sync.last_run())
+        last = self._sync.last_run()
+        text = describe_run(last)
         next_at = self._sync.next_run_at()
+        reason = self._sync.stretch_reason()
         if next_at is not None:
-            text += f" · next {local_time(next_at)}"
+            remark = schedule_remark(reason, self._sync.api_usage(), last)
+            text += f" · next {local_time(next_at)}" + (f" — {remark}" if remark else "")
         self.sync_label.setText(text)
+        self.sync_label.setToolTip(reason or "")
 
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 
 from desktop.domain.synclog import ChangeStatus, Direction, RunOutcome, SyncRun
+from desktop.salesforce.api_usage import ApiUsage
 
 OUTCOME_TEXT = {
     RunOutcome.RUNNING: "Running",
@@ -100,3 +101,28 @@ def progress_text(sobject: str, done: int, total: int) -> str:
     if done > 0:
         return f"Synchronizing {sobject}: {done:,} records"
     return f"Synchronizing {sobject}…"
+
+
+def api_usage_text(usage: ApiUsage | None) -> str:
+    """ "Salesforce API calls in the last 24 hours: 14,400 of 15,000 (96%)." """
+    if usage is None or usage.limit <= 0:
+        return "Salesforce API calls: not reported yet (shown after the next synchronization)."
+    return (f"Salesforce API calls in the last 24 hours: {usage.used:,} of {usage.limit:,} "
+            f"({percent_used(usage)}%).")
+
+
+def percent_used(usage: ApiUsage) -> int:
+    """Whole percent, rounded down (99.9 % is not "100 %": a few calls are still left)."""
+    return min(100, int(usage.fraction_used * 100))
+
+
+def schedule_remark(reason: str | None, usage: ApiUsage | None, last: SyncRun | None) -> str:
+    """A short why for the status bar when the scheduler moved the next sync ("" when it
+    runs at the usual interval); `reason` is the scheduler's full sentence."""
+    if not reason:
+        return ""
+    if last is not None and last.outcome is RunOutcome.FAILED:
+        return "sooner than usual: the last sync failed"
+    if usage is not None and usage.limit > 0:
+        return f"later than usual: the org has used {percent_used(usage)}% of its daily API calls"
+    return "later than usual: Salesforce refused more API calls today"

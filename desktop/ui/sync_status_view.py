@@ -25,20 +25,17 @@ from PySide6.QtWidgets import (
 from desktop.domain.synclog import RECORD_CHANGES_KEPT, RunOutcome
 from desktop.services.workers import run_in_background
 from desktop.ui.statistics_view import StatisticsView
-from desktop.ui.sync_status_text import last_sync_text, next_sync_text, progress_text
+from desktop.ui.sync_status_text import (
+    api_usage_text,
+    last_sync_text,
+    next_sync_text,
+    progress_text,
+)
 
 log = logging.getLogger(__name__)
 
 RUNS_SHOWN = 20
 CLOCK_REFRESH_MS = 30_000  # "in 12 min" stays right without repainting every second
-
-
-def _sync_log_of(sync_service: QObject) -> Any:
-    """The store's sync log behind the SyncService (its public accessor when it has one)."""
-    accessor = getattr(sync_service, "sync_log", None)
-    if callable(accessor):
-        return accessor()
-    return sync_service._store.sync_log  # noqa: SLF001 (SyncService keeps the store it reads)
 
 
 class SyncStatusView(QWidget):
@@ -47,7 +44,7 @@ class SyncStatusView(QWidget):
         super().__init__(parent)
         self.setObjectName("syncStatusView")
         self._sync = sync_service
-        self._sync_log = sync_log if sync_log is not None else _sync_log_of(sync_service)
+        self._sync_log = sync_log if sync_log is not None else sync_service.sync_log()
         self._tz = tz
         self._clock = clock
         self._loading = False
@@ -77,6 +74,11 @@ class SyncStatusView(QWidget):
         self.last_label.setFont(font)
         self.next_label = QLabel(self)
         self.next_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_label.setWordWrap(True)  # a second line says why it is later than usual
+        self.api_label = QLabel(self)
+        self.api_label.setObjectName("apiUsage")
+        self.api_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.api_label.setWordWrap(True)
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
@@ -100,6 +102,7 @@ class SyncStatusView(QWidget):
         status = QVBoxLayout()
         status.addWidget(self.last_label)
         status.addWidget(self.next_label)
+        status.addWidget(self.api_label)
         status.addWidget(self.error_label)
         top = QHBoxLayout()
         top.addLayout(status, 1)
@@ -126,9 +129,11 @@ class SyncStatusView(QWidget):
         failed = run is not None and run.outcome not in (RunOutcome.SUCCEEDED, RunOutcome.RUNNING)
         self.last_label.setStyleSheet("color: #c62828;" if failed else "")
         available = getattr(self._sync, "is_available", lambda: True)()
-        self.next_label.setText(
-            next_sync_text(self._sync.next_run_at(), now, self._tz, available)
-        )
+        next_text = next_sync_text(self._sync.next_run_at(), now, self._tz, available)
+        reason = self._sync.stretch_reason() if available else None
+        self.next_label.setText(f"{next_text}\n{reason}" if reason else next_text)
+        self.api_label.setText(api_usage_text(self._sync.api_usage()))
+        self.api_label.setVisible(available)
         self.sync_button.setEnabled(available and not self._sync.is_running())
 
     def _show_running(self, running: bool) -> None:
