@@ -11,10 +11,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, repeat
 
+from desktop.domain.steps import in_slices
+
 # A gram in at most this many items keeps a sorted position list instead of a bitmap.
 SPARSE_LIMIT = 4096
 # Words in at least this many items get a bitmap of their own while grams are built.
 COMMON_WORD_ITEMS = 512
+# Positions marked per C call (a common gram has millions): a few ms, so other threads run.
+MARK_STEP = 65536
 
 _TO_BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 
@@ -38,7 +42,9 @@ def start_gram(term: str) -> str:
 
 def bitmap_from_positions(size: int, positions: Iterable[int]) -> int:
     marks = bytearray(size)
-    deque(map(marks.__setitem__, positions, repeat(1)), maxlen=0)  # a loop at C speed
+    mark = marks.__setitem__
+    for piece in in_slices(positions, MARK_STEP):
+        deque(map(mark, piece, repeat(1)), maxlen=0)  # a loop at C speed
     return int(marks.translate(_TO_BINARY_DIGITS), 2)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from desktop.domain.items import ROOT_ID, Item, root_item
+from desktop.domain.steps import sorted_in_steps
 
 PATH_SEPARATOR = " > "
 
@@ -58,8 +59,9 @@ class TaskTree:
             return []
         if self._sort_key is not None and item_id not in self._sorted:
             key, by_id = self._sort_key, self._by_id
-            # a sorted copy replaces the list in one step, so a reader never sees it half-done
-            ids = self._children[item_id] = sorted(ids, key=lambda i: key(by_id[i]))
+            # A sorted copy replaces the list in one step, so a reader never sees it half-done;
+            # sorted in steps: the root has 100,000 children, a long C call holding the GIL.
+            ids = self._children[item_id] = sorted_in_steps(ids, key=lambda i: key(by_id[i]))
             self._sorted.add(item_id)
         return ids
 
