@@ -46,6 +46,13 @@ EXACT_WORDS_LIMIT = 50_000
 VOCABULARY_HIT_LIMIT = 2000
 
 
+def _positions() -> array[int]:
+    return array("i")
+
+
+_NO_POSITIONS = _positions()  # shared by every word that has no postings of a kind; never grown
+
+
 def query_terms(text: str) -> list[str]:
     """The distinct folded words of a query, longest first (usually the most selective)."""
     return sorted(set(words(text)), key=len, reverse=True)
@@ -111,8 +118,10 @@ class SearchIndex:
         texts: list[str] = []
         name_ends = array("i")
         own_ends = array("i")
-        own_vocabulary: defaultdict[str, list[int]] = defaultdict(list)
-        name_starts: defaultdict[str, list[int]] = defaultdict(list)
+        # Postings go straight into arrays (4 bytes a position): lists of ints would hold
+        # millions of pointers while building, and the memory stays taken after.
+        own_vocabulary: defaultdict[str, array[int]] = defaultdict(_positions)
+        name_starts: defaultdict[str, array[int]] = defaultdict(_positions)
         children: defaultdict[str, list[int]] = defaultdict(list)
         for index, item in enumerate(order):
             name_text, field_text = own[item.id]
@@ -133,7 +142,7 @@ class SearchIndex:
         self._texts, self._name_ends, self._own_ends = texts, name_ends, own_ends
 
         # Inherited words: each parent's words reach all its children in one extend.
-        inherited_vocabulary: defaultdict[str, list[int]] = defaultdict(list)
+        inherited_vocabulary: defaultdict[str, array[int]] = defaultdict(_positions)
         for parent_id, kids in children.items():
             for word in set(" ".join(own[parent_id]).split()):
                 inherited_vocabulary[word].extend(kids)
@@ -143,19 +152,18 @@ class SearchIndex:
 
     def _build_sets(
         self,
-        own_vocabulary: dict[str, list[int]],
-        inherited_vocabulary: dict[str, list[int]],
-        name_starts: dict[str, list[int]],
+        own_vocabulary: dict[str, array[int]],
+        inherited_vocabulary: dict[str, array[int]],
+        name_starts: dict[str, array[int]],
     ) -> None:
         """Item sets per gram (own and own-or-inherited), per name word start, and the
         vocabulary text that exact word lookups search."""
         size = len(self._items)
         vocabulary = list(own_vocabulary.keys() | inherited_vocabulary.keys())
         self._vocabulary = vocabulary
-        # Position arrays take a fraction of the memory of lists of ints.
-        self._own_word_items = [array("i", own_vocabulary.pop(word, ())) for word in vocabulary]
+        self._own_word_items = [own_vocabulary.pop(word, _NO_POSITIONS) for word in vocabulary]
         self._inherited_word_items = [
-            array("i", inherited_vocabulary.pop(word, ())) for word in vocabulary
+            inherited_vocabulary.pop(word, _NO_POSITIONS) for word in vocabulary
         ]
         gram_words: defaultdict[str, list[int]] = defaultdict(list)
         for word_id, word in enumerate(vocabulary):
