@@ -3,23 +3,36 @@
 The timer is nothing but a stored entry without an end, so elapsed time always comes from the
 stored UTC start and the clock "now" (never from counting ticks), which survives crashes,
 sleep and restarts.
+
+Clock changes: when the wall clock is set back below a running entry's start, "now - start"
+is negative and says nothing about the time worked. Whoever watched the timer run passes a
+`now` corrected with a monotonic clock (desktop.services.timer_service); without one (the CLI
+in a new process), the entry is kept with CLOCK_CHANGE_MINIMUM rather than lost, so the user
+sees it and can fix its end. Only a stop within the same second as the start is dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from desktop.domain.entries import EntryError, TimeEntry, describe_span
+
+# A stop less than this before (or at) the start is the same instant: nothing to keep.
+SAME_INSTANT = timedelta(seconds=1)
+# What a timer stopped well before its own start keeps (the wall clock went back).
+CLOCK_CHANGE_MINIMUM = timedelta(seconds=1)
 
 
 @dataclass(frozen=True, slots=True)
 class StopResult:
-    """The running entry once stopped; `entry` is None when it held no time and is dropped."""
+    """The running entry once stopped; `entry` is None when it held no time and is dropped.
+    `clock_went_back`: `now` was well before the start, so the end is only the minimum."""
 
     entry: TimeEntry | None
     dropped: TimeEntry | None = None
+    clock_went_back: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +48,21 @@ def stop_running(
 ) -> StopResult:
     """Stop `running` at `now`, or where the next stored entry begins if that is earlier.
 
-    A timer stopped at (or, after a clock change, before) its own start holds no time: it is
-    dropped instead of being stored with a zero or negative duration.
+    A timer stopped at its own start (or less than a second before it) holds no time: it is
+    dropped instead of being stored with a zero or negative duration. Stopped a second or
+    more before its start, the wall clock was set back while it ran: it is kept, ending
+    CLOCK_CHANGE_MINIMUM after its start (see the module doc).
     """
     if not running.running:
         raise EntryError("This entry is not running.")
-    end = now
+    clock_went_back = now <= running.start - SAME_INSTANT
+    end = running.start + CLOCK_CHANGE_MINIMUM if clock_went_back else now
     for other in others:
         if other.client_id != running.client_id and running.start < other.start < end:
             end = other.start
     if end <= running.start:
         return StopResult(entry=None, dropped=running)
-    return StopResult(entry=running.with_changes(end=end))
+    return StopResult(entry=running.with_changes(end=end), clock_went_back=clock_went_back)
 
 
 def plan_start(

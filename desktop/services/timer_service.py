@@ -4,6 +4,14 @@ The running timer is a stored entry without an end (desktop.domain.timer), so it
 crash: elapsed time is always `now - stored start`, never a count of ticks. Starting and
 stopping are one small SQLite transaction each, done on the GUI thread on purpose: the user
 must see the timer change at once and a click must never be lost in a queue.
+
+Sleep and clock changes:
+- after a suspend/resume the elapsed time is wall-clock based, so it includes the sleep: the
+  work period spans it (the user can shorten the entry). That is intended.
+- when the wall clock is set back while a timer runs, "now" continues on the monotonic clock
+  from the last sane reading (desktop.services.timer_clock), so the shown time never goes
+  negative or jumps back, and a stop keeps the time worked (at least 1 s) instead of
+  dropping the entry. A start and stop in the same second still hold no time.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.entries import EntryError, TimeEntry
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
+from desktop.services.timer_clock import MINIMUM_KEPT, RunningClock
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
 
@@ -34,6 +43,8 @@ class TimerService(QObject):
         self._store = store
         self._clock = clock
         self._running: TimeEntry | None = store.entries.running()
+        self._running_clock = RunningClock(clock)
+        self._running_clock.watch(self._running)
         # The task shown when nothing runs: the one that ran last, so Start resumes it.
         self._last_item_id: str | None = (
             self._running.item_id if self._running else self._latest_item_id()
@@ -50,7 +61,11 @@ class TimerService(QObject):
         """How long the running entry has run (0 when nothing runs), from stored timestamps."""
         if self._running is None:
             return timedelta(0)
-        return self._running.duration(self._clock.now())
+        return self._running.duration(self._running_clock.now(self._running))
+
+    def clock_went_back(self) -> bool:
+        """The wall clock was set back while the timer ran (elapsed counts on regardless)."""
+        return self._running is not None and self._running_clock.clock_went_back
 
     def current_item_id(self) -> str | None:
         """The running entry's task, else the task Start would start (the last one used)."""
@@ -65,15 +80,22 @@ class TimerService(QObject):
     def start(self, item_id: str | None) -> TimeEntry | None:
         """Start a new entry on `item_id` ("no task" for None), stopping the running one."""
         previous = self._running
+        wall = self._clock.now()
         try:
-            started = self._store.entries.start_timer(item_id, self._clock.now())
+            if previous is not None:
+                stop_at = self._running_clock.now(previous, MINIMUM_KEPT)
+                if stop_at != wall:  # the wall clock went back: end it by the clock that knows
+                    self._store.entries.stop_timer(stop_at)
+            started = self._store.entries.start_timer(item_id, wall)
         except (EntryError, StoreError) as exc:
             self._fail(exc)
+            self.refresh()  # the previous entry may have been stopped
             return None
         stopped = None
         if previous is not None:
             stopped = self._store.entries.get(previous.id) if previous.id is not None else None
         self._running = started
+        self._running_clock.watch(started)
         self._last_item_id = item_id
         log.info("timer started on %s", item_id or "no task")
         if previous is not None:
@@ -93,11 +115,14 @@ class TimerService(QObject):
         if self._running is None:
             return None
         try:
-            stopped = self._store.entries.stop_timer(self._clock.now())
+            stopped = self._store.entries.stop_timer(
+                self._running_clock.now(self._running, MINIMUM_KEPT)
+            )
         except (EntryError, StoreError) as exc:
             self._fail(exc)
             return None
         self._running = None
+        self._running_clock.watch(None)
         log.info("timer stopped")
         self.timer_stopped.emit(stopped)
         self.entries_changed.emit()
@@ -114,6 +139,7 @@ class TimerService(QObject):
         """Re-read the running entry (after an edit elsewhere: timesheet, CLI, undo)."""
         before = self._running
         self._running = self._store.entries.running()
+        self._running_clock.watch(self._running)
         if self._running is not None:
             self._last_item_id = self._running.item_id
         if before == self._running:

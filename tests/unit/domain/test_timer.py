@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from desktop.domain.entries import EntryError, TimeEntry
-from desktop.domain.timer import plan_start, stop_running
+from desktop.domain.timer import CLOCK_CHANGE_MINIMUM, plan_start, stop_running
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -44,9 +44,28 @@ def test_stop_clips_at_the_next_entry():
 
 def test_a_timer_that_held_no_time_is_dropped():
     running = TimeEntry(start=at(10), id=1)
-    assert stop_running(running, at(10)).entry is None
-    result = stop_running(running, at(5))  # the clock went back
+    result = stop_running(running, at(10))
     assert result.entry is None and result.dropped is running
+    # less than a second before its start: the same instant (a sub-second clock wobble)
+    wobble = stop_running(running, at(10) - timedelta(milliseconds=600))
+    assert wobble.entry is None and not wobble.clock_went_back
+
+
+def test_a_timer_stopped_well_before_its_start_is_kept_not_lost():
+    """The wall clock was set back while it ran; without a monotonic reading the entry keeps
+    the 1-second minimum (the user sees it and fixes its end)."""
+    running = TimeEntry(start=at(10), id=1)
+    result = stop_running(running, at(5))
+    assert result.dropped is None and result.clock_went_back
+    assert result.entry.end == at(10) + CLOCK_CHANGE_MINIMUM
+    exactly_a_second = stop_running(running, at(10) - timedelta(seconds=1))
+    assert exactly_a_second.entry is not None and exactly_a_second.clock_went_back
+
+
+def test_a_short_timer_after_its_start_is_kept():
+    running = TimeEntry(start=at(10), id=1)
+    result = stop_running(running, at(10) + timedelta(milliseconds=300))
+    assert result.entry.end == at(10) + timedelta(milliseconds=300)
 
 
 def test_stopping_a_stopped_entry_is_an_error():
