@@ -32,15 +32,15 @@ class QuerySnapshot:
             rows = self._store.rows(info.name)
         return self._visible(rows, include_deleted)
 
-    def rows_since(self, sobject: str, field: str, instant: datetime,
-                   include_deleted: bool) -> list[dict] | None:
-        """What rows() returns, narrowed to `field >= instant` through the store's index;
-        None if the field is not indexed (the SOQL engine then scans rows())."""
+    def rows_since(self, sobject: str, field: str, instant: datetime, include_deleted: bool,
+                   *, by_value: bool = False) -> list[dict] | None:
+        """What rows() returns, narrowed to `field >= instant` through the store's index
+        (by_value: in (field, Id) order); None if the SOQL engine should scan rows()."""
         info = self._store.schema.sobject(sobject)
         if info is None:
             return []
         with self._lock:
-            rows = self._store.rows_since(info.name, field, instant)
+            rows = self._store.rows_since(info.name, field, instant, by_value=by_value)
         return None if rows is None else self._visible(rows, include_deleted)
 
     def row_by_id(self, record_id: str, include_deleted: bool) -> tuple[str, dict] | None:

@@ -90,10 +90,12 @@ class RecordStore:
         return len(self._tables[sobject])
 
     # -- datetime range index ---------------------------------------------------------------
-    def rows_since(self, sobject: str, field: str, instant: datetime) -> list[dict] | None:
+    def rows_since(self, sobject: str, field: str, instant: datetime, *,
+                   by_value: bool = False) -> list[dict] | None:
         """Rows (deleted ones included) whose `field` is >= instant, in the order rows() lists
-        them; None if the caller should scan instead: `field` is not indexed, or so many rows
-        match that the scan is as cheap (a sync after weeks away)."""
+        them or, by_value, in (field, Id) order; None if the caller should scan instead:
+        `field` is not indexed, or so many rows match that the scan is as cheap (a sync after
+        weeks away)."""
         if field not in INDEXED_FIELDS:
             return None
         indexes = self._indexes.setdefault(sobject, {})
@@ -104,7 +106,8 @@ class RecordStore:
         table = self._tables[sobject]
         if len(table) > _SMALL_TABLE and len(ids) > len(table) * _MOST_ROWS:
             return None
-        ids.sort(key=self._position.__getitem__)
+        if not by_value:
+            ids.sort(key=self._position.__getitem__)
         return [table[record_id] for record_id in ids]
 
     def _note(self, sobject: str, row: dict) -> None:

@@ -89,11 +89,12 @@ class Schema(Protocol):
 class RecordSource(Protocol):
     """Where queries read rows. A source may also offer the optional methods
 
-        rows_since(sobject, field, instant, include_deleted) -> Iterable[dict] | None
+        rows_since(sobject, field, instant, include_deleted, *, by_value) -> Iterable[dict] | None
 
     returning what rows() returns narrowed to rows whose datetime `field` is >= instant, in
-    the same order, or None if it cannot (the field is not indexed). The engine calls it when
-    the WHERE requires such a bound and still applies the whole WHERE to what it returns; and
+    the same order (by_value: in (field, Id) order instead), or None if it will not (say the
+    field is not indexed). The engine calls it when the WHERE requires such a bound, and still
+    applies the whole WHERE to what it returns; and
 
         row_by_id(record_id, include_deleted) -> tuple[str, dict] | None
 

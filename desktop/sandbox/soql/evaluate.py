@@ -37,6 +37,7 @@ class _Context:
         self.source = source
         self.include_deleted = include_deleted
         self.narrowed = False  # the candidate rows came from the source's index
+        self.sorted = False  # ... and already in the ORDER BY's order
         self._parents: dict[str, tuple[str, Row] | None] = {}
 
     def parent(self, record_id: str) -> tuple[str, Row] | None:
@@ -221,11 +222,21 @@ def _candidate_rows(query: CompiledQuery, context: _Context) -> Iterable[Row]:
         # the latest bound first: the fewest candidates
         for field, instant in sorted(_lower_bounds(query.where), key=lambda b: b[1],
                                      reverse=True):
-            rows = rows_since(query.sobject, field, instant, context.include_deleted)
+            by_value = _orders_by_value_then_id(query, field)
+            rows = rows_since(query.sobject, field, instant, context.include_deleted,
+                              by_value=by_value)
             if rows is not None:
                 context.narrowed = True
+                context.sorted = by_value
                 return rows
     return context.source.rows(query.sobject, context.include_deleted)
+
+
+def _orders_by_value_then_id(query: CompiledQuery, field: str) -> bool:
+    """ORDER BY field, Id (ascending; nulls cannot occur): the order of the index itself,
+    the incremental sync's order."""
+    keys = [(item.ref.hops, item.ref.name, item.descending) for item in query.order_by]
+    return keys == [((), field, False), ((), "Id", False)]
 
 
 def _lower_bounds(where: RCondition) -> Iterator[tuple[str, datetime]]:
@@ -265,7 +276,7 @@ def execute(query: CompiledQuery, source: RecordSource, include_deleted: bool,
             api_version: str) -> list[Row]:
     context = _Context(source, include_deleted)
     rows = _matching_rows(query, context)
-    if query.order_by:
+    if query.order_by and not context.sorted:
         _sort(rows, query, context)
     start, end = _page_bounds(query, len(rows))
     if start or end != len(rows):

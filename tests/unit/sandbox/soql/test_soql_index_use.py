@@ -23,12 +23,13 @@ class IndexedSource(MemorySource):
         self.scans.append(sobject)
         return super().rows(sobject, include_deleted)
 
-    def rows_since(self, sobject, field, instant, include_deleted):
-        self.calls.append((sobject, field, instant))
+    def rows_since(self, sobject, field, instant, include_deleted, *, by_value=False):
+        self.calls.append((sobject, field, instant, by_value))
         if field not in self.INDEXED:
             return None
-        return [row for row in MemorySource.rows(self, sobject, include_deleted)
+        rows = [row for row in MemorySource.rows(self, sobject, include_deleted)
                 if row[field] is not None and row[field] >= instant]
+        return sorted(rows, key=lambda row: (row[field], row["Id"])) if by_value else rows
 
 
 @pytest.fixture
@@ -65,13 +66,13 @@ def test_indexed_and_scanned_answers_are_identical(schema, source, indexed, wher
 def test_the_latest_bound_is_used_first(schema, indexed):
     ids(schema, indexed, "SELECT Id FROM Opportunity WHERE SystemModstamp >= "
         "2026-01-01T00:00:00Z AND CreatedDate > 2026-05-20T00:00:00Z")
-    assert indexed.calls[0] == ("Opportunity", "CreatedDate", at("2026-05-20T00:00:00"))
+    assert indexed.calls[0] == ("Opportunity", "CreatedDate", at("2026-05-20T00:00:00"), False)
 
 
 def test_a_field_the_source_cannot_index_falls_back_to_the_scan(schema, indexed, source):
     soql = "SELECT Id FROM Case WHERE ClosedDate >= 2026-05-01T00:00:00Z"
     assert ids(schema, indexed, soql) == ids(schema, source, soql) != []
-    assert indexed.calls == [("Case", "ClosedDate", at("2026-05-01T00:00:00"))]
+    assert indexed.calls == [("Case", "ClosedDate", at("2026-05-01T00:00:00"), False)]
     assert indexed.scans == ["Case"]
 
 
@@ -92,7 +93,7 @@ def test_the_whole_where_applies_to_what_the_index_returns(schema, source):
     class Sloppy(MemorySource):
         """Returns every row: the engine must still filter."""
 
-        def rows_since(self, sobject, field, instant, include_deleted):
+        def rows_since(self, sobject, field, instant, include_deleted, *, by_value=False):
             return list(self.rows(sobject, include_deleted))
 
     sloppy = Sloppy()
@@ -110,3 +111,20 @@ def test_a_semi_join_runs_only_when_a_row_needs_it(schema, indexed):
     early = late.replace("2027", "2025")
     assert len(ids(schema, indexed, early)) == 1  # the task on a live opportunity
     assert indexed.scans == ["Opportunity"]
+
+
+@pytest.mark.parametrize(("order", "by_value"), [
+    ("SystemModstamp, Id", True),
+    ("SystemModstamp ASC NULLS LAST, Id ASC", True),
+    ("SystemModstamp", False),  # ties would come in index order, not the scan's
+    ("SystemModstamp DESC, Id", False),
+    ("SystemModstamp, Id DESC", False),
+    ("CreatedDate, Id", False),  # not the bound's field
+    ("SystemModstamp, Id, Name", False),
+])
+def test_rows_come_sorted_from_the_index_only_for_its_own_order(schema, source, indexed, order,
+                                                                 by_value):
+    soql = ("SELECT Id FROM Opportunity WHERE SystemModstamp >= 2026-05-20T20:49:32Z "
+            f"ORDER BY {order}")
+    assert ids(schema, indexed, soql, True) == ids(schema, source, soql, True)
+    assert indexed.calls[0][3] is by_value
