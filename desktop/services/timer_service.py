@@ -12,6 +12,11 @@ Sleep and clock changes:
   from the last sane reading (desktop.services.timer_clock), so the shown time never goes
   negative or jumps back, and a stop keeps the time worked (at least 1 s) instead of
   dropping the entry. A start and stop in the same second still hold no time.
+
+Ticks: every view showing the running time (task widget, timesheet row, tray menu) repaints
+on `ticked(elapsed)`, one signal just after each whole second of elapsed time, so they all
+show the same second. The tick timer runs only while a timer runs and some visible view has
+subscribed (subscribe_ticks/unsubscribe_ticks on show/hide): a hidden window costs no CPU.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.domain.entries import EntryError, TimeEntry
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
@@ -37,6 +43,7 @@ class TimerService(QObject):
     timer_stopped = Signal(object)  # TimeEntry (stopped), or None when it held no time
     entries_changed = Signal()
     timer_failed = Signal(str)  # a message for the user (e.g. "now" lies inside an entry)
+    ticked = Signal(object)  # timedelta: the running entry's elapsed time, once a second
 
     def __init__(self, store: Store, clock: Clock = SYSTEM_CLOCK, parent: QObject | None = None):
         super().__init__(parent)
@@ -49,6 +56,11 @@ class TimerService(QObject):
         self._last_item_id: str | None = (
             self._running.item_id if self._running else self._latest_item_id()
         )
+        self._tick_subscribers: set[int] = set()
+        self._tick = QTimer(self)
+        self._tick.setSingleShot(True)
+        self._tick.setTimerType(Qt.TimerType.PreciseTimer)
+        self._tick.timeout.connect(self._on_tick)
 
     # -- reading -------------------------------------------------------------------------
     def running(self) -> TimeEntry | None:
@@ -98,6 +110,7 @@ class TimerService(QObject):
         self._running_clock.watch(started)
         self._last_item_id = item_id
         log.info("timer started on %s", item_id or "no task")
+        self._update_ticking()
         if previous is not None:
             self.timer_stopped.emit(stopped)
         self.timer_started.emit(started)
@@ -123,6 +136,7 @@ class TimerService(QObject):
             return None
         self._running = None
         self._running_clock.watch(None)
+        self._update_ticking()
         log.info("timer stopped")
         self.timer_stopped.emit(stopped)
         self.entries_changed.emit()
@@ -140,6 +154,7 @@ class TimerService(QObject):
         before = self._running
         self._running = self._store.entries.running()
         self._running_clock.watch(self._running)
+        self._update_ticking()
         if self._running is not None:
             self._last_item_id = self._running.item_id
         if before == self._running:
@@ -148,6 +163,49 @@ class TimerService(QObject):
             self.timer_stopped.emit(self._store.entries.get(before.id) if before.id else None)
         if self._running is not None and (before is None or before != self._running):
             self.timer_started.emit(self._running)
+
+    # -- ticks ---------------------------------------------------------------------------
+    def subscribe_ticks(self, subscriber: QObject) -> None:
+        """`subscriber` shows the running time now (it became visible): tick while it runs."""
+        key = id(subscriber)
+        if key not in self._tick_subscribers:
+            self._tick_subscribers.add(key)
+            subscriber.destroyed.connect(lambda *_: self._subscriber_destroyed(key))
+        self._update_ticking()
+
+    def unsubscribe_ticks(self, subscriber: QObject) -> None:
+        """`subscriber` is hidden: it no longer needs ticks."""
+        self._forget_subscriber(id(subscriber))
+
+    def is_ticking(self) -> bool:
+        return self._tick.isActive()
+
+    def _subscriber_destroyed(self, key: int) -> None:
+        if shiboken6.isValid(self):  # at exit this service may already be gone
+            self._forget_subscriber(key)
+
+    def _forget_subscriber(self, key: int) -> None:
+        self._tick_subscribers.discard(key)
+        self._update_ticking()
+
+    def _update_ticking(self) -> None:
+        if self._running is None or not self._tick_subscribers:
+            self._tick.stop()
+        elif not self._tick.isActive():
+            self._schedule_tick()
+
+    def _schedule_tick(self) -> None:
+        # Just after the next whole second of elapsed time, so the shown clock never skips
+        # or repeats a second however late a tick fires.
+        elapsed = self.elapsed()
+        into_second_ms = int((elapsed.total_seconds() % 1) * 1000)
+        self._tick.start(max(5, min(1005, 1000 - into_second_ms + 5)))
+
+    def _on_tick(self) -> None:
+        if self._running is None or not self._tick_subscribers:
+            return
+        self.ticked.emit(self.elapsed())
+        self._schedule_tick()
 
     # -- helpers -------------------------------------------------------------------------
     def _latest_item_id(self) -> str | None:

@@ -1,16 +1,16 @@
 """The strip at the top of the main window: the current task, its running time, Start/Stop,
 and the task picker underneath.
 
-The time shown is always `now - stored start` (TimerService.elapsed); the one-second QTimer
-only decides when to repaint, and runs only while a timer runs and the widget is visible, so
-a hidden window costs no CPU.
+The time shown is always `now - stored start` (TimerService.elapsed); the TimerService's
+`ticked` signal (shared with the timesheet, so both show the same second) only decides when to
+repaint, and this widget subscribes to it only while visible, so a hidden window costs no CPU.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -45,6 +45,7 @@ class TaskWidget(QWidget):
         super().__init__(parent)
         self._timer = timer
         self._tasks = tasks
+        self._subscribed = False  # to the timer's ticks: only while visible
         self.setObjectName("taskWidget")
         # The strip reads as one card above the pages: the view background, not the window's.
         self.setBackgroundRole(QPalette.ColorRole.Base)
@@ -84,17 +85,13 @@ class TaskWidget(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.picker)
 
-        self._tick = QTimer(self)
-        self._tick.setSingleShot(True)
-        self._tick.setTimerType(Qt.TimerType.PreciseTimer)
-        self._tick.timeout.connect(self._on_tick)
-
         self.start_stop.clicked.connect(timer.toggle)
         self.picker.task_chosen.connect(timer.switch_to)
         self.picker.set_current_provider(timer.current_item_id)
         timer.timer_started.connect(lambda _entry: self.refresh())
         timer.timer_stopped.connect(lambda _entry: self.refresh())
         timer.timer_failed.connect(self.message_shown)
+        timer.ticked.connect(self._on_tick)
         tasks.tree_changed.connect(self.refresh)
         self.refresh()
 
@@ -112,7 +109,6 @@ class TaskWidget(QWidget):
         )
         self.elapsed_label.setEnabled(running)
         self._show_elapsed()
-        self._schedule_tick()
 
     def elapsed_text(self) -> str:
         return self.elapsed_label.text()
@@ -145,36 +141,29 @@ class TaskWidget(QWidget):
             or fields_text(item)
         )
 
-    def _show_elapsed(self) -> None:
-        self.elapsed_label.setText(format_hms(self._timer.elapsed()))
+    def _show_elapsed(self, elapsed: timedelta | None = None) -> None:
+        shown = self._timer.elapsed() if elapsed is None else elapsed
+        self.elapsed_label.setText(format_hms(shown))
 
     # -- ticking -------------------------------------------------------------------------
-    def _schedule_tick(self) -> None:
-        if not (self._timer.is_running() and self.isVisible()):
-            self._tick.stop()
-            return
-        # Repaint just after the next whole second of elapsed time, so the clock never
-        # skips or repeats a second however late a tick fires.
-        elapsed = self._timer.elapsed()
-        into_second = elapsed - timedelta(seconds=int(elapsed.total_seconds()))
-        wait_ms = 1000 - int(into_second.total_seconds() * 1000) + 5
-        self._tick.start(max(5, min(1005, wait_ms)))
-
-    def _on_tick(self) -> None:
-        self._show_elapsed()
-        self._schedule_tick()
+    def _on_tick(self, elapsed: timedelta) -> None:
+        if self._subscribed:
+            self._show_elapsed(elapsed)
 
     def is_ticking(self) -> bool:
-        return self._tick.isActive()
+        """True while the shown time moves on (a timer runs and this widget is visible)."""
+        return self._subscribed and self._timer.is_ticking()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        self._subscribed = True
+        self._timer.subscribe_ticks(self)
         self._show_elapsed()
-        self._schedule_tick()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)
-        self._tick.stop()
+        self._subscribed = False
+        self._timer.unsubscribe_ticks(self)
 
     def _style_fonts(self) -> None:
         name_font = QFont(self.font())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,9 +58,12 @@ class TimesheetView(QWidget):
         self.week_model = TimesheetWeekModel(entries_service.tz, self)
         self._build()
         self._build_actions()
-        self._tick = QTimer(self)
-        self._tick.setInterval(1000)
-        self._tick.timeout.connect(self._on_tick)
+        # The running row moves on with the TimerService's ticks (the task widget repaints on
+        # the same ones, so both show the same second); subscribed only while shown.
+        self._ticking = False
+        ticked = getattr(timer_service, "ticked", None)
+        if ticked is not None:
+            ticked.connect(self._on_tick)
 
         entries_service.entries_changed.connect(self.reload)
         entries_service.entry_deleted.connect(self._on_entry_deleted)
@@ -232,7 +235,7 @@ class TimesheetView(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
-        now = self._entries.now()
+        now = self._running_now()
         today = self._entries.today()
         self.today_button.setEnabled(
             self._day != today if self._mode == DAY else week_start(self._day) != week_start(today)
@@ -255,10 +258,7 @@ class TimesheetView(QWidget):
             self.title_label.setText(week_span(first, first + timedelta(days=DAYS_PER_WEEK - 1)))
             self._show_total()
             running = any(entry.running for entry in entries)
-        if running and self.isVisible() and not self._tick.isActive():
-            self._tick.start()
-        elif not running:
-            self._tick.stop()
+        self._set_ticking(running and self.isVisible())
         self._update_actions()
 
     def _show_total(self) -> None:
@@ -278,8 +278,31 @@ class TimesheetView(QWidget):
         self.day_model.set_tree(tree)
         self.week_model.set_tree(tree)
 
-    def _on_tick(self) -> None:
-        now = self._entries.now()
+    def _set_ticking(self, wanted: bool) -> None:
+        subscribe = getattr(self._timer_service, "subscribe_ticks", None)
+        if subscribe is None or wanted == self._ticking:
+            return
+        self._ticking = wanted
+        if wanted:
+            subscribe(self)
+        else:
+            self._timer_service.unsubscribe_ticks(self)
+
+    def is_ticking(self) -> bool:
+        return self._ticking
+
+    def _running_now(self, elapsed: timedelta | None = None):  # noqa: ANN202 - a datetime
+        """The moment the running entry is measured up to: its start + the timer's elapsed
+        time (so a wall clock set back never shows a negative or frozen row)."""
+        running = self._timer_service.running()
+        if running is None:
+            return self._entries.now()
+        return running.start + (self._timer_service.elapsed() if elapsed is None else elapsed)
+
+    def _on_tick(self, elapsed: timedelta | None = None) -> None:
+        """Move the running entry's duration on to `elapsed` (the TimerService's tick; None:
+        read it now), measured as the timer measures it, clock changes included."""
+        now = self._running_now(elapsed)
         self.day_model.tick(now)
         self.week_model.tick(now)
         self._show_total()
@@ -295,7 +318,7 @@ class TimesheetView(QWidget):
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().hideEvent(event)
-        self._tick.stop()  # a hidden timesheet costs no CPU
+        self._set_ticking(False)  # a hidden timesheet costs no CPU
 
     # -- entry actions ---------------------------------------------------------------------
     def selected_entry(self) -> TimeEntry | None:

@@ -83,11 +83,11 @@ class TrayController(QObject):
         self.quit_action = self.menu.addAction("Quit")
         self.quit_action.triggered.connect(quit_app)
 
-        self._menu_tick = QTimer(self)
-        self._menu_tick.setInterval(1000)
-        self._menu_tick.timeout.connect(self._update_header)
+        # The open menu's "task: 0:12:05" moves on with the timer's ticks (the same second
+        # as the window shows); subscribed only while the menu is open.
+        timer.ticked.connect(self._menu_ticked)
         self.menu.aboutToShow.connect(self._menu_about_to_show)
-        self.menu.aboutToHide.connect(self._menu_tick.stop)
+        self.menu.aboutToHide.connect(lambda: timer.unsubscribe_ticks(self.menu))
         self._tooltip_tick = QTimer(self)
         self._tooltip_tick.setSingleShot(True)
         self._tooltip_tick.timeout.connect(self._update_tooltip)
@@ -137,7 +137,7 @@ class TrayController(QObject):
         return True
 
     def dispose(self) -> None:
-        self._menu_tick.stop()
+        self._timer.unsubscribe_ticks(self.menu)
         self._tooltip_tick.stop()
         if self.icon is not None:
             self.icon.hide()
@@ -181,8 +181,11 @@ class TrayController(QObject):
     def _menu_about_to_show(self) -> None:
         self._update_header()
         self._update_recent()
-        if self._timer.is_running():
-            self._menu_tick.start()
+        self._timer.subscribe_ticks(self.menu)
+
+    def _menu_ticked(self, _elapsed: object) -> None:
+        if self.menu.isVisible():
+            self._update_header()
 
     # -- contents ------------------------------------------------------------------------
     def _task_name(self) -> str:
