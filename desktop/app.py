@@ -19,7 +19,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
@@ -28,17 +28,20 @@ from desktop.platform.paths import ProfilePaths
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
-from desktop.services.writeback_service import WriteBackService
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
+from desktop.ui.deferred_writeback import DeferredWriteBack
 from desktop.ui.lifecycle import FirstPaintWatch, quit_on_termination_signals
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_engine_pages, build_timesheet_page, placeholder_page
-from desktop.ui.quick_picker import QuickPicker
 from desktop.ui.single_instance import SingleInstance
 from desktop.ui.task_widget import TaskWidget
 from desktop.ui.tray import TrayController
 from desktop.ui.tray_icons import app_icon
+
+if TYPE_CHECKING:  # both import modules the first paint does not need
+    from desktop.services.writeback_service import WriteBackService
+    from desktop.ui.quick_picker import QuickPicker
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +81,10 @@ class StintApp(QObject):
         self.timer = TimerService(store, parent=self)
         self.tasks = TasksService(store, parent=self)
         self.sync = SyncService(store, parent=self)
-        self.writeback = WriteBackService(parent=self)  # pushes once the engine is attached
-        self.writeback.watch_timer(self.timer)
+        # Built with the engine (its module imports the Salesforce client); pushes asked for
+        # before are kept and passed on then.
+        self.writeback: WriteBackService | None = None
+        self._writeback_wiring = DeferredWriteBack(self.timer, parent=self)
         self.task_widget = TaskWidget(self.timer, self.tasks)
         self.window = MainWindow(
             self.task_widget,
@@ -150,7 +155,7 @@ class StintApp(QObject):
             lambda: self._replace_page(
                 "Timesheet",
                 build_timesheet_page(
-                    self.store, self.timer, self.tasks, self, self.writeback, self.sync
+                    self.store, self.timer, self.tasks, self, self._writeback_wiring, self.sync
                 ),
             ),
         ]
@@ -186,9 +191,11 @@ class StintApp(QObject):
             _report(f"tree-loaded {since:.4f} {count}")
 
     def _build_engine(self) -> Any:
-        """On a worker: the engine (imports simple-salesforce, opens the keyring)."""
+        """On a worker: the engine (imports simple-salesforce, opens the keyring), and the
+        write-back module, so that building the service later costs the GUI thread nothing."""
         from desktop.engine import Engine
         from desktop.platform.policy import load_policy
+        from desktop.services import writeback_service  # noqa: F401
 
         secrets = self.demo.secret_store if self.demo is not None else None
         engine = Engine(self.paths, self.store, load_policy(), secret_store=secrets)
@@ -205,7 +212,11 @@ class StintApp(QObject):
         )
         self._replace_page("Sync", sync_page)
         self._replace_page("Settings", settings_page)
-        self.writeback.attach(self.engine)
+        from desktop.services.writeback_service import WriteBackService
+
+        self.writeback = WriteBackService(parent=self)
+        self._writeback_wiring.hand_over(self.writeback)
+        self.writeback.attach(self.engine)  # a push asked for before the engine goes now
         if info.connected:
             self._start_scheduler(first_sync_now=self.demo is not None)
         else:
@@ -291,6 +302,8 @@ class StintApp(QObject):
     def pick_task(self) -> None:
         """The tray's "Pick a task...": the small always-on-top picker."""
         if self.quick_picker is None:
+            from desktop.ui.quick_picker import QuickPicker
+
             self.quick_picker = QuickPicker(self.tasks, self.timer)
         self.quick_picker.popup()
 
@@ -310,7 +323,8 @@ class StintApp(QObject):
         for service in (self.timer, self.tasks, self.sync, self.writeback, self.integration):
             if service is not None:
                 service.blockSignals(True)
-        self.writeback.shutdown()  # a push under way stops before the store closes
+        if self.writeback is not None:
+            self.writeback.shutdown()  # a push under way stops before the store closes
         self.tray.dispose()
         if self.quick_picker is not None:
             self.quick_picker.hide()

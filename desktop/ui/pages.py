@@ -16,6 +16,7 @@ from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from desktop.store.store import Store
+from desktop.ui.deferred_writeback import DeferredWriteBack, connect_timesheet
 
 log = logging.getLogger(__name__)
 
@@ -36,18 +37,20 @@ def build_timesheet_page(
     timer: TimerService,
     tasks: TasksService,
     owner: QObject,
-    writeback: Any = None,
+    writeback: DeferredWriteBack | Any = None,
     sync: SyncService | None = None,
 ) -> QWidget:
-    """The timesheet; with `writeback` (a WriteBackService) edits are pushed to Salesforce
-    and the Salesforce column refreshes after each push (and after each sync with `sync`)."""
+    """The timesheet; with `writeback` (a WriteBackService, or the app's DeferredWriteBack
+    until it has one) edits are pushed to Salesforce and the Salesforce column refreshes
+    after each push (and after each sync with `sync`)."""
     from desktop.services.entries_service import EntriesService
     from desktop.ui.timesheet_view import TimesheetView
 
     entries = EntriesService(store, timer, parent=owner)
-    if writeback is not None:
-        writeback.watch_entries(entries)
-        writeback.entries_pushed.connect(entries.refresh)
+    if isinstance(writeback, DeferredWriteBack):
+        writeback.watch_entries(entries)  # wired once the write-back service is built
+    elif writeback is not None:
+        connect_timesheet(writeback, entries)
     if sync is not None:
         sync.sync_finished.connect(entries.refresh)
     return TimesheetView(entries, tasks, timer)
