@@ -104,7 +104,7 @@ class IntegrationPage(QWidget):
         writeback_box = QGroupBox("Write tracked time back to Salesforce", self)
         QVBoxLayout(writeback_box).addWidget(self.writeback_form)
 
-        self.save_button = QPushButton("&Save settings", self)
+        self.save_button = QPushButton("Save settin&gs", self)
         self.revert_button = QPushButton("Re&vert", self)
         self.save_status = QLabel(self)
         self.save_status.setTextFormat(Qt.TextFormat.PlainText)

@@ -87,12 +87,12 @@ class ConnectForm(QWidget):
         self.password_fields = QWidget(self)
         password_form = QFormLayout(self.password_fields)
         password_form.setContentsMargins(24, 0, 0, 0)
-        password_form.addRow("User&name", self.username_edit)
+        password_form.addRow("Userna&me", self.username_edit)
         password_form.addRow("&Password", self.password_edit)
         password_form.addRow("Security &token", self.token_edit)
 
         self.advanced_button = QToolButton(self)
-        self.advanced_button.setText("Advanced")
+        self.advanced_button.setText("A&dvanced")
         self.advanced_button.setCheckable(True)
         self.advanced_button.setAutoRaise(True)
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -114,12 +114,12 @@ class ConnectForm(QWidget):
             self.consumer_key_label, _row(self.consumer_key_edit, self.consumer_key_badge)
         )
         self._advanced_form = advanced_form
-        advanced_form.addRow(_buddy("&CA file", self.ca_file_edit, self),
+        advanced_form.addRow(_buddy("CA f&ile", self.ca_file_edit, self),
                              _row(self.ca_file_edit, browse))
         self.advanced.hide()
         self.advanced_button.toggled.connect(self._toggle_advanced)
 
-        self.enable_button = QPushButton("&Enable", self)
+        self.enable_button = QPushButton("E&nable", self)
         self.enable_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.hide()
@@ -138,7 +138,7 @@ class ConnectForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(_buddy("En&vironment", self.preset_combo, self), _row(self.preset_combo, None))
+        form.addRow(_buddy("Envi&ronment", self.preset_combo, self), _row(self.preset_combo, None))
         form.addRow(_buddy("&Login URL", self.url_edit, self), _row(self.url_edit, self.url_badge))
         form.addRow("", self.url_error)
         methods = QVBoxLayout()

@@ -41,11 +41,11 @@ class WriteBackForm(QWidget):
         self._integration = integration
         self._objects: dict[str, object] = {}
         self._locked = False
-        self.off_radio = QRadioButton("&Off: tracked time stays in Stint", self)
+        self.off_radio = QRadioButton("O&ff: tracked time stays in Stint", self)
         self.event_radio = QRadioButton(
             "As &Events on the Opportunity or Case (works in every org)", self
         )
-        self.custom_radio = QRadioButton("To a custom &time-entry object:", self)
+        self.custom_radio = QRadioButton("To a custom time-entry ob&ject:", self)
         self.group = QButtonGroup(self)
         for radio in (self.off_radio, self.event_radio, self.custom_radio):
             self.group.addButton(radio)

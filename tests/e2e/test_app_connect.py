@@ -34,7 +34,7 @@ def open_sign_in_form(stint: StintDriver) -> None:
 def type_custom_login_url(stint: StintDriver) -> None:
     """Environment: the list's last entry, "My Domain (custom URL)"; then its address (the
     URL field has the focus once that entry is chosen)."""
-    stint.keys("alt+v", "End")
+    stint.keys("alt+r", "End")
     stint.type_into_window(stint.sandbox.login_url)
 
 
@@ -62,18 +62,16 @@ def test_connect_with_username_password_and_token_typed_in_settings(stint, deskt
     open_sign_in_form(stint)
     # "Username, password and security token": its mnemonic focuses the radio button and
     # clicks it only 100 ms later (animateClick); Space checks it at once, so the password
-    # fields are shown before Alt+N looks for them.
+    # fields are shown before Alt+M looks for them.
     stint.keys("alt+u", "space")
     type_custom_login_url(stint)
-    stint.keys("alt+n")
+    stint.keys("alt+m")
     stint.type_into_window(sandbox.username)
     stint.keys("alt+p")
     stint.type_into_window(sandbox.password)
-    # Tab rather than Alt+T: "Security &token" shares its letter with a write-back option.
-    stint.keys("Tab")
+    stint.keys("alt+t")
     stint.type_into_window(sandbox.security_token)
-    # Advanced (open, as browser sign-in left it) has the CA file after its toggle button.
-    stint.keys("Tab", "Tab")
+    stint.keys("alt+i")  # the CA file, in Advanced (open, as browser sign-in left it)
     stint.type_into_window(sandbox.ca_file)
     stint.keys("alt+p", "Return")  # Enter in the password field signs in
 
@@ -101,7 +99,7 @@ def test_connect_with_browser_sign_in(stint, desktop_session):
     stint.type_into_window(sandbox.client_id)
     stint.keys("Tab")
     stint.type_into_window(sandbox.ca_file)
-    stint.keys("Tab", "Tab", "space")  # past "Browse…" to Enable
+    stint.keys("alt+n")  # Enable
 
     # The app asked the system browser ($BROWSER, recorded by the session) to open the
     # sandbox's authorize page; a scripted browser approves it as the user and follows the
