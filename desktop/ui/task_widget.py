@@ -31,6 +31,10 @@ from desktop.ui.task_tree_model import fields_text
 from desktop.ui.tray_icons import svg_icon
 
 NO_TASK = "No task"
+CLOCK_WENT_BACK = (
+    "The computer's clock was set back while the timer ran; Stint keeps counting the time "
+    "worked on a clock that never goes back."
+)
 
 
 class TaskWidget(QWidget):
@@ -144,6 +148,7 @@ class TaskWidget(QWidget):
     def _show_elapsed(self, elapsed: timedelta | None = None) -> None:
         shown = self._timer.elapsed() if elapsed is None else elapsed
         self.elapsed_label.setText(format_hms(shown))
+        self.elapsed_label.setToolTip(CLOCK_WENT_BACK if self._timer.clock_went_back() else "")
 
     # -- ticking -------------------------------------------------------------------------
     def _on_tick(self, elapsed: timedelta) -> None:

@@ -102,3 +102,25 @@ def test_the_task_widget_never_shows_a_negative_time(qtbot, timer, tasks, clock)
     clock.set_wall_clock(NOW - timedelta(days=1))
     widget.refresh()
     assert widget.elapsed_text() == "0:01:15"
+    assert "clock was set back" in widget.elapsed_label.toolTip()
+    clock.set_wall_clock(NOW + timedelta(seconds=80))  # put right again
+    widget.refresh()
+    assert widget.elapsed_text() == "0:01:20" and widget.elapsed_label.toolTip() == ""
+
+
+def test_the_timesheet_row_never_goes_negative_either(qtbot, timer, tasks, gui_store, clock):
+    from datetime import UTC
+
+    from desktop.services.entries_service import EntriesService
+    from desktop.ui.timesheet_day_model import DayColumn
+    from desktop.ui.timesheet_view import TimesheetView
+
+    view = TimesheetView(EntriesService(gui_store, timer, clock=clock, tz=UTC), tasks, timer)
+    qtbot.addWidget(view)
+    running = timer.start(ACME_ID)
+    clock.advance(minutes=7)
+    clock.set_wall_clock(NOW - timedelta(minutes=30))  # still the same local day
+    view.set_day(NOW.date())
+    model = view.day_model
+    cell = model.data(model.index(model.row_of(running.id), DayColumn.DURATION))
+    assert cell == "0:07:00"
