@@ -4,13 +4,24 @@
 
 Times the same paged queryAll twice: through simple-salesforce's query_all_iter (what Stint
 does) and with plain requests following nextRecordsUrl (the server's share), best of --runs.
+By default the sandbox runs in its own process (`python -m desktop.sandbox`), as it does for
+the app, so the client's JSON decoding does not compete with the server for one GIL;
+--in-process serves from a thread of this process instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
+import subprocess
+import sys
 import time
+from types import SimpleNamespace
+
+import requests
+from simple_salesforce import Salesforce
+from simple_salesforce.login import SalesforceLogin
 
 from desktop.sandbox.harness import start_sandbox
 
@@ -36,6 +47,38 @@ def with_plain_requests(running) -> int:
     return count
 
 
+class SandboxProcess:
+    """`python -m desktop.sandbox` in a child process, with the client helpers the bench uses."""
+
+    def __init__(self, size: str, opportunities: int) -> None:
+        if opportunities != 50_000 or size != "large":
+            raise SystemExit("--opportunities/--size other than the large org need --in-process")
+        self._child = subprocess.Popen(
+            [sys.executable, "-m", "desktop.sandbox", "--size", size, "--seed", "1"],
+            stdout=subprocess.PIPE, text=True)
+        self.info = SimpleNamespace(**json.loads(self._child.stdout.readline()))
+        self.instance_url = self.info.instance_url
+
+    def http_session(self) -> requests.Session:
+        session = requests.Session()
+        session.verify = self.info.ca_file
+        session.trust_env = False
+        return session
+
+    def salesforce(self) -> Salesforce:
+        session = self.http_session()
+        session_id, instance = SalesforceLogin(
+            username=self.info.username, password=self.info.password,
+            security_token=self.info.security_token, scratch_url=self.info.login_url,
+            session=session)
+        return Salesforce(session_id=session_id, instance_url=f"https://{instance}",
+                          session=session)
+
+    def stop(self) -> None:
+        self._child.terminate()
+        self._child.wait(timeout=10)
+
+
 def rates(label: str, run, running, runs: int) -> list[float]:
     measured = []
     for _ in range(runs):
@@ -52,11 +95,17 @@ def main() -> None:
     parser.add_argument("--size", default="large", choices=("small", "large"))
     parser.add_argument("--opportunities", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--in-process", action="store_true",
+                        help="serve from a thread of this process (shares the GIL with the client)")
     args = parser.parse_args()
 
     started = time.perf_counter()
-    running = start_sandbox(size=args.size, seed=1, opportunities=args.opportunities)
-    print(f"org '{args.size}' with {args.opportunities} opportunities ready in "
+    if args.in_process:
+        running = start_sandbox(size=args.size, seed=1, opportunities=args.opportunities)
+    else:
+        running = SandboxProcess(args.size, args.opportunities)
+    where = "in this process" if args.in_process else "in its own process"
+    print(f"org '{args.size}' with {args.opportunities} opportunities ready {where} in "
           f"{time.perf_counter() - started:.1f} s at {running.instance_url}")
     try:
         results = {
