@@ -152,6 +152,8 @@ class ConnectionManager:
             timeout=timeout,
             cancel=cancel,
         )
+        # Kept (not secret) like the password flow's; "" rather than a previous user's name.
+        settings = settings.with_changes(username=client.session_info.username or "")
         return self._adopt(client, settings)
 
     def client(self) -> SalesforceClient:

@@ -68,4 +68,9 @@ def password_login(
     if not session_id or not instance or not user_id:
         raise MalformedResponse(host)
     logger.info("signed in to %s with a password", host)
-    return SessionInfo(access_token=session_id, instance_url=f"https://{instance}", user_id=user_id)
+    return SessionInfo(
+        access_token=session_id,
+        instance_url=f"https://{instance}",
+        user_id=user_id,
+        username=username,
+    )

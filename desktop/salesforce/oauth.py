@@ -12,7 +12,7 @@ import logging
 import secrets
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -125,7 +125,10 @@ def sign_in_with_browser(
             show_url(url)
         code = listener.wait_for_code(timeout, cancel)
     with make_http_session(ca_file) as http:
-        return exchange_code(base, consumer_key, code, listener.redirect_uri, pkce.verifier, http)
+        session = exchange_code(
+            base, consumer_key, code, listener.redirect_uri, pkce.verifier, http
+        )
+        return replace(session, username=fetch_username(base, session.access_token, http))
 
 
 def exchange_code(
@@ -152,6 +155,34 @@ def exchange_code(
         ),
     )
     return _session_from(body, login_url, refresh_token=None)
+
+
+def fetch_username(login_url: str, access_token: str, http: requests.Session) -> str | None:
+    """The signed-in user's username (`preferred_username`) from the OpenID Connect UserInfo
+    endpoint of the login host, or None when it cannot be read.
+
+    The token response only names the user by id; the username is what Stint shows ("Connected
+    as ...") and keeps as a setting. Not knowing it does not undo a good sign-in: an org whose
+    connected app refuses the identity service still connects, and is shown by user id.
+    """
+    base = normalize_login_url(login_url)
+    host = host_of(base)
+    try:
+        response = http.get(
+            f"{base}/services/oauth2/userinfo",
+            headers={"Authorization": f"Bearer {access_token}", "Accept": "application/json"},
+        )
+    except Exception as exc:
+        logger.warning("could not ask %s who signed in: %s", host, translate(exc, host))
+        return None
+    body = _json_or_none(response)
+    username = body.get("preferred_username") if isinstance(body, dict) else None
+    if response.status_code != 200 or not isinstance(username, str) or not username.strip():
+        logger.warning(
+            "%s did not say who signed in (UserInfo answered %s)", host, response.status_code
+        )
+        return None
+    return username.strip()
 
 
 def refresh_session(

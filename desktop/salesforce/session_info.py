@@ -16,6 +16,9 @@ class SessionInfo:
     instance_url: str  # "https://host[:port]"
     user_id: str  # 18-character User Id ("005...")
     refresh_token: str | None = field(default=None, repr=False)
+    # The signed-in user's username, when the sign-in tells it (password login: always; the
+    # browser sign-in: from the UserInfo endpoint; a renewal: not asked again).
+    username: str | None = None
 
     def __post_init__(self) -> None:
         # Every token Stint holds is redacted from log lines, wherever it might slip in.

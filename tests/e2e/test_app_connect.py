@@ -118,6 +118,7 @@ def test_connect_with_browser_sign_in(stint, desktop_session):
         f"SELECT Id FROM User WHERE Username = '{sandbox.username}'"
     )["records"][0]
     assert status["connection"]["user_id"] == user["Id"]  # the user who approved
+    assert status["connection"]["username"] == sandbox.username  # by name, from UserInfo
     service = f"Stint/{profile_id(stint.profile)}"
     refresh_token = desktop_session.read_secret(service, "salesforce-refresh-token")
     assert refresh_token

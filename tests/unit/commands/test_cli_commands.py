@@ -272,6 +272,9 @@ def test_browser_sign_in_in_process(stint, sandbox, monkeypatch, memory_keyring)
                    sandbox.client_id, "--ca-file", sandbox.ca_file, "--json")
     assert result.code == 0, result.err
     assert result.json()["auth_method"] == "oauth"
+    # the user who approved, by name (from UserInfo), kept like the password flow's
+    assert result.json()["username"] == sandbox.username
+    assert stint("status", "--json").json()["connection"]["username"] == sandbox.username
     assert memory_keyring.keys() == ["salesforce-refresh-token"]
     assert stint("sync", "--json").json()["outcome"] == "succeeded"
     denied = sandbox.browser()

@@ -17,7 +17,12 @@ from desktop.salesforce.errors import (
     StateMismatch,
 )
 from desktop.salesforce.http import make_http_session
-from desktop.salesforce.oauth import refresh_session, revoke_token, sign_in_with_browser
+from desktop.salesforce.oauth import (
+    fetch_username,
+    refresh_session,
+    revoke_token,
+    sign_in_with_browser,
+)
 
 
 def test_the_secret_check_catches_a_leak_in_a_chained_exception(assert_no_secrets):
@@ -51,6 +56,21 @@ def test_browser_sign_in_end_to_end(sandbox, browser, credentials):
         assert store.keys() == [REFRESH_TOKEN_KEY]
         assert store.get(REFRESH_TOKEN_KEY) == client.session_info.refresh_token
         assert client.session_info.access_token not in driver.opened[0]
+
+
+def test_browser_sign_in_names_the_user_who_approved(sandbox, browser):
+    """The token response names the user by id only; the username comes from UserInfo."""
+    session = sign_in_with_browser(
+        sandbox.login_url, sandbox.client_id, ca_file=sandbox.ca_file,
+        open_browser=browser(), timeout=10,
+    )
+    assert session.user_id == sandbox.org.api_user.id
+    assert session.username == sandbox.username == sandbox.org.api_user.username
+
+
+def test_an_unreadable_identity_leaves_the_username_unknown(sandbox):
+    with make_http_session(sandbox.ca_file) as http:
+        assert fetch_username(sandbox.login_url, "not-a-valid-token", http) is None
 
 
 def test_expired_session_is_renewed_with_the_refresh_token(sandbox, browser, credentials):
