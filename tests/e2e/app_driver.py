@@ -219,20 +219,8 @@ class StintDriver:
         self.session.key("Return")
 
     def click(self, x: int, y: int, button: int = 1) -> None:
-        """session.click, but also where the pointer already is: `xdotool mousemove --sync`
-        (which session.click uses) waits for a motion that never comes in that case."""
-        where = self._xdotool("getmouselocation", "--shell")
-        position = dict(line.split("=", 1) for line in where.split())
-        if (int(position["X"]), int(position["Y"])) == (x, y):
-            self._xdotool("click", str(button))
-        else:
-            self.session.click(x, y, button)
-
-    def _xdotool(self, *args: str) -> str:
-        return subprocess.run(
-            ["xdotool", *args], env=self.session.env, capture_output=True, text=True,
-            timeout=10, check=True,
-        ).stdout
+        """Click at a screen position (the tray icon: its menu, toggling the window)."""
+        self.session.click(x, y, button)
 
     def keys(self, *keys: str) -> None:
         """Press keys into the main window."""

@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.support.desktop_session import ComponentFailed, DesktopSession
-from tests.support.processes import LaunchedProcess
+from tests.support.processes import LaunchedProcess, wait_until
 from tests.support.x11_screen import parse_window_tree
 
 PROBE_COLOUR = "#e04020"
@@ -107,6 +108,12 @@ def test_clicks_and_keys_reach_the_app(desktop_session, tmp_path):
     icon = desktop_session.wait_for_tray_icon()
     desktop_session.click(*icon.center)
     assert probe.wait_for_output("ACTIVATED") == "ACTIVATED Trigger"
+    # Again where the pointer already is: clicks at once (no wait for a motion).
+    started = time.monotonic()
+    desktop_session.click(*icon.center)
+    assert desktop_session.pointer() == icon.center
+    wait_until(lambda: probe.stdout().count("ACTIVATED") >= 2, 5, "a second activation")
+    assert time.monotonic() - started < 5
 
 
 def test_sessions_one_after_another_share_nothing(tmp_path, desktop_tools):

@@ -97,9 +97,23 @@ class X11Screen:
 
     # -- driving -----------------------------------------------------------------------------
 
-    def click(self, x: int, y: int, button: int = 1) -> None:
-        """Move the pointer to (x, y) and click (1 left, 2 middle, 3 right)."""
-        self._run("xdotool", "mousemove", "--sync", str(x), str(y), "click", str(button))
+    def pointer(self) -> tuple[int, int]:
+        """Where the pointer is, in screen coordinates."""
+        where = dict(
+            line.split("=", 1) for line in self._run("xdotool", "getmouselocation", "--shell").split()
+        )
+        return int(where["X"]), int(where["Y"])
+
+    def click(self, x: int, y: int, button: int = 1, timeout: float = 5.0) -> None:
+        """Move the pointer to (x, y) and click (1 left, 2 middle, 3 right).
+
+        `mousemove --sync` would wait for a motion that never comes when the pointer is
+        already there (or cannot get there), until the 10 s subprocess timeout; so move
+        without it and wait, bounded, until the server reports the pointer in place.
+        """
+        self._run("xdotool", "mousemove", str(x), str(y))
+        wait_until(lambda: self.pointer() == (x, y), timeout, f"the pointer at {x},{y}", 0.02)
+        self._run("xdotool", "click", str(button))
 
     def focus(self, window: Window) -> None:
         """Give `window` the keyboard focus (without a window manager nothing else does)."""
