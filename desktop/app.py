@@ -216,6 +216,7 @@ class StintApp(QObject):
 
         self.writeback = WriteBackService(parent=self)
         self._writeback_wiring.hand_over(self.writeback)
+        self.writeback.entries_pushed.connect(self.sync.note_pushed)  # the Sync page shows it
         self.writeback.attach(self.engine)  # a push asked for before the engine goes now
         if info.connected:
             self._start_scheduler(first_sync_now=self.demo is not None)

@@ -100,6 +100,7 @@ class SyncService(QObject):
     sync_finished = Signal(object)  # SyncRun
     sync_failed = Signal(str, str)  # message, action: "reenter_password"|"retry"|"reconnect"|""
     schedule_changed = Signal()  # attached/detached, next run moved
+    entries_pushed = Signal(object)  # a write-back push between syncs ran (PushReport)
 
     def __init__(
         self, store: Store, scheduler: Scheduler | None = None, parent: QObject | None = None
@@ -178,6 +179,11 @@ class SyncService(QObject):
         the latest sync or push), or None before the first answer."""
         stored = self._store.sync_state.get_value(API_USAGE_KEY)
         return parse_limit_info(f"api-usage={stored}") if stored else None
+
+    def note_pushed(self, report: object) -> None:
+        """A push outside a sync (WriteBackService) wrote to the sync log and saw the API
+        usage: the sync status shows both."""
+        self.entries_pushed.emit(report)
 
     def sync_log(self) -> SyncLogRepository:
         """The runs and record changes (read them on a worker: see SyncStatusView)."""

@@ -57,6 +57,9 @@ class SyncStatusView(QWidget):
         schedule_changed = getattr(sync_service, "schedule_changed", None)
         if schedule_changed is not None:
             schedule_changed.connect(self.refresh_status)
+        entries_pushed = getattr(sync_service, "entries_pushed", None)
+        if entries_pushed is not None:  # pushes "to Salesforce" between syncs
+            entries_pushed.connect(self._on_pushed)
         self._timer = QTimer(self)
         self._timer.setInterval(CLOCK_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_status)
@@ -160,6 +163,10 @@ class SyncStatusView(QWidget):
     def _on_finished(self, _run: object) -> None:
         self._show_running(False)
         self.refresh_status()
+        self.reload_history()
+
+    def _on_pushed(self, _report: object) -> None:
+        self.refresh_status()  # the API usage moved
         self.reload_history()
 
     def _on_failed(self, message: str, _action: str) -> None:

@@ -99,6 +99,28 @@ def test_a_stopped_timer_reaches_salesforce_and_the_timesheet_shows_it_synced(
     assert _salesforce_cell(view, stopped.id) == "Synced"  # the timesheet reloaded
 
 
+def test_the_sync_page_lists_a_push_between_syncs(qtbot, world, wb_engine, wb_clock):
+    from desktop.services.sync_service import SyncService
+    from desktop.ui.sync_status_view import SyncStatusView
+
+    timer, _entries, writeback, _view = world
+    sync = SyncService(wb_engine.store)
+    writeback.entries_pushed.connect(sync.note_pushed)  # as app.py wires it
+    page = SyncStatusView(sync)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.is_loading(), timeout=WAIT_MS)
+    changes = page.statistics.changes_model
+
+    timer.start(_opportunity(wb_engine).id)
+    wb_clock.advance(minutes=5)
+    with qtbot.waitSignal(sync.entries_pushed, timeout=WAIT_MS):
+        timer.stop()
+    qtbot.waitUntil(lambda: changes.rowCount() > 0 and not page.is_loading(), timeout=WAIT_MS)
+    texts = [changes.data(changes.index(0, column)) for column in range(changes.columnCount())]
+    assert "Event" in texts and "To Salesforce" in texts
+    assert "API calls in the last 24 hours" in page.api_label.text()
+
+
 def test_an_edit_and_a_delete_propagate_the_delete_after_the_undo_grace(
         qtbot, world, wb_engine, wb_clock, sandbox):
     _timer, entries, writeback, view = world
