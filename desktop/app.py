@@ -81,6 +81,7 @@ class StintApp(QObject):
         self.timer = TimerService(store, parent=self)
         self.tasks = TasksService(store, parent=self)
         self.sync = SyncService(store, parent=self)
+        self.sync.mark_starting()  # until the engine is loaded (attach, or _engine_failed)
         # Built with the engine (its module imports the Salesforce client); pushes asked for
         # before are kept and passed on then.
         self.writeback: WriteBackService | None = None
@@ -148,9 +149,9 @@ class StintApp(QObject):
         # What the first paint did not need, in order of how soon the user may need it; one
         # step per event-loop turn, so the window answers input between them.
         steps = [
+            self._start_logging,  # first: the tree load and the engine log from their workers
             self.tasks.reload,
             self._start_engine,
-            self._start_logging,
             self.guard.listen,
             lambda: self._replace_page(
                 "Timesheet",
@@ -221,11 +222,13 @@ class StintApp(QObject):
         if info.connected:
             self._start_scheduler(first_sync_now=self.demo is not None)
         else:
+            self.sync.attach(None)  # started, not connected (a sync forced meanwhile says so)
             self.window.show_page("Settings")
         if info.keyring_problem and self.demo is None:
             self.window.banner.show_problem(info.keyring_problem, "")
 
     def _engine_failed(self, error: BaseException) -> None:
+        self.sync.attach(None)  # no engine: not starting any more, and not connected
         message = getattr(error, "message", None) or str(error)
         self.window.banner.show_problem(f"Stint cannot reach Salesforce: {message}", "")
 

@@ -109,6 +109,8 @@ class SyncService(QObject):
         self._store = store
         self._scheduler = scheduler
         self._running = False
+        self._starting = False  # see mark_starting()
+        self._force_when_started = False
         self._last_run: SyncRun | None = store.sync_log.last_run()
         self._relay = _Relay(self)
         self._relay.started.connect(self._started)
@@ -135,17 +137,42 @@ class SyncService(QObject):
             on_failed=failed,
         )
 
-    def attach(self, scheduler: Scheduler | None) -> None:
-        """Use `scheduler` from now on (None: not connected to Salesforce)."""
-        self._scheduler = scheduler
+    def mark_starting(self) -> None:
+        """The app is still loading the engine, so whether Stint is connected is not known
+        yet: until the first attach(), is_starting() says so and a forced sync waits for it
+        (rather than being answered "not connected")."""
+        self._starting = True
         self.schedule_changed.emit()
+
+    def attach(self, scheduler: Scheduler | None) -> None:
+        """Use `scheduler` from now on (None: not connected to Salesforce). Ends the start-up
+        (mark_starting); a sync forced meanwhile runs now, or is answered "not connected"."""
+        self._scheduler = scheduler
+        self._starting = False
+        self.schedule_changed.emit()
+        if self._force_when_started:
+            self._force_when_started = False
+            self.force_sync()
 
     # -- the UI's side -------------------------------------------------------------------
     def is_available(self) -> bool:
         """True when connected: a force sync can run."""
         return self._scheduler is not None
 
+    def is_starting(self) -> bool:
+        """The engine is still loading (see mark_starting)."""
+        return self._starting
+
+    def force_pending(self) -> bool:
+        """A sync was forced while starting and runs once the engine is loaded."""
+        return self._force_when_started
+
     def force_sync(self) -> None:
+        if self._starting:
+            log.info("synchronization forced while starting: it runs once Stint has loaded")
+            self._force_when_started = True
+            self.schedule_changed.emit()
+            return
         if self._scheduler is None:
             self.sync_failed.emit(
                 "Stint is not connected to Salesforce yet; connect on the Settings page.",

@@ -251,6 +251,11 @@ class MainWindow(QMainWindow):
         if self._sync.is_running():
             return
         self.sync_button.setEnabled(True)
+        if self._sync.is_starting():  # not known yet whether Stint is connected
+            pending = self._sync.force_pending()
+            self.sync_label.setText("Starting… (synchronization follows)" if pending else "Starting…")
+            self.sync_label.setToolTip("")
+            return
         if not self._sync.is_available():
             self.sync_label.setText("Not connected to Salesforce: connect on the Settings page")
             return
