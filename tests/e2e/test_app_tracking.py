@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.e2e.app_driver import StintDriver, region_pixels
+from tests.support.processes import wait_until
 
 OPPORTUNITY_NAME = "Zephyr Quartz onboarding"
 TASK_PATH = f"Salesforce > {OPPORTUNITY_NAME}"
@@ -146,7 +147,6 @@ def test_a_running_timer_survives_kill_9(stint, desktop_session):
 def test_time_tracked_in_the_app_is_written_back_as_an_event(stint):
     opportunity_id = connected_and_synced(stint)
     stint.cli("settings", "set", "writeback", "event")
-    first_run = stint.status()["last_sync"]["id"]
     stint.launch()
     stint.wait_until_searchable()
     stint.wait_until_connected()
@@ -155,17 +155,18 @@ def test_time_tracked_in_the_app_is_written_back_as_an_event(stint):
     running_timer(stint, at_least_seconds=1)
     stop_with_keyboard(stint)
     [entry] = stint.entries()
-    # The app does not push right after a stop (yet): Force synchronization pushes.
-    stint.keys("ctrl+r")
-    run = stint.wait_for_sync_after(first_run)
-    assert run["outcome"] == "succeeded", run
 
-    events = stint.sandbox.salesforce().query(
-        "SELECT Id, Subject, StartDateTime, EndDateTime, Description FROM Event "
-        f"WHERE WhatId = '{opportunity_id}'"
-    )["records"]
-    mine = [event for event in events if entry["client_id"] in (event["Description"] or "")]
-    assert len(mine) == 1, events
+    # No Force synchronization: the app pushes a stopped entry on its own, shortly after.
+    def events_of_this_entry():
+        events = stint.sandbox.salesforce().query(
+            "SELECT Id, Subject, StartDateTime, EndDateTime, Description FROM Event "
+            f"WHERE WhatId = '{opportunity_id}'"
+        )["records"]
+        return [event for event in events if entry["client_id"] in (event["Description"] or "")]
+
+    mine = wait_until(events_of_this_entry, timeout=20, what="the Event pushed after the stop",
+                      interval=0.5)
+    assert len(mine) == 1, mine
     event = mine[0]
     assert OPPORTUNITY_NAME in event["Subject"]
     assert event["StartDateTime"][:19] == entry["start"][:19]
