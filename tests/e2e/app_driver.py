@@ -208,7 +208,7 @@ class StintDriver:
 
     def wait_until_connected(self) -> None:
         """The engine is up and signed in: the Settings page shows the connection (it is
-        built after the scheduler started; Ctrl+R before that only says "not connected yet")."""
+        built after the scheduler started; a Ctrl+R before that waits for the engine)."""
         self.wait_for_log("integration page shows state 'connected'")
 
     def pick_task(self, text: str) -> None:

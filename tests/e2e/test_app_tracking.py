@@ -107,6 +107,22 @@ def test_force_synchronization_brings_a_record_changed_in_salesforce(stint):
     )
 
 
+def test_force_synchronization_pressed_while_the_app_starts_runs_once_it_has_loaded(stint):
+    opportunity_id = connected_and_synced(stint)
+    first_run = stint.status()["last_sync"]["id"]
+    stint.sandbox.salesforce().Opportunity.update(opportunity_id, {"Name": "Zephyr Quartz pilot"})
+    stint.launch()
+    # At once, while the engine still loads (the next scheduled sync is an interval away):
+    # the press is kept, not answered "not connected".
+    stint.keys("ctrl+r")
+    run = stint.wait_for_sync_after(first_run, timeout=15)
+    assert run["outcome"] == "succeeded", run
+    assert stint.log_lines("synchronization forced by the user")
+    assert not stint.log_lines("not connected")
+    [task] = [task for task in stint.tasks("zephyr quartz") if task["id"] == opportunity_id]
+    assert task["name"] == "Zephyr Quartz pilot"
+
+
 def test_a_running_timer_survives_kill_9(stint, desktop_session):
     opportunity_id = connected_and_synced(stint)
     stint.launch()
