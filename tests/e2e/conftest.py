@@ -75,3 +75,15 @@ def _keep_evidence(session: DesktopSession, tmp_path: Path) -> None:
     except Exception as error:  # the X server may be what broke
         shot = Path(f"(no screenshot: {error})")
     sys.stderr.write(f"e2e evidence: screenshot {shot}, logs in {session.log_dir}\n")
+
+
+@pytest.fixture
+def stint(desktop_session, sandbox, tmp_path):
+    """The real app driven in a desktop session against a fresh sandbox org. The test fails if
+    the app wrote to stderr (Qt warnings, tracebacks) or logged an ERROR."""
+    from tests.e2e.app_driver import StintDriver
+
+    driver = StintDriver(desktop_session, sandbox, tmp_path)
+    yield driver
+    driver.screenshot("final")
+    assert driver.unexpected_output() == []

@@ -10,19 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.e2e.app_driver import StintDriver
 
 KEYRING_PASSWORD_KEY = "salesforce-password"
-
-
-@pytest.fixture
-def stint(desktop_session, sandbox, tmp_path):
-    driver = StintDriver(desktop_session, sandbox, tmp_path)
-    yield driver
-    driver.screenshot("final")
-    assert driver.unexpected_output() == []
 
 
 def open_sign_in_form(stint: StintDriver) -> None:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
-
 from tests.e2e.app_driver import StintDriver, region_pixels
 from tests.support.processes import wait_until
 
@@ -25,14 +23,6 @@ TASK_PATH = f"Salesforce > {OPPORTUNITY_NAME}"
 TASK_LABELS_BOX = (8, 28, 620, 60)
 # The timesheet's first row (Timesheet is the page shown on a connected profile).
 FIRST_ROW_BOX = (10, 228, 860, 24)
-
-
-@pytest.fixture
-def stint(desktop_session, sandbox, tmp_path):
-    driver = StintDriver(desktop_session, sandbox, tmp_path)
-    yield driver
-    driver.screenshot("final")
-    assert driver.unexpected_output() == []
 
 
 def connected_and_synced(stint: StintDriver) -> str:

@@ -10,21 +10,11 @@ from __future__ import annotations
 
 import subprocess
 
-import pytest
-
 from tests.e2e.app_driver import StintDriver
 from tests.support.processes import wait_until
 from tests.support.x11_screen import Window
 
 PANEL_HEIGHT = 24  # trayer's panel at the top edge (tests/support/desktop_session.py)
-
-
-@pytest.fixture
-def stint(desktop_session, sandbox, tmp_path):
-    driver = StintDriver(desktop_session, sandbox, tmp_path)
-    yield driver
-    driver.screenshot("final")
-    assert driver.unexpected_output() == []
 
 
 def wait_hidden(stint: StintDriver) -> None:
