@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, repeat
 
-from desktop.domain.steps import in_slices
+from desktop.domain.steps import in_slices, release_in_steps
 
 # A gram in at most this many items keeps a sorted position list instead of a bitmap.
 SPARSE_LIMIT = 4096
@@ -110,6 +110,9 @@ class GramSets:
 
     def __contains__(self, gram: str) -> bool:
         return gram in self.bitmaps or gram in self.positions
+
+    def release_in_steps(self) -> None:
+        release_in_steps(self.bitmaps, self.positions, self._converted)
 
     def count(self, gram: str) -> int:
         positions = self.positions.get(gram)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from desktop.domain.items import ROOT_ID, Item, root_item
-from desktop.domain.steps import sorted_in_steps
+from desktop.domain.steps import release_in_steps, sorted_in_steps
 
 PATH_SEPARATOR = " > "
 
@@ -112,6 +112,12 @@ class TaskTree:
             if item.id in has_children:  # most items are leaves: skip the call
                 kids = self.children(item.id, include_archived)
                 stack.extend((depth + 1, kid) for kid in reversed(kids))
+
+    def release_in_steps(self) -> None:
+        """Empty this tree a piece at a time (see domain.steps), when nobody reads it any
+        more: dropping 200,000 items at once holds the GIL for ~70 ms."""
+        self._sorted.clear()
+        release_in_steps(self._children, self._by_id)
 
     def visible_items(self, include_archived: bool = False) -> list[Item]:
         """Every item reachable from the root, depth-first; active ones only by default."""

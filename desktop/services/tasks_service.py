@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.domain.bulk import gc_paused
 from desktop.domain.items import ROOT_ID, Item
 from desktop.domain.search import SearchIndex, query_terms
+from desktop.domain.steps import release_in_steps
 from desktop.domain.text import fold
 from desktop.domain.tree import TaskTree
 from desktop.platform.clock import Stopwatch
@@ -89,6 +92,10 @@ class TreeLayout:
     def __len__(self) -> int:
         return len(self.ids) - 1
 
+    def release_in_steps(self) -> None:
+        """Empty this layout a piece at a time, when nobody shows it any more."""
+        release_in_steps(self.ids, self.parents, self.rows, self.children, self.node_of, self.items)
+
 
 @dataclass(frozen=True, slots=True)
 class TaskCatalog:
@@ -129,6 +136,23 @@ class TaskCatalog:
         """Both steps at once (tests, benchmarks)."""
         return cls.load_tree(store).with_index()
 
+    def parts(self) -> list[TaskTree | TreeLayout | SearchIndex]:
+        """The big objects this catalog holds (some may be shared with another catalog)."""
+        found = (self.tree, self.layout, self.index, self.archived_layout, self.archived_index)
+        return [part for part in found if part is not None]
+
+
+def _release_unread(parts: list[TaskTree | TreeLayout | SearchIndex]) -> None:
+    """On a worker: empty, in steps, each part that nothing else references any more, so
+    its 200,000 items and index entries are not freed in one GIL-holding cascade (~120 ms
+    for a whole catalog) on whichever thread drops it last. A part still referenced
+    elsewhere (a model, a search under way) is only let go of."""
+    while parts:
+        part = parts.pop()
+        if sys.getrefcount(part) <= 2:  # the local name and getrefcount's own argument
+            part.release_in_steps()
+        del part
+
 
 class TasksService(QObject):
     """The cached task tree for the UI: tree(), search(), recent_ids(); tree_changed().
@@ -157,6 +181,7 @@ class TasksService(QObject):
         self._reload_again = False
         self._archived_loading = False
         self._generation = 0
+        self._retired: list[TaskTree | TreeLayout | SearchIndex] = []  # to free on a worker
 
     # -- reading -------------------------------------------------------------------------
     def is_loaded(self) -> bool:
@@ -252,20 +277,23 @@ class TasksService(QObject):
         if generation != self._generation:
             return
         needs_index = catalog.index is None
-        previous = self._catalog
+        loaded, previous = catalog, self._catalog
         if needs_index and previous is not None and previous.index is not None:
             # Until the new index is built, keep searching with the previous one: a sync
             # changes little, and the picker must not go blank after every sync.
             catalog = replace(catalog, index=previous.index)
-        self._catalog = catalog
+        self._set_catalog(catalog)
         self._archived_loading = False
         if not needs_index:
             self._finish_loading(announce=True)
             return
         self.tree_changed.emit()
+        pending = [loaded]
         run_in_background(
             self,
-            lambda: catalog.with_index(),
+            # handed over once: a job's closure may outlive the job, and must not keep a
+            # catalog (or the previous index) from being freed in steps (_release_unread)
+            lambda: pending.pop().with_index(),
             lambda indexed: self._index_built(indexed, generation),
             self._load_failed,
             name="build search index",
@@ -274,8 +302,28 @@ class TasksService(QObject):
     def _index_built(self, catalog: TaskCatalog, generation: int) -> None:
         current = generation == self._generation and self._catalog is not None
         if current:
-            self._catalog = replace(self._catalog, index=catalog.index)
+            self._set_catalog(replace(self._catalog, index=catalog.index))
         self._finish_loading(announce=current)
+
+    def _set_catalog(self, catalog: TaskCatalog) -> None:
+        """Swap `catalog` in. The old one's parts it does not share are freed on a worker
+        once this event-loop turn is over (the models have switched to the new ones)."""
+        old, self._catalog = self._catalog, catalog
+        if old is None:
+            return
+        kept = {id(part) for part in catalog.parts()}
+        retired = [part for part in old.parts() if id(part) not in kept]
+        del old
+        if retired:
+            self._retired += retired
+            QTimer.singleShot(0, self._free_retired)
+
+    def _free_retired(self) -> None:
+        parts, self._retired = self._retired, []
+        if parts:
+            run_in_background(
+                self, lambda: _release_unread(parts), _ignore, name="free old task catalog"
+            )
 
     def _load_failed(self, error: BaseException) -> None:
         self.loading_failed.emit(f"The task list could not be read: {error}")
@@ -312,9 +360,11 @@ class TasksService(QObject):
         if self._archived_loading or self._catalog is None:
             return
         self._archived_loading = True
-        catalog = self._catalog
+        pending = [self._catalog]  # handed over once (see _tree_loaded)
+        tree = weakref.ref(self._catalog.tree)
 
         def build() -> tuple[TreeLayout, SearchIndex]:
+            catalog = pending.pop()
             with gc_paused():
                 layout = TreeLayout.build(catalog.tree, include_archived=True)
                 active = catalog.layout.node_of
@@ -324,9 +374,11 @@ class TasksService(QObject):
 
         def done(built: tuple[TreeLayout, SearchIndex]) -> None:
             self._archived_loading = False
-            if self._catalog is not None and self._catalog.tree is catalog.tree:
+            if self._catalog is not None and self._catalog.tree is tree():
                 layout, index = built
-                self._catalog = replace(self._catalog, archived_layout=layout, archived_index=index)
+                self._set_catalog(
+                    replace(self._catalog, archived_layout=layout, archived_index=index)
+                )
                 self.tree_changed.emit()
 
         def failed(error: BaseException) -> None:
@@ -334,3 +386,7 @@ class TasksService(QObject):
             self.loading_failed.emit(f"The archived tasks could not be read: {error}")
 
         run_in_background(self, build, done, failed, name="archived tasks")
+
+
+def _ignore(_result: object) -> None:
+    pass
