@@ -24,8 +24,9 @@ from PySide6.QtCore import QObject, Signal
 from desktop.domain.settings import Settings, SettingsError, settings_problems
 from desktop.engine import ConnectionInfo, Engine, EngineError
 from desktop.salesforce.errors import Cancelled, ConnectionProblem
+from desktop.services.field_choices import ObjectChoices, object_choices
 from desktop.services.workers import run_in_background
-from desktop.sync.metadata import ObjectMeta, meta_from_describe
+from desktop.sync.metadata import MetadataCache
 from desktop.sync.push_setup import find_time_entry_objects
 
 log = logging.getLogger(__name__)
@@ -46,10 +47,11 @@ class Candidate:
 
 @dataclass(frozen=True)
 class OrgMetadata:
-    """What the settings form offers from describe: stages in order and field labels."""
+    """What the settings form offers from describe: stages in order, and per object the
+    fields it can show and the relationships it can import as subtasks."""
 
     stages: tuple[str, ...] = ()
-    fields: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # (name, label)
+    choices: dict[str, ObjectChoices] = field(default_factory=dict)
 
 
 def problem_message(error: BaseException) -> str:
@@ -265,20 +267,16 @@ class IntegrationService(QObject):
 
     # -- what the org offers ---------------------------------------------------------------
     def load_metadata(self) -> None:
-        """Describe Opportunity and Case (stage picklist, field labels) on a worker."""
+        """Describe Opportunity and Case (stage picklist, fields, child relationships) on a
+        worker, through the sync's describe cache: usually no API call at all."""
 
         def work() -> OrgMetadata:
             client = self._engine.connection.client()
-            metas: dict[str, ObjectMeta] = {
-                name: meta_from_describe(client.describe(name)) for name in IMPORTABLE_OBJECTS
-            }
+            cache = MetadataCache(self._engine.store)
+            metas = cache.get(client, IMPORTABLE_OBJECTS, self._engine.clock.now())
             return OrgMetadata(
                 stages=metas["Opportunity"].picklist("StageName"),
-                fields={
-                    name: tuple(sorted(((f.name, f.label) for f in meta.fields),
-                                       key=lambda pair: pair[1].casefold()))
-                    for name, meta in metas.items()
-                },
+                choices={name: object_choices(meta) for name, meta in metas.items()},
             )
 
         run_in_background(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.settings import SettingsError
 from desktop.engine import EngineError
 from desktop.services.integration_service import IntegrationService, OrgMetadata
+from desktop.ui.integration_page_choices import NOT_CONNECTED_NOTE
 from desktop.ui.integration_page_connect import ConnectForm, error_label
 from desktop.ui.integration_page_import import ImportSettingsForm
 from desktop.ui.integration_page_writeback import WriteBackForm
@@ -145,6 +146,7 @@ class IntegrationPage(QWidget):
         service.unlink_failed.connect(self._on_unlink_failed)
         service.reauthorization_requested.connect(self._on_reauthorization)
         service.metadata_loaded.connect(self._on_metadata)
+        service.metadata_failed.connect(self._on_metadata_failed)
         self.unlink_button.clicked.connect(self.confirm_unlink)
         self.reenable_button.clicked.connect(self.confirm_reenable)
         self.save_button.clicked.connect(self.save)
@@ -191,6 +193,8 @@ class IntegrationPage(QWidget):
         if info is not None and info.connected and not self._metadata_requested:
             self._metadata_requested = True
             self._service.load_metadata()
+        elif info is not None and not info.connected:
+            self.import_form.set_metadata_unavailable(NOT_CONNECTED_NOTE)
 
     def _was_linked(self, settings) -> bool:
         return bool(settings.username) or len(self._tasks.tree()) > 1
@@ -276,6 +280,13 @@ class IntegrationPage(QWidget):
 
     def _on_metadata(self, metadata: OrgMetadata) -> None:
         self.import_form.set_metadata(metadata)
+
+    def _on_metadata_failed(self, message: str) -> None:
+        self._metadata_requested = False  # ask again on the next connection change
+        self.import_form.set_metadata_unavailable(
+            f"Salesforce cannot list what this object offers right now: {message} "
+            "This is the current choice."
+        )
 
     # -- unlink / re-enable ----------------------------------------------------------------
     def confirm_unlink(self) -> bool:

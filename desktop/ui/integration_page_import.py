@@ -1,18 +1,16 @@
-"""What to import and how often: item types, all or specific items, filters, extra fields,
-sync interval. Locked settings show disabled with a padlock; problems show next to the field."""
+"""What to import and how often: item types, all or specific items, filters, the fields shown
+and the subtasks of each object (chosen from describe), sync interval. Locked settings show disabled with a padlock; problems show next to the field."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -21,15 +19,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.settings import SYNC_INTERVAL_MAX, SYNC_INTERVAL_MIN, Settings
 from desktop.services.integration_service import OrgMetadata
+from desktop.ui.integration_page_choices import FIELDS, SUBTASKS, ChoiceRow
 from desktop.ui.integration_page_connect import error_label
 from desktop.ui.integration_page_items import SpecificItemsPicker
 from desktop.ui.integration_page_locks import lock_badge, set_locked
 
-EXTRA_FIELD_OBJECTS = ("Opportunity", "Case")
-
-
-def _names(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.replace(";", ",").split(",") if part.strip())
+CHOOSABLE_OBJECTS = ("Opportunity", "Case")
 
 
 class ImportSettingsForm(QWidget):
@@ -57,12 +52,9 @@ class ImportSettingsForm(QWidget):
         self.stage_combo.setMinimumContentsLength(14)
         self.stage_combo.setAccessibleName("Stage")
         self.stage_badge = lock_badge(self)
-        self.extra_edits: dict[str, QLineEdit] = {}
-        for sobject in EXTRA_FIELD_OBJECTS:
-            edit = QLineEdit(self)
-            edit.setAccessibleName(f"Extra fields for {sobject}")
-            edit.setPlaceholderText("Field API names, comma-separated (e.g. Account.Name, Amount)")
-            self.extra_edits[sobject] = edit
+        # Per object: the fields shown with its tasks and the relationships giving subtasks.
+        self.field_rows = {s: ChoiceRow(s, FIELDS, self) for s in CHOOSABLE_OBJECTS}
+        self.subtask_rows = {s: ChoiceRow(s, SUBTASKS, self) for s in CHOOSABLE_OBJECTS}
         self.interval_spin = QSpinBox(self)
         self.interval_spin.setRange(SYNC_INTERVAL_MIN, SYNC_INTERVAL_MAX)
         self.interval_spin.setSuffix(" minutes")
@@ -72,7 +64,8 @@ class ImportSettingsForm(QWidget):
         self.errors: dict[str, QLabel] = {
             name: error_label(self)
             for name in ("import_opportunities", "specific_ids", "opportunity_stage_trigger",
-                         "extra_fields", "sync_interval_minutes", "general")
+                         "extra_fields", "child_relationships", "sync_interval_minutes",
+                         "general")
         }
 
         types = QHBoxLayout()
@@ -114,9 +107,11 @@ class ImportSettingsForm(QWidget):
         form.addRow("", self.errors["specific_ids"])
         form.addRow("Filters", filters)
         form.addRow("", self.errors["opportunity_stage_trigger"])
-        for sobject, edit in self.extra_edits.items():
-            form.addRow(f"Fields shown ({sobject})", edit)
+        for sobject in CHOOSABLE_OBJECTS:
+            form.addRow(f"{sobject} fields", self.field_rows[sobject])
+            form.addRow(f"{sobject} subtasks", self.subtask_rows[sobject])
         form.addRow("", self.errors["extra_fields"])
+        form.addRow("", self.errors["child_relationships"])
         form.addRow("Sync every", interval_row)
         form.addRow("", self.errors["sync_interval_minutes"])
         form.addRow("", self.errors["general"])
@@ -125,8 +120,8 @@ class ImportSettingsForm(QWidget):
             box.toggled.connect(self._on_changed)
         self.all_radio.toggled.connect(self._on_changed)
         self.stage_combo.currentTextChanged.connect(self._on_changed)
-        for edit in self.extra_edits.values():
-            edit.textEdited.connect(self._on_changed)
+        for row in (*self.field_rows.values(), *self.subtask_rows.values()):
+            row.changed.connect(self._on_changed)
         self.interval_spin.valueChanged.connect(self._on_changed)
         self.picker.changed.connect(self._on_changed)
         self._loading = False
@@ -147,8 +142,10 @@ class ImportSettingsForm(QWidget):
             if trigger and self.stage_combo.findText(trigger) < 0:
                 self.stage_combo.addItem(trigger)
             self.stage_combo.setCurrentText(trigger or self.stage_combo.currentText())
-            for sobject, edit in self.extra_edits.items():
-                edit.setText(", ".join(settings.extra_fields.get(sobject, ())))
+            for sobject in CHOOSABLE_OBJECTS:
+                self.field_rows[sobject].set_values(settings.extra_fields.get(sobject, ()))
+                self.subtask_rows[sobject].set_values(
+                    settings.child_relationships.get(sobject, ()))
             self.interval_spin.setValue(settings.sync_interval_minutes)
             self.clear_errors()
         finally:
@@ -157,8 +154,10 @@ class ImportSettingsForm(QWidget):
 
     def to_settings(self, base: Settings) -> Settings:
         extra = dict(base.extra_fields)
-        for sobject, edit in self.extra_edits.items():
-            extra[sobject] = _names(edit.text())
+        children = dict(base.child_relationships)
+        for sobject in CHOOSABLE_OBJECTS:
+            extra[sobject] = self.field_rows[sobject].values()
+            children[sobject] = self.subtask_rows[sobject].values()
         trigger = self.stage_combo.currentText().strip() if self.stage_box.isChecked() else None
         return base.with_changes(
             import_opportunities=self.opportunities_box.isChecked(),
@@ -168,11 +167,12 @@ class ImportSettingsForm(QWidget):
             only_mine=self.only_mine_box.isChecked(),
             opportunity_stage_trigger=trigger,
             extra_fields=extra,
+            child_relationships=children,
             sync_interval_minutes=self.interval_spin.value(),
         )
 
     def set_metadata(self, metadata: OrgMetadata) -> None:
-        """Offer the org's stages (in order) and complete field names from describe."""
+        """Offer the org's stages (in order), fields and subtask relationships from describe."""
         current = self.stage_combo.currentText()
         self.stage_combo.blockSignals(True)
         self.stage_combo.clear()
@@ -182,14 +182,14 @@ class ImportSettingsForm(QWidget):
         default = "Closed Won" if "Closed Won" in metadata.stages else next(iter(metadata.stages), "")
         self.stage_combo.setCurrentText(current or default)
         self.stage_combo.blockSignals(False)
-        for sobject, edit in self.extra_edits.items():
-            pairs = metadata.fields.get(sobject, ())
-            completer = QCompleter([name for name, _label in pairs], edit)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            edit.setCompleter(completer)
-            edit.setToolTip("Fields of " + sobject + ": " + ", ".join(
-                f"{label} ({name})" for name, label in pairs[:40]) + ("…" if len(pairs) > 40 else ""))
+        for sobject in CHOOSABLE_OBJECTS:
+            for row in (self.field_rows[sobject], self.subtask_rows[sobject]):
+                row.set_choices(metadata.choices.get(sobject))
+
+    def set_metadata_unavailable(self, note: str) -> None:
+        """Describe is not available (offline, not connected): the choosers only show."""
+        for row in (*self.field_rows.values(), *self.subtask_rows.values()):
+            row.set_choices(None, note)
 
     # -- problems --------------------------------------------------------------------------
     def show_problems(self, problems: dict[str, str]) -> None:
@@ -226,3 +226,7 @@ class ImportSettingsForm(QWidget):
         self.stage_combo.setEnabled(self.stage_box.isChecked() and not stage_locked)
         self.stage_combo.setToolTip(self.stage_box.toolTip())
         set_locked([self.interval_spin], self.interval_badge, "sync_interval_minutes" in locked)
+        for row in self.field_rows.values():
+            row.set_locked("extra_fields" in locked)
+        for row in self.subtask_rows.values():
+            row.set_locked("child_relationships" in locked)
