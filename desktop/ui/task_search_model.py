@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.domain.items import Item
 from desktop.domain.tree import PATH_SEPARATOR
@@ -111,6 +111,10 @@ class TaskResultDelegate(QStyledItemDelegate):
         return QSize(200, main.height() + small.height() + 2 * self.MARGIN + 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        # imported here: PySide builds QStyle's many enums on first access (~6 ms), a cost
+        # for the first result painted rather than for the window's first paint
+        from PySide6.QtWidgets import QStyle
+
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         painter.save()
