@@ -87,7 +87,8 @@ class ChoiceDialog(QDialog):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAccessibleName(title)
         self.search_edit = _SearchEdit(self.view, self)
-        self.search_edit.setPlaceholderText("Type to filter by label or API name")
+        self.search_edit.setPlaceholderText(
+            "Type to filter by label or API name" if ordered else "Type to filter")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName("Filter")
         self.note_label = QLabel(read_only_note or "", self)
@@ -133,7 +134,7 @@ class ChoiceDialog(QDialog):
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.view.resizeColumnToContents(0)
-        self.resize(560, 460)
+        self.resize(560, 460) if ordered else self.resize(480, 300)
         self._update_buttons()
         (self.view if self._read_only else self.search_edit).setFocus()
 
