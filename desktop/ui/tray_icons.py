@@ -8,6 +8,7 @@ plugins the Qt installation has.
 from __future__ import annotations
 
 import logging
+import sys
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -29,12 +30,14 @@ class TrayState(StrEnum):
 
 
 def resources_dir() -> Path:
-    """The repository's resources/ folder (next to the package in a checkout or install)."""
+    """The folder holding icons/: resources/ beside the package in a checkout (or an editable
+    install), else <prefix>/share/stint where a wheel install puts them (pyproject data-files)."""
     here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "resources", here.parents[1] / "resources"):
-        if candidate.is_dir():
+    checkout = here.parents[2] / "resources"
+    for candidate in (checkout, Path(sys.prefix) / "share" / "stint"):
+        if (candidate / "icons").is_dir():
             return candidate
-    return here.parents[2] / "resources"
+    return checkout
 
 
 def icon_path(name: str) -> Path:
