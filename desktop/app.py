@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.platform.paths import ProfilePaths
 from desktop.services.sync_service import SyncService
@@ -296,6 +296,8 @@ class StintApp(QObject):
             "choose Quit in its menu to leave.",
         )
         if not shown:
+            from PySide6.QtWidgets import QMessageBox  # rarely shown: not loaded at start
+
             QMessageBox.information(
                 None,
                 "Stint is still running",
@@ -389,6 +391,8 @@ def run_app(argv: Sequence[str] | None = None, profile: str | None = None, demo:
         store = Store.open(paths.db_path)
     except StoreError as exc:
         guard.release()
+        from PySide6.QtWidgets import QMessageBox  # only on this failure path
+
         QMessageBox.critical(None, "Stint cannot start", str(exc))
         return 1
     stint = StintApp(app, paths, store, guard, demo=demo_env)

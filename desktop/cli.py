@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import logging
 import sys
 from collections.abc import Callable
@@ -138,6 +137,8 @@ def _run_headless(args: argparse.Namespace) -> int:
     if getattr(args, "csv", False) and result.csv is not None:
         sys.stdout.write(result.csv)
     elif getattr(args, "json", False):
+        import json  # only headless --json output uses it; the GUI start does not
+
         print(json.dumps(result.data, ensure_ascii=False, indent=2))
     elif result.text:
         print(result.text)

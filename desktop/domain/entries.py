@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
@@ -32,6 +31,8 @@ class EntryError(ValueError):
 
 
 def new_client_id() -> str:
+    import uuid  # here, not at the top: uuid (and the platform module it loads) is not needed to start
+
     return str(uuid.uuid4())
 
 

@@ -18,13 +18,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 log = logging.getLogger(__name__)
 
 APP_NAME = "Stint"
 HOME_ENV = "STINT_HOME"
 _PRIVATE_DIR_MODE = 0o700
+
+
+def __getattr__(name: str) -> object:
+    """`paths.platformdirs`, imported on first use: a --profile or STINT_HOME start never needs it."""
+    if name == "platformdirs":
+        import platformdirs
+
+        return platformdirs
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,8 @@ class ProfilePaths:
 
     @classmethod
     def _platform_default(cls) -> ProfilePaths:
+        import platformdirs  # only the default profile needs it (~3 ms at start-up otherwise)
+
         data_dir = _absolute(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         return cls(
             root=data_dir,
