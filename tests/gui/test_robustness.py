@@ -79,7 +79,7 @@ def test_a_running_timer_survives_kill_9(qtbot, profile_dir):
         store.items.upsert_many(sample_items())
     worker = python(
         """
-        import sys, time
+        import sys, threading
         from PySide6.QtCore import QCoreApplication
         from desktop.services.timer_service import TimerService
         from desktop.store.store import Store
@@ -87,7 +87,7 @@ def test_a_running_timer_survives_kill_9(qtbot, profile_dir):
         timer = TimerService(Store.open(sys.argv[1]))
         entry = timer.start(sys.argv[2])
         print(entry.start.isoformat(), flush=True)
-        time.sleep(600)
+        threading.Event().wait()  # hold the running timer until the test kills us
         """,
         str(paths.db_path), CALL_ID,
     )
