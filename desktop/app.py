@@ -21,15 +21,19 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+# The Qt-free layers (store, domain, sqlite3, json...) are imported before PySide6: once
+# QtCore is loaded, PySide's import hook reads the source of every module imported after it.
+from desktop.platform.paths import ProfilePaths
+from desktop.store.errors import StoreError
+from desktop.store.store import Store
+
+# isort: split
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from desktop.platform.paths import ProfilePaths
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
-from desktop.store.errors import StoreError
-from desktop.store.store import Store
 from desktop.ui.deferred_writeback import DeferredWriteBack
 from desktop.ui.lifecycle import FirstPaintWatch, quit_on_termination_signals
 from desktop.ui.main_window import MainWindow
