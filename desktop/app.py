@@ -153,16 +153,18 @@ class StintApp(QObject):
         # What the first paint did not need, in order of how soon the user may need it; one
         # step per event-loop turn, so the window answers input between them.
         steps = [
-            self._start_logging,  # first: the tree load and the engine log from their workers
-            self.tasks.reload,
-            self._start_engine,
-            self.guard.listen,
+            # The default tab first (~40 ms), before the workers start: their imports and the
+            # tree load hold the GIL and kept its placeholder up for 80-120 ms.
             lambda: self._replace_page(
                 "Timesheet",
                 build_timesheet_page(
                     self.store, self.timer, self.tasks, self, self._writeback_wiring, self.sync
                 ),
             ),
+            self._start_logging,  # before the tree load and the engine log from their workers
+            self.tasks.reload,
+            self._start_engine,
+            self.guard.listen,
         ]
 
         def next_step() -> None:
