@@ -28,7 +28,6 @@ from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.services.sync_service import SyncService
 from desktop.services.timer_service import TimerService
 from desktop.ui.banner import ErrorBanner
-from desktop.ui.sync_status_text import schedule_remark
 from desktop.ui.task_widget import TaskWidget
 from desktop.ui.tray_icons import app_icon, svg_icon
 
@@ -264,6 +263,9 @@ class MainWindow(QMainWindow):
         next_at = self._sync.next_run_at()
         reason = self._sync.stretch_reason()
         if next_at is not None:
+            # Imported here: the first paint shows "Starting…" and never needs it.
+            from desktop.ui.sync_status_text import schedule_remark
+
             remark = schedule_remark(reason, self._sync.api_usage(), last)
             text += f" · next {local_time(next_at)}" + (f" — {remark}" if remark else "")
         self.sync_label.setText(text)
