@@ -118,7 +118,7 @@ class StintApp(QObject):
 
         guard.raise_requested.connect(self.window.bring_to_front)
         self.window.quit_requested.connect(self.quit)
-        self.window.hidden_to_tray.connect(self._explain_tray_once)
+        self.window.hidden_to_tray.connect(lambda: self.tray.explain_once(self.ui_settings))
         self.window.banner_action_requested.connect(self._banner_action)
         self.sync.sync_finished.connect(self._sync_finished)
         self.timer.entries_changed.connect(self.tasks.refresh_recent)
@@ -134,7 +134,7 @@ class StintApp(QObject):
 
     # -- start-up ------------------------------------------------------------------------
     def start(self, hidden: bool = False) -> None:
-        self._restore_geometry()
+        self.window.restore_geometry(self.ui_settings)
         self.tray.show()
         if hidden:  # autostart: in the tray (without one, launching Stint again shows it)
             QTimer.singleShot(0, self._after_first_paint)
@@ -292,25 +292,6 @@ class StintApp(QObject):
             if reenable is not None:
                 reenable()  # the Settings page shows the sign-in form again
 
-    def _explain_tray_once(self) -> None:
-        if self.ui_settings.value("tray/explained", False, type=bool):
-            return
-        self.ui_settings.setValue("tray/explained", True)
-        shown = self.tray.notify(
-            "Stint is still running",
-            "The timer keeps running in the system tray. Click the tray icon to open Stint; "
-            "choose Quit in its menu to leave.",
-        )
-        if not shown:
-            from PySide6.QtWidgets import QMessageBox  # rarely shown: not loaded at start
-
-            QMessageBox.information(
-                None,
-                "Stint is still running",
-                "Stint keeps running in the system tray, so your timer never stops by accident.\n\n"
-                "Click the tray icon to open the window again; choose Quit in its menu to leave.",
-            )
-
     def pick_task(self) -> None:
         """The tray's "Pick a task...": the small always-on-top picker."""
         if self.quick_picker is None:
@@ -329,7 +310,7 @@ class StintApp(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        self._save_geometry()
+        self.window.save_geometry(self.ui_settings)
         self.app.aboutToQuit.disconnect(self.shutdown)
         # From here on nothing may react to the services: the store is about to close.
         for service in (self.timer, self.tasks, self.sync, self.writeback, self.integration):
@@ -350,15 +331,6 @@ class StintApp(QObject):
         if self.demo is not None:
             self.demo.stop()
         log.info("Stint stopped")
-
-    def _restore_geometry(self) -> None:
-        geometry = self.ui_settings.value("window/geometry")
-        if geometry is not None:
-            self.window.restoreGeometry(geometry)
-
-    def _save_geometry(self) -> None:
-        self.ui_settings.setValue("window/geometry", self.window.saveGeometry())
-        self.ui_settings.sync()
 
 
 def _version() -> str:
@@ -407,7 +379,6 @@ def run_app(argv: Sequence[str] | None = None, profile: str | None = None, demo:
     code = app.exec()
     stint.shutdown()
     return code
-
 
 
 def main(profile: str | None = None, demo: bool = False) -> int:

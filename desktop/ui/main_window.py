@@ -272,6 +272,16 @@ class MainWindow(QMainWindow):
         self.sync_label.setToolTip(reason or "")
 
     # -- closing -------------------------------------------------------------------------
+    def restore_geometry(self, settings) -> None:
+        """Size and place the window as the user left it (QSettings "window/geometry")."""
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def save_geometry(self, settings) -> None:
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.sync()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.close_to_tray and not self._quitting:
             event.ignore()

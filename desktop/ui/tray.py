@@ -136,6 +136,27 @@ class TrayController(QObject):
         self.icon.showMessage(title, message, kind, 8000)
         return True
 
+    def explain_once(self, settings) -> None:
+        """The first time the window closes to the tray, say that Stint keeps running there
+        (remembered in the UI settings)."""
+        if settings.value("tray/explained", False, type=bool):
+            return
+        settings.setValue("tray/explained", True)
+        shown = self.notify(
+            "Stint is still running",
+            "The timer keeps running in the system tray. Click the tray icon to open Stint; "
+            "choose Quit in its menu to leave.",
+        )
+        if not shown:
+            from PySide6.QtWidgets import QMessageBox  # rarely shown: not loaded at start
+
+            QMessageBox.information(
+                None,
+                "Stint is still running",
+                "Stint keeps running in the system tray, so your timer never stops by accident.\n\n"
+                "Click the tray icon to open the window again; choose Quit in its menu to leave.",
+            )
+
     def dispose(self) -> None:
         self._timer.unsubscribe_ticks(self.menu)
         self._tooltip_tick.stop()

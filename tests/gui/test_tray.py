@@ -140,3 +140,15 @@ def test_a_click_toggles_the_window_and_a_double_click_opens_it(tray, calls):
     for activation in (reason.Trigger, reason.DoubleClick, reason.Context):
         tray._activated(activation)
     assert calls.names == ["toggle", "open"]
+
+
+def test_closing_to_the_tray_is_explained_once(tray, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    shown = []
+    monkeypatch.setattr(tray, "notify", lambda title, message, error=False: shown.append(title) or True)
+    tray.explain_once(settings)
+    tray.explain_once(settings)
+    assert shown == ["Stint is still running"]
+    assert settings.value("tray/explained", False, type=bool)
