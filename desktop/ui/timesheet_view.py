@@ -13,12 +13,9 @@ from datetime import date, timedelta
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMenu,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from desktop.services.entries_service import EntriesService
 from desktop.ui.entry_editor import EntryEditorDialog
 from desktop.ui.timesheet_day_model import DayColumn, TimesheetDayModel
 from desktop.ui.timesheet_header import TimesheetHeader
+from desktop.ui.timesheet_tables import build_day_table, build_week_table
 from desktop.ui.timesheet_text import long_day, week_span
 from desktop.ui.timesheet_week_model import DAYS_PER_WEEK, TimesheetWeekModel, week_start
 from desktop.ui.undo_banner import UndoBanner
@@ -82,21 +80,7 @@ class TimesheetView(QWidget):
         self.day_button, self.week_button = header.day_button, header.week_button
         self.add_button = header.add_button
 
-        self.day_table = QTableView(self)
-        self.day_table.setObjectName("timesheetDayTable")
-        self.day_table.setModel(self.day_model)
-        self._setup_table(self.day_table)
-        self.day_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        heading = self.day_table.horizontalHeader()
-        heading.setSectionResizeMode(DayColumn.TASK, QHeaderView.ResizeMode.Stretch)
-        for column in (DayColumn.START, DayColumn.END, DayColumn.DURATION):
-            heading.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            heading.resizeSection(column, self._time_column_width())
-        heading.setSectionResizeMode(DayColumn.NOTE, QHeaderView.ResizeMode.Stretch)
-        heading.setSectionResizeMode(DayColumn.SALESFORCE, QHeaderView.ResizeMode.Fixed)
-        heading.resizeSection(
-            DayColumn.SALESFORCE, self.fontMetrics().horizontalAdvance("Deleted there") + 24
-        )
+        self.day_table = build_day_table(self, self.day_model)
         # activated: Enter, or a double click (a single click where the platform says so)
         self.day_table.activated.connect(lambda _index: self.edit_selected())
         self.day_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -112,16 +96,7 @@ class TimesheetView(QWidget):
         self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.day_table.viewport().installEventFilter(self)
 
-        self.week_table = QTableView(self)
-        self.week_table.setObjectName("timesheetWeekTable")
-        self.week_table.setModel(self.week_model)
-        self._setup_table(self.week_table)
-        week_heading = self.week_table.horizontalHeader()
-        week_heading.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        day_width = self.fontMetrics().horizontalAdvance("Wed 30") + 28
-        for column in range(1, DAYS_PER_WEEK + 2):
-            week_heading.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            week_heading.resizeSection(column, day_width)
+        self.week_table = build_week_table(self, self.week_model)
         self.week_table.activated.connect(self._open_day_of)
 
         day_page = QWidget(self)
@@ -153,27 +128,6 @@ class TimesheetView(QWidget):
         self.day_button.clicked.connect(lambda: self.set_mode(DAY))
         self.week_button.clicked.connect(lambda: self.set_mode(WEEK))
         self.add_button.clicked.connect(self.add_entry)
-
-    def _setup_table(self, table: QTableView) -> None:
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        table.horizontalHeader().setHighlightSections(False)
-        table.setTabKeyNavigation(False)
-        # Breathing room between right-aligned times and the next left-aligned column.
-        table.setStyleSheet(
-            "QTableView::item { padding: 0 8px; }"
-            "QHeaderView::section { padding: 4px 8px; border: none;"
-            " border-bottom: 1px solid palette(mid); background: palette(window); }"
-        )
-
-    def _time_column_width(self) -> int:
-        return self.fontMetrics().horizontalAdvance("Wed 00:00") + 24
 
     def _build_actions(self) -> None:
         def action(text: str, shortcuts: list[str], slot, tip: str = "") -> QAction:
