@@ -165,6 +165,11 @@ def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
         yield values[index : index + _CHUNK]
 
 
+def _updated_ids(conn, sql: str, params: Sequence[object]) -> list[str]:
+    """Run an UPDATE ... RETURNING id and return the ids it changed."""
+    return [row[0] for row in conn.execute(sql, params)]
+
+
 class ItemRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -301,14 +306,12 @@ class ItemRepository:
         with self._db.transaction() as conn:
             for chunk in _chunks(ids):
                 marks = ",".join("?" * len(chunk))
-                changed += [
-                    row[0]
-                    for row in conn.execute(
-                        f"UPDATE items SET archived = 1, archive_reason = ?, updated_at = ? "
-                        f"WHERE id IN ({marks}) AND archived = 0 RETURNING id",
-                        (reason, now_text, *chunk),
-                    )
-                ]
+                changed += _updated_ids(
+                    conn,
+                    f"UPDATE items SET archived = 1, archive_reason = ?, updated_at = ? "
+                    f"WHERE id IN ({marks}) AND archived = 0 RETURNING id",
+                    (reason, now_text, *chunk),
+                )
                 conn.execute(
                     f"UPDATE items SET archive_reason = ?, updated_at = ? "
                     f"WHERE id IN ({marks}) AND archived = 1 AND archive_reason IS NOT ?",
@@ -324,12 +327,10 @@ class ItemRepository:
         with self._db.transaction() as conn:
             for chunk in _chunks(ids):
                 marks = ",".join("?" * len(chunk))
-                changed += [
-                    row[0]
-                    for row in conn.execute(
-                        f"UPDATE items SET archived = 0, archive_reason = NULL, updated_at = ? "
-                        f"WHERE id IN ({marks}) AND archived = 1 RETURNING id",
-                        (now_text, *chunk),
-                    )
-                ]
+                changed += _updated_ids(
+                    conn,
+                    f"UPDATE items SET archived = 0, archive_reason = NULL, updated_at = ? "
+                    f"WHERE id IN ({marks}) AND archived = 1 RETURNING id",
+                    (now_text, *chunk),
+                )
         return changed
