@@ -54,6 +54,10 @@ class Item:
                 return text
         return None
 
+    def fields_text(self, limit: int = 3) -> str:
+        """"Acme Corp · Prospecting · 00001234": the first key field values, for a second line."""
+        return " · ".join(text for _label, text in self.fields[:limit] if text)
+
     def archive(self, reason: str) -> Item:
         return replace(self, archived=True, archive_reason=reason)
 

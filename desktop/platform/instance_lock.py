@@ -12,8 +12,6 @@ Raising the first instance's window is a Qt message channel (QLocalServer) owned
 from __future__ import annotations
 
 import contextlib
-import getpass
-import hashlib
 import logging
 import os
 import re
@@ -127,6 +125,8 @@ def socket_name(profile_id: str) -> str:
     Unique per user and profile: on Unix such names live in the shared temp dir, so the
     user name is part of it (hashed, to keep it short and free of odd characters).
     """
+    import hashlib  # loads OpenSSL: only when the socket is first used, after the first paint
+
     user = _user_name()
     digest = hashlib.sha256(f"{user}\0{profile_id}".encode()).hexdigest()[:16]
     safe_id = re.sub(r"[^A-Za-z0-9]", "", profile_id)[:12]
@@ -134,6 +134,8 @@ def socket_name(profile_id: str) -> str:
 
 
 def _user_name() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except Exception:  # no user name in the environment or the password database

@@ -11,11 +11,11 @@ same keyring service name and instance lock, and two profiles never share either
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -44,8 +44,12 @@ class ProfilePaths:
     log_dir: Path
     db_path: Path
     lock_path: Path
-    profile_id: str
     is_default: bool
+
+    @cached_property
+    def profile_id(self) -> str:
+        """The profile's stable id (see `profile_id_for`); worked out when first asked for."""
+        return profile_id_for(self.root)
 
     @property
     def keyring_service(self) -> str:
@@ -76,7 +80,6 @@ class ProfilePaths:
             log_dir=root / "logs",
             db_path=data_dir / "stint.sqlite3",
             lock_path=data_dir / "instance.lock",
-            profile_id=profile_id_for(root),
             is_default=False,
         )
 
@@ -92,7 +95,6 @@ class ProfilePaths:
             log_dir=_absolute(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
             db_path=data_dir / "stint.sqlite3",
             lock_path=data_dir / "instance.lock",
-            profile_id=profile_id_for(data_dir),
             is_default=True,
         )
 
@@ -119,6 +121,8 @@ def open_profile(
 
 def profile_id_for(root: str | os.PathLike[str]) -> str:
     """A short, stable id for a profile root (12 hex digits of a SHA-256 of the path)."""
+    import hashlib  # loads OpenSSL (~3 ms): not before the app's first paint, which needs no id
+
     normalised = os.path.normcase(str(_absolute(root)))
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:12]
 

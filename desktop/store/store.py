@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from datetime import tzinfo
+from functools import cached_property
 from pathlib import Path
 from sqlite3 import Connection
+from typing import TYPE_CHECKING
 
 from desktop.store.bulk import bulk_writes
 from desktop.store.database import Database, open_database
-from desktop.store.entries_repo import EntryRepository
-from desktop.store.items_repo import ItemRepository
-from desktop.store.settings_repo import SettingsRepository
-from desktop.store.sync_log_repo import SyncLogRepository
-from desktop.store.sync_state_repo import SyncStateRepository
+
+if TYPE_CHECKING:
+    from desktop.store.entries_repo import EntryRepository
+    from desktop.store.items_repo import ItemRepository
+    from desktop.store.settings_repo import SettingsRepository
+    from desktop.store.sync_log_repo import SyncLogRepository
+    from desktop.store.sync_state_repo import SyncStateRepository
 
 
 class Store:
@@ -22,15 +26,45 @@ class Store:
     Share one Store between threads freely: each thread uses its own connection (see
     desktop.store.database). Repository calls that write each run in a transaction; wrap
     several in `store.transaction()` to commit them together.
+
+    Each repository (and the domain modules behind it) is loaded when first used: the desktop
+    app's first paint needs only the entries and the sync log. Repositories hold no state but
+    the database, so two threads racing to build one would only build an extra copy.
     """
 
     def __init__(self, database: Database, display_tz: tzinfo | None = None) -> None:
         self._db = database
-        self.items = ItemRepository(database)
-        self.entries = EntryRepository(database, display_tz)
-        self.sync_state = SyncStateRepository(database)
-        self.sync_log = SyncLogRepository(database)
-        self.settings = SettingsRepository(database)
+        self._display_tz = display_tz
+
+    @cached_property
+    def items(self) -> ItemRepository:
+        from desktop.store.items_repo import ItemRepository
+
+        return ItemRepository(self._db)
+
+    @cached_property
+    def entries(self) -> EntryRepository:
+        from desktop.store.entries_repo import EntryRepository
+
+        return EntryRepository(self._db, self._display_tz)
+
+    @cached_property
+    def sync_state(self) -> SyncStateRepository:
+        from desktop.store.sync_state_repo import SyncStateRepository
+
+        return SyncStateRepository(self._db)
+
+    @cached_property
+    def sync_log(self) -> SyncLogRepository:
+        from desktop.store.sync_log_repo import SyncLogRepository
+
+        return SyncLogRepository(self._db)
+
+    @cached_property
+    def settings(self) -> SettingsRepository:
+        from desktop.store.settings_repo import SettingsRepository
+
+        return SettingsRepository(self._db)
 
     @classmethod
     def open(cls, path: str | Path, display_tz: tzinfo | None = None) -> Store:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal
@@ -28,12 +30,22 @@ class SingleInstance(QObject):
     raise_requested = Signal()
 
     def __init__(
-        self, lock_path: str | os.PathLike[str], profile_id: str, parent: QObject | None = None
+        self,
+        lock_path: str | os.PathLike[str],
+        profile_id: str | Callable[[], str],
+        parent: QObject | None = None,
     ) -> None:
+        """`profile_id` may be given as a callable: the socket name is a hash of it, worked
+        out only when the socket is first used (after the app's first paint)."""
         super().__init__(parent)
         self._lock = InstanceLock(lock_path)
-        self.name = socket_name(profile_id)
+        self._profile_id = profile_id
         self._server: Any = None  # QLocalServer once listening
+
+    @cached_property
+    def name(self) -> str:
+        profile_id = self._profile_id if isinstance(self._profile_id, str) else self._profile_id()
+        return socket_name(profile_id)
 
     # -- first instance ------------------------------------------------------------------
     def acquire(self) -> bool:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,9 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.tasks_service import TasksService
-from desktop.ui.task_search_model import TaskResultDelegate, TaskSearchModel, item_id_of
-from desktop.ui.task_tree_model import TaskTreeModel
-from desktop.ui.task_tree_view import TaskTreeView
+
+if TYPE_CHECKING:  # built after the first paint (see desktop.ui.task_picker_panel)
+    from desktop.ui.task_picker_panel import TaskPickerPanel
+    from desktop.ui.task_search_model import TaskSearchModel
+    from desktop.ui.task_tree_model import TaskTreeModel
+    from desktop.ui.task_tree_view import TaskTreeView
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,7 @@ _NAVIGATION_KEYS = {
     Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
 }
 _ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
-_RESULTS_PAGE, _TREE_PAGE = 0, 1
+_RESULTS_PAGE, _TREE_PAGE = 0, 1  # as desktop.ui.task_picker_panel numbers them
 
 
 class TaskPicker(QWidget):
@@ -84,68 +86,77 @@ class TaskPicker(QWidget):
         row.addWidget(self.tree_button)
         outer.addLayout(row)
 
-        self.results_model = TaskSearchModel(tasks.path_text, self)
-        self.tree_model = TaskTreeModel(self)
-        self.panel = self._build_panel()
-        if inline:
-            outer.addWidget(self.panel, 1)
-        else:
-            self.panel.hide()  # floats over the window once shown (see _place_panel)
+        self._outer = outer
+        self._panel: TaskPickerPanel | None = None  # see `panel`
 
         self.search.textEdited.connect(self._text_edited)
         self.search.textChanged.connect(lambda text: self._refresh_results() if not text else None)
         self.search.installEventFilter(self)
-        self.tree_view.installEventFilter(self)
-        self.results_view.installEventFilter(self)
         self.tree_button.toggled.connect(self._tree_button_toggled)
-        self.results_view.clicked.connect(self._choose_index)
-        self.results_view.activated.connect(self._choose_index)
-        self.tree_view.activated.connect(self._choose_index)
-        self.show_archived.toggled.connect(self._show_archived_toggled)
-        tasks.tree_changed.connect(self._tree_changed)
+        if inline:
+            self.build_panel()
+
+    # -- the panel, built when first needed ----------------------------------------------
+    def build_panel(self) -> TaskPickerPanel:
+        """Build the results/tree panel now (the app does it right after its first paint;
+        otherwise the first keystroke or click does). Idempotent."""
+        if self._panel is not None:
+            return self._panel
+        from desktop.ui.task_picker_panel import TaskPickerPanel
+
+        panel = self._panel = TaskPickerPanel(self._tasks.path_text, self)
+        if self._inline:
+            self._outer.addWidget(panel, 1)
+        else:
+            panel.hide()  # floats over the window once shown (see _place_panel)
+        panel.tree_view.installEventFilter(self)
+        panel.results_view.installEventFilter(self)
+        panel.results_view.clicked.connect(self._choose_index)
+        panel.results_view.activated.connect(self._choose_index)
+        panel.tree_view.activated.connect(self._choose_index)
+        panel.show_archived.toggled.connect(self._show_archived_toggled)
+        self._tasks.tree_changed.connect(self._tree_changed)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._tree_changed()
-
-    # -- building ------------------------------------------------------------------------
-    def _build_panel(self) -> QFrame:
-        panel = QFrame(self)
-        panel.setObjectName("taskPickerPanel")
-        panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setAutoFillBackground(True)
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(1, 1, 1, 1)
-        layout.setSpacing(0)
-        self.pages = QStackedWidget(panel)
-        self.results_view = QListView(panel)
-        self.results_view.setObjectName("taskResults")
-        self.results_view.setModel(self.results_model)
-        self.results_view.setItemDelegate(TaskResultDelegate(self.results_view))
-        self.results_view.setUniformItemSizes(True)
-        self.results_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.results_view.setFrameShape(QFrame.Shape.NoFrame)
-        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree_view = TaskTreeView(self.tree_model, panel)
-        self.tree_view.setObjectName("taskTree")
-        self.tree_view.setFrameShape(QFrame.Shape.NoFrame)
-        self.pages.addWidget(self.results_view)
-        self.pages.addWidget(self.tree_view)
-        self.status = QLabel(panel)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setObjectName("pickerStatus")
-        self.status.setContentsMargins(8, 4, 8, 4)
-        self.show_archived = QCheckBox("Show archived tasks", panel)
-        self.show_archived.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        footer = QHBoxLayout()
-        footer.setContentsMargins(0, 0, 6, 0)
-        footer.addWidget(self.status, 1)
-        footer.addWidget(self.show_archived)
-        layout.addWidget(self.pages, 1)
-        layout.addLayout(footer)
         return panel
+
+    @property
+    def panel(self) -> TaskPickerPanel:
+        return self.build_panel()
+
+    @property
+    def results_model(self) -> TaskSearchModel:
+        return self.panel.results_model
+
+    @property
+    def tree_model(self) -> TaskTreeModel:
+        return self.panel.tree_model
+
+    @property
+    def results_view(self) -> QListView:
+        return self.panel.results_view
+
+    @property
+    def tree_view(self) -> TaskTreeView:
+        return self.panel.tree_view
+
+    @property
+    def pages(self) -> QStackedWidget:
+        return self.panel.pages
+
+    @property
+    def status(self) -> QLabel:
+        return self.panel.status
+
+    @property
+    def show_archived(self) -> QCheckBox:
+        return self.panel.show_archived
 
     # -- public --------------------------------------------------------------------------
     def is_open(self) -> bool:
-        return self.panel.isVisible() if not self._inline else True
+        if self._inline:
+            return True
+        return self._panel is not None and self._panel.isVisible()
 
     def current_page(self) -> str:
         return "tree" if self.pages.currentIndex() == _TREE_PAGE else "results"
@@ -175,7 +186,7 @@ class TaskPicker(QWidget):
         if self._inline:
             self.pages.setCurrentIndex(_RESULTS_PAGE)
             return
-        if self.panel.isVisible():
+        if self.is_open():
             self.panel.hide()
             self.tree_button.setChecked(False)
             self.panel_closed.emit()
@@ -194,7 +205,9 @@ class TaskPicker(QWidget):
     def _refresh_results(self, keep_highlight: bool = False) -> None:
         """Search again; a new query highlights its best match, a new tree (after a sync)
         keeps the highlighted task where it still matches."""
-        keep = item_id_of(self.results_view.currentIndex()) if keep_highlight else None
+        if self._panel is None and not self.search.text():
+            return  # nothing shown and nothing typed: the panel fills when it is built
+        keep = self.panel.item_id(self.results_view.currentIndex()) if keep_highlight else None
         text = self.search.text()
         self.results_model.set_results(
             self._tasks.search(
@@ -209,7 +222,7 @@ class TaskPicker(QWidget):
         if rows:
             self.results_view.setCurrentIndex(self.results_model.index(row, 0))
         self._update_status()
-        if not self._inline and self.panel.isVisible():
+        if not self._inline and self.is_open():
             self._place_panel()
 
     def _update_status(self) -> None:
@@ -282,7 +295,7 @@ class TaskPicker(QWidget):
         return rows * max(row_height, 1) + footer + 2 * self.panel.frameWidth() + 4
 
     def _choose_index(self, index: QModelIndex) -> None:
-        item_id = item_id_of(index)
+        item_id = self.panel.item_id(index)
         if item_id is None:
             return
         log.debug("task chosen from the picker")
@@ -304,7 +317,7 @@ class TaskPicker(QWidget):
         return True
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self._inline or not self.panel.isVisible() or new is None:
+        if self._inline or not self.is_open() or new is None:
             return
         if not (self.isAncestorOf(new) or self.panel.isAncestorOf(new) or new is self.panel):
             self.close_panel()
@@ -312,7 +325,7 @@ class TaskPicker(QWidget):
     # -- keyboard ------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize and watched is self.window():
-            if self.panel.isVisible() and not self._inline:
+            if self.is_open() and not self._inline:
                 self._place_panel()
             return False
         if event.type() != QEvent.Type.KeyPress:
@@ -343,7 +356,7 @@ class TaskPicker(QWidget):
                 self._refresh_results()
             return self._choose_current()
         if key == Qt.Key.Key_Escape:
-            if not self._inline and self.panel.isVisible():
+            if not self._inline and self.is_open():
                 self.close_panel()
             elif self.search.text():
                 self.search.clear()

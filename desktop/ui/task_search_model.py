@@ -29,9 +29,8 @@ from desktop.ui.task_tree_model import (
     FIELDS_ROLE,
     ITEM_ID_ROLE,
     PATH_ROLE,
-    fields_text,
-    kind_icon,
 )
+from desktop.ui.tray_icons import kind_icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -78,18 +77,18 @@ class TaskSearchModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return item.name
         if role == Qt.ItemDataRole.DecorationRole:
-            return kind_icon(item)
+            return kind_icon(item.kind.value)
         if role == ITEM_ID_ROLE:
             return item.id
         if role == PATH_ROLE:
             return self._parent_path(item)
         if role == FIELDS_ROLE:
-            return ("Archived · " if item.archived else "") + fields_text(item)
+            return ("Archived · " if item.archived else "") + item.fields_text()
         if role == ARCHIVED_ROLE:
             return item.archived
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self._path_of(item.id)
-            details = fields_text(item)
+            details = item.fields_text()
             return plain_tooltip(f"{tip}\n{details}" if details else tip)
         return None
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QIcon, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.items import Item
 from desktop.domain.tree import TaskTree
 from desktop.services.tasks_service import TreeLayout
 from desktop.ui.elided_label import plain_tooltip
-from desktop.ui.tray_icons import svg_icon
+from desktop.ui.tray_icons import kind_icon
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -26,16 +26,6 @@ FIELDS_ROLE = Qt.ItemDataRole.UserRole + 3
 ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 4
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def kind_icon(item: Item) -> QIcon:
-    """The small icon of the item's kind (project, opportunity, case, activity)."""
-    return svg_icon(f"kind-{item.kind.value}")
-
-
-def fields_text(item: Item, limit: int = 3) -> str:
-    """"Acme Corp · Prospecting · 00001234": the first key field values, for a second line."""
-    return " · ".join(text for _label, text in item.fields[:limit] if text)
 
 
 class TaskTreeModel(QAbstractItemModel):
@@ -121,20 +111,20 @@ class TaskTreeModel(QAbstractItemModel):
             return item.name
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self._tree.path_text(item.id)
-            details = fields_text(item)
+            details = item.fields_text()
             if details:
                 tip += "\n" + details
             if item.archived:
                 tip += f"\nArchived ({item.archive_reason or 'closed'})"
             return plain_tooltip(tip)
         if role == Qt.ItemDataRole.DecorationRole:
-            return kind_icon(item)
+            return kind_icon(item.kind.value)
         if role == ITEM_ID_ROLE:
             return item.id
         if role == PATH_ROLE:
             return self._tree.path_text(item.id)
         if role == FIELDS_ROLE:
-            return fields_text(item)
+            return item.fields_text()
         if role == ARCHIVED_ROLE:
             return item.archived
         if role == Qt.ItemDataRole.ForegroundRole and item.archived:

@@ -27,7 +27,6 @@ from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from desktop.ui.elided_label import ElidedLabel, muted_color
 from desktop.ui.task_picker import TaskPicker
-from desktop.ui.task_tree_model import fields_text
 from desktop.ui.tray_icons import svg_icon
 
 NO_TASK = "No task"
@@ -142,7 +141,7 @@ class TaskWidget(QWidget):
         self.name_label.setText(name)
         self.fields_label.setText(
             " · ".join(f"{label}: {text}" for label, text in item.fields[:4] if text)
-            or fields_text(item)
+            or item.fields_text()
         )
 
     def _show_elapsed(self, elapsed: timedelta | None = None) -> None:

@@ -22,8 +22,7 @@ from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
-from desktop.ui.task_tree_model import kind_icon
-from desktop.ui.tray_icons import TrayState, app_icon, svg_icon, tray_icon
+from desktop.ui.tray_icons import TrayState, app_icon, kind_icon, svg_icon, tray_icon
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +233,7 @@ class TrayController(QObject):
         self.recent_actions = []
         running_id = self._timer.running().item_id if self._timer.is_running() else None
         for item in self._tasks.recent_items(RECENT_IN_MENU):
-            action = QAction(kind_icon(item), _menu_text(item.name), self.menu)
+            action = QAction(kind_icon(item.kind.value), _menu_text(item.name), self.menu)
             if item.id == running_id:  # the task being timed stands out
                 font = action.font()
                 font.setBold(True)

@@ -123,5 +123,10 @@ def app_icon() -> QIcon:
     return svg_icon("stint")
 
 
+def kind_icon(kind: str) -> QIcon:
+    """The small icon of an item kind (project, opportunity, case, activity)."""
+    return svg_icon(f"kind-{kind}")
+
+
 def icon_sizes() -> tuple[QSize, ...]:
     return tuple(QSize(size, size) for size in _SIZES)

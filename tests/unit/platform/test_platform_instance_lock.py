@@ -117,9 +117,9 @@ def test_socket_name_is_stable_and_per_profile():
 
 
 def test_socket_name_differs_per_user(monkeypatch):
-    from desktop.platform import instance_lock
+    import getpass
 
-    monkeypatch.setattr(instance_lock.getpass, "getuser", lambda: "alice")
+    monkeypatch.setattr(getpass, "getuser", lambda: "alice")
     alice = socket_name("0123456789ab")
-    monkeypatch.setattr(instance_lock.getpass, "getuser", lambda: "bob")
+    monkeypatch.setattr(getpass, "getuser", lambda: "bob")
     assert socket_name("0123456789ab") != alice
