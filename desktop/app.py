@@ -41,12 +41,12 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_engine_pages, build_timesheet_page, placeholder_page
 from desktop.ui.single_instance import SingleInstance
 from desktop.ui.task_widget import TaskWidget
-from desktop.ui.tray import TrayController
 from desktop.ui.tray_icons import app_icon
 
-if TYPE_CHECKING:  # both import modules the first paint does not need
+if TYPE_CHECKING:  # modules the first paint does not need
     from desktop.services.writeback_service import WriteBackService
     from desktop.ui.quick_picker import QuickPicker
+    from desktop.ui.tray import TrayController
 
 log = logging.getLogger(__name__)
 
@@ -103,23 +103,11 @@ class StintApp(QObject):
             ],
         )
         self.quick_picker: QuickPicker | None = None  # built when first asked for
-        self.tray = TrayController(
-            self.timer,
-            self.tasks,
-            self.sync,
-            toggle_window=self.window.toggle_visible,
-            open_window=self.window.bring_to_front,
-            pick_task=self.pick_task,
-            quit_app=self.quit,
-            tray_available=tray_available,
-            parent=self,
-        )
-        self.window.close_to_tray = self.tray.available
-        app.setQuitOnLastWindowClosed(not self.tray.available)
+        self.tray: TrayController | None = None  # built right after the first paint
+        self._tray_available = tray_available
 
         guard.raise_requested.connect(self.window.bring_to_front)
         self.window.quit_requested.connect(self.quit)
-        self.window.hidden_to_tray.connect(lambda: self.tray.explain_once(self.ui_settings))
         self.window.banner_action_requested.connect(self._banner_action)
         self.sync.sync_finished.connect(self._sync_finished)
         self.timer.entries_changed.connect(self.tasks.refresh_recent)
@@ -136,7 +124,6 @@ class StintApp(QObject):
     # -- start-up ------------------------------------------------------------------------
     def start(self, hidden: bool = False) -> None:
         self.window.restore_geometry(self.ui_settings)
-        self.tray.show()
         if hidden:  # autostart: in the tray (without one, launching Stint again shows it)
             QTimer.singleShot(0, self._after_first_paint)
         else:
@@ -158,6 +145,7 @@ class StintApp(QObject):
         # What the first paint did not need, in order of how soon the user may need it; one
         # step per event-loop turn, so the window answers input between them.
         steps = [
+            self._build_tray,  # the window stays the way in until then (and without a tray)
             # The default tab first (~40 ms), before the workers start: their imports and the
             # tree load hold the GIL and kept its placeholder up for 80-120 ms.
             lambda: self._replace_page(
@@ -179,6 +167,25 @@ class StintApp(QObject):
                 QTimer.singleShot(0, next_step)
 
         next_step()
+
+    def _build_tray(self) -> None:
+        from desktop.ui.tray import TrayController
+
+        self.tray = TrayController(
+            self.timer,
+            self.tasks,
+            self.sync,
+            toggle_window=self.window.toggle_visible,
+            open_window=self.window.bring_to_front,
+            pick_task=self.pick_task,
+            quit_app=self.quit,
+            tray_available=self._tray_available,
+            parent=self,
+        )
+        self.window.close_to_tray = self.tray.available
+        self.app.setQuitOnLastWindowClosed(not self.tray.available)
+        self.window.hidden_to_tray.connect(lambda: self.tray.explain_once(self.ui_settings))
+        self.tray.show()
 
     def _start_logging(self) -> None:
         from desktop.platform.logs import setup_logging
@@ -324,7 +331,8 @@ class StintApp(QObject):
                 service.blockSignals(True)
         if self.writeback is not None:
             self.writeback.shutdown()  # a push under way stops before the store closes
-        self.tray.dispose()
+        if self.tray is not None:
+            self.tray.dispose()
         if self.quick_picker is not None:
             self.quick_picker.hide()
         self.window.prepare_to_quit()

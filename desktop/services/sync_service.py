@@ -11,21 +11,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.domain.synclog import SyncRun
-from desktop.salesforce.api_usage import ApiUsage, parse_limit_info
-from desktop.salesforce.errors import (
-    ConnectionProblem,
-    CredentialsMissing,
-    RefreshTokenRevoked,
-    SessionExpired,
-    WrongCredentials,
-)
 from desktop.store.store import Store
-from desktop.store.sync_log_repo import SyncLogRepository
+
+if TYPE_CHECKING:  # the first paint shows "Starting…": none of these is loaded before it
+    from desktop.domain.synclog import SyncRun
+    from desktop.salesforce.api_usage import ApiUsage
+    from desktop.store.sync_log_repo import SyncLogRepository
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +65,13 @@ def action_for(error: BaseException | None) -> str:
     """The banner action that fixes `error`: re-enter the password, reconnect, or retry."""
     # Imported here: desktop.engine pulls in simple-salesforce, which the first paint waits for.
     from desktop.engine.errors import NotConnected
+    from desktop.salesforce.errors import (
+        CredentialsMissing,
+        RefreshTokenRevoked,
+        SessionExpired,
+        WrongCredentials,
+    )
+
     if isinstance(error, WrongCredentials | SessionExpired):
         return REENTER_PASSWORD
     if isinstance(error, RefreshTokenRevoked | CredentialsMissing | NotConnected):
@@ -80,6 +82,8 @@ def action_for(error: BaseException | None) -> str:
 def message_for(error: BaseException) -> str:
     """A plain-language message (these errors' messages never hold secrets)."""
     from desktop.engine.errors import EngineError
+    from desktop.salesforce.errors import ConnectionProblem
+
     if isinstance(error, ConnectionProblem | EngineError):
         return error.message
     return "Synchronization failed unexpectedly; see the log for details."
@@ -111,7 +115,8 @@ class SyncService(QObject):
         self._running = False
         self._starting = False  # see mark_starting()
         self._force_when_started = False
-        self._last_run: SyncRun | None = store.sync_log.last_run()
+        self._last_run: SyncRun | None = None
+        self._last_run_read = False  # from the store when first asked (not for the first paint)
         self._relay = _Relay(self)
         self._relay.started.connect(self._started)
         self._relay.progressed.connect(self.sync_progressed)
@@ -190,6 +195,9 @@ class SyncService(QObject):
         return self._running
 
     def last_run(self) -> SyncRun | None:
+        if not self._last_run_read:
+            self._last_run = self._store.sync_log.last_run()
+            self._last_run_read = True
         return self._last_run
 
     def next_run_at(self) -> datetime | None:
@@ -204,6 +212,8 @@ class SyncService(QObject):
     def api_usage(self) -> ApiUsage | None:
         """The org's API calls used / daily limit as Salesforce last reported them (after
         the latest sync or push), or None before the first answer."""
+        from desktop.salesforce.api_usage import parse_limit_info
+
         stored = self._store.sync_state.get_value(API_USAGE_KEY)
         return parse_limit_info(f"api-usage={stored}") if stored else None
 
@@ -225,7 +235,7 @@ class SyncService(QObject):
         self._running = False
         if run is None:
             run = self._store.sync_log.last_run()
-        self._last_run = run
+        self._last_run, self._last_run_read = run, True
         self.sync_finished.emit(run)
         self.schedule_changed.emit()  # the scheduler has planned the next run by now
 

@@ -8,7 +8,7 @@ scheduler's thread and only its signals arrive here.
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QTabWidget,
     QToolButton,
@@ -24,21 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.services.sync_service import SyncService
 from desktop.services.timer_service import TimerService
 from desktop.ui.banner import ErrorBanner
 from desktop.ui.task_widget import TaskWidget
 from desktop.ui.tray_icons import app_icon, svg_icon
 
-_OUTCOME_TEXT = {
-    RunOutcome.SUCCEEDED: "succeeded",
-    RunOutcome.FAILED: "failed",
-    RunOutcome.CANCELLED: "cancelled",
-    RunOutcome.INTERRUPTED: "interrupted",
-    RunOutcome.RUNNING: "running",
-}
-
+if TYPE_CHECKING:
+    from desktop.domain.synclog import SyncRun
 
 SHORTCUTS_TEXT = """Ctrl+K or Ctrl+F\tpick a task (type to search)
 Alt+Down or F4\tbrowse all tasks as a tree
@@ -48,29 +40,6 @@ Ctrl+Return\tstart or stop the timer
 Ctrl+R or F5\tforce synchronization
 Ctrl+W\tclose the window (Stint keeps running in the tray)
 Ctrl+Q\tquit Stint"""
-
-
-def local_time(when: datetime | None, now: datetime | None = None) -> str:
-    """"14:05" today, "Mon 14:05" within a week, else "2026-11-21 14:05" (local zone)."""
-    if when is None:
-        return "—"
-    local = when.astimezone()
-    today = (now or datetime.now().astimezone()).astimezone().date()
-    if local.date() == today:
-        return f"{local:%H:%M}"
-    if abs((local.date() - today).days) < 7:
-        return f"{local:%a %H:%M}"
-    return f"{local:%Y-%m-%d %H:%M}"
-
-
-def describe_run(run: SyncRun | None) -> str:
-    if run is None:
-        return "Not synchronized yet"
-    outcome = _OUTCOME_TEXT.get(run.outcome, str(run.outcome).replace("_", " "))
-    when = local_time(run.finished_at or run.started_at)
-    changes = sum(counts.total for counts in run.counts.values())
-    detail = f", {changes:,} change{'s' if changes != 1 else ''}" if run.outcome is RunOutcome.SUCCEEDED else ""
-    return f"Last sync {when}: {outcome}{detail}"
 
 
 class MainWindow(QMainWindow):
@@ -215,9 +184,13 @@ class MainWindow(QMainWindow):
         self._quitting = True
 
     def _show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # loads many enums: not before the first paint
+
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT)
 
     def _show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop import __version__
 
         QMessageBox.about(
@@ -241,6 +214,8 @@ class MainWindow(QMainWindow):
             self.sync_label.setText(f"Synchronizing {sobject}: {done:,}…")
 
     def _sync_finished(self, run: SyncRun | None) -> None:
+        from desktop.domain.synclog import RunOutcome
+
         self.sync_progress.hide()
         if run is not None and run.outcome is RunOutcome.SUCCEEDED:
             self.banner.clear()
@@ -258,16 +233,16 @@ class MainWindow(QMainWindow):
         if not self._sync.is_available():
             self.sync_label.setText("Not connected to Salesforce: connect on the Settings page")
             return
+        # Imported here: the first paint shows "Starting…" and never needs it.
+        from desktop.ui.sync_status_text import describe_run, schedule_remark, short_local_time
+
         last = self._sync.last_run()
         text = describe_run(last)
         next_at = self._sync.next_run_at()
         reason = self._sync.stretch_reason()
         if next_at is not None:
-            # Imported here: the first paint shows "Starting…" and never needs it.
-            from desktop.ui.sync_status_text import schedule_remark
-
             remark = schedule_remark(reason, self._sync.api_usage(), last)
-            text += f" · next {local_time(next_at)}" + (f" — {remark}" if remark else "")
+            text += f" · next {short_local_time(next_at)}" + (f" — {remark}" if remark else "")
         self.sync_label.setText(text)
         self.sync_label.setToolTip(reason or "")
 

@@ -126,3 +126,28 @@ def schedule_remark(reason: str | None, usage: ApiUsage | None, last: SyncRun | 
     if usage is not None and usage.limit > 0:
         return f"later than usual: the org has used {percent_used(usage)}% of its daily API calls"
     return "later than usual: Salesforce refused more API calls today"
+
+
+def short_local_time(when: datetime | None, now: datetime | None = None) -> str:
+    """"14:05" today, "Mon 14:05" within a week, else "2026-11-21 14:05" (local zone): the
+    status bar's times."""
+    if when is None:
+        return "—"
+    local = when.astimezone()
+    today = (now or datetime.now().astimezone()).astimezone().date()
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    if abs((local.date() - today).days) < 7:
+        return f"{local:%a %H:%M}"
+    return f"{local:%Y-%m-%d %H:%M}"
+
+
+def describe_run(run: SyncRun | None) -> str:
+    """The status bar's "Last sync 14:05: succeeded, 3 changes"."""
+    if run is None:
+        return "Not synchronized yet"
+    when = short_local_time(run.finished_at or run.started_at)
+    changes = sum(counts.total for counts in run.counts.values())
+    succeeded = run.outcome is RunOutcome.SUCCEEDED
+    detail = f", {changes:,} change{'s' if changes != 1 else ''}" if succeeded else ""
+    return f"Last sync {when}: {outcome_text(run.outcome).lower()}{detail}"

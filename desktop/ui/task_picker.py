@@ -16,12 +16,8 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListView,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.services.tasks_service import TasksService
 
 if TYPE_CHECKING:  # built after the first paint (see desktop.ui.task_picker_panel)
+    from PySide6.QtWidgets import QCheckBox, QLabel, QListView, QStackedWidget
+
     from desktop.ui.task_picker_panel import TaskPickerPanel
     from desktop.ui.task_search_model import TaskSearchModel
     from desktop.ui.task_tree_model import TaskTreeModel
