@@ -7,12 +7,14 @@ on the profile's Engine. Errors print one line "stint: <message>" on stderr and 
 
 from __future__ import annotations
 
-import argparse
 import gc
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
 
 log = logging.getLogger(__name__)
 
@@ -21,14 +23,12 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
-def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
-    """The whole command line; with `with_commands=False` only the desktop app's options."""
+def build_parser() -> argparse.ArgumentParser:
+    import argparse  # the app's start does without it (see `_app_options`)
+
     parser = argparse.ArgumentParser(prog="stint", description="Stint: time tracking for Salesforce work.")
     parser.add_argument("--profile", metavar="DIR", help="profile directory (default: STINT_HOME or the platform's data dir)")
     parser.add_argument("--demo", action="store_true", help="start on a fresh temporary profile connected to a built-in demo org")
-    if not with_commands:
-        parser.set_defaults(command=None)
-        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sandbox = commands.add_parser("sandbox", help="serve a local Salesforce-compatible sandbox org until interrupted")
@@ -94,31 +94,39 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    # Starting the app skips building every command's parser (~6 ms of its start-up).
-    parser = build_parser(with_commands=not _only_app_options(arguments))
-    args = parser.parse_args(arguments)
+    app_options = _app_options(arguments)
+    if app_options is not None:
+        return _start_app(**app_options)
+    args = build_parser().parse_args(arguments)
     if args.command == "sandbox":
         from desktop.sandbox.__main__ import serve
 
         return serve(port=args.port, size=args.size, seed=args.seed)
     if args.command is None:
-        return _start_app(parser, args)
+        return _start_app(profile=args.profile, demo=args.demo)
     return _run_headless(args)
 
 
-def _only_app_options(arguments: list[str]) -> bool:
-    """True for `stint`, `stint --demo`, `stint --profile DIR` (what starts the app)."""
+def _app_options(arguments: list[str]) -> dict[str, Any] | None:
+    """The options of `stint`, `stint --demo`, `stint --profile DIR` (what starts the app),
+    read without argparse: building the parser, and the shutil its help formatter imports,
+    cost the app's start ~6 ms. None for anything else (argparse parses and checks it)."""
+    options: dict[str, Any] = {"profile": None, "demo": False}
     rest = list(arguments)
     while rest:
         option = rest.pop(0)
-        if option == "--profile" and rest:
-            rest.pop(0)
-        elif option != "--demo" and not option.startswith("--profile="):
-            return False
-    return True
+        if option == "--demo":
+            options["demo"] = True
+        elif option == "--profile" and rest and not rest[0].startswith("-"):
+            options["profile"] = rest.pop(0)
+        elif option.startswith("--profile=") and option != "--profile=":
+            options["profile"] = option.partition("=")[2]
+        else:
+            return None
+    return options
 
 
-def _start_app(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def _start_app(profile: str | None, demo: bool) -> int:
     # Start-up creates a few hundred thousand objects (modules, classes, widgets) and none is
     # garbage: until the first paint the cyclic collector would only scan them again and
     # again (~6 ms). desktop.app turns it back on right after that paint.
@@ -126,9 +134,9 @@ def _start_app(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     try:
         from desktop.app import main as app_main  # type: ignore[attr-defined]
     except ImportError:
-        parser.print_help(sys.stderr)
+        build_parser().print_help(sys.stderr)
         return EXIT_USAGE
-    return app_main(profile=args.profile, demo=args.demo)
+    return app_main(profile=profile, demo=demo)
 
 
 def _run_headless(args: argparse.Namespace) -> int:

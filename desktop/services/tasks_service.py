@@ -13,18 +13,20 @@ import sys
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.domain.bulk import gc_paused
 from desktop.domain.items import ROOT_ID, Item
-from desktop.domain.search import SearchIndex, query_terms
 from desktop.domain.steps import release_in_steps
-from desktop.domain.text import fold
 from desktop.domain.tree import TaskTree
 from desktop.platform.clock import Stopwatch
 from desktop.services.workers import run_in_background
 from desktop.store.store import Store
+
+if TYPE_CHECKING:  # built on a worker after the first paint
+    from desktop.domain.search import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +126,8 @@ class TaskCatalog:
         return cls(tree, layout)
 
     def with_index(self) -> TaskCatalog:
+        from desktop.domain.search import SearchIndex  # on the worker, after the first paint
+
         watch = Stopwatch()
         with gc_paused():
             index = SearchIndex(self.layout.items)
@@ -227,6 +231,9 @@ class TasksService(QObject):
                 else:
                     found += catalog.archived_index.search(text, limit=limit - len(found))
             return found
+        from desktop.domain.search import query_terms
+        from desktop.domain.text import fold
+
         terms = query_terms(text)
         found = []
         for item in self.recent_items(RECENT_LIMIT):
@@ -364,6 +371,8 @@ class TasksService(QObject):
         tree = weakref.ref(self._catalog.tree)
 
         def build() -> tuple[TreeLayout, SearchIndex]:
+            from desktop.domain.search import SearchIndex
+
             catalog = pending.pop()
             with gc_paused():
                 layout = TreeLayout.build(catalog.tree, include_archived=True)

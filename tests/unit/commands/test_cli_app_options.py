@@ -1,0 +1,47 @@
+"""`stint` with only the app's options starts the app without argparse; anything else goes
+through the full parser (and its checks and help)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.cli import _app_options
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ([], {"profile": None, "demo": False}),
+        (["--demo"], {"profile": None, "demo": True}),
+        (["--profile", "/tmp/p"], {"profile": "/tmp/p", "demo": False}),
+        (["--profile=/tmp/p", "--demo"], {"profile": "/tmp/p", "demo": True}),
+        (["--profile", "a", "--profile", "b"], {"profile": "b", "demo": False}),  # as argparse
+    ],
+)
+def test_app_options_are_read_directly(arguments, expected):
+    assert _app_options(arguments) == expected
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["status"],
+        ["--profile", "/tmp/p", "tasks"],
+        ["--help"],
+        ["-h"],
+        ["--profile"],  # no value: argparse reports it
+        ["--profile", "--demo"],  # an option where the value goes: argparse reports it
+        ["--profile="],
+        ["--dem"],  # abbreviations and typos are argparse's to judge
+    ],
+)
+def test_anything_else_goes_to_argparse(arguments):
+    assert _app_options(arguments) is None
+
+
+def test_help_still_lists_the_commands(capsys):
+    from desktop.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "connect" in capsys.readouterr().out
