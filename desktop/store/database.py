@@ -98,17 +98,22 @@ class Database:
             conn.execute("COMMIT")
 
     def close(self) -> None:
-        """Close every thread's connection; the Store cannot be used afterwards."""
+        """Close every thread's connection; the Store cannot be used afterwards.
+
+        A write transaction under way on another thread (a worker still saving when the app
+        quits) is let finish first: closing its connection under it crashes the process.
+        """
         self._closed = True
-        with self._connections_lock:
-            connections = list(self._connections)
-            self._connections = weakref.WeakSet()
-        for conn in connections:
-            try:
-                conn.close()
-            except sqlite3.Error:  # pragma: no cover - closing is best effort
-                log.exception("closing a store connection failed")
-        self._local = threading.local()
+        with self._write_lock:
+            with self._connections_lock:
+                connections = list(self._connections)
+                self._connections = weakref.WeakSet()
+            for conn in connections:
+                try:
+                    conn.close()
+                except sqlite3.Error:  # pragma: no cover - closing is best effort
+                    log.exception("closing a store connection failed")
+            self._local = threading.local()
 
 
 class _Connection(sqlite3.Connection):

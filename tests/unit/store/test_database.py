@@ -84,6 +84,29 @@ def test_closed_store_refuses_work(store):
         store.sync_state.get_value("x")
 
 
+def test_close_lets_a_write_under_way_on_another_thread_finish(tmp_path):
+    """Closing a worker's connection in the middle of its transaction crashed the process
+    (seen once as a segfault when a test ended while a worker saved); close() waits for it."""
+    path = tmp_path / "stint.db"
+    store = Store.open(path)
+    inside, finished = threading.Event(), threading.Event()
+
+    def slow_write():
+        with store.transaction():
+            store.sync_state.set_value("saved", "before")
+            inside.set()
+            finished.wait(0.3)  # still writing when close() is called
+            store.sync_state.set_value("saved", "yes")
+
+    worker = threading.Thread(target=slow_write)
+    worker.start()
+    assert inside.wait(5)
+    store.close()  # returns only after the worker's commit
+    worker.join(5)
+    with Store.open(path) as reopened:
+        assert reopened.sync_state.get_value("saved") == "yes"
+
+
 def test_a_file_that_is_not_a_database_gives_a_plain_error(tmp_path):
     path = tmp_path / "stint.db"
     path.write_bytes(b"this is not sqlite" * 100)
