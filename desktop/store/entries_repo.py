@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
 
 from desktop.domain.entries import EntryError, EntrySyncState, TimeEntry, validate_entry
-from desktop.domain.timer import plan_start, stop_running
 from desktop.store.database import Database
 from desktop.store.timestamps import (
     from_db,
@@ -134,6 +133,8 @@ class EntryRepository:
         self, item_id: str | None, now: datetime, note: str = "", billable: bool = False
     ) -> TimeEntry:
         """Stop the running entry (if any) and store a new running entry, atomically."""
+        from desktop.domain.timer import plan_start  # not needed to show the running timer
+
         now = truncate_to_ms(now)
         with self._db.transaction() as conn:
             running = self.running()
@@ -147,6 +148,8 @@ class EntryRepository:
     def stop_timer(self, now: datetime) -> TimeEntry | None:
         """Stop the running entry; returns it stopped, or None when nothing ran (or it held
         no time at all and was dropped)."""
+        from desktop.domain.timer import stop_running
+
         now = truncate_to_ms(now)
         with self._db.transaction() as conn:
             running = self.running()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.domain.items import Item
 from desktop.domain.tree import TaskTree
-from desktop.services.tasks_service import TreeLayout
+from desktop.services.task_catalog import TreeLayout
 from desktop.ui.elided_label import plain_tooltip
 from desktop.ui.tray_icons import kind_icon
 

@@ -91,7 +91,7 @@ def test_refresh_picks_up_a_timer_started_elsewhere(qtbot, timer, gui_store, clo
 # -- TasksService ---------------------------------------------------------------------------
 def test_tasks_load_off_the_gui_thread_and_search(qtbot, gui_store):
     threads = []
-    from desktop.services.tasks_service import TaskCatalog
+    from desktop.services.task_catalog import TaskCatalog
 
     def loader(store):
         threads.append(threading.current_thread())
@@ -199,7 +199,7 @@ def test_recent_and_running_tasks_are_known_before_the_first_load(qtbot, gui_sto
 
 
 def test_the_tree_arrives_before_the_index(qtbot, gui_store):
-    from desktop.services.tasks_service import TaskCatalog
+    from desktop.services.task_catalog import TaskCatalog
 
     service = TasksService(gui_store)
     states = []

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.domain.items import ROOT_ID
 from desktop.domain.tree import TaskTree
-from desktop.services.tasks_service import TreeLayout
+from desktop.services.task_catalog import TreeLayout
 from desktop.ui.task_search_model import TaskSearchModel
 from desktop.ui.task_tree_model import FIELDS_ROLE, ITEM_ID_ROLE, PATH_ROLE, TaskTreeModel
 from tests.gui.conftest import (

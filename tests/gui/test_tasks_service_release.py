@@ -2,7 +2,7 @@
 
 from desktop.domain.search import SearchIndex
 from desktop.domain.tree import TaskTree
-from desktop.services.tasks_service import TreeLayout
+from desktop.services.task_catalog import TreeLayout
 from tests.gui.conftest import reload_and_wait
 
 
