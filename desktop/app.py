@@ -145,6 +145,9 @@ class StintApp(QObject):
         # What the first paint did not need, in order of how soon the user may need it; one
         # step per event-loop turn, so the window answers input between them.
         steps = [
+            # On X11 a window icon is sent as pixmaps of every size the icon offers, each
+            # rendered from SVG (~20 ms): the window manager gets it right after the paint.
+            lambda: self.app.setWindowIcon(app_icon()),
             self._build_tray,  # the window stays the way in until then (and without a tray)
             # The default tab first (~40 ms), before the workers start: their imports and the
             # tree load hold the GIL and kept its placeholder up for 80-120 ms.
@@ -365,7 +368,6 @@ def run_app(argv: Sequence[str] | None = None, profile: str | None = None, demo:
     app.setApplicationName("Stint")
     app.setApplicationDisplayName("Stint")
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
 
     demo_env = None
     if demo:

@@ -27,7 +27,7 @@ from desktop.services.sync_service import SyncService
 from desktop.services.timer_service import TimerService
 from desktop.ui.banner import ErrorBanner
 from desktop.ui.task_widget import TaskWidget
-from desktop.ui.tray_icons import app_icon, svg_icon
+from desktop.ui.tray_icons import svg_icon
 
 if TYPE_CHECKING:
     from desktop.domain.synclog import SyncRun
@@ -58,7 +58,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Stint")
-        self.setWindowIcon(app_icon())
         self.close_to_tray = False
         self._quitting = False
         self._timer = timer

@@ -65,7 +65,6 @@ class TaskPicker(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("taskSearch")
         self.search.setPlaceholderText("Search tasks: name, account, case number, stage…")
-        self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search tasks")
         self.tree_button = QToolButton(self)
         self.tree_button.setObjectName("browseTasks")
@@ -103,6 +102,9 @@ class TaskPicker(QWidget):
         from desktop.ui.task_picker_panel import TaskPickerPanel
 
         panel = self._panel = TaskPickerPanel(self._tasks.path_text, self)
+        # Here, not in __init__: it shows only once there is text, and on X11 its icon's
+        # theme lookup costs the first paint ~4 ms.
+        self.search.setClearButtonEnabled(True)
         if self._inline:
             self._outer.addWidget(panel, 1)
         else:
