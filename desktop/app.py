@@ -22,8 +22,14 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-# The Qt-free layers (store, domain, sqlite3, json...) are imported before PySide6: once
-# QtCore is loaded, PySide's import hook reads the source of every module imported after it.
+# The Qt-free modules the first paint uses (store, domain, sqlite3, json...) are imported
+# before PySide6: once QtCore is loaded, PySide's import hook reads the source of every
+# module imported after it. The two repositories are what the first paint reads (the
+# running entry, the recent tasks); the store would load them on first use.
+import desktop.domain.durations
+import desktop.services.timer_clock
+import desktop.store.entries_repo
+import desktop.store.items_repo  # noqa: F401
 from desktop.platform.paths import ProfilePaths
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
