@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
-from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.platform.instance_lock import InstanceLock, socket_name
 
@@ -104,6 +104,7 @@ class SingleInstance(QObject):
         Retries until the timeout: the first instance may hold the lock a moment before its
         socket listens.
         """
+        from PySide6.QtCore import QDeadlineTimer, QThread
         from PySide6.QtNetwork import QLocalSocket
 
         deadline = QDeadlineTimer(timeout_ms)
