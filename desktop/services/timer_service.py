@@ -25,10 +25,11 @@ import logging
 from datetime import timedelta
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.domain.entries import EntryError, TimeEntry
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
+from desktop.services.early_qt import PRECISE_TIMER, set_properties
 from desktop.services.timer_clock import MINIMUM_KEPT, RunningClock
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
@@ -59,7 +60,7 @@ class TimerService(QObject):
         self._tick_subscribers: set[int] = set()
         self._tick = QTimer(self)
         self._tick.setSingleShot(True)
-        self._tick.setTimerType(Qt.TimerType.PreciseTimer)
+        set_properties(self._tick, timerType=PRECISE_TIMER)  # see early_qt
         self._tick.timeout.connect(self._on_tick)
 
     # -- reading -------------------------------------------------------------------------

@@ -8,9 +8,11 @@ dismisses it, or another message replaces it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from desktop.services.early_qt import PLAIN_TEXT, TEXT_SELECTABLE_BY_MOUSE, set_properties
 
 ACTION_LABELS = {
     "reenter_password": "Re-enter password…",
@@ -34,9 +36,10 @@ class ErrorBanner(QFrame):
         self.setPalette(palette)
         self._action = ""
         self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # error texts may quote records
+        set_properties(  # error texts may quote records: plain text (see early_qt)
+            self.message, textFormat=PLAIN_TEXT, textInteractionFlags=TEXT_SELECTABLE_BY_MOUSE
+        )
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action_button = QPushButton(self)
         self.action_button.setObjectName("bannerAction")
         self.close_button = QToolButton(self)

@@ -6,9 +6,12 @@ interprets markup, so a record named "<b>x</b><img src=...>" shows exactly those
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from desktop.services.early_qt import ALIGN_LEFT_VCENTER
 
 
 class ElidedLabel(QWidget):
@@ -17,14 +20,14 @@ class ElidedLabel(QWidget):
         text: str = "",
         parent: QWidget | None = None,
         *,
-        elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+        elide_middle: bool = False,
     ) -> None:
+        """Elides at the end, or in the middle (paths: both ends stay readable)."""
         super().__init__(parent)
         self._text = ""
-        self._elide = elide
+        self._elide_middle = elide_middle
         self._tooltip_override: str | None = None
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self.setText(text)
 
     def text(self) -> str:
@@ -49,7 +52,11 @@ class ElidedLabel(QWidget):
         return self.fontMetrics().horizontalAdvance(self._text) > self.width()
 
     def displayed_text(self) -> str:
-        return self.fontMetrics().elidedText(self._text, self._elide, self.width())
+        if not self.is_elided():
+            return self._text  # (and the first paint need not load the Qt namespace)
+        modes = QtCore.Qt.TextElideMode
+        mode = modes.ElideMiddle if self._elide_middle else modes.ElideRight
+        return self.fontMetrics().elidedText(self._text, mode, self.width())
 
     def sizeHint(self) -> QSize:  # noqa: N802
         metrics = self.fontMetrics()
@@ -68,13 +75,8 @@ class ElidedLabel(QWidget):
         self.updateGeometry()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(
-            self.rect(),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self.displayed_text(),
-        )
+        painter = QPainter(self)  # its pen is the widget's foreground colour already
+        painter.drawText(self.rect(), ALIGN_LEFT_VCENTER, self.displayed_text())
 
     def _update_tooltip(self) -> None:
         if self._tooltip_override is not None:

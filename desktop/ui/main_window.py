@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.early_qt import PLAIN_TEXT, TEXT_BESIDE_ICON, set_properties
 from desktop.services.sync_service import SyncService
 from desktop.services.timer_service import TimerService
 from desktop.ui.banner import ErrorBanner
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         bar.setSizeGripEnabled(True)
         self.sync_label = QLabel(self)
         self.sync_label.setObjectName("syncStatus")
-        self.sync_label.setTextFormat(Qt.TextFormat.PlainText)
+        set_properties(self.sync_label, textFormat=PLAIN_TEXT)  # messages may quote records
         self.sync_progress = QProgressBar(self)
         self.sync_progress.setObjectName("syncProgress")
         self.sync_progress.setMaximumWidth(140)
@@ -111,13 +112,15 @@ class MainWindow(QMainWindow):
         self.sync_progress.hide()
         self.sync_button = QToolButton(self)
         self.sync_button.setObjectName("forceSync")
-        self.sync_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_properties(self.sync_button, toolButtonStyle=TEXT_BESIDE_ICON)
         self.sync_button.setAutoRaise(True)
         bar.addWidget(self.sync_label, 1)
         bar.addPermanentWidget(self.sync_progress)
         bar.addPermanentWidget(self.sync_button)
 
     def _build_actions(self) -> None:
+        # setShortcuts, not setShortcut: resolving the latter's overloads reads the Qt
+        # namespace, which the first paint does without (desktop.services.early_qt).
         self.force_sync_action = QAction(svg_icon("sync"), "Force synchronization", self)
         self.force_sync_action.setShortcuts([QKeySequence("Ctrl+R"), QKeySequence("F5")])
         self.force_sync_action.setToolTip("Synchronize with Salesforce now (Ctrl+R, F5)")
@@ -128,13 +131,13 @@ class MainWindow(QMainWindow):
         self.pick_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
         self.pick_action.triggered.connect(self.focus_picker)
         self.toggle_action = QAction("Start/Stop timer", self)
-        self.toggle_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.toggle_action.setShortcuts([QKeySequence("Ctrl+Return")])
         self.toggle_action.triggered.connect(self._timer.toggle)
         self.close_action = QAction("Close window", self)
-        self.close_action.setShortcut(QKeySequence.StandardKey.Close)
+        self.close_action.setShortcuts(QKeySequence.StandardKey.Close)
         self.close_action.triggered.connect(self.close)
         self.quit_action = QAction("Quit Stint", self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.quit_requested)
 

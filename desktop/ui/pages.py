@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop.services.early_qt import ALIGN_CENTER, PLAIN_TEXT, set_properties
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
@@ -24,8 +25,7 @@ log = logging.getLogger(__name__)
 def placeholder_page(text: str) -> QWidget:
     page = QWidget()
     label = QLabel(text, page)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    set_properties(label, textFormat=PLAIN_TEXT, alignment=ALIGN_CENTER)
     label.setEnabled(False)
     layout = QVBoxLayout(page)
     layout.addWidget(label)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.early_qt import DOWN_ARROW, NO_FOCUS, set_properties
 from desktop.services.tasks_service import TasksService
 
 if TYPE_CHECKING:  # built after the first paint (see desktop.ui.task_picker_panel)
@@ -37,10 +40,6 @@ log = logging.getLogger(__name__)
 
 RESULT_LIMIT = 50
 PANEL_MAX_HEIGHT = 440
-_NAVIGATION_KEYS = {
-    Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
-}
-_ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _RESULTS_PAGE, _TREE_PAGE = 0, 1  # as desktop.ui.task_picker_panel numbers them
 
 
@@ -68,11 +67,10 @@ class TaskPicker(QWidget):
         self.search.setAccessibleName("Search tasks")
         self.tree_button = QToolButton(self)
         self.tree_button.setObjectName("browseTasks")
-        self.tree_button.setArrowType(Qt.ArrowType.DownArrow)
         self.tree_button.setToolTip("Browse all tasks (Alt+Down)")
         self.tree_button.setAccessibleName("Browse all tasks")
         self.tree_button.setCheckable(True)
-        self.tree_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_properties(self.tree_button, arrowType=DOWN_ARROW, focusPolicy=NO_FOCUS)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -173,7 +171,7 @@ class TaskPicker(QWidget):
             select_id = self.current_item_id()
         if select_id is not None:
             self.tree_view.select_item(select_id)
-        self.tree_view.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.tree_view.setFocus(QtCore.Qt.FocusReason.PopupFocusReason)
 
     def current_item_id(self) -> str | None:
         """The task the owner shows as current (the tree opens there)."""
@@ -195,7 +193,7 @@ class TaskPicker(QWidget):
         if text is not None:
             self.search.setText(text)
             self._refresh_results()
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     # -- behaviour -----------------------------------------------------------------------
@@ -339,23 +337,23 @@ class TaskPicker(QWidget):
 
     def _search_key(self, event: QKeyEvent) -> bool:
         key = event.key()
-        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
-        if key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down):
+        alt = bool(event.modifiers() & QtCore.Qt.KeyboardModifier.AltModifier)
+        if key == QtCore.Qt.Key.Key_F4 or (alt and key == QtCore.Qt.Key.Key_Down):
             self.open_tree()
             return True
-        if key in _NAVIGATION_KEYS:
+        if key in _navigation_keys():
             if not self.is_open() or self.current_page() != "results":
                 self.open_results()
                 return True
             QApplication.sendEvent(self.results_view, QKeyEvent(event))
             return True
-        if key in _ENTER_KEYS:
+        if key in _enter_keys():
             if not self.is_open() and not self.search.text().strip():
                 return False
             if not self.is_open():
                 self._refresh_results()
             return self._choose_current()
-        if key == Qt.Key.Key_Escape:
+        if key == QtCore.Qt.Key.Key_Escape:
             if not self._inline and self.is_open():
                 self.close_panel()
             elif self.search.text():
@@ -367,22 +365,35 @@ class TaskPicker(QWidget):
 
     def _tree_key(self, event: QKeyEvent) -> bool:
         key = event.key()
-        if key in _ENTER_KEYS:
+        if key in _enter_keys():
             return self._choose_current()
-        if key == Qt.Key.Key_Escape:
+        if key == QtCore.Qt.Key.Key_Escape:
             if self._inline:
                 self.pages.setCurrentIndex(_RESULTS_PAGE)
             else:
                 self.close_panel()
-            self.search.setFocus(Qt.FocusReason.PopupFocusReason)
+            self.search.setFocus(QtCore.Qt.FocusReason.PopupFocusReason)
             return True
         text = event.text()
         if text and text.isprintable() and not event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            QtCore.Qt.KeyboardModifier.ControlModifier | QtCore.Qt.KeyboardModifier.AltModifier
         ):
             # typing in the tree searches, like everywhere else in the picker
-            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
             self.search.insert(text)
             self.open_results()
             return True
         return False
+
+
+# Key sets built on first use: reading `Qt` at import would build the whole Qt namespace
+# before the first paint (see desktop.services.early_qt).
+@cache
+def _navigation_keys() -> frozenset[QtCore.Qt.Key]:
+    keys = QtCore.Qt.Key
+    return frozenset({keys.Key_Up, keys.Key_Down, keys.Key_PageUp, keys.Key_PageDown})
+
+
+@cache
+def _enter_keys() -> frozenset[QtCore.Qt.Key]:
+    return frozenset({QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter})

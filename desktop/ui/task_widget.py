@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.durations import format_hms
 from desktop.domain.items import Item
+from desktop.services.early_qt import ALIGN_RIGHT_VCENTER, PLAIN_TEXT, set_properties
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from desktop.ui.elided_label import ElidedLabel, muted_color
@@ -54,7 +55,7 @@ class TaskWidget(QWidget):
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
 
-        self.path_label = ElidedLabel(parent=self, elide=Qt.TextElideMode.ElideMiddle)
+        self.path_label = ElidedLabel(parent=self, elide_middle=True)
         self.path_label.setObjectName("taskPath")
         self.name_label = ElidedLabel(parent=self)
         self.name_label.setObjectName("taskName")
@@ -62,8 +63,7 @@ class TaskWidget(QWidget):
         self.fields_label.setObjectName("taskFields")
         self.elapsed_label = QLabel("0:00:00", self)
         self.elapsed_label.setObjectName("elapsed")
-        self.elapsed_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        set_properties(self.elapsed_label, textFormat=PLAIN_TEXT, alignment=ALIGN_RIGHT_VCENTER)
         self.elapsed_label.setAccessibleName("Running time")
         self.start_stop = QPushButton(self)
         self.start_stop.setObjectName("startStop")
@@ -80,7 +80,7 @@ class TaskWidget(QWidget):
         grid.addWidget(self.name_label, 1, 0)
         grid.addWidget(self.fields_label, 2, 0)
         grid.addWidget(self.elapsed_label, 0, 1, 3, 1)
-        grid.addWidget(self.start_stop, 0, 2, 3, 1, Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(self.start_stop, 0, 2, 3, 1)  # fixed size: centred in its cell
         grid.setColumnStretch(0, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)

@@ -13,8 +13,8 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPixmap
+from PySide6.QtCore import QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 log = logging.getLogger(__name__)
@@ -50,11 +50,13 @@ def render_svg(
     """One pixmap of the SVG at `size` logical pixels (transparent when the file is bad);
     `faded` draws it at low opacity, for disabled actions."""
     pixels = max(1, round(size * device_pixel_ratio))
-    image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
+    # (QPixmap.fill(QColor), not QImage.fill: resolving QImage.fill's overloads reads the Qt
+    # namespace, which the first paint does without; see desktop.services.early_qt.)
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent
     renderer = QSvgRenderer(str(path))
     if renderer.isValid():
-        painter = QPainter(image)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if faded:
             painter.setOpacity(0.4)
@@ -62,7 +64,6 @@ def render_svg(
         painter.end()
     else:
         log.warning("icon %s could not be read", path)
-    pixmap = QPixmap.fromImage(image)
     pixmap.setDevicePixelRatio(device_pixel_ratio)
     return pixmap
 
