@@ -78,6 +78,8 @@ def main() -> None:
     picker.setGeometry(10, 10, 880, 40)
     host.show()
     app.processEvents()
+    picker.build_panel()  # as the app does right after its first paint
+    app.processEvents()
     picker.search.setFocus()
 
     keystrokes: list[float] = []
