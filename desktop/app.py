@@ -9,7 +9,7 @@ Environment switches (benchmarks and autostart):
 - STINT_EXIT_AFTER_FIRST_PAINT=1 prints "first-paint <seconds>" and quits after the paint;
 - STINT_REPORT_STARTUP=1 prints "first-paint", "tree-loaded" and "search-ready" lines (seconds
   since start) and keeps running;
-- STINT_START_HIDDEN=1 starts with the window hidden (in the tray).
+- STINT_START_HIDDEN=1 starts with the window hidden in the tray, as `stint --hidden` does.
 """
 
 from __future__ import annotations
@@ -368,7 +368,12 @@ def _report(line: str) -> None:
     sys.stdout.flush()
 
 
-def run_app(argv: Sequence[str] | None = None, profile: str | None = None, demo: bool = False) -> int:
+def run_app(
+    argv: Sequence[str] | None = None,
+    profile: str | None = None,
+    demo: bool = False,
+    hidden: bool = False,
+) -> int:
     """Run the GUI until the user quits; returns the process exit code."""
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("Stint")
@@ -397,12 +402,12 @@ def run_app(argv: Sequence[str] | None = None, profile: str | None = None, demo:
         return 1
     stint = StintApp(app, paths, store, guard, demo=demo_env)
     quit_on_termination_signals(app, stint.quit)
-    stint.start(hidden=_env_flag("STINT_START_HIDDEN"))
+    stint.start(hidden=hidden or _env_flag("STINT_START_HIDDEN"))
     code = app.exec()
     stint.shutdown()
     return code
 
 
-def main(profile: str | None = None, demo: bool = False) -> int:
-    """The CLI's entry for the GUI (`stint`, `stint --demo`, `stint --profile DIR`)."""
-    return run_app(sys.argv[:1], profile=profile, demo=demo)
+def main(profile: str | None = None, demo: bool = False, hidden: bool = False) -> int:
+    """The CLI's entry for the GUI (`stint [--profile DIR] [--demo] [--hidden]`)."""
+    return run_app(sys.argv[:1], profile=profile, demo=demo, hidden=hidden)

@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="stint", description="Stint: time tracking for Salesforce work.")
     parser.add_argument("--profile", metavar="DIR", help="profile directory (default: STINT_HOME or the platform's data dir)")
     parser.add_argument("--demo", action="store_true", help="start on a fresh temporary profile connected to a built-in demo org")
+    parser.add_argument("--hidden", action="store_true", help="start in the tray with the window hidden (for starting at log-in)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sandbox = commands.add_parser("sandbox", help="serve a local Salesforce-compatible sandbox org until interrupted")
@@ -103,20 +104,20 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(port=args.port, size=args.size, seed=args.seed)
     if args.command is None:
-        return _start_app(profile=args.profile, demo=args.demo)
+        return _start_app(profile=args.profile, demo=args.demo, hidden=args.hidden)
     return _run_headless(args)
 
 
 def _app_options(arguments: list[str]) -> dict[str, Any] | None:
-    """The options of `stint`, `stint --demo`, `stint --profile DIR` (what starts the app),
+    """The options of `stint [--profile DIR] [--demo] [--hidden]` (what starts the app),
     read without argparse: building the parser, and the shutil its help formatter imports,
     cost the app's start ~6 ms. None for anything else (argparse parses and checks it)."""
-    options: dict[str, Any] = {"profile": None, "demo": False}
+    options: dict[str, Any] = {"profile": None, "demo": False, "hidden": False}
     rest = list(arguments)
     while rest:
         option = rest.pop(0)
-        if option == "--demo":
-            options["demo"] = True
+        if option in ("--demo", "--hidden"):
+            options[option[2:]] = True
         elif option == "--profile" and rest and not rest[0].startswith("-"):
             options["profile"] = rest.pop(0)
         elif option.startswith("--profile=") and option != "--profile=":
@@ -126,7 +127,7 @@ def _app_options(arguments: list[str]) -> dict[str, Any] | None:
     return options
 
 
-def _start_app(profile: str | None, demo: bool) -> int:
+def _start_app(profile: str | None, demo: bool, hidden: bool = False) -> int:
     # Start-up creates a few hundred thousand objects (modules, classes, widgets) and none is
     # garbage: until the first paint the cyclic collector would only scan them again and
     # again (~6 ms). desktop.app turns it back on right after that paint.
@@ -136,7 +137,7 @@ def _start_app(profile: str | None, demo: bool) -> int:
     except ImportError:
         build_parser().print_help(sys.stderr)
         return EXIT_USAGE
-    return app_main(profile=profile, demo=demo)
+    return app_main(profile=profile, demo=demo, hidden=hidden)
 
 
 def _run_headless(args: argparse.Namespace) -> int:

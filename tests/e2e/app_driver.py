@@ -125,14 +125,19 @@ class StintDriver:
 
     def launch(self, extra_env: dict[str, str] | None = None) -> Window:
         """Start the app on the profile and return its main window once it is mapped."""
+        self.start_app(extra_env=extra_env)
+        return self.main_window()
+
+    def start_app(self, *args: str, extra_env: dict[str, str] | None = None) -> LaunchedProcess:
+        """Start the app on the profile with these options; do not wait for anything."""
         self._log_offset = self._log_size()
         self.app = self.session.launch(
-            [sys.executable, "-m", "desktop", "--profile", str(self.profile)],
+            [sys.executable, "-m", "desktop", "--profile", str(self.profile), *args],
             name="stint",
             env={**REPORT_STARTUP, **(extra_env or {})},
         )
         self.launched.append(self.app)
-        return self.main_window()
+        return self.app
 
     def main_window(self, timeout: float = 15.0) -> Window:
         """The mapped main window (the tray menu is a smaller window titled "Stint" too)."""

@@ -67,6 +67,16 @@ def test_tray_icon_docks_toggles_the_window_and_its_menu_syncs_and_quits(
     wait_until(lambda: not desktop_session.tray_icons(), 5, "the tray icon to go")
 
 
+def test_started_hidden_it_waits_in_the_tray_until_clicked(stint, desktop_session):
+    stint.start_app("--hidden")  # as a log-in autostart entry would
+    icon = desktop_session.wait_for_tray_icon()
+    stint.wait_for_log("integration page shows state")  # fully started...
+    assert stint.find_main_window() is None  # ...and no window shown
+    stint.click(*icon.center)
+    stint.main_window(timeout=5)
+    assert stint.app.is_running()
+
+
 def test_a_second_launch_raises_the_first_window_and_exits(stint, desktop_session):
     stint.launch()
     stint.wait_for_log("integration page shows state")  # started and listening

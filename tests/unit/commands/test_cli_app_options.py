@@ -11,11 +11,12 @@ from desktop.cli import _app_options
 @pytest.mark.parametrize(
     ("arguments", "expected"),
     [
-        ([], {"profile": None, "demo": False}),
-        (["--demo"], {"profile": None, "demo": True}),
-        (["--profile", "/tmp/p"], {"profile": "/tmp/p", "demo": False}),
-        (["--profile=/tmp/p", "--demo"], {"profile": "/tmp/p", "demo": True}),
-        (["--profile", "a", "--profile", "b"], {"profile": "b", "demo": False}),  # as argparse
+        ([], {"profile": None, "demo": False, "hidden": False}),
+        (["--demo"], {"profile": None, "demo": True, "hidden": False}),
+        (["--profile", "/tmp/p"], {"profile": "/tmp/p", "demo": False, "hidden": False}),
+        (["--profile=/tmp/p", "--demo"], {"profile": "/tmp/p", "demo": True, "hidden": False}),
+        (["--hidden", "--profile", "p"], {"profile": "p", "demo": False, "hidden": True}),
+        (["--profile", "a", "--profile", "b"], {"profile": "b", "demo": False, "hidden": False}),
     ],
 )
 def test_app_options_are_read_directly(arguments, expected):
