@@ -1,9 +1,11 @@
 """The GUI's composition root: profile -> store -> services -> windows -> tray -> engine.
 
-Start-up is ordered for a fast first paint: only the store (SQLite, tens of milliseconds)
-is opened before the window shows. After the first paint the task tree loads on a worker,
-and the engine (Salesforce client, keyring, sync scheduler: several hundred milliseconds of
-imports and keyring probing) is built on another; the pages that need it appear then.
+Start-up is ordered for a fast first paint: before it, only the store is opened (the running
+entry and the recent tasks are read) and the window with the task widget is built, with
+placeholder pages. After it, one step per event-loop turn: the window icon, the tray, the
+Timesheet page, logging, the picker's results panel, the task tree (on a worker) and the
+engine (Salesforce client, keyring, sync scheduler: several hundred milliseconds of imports
+and keyring probing, on another worker); the pages that need the engine appear then.
 
 Environment switches (benchmarks and autostart):
 - STINT_EXIT_AFTER_FIRST_PAINT=1 prints "first-paint <seconds>" and quits after the paint;
