@@ -40,10 +40,14 @@ class Database:
     def connect(self) -> sqlite3.Connection:
         """This thread's connection (opened on first use)."""
         conn = getattr(self._local, "conn", None)
+        if self._closed:
+            if conn is not None and self._local.depth == 0:  # left open by close(): see there
+                self._local.conn = None
+                conn.close()
+            raise StoreError("The local database is closed.")
         if conn is None:
-            if self._closed:
-                raise StoreError("The local database is closed.")
             conn = _open_connection(self.path)
+            conn.owner = threading.current_thread()
             self._local.conn = conn
             self._local.depth = 0
             with self._connections_lock:
@@ -98,26 +102,34 @@ class Database:
             conn.execute("COMMIT")
 
     def close(self) -> None:
-        """Close every thread's connection; the Store cannot be used afterwards.
+        """Close the store; it cannot be used afterwards (StoreError "closed").
 
-        A write transaction under way on another thread (a worker still saving when the app
-        quits) is let finish first: closing its connection under it crashes the process.
+        Closes this thread's connection and those of threads that have ended. A connection
+        of another live thread may be in use right now (a worker reading the sync log when
+        the app quits), and closing it under a running statement crashes the process: that
+        thread closes it itself on its next use, or it goes with the thread. A write under way
+        is let finish first, so everything committed is on disk when close() returns.
         """
-        self._closed = True
-        with self._write_lock:
+        with self._write_lock:  # (a writer takes it for its whole transaction)
+            self._closed = True
             with self._connections_lock:
                 connections = list(self._connections)
                 self._connections = weakref.WeakSet()
+            here = threading.current_thread()
             for conn in connections:
-                try:
-                    conn.close()
-                except sqlite3.Error:  # pragma: no cover - closing is best effort
-                    log.exception("closing a store connection failed")
-            self._local = threading.local()
+                owner = getattr(conn, "owner", None)
+                if owner is here or owner is None or not owner.is_alive():
+                    try:
+                        conn.close()
+                    except sqlite3.Error:  # pragma: no cover - closing is best effort
+                        log.exception("closing a store connection failed")
+            self._local.conn = None
 
 
 class _Connection(sqlite3.Connection):
-    """A sqlite3 connection that can be weakly referenced."""
+    """A sqlite3 connection that can be weakly referenced; `owner` is the thread using it."""
+
+    owner: threading.Thread
 
 
 def write_problem(path: Path, error: sqlite3.OperationalError) -> str:

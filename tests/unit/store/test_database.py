@@ -107,6 +107,34 @@ def test_close_lets_a_write_under_way_on_another_thread_finish(tmp_path):
         assert reopened.sync_state.get_value("saved") == "yes"
 
 
+def test_close_leaves_a_read_under_way_on_another_thread_alone(tmp_path):
+    """Closing another thread's connection while it read crashed the process (a segfault
+    when a test ended during a Sync page read); that thread closes it on its next use."""
+    store = Store.open(tmp_path / "stint.db")
+    store.sync_state.set_value("k", "v")
+    reading, closed, seen = threading.Event(), threading.Event(), []
+
+    def reader():
+        conn = store._db.connect()
+        cursor = conn.execute("SELECT value FROM sync_state")
+        reading.set()
+        assert closed.wait(5)
+        seen.append(cursor.fetchall())  # its connection still works after close()
+        try:
+            store.sync_state.get_value("k")
+        except StoreError as error:
+            seen.append(str(error))
+
+    worker = threading.Thread(target=reader)
+    worker.start()
+    assert reading.wait(5)
+    store.close()
+    closed.set()
+    worker.join(5)
+    assert seen[0] and "closed" in seen[1]
+    assert not store._db._connections  # none left registered
+
+
 def test_a_file_that_is_not_a_database_gives_a_plain_error(tmp_path):
     path = tmp_path / "stint.db"
     path.write_bytes(b"this is not sqlite" * 100)
