@@ -73,8 +73,10 @@ def tasks_service(qtbot, store):
     from desktop.services.tasks_service import TasksService
 
     service = TasksService(store)
-    with qtbot.waitSignal(service.tree_changed, timeout=10_000):
-        service.reload()
+    # The tree and the search index both (the first tree_changed comes before the index:
+    # waiting for it alone let searches see only the recent tasks on a busy machine).
+    service.reload()
+    qtbot.waitUntil(lambda: not service.is_loading() and service.is_searchable(), timeout=20_000)
     return service
 
 
