@@ -199,10 +199,11 @@ class StintApp(QObject):
         self.tray.show()
 
     def _start_logging(self) -> None:
+        from desktop import __version__
         from desktop.platform.logs import setup_logging
 
         setup_logging(self.paths.log_dir)
-        log.info("Stint %s started", _version())
+        log.info("Stint %s started", __version__)
 
     def _start_engine(self) -> None:
         from desktop.services.workers import run_in_background
@@ -266,20 +267,10 @@ class StintApp(QObject):
         from dataclasses import asdict
         from datetime import timedelta
 
-        delay = timedelta(0) if first_sync_now else self._first_delay()
+        interval = self.engine.settings.current().sync_interval_minutes
+        delay = timedelta(0) if first_sync_now else self.sync.first_sync_delay(interval)
         scheduler = self.engine.start_scheduler(first_delay=delay, **asdict(self.sync.callbacks()))
         self.sync.attach(scheduler)
-
-    def _first_delay(self):  # -> timedelta
-        """Sync at start only when the last run is older than the interval (else on time)."""
-        from datetime import UTC, datetime, timedelta
-
-        last = self.sync.last_run()
-        minutes = self.engine.settings.current().sync_interval_minutes
-        if last is None or last.finished_at is None:
-            return timedelta(seconds=3)
-        due = last.finished_at + timedelta(minutes=minutes) - datetime.now(UTC)
-        return max(timedelta(seconds=3), due)
 
     def _replace_page(self, title: str, page: QWidget) -> None:
         pages = self.window.pages
@@ -304,7 +295,6 @@ class StintApp(QObject):
             self.tasks.reload()
         else:
             self.tasks.refresh_recent()
-
 
     def _banner_action(self, action: str) -> None:
         if action == "retry":
@@ -356,12 +346,6 @@ class StintApp(QObject):
         if self.demo is not None:
             self.demo.stop()
         log.info("Stint stopped")
-
-
-def _version() -> str:
-    from desktop import __version__
-
-    return __version__
 
 
 def _report(line: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -202,6 +202,16 @@ class SyncService(QObject):
 
     def next_run_at(self) -> datetime | None:
         return None if self._scheduler is None else self._scheduler.next_run_at()
+
+    def first_sync_delay(self, interval_minutes: int, now: datetime | None = None) -> timedelta:
+        """How long after start the first scheduled sync waits: until the last run is as old
+        as the interval (a restart does not sync again at once), and at least a few seconds."""
+        last = self.last_run()
+        soonest = timedelta(seconds=3)
+        if last is None or last.finished_at is None:
+            return soonest
+        due = last.finished_at + timedelta(minutes=interval_minutes) - (now or datetime.now(UTC))
+        return max(soonest, due)
 
     def stretch_reason(self) -> str | None:
         """Why the next run is not at the usual interval (the org is near its daily API

@@ -175,6 +175,18 @@ def test_force_sync_and_cancel_reach_the_scheduler(sync, scheduler):
     assert sync.next_run_at() == NOW
 
 
+def test_the_first_sync_after_start_waits_for_the_interval(gui_store):
+    from desktop.services.sync_service import SyncService
+
+    service = SyncService(gui_store)
+    assert service.first_sync_delay(60, now=NOW) == timedelta(seconds=3)  # never synced
+    run_id = gui_store.sync_log.start_run(NOW - timedelta(minutes=10), "incremental")
+    gui_store.sync_log.finish_run(run_id, NOW - timedelta(minutes=10), RunOutcome.SUCCEEDED)
+    fresh = SyncService(gui_store)
+    assert fresh.first_sync_delay(60, now=NOW) == timedelta(minutes=50)  # on schedule
+    assert fresh.first_sync_delay(5, now=NOW) == timedelta(seconds=3)  # overdue: soon
+
+
 def test_force_sync_without_a_connection_asks_to_connect(qtbot, gui_store):
     from desktop.services.sync_service import SyncService
 
