@@ -25,6 +25,14 @@ from desktop.salesforce.oauth import (
 )
 
 
+def sign_in(sandbox, open_browser, **options):
+    """Browser sign-in against the sandbox, with `open_browser` standing in for the browser."""
+    return sign_in_with_browser(
+        sandbox.login_url, sandbox.client_id, ca_file=sandbox.ca_file,
+        open_browser=open_browser, timeout=10, **options,
+    )
+
+
 def test_the_secret_check_catches_a_leak_in_a_chained_exception(assert_no_secrets):
     try:
         try:
@@ -60,10 +68,7 @@ def test_browser_sign_in_end_to_end(sandbox, browser, credentials):
 
 def test_browser_sign_in_names_the_user_who_approved(sandbox, browser):
     """The token response names the user by id only; the username comes from UserInfo."""
-    session = sign_in_with_browser(
-        sandbox.login_url, sandbox.client_id, ca_file=sandbox.ca_file,
-        open_browser=browser(), timeout=10,
-    )
+    session = sign_in(sandbox, browser())
     assert session.user_id == sandbox.org.api_user.id
     assert session.username == sandbox.username == sandbox.org.api_user.username
 
@@ -98,14 +103,7 @@ def test_without_a_browser_the_url_is_shown_and_the_sign_in_still_completes(sand
     def show_url(url):  # the user copies the address into a browser by hand
         threading.Thread(target=user, args=(url,)).start()
 
-    session = sign_in_with_browser(
-        sandbox.login_url,
-        sandbox.client_id,
-        ca_file=sandbox.ca_file,
-        open_browser=no_browser,
-        show_url=show_url,
-        timeout=10,
-    )
+    session = sign_in(sandbox, no_browser, show_url=show_url)
     assert session.user_id == sandbox.org.api_user.id and session.refresh_token
 
 
@@ -114,51 +112,23 @@ def test_without_a_browser_and_nowhere_to_show_the_url(sandbox):
         raise BrowserUnavailable(url)
 
     with pytest.raises(BrowserUnavailable):
-        sign_in_with_browser(
-            sandbox.login_url,
-            sandbox.client_id,
-            ca_file=sandbox.ca_file,
-            open_browser=no_browser,
-            timeout=10,
-        )
+        sign_in(sandbox, no_browser)
 
 
 def test_a_forged_state_is_rejected_and_no_code_is_exchanged(sandbox, browser):
     driver = browser(tamper_state=True)
     with pytest.raises(StateMismatch):
-        sign_in_with_browser(
-            sandbox.login_url,
-            sandbox.client_id,
-            ca_file=sandbox.ca_file,
-            open_browser=driver,
-            timeout=10,
-        )
+        sign_in(sandbox, driver)
     assert driver.loopback_status == 400
 
 
 def test_denying_access_in_the_browser(sandbox, browser):
     with pytest.raises(AuthorizationDenied):
-        sign_in_with_browser(
-            sandbox.login_url,
-            sandbox.client_id,
-            ca_file=sandbox.ca_file,
-            open_browser=browser(decision="deny"),
-            timeout=10,
-        )
-
-
-def _signed_in(sandbox, browser):
-    return sign_in_with_browser(
-        sandbox.login_url,
-        sandbox.client_id,
-        ca_file=sandbox.ca_file,
-        open_browser=browser(),
-        timeout=10,
-    )
+        sign_in(sandbox, browser(decision="deny"))
 
 
 def test_refresh_gives_a_new_working_access_token(sandbox, browser):
-    first = _signed_in(sandbox, browser)
+    first = sign_in(sandbox, browser())
     with make_http_session(sandbox.ca_file) as http:
         renewed = refresh_session(sandbox.login_url, sandbox.client_id, first.refresh_token, http)
     assert renewed.access_token != first.access_token
@@ -167,7 +137,7 @@ def test_refresh_gives_a_new_working_access_token(sandbox, browser):
 
 
 def test_revoked_refresh_token_says_sign_in_again(sandbox, browser, assert_no_secrets):
-    session = _signed_in(sandbox, browser)
+    session = sign_in(sandbox, browser())
     with make_http_session(sandbox.ca_file) as http:
         revoke_token(sandbox.login_url, session.refresh_token, http)
         revoke_token(sandbox.login_url, session.refresh_token, http)  # already revoked: fine
@@ -178,7 +148,7 @@ def test_revoked_refresh_token_says_sign_in_again(sandbox, browser, assert_no_se
 
 
 def test_unknown_consumer_key_on_refresh(sandbox, browser):
-    session = _signed_in(sandbox, browser)
+    session = sign_in(sandbox, browser())
     with make_http_session(sandbox.ca_file) as http, pytest.raises(InvalidConsumerKey):
         refresh_session(sandbox.login_url, "not-our-app", session.refresh_token, http)
 
