@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 
 from desktop.domain.archive import Change
@@ -300,37 +300,47 @@ class ItemRepository:
 
     def archive(self, item_ids: Iterable[str], reason: str, now: datetime | None = None) -> list[str]:
         """Archive the given items with `reason`; returns the ids that were active before."""
-        ids = [item_id for item_id in item_ids if item_id != ROOT_ID]
         now_text = to_db(now or datetime.now(UTC))
-        changed: list[str] = []
-        with self._db.transaction() as conn:
-            for chunk in _chunks(ids):
-                marks = ",".join("?" * len(chunk))
-                changed += _updated_ids(
-                    conn,
-                    f"UPDATE items SET archived = 1, archive_reason = ?, updated_at = ? "
-                    f"WHERE id IN ({marks}) AND archived = 0 RETURNING id",
-                    (reason, now_text, *chunk),
-                )
-                conn.execute(
-                    f"UPDATE items SET archive_reason = ?, updated_at = ? "
-                    f"WHERE id IN ({marks}) AND archived = 1 AND archive_reason IS NOT ?",
-                    (reason, now_text, *chunk, reason),
-                )
-        return changed
+
+        def archive_chunk(conn: sqlite3.Connection, chunk: Sequence[str], marks: str) -> list[str]:
+            archived = _updated_ids(
+                conn,
+                f"UPDATE items SET archived = 1, archive_reason = ?, updated_at = ? "
+                f"WHERE id IN ({marks}) AND archived = 0 RETURNING id",
+                (reason, now_text, *chunk),
+            )
+            conn.execute(  # already archived for another reason: the newest reason wins
+                f"UPDATE items SET archive_reason = ?, updated_at = ? "
+                f"WHERE id IN ({marks}) AND archived = 1 AND archive_reason IS NOT ?",
+                (reason, now_text, *chunk, reason),
+            )
+            return archived
+
+        return self._update_in_chunks([i for i in item_ids if i != ROOT_ID], archive_chunk)
 
     def restore(self, item_ids: Iterable[str], now: datetime | None = None) -> list[str]:
         """Bring archived items back; returns the ids that were archived before."""
-        ids = list(item_ids)
         now_text = to_db(now or datetime.now(UTC))
+
+        def restore_chunk(conn: sqlite3.Connection, chunk: Sequence[str], marks: str) -> list[str]:
+            return _updated_ids(
+                conn,
+                f"UPDATE items SET archived = 0, archive_reason = NULL, updated_at = ? "
+                f"WHERE id IN ({marks}) AND archived = 1 RETURNING id",
+                (now_text, *chunk),
+            )
+
+        return self._update_in_chunks(list(item_ids), restore_chunk)
+
+    def _update_in_chunks(
+        self,
+        ids: Sequence[str],
+        update: Callable[[sqlite3.Connection, Sequence[str], str], list[str]],
+    ) -> list[str]:
+        """`update(conn, chunk, "?,?,...")` for each chunk of ids, in one transaction; the ids
+        the updates report as changed."""
         changed: list[str] = []
         with self._db.transaction() as conn:
             for chunk in _chunks(ids):
-                marks = ",".join("?" * len(chunk))
-                changed += _updated_ids(
-                    conn,
-                    f"UPDATE items SET archived = 0, archive_reason = NULL, updated_at = ? "
-                    f"WHERE id IN ({marks}) AND archived = 1 RETURNING id",
-                    (now_text, *chunk),
-                )
+                changed += update(conn, chunk, ",".join("?" * len(chunk)))
         return changed
