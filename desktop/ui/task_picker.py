@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 RESULT_LIMIT = 50
 PANEL_MAX_HEIGHT = 440
-_RESULTS_PAGE, _TREE_PAGE = 0, 1  # as desktop.ui.task_picker_panel numbers them
+_RESULTS_PAGE, _TREE_PAGE = 0, 1  # the panel's pages (desktop.ui.task_picker_panel)
 
 
 class TaskPicker(QWidget):

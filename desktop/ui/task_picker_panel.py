@@ -28,8 +28,6 @@ from desktop.ui.task_search_model import TaskResultDelegate, TaskSearchModel, it
 from desktop.ui.task_tree_model import TaskTreeModel
 from desktop.ui.task_tree_view import TaskTreeView
 
-RESULTS_PAGE, TREE_PAGE = 0, 1
-
 
 class TaskPickerPanel(QFrame):
     """Models, views and the footer; the behaviour lives in TaskPicker."""
@@ -54,8 +52,8 @@ class TaskPickerPanel(QFrame):
         self.tree_view = TaskTreeView(self.tree_model, self)
         self.tree_view.setObjectName("taskTree")
         self.tree_view.setFrameShape(QFrame.Shape.NoFrame)
-        self.pages.addWidget(self.results_view)
-        self.pages.addWidget(self.tree_view)
+        self.pages.addWidget(self.results_view)  # page 0 and 1: TaskPicker's _RESULTS_PAGE
+        self.pages.addWidget(self.tree_view)  # and _TREE_PAGE
 
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.cli import _app_options
+from desktop.cli import _app_options, build_parser
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,10 @@ from desktop.cli import _app_options
 )
 def test_app_options_are_read_directly(arguments, expected):
     assert _app_options(arguments) == expected
+    # ...and exactly as the full parser reads them (the two must not drift apart)
+    parsed = build_parser().parse_args(arguments)
+    assert parsed.command is None
+    assert {name: getattr(parsed, name) for name in expected} == expected
 
 
 @pytest.mark.parametrize(
@@ -46,3 +50,14 @@ def test_help_still_lists_the_commands(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "connect" in capsys.readouterr().out
+
+
+def test_every_top_level_option_is_one_the_app_start_reads():
+    """A new option of `stint` itself must be taught to _app_options too."""
+    options = {
+        option for action in build_parser()._actions for option in action.option_strings
+        if option.startswith("--") and option != "--help"
+    }
+    assert options == {"--profile", "--demo", "--hidden"}
+    for option in ("--demo", "--hidden"):
+        assert _app_options([option])[option[2:]] is True
