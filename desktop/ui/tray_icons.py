@@ -48,7 +48,8 @@ def render_svg(
     path: Path, size: int, device_pixel_ratio: float = 1.0, faded: bool = False
 ) -> QPixmap:
     """One pixmap of the SVG at `size` logical pixels (transparent when the file is bad);
-    `faded` draws it at low opacity, for disabled actions."""
+    `faded` draws it at low opacity, for disabled actions. GUI thread only (a QPixmap), as
+    Qt calls icon engines there."""
     pixels = max(1, round(size * device_pixel_ratio))
     # (QPixmap.fill(QColor), not QImage.fill: resolving QImage.fill's overloads reads the Qt
     # namespace, which the first paint does without; see desktop.services.early_qt.)
