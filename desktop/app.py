@@ -44,17 +44,17 @@ from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from desktop.ui.deferred_writeback import DeferredWriteBack
+from desktop.ui.icons import app_icon
 from desktop.ui.lifecycle import FirstPaintWatch, quit_on_termination_signals
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import build_engine_pages, build_timesheet_page, placeholder_page
+from desktop.ui.picker.task_widget import TaskWidget
 from desktop.ui.single_instance import SingleInstance
-from desktop.ui.task_widget import TaskWidget
-from desktop.ui.tray_icons import app_icon
 
 if TYPE_CHECKING:  # modules the first paint does not need
     from desktop.services.writeback_service import WriteBackService
-    from desktop.ui.quick_picker import QuickPicker
-    from desktop.ui.tray import TrayController
+    from desktop.ui.picker.quick_picker import QuickPicker
+    from desktop.ui.tray.controller import TrayController
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ class StintApp(QObject):
         next_step()
 
     def _build_tray(self) -> None:
-        from desktop.ui.tray import TrayController
+        from desktop.ui.tray.controller import TrayController
 
         self.tray = TrayController(
             self.timer,
@@ -309,7 +309,7 @@ class StintApp(QObject):
     def pick_task(self) -> None:
         """The tray's "Pick a task...": the small always-on-top picker."""
         if self.quick_picker is None:
-            from desktop.ui.quick_picker import QuickPicker
+            from desktop.ui.picker.quick_picker import QuickPicker
 
             self.quick_picker = QuickPicker(self.tasks, self.timer)
         self.quick_picker.popup()

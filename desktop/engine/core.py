@@ -32,9 +32,9 @@ from desktop.salesforce.api_usage import ApiUsage, parse_limit_info
 from desktop.salesforce.client import SalesforceClient
 from desktop.salesforce.errors import ConnectionProblem
 from desktop.store import Store, StoreError
-from desktop.sync.pull import ProgressCallback, PullSync
-from desktop.sync.push import EntryPusher, push_after_pull
-from desktop.sync.push_report import PushReport
+from desktop.sync.pull.run import ProgressCallback, PullSync
+from desktop.sync.push.pusher import EntryPusher, push_after_pull
+from desktop.sync.push.report import PushReport
 from desktop.sync.scheduler import Scheduler
 
 log = logging.getLogger(__name__)

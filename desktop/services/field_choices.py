@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from desktop.sync.metadata import ObjectMeta
 
-# Children the sync turns into subtasks (desktop/sync/queries.py: activities and child Cases);
+# Children the sync turns into subtasks (desktop/sync/pull/queries.py: activities and child Cases);
 # other relationships (line items, contact roles, custom objects) are not offered.
 SUBTASK_OBJECTS = ("Task", "Event", "Case")
 # Field types that have no short text form worth showing next to a task.

@@ -27,7 +27,7 @@ from desktop.salesforce.errors import Cancelled, ConnectionProblem
 from desktop.services.field_choices import ObjectChoices, object_choices
 from desktop.services.workers import run_in_background
 from desktop.sync.metadata import MetadataCache
-from desktop.sync.push_setup import find_time_entry_objects
+from desktop.sync.push.time_entry_objects import find_time_entry_objects
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ class IntegrationService(QObject):
     candidates_failed = Signal(str)
     metadata_loaded = Signal(object)  # OrgMetadata
     metadata_failed = Signal(str)
-    writeback_objects_loaded = Signal(object)  # list[desktop.sync.push_setup.TimeEntryObject]
+    writeback_objects_loaded = Signal(object)  # list[desktop.sync.push.time_entry_objects.TimeEntryObject]
     writeback_objects_failed = Signal(str)
 
     def __init__(

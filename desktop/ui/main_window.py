@@ -27,8 +27,8 @@ from desktop.services.early_qt import PLAIN_TEXT, TEXT_BESIDE_ICON, set_properti
 from desktop.services.sync_service import SyncService
 from desktop.services.timer_service import TimerService
 from desktop.ui.banner import ErrorBanner
-from desktop.ui.task_widget import TaskWidget
-from desktop.ui.tray_icons import svg_icon
+from desktop.ui.icons import svg_icon
+from desktop.ui.picker.task_widget import TaskWidget
 
 if TYPE_CHECKING:
     from desktop.domain.synclog import SyncRun
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
             self.sync_label.setText("Not connected to Salesforce: connect on the Settings page")
             return
         # Imported here: the first paint shows "Starting…" and never needs it.
-        from desktop.ui.sync_status_text import describe_run, schedule_remark, short_local_time
+        from desktop.ui.sync_status.text import describe_run, schedule_remark, short_local_time
 
         last = self._sync.last_run()
         text = describe_run(last)

@@ -44,7 +44,7 @@ def build_timesheet_page(
     until it has one) edits are pushed to Salesforce and the Salesforce column refreshes
     after each push (and after each sync with `sync`)."""
     from desktop.services.entries_service import EntriesService
-    from desktop.ui.timesheet_view import TimesheetView
+    from desktop.ui.timesheet.view import TimesheetView
 
     entries = EntriesService(store, timer, parent=owner)
     if isinstance(writeback, DeferredWriteBack):
@@ -61,7 +61,7 @@ def build_engine_pages(
 ) -> tuple[QWidget, QWidget, QObject | None]:
     """(Sync page, Settings page, IntegrationService); placeholders for missing modules."""
     try:
-        from desktop.ui.sync_status_view import SyncStatusView
+        from desktop.ui.sync_status.view import SyncStatusView
 
         sync_page: QWidget = SyncStatusView(sync)
     except ImportError:  # the sync status view is not part of this build yet
@@ -70,7 +70,7 @@ def build_engine_pages(
     integration = None
     try:
         from desktop.services.integration_service import IntegrationService
-        from desktop.ui.integration_page import IntegrationPage
+        from desktop.ui.settings.page import IntegrationPage
 
         integration = IntegrationService(engine, sync, parent=owner)
         settings_page: QWidget = IntegrationPage(integration, tasks)

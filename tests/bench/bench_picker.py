@@ -59,7 +59,7 @@ def main() -> None:
     from desktop.platform.paths import ProfilePaths
     from desktop.services.tasks_service import TasksService
     from desktop.store import Store
-    from desktop.ui.task_picker import TaskPicker
+    from desktop.ui.picker.task_picker import TaskPicker
 
     app = QApplication(sys.argv[:1])
     paths = ProfilePaths.resolve(large_profile(args.count))

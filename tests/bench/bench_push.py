@@ -21,7 +21,7 @@ from desktop.domain.settings import Settings
 from desktop.salesforce.connection import connect_with_password
 from desktop.sandbox.harness import start_sandbox
 from desktop.store.store import Store
-from desktop.sync.push import EntryPusher
+from desktop.sync.push.pusher import EntryPusher
 
 T0 = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 

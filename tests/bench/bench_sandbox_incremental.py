@@ -3,7 +3,7 @@
 Run: /work/venv/bin/python tests/bench/bench_sandbox_incremental.py [--size large] [--repeat 5]
 
 Times the five stream queries of a sync (`SystemModstamp >= <10 minutes ago> ... ORDER BY
-SystemModstamp, Id`, shaped like desktop/sync/queries.py builds them): right after the
+SystemModstamp, Id`, shaped like desktop/sync/pull/queries.py builds them): right after the
 generator ran (its last 10 minutes hold thousands of changes), then an hour later with 0 and
 100 recent changes, and with a window covering every row (the worst case for the index).
 Each once through Org.query (which uses the SystemModstamp index) and once over a source that

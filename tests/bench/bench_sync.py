@@ -25,7 +25,7 @@ from desktop.domain.synclog import RunOutcome
 from desktop.engine import Engine
 from desktop.platform.secrets import MemorySecretStore
 from desktop.sync.metadata import MetadataCache
-from desktop.sync.queries import build_streams
+from desktop.sync.pull.queries import build_streams
 
 
 def download_pages(sandbox, soqls: list[str]) -> tuple[float, int, int, list[int]]:

@@ -11,7 +11,7 @@ import pytest
 
 from desktop.services.sync_service import SyncService
 from desktop.ui.main_window import MainWindow
-from desktop.ui.task_widget import TaskWidget
+from desktop.ui.picker.task_widget import TaskWidget
 from tests.gui.conftest import FakeScheduler, sample_items
 from tests.gui.test_app import start_app
 

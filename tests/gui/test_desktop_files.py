@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.app import APP_ID
-from desktop.ui.tray_icons import icon_path, resources_dir
+from desktop.ui.icons import icon_path, resources_dir
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 

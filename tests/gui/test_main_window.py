@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain.synclog import ObjectCounts, RunOutcome
 from desktop.ui.main_window import MainWindow
-from desktop.ui.task_widget import TaskWidget
+from desktop.ui.picker.task_widget import TaskWidget
 from tests.gui.conftest import NOW
 
 

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenuBar, QTabBar, QWidget
 
-from desktop.ui.integration_page import CONNECTED, NEVER_CONNECTED, IntegrationPage
 from desktop.ui.main_window import MainWindow
-from desktop.ui.task_widget import TaskWidget
+from desktop.ui.picker.task_widget import TaskWidget
+from desktop.ui.settings.page import CONNECTED, NEVER_CONNECTED, IntegrationPage
 from tests.gui.conftest_ui2 import *  # noqa: F403 (the fixtures listed in its __all__)
-from tests.gui.test_integration_page import connect
+from tests.gui.settings.test_settings_page import connect
 
 
 def window_mnemonics(window: QWidget) -> dict[str, list[str]]:

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QWidget
 from desktop.domain.durations import format_hms
 from desktop.services.entries_service import EntriesService
 from desktop.services.timer_service import TimerService
-from desktop.ui.task_widget import TaskWidget
-from desktop.ui.timesheet_day_model import DayColumn
-from desktop.ui.timesheet_view import TimesheetView
-from desktop.ui.tray import TrayController
+from desktop.ui.picker.task_widget import TaskWidget
+from desktop.ui.timesheet.day_model import DayColumn
+from desktop.ui.timesheet.view import TimesheetView
+from desktop.ui.tray.controller import TrayController
 from tests.gui.conftest import CASE_ID, NOW
 
 

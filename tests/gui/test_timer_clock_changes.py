@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from desktop.services.timer_service import TimerService
-from desktop.ui.task_widget import TaskWidget
+from desktop.ui.picker.task_widget import TaskWidget
 from tests.gui.conftest import ACME_ID, CASE_ID, NOW
 
 
@@ -112,8 +112,8 @@ def test_the_timesheet_row_never_goes_negative_either(qtbot, timer, tasks, gui_s
     from datetime import UTC
 
     from desktop.services.entries_service import EntriesService
-    from desktop.ui.timesheet_day_model import DayColumn
-    from desktop.ui.timesheet_view import TimesheetView
+    from desktop.ui.timesheet.day_model import DayColumn
+    from desktop.ui.timesheet.view import TimesheetView
 
     view = TimesheetView(EntriesService(gui_store, timer, clock=clock, tz=UTC), tasks, timer)
     qtbot.addWidget(view)

@@ -15,8 +15,8 @@ from desktop.services.entries_service import EntriesService
 from desktop.services.timer_service import TimerService
 from desktop.services.writeback_service import WriteBackService
 from desktop.ui.pages import build_timesheet_page
-from desktop.ui.timesheet_day_model import DayColumn
-from desktop.ui.timesheet_view import TimesheetView
+from desktop.ui.timesheet.day_model import DayColumn
+from desktop.ui.timesheet.view import TimesheetView
 
 WAIT_MS = 30_000
 
@@ -101,7 +101,7 @@ def test_a_stopped_timer_reaches_salesforce_and_the_timesheet_shows_it_synced(
 
 def test_the_sync_page_lists_a_push_between_syncs(qtbot, world, wb_engine, wb_clock):
     from desktop.services.sync_service import SyncService
-    from desktop.ui.sync_status_view import SyncStatusView
+    from desktop.ui.sync_status.view import SyncStatusView
 
     timer, _entries, writeback, _view = world
     sync = SyncService(wb_engine.store)

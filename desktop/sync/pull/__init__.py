@@ -1,0 +1,1 @@
+"""Pull: Salesforce -> the local task tree (queries, paging, mapping, committing pages)."""

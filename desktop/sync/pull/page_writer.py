@@ -1,0 +1,196 @@
+"""Commit one page of query results: items, archive state and the sync log, in one transaction.
+
+Rules applied here (issue 3):
+- a child whose parent is not imported is not imported (no orphans);
+- a record seen for the first time already archived (closed, deleted) is not imported: there
+  is nothing to track on it, and it comes back through the modstamp window if it reopens;
+- items are matched by Salesforce Id only (upsert), so a page applied twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from desktop.domain.archive import Change
+from desktop.domain.items import ROOT_ID, Item
+from desktop.domain.synclog import RECORD_CHANGES_KEPT, Direction, ObjectCounts, RecordChange
+from desktop.store import Store
+from desktop.store.timestamps import to_db
+from desktop.sync.pull.mapping import RecordMapper, parse_modstamp
+
+
+@dataclass
+class PageResult:
+    counts: ObjectCounts = field(default_factory=ObjectCounts)
+    newly_active: list[str] = field(default_factory=list)  # created or restored ids
+    max_modstamp: datetime | None = None
+
+
+def _db_stamp(text: str | None) -> str | None:
+    return to_db(datetime.fromisoformat(text)) if text else None
+
+
+def _counts(changes: Mapping[str, Change]) -> ObjectCounts:
+    tally = {c: 0 for c in Change}
+    for change in changes.values():
+        tally[change] += 1
+    return ObjectCounts(
+        created=tally[Change.CREATED],
+        modified=tally[Change.MODIFIED],
+        archived=tally[Change.ARCHIVED],
+        restored=tally[Change.RESTORED],
+    )
+
+
+def _parents_first(items: list[Item]) -> list[Item]:
+    """Order a page so an item comes after its parent when both are in it (child Cases)."""
+    ids = {item.id for item in items}
+    if not any(item.parent_id in ids for item in items):
+        return items
+    placed: set[str] = set()
+    ordered: list[Item] = []
+    pending = items
+    while pending:
+        rest = [i for i in pending if i.parent_id in ids and i.parent_id not in placed]
+        ready = [i for i in pending if not (i.parent_id in ids and i.parent_id not in placed)]
+        if not ready:  # a cycle in the data: keep what is left as it came
+            ordered += rest
+            break
+        ordered += ready
+        placed.update(i.id for i in ready)
+        pending = rest
+    return ordered
+
+
+class PageWriter:
+    """Applies pages of one sync run to the store."""
+
+    def __init__(
+        self,
+        store: Store,
+        run_id: int,
+        *,
+        skip_unchanged: bool = False,
+        known_ids: set[str] | None = None,
+    ) -> None:
+        """`skip_unchanged`: leave records whose SystemModstamp equals the stored one alone
+        (incremental runs; a full pass rechecks everything, as the settings may have changed).
+        `known_ids`: every stored id, kept up to date here (full passes: no lookups per page,
+        and new items are inserted without being compared)."""
+        self._store = store
+        self._run_id = run_id
+        self._skip_unchanged = skip_unchanged
+        self._known_ids = known_ids
+
+    def apply(
+        self,
+        mapper: RecordMapper,
+        records: Sequence[Mapping[str, Any]],
+        now: datetime,
+        seen: set[str] | None = None,
+    ) -> PageResult:
+        result = PageResult()
+        rows = [r for r in records if isinstance(r.get("Id"), str)]
+        if seen is not None:
+            seen.update(r["Id"] for r in rows)
+        # The newest modstamp: Salesforce writes them in one fixed format, so text order is
+        # time order and only the winner needs parsing.
+        stamps = [r["SystemModstamp"] for r in rows if r.get("SystemModstamp")]
+        result.max_modstamp = parse_modstamp(max(stamps)) if stamps else None
+        parents = [(r, mapper.parent_id(r)) for r in rows]
+        parents = [(r, p) for r, p in parents if p is not None]
+        if not parents:
+            return result
+        items = self._store.items
+        with self._store.transaction():
+            stored, known = self._lookups(parents)
+            added: set[str] = set()  # accepted in this page (parents of later records)
+            # No orphans: a parent must be stored or come in this very page (child Cases).
+            in_page = {r["Id"] for r, _ in parents}
+            parents = [(r, p) for r, p in parents if p in known or p in in_page]
+            if self._skip_unchanged:
+                # SystemModstamp moves with every change: the same stamp is the same record.
+                parents = [
+                    (r, p) for r, p in parents
+                    if r["Id"] not in stored or stored[r["Id"]] != _db_stamp(r.get("SystemModstamp"))
+                ]
+            candidates: list[Item] = []
+            for record, parent_id in parents:
+                reason = mapper.archive_reason(record)
+                if reason is not None and record["Id"] not in known:
+                    continue  # never seen active: nothing to import
+                candidates.append(mapper.item(record, parent_id, reason))
+            accepted: list[Item] = []
+            for item in _parents_first(candidates):
+                if item.parent_id not in known and item.parent_id not in added:
+                    continue  # no orphans
+                accepted.append(item)
+                added.add(item.id)
+            changes = items.upsert_many([i for i in accepted if i.id in known], now)
+            changes.update(items.insert_new([i for i in accepted if i.id not in known], now))
+            if changes:
+                result.counts = _counts(changes)
+                self._store.sync_log.add_counts(self._run_id, {mapper.stream.sobject: result.counts})
+                self._store.sync_log.record_changes(self._log_lines(accepted, changes, now))
+        if self._known_ids is not None:  # only once committed
+            self._known_ids.update(added)
+        result.newly_active = [
+            item_id
+            for item_id, change in changes.items()
+            if change in (Change.CREATED, Change.RESTORED)
+        ]
+        return result
+
+    def _lookups(
+        self, parents: list[tuple[Mapping[str, Any], str]]
+    ) -> tuple[dict[str, str | None], set[str]]:
+        """(stored modstamps of the page's records, the ids known to be stored)."""
+        if self._known_ids is not None:
+            return {}, self._known_ids
+        items = self._store.items
+        stored = items.stored_modstamps([r["Id"] for r, _ in parents])
+        known = set(stored) | items.existing_ids([p for _, p in parents if p not in stored])
+        known.add(ROOT_ID)
+        return stored, known
+
+    def archive_missing(self, seen: set[str], reason: str, now: datetime) -> ObjectCounts:
+        """Full pass: archive every active imported item the queries did not return."""
+        items = self._store.items
+        with self._store.transaction():
+            missing = sorted(items.active_ids() - seen)
+            if not missing:
+                return ObjectCounts()
+            by_id = items.by_ids(missing)
+            archived = items.archive(missing, reason, now)
+            per_object: dict[str, int] = {}
+            lines = []
+            for item_id in archived:
+                item = by_id[item_id]
+                sobject = item.sobject or "Item"
+                per_object[sobject] = per_object.get(sobject, 0) + 1
+                lines.append(self._line(item, Change.ARCHIVED.value, now))
+            self._store.sync_log.add_counts(
+                self._run_id, {s: ObjectCounts(archived=n) for s, n in per_object.items()}
+            )
+            self._store.sync_log.record_changes(lines)
+        return ObjectCounts(archived=len(archived))
+
+    def _log_lines(
+        self, items: Iterable[Item], changes: Mapping[str, Change], now: datetime
+    ) -> list[RecordChange]:
+        changed = [item for item in items if item.id in changes][-RECORD_CHANGES_KEPT:]
+        return [self._line(item, changes[item.id].value, now) for item in changed]
+
+    def _line(self, item: Item, action: str, now: datetime) -> RecordChange:
+        return RecordChange(
+            at=now,
+            sobject=item.sobject or "",
+            record_id=item.id,
+            action=action,
+            direction=Direction.FROM_SALESFORCE,
+            record_name=item.name,
+            run_id=self._run_id,
+        )

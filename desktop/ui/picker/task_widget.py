@@ -1,0 +1,194 @@
+"""The strip at the top of the main window: the current task, its running time, Start/Stop,
+and the task picker underneath.
+
+The time shown is always `now - stored start` (TimerService.elapsed); the TimerService's
+`ticked` signal (shared with the timesheet, so both show the same second) only decides when to
+repaint, and this widget subscribes to it only while visible, so a hidden window costs no CPU.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.durations import format_hms
+from desktop.domain.items import Item
+from desktop.services.early_qt import ALIGN_RIGHT_VCENTER, PLAIN_TEXT, set_properties
+from desktop.services.tasks_service import TasksService
+from desktop.services.timer_service import TimerService
+from desktop.ui.elided_label import ElidedLabel, muted_color
+from desktop.ui.icons import svg_icon
+from desktop.ui.picker.task_picker import TaskPicker
+
+NO_TASK = "No task"
+CLOCK_WENT_BACK = (
+    "The computer's clock was set back while the timer ran; Stint keeps counting the time "
+    "worked on a clock that never goes back."
+)
+
+
+class TaskWidget(QWidget):
+    """Current task + elapsed time + Start/Stop + picker. Signals: none needed by callers
+    beyond the services'; `message_shown(str)` relays timer refusals to the window."""
+
+    message_shown = Signal(str)
+
+    def __init__(
+        self, timer: TimerService, tasks: TasksService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._timer = timer
+        self._tasks = tasks
+        self._subscribed = False  # to the timer's ticks: only while visible
+        self.setObjectName("taskWidget")
+        # The strip reads as one card above the pages: the view background, not the window's.
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+
+        self.path_label = ElidedLabel(parent=self, elide_middle=True)
+        self.path_label.setObjectName("taskPath")
+        self.name_label = ElidedLabel(parent=self)
+        self.name_label.setObjectName("taskName")
+        self.fields_label = ElidedLabel(parent=self)
+        self.fields_label.setObjectName("taskFields")
+        self.elapsed_label = QLabel("0:00:00", self)
+        self.elapsed_label.setObjectName("elapsed")
+        set_properties(self.elapsed_label, textFormat=PLAIN_TEXT, alignment=ALIGN_RIGHT_VCENTER)
+        self.elapsed_label.setAccessibleName("Running time")
+        self.start_stop = QPushButton(self)
+        self.start_stop.setObjectName("startStop")
+        self.start_stop.setMinimumWidth(96)
+        self.start_stop.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.picker = TaskPicker(tasks, self)
+        self._style_fonts()
+
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.path_label, 0, 0)
+        grid.addWidget(self.name_label, 1, 0)
+        grid.addWidget(self.fields_label, 2, 0)
+        grid.addWidget(self.elapsed_label, 0, 1, 3, 1)
+        grid.addWidget(self.start_stop, 0, 2, 3, 1)  # fixed size: centred in its cell
+        grid.setColumnStretch(0, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addLayout(grid)
+        layout.addWidget(self.picker)
+
+        self.start_stop.clicked.connect(timer.toggle)
+        self.picker.task_chosen.connect(timer.switch_to)
+        self.picker.set_current_provider(timer.current_item_id)
+        timer.timer_started.connect(lambda _entry: self.refresh())
+        timer.timer_stopped.connect(lambda _entry: self.refresh())
+        timer.timer_failed.connect(self.message_shown)
+        timer.ticked.connect(self._on_tick)
+        tasks.tree_changed.connect(self.refresh)
+        self.refresh()
+
+    # -- display -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the current task and state (after a timer change or a new tree)."""
+        item_id = self._timer.current_item_id()
+        item = self._tasks.item(item_id)
+        self._show_task(item_id, item)
+        running = self._timer.is_running()
+        self.start_stop.setText("Stop" if running else "Start")
+        self.start_stop.setIcon(svg_icon("stop" if running else "start"))
+        self.start_stop.setToolTip(
+            "Stop the timer" if running else "Start the timer on this task"
+        )
+        self.elapsed_label.setEnabled(running)
+        self._show_elapsed()
+
+    def elapsed_text(self) -> str:
+        return self.elapsed_label.text()
+
+    def _show_task(self, item_id: str | None, item: Item | None) -> None:
+        if item_id is None:
+            self.path_label.setText("")
+            self.name_label.setText(NO_TASK)
+            self.fields_label.setText(
+                "Time runs without a task; pick one below to assign it."
+                if self._timer.is_running()
+                else "Pick a task below, or press Start to track time without one."
+            )
+            self.path_label.setExtraToolTip(None)
+            return
+        if item is None:
+            loading = not self._tasks.is_loaded()
+            self.path_label.setText("Salesforce")
+            self.name_label.setText("Loading task…" if loading else "Task no longer available")
+            self.fields_label.setText("")
+            return
+        path = self._tasks.tree().path(item.id)
+        parents = " > ".join(part.name for part in path[:-1])
+        self.path_label.setText(parents)
+        self.path_label.setExtraToolTip(" > ".join(part.name for part in path))
+        name = item.name + ("  (archived)" if item.archived else "")
+        self.name_label.setText(name)
+        self.fields_label.setText(
+            " · ".join(f"{label}: {text}" for label, text in item.fields[:4] if text)
+            or item.fields_text()
+        )
+
+    def _show_elapsed(self, elapsed: timedelta | None = None) -> None:
+        shown = self._timer.elapsed() if elapsed is None else elapsed
+        self.elapsed_label.setText(format_hms(shown))
+        self.elapsed_label.setToolTip(CLOCK_WENT_BACK if self._timer.clock_went_back() else "")
+
+    # -- ticking -------------------------------------------------------------------------
+    def _on_tick(self, elapsed: timedelta) -> None:
+        if self._subscribed:
+            self._show_elapsed(elapsed)
+
+    def is_ticking(self) -> bool:
+        """True while the shown time moves on (a timer runs and this widget is visible)."""
+        return self._subscribed and self._timer.is_ticking()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._subscribed = True
+        self._timer.subscribe_ticks(self)
+        self._show_elapsed()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self._subscribed = False
+        self._timer.unsubscribe_ticks(self)
+
+    def _style_fonts(self) -> None:
+        name_font = QFont(self.font())
+        name_font.setPointSizeF(max(12.0, self.font().pointSizeF() * 1.45))
+        name_font.setWeight(QFont.Weight.DemiBold)
+        self.name_label.setFont(name_font)
+        self.name_label.setFixedHeight(self.name_label.fontMetrics().height() + 2)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.5, self.font().pointSizeF() * 0.9))
+        for label in (self.path_label, self.fields_label):
+            label.setFont(small)
+            label.setFixedHeight(label.fontMetrics().height() + 2)
+            palette = label.palette()
+            # The strip paints with Base, so its labels draw with Text: mute both roles.
+            palette.setColor(QPalette.ColorRole.WindowText, muted_color(palette))
+            palette.setColor(
+                QPalette.ColorRole.Text,
+                muted_color(palette, QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+            )
+            label.setPalette(palette)
+        clock = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        clock.setPointSizeF(max(16.0, self.font().pointSizeF() * 2.0))
+        clock.setWeight(QFont.Weight.Medium)
+        self.elapsed_label.setFont(clock)

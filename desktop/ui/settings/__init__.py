@@ -1,0 +1,1 @@
+"""The Salesforce settings page: connect, what to import, write-back, admin locks."""

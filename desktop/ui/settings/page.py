@@ -1,0 +1,370 @@
+"""The Settings page for the Salesforce integration: connect, what to import, unlink/re-enable.
+
+States: never connected (the sign-in form), connected (who, where, Unlink), unlinked (kept
+data explained, Re-enable), re-enabling (the sign-in form again). Import settings can be
+edited in every state; they apply from the next synchronization.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.settings import SettingsError
+from desktop.engine import EngineError
+from desktop.services.integration_service import IntegrationService, OrgMetadata
+from desktop.ui.settings.choices import NOT_CONNECTED_NOTE
+from desktop.ui.settings.connect import ConnectForm, error_label
+from desktop.ui.settings.import_form import ImportSettingsForm
+from desktop.ui.settings.writeback import WriteBackForm
+
+log = logging.getLogger(__name__)
+
+NEVER_CONNECTED, CONNECTED, UNLINKED, REAUTHORIZING = "never", "connected", "unlinked", "reauth"
+CHECKING = "checking"
+FIRST_SYNC_NOTE = "Synchronizing now; the tasks appear as they arrive."
+
+
+class IntegrationPage(QWidget):
+    def __init__(self, integration_service: IntegrationService, tasks_service: QObject,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("integrationPage")
+        self._service = integration_service
+        self._tasks = tasks_service
+        self._state = CHECKING
+        self._metadata_requested = False
+        self.confirmation: QMessageBox | None = None  # the open confirmation, if any
+        self._build()
+        self._connect_signals()
+        self.reload()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        title = QLabel("Salesforce integration", self)
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        title_font.setBold(True)
+        title.setFont(title_font)
+        self.state_label = QLabel(self)
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.state_label.setWordWrap(True)
+        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.keyring_label = error_label(self)
+
+        self.connect_form = ConnectForm(self)
+        self.browser_url_edit = QLineEdit(self)
+        self.browser_url_edit.setReadOnly(True)
+        self.browser_url_edit.setAccessibleName("Sign-in address")
+        self.browser_url_hint = QLabel(
+            "No browser could be opened. Open this address in your browser to sign in:", self
+        )
+        self.browser_url_hint.setWordWrap(True)
+        for widget in (self.browser_url_edit, self.browser_url_hint):
+            widget.hide()
+        self.unlink_button = QPushButton("&Unlink integration…", self)
+        self.unlink_button.setToolTip(
+            "Stop syncing and forget the saved sign-in; your time entries and tasks stay"
+        )
+        self.reenable_button = QPushButton("&Re-enable integration…", self)
+        self.reenable_button.setToolTip("Sign in again and refresh the active items at once")
+        self.unlink_status = QLabel(self)
+        self.unlink_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.unlink_status.setWordWrap(True)
+        link_buttons = QHBoxLayout()
+        link_buttons.addWidget(self.unlink_button)
+        link_buttons.addWidget(self.reenable_button)
+        link_buttons.addWidget(self.unlink_status, 1)
+
+        connection_box = QGroupBox("Connection", self)
+        connection = QVBoxLayout(connection_box)
+        connection.addWidget(self.state_label)
+        connection.addWidget(self.keyring_label)
+        connection.addWidget(self.connect_form)
+        connection.addWidget(self.browser_url_hint)
+        connection.addWidget(self.browser_url_edit)
+        connection.addLayout(link_buttons)
+
+        self.import_form = ImportSettingsForm(self._service, self._tasks, self)
+        import_box = QGroupBox("What to import", self)
+        QVBoxLayout(import_box).addWidget(self.import_form)
+        self.writeback_form = WriteBackForm(self._service, self)
+        writeback_box = QGroupBox("Write tracked time back to Salesforce", self)
+        QVBoxLayout(writeback_box).addWidget(self.writeback_form)
+
+        self.save_button = QPushButton("Save settin&gs", self)
+        self.revert_button = QPushButton("Re&vert", self)
+        self.save_status = QLabel(self)
+        self.save_status.setTextFormat(Qt.TextFormat.PlainText)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_status, 1)
+        save_row.addWidget(self.revert_button)
+        save_row.addWidget(self.save_button)
+
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.addWidget(title)
+        column.addWidget(connection_box)
+        column.addWidget(import_box)
+        column.addWidget(writeback_box)
+        column.addLayout(save_row)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _connect_signals(self) -> None:
+        service = self._service
+        self.connect_form.enable_requested.connect(self._enable)
+        self.connect_form.cancel_requested.connect(service.cancel_connect)
+        service.connect_started.connect(
+            lambda: self.connect_form.set_busy(True, "Connecting to Salesforce…")
+        )
+        service.connect_progressed.connect(lambda text: self.connect_form.set_busy(True, text))
+        service.browser_url_shown.connect(self._show_browser_url)
+        service.connection_changed.connect(self._on_connection_changed)
+        service.connected.connect(self._on_connected)
+        service.connect_failed.connect(self._on_connect_failed)
+        service.unlinked.connect(self._on_unlinked)
+        service.unlink_failed.connect(self._on_unlink_failed)
+        service.reauthorization_requested.connect(self._on_reauthorization)
+        service.metadata_loaded.connect(self._on_metadata)
+        service.metadata_failed.connect(self._on_metadata_failed)
+        self.unlink_button.clicked.connect(self.confirm_unlink)
+        self.reenable_button.clicked.connect(self.confirm_reenable)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.reload)
+        self.import_form.changed.connect(self._on_form_changed)
+        self.writeback_form.changed.connect(self._on_form_changed)
+        tree_changed = getattr(self._tasks, "tree_changed", None)
+        if tree_changed is not None:
+            tree_changed.connect(self._on_tree_changed)
+
+    # -- state -----------------------------------------------------------------------------
+    def state(self) -> str:
+        return self._state
+
+    def _reload_connection(self) -> None:
+        """Refresh the sign-in part only: unsaved import choices stay as the user left them."""
+        self.connect_form.load(self._service.settings(), self._service.locked_keys())
+        self._on_connection_changed(self._service.connection_info())
+
+    def reload(self) -> None:
+        """Show the stored settings and the connection as they are now."""
+        settings = self._service.settings()
+        locked = self._service.locked_keys()
+        self.connect_form.load(settings, locked)
+        self.import_form.load(settings, locked)
+        self.writeback_form.load(settings, locked)
+        self.save_button.setEnabled(False)
+        self.revert_button.setEnabled(False)
+        self.save_status.clear()
+        self._on_connection_changed(self._service.connection_info())
+
+    def _on_connection_changed(self, info) -> None:
+        """Show the connection state (None: still being checked, off the GUI thread)."""
+        if info is None:
+            self._state = CHECKING
+        elif info.connected:
+            self._state = CONNECTED
+        elif self._state != REAUTHORIZING:
+            self._state = UNLINKED if self._was_linked(self._service.settings()) else NEVER_CONNECTED
+        if self._state != CHECKING:
+            # In the log for support, and the e2e tests' sign that the form takes input.
+            log.info("integration page shows state %r", self._state)
+        self._show_state(info)
+        if info is not None and info.connected and not self._metadata_requested:
+            self._metadata_requested = True
+            self._service.load_metadata()
+        elif info is not None and not info.connected:
+            self.import_form.set_metadata_unavailable(NOT_CONNECTED_NOTE)
+
+    def _was_linked(self, settings) -> bool:
+        return bool(settings.username) or len(self._tasks.tree()) > 1
+
+    def _show_state(self, info) -> None:
+        state = self._state
+        if state == CHECKING:
+            self.state_label.setText("Checking the connection…")
+            self.state_label.setStyleSheet("")
+        elif state == CONNECTED:
+            who = info.username or info.user_id or "your Salesforce user"
+            self.state_label.setText(f"● Connected as {who} ({info.login_url}).")
+            self.state_label.setStyleSheet("color: #2e7d32;")
+        elif state == UNLINKED:
+            self.state_label.setText(
+                "The integration is unlinked: nothing syncs and no sign-in is saved. Your time "
+                "entries and the task list are kept. Re-enable it to sign in again."
+            )
+            self.state_label.setStyleSheet("")
+        elif state == REAUTHORIZING:
+            self.state_label.setText("Sign in again to re-enable the integration.")
+            self.state_label.setStyleSheet("")
+        else:
+            self.state_label.setText(
+                "Connect Stint to Salesforce to import your Opportunities and Cases as tasks."
+            )
+            self.state_label.setStyleSheet("")
+        self.connect_form.setVisible(state in (NEVER_CONNECTED, REAUTHORIZING))
+        self.unlink_button.setVisible(state == CONNECTED)
+        self.reenable_button.setVisible(state == UNLINKED)
+        problem = info.keyring_problem if info is not None else None
+        self.keyring_label.setVisible(bool(problem))
+        if problem:
+            self.keyring_label.setText(
+                f"The sign-in is kept for this session only (no usable keyring): {problem}"
+            )
+
+    # -- connecting ------------------------------------------------------------------------
+    def _enable(self) -> None:
+        if self.save_button.isEnabled() and not self.save():
+            return  # unsaved import choices with a problem: fix them first (shown in red)
+        form = self.connect_form
+        ca_file = form.ca_file_edit.text().strip() or None
+        self.browser_url_hint.hide()
+        self.browser_url_edit.hide()
+        if form.method() == "password":
+            self._service.connect_password(
+                form.login_url(), form.username_edit.text().strip(), form.password_edit.text(),
+                form.token_edit.text().strip(), ca_file,
+            )
+        else:
+            self._service.connect_oauth(
+                form.login_url(), form.consumer_key_edit.text().strip() or None, ca_file
+            )
+
+    def _show_browser_url(self, url: str) -> None:
+        self.browser_url_edit.setText(url)
+        self.browser_url_edit.setCursorPosition(0)
+        self.browser_url_hint.show()
+        self.browser_url_edit.show()
+
+    def _on_connected(self, username: str) -> None:
+        self.connect_form.set_busy(False)
+        self.connect_form.clear_secrets()
+        self.browser_url_hint.hide()
+        self.browser_url_edit.hide()
+        self._state = CONNECTED
+        self._metadata_requested = False
+        self._reload_connection()
+        self.unlink_status.setText(FIRST_SYNC_NOTE)
+
+    def _on_tree_changed(self) -> None:
+        if self.unlink_status.text() == FIRST_SYNC_NOTE:
+            self.unlink_status.setText("Tasks are up to date.")
+
+    def _on_connect_failed(self, message: str) -> None:
+        self.connect_form.show_error(message)
+
+    def _on_reauthorization(self) -> None:
+        self._state = REAUTHORIZING
+        self._reload_connection()
+        self.connect_form.password_edit.setFocus()
+
+    def _on_metadata(self, metadata: OrgMetadata) -> None:
+        self.import_form.set_metadata(metadata)
+
+    def _on_metadata_failed(self, message: str) -> None:
+        self._metadata_requested = False  # ask again on the next connection change
+        self.import_form.set_metadata_unavailable(
+            f"Salesforce cannot list what this object offers right now: {message} "
+            "This is the current choice."
+        )
+
+    # -- unlink / re-enable ----------------------------------------------------------------
+    def confirm_unlink(self) -> bool:
+        if not self._confirm(
+            "Unlink integration",
+            "Unlink Stint from Salesforce?",
+            "Stint stops synchronizing and deletes the saved sign-in from this computer. "
+            "Every tracked minute and the task list stay here; you can re-enable later.",
+            "Unlink",
+        ):
+            return False
+        self.unlink_button.setEnabled(False)
+        self.unlink_status.setText("Unlinking…")
+        self._service.unlink()
+        return True
+
+    def confirm_reenable(self) -> bool:
+        if not self._confirm(
+            "Re-enable integration",
+            "Re-enable the Salesforce integration?",
+            "You will sign in to Salesforce again; Stint then refreshes all active items at once.",
+            "Re-enable",
+        ):
+            return False
+        self._service.reenable()
+        return True
+
+    def _confirm(self, title: str, question: str, details: str, accept: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(details)
+        accept_button = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.confirmation = box
+        try:
+            box.exec()
+            return box.clickedButton() is accept_button
+        finally:
+            self.confirmation = None
+            box.deleteLater()
+
+    def _on_unlinked(self) -> None:
+        self.unlink_button.setEnabled(True)
+        self._state = UNLINKED
+        self._reload_connection()
+        self.unlink_status.setText("Unlinked. Your time entries and tasks are kept.")
+
+    def _on_unlink_failed(self, message: str) -> None:
+        self.unlink_button.setEnabled(True)
+        self.unlink_status.setText(message)
+
+    # -- saving ----------------------------------------------------------------------------
+    def _on_form_changed(self) -> None:
+        self.save_button.setEnabled(True)
+        self.revert_button.setEnabled(True)
+        self.save_status.clear()
+
+    def save(self) -> bool:
+        settings = self.import_form.to_settings(self._service.settings())
+        settings = self.writeback_form.apply_to(settings)
+        try:
+            self._service.save_settings(settings)
+        except SettingsError as exc:
+            problems = dict(exc.problems)
+            for name in ("writeback", "writeback_object"):
+                if name in problems:
+                    self.writeback_form.show_problem(problems.pop(name))
+            self.import_form.show_problems(problems)
+            self.save_status.setText("Not saved: fix the fields marked in red.")
+            return False
+        except EngineError as exc:
+            self.import_form.show_problems({"general": exc.message})
+            self.save_status.setText("Not saved.")
+            return False
+        self.import_form.clear_errors()
+        self.writeback_form.error.hide()
+        self.save_button.setEnabled(False)
+        self.revert_button.setEnabled(False)
+        self.save_status.setText("Saved. The next synchronization uses these settings.")
+        return True

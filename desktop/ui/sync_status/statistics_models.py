@@ -1,0 +1,191 @@
+"""Table models of the sync statistics: recent runs, counts per object, record changes.
+
+All plain strings (record names come from Salesforce and are shown literally).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from desktop.domain.synclog import ChangeStatus, ObjectCounts, RecordChange, RunOutcome, SyncRun
+from desktop.ui.sync_status.text import (
+    DIRECTION_TEXT,
+    STATUS_TEXT,
+    kind_text,
+    local_moment,
+    outcome_text,
+    run_duration,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_ERROR_COLOR = QColor("#c62828")
+
+
+class _PlainTable(QAbstractTableModel):
+    """Rows of strings with header labels; subclasses say how a row reads."""
+
+    headers: tuple[str, ...] = ()
+    numeric_columns: frozenset[int] = frozenset()
+
+    def __init__(self, tz: tzinfo | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._tz = tz
+        self._now = datetime.now().astimezone()
+        self._rows: list = []
+
+    def set_rows(self, rows: Sequence, now: datetime) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._now = now
+        self.endResetModel()
+
+    def row_object(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_RIGHT if section in self.numeric_columns else _LEFT)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self.headers):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_RIGHT if column in self.numeric_columns else _LEFT)
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_error(row, column):
+            return _ERROR_COLOR
+        return None
+
+    def text(self, row, column: int) -> str:
+        raise NotImplementedError
+
+    def tooltip(self, row, column: int) -> str | None:
+        text = self.text(row, column)
+        return text or None
+
+    def is_error(self, row, column: int) -> bool:
+        return False
+
+
+class RunsModel(_PlainTable):
+    """Recent synchronizations, newest first."""
+
+    headers = ("Started", "Type", "Result", "Duration", "API calls", "Changes")
+    numeric_columns = frozenset({3, 4, 5})
+
+    def text(self, run: SyncRun, column: int) -> str:
+        return [
+            local_moment(run.started_at, self._now, self._tz),
+            kind_text(run.kind),
+            outcome_text(run.outcome),
+            run_duration(run),
+            str(run.api_calls),
+            str(total_counts([run]).total),
+        ][column]
+
+    def tooltip(self, run: SyncRun, column: int) -> str | None:
+        if column == 2 and run.error:
+            return run.error
+        lines = [f"{name}: {c.created} created, {c.modified} modified, {c.archived} archived, "
+                 f"{c.restored} restored" for name, c in sorted(run.counts.items())]
+        return "\n".join(lines) or None
+
+    def is_error(self, run: SyncRun, column: int) -> bool:
+        return column == 2 and run.outcome not in (RunOutcome.SUCCEEDED, RunOutcome.RUNNING)
+
+
+class ObjectCountsModel(_PlainTable):
+    """Created / modified / archived / restored per object, summed over the given runs."""
+
+    headers = ("Object", "Created", "Modified", "Archived", "Restored", "Pushed", "Failed")
+    numeric_columns = frozenset({1, 2, 3, 4, 5, 6})
+
+    def set_runs(self, runs: Sequence[SyncRun], now: datetime) -> None:
+        summed: dict[str, ObjectCounts] = {}
+        for run in runs:
+            for name, counts in run.counts.items():
+                summed[name] = summed.get(name, ObjectCounts()) + counts
+        self.set_rows(sorted(summed.items()), now)
+
+    def has_write_back(self) -> bool:
+        """True when some run pushed time entries (the Pushed/Failed columns matter)."""
+        return any(c.pushed or c.failed for _name, c in self._rows)
+
+    def counts_for(self, sobject: str) -> ObjectCounts | None:
+        return next((c for name, c in self._rows if name == sobject), None)
+
+    def text(self, row: tuple[str, ObjectCounts], column: int) -> str:
+        name, c = row
+        return [name, str(c.created), str(c.modified), str(c.archived), str(c.restored),
+                str(c.pushed), str(c.failed)][column]
+
+    def is_error(self, row: tuple[str, ObjectCounts], column: int) -> bool:
+        return column == 6 and row[1].failed > 0
+
+
+class RecordChangesModel(_PlainTable):
+    """The last 100 record-level changes, newest first."""
+
+    headers = ("Time", "Object", "Record", "Action", "Direction", "Status", "Error")
+
+    def text(self, change: RecordChange, column: int) -> str:
+        return [
+            local_moment(change.at, self._now, self._tz),
+            change.sobject,
+            change.record_name or change.record_id,
+            change.action.replace("_", " ").capitalize(),
+            DIRECTION_TEXT.get(change.direction, str(change.direction)),
+            STATUS_TEXT.get(change.status, str(change.status)),
+            (change.error or "").replace("\n", " "),
+        ][column]
+
+    def tooltip(self, change: RecordChange, column: int) -> str | None:
+        if column == 2:
+            return f"{change.record_name}\n{change.sobject} {change.record_id}".strip()
+        if column == 6:
+            return change.error or None
+        if column == 0:
+            return f"{change.at.astimezone(self._tz):%A %d %B %Y, %H:%M:%S}"
+        return super().tooltip(change, column)
+
+    def is_error(self, change: RecordChange, column: int) -> bool:
+        return change.status == ChangeStatus.ERROR and column in (5, 6)
+
+
+def total_counts(runs: Sequence[SyncRun]) -> ObjectCounts:
+    total = ObjectCounts()
+    for run in runs:
+        for counts in run.counts.values():
+            total = total + counts
+    return total

@@ -1,0 +1,220 @@
+"""The Sync page: last synchronization and its result, the next one, progress while a sync
+runs (with Cancel), "Synchronize now", and the statistics below.
+
+The history (runs, last 100 record changes) is read on a worker after every finished or
+failed sync and when the page is shown, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, tzinfo
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.synclog import RECORD_CHANGES_KEPT, RunOutcome
+from desktop.services.workers import run_in_background
+from desktop.ui.sync_status.statistics_view import StatisticsView
+from desktop.ui.sync_status.text import (
+    api_usage_text,
+    last_sync_text,
+    next_sync_text,
+    progress_text,
+)
+
+log = logging.getLogger(__name__)
+
+RUNS_SHOWN = 20
+CLOCK_REFRESH_MS = 30_000  # "in 12 min" stays right without repainting every second
+
+
+class SyncStatusView(QWidget):
+    def __init__(self, sync_service: QObject, parent: QWidget | None = None, *,
+                 sync_log: Any = None, tz: tzinfo | None = None, clock: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncStatusView")
+        self._sync = sync_service
+        self._sync_log = sync_log if sync_log is not None else sync_service.sync_log()
+        self._tz = tz
+        self._clock = clock
+        self._loading = False
+        self._reload_again = False
+        self._build()
+        sync_service.sync_started.connect(self._on_started)
+        sync_service.sync_progressed.connect(self._on_progressed)
+        sync_service.sync_finished.connect(self._on_finished)
+        sync_service.sync_failed.connect(self._on_failed)
+        schedule_changed = getattr(sync_service, "schedule_changed", None)
+        if schedule_changed is not None:
+            schedule_changed.connect(self.refresh_status)
+        entries_pushed = getattr(sync_service, "entries_pushed", None)
+        if entries_pushed is not None:  # pushes "to Salesforce" between syncs
+            entries_pushed.connect(self._on_pushed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(CLOCK_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_status)
+        self._show_running(sync_service.is_running())
+        self.refresh_status()
+        self.reload_history()
+
+    def _build(self) -> None:
+        self.last_label = QLabel(self)
+        self.last_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_label.setWordWrap(True)
+        self.last_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.last_label.setFont(font)
+        self.next_label = QLabel(self)
+        self.next_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_label.setWordWrap(True)  # a second line says why it is later than usual
+        self.api_label = QLabel(self)
+        self.api_label.setObjectName("apiUsage")
+        self.api_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.api_label.setWordWrap(True)
+        self.error_label = QLabel(self)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.hide()
+        self.sync_button = QPushButton("&Synchronize now", self)
+        self.sync_button.setToolTip("Force synchronization with Salesforce now")
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setToolTip("Stop the running synchronization")
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_label = QLabel(self)
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statistics = StatisticsView(self._tz, self)
+        for widget in (self.progress_bar, self.progress_label, self.cancel_button):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)  # the tables do not jump when a sync starts
+            widget.setSizePolicy(policy)
+
+        status = QVBoxLayout()
+        status.addWidget(self.last_label)
+        status.addWidget(self.next_label)
+        status.addWidget(self.api_label)
+        status.addWidget(self.error_label)
+        top = QHBoxLayout()
+        top.addLayout(status, 1)
+        top.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress_bar)
+        progress.addWidget(self.progress_label, 1)
+        progress.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(progress)
+        layout.addWidget(self.statistics, 1)
+        self.sync_button.clicked.connect(self._sync.force_sync)
+        self.cancel_button.clicked.connect(self._sync.cancel)
+
+    # -- status ----------------------------------------------------------------------------
+    def _now(self) -> datetime:
+        return self._clock.now() if self._clock is not None else datetime.now().astimezone()
+
+    def refresh_status(self) -> None:
+        now = self._now()
+        run = self._sync.last_run()
+        self.last_label.setText(last_sync_text(run, now, self._tz))
+        failed = run is not None and run.outcome not in (RunOutcome.SUCCEEDED, RunOutcome.RUNNING)
+        self.last_label.setStyleSheet("color: #c62828;" if failed else "")
+        available = getattr(self._sync, "is_available", lambda: True)()
+        next_text = next_sync_text(self._sync.next_run_at(), now, self._tz, available)
+        reason = self._sync.stretch_reason() if available else None
+        self.next_label.setText(f"{next_text}\n{reason}" if reason else next_text)
+        self.api_label.setText(api_usage_text(self._sync.api_usage()))
+        self.api_label.setVisible(available)
+        self.sync_button.setEnabled(available and not self._sync.is_running())
+
+    def _show_running(self, running: bool) -> None:
+        for widget in (self.progress_bar, self.progress_label, self.cancel_button):
+            widget.setVisible(running)
+        if running:
+            self.progress_bar.setRange(0, 0)  # busy until the first count arrives
+            self.progress_label.setText(progress_text("", 0, 0))
+
+    def _on_started(self) -> None:
+        self.error_label.hide()
+        self._show_running(True)
+        self.sync_button.setEnabled(False)
+
+    def _on_progressed(self, sobject: str, done: int, total: int) -> None:
+        self._show_running(True)
+        if total > 0:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(min(done, total))
+        else:
+            self.progress_bar.setRange(0, 0)
+        self.progress_label.setText(progress_text(sobject, done, total))
+
+    def _on_finished(self, _run: object) -> None:
+        self._show_running(False)
+        self.refresh_status()
+        self.reload_history()
+
+    def _on_pushed(self, _report: object) -> None:
+        self.refresh_status()  # the API usage moved
+        self.reload_history()
+
+    def _on_failed(self, message: str, _action: str) -> None:
+        self._show_running(False)
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.refresh_status()
+        self.reload_history()
+
+    # -- history ---------------------------------------------------------------------------
+    def reload_history(self) -> None:
+        """Read the recent runs and record changes on a worker, then show them."""
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        sync_log = self._sync_log
+
+        def read() -> tuple[list, list]:
+            return sync_log.runs(limit=RUNS_SHOWN), sync_log.recent_changes(RECORD_CHANGES_KEPT)
+
+        run_in_background(self, read, self._history_loaded, self._history_failed,
+                          name="sync history")
+
+    def _history_loaded(self, history: tuple[list, list]) -> None:
+        runs, changes = history
+        self.statistics.set_history(runs, changes, self._now())
+        self._loaded_again()
+
+    def _history_failed(self, error: BaseException) -> None:
+        log.warning("could not read the sync history: %s", error)
+        self._loaded_again()
+
+    def _loaded_again(self) -> None:
+        self._loading = False
+        if self._reload_again:
+            self._reload_again = False
+            self.reload_history()
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._timer.start()
+        self.refresh_status()
+        self.reload_history()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().hideEvent(event)
+        self._timer.stop()  # "in 12 min" only needs to be right while it is seen

@@ -1,0 +1,64 @@
+"""The timesheet's two tables, set up once: the day's entries and the week grid.
+
+Only construction and sizing live here; what the tables do (edit, menus, navigation) stays in
+TimesheetView.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desktop.ui.timesheet.day_model import DayColumn
+from desktop.ui.timesheet.week_model import DAYS_PER_WEEK
+
+
+def build_day_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
+    """One row per entry: task and note stretch, times and the Salesforce state stay fixed."""
+    table = _plain_table(parent, model, "timesheetDayTable")
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    metrics = table.fontMetrics()
+    heading = table.horizontalHeader()
+    heading.setSectionResizeMode(DayColumn.TASK, QHeaderView.ResizeMode.Stretch)
+    for column in (DayColumn.START, DayColumn.END, DayColumn.DURATION):
+        heading.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        heading.resizeSection(column, metrics.horizontalAdvance("Wed 00:00") + 24)
+    heading.setSectionResizeMode(DayColumn.NOTE, QHeaderView.ResizeMode.Stretch)
+    heading.setSectionResizeMode(DayColumn.SALESFORCE, QHeaderView.ResizeMode.Fixed)
+    heading.resizeSection(DayColumn.SALESFORCE, metrics.horizontalAdvance("Deleted there") + 24)
+    return table
+
+
+def build_week_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
+    """One row per task, one fixed column per day plus the total."""
+    table = _plain_table(parent, model, "timesheetWeekTable")
+    heading = table.horizontalHeader()
+    heading.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    day_width = table.fontMetrics().horizontalAdvance("Wed 30") + 28
+    for column in range(1, DAYS_PER_WEEK + 2):
+        heading.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        heading.resizeSection(column, day_width)
+    return table
+
+
+def _plain_table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+    table.horizontalHeader().setHighlightSections(False)
+    table.setTabKeyNavigation(False)
+    # Breathing room between right-aligned times and the next left-aligned column.
+    table.setStyleSheet(
+        "QTableView::item { padding: 0 8px; }"
+        "QHeaderView::section { padding: 4px 8px; border: none;"
+        " border-bottom: 1px solid palette(mid); background: palette(window); }"
+    )
+    return table

@@ -1,0 +1,367 @@
+"""The timesheet: a day of entries or a week grid, with navigation, editing, delete/undo, continue.
+
+Keyboard: Alt+Left / Alt+Right previous / next day (or week), Alt+Home today, Ctrl+N add,
+Enter (in the table) or F2 edit, Delete delete, Ctrl+Shift+Enter continue, Ctrl+Z undo, Alt+D / Alt+W
+switch between day and week.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMenu,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.durations import format_hm
+from desktop.domain.entries import EntryError, TimeEntry
+from desktop.services.entries_service import EntriesService
+from desktop.ui.timesheet.day_model import DayColumn, TimesheetDayModel
+from desktop.ui.timesheet.entry_editor import EntryEditorDialog
+from desktop.ui.timesheet.header import TimesheetHeader
+from desktop.ui.timesheet.tables import build_day_table, build_week_table
+from desktop.ui.timesheet.text import long_day, week_span
+from desktop.ui.timesheet.undo_banner import UndoBanner
+from desktop.ui.timesheet.week_model import DAYS_PER_WEEK, TimesheetWeekModel, week_start
+
+log = logging.getLogger(__name__)
+
+DAY, WEEK = "day", "week"
+_SHORTCUT_SCOPE = Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+
+class TimesheetView(QWidget):
+    def __init__(
+        self,
+        entries_service: EntriesService,
+        tasks_service: QObject,
+        timer_service: QObject,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("timesheetView")
+        self._entries = entries_service
+        self._tasks = tasks_service
+        self._timer_service = timer_service
+        self._day = entries_service.today()
+        self._mode = DAY
+        self.day_model = TimesheetDayModel(entries_service.tz, self)
+        self.week_model = TimesheetWeekModel(entries_service.tz, self)
+        self._build()
+        self._build_actions()
+        # The running row moves on with the TimerService's ticks (the task widget repaints on
+        # the same ones, so both show the same second); subscribed only while shown.
+        self._ticking = False
+        ticked = getattr(timer_service, "ticked", None)
+        if ticked is not None:
+            ticked.connect(self._on_tick)
+
+        entries_service.entries_changed.connect(self.reload)
+        entries_service.entry_deleted.connect(self._on_entry_deleted)
+        entries_service.undo_changed.connect(self._update_actions)
+        tree_changed = getattr(tasks_service, "tree_changed", None)
+        if tree_changed is not None:
+            tree_changed.connect(self._on_tree_changed)
+        self._on_tree_changed()
+        self.reload()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.header = header = TimesheetHeader(self)
+        self.prev_button, self.next_button = header.prev_button, header.next_button
+        self.today_button, self.title_label = header.today_button, header.title_label
+        self.day_button, self.week_button = header.day_button, header.week_button
+        self.add_button = header.add_button
+
+        self.day_table = build_day_table(self, self.day_model)
+        # activated: Enter, or a double click (a single click where the platform says so)
+        self.day_table.activated.connect(lambda _index: self.edit_selected())
+        self.day_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.day_table.customContextMenuRequested.connect(self._show_context_menu)
+
+        # The empty state sits inside the table, where the entries would be.
+        self.empty_label = QLabel(
+            "No time recorded on this day.\nStart the timer on a task, or add an entry (Ctrl+N).",
+            self.day_table.viewport(),
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.day_table.viewport().installEventFilter(self)
+
+        self.week_table = build_week_table(self, self.week_model)
+        self.week_table.activated.connect(self._open_day_of)
+
+        day_page = QWidget(self)
+        day_layout = QVBoxLayout(day_page)
+        day_layout.setContentsMargins(0, 0, 0, 0)
+        day_layout.addWidget(self.day_table, 1)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(day_page)
+        self.pages.addWidget(self.week_table)
+
+        self.total_label = QLabel(self)
+        self.total_label.setTextFormat(Qt.TextFormat.PlainText)
+        total_font = QFont(self.font())
+        total_font.setBold(True)
+        self.total_label.setFont(total_font)
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.undo_banner = UndoBanner(self)
+        self.undo_banner.undo_requested.connect(self.undo)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.undo_banner)
+        layout.addWidget(self.total_label)
+
+        self.prev_button.clicked.connect(self.go_previous)
+        self.next_button.clicked.connect(self.go_next)
+        self.today_button.clicked.connect(self.go_today)
+        self.day_button.clicked.connect(lambda: self.set_mode(DAY))
+        self.week_button.clicked.connect(lambda: self.set_mode(WEEK))
+        self.add_button.clicked.connect(self.add_entry)
+
+    def _build_actions(self) -> None:
+        def action(text: str, shortcuts: list[str], slot, tip: str = "") -> QAction:
+            made = QAction(text, self)
+            made.setShortcuts([QKeySequence(s) for s in shortcuts])
+            made.setShortcutContext(_SHORTCUT_SCOPE)
+            made.triggered.connect(slot)
+            if tip:
+                made.setToolTip(tip)
+            self.addAction(made)
+            return made
+
+        self.add_action = action("&Add entry…", ["Ctrl+N"], self.add_entry)
+        self.edit_action = action("&Edit…", ["F2"], self.edit_selected)
+        self.continue_action = action(
+            "&Continue", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], self.continue_selected,
+            "Start the timer again on this entry's task",
+        )
+        self.delete_action = action("&Delete", ["Delete"], self.delete_selected)
+        self.undo_action = action("&Undo", ["Ctrl+Z"], self.undo)
+        action("Previous", ["Alt+Left", "Ctrl+PgUp"], self.go_previous)
+        action("Next", ["Alt+Right", "Ctrl+PgDown"], self.go_next)
+        action("Today", ["Alt+Home"], self.go_today)
+        self.day_table.selectionModel().selectionChanged.connect(self._update_actions)
+        self._update_actions()
+
+    # -- navigation ------------------------------------------------------------------------
+    def current_day(self) -> date:
+        return self._day
+
+    def mode(self) -> str:
+        return self._mode
+
+    def set_day(self, day: date) -> None:
+        self._day = day
+        self.reload()
+
+    def set_mode(self, mode: str) -> None:
+        self._mode = mode
+        self.header.show_unit("day" if mode == DAY else "week")
+        self.pages.setCurrentIndex(0 if mode == DAY else 1)
+        self.reload()
+        (self.day_table if mode == DAY else self.week_table).setFocus()
+
+    def go_previous(self) -> None:
+        self.set_day(self._day - timedelta(days=1 if self._mode == DAY else 7))
+
+    def go_next(self) -> None:
+        self.set_day(self._day + timedelta(days=1 if self._mode == DAY else 7))
+
+    def go_today(self) -> None:
+        self.set_day(self._entries.today())
+
+    def _open_day_of(self, index: QModelIndex) -> None:
+        day = self.week_model.day(index.column())
+        if day is not None:
+            self._day = day
+            self.set_mode(DAY)
+
+    # -- loading ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        now = self._running_now()
+        today = self._entries.today()
+        self.today_button.setEnabled(
+            self._day != today if self._mode == DAY else week_start(self._day) != week_start(today)
+        )
+        if self._mode == DAY:
+            selected = self.selected_entry()
+            entries = self._entries.entries_between(self._day, self._day + timedelta(days=1))
+            self.day_model.set_entries(self._day, entries, now)
+            self.title_label.setText(long_day(self._day) + ("  (today)" if self._day == today else ""))
+            self.empty_label.setVisible(not entries)
+            self.day_table.setColumnHidden(DayColumn.SALESFORCE, not self.day_model.has_write_back())
+            self._restore_selection(selected)
+            self._show_total()
+            running = self.day_model.has_running()
+        else:
+            first = week_start(self._day)
+            entries = self._entries.entries_between(first, first + timedelta(days=DAYS_PER_WEEK))
+            self.week_model.set_week(first, entries, now)
+            self.week_table.setCurrentIndex(self.week_model.index(-1, -1))  # no stray focus box
+            self.title_label.setText(week_span(first, first + timedelta(days=DAYS_PER_WEEK - 1)))
+            self._show_total()
+            running = any(entry.running for entry in entries)
+        self._set_ticking(running and self.isVisible())
+        self._update_actions()
+
+    def _show_total(self) -> None:
+        if self._mode == DAY:
+            total = self._entries.day_total(self._day, self.day_model.entries())
+            self.total_label.setText(f"Total {format_hm(total)}")
+        else:
+            self.total_label.setText(f"Week total {format_hm(self.week_model.week_total())}")
+
+    def _restore_selection(self, entry: TimeEntry | None) -> None:
+        row = self.day_model.row_of(entry.id) if entry is not None else -1
+        if row >= 0:
+            self.day_table.selectRow(row)
+
+    def _on_tree_changed(self) -> None:
+        tree = self._tasks.tree()
+        self.day_model.set_tree(tree)
+        self.week_model.set_tree(tree)
+
+    def _set_ticking(self, wanted: bool) -> None:
+        subscribe = getattr(self._timer_service, "subscribe_ticks", None)
+        if subscribe is None or wanted == self._ticking:
+            return
+        self._ticking = wanted
+        if wanted:
+            subscribe(self)
+        else:
+            self._timer_service.unsubscribe_ticks(self)
+
+    def is_ticking(self) -> bool:
+        return self._ticking
+
+    def _running_now(self, elapsed: timedelta | None = None):  # noqa: ANN202 - a datetime
+        """The moment the running entry is measured up to: its start + the timer's elapsed
+        time (so a wall clock set back never shows a negative or frozen row)."""
+        running = self._timer_service.running()
+        if running is None:
+            return self._entries.now()
+        return running.start + (self._timer_service.elapsed() if elapsed is None else elapsed)
+
+    def _on_tick(self, elapsed: timedelta | None = None) -> None:
+        """Move the running entry's duration on to `elapsed` (the TimerService's tick; None:
+        read it now), measured as the timer measures it, clock changes included."""
+        now = self._running_now(elapsed)
+        self.day_model.tick(now)
+        self.week_model.tick(now)
+        self._show_total()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.day_table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_label.setGeometry(watched.rect())
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.reload()  # restarts the live clock when a running entry is shown
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().hideEvent(event)
+        self._set_ticking(False)  # a hidden timesheet costs no CPU
+
+    # -- entry actions ---------------------------------------------------------------------
+    def selected_entry(self) -> TimeEntry | None:
+        rows = self.day_table.selectionModel().selectedRows()
+        return self.day_model.entry_at(rows[0].row()) if rows else None
+
+    def select_entry(self, entry_id: int) -> bool:
+        row = self.day_model.row_of(entry_id)
+        if row >= 0:
+            self.day_table.selectRow(row)
+        return row >= 0
+
+    def add_entry(self) -> TimeEntry | None:
+        dialog = self.entry_editor()
+        return dialog.saved_entry() if dialog.exec() else None
+
+    def entry_editor(self, entry: TimeEntry | None = None) -> EntryEditorDialog:
+        """The editor for `entry` (None: a new entry on the shown day), not yet shown."""
+        return EntryEditorDialog(self._entries, self._tasks, entry, day=self._day, parent=self)
+
+    def edit_selected(self) -> TimeEntry | None:
+        entry = self.selected_entry() if self._mode == DAY else None
+        if entry is None:
+            return None
+        dialog = self.entry_editor(entry)
+        if not dialog.exec():
+            return None
+        saved = dialog.saved_entry()
+        if saved is not None:
+            self.select_entry(saved.id)
+        return saved
+
+    def delete_selected(self) -> None:
+        entry = self.selected_entry() if self._mode == DAY else None
+        if entry is None:
+            return
+        row = self.day_model.row_of(entry.id)
+        try:
+            self._entries.delete(entry.id)
+        except EntryError as exc:
+            self.undo_banner.show_notice(exc.message)
+            return
+        if self.day_model.rowCount():
+            self.day_table.selectRow(min(row, self.day_model.rowCount() - 1))
+
+    def continue_selected(self) -> None:
+        entry = self.selected_entry() if self._mode == DAY else None
+        if entry is None:
+            return
+        try:
+            self._entries.continue_entry(entry.id)
+        except EntryError as exc:
+            self.undo_banner.show_notice(exc.message)
+            return
+        self.go_today()
+
+    def undo(self) -> None:
+        if not self._entries.can_undo():
+            return
+        self.undo_banner.hide()
+        try:
+            restored = self._entries.undo()
+        except EntryError as exc:
+            self.undo_banner.show_notice(f"Cannot undo: {exc.message}")
+            return
+        if restored is not None and self._mode == DAY:
+            self.select_entry(restored.id)
+
+    def _on_entry_deleted(self, entry: TimeEntry) -> None:
+        self.undo_banner.show_message("Entry deleted — Undo (Ctrl+Z) brings it back.")
+
+    def _update_actions(self, *_args: object) -> None:
+        has_entry = self._mode == DAY and self.selected_entry() is not None
+        for made in (self.edit_action, self.delete_action, self.continue_action):
+            made.setEnabled(has_entry)
+        self.undo_action.setEnabled(self._entries.can_undo())
+        description = self._entries.undo_description()
+        self.undo_action.setText(f"&{description}" if description else "&Undo")
+
+    def _show_context_menu(self, position) -> None:
+        index = self.day_table.indexAt(position)
+        if not index.isValid():
+            return
+        self.day_table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.edit_action)
+        menu.addAction(self.continue_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.addSeparator()
+        menu.addAction(self.undo_action)
+        menu.exec(self.day_table.viewport().mapToGlobal(position))

@@ -1,0 +1,284 @@
+"""The system tray: icon state, tooltip, menu, one-time notifications.
+
+`TrayController` is built from injected services and callables, and owns the menu whether
+or not a tray exists, so it works (and is tested) without one: `tray_available=False` skips
+the QSystemTrayIcon and the app keeps the window as the way in.
+
+The tooltip shows h:mm and changes once a minute while a timer runs (never every second:
+a hidden app must stay idle); the menu's header shows h:mm:ss while the menu is open.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from desktop.domain.durations import format_hm, format_hms
+from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.services.sync_service import SyncService
+from desktop.services.tasks_service import TasksService
+from desktop.services.timer_service import TimerService
+from desktop.ui.icons import TrayState, app_icon, kind_icon, svg_icon, tray_icon
+
+log = logging.getLogger(__name__)
+
+RECENT_IN_MENU = 5
+_MENU_TEXT_LIMIT = 60
+
+
+def _menu_text(text: str) -> str:
+    """Menu-safe text: one line, no '&' mnemonics eaten, long names shortened."""
+    text = " ".join(text.split()).replace("&", "&&")
+    return text if len(text) <= _MENU_TEXT_LIMIT else text[: _MENU_TEXT_LIMIT - 1] + "…"
+
+
+class TrayController(QObject):
+    state_changed = Signal(str)  # TrayState value
+
+    def __init__(
+        self,
+        timer: TimerService,
+        tasks: TasksService,
+        sync: SyncService,
+        *,
+        toggle_window: Callable[[], None],
+        open_window: Callable[[], None],
+        pick_task: Callable[[], None],
+        quit_app: Callable[[], None],
+        tray_available: bool | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._timer = timer
+        self._tasks = tasks
+        self._sync = sync
+        self._toggle_window = toggle_window
+        self._open_window = open_window
+        self._problem: str | None = None
+        self._notified_problems: set[str] = set()
+        self._state = TrayState.IDLE
+
+        self.menu = QMenu()
+        self.menu.setObjectName("trayMenu")
+        self.header_action = self.menu.addAction("No timer running")
+        self.header_action.setEnabled(False)
+        self.toggle_action = self.menu.addAction("Start timer")
+        self.toggle_action.triggered.connect(timer.toggle)
+        self.menu.addSeparator()
+        self.recent_section = self.menu.addSection("Recent tasks")
+        self.recent_actions: list[QAction] = []
+        self._recent_anchor = self.menu.addSeparator()
+        self.pick_action = self.menu.addAction("Pick a task…")
+        self.pick_action.triggered.connect(pick_task)
+        self.sync_action = self.menu.addAction(svg_icon("sync"), "Force synchronization")
+        self.sync_action.triggered.connect(sync.force_sync)
+        self.menu.addSeparator()
+        self.open_action = self.menu.addAction(app_icon(), "Open Stint")
+        self.open_action.triggered.connect(open_window)
+        self.quit_action = self.menu.addAction("Quit")
+        self.quit_action.triggered.connect(quit_app)
+
+        # The open menu's "task: 0:12:05" moves on with the timer's ticks (the same second
+        # as the window shows); subscribed only while the menu is open.
+        timer.ticked.connect(self._menu_ticked)
+        self.menu.aboutToShow.connect(self._menu_about_to_show)
+        self.menu.aboutToHide.connect(lambda: timer.unsubscribe_ticks(self.menu))
+        self._tooltip_tick = QTimer(self)
+        self._tooltip_tick.setSingleShot(True)
+        self._tooltip_tick.timeout.connect(self._update_tooltip)
+
+        available = (
+            QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
+        )
+        self.icon: QSystemTrayIcon | None = None
+        if available:
+            self.icon = QSystemTrayIcon(tray_icon(TrayState.IDLE), self)
+            self.icon.setContextMenu(self.menu)
+            self.icon.activated.connect(self._activated)
+
+        timer.timer_started.connect(self._timer_changed)
+        timer.timer_stopped.connect(self._timer_changed)
+        tasks.tree_changed.connect(self._refresh_all)
+        sync.sync_started.connect(self._update_state)
+        sync.sync_finished.connect(self._sync_finished)
+        sync.sync_failed.connect(self._sync_failed)
+        self._refresh_all()
+
+    # -- public --------------------------------------------------------------------------
+    @property
+    def available(self) -> bool:
+        return self.icon is not None
+
+    def show(self) -> None:
+        if self.icon is not None:
+            self.icon.show()
+
+    def hide(self) -> None:
+        if self.icon is not None:
+            self.icon.hide()
+
+    def state(self) -> TrayState:
+        return self._state
+
+    def tooltip(self) -> str:
+        return self._tooltip_text()
+
+    def notify(self, title: str, message: str, error: bool = False) -> bool:
+        """A desktop notification from the tray icon; False when there is no tray."""
+        if self.icon is None or not self.icon.supportsMessages():
+            return False
+        kind = QSystemTrayIcon.MessageIcon.Warning if error else QSystemTrayIcon.MessageIcon.Information
+        self.icon.showMessage(title, message, kind, 8000)
+        return True
+
+    def explain_once(self, settings) -> None:
+        """The first time the window closes to the tray, say that Stint keeps running there
+        (remembered in the UI settings)."""
+        if settings.value("tray/explained", False, type=bool):
+            return
+        settings.setValue("tray/explained", True)
+        shown = self.notify(
+            "Stint is still running",
+            "The timer keeps running in the system tray. Click the tray icon to open Stint; "
+            "choose Quit in its menu to leave.",
+        )
+        if not shown:
+            from PySide6.QtWidgets import QMessageBox  # rarely shown: not loaded at start
+
+            QMessageBox.information(
+                None,
+                "Stint is still running",
+                "Stint keeps running in the system tray, so your timer never stops by accident.\n\n"
+                "Click the tray icon to open the window again; choose Quit in its menu to leave.",
+            )
+
+    def dispose(self) -> None:
+        self._timer.unsubscribe_ticks(self.menu)
+        self._tooltip_tick.stop()
+        if self.icon is not None:
+            self.icon.hide()
+            self.icon.setContextMenu(None)
+        self.menu.deleteLater()
+
+    # -- reacting ------------------------------------------------------------------------
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self._toggle_window()
+        elif reason == QSystemTrayIcon.ActivationReason.DoubleClick:
+            # The second click of a quick pair arrives as a double click, not a Trigger:
+            # ignoring it left the window hidden by the first click. A double click opens.
+            self._open_window()
+
+    def _timer_changed(self, _entry: object) -> None:
+        self._tasks.refresh_recent()
+        self._refresh_all()
+
+    def _refresh_all(self) -> None:
+        self._update_header()
+        self._update_recent()
+        self._update_state()
+        self._update_tooltip()
+
+    def _sync_finished(self, run: SyncRun | None) -> None:
+        if run is not None and run.outcome is RunOutcome.SUCCEEDED:
+            self._problem = None
+            self._notified_problems.clear()  # a new problem later deserves a new notice
+        self._update_state()
+        self._update_tooltip()
+
+    def _sync_failed(self, message: str, _action: str) -> None:
+        self._problem = message
+        self._update_state()
+        self._update_tooltip()
+        if message not in self._notified_problems:
+            self._notified_problems.add(message)
+            self.notify("Stint cannot synchronize", message, error=True)
+
+    def _menu_about_to_show(self) -> None:
+        self._update_header()
+        self._update_recent()
+        self._timer.subscribe_ticks(self.menu)
+
+    def _menu_ticked(self, _elapsed: object) -> None:
+        if self.menu.isVisible():
+            self._update_header()
+
+    # -- contents ------------------------------------------------------------------------
+    def _task_name(self) -> str:
+        item = self._tasks.item(self._timer.current_item_id())
+        if self._timer.current_item_id() is None:
+            return "No task"
+        return item.name if item is not None else "Task"
+
+    def _update_header(self) -> None:
+        running = self._timer.is_running()
+        if running:
+            text = f"{self._task_name()}: {format_hms(self._timer.elapsed())}"
+        else:
+            text = "No timer running"
+        self.header_action.setText(_menu_text(text))
+        self.toggle_action.setText(
+            "Stop timer" if running else f"Start timer on {_menu_text(self._task_name())}"
+        )
+        self.toggle_action.setIcon(svg_icon("stop" if running else "start"))
+
+    def _update_recent(self) -> None:
+        for action in self.recent_actions:
+            self.menu.removeAction(action)
+            action.deleteLater()
+        self.recent_actions = []
+        running_id = self._timer.running().item_id if self._timer.is_running() else None
+        for item in self._tasks.recent_items(RECENT_IN_MENU):
+            action = QAction(kind_icon(item.kind.value), _menu_text(item.name), self.menu)
+            if item.id == running_id:  # the task being timed stands out
+                font = action.font()
+                font.setBold(True)
+                action.setFont(font)
+            action.setToolTip(_menu_text(self._tasks.path_text(item.id)))
+            action.triggered.connect(lambda _checked=False, item_id=item.id: self._timer.switch_to(item_id))
+            self.menu.insertAction(self._recent_anchor, action)
+            self.recent_actions.append(action)
+        self.recent_section.setVisible(bool(self.recent_actions))
+
+    def _update_state(self) -> None:
+        if self._sync.is_running():
+            state = TrayState.SYNCING
+        elif self._problem is not None:
+            state = TrayState.ERROR
+        elif self._timer.is_running():
+            state = TrayState.RUNNING
+        else:
+            state = TrayState.IDLE
+        if state != self._state:
+            self._state = state
+            if self.icon is not None:
+                self.icon.setIcon(tray_icon(state))
+            self.state_changed.emit(state.value)
+
+    def _tooltip_text(self) -> str:
+        lines = ["Stint"]
+        if self._timer.is_running():
+            started = self._timer.running().start.astimezone()
+            lines.append(
+                f"{self._task_name()}: {format_hm(self._timer.elapsed())} (since {started:%H:%M})"
+            )
+        else:
+            lines.append("No timer running")
+        if self._sync.is_running():
+            lines.append("Synchronizing…")
+        elif self._problem:
+            lines.append(f"Sync problem: {self._problem}")
+        return "\n".join(lines)
+
+    def _update_tooltip(self) -> None:
+        if self.icon is not None:
+            self.icon.setToolTip(self._tooltip_text())
+        self._tooltip_tick.stop()
+        if self._timer.is_running():
+            # next whole minute of elapsed time (h:mm changes then)
+            seconds = self._timer.elapsed().total_seconds()
+            self._tooltip_tick.start(int((60 - seconds % 60) * 1000) + 50)

@@ -1,0 +1,115 @@
+"""The tree and search models: Qt's model tester, lookups, archived items, plain text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from desktop.domain.items import ROOT_ID
+from desktop.domain.tree import TaskTree
+from desktop.services.task_catalog import TreeLayout
+from desktop.ui.picker.search_model import TaskSearchModel
+from desktop.ui.picker.tree_model import FIELDS_ROLE, ITEM_ID_ROLE, PATH_ROLE, TaskTreeModel
+from tests.gui.conftest import (
+    ACME_ID,
+    CALL_ID,
+    CLOSED_CHILD_ID,
+    CLOSED_ID,
+    HOSTILE_ID,
+    HOSTILE_NAME,
+    sample_items,
+)
+
+
+def sample_tree() -> TaskTree:
+    items = sorted(sample_items(), key=lambda item: item.name.casefold())
+    return TaskTree(items)
+
+
+def names_under(model: TaskTreeModel, parent: QModelIndex) -> list[str]:
+    return [model.index(row, 0, parent).data() for row in range(model.rowCount(parent))]
+
+
+def test_tree_model_passes_the_model_tester(qtmodeltester):
+    model = TaskTreeModel()
+    tree = sample_tree()
+    model.set_layout(TreeLayout.build(tree), tree)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_tree_model_with_archived_items_passes_the_model_tester(qtmodeltester):
+    model = TaskTreeModel()
+    tree = sample_tree()
+    model.set_layout(TreeLayout.build(tree, include_archived=True), tree)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_tree_model_resets_pass_the_model_tester(qtmodeltester):
+    model = TaskTreeModel()
+    qtmodeltester.check(model, force_py=True)  # stays connected: checks every later reset
+    model.set_layout(TreeLayout.build(TaskTree(())), TaskTree(()))
+    assert model.rowCount() == 1  # just the "Salesforce" project
+    tree = sample_tree()
+    model.set_layout(TreeLayout.build(tree), tree)
+    assert model.rowCount(model.index(0, 0)) == 3
+
+
+def test_tree_shows_the_project_structure_with_archived_hidden():
+    model = TaskTreeModel()
+    tree = sample_tree()
+    model.set_layout(TreeLayout.build(tree), tree)
+    root = model.index(0, 0)
+    assert root.data() == "Salesforce"
+    assert root.data(ITEM_ID_ROLE) == ROOT_ID
+    top = names_under(model, root)
+    assert top == [HOSTILE_NAME, "Acme Corp - 500 Widgets", "Printer on fire"]  # by name
+    acme = model.index_of(ACME_ID)
+    assert names_under(model, acme) == ["Call back", "Send quote"]
+    assert model.parent(acme) == root
+    assert not model.index_of(CLOSED_ID).isValid()
+    call = model.index_of(CALL_ID)
+    assert call.data(PATH_ROLE) == "Salesforce > Acme Corp - 500 Widgets > Call back"
+    assert model.index_of(ACME_ID).data(FIELDS_ROLE) == "Acme Corp · Prospecting"
+
+
+def test_archived_items_show_when_asked_and_are_marked():
+    model = TaskTreeModel()
+    tree = sample_tree()
+    model.set_layout(TreeLayout.build(tree, include_archived=True), tree)
+    closed = model.index_of(CLOSED_ID)
+    assert closed.isValid()
+    assert names_under(model, closed) == ["Initech follow-up"]
+    assert model.index_of(CLOSED_CHILD_ID).isValid()
+    assert closed.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "Archived (closed)" in closed.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_hostile_names_are_plain_strings_and_tooltips_escaped():
+    model = TaskTreeModel()
+    tree = sample_tree()
+    model.set_layout(TreeLayout.build(tree), tree)
+    hostile = model.index_of(HOSTILE_ID)
+    assert hostile.data() == HOSTILE_NAME
+    tooltip = hostile.data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>" not in tooltip and "<img" not in tooltip
+    assert "&lt;b&gt;x&lt;/b&gt;&lt;img" in tooltip
+
+
+def test_search_model_passes_the_model_tester(qtmodeltester):
+    tree = sample_tree()
+    model = TaskSearchModel(tree.path_text)
+    qtmodeltester.check(model, force_py=True)
+    model.set_results([tree.get(ACME_ID), tree.get(CALL_ID), tree.get(HOSTILE_ID)])
+    assert model.rowCount() == 3
+    assert model.index(1, 0).data(PATH_ROLE) == "Salesforce > Acme Corp - 500 Widgets"
+    assert model.index(2, 0).data() == HOSTILE_NAME
+    assert "<img" not in model.index(2, 0).data(Qt.ItemDataRole.ToolTipRole)
+    model.set_results([])
+    assert model.rowCount() == 0
+
+
+def test_tree_model_passes_qts_own_model_tester(qtmodeltester):
+    model = TaskTreeModel()
+    tree = sample_tree()
+    model.set_layout(TreeLayout.build(tree, include_archived=True), tree)
+    qtmodeltester.check(model)  # QAbstractItemModelTester (C++) where PySide6 has it
+    model.set_layout(TreeLayout.build(tree), tree)

@@ -1,0 +1,114 @@
+"""The task widget: current task and path, Start/Stop, switching, elapsed from timestamps."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from desktop.ui.picker.task_widget import NO_TASK, TaskWidget
+from tests.gui.conftest import (
+    ACME_ID,
+    CALL_ID,
+    CASE_ID,
+    HOSTILE_ID,
+    HOSTILE_NAME,
+    NOW,
+    reload_and_wait,
+)
+
+
+@pytest.fixture
+def widget(qtbot, timer, tasks):
+    shown = TaskWidget(timer, tasks)
+    qtbot.addWidget(shown)
+    shown.resize(700, 160)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def test_no_task_at_first(widget):
+    assert widget.name_label.text() == NO_TASK
+    assert widget.start_stop.text() == "Start"
+    assert widget.elapsed_text() == "0:00:00"
+    assert not widget.is_ticking()
+
+
+def test_start_stop_button_runs_the_timer_on_the_shown_task(qtbot, widget, timer, gui_store, clock):
+    timer.start(CALL_ID)
+    assert widget.name_label.text() == "Call back"
+    assert widget.path_label.text() == "Salesforce > Acme Corp - 500 Widgets"
+    assert widget.start_stop.text() == "Stop"
+    clock.advance(minutes=2)
+    qtbot.mouseClick(widget.start_stop, Qt.MouseButton.LeftButton)
+    assert not timer.is_running()
+    assert gui_store.entries.all()[-1].end == NOW + timedelta(minutes=2)
+    assert widget.start_stop.text() == "Start"
+    assert widget.name_label.text() == "Call back"  # Start resumes it
+    qtbot.mouseClick(widget.start_stop, Qt.MouseButton.LeftButton)
+    assert timer.running().item_id == CALL_ID
+
+
+def test_key_fields_are_shown(widget, timer):
+    timer.start(ACME_ID)
+    assert widget.fields_label.text() == "Account: Acme Corp · Stage: Prospecting"
+
+
+def test_elapsed_time_comes_from_the_stored_start_and_ticks(qtbot, widget, timer, clock):
+    timer.start(CASE_ID)
+    clock.advance(hours=1, minutes=2, seconds=3)
+    assert widget.is_ticking()
+    qtbot.waitUntil(lambda: widget.elapsed_text() == "1:02:03", timeout=3000)
+    clock.advance(seconds=1)
+    qtbot.waitUntil(lambda: widget.elapsed_text() == "1:02:04", timeout=3000)
+
+
+def test_no_ticking_while_hidden(qtbot, widget, timer, clock):
+    timer.start(CASE_ID)
+    assert widget.is_ticking()
+    widget.hide()
+    assert not widget.is_ticking()
+    clock.advance(minutes=5)
+    widget.show()
+    assert widget.elapsed_text() == "0:05:00"  # shown at once, from the timestamps
+    assert widget.is_ticking()
+
+
+def test_switching_from_the_picker_stops_the_old_entry(qtbot, widget, timer, gui_store, clock):
+    timer.start(CALL_ID)
+    clock.advance(minutes=7)
+    widget.picker.task_chosen.emit(CASE_ID)
+    assert timer.running().item_id == CASE_ID
+    first = gui_store.entries.all()[0]
+    assert (first.item_id, first.end) == (CALL_ID, NOW + timedelta(minutes=7))
+    assert widget.name_label.text() == "Printer on fire"
+
+
+def test_hostile_names_show_literally(qtbot, widget, timer):
+    widget.resize(1400, 160)
+    timer.start(HOSTILE_ID)
+    qtbot.waitUntil(lambda: not widget.name_label.is_elided())
+    assert widget.name_label.text() == HOSTILE_NAME
+    assert widget.name_label.displayed_text() == HOSTILE_NAME  # painted as these characters
+    widget.name_label.resize(60, widget.name_label.height())  # now elided: tooltip escaped
+    tooltip = widget.name_label.toolTip()
+    assert "<img" not in tooltip and "&lt;img src=" in tooltip
+    # Every QLabel in the widget shows plain text, whatever Qt would guess from the content.
+    for label in widget.findChildren(QLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+
+
+def test_long_names_elide_with_a_tooltip(qtbot, widget, timer, gui_store, tasks):
+    from desktop.domain.items import Item, ItemKind
+
+    long_name = "Quarterly business review " * 12
+    gui_store.items.upsert_many([Item("00T000000000009AAA", ItemKind.ACTIVITY, long_name.strip(),
+                                      ACME_ID, "Task")])
+    reload_and_wait(qtbot, tasks)
+    timer.start("00T000000000009AAA")
+    assert widget.name_label.is_elided()
+    assert widget.name_label.displayed_text().endswith("…")
+    assert long_name.strip()[:40] in widget.name_label.toolTip()

@@ -1,0 +1,440 @@
+"""Integration page: connect against the sandbox, plain errors, locked settings, saving,
+specific items, unlink and re-enable with confirmation."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.domain.entries import TimeEntry
+from desktop.ui.settings.connect import CUSTOM_PRESET
+from desktop.ui.settings.locks import LOCKED_TOOLTIP
+from desktop.ui.settings.page import (
+    CONNECTED,
+    NEVER_CONNECTED,
+    REAUTHORIZING,
+    UNLINKED,
+    IntegrationPage,
+)
+from tests.gui.conftest_ui2 import *  # noqa: F403 (the fixtures listed in its __all__)
+
+CONNECT_TIMEOUT_MS = 20_000
+
+
+@pytest.fixture
+def page(qtbot, integration_service, engine_tasks_service):
+    widget = IntegrationPage(integration_service, engine_tasks_service)
+    qtbot.addWidget(widget)
+    widget.resize(760, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: integration_service.connection_info() is not None)
+    return widget
+
+
+def fill_password_form(page, sandbox, password=None):
+    form = page.connect_form
+    form.preset_combo.setCurrentIndex(CUSTOM_PRESET)
+    form.url_edit.setText(sandbox.login_url)
+    form.password_radio.setChecked(True)
+    form.username_edit.setText(sandbox.username)
+    form.password_edit.setText(sandbox.password if password is None else password)
+    form.token_edit.setText(sandbox.security_token)
+    form.advanced_button.setChecked(True)
+    form.ca_file_edit.setText(sandbox.ca_file)
+
+
+def connect(qtbot, page, integration_service, sandbox):
+    fill_password_form(page, sandbox)
+    with qtbot.waitSignal(integration_service.connected, timeout=CONNECT_TIMEOUT_MS):
+        qtbot.mouseClick(page.connect_form.enable_button, Qt.MouseButton.LeftButton)
+
+
+def wait_for_first_sync(qtbot, sync_service) -> None:
+    def finished() -> bool:
+        run = sync_service.last_run()
+        return run is not None and run.finished_at is not None and not sync_service.is_running()
+
+    qtbot.waitUntil(finished, timeout=CONNECT_TIMEOUT_MS)
+
+
+def answer_confirmation(qtbot, page, accept: bool) -> None:
+    """Click the confirmation's accept (or Cancel) button as soon as it is open."""
+
+    def click() -> None:
+        box = page.confirmation
+        if box is None:
+            QTimer.singleShot(10, click)
+            return
+        for button in box.buttons():
+            role = box.buttonRole(button)
+            if (role == QMessageBox.ButtonRole.AcceptRole) == accept:
+                button.click()
+                return
+
+    QTimer.singleShot(0, click)
+
+
+def test_first_visit_shows_the_sign_in_form(page):
+    assert page.state() == NEVER_CONNECTED
+    form = page.connect_form
+    assert form.isVisible()
+    assert form.preset_combo.currentText() == "Production"
+    assert form.url_edit.text() == "https://login.salesforce.com"
+    assert not form.url_edit.isEnabled()
+    form.preset_combo.setCurrentIndex(1)
+    assert form.url_edit.text() == "https://test.salesforce.com"
+    assert not page.unlink_button.isVisible()
+    assert not page.reenable_button.isVisible()
+
+
+def test_insecure_login_url_is_refused_next_to_the_field(qtbot, page, integration_service):
+    form = page.connect_form
+    form.preset_combo.setCurrentIndex(CUSTOM_PRESET)
+    assert form.url_edit.isEnabled()
+    form.url_edit.setText("http://acme.my.salesforce.com")
+    with qtbot.assertNotEmitted(integration_service.connect_started):
+        form.enable_button.click()
+    assert form.url_error.isVisible()
+    assert "https://" in form.url_error.text()
+
+
+def test_connect_with_password_against_the_sandbox(
+    qtbot, page, integration_service, sync_service, engine, sandbox
+):
+    page.import_form.interval_spin.setValue(30)  # chosen before enabling: kept and saved
+    connect(qtbot, page, integration_service, sandbox)
+    assert engine.settings.current().sync_interval_minutes == 30
+    assert page.import_form.interval_spin.value() == 30
+    assert page.state() == CONNECTED
+    assert sandbox.username in page.state_label.text()
+    assert not page.connect_form.isVisible()
+    assert page.unlink_button.isVisible()
+    assert page.connect_form.password_edit.text() == ""  # secrets do not linger in the form
+    settings = engine.settings.current()
+    assert (settings.auth_method, settings.username) == ("password", sandbox.username)
+    # the stage picklist comes from describe, in the org's order
+    qtbot.waitUntil(lambda: page.import_form.stage_combo.count() > 3, timeout=CONNECT_TIMEOUT_MS)
+    stages = [page.import_form.stage_combo.itemText(i)
+              for i in range(page.import_form.stage_combo.count())]
+    assert "Prospecting" in stages and "Closed Won" in stages
+    # connecting started syncing at once: the tasks arrive
+    wait_for_first_sync(qtbot, sync_service)
+    assert engine.store.items.count() > 0
+
+
+def test_wrong_password_is_explained_plainly(qtbot, page, integration_service, sandbox):
+    fill_password_form(page, sandbox, password="not-the-password")
+    with qtbot.waitSignal(integration_service.connect_failed, timeout=CONNECT_TIMEOUT_MS) as failed:
+        page.connect_form.enable_button.click()
+    form = page.connect_form
+    assert form.error_label.isVisible()
+    assert form.error_label.text() == failed.args[0]
+    assert "did not accept the username, password or security token" in form.error_label.text()
+    assert "not-the-password" not in form.error_label.text()
+    assert form.enable_button.isEnabled()
+    assert not form.progress.isVisible()
+    assert form.username_edit.text() == sandbox.username  # nothing typed is lost
+    assert page.state() == NEVER_CONNECTED
+
+
+def test_unreachable_host_is_explained_plainly(qtbot, page, integration_service):
+    form = page.connect_form
+    form.preset_combo.setCurrentIndex(CUSTOM_PRESET)
+    form.url_edit.setText("https://127.0.0.1:9")
+    form.password_radio.setChecked(True)
+    form.username_edit.setText("someone@example.com")
+    form.password_edit.setText("secret-password")
+    with qtbot.waitSignal(integration_service.connect_failed, timeout=CONNECT_TIMEOUT_MS):
+        form.enable_button.click()
+    assert "127.0.0.1" in form.error_label.text()
+    assert "secret-password" not in form.error_label.text()
+
+
+def test_settings_locked_by_policy_show_as_locked(qtbot, tmp_path, monkeypatch, profile_dir):
+    policy = tmp_path / "policy.toml"
+    policy.write_text(
+        'locked = ["connection.login_url", "import.only_mine", "sync.interval_minutes"]\n'
+        '[connection]\nlogin_url = "https://acme.my.salesforce.com"\n'
+        "[import]\nonly_mine = true\n"
+        "[sync]\ninterval_minutes = 30\n"
+    )
+    monkeypatch.setenv("STINT_POLICY", str(policy))
+    from desktop.engine import Engine
+    from desktop.platform.secrets import MemorySecretStore
+    from desktop.services.integration_service import IntegrationService
+    from desktop.services.tasks_service import TasksService
+
+    engine = Engine.open(profile_dir, secret_store=MemorySecretStore(), log_to_file=False)
+    try:
+        tasks = TasksService(engine.store)
+        service = IntegrationService(engine)
+        page = IntegrationPage(service, tasks)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: service.connection_info() is not None)
+        form, imports = page.connect_form, page.import_form
+        assert form.url_edit.text() == "https://acme.my.salesforce.com"
+        for widget in (form.preset_combo, form.url_edit, imports.only_mine_box, imports.interval_spin):
+            assert not widget.isEnabled()
+            assert widget.toolTip() == LOCKED_TOOLTIP
+        assert form.url_badge.isVisible() and form.url_badge.toolTip() == LOCKED_TOOLTIP
+        assert imports.only_mine_badge.isVisible() and imports.interval_badge.isVisible()
+        assert imports.only_mine_box.isChecked()
+        assert imports.interval_spin.value() == 30
+        # what is not locked stays editable
+        assert imports.cases_box.isEnabled() and not imports.stage_badge.isVisible()
+        assert form.oauth_radio.isEnabled()
+    finally:
+        engine.close()
+
+
+def test_save_settings_and_problems_shown_next_to_the_field(qtbot, page, engine):
+    imports = page.import_form
+    imports.interval_spin.setValue(15)
+    imports.opportunities_box.setChecked(False)
+    assert page.save_button.isEnabled()
+    assert page.save()
+    saved = engine.settings.current()
+    assert (saved.sync_interval_minutes, saved.import_opportunities) == (15, False)
+    assert not page.save_button.isEnabled()
+
+    imports.cases_box.setChecked(False)  # nothing left to import
+    imports.specific_radio.setChecked(True)  # and no item chosen
+    assert not page.save()
+    assert imports.errors["import_opportunities"].isVisible()
+    assert "Opportunities, Cases, or both" in imports.errors["import_opportunities"].text()
+    assert imports.errors["specific_ids"].isVisible()
+    assert not imports.cases_box.isChecked()  # the user's edit is still there
+    assert engine.settings.current().import_cases is True
+
+    page.revert_button.click()
+    assert imports.cases_box.isChecked() and imports.all_radio.isChecked()
+    assert not imports.errors["specific_ids"].isVisible()
+
+
+def test_pick_specific_items_from_salesforce(
+    qtbot, page, integration_service, sync_service, engine, sandbox
+):
+    connect(qtbot, page, integration_service, sandbox)
+    imports = page.import_form
+    imports.specific_radio.setChecked(True)
+    assert imports.picker.isVisible()
+    with qtbot.waitSignal(integration_service.candidates_loaded, timeout=CONNECT_TIMEOUT_MS):
+        imports.picker.search_now()
+    model = imports.picker.model
+    assert model.rowCount() > 0
+    first = model.candidate(0)
+    model.setData(model.index(0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert imports.picker.status_label.text() == "1 item chosen."
+    # a narrower search keeps the chosen item listed (first, still checked)
+    word = first.name.split()[0]
+    with qtbot.waitSignal(integration_service.candidates_loaded, timeout=CONNECT_TIMEOUT_MS) as got:
+        imports.picker.search_edit.setText(word)
+        imports.picker.search_now()
+    assert all(word.casefold() in c.name.casefold() for c in got.args[0])
+    assert model.candidate(0).id == first.id
+    assert page.save()
+    settings = engine.settings.current()
+    assert settings.import_mode == "specific" and settings.specific_ids == (first.id,)
+
+
+def test_unlink_keeps_entries_and_reenable_signs_in_again(
+    qtbot, page, integration_service, sync_service, engine, sandbox
+):
+    connect(qtbot, page, integration_service, sandbox)
+    wait_for_first_sync(qtbot, sync_service)
+    items_before = engine.store.items.count()
+    now = datetime.now(UTC).replace(microsecond=0)
+    item_id = engine.store.items.all()[1].id
+    engine.store.entries.add(
+        TimeEntry(start=now.replace(hour=1), end=now.replace(hour=2), item_id=item_id)
+    )
+
+    answer_confirmation(qtbot, page, accept=False)  # Cancel changes nothing
+    assert not page.confirm_unlink()
+    assert page.state() == CONNECTED
+
+    answer_confirmation(qtbot, page, accept=True)
+    with qtbot.waitSignal(integration_service.unlinked, timeout=CONNECT_TIMEOUT_MS):
+        assert page.confirm_unlink()
+    assert page.state() == UNLINKED
+    assert page.reenable_button.isVisible() and not page.unlink_button.isVisible()
+    assert not engine.connection.credentials.has_any()  # the saved sign-in is gone
+    assert not integration_service.is_connected()
+    assert not sync_service.is_available()
+    assert len(engine.store.entries.all()) == 1  # every tracked minute stays
+    assert engine.store.items.count() == items_before  # and the tree
+
+    answer_confirmation(qtbot, page, accept=True)
+    assert page.confirm_reenable()
+    assert page.state() == REAUTHORIZING
+    assert page.connect_form.isVisible()
+    assert page.connect_form.username_edit.text() == sandbox.username
+    page.connect_form.password_edit.setText(sandbox.password)
+    page.connect_form.token_edit.setText(sandbox.security_token)
+    with qtbot.waitSignal(sync_service.sync_finished, timeout=CONNECT_TIMEOUT_MS) as synced:
+        page.connect_form.enable_button.click()
+    assert page.state() == CONNECTED
+    assert synced.args[0].kind == "full"  # re-enable refreshes the active items at once
+    assert len(engine.store.entries.all()) == 1
+
+
+def _scripted_browser(sandbox):
+    """Plays the user on the sandbox's approve page (like a real browser would)."""
+    from tests.unit.salesforce.conftest import ScriptedBrowser
+
+    return ScriptedBrowser(sandbox)
+
+
+def _no_browser(_sandbox):
+    from desktop.platform.browser import BrowserUnavailable
+
+    def opener(url: str) -> None:
+        raise BrowserUnavailable(url)
+
+    return opener
+
+
+@pytest.fixture
+def oauth_page(qtbot, engine, sync_service, engine_tasks_service, sandbox, request):
+    """The page whose service opens the browser with `request.param(sandbox)`."""
+    from desktop.services.integration_service import IntegrationService
+
+    service = IntegrationService(engine, sync_service, open_browser=request.param(sandbox))
+    widget = IntegrationPage(service, engine_tasks_service)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: service.connection_info() is not None)
+    return widget, service
+
+
+def fill_oauth_form(page, sandbox):
+    form = page.connect_form
+    form.preset_combo.setCurrentIndex(CUSTOM_PRESET)
+    form.url_edit.setText(sandbox.login_url)
+    form.oauth_radio.setChecked(True)
+    form.advanced_button.setChecked(True)
+    assert form.consumer_key_edit.isVisible()
+    form.consumer_key_edit.setText(sandbox.client_id)
+    form.ca_file_edit.setText(sandbox.ca_file)
+
+
+@pytest.mark.parametrize("oauth_page", [_scripted_browser], indirect=True)
+def test_connect_with_browser_sign_in(qtbot, oauth_page, engine, sandbox):
+    page, service = oauth_page
+    fill_oauth_form(page, sandbox)
+    with qtbot.waitSignal(service.connected, timeout=CONNECT_TIMEOUT_MS):
+        page.connect_form.enable_button.click()
+    assert page.state() == CONNECTED
+    assert engine.settings.current().auth_method == "oauth"
+    assert engine.connection.credentials.refresh_token()  # kept for the next start
+
+
+@pytest.mark.parametrize("oauth_page", [_no_browser], indirect=True)
+def test_without_a_browser_the_address_is_shown_and_cancel_stops(qtbot, oauth_page, sandbox):
+    page, service = oauth_page
+    fill_oauth_form(page, sandbox)
+    with qtbot.waitSignal(service.browser_url_shown, timeout=CONNECT_TIMEOUT_MS):
+        page.connect_form.enable_button.click()
+    assert page.browser_url_edit.isVisible()
+    assert page.browser_url_edit.text().startswith(sandbox.login_url + "/services/oauth2/authorize")
+    assert page.connect_form.cancel_button.isVisible()
+    assert "browser" in page.connect_form.status_label.text()
+    with qtbot.waitSignal(service.connect_failed, timeout=CONNECT_TIMEOUT_MS):
+        page.connect_form.cancel_button.click()
+    assert page.connect_form.error_label.text() == "Signing in was cancelled."
+    assert page.state() == NEVER_CONNECTED
+
+
+def test_write_back_target_events_or_a_custom_object(
+    qtbot, page, integration_service, engine, sandbox
+):
+    connect(qtbot, page, integration_service, sandbox)
+    form = page.writeback_form
+    assert form.off_radio.isChecked()
+    form.event_radio.setChecked(True)
+    assert page.save()
+    assert engine.settings.current().writeback == "event"
+
+    form.custom_radio.setChecked(True)
+    assert form.find_button.isEnabled()
+    with qtbot.waitSignal(integration_service.writeback_objects_loaded,
+                          timeout=CONNECT_TIMEOUT_MS) as found:
+        form.find_button.click()
+    objects = found.args[0]
+    assert objects, "the sandbox org has a custom time-entry object"
+    assert form.object_combo.count() == len(objects)
+    assert form.mapping_label.isVisible() and "minutes →" in form.mapping_label.text()
+    assert page.save()
+    saved = engine.settings.current()
+    assert (saved.writeback, saved.writeback_object) == ("custom_object", objects[0].name)
+
+
+def test_write_back_locked_by_policy(qtbot, tmp_path, monkeypatch, profile_dir):
+    policy = tmp_path / "policy.toml"
+    policy.write_text('locked = ["writeback.target"]\n[writeback]\ntarget = "event"\n')
+    monkeypatch.setenv("STINT_POLICY", str(policy))
+    from desktop.engine import Engine
+    from desktop.platform.secrets import MemorySecretStore
+    from desktop.services.integration_service import IntegrationService
+    from desktop.services.tasks_service import TasksService
+
+    engine = Engine.open(profile_dir, secret_store=MemorySecretStore(), log_to_file=False)
+    try:
+        service = IntegrationService(engine)
+        page = IntegrationPage(service, TasksService(engine.store))
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: service.connection_info() is not None)
+        form = page.writeback_form
+        assert form.event_radio.isChecked()
+        for radio in (form.off_radio, form.event_radio, form.custom_radio):
+            assert not radio.isEnabled() and radio.toolTip() == LOCKED_TOOLTIP
+        assert form.badge.isVisible()
+    finally:
+        engine.close()
+
+
+def test_an_unusable_keyring_is_said_plainly(qtbot, profile_dir):
+    from desktop.engine import Engine
+    from desktop.platform.secrets import MemorySecretStore
+    from desktop.services.integration_service import IntegrationService
+    from desktop.services.tasks_service import TasksService
+
+    problem = "No system keyring was found (no D-Bus session)."
+    engine = Engine.open(profile_dir, secret_store=MemorySecretStore(problem=problem),
+                         log_to_file=False)
+    try:
+        service = IntegrationService(engine)
+        page = IntegrationPage(service, TasksService(engine.store))
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: service.connection_info() is not None)
+        assert page.keyring_label.isVisible()
+        assert problem in page.keyring_label.text()
+        assert "this session only" in page.keyring_label.text()
+    finally:
+        engine.close()
+
+
+def test_candidate_list_model_passes_the_model_tester(qtmodeltester):
+    from desktop.services.integration_service import Candidate
+    from desktop.ui.settings.items import CandidateListModel
+
+    model = CandidateListModel()
+    model.set_checked_ids(("006000000000009AAA",))
+    model.set_candidates([
+        Candidate("006000000000001AAA", "Opportunity", "<b>Acme</b> - 500 Widgets",
+                  "Acme · Prospecting"),
+        Candidate("500000000000001AAA", "Case", "Case 00001026: Printer on fire", "Globex"),
+    ])
+    qtmodeltester.check(model)
+    # the checked item that the search did not return stays listed, first
+    assert model.candidate(0).id == "006000000000009AAA"
+    assert model.data(model.index(1)) == "<b>Acme</b> - 500 Widgets  —  Acme · Prospecting"
+    assert model.setData(model.index(2), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert model.checked_ids() == ("006000000000009AAA", "500000000000001AAA")
