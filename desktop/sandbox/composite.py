@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 
 from desktop.sandbox.context import ServerContext
 from desktop.sandbox.responses import ApiError, encode_json, parse_json_body
-from desktop.sandbox.rest import RestCall, RestResult, as_api_error, dispatch, parse_rest_path
+from desktop.sandbox.rest_call import Handler, RestCall, RestResult, as_api_error, parse_rest_path
 
 MAX_SUBREQUESTS = 25
 MAX_COLLECTION_RECORDS = 200
@@ -103,7 +103,7 @@ def _error_result(error: ApiError) -> RestResult:
     return RestResult(error.status, error.to_json())
 
 
-def handle_composite(ctx: ServerContext, call: RestCall) -> RestResult:
+def handle_composite(ctx: ServerContext, call: RestCall, *, dispatch: Handler) -> RestResult:
     body = parse_json_body(call.body)
     subrequests = body.get("compositeRequest")
     if not isinstance(subrequests, list) or not subrequests:
@@ -122,7 +122,7 @@ def handle_composite(ctx: ServerContext, call: RestCall) -> RestResult:
         for position, (sub, ref) in enumerate(zip(subrequests, refs, strict=True)):
             if failed_at is not None and all_or_none:
                 break
-            outcome = _run_subrequest(ctx, call, sub, results)
+            outcome = _run_subrequest(ctx, call, sub, results, dispatch)
             outcomes.append(outcome)
             if outcome.status < 300:
                 results[ref] = outcome.body
@@ -137,7 +137,8 @@ def handle_composite(ctx: ServerContext, call: RestCall) -> RestResult:
         _sub_response(ref, outcome) for ref, outcome in zip(refs, outcomes, strict=True)]})
 
 
-def _run_subrequest(ctx: ServerContext, call: RestCall, sub: dict, results: dict[str, Any]) -> RestResult:
+def _run_subrequest(ctx: ServerContext, call: RestCall, sub: dict, results: dict[str, Any],
+                    dispatch: Handler) -> RestResult:
     try:
         sub_call = _subrequest_call(call, sub, results)
         result = dispatch(ctx, sub_call)

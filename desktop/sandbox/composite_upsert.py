@@ -19,7 +19,7 @@ from desktop.sandbox.composite import (
 )
 from desktop.sandbox.context import ServerContext
 from desktop.sandbox.responses import ApiError, not_found
-from desktop.sandbox.rest import RestCall, RestResult, as_api_error
+from desktop.sandbox.rest_call import RestCall, RestResult, as_api_error
 
 
 def handle_upsert_collection(ctx: ServerContext, call: RestCall) -> RestResult:

@@ -6,35 +6,12 @@ composite behaves exactly like the individual requests it bundles.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
 
-from werkzeug.datastructures import MultiDict
-
+from desktop.sandbox import composite, composite_upsert, rest_query, rest_records
 from desktop.sandbox.context import API_VERSIONS, ServerContext
-from desktop.sandbox.responses import ApiError, method_not_allowed, not_found
-
-
-@dataclass
-class RestCall:
-    method: str
-    version: str                    # "59.0"
-    segments: list[str]             # path segments after /services/data/vXX.X/
-    args: MultiDict
-    headers: Mapping[str, str]
-    body: bytes
-    user: Any                       # the org's User making the call
-
-
-@dataclass
-class RestResult:
-    status: int
-    body: Any = None                # JSON-ready; None for an empty body
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-Handler = Callable[[ServerContext, RestCall], RestResult]
+from desktop.sandbox.responses import method_not_allowed, not_found
+from desktop.sandbox.rest_call import Handler, RestCall, RestResult
 
 
 def version_label(version: str) -> str:
@@ -49,17 +26,6 @@ def versions_body() -> list[dict]:
             for v in API_VERSIONS]
 
 
-def parse_rest_path(path: str) -> tuple[str, list[str]] | None:
-    """("59.0", ["sobjects", "Account"]) for /services/data/v59.0/sobjects/Account/ (None if no version)."""
-    rest = path[len("/services/data/"):] if path.startswith("/services/data/") else None
-    if not rest or not rest.startswith("v"):
-        return None
-    version, _, tail = rest[1:].partition("/")
-    if version not in API_VERSIONS:
-        raise not_found()
-    return version, [segment for segment in tail.split("/") if segment]
-
-
 def _resources(ctx: ServerContext, call: RestCall) -> RestResult:
     root = f"/services/data/v{call.version}"
     names = ("sobjects", "query", "queryAll", "limits", "composite")
@@ -72,8 +38,6 @@ def _limits(ctx: ServerContext, call: RestCall) -> RestResult:
 
 def _routes(call: RestCall) -> dict[str, Handler] | None:
     """The handlers by HTTP method for the call's path (None when nothing lives there)."""
-    from desktop.sandbox import composite, composite_upsert, rest_query, rest_records
-
     seg = call.segments
     n = len(seg)
     if n == 0:
@@ -85,7 +49,9 @@ def _routes(call: RestCall) -> dict[str, Handler] | None:
         return {"GET": rest_query.handle_query}
     if head == "composite":
         if n == 1:
-            return {"POST": composite.handle_composite}
+            # composite routes its subrequests through this same dispatch, handed to it so
+            # that composite never imports the router
+            return {"POST": partial(composite.handle_composite, dispatch=dispatch)}
         if seg[1] == "sobjects" and n == 2:
             return {"POST": composite.handle_create_collection,
                     "PATCH": composite.handle_update_collection,
@@ -125,14 +91,3 @@ def dispatch(ctx: ServerContext, call: RestCall) -> RestResult:
     return handler(ctx, call)
 
 
-def as_api_error(exc: BaseException) -> ApiError | None:
-    """The org's SandboxError (or SoqlError) as an ApiError; None for anything else."""
-    if isinstance(exc, ApiError):
-        return exc
-    code = getattr(exc, "error_code", None)
-    message = getattr(exc, "message", None)
-    if isinstance(code, str) and isinstance(message, str):
-        fields = getattr(exc, "fields", None)
-        return ApiError(int(getattr(exc, "status", 400)), code, message,
-                        list(fields) if fields else None)
-    return None

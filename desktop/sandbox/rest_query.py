@@ -7,7 +7,7 @@ import re
 from desktop.sandbox.context import ServerContext
 from desktop.sandbox.query_cursors import Cursor, clamp_batch_size
 from desktop.sandbox.responses import ApiError
-from desktop.sandbox.rest import RestCall, RestResult
+from desktop.sandbox.rest_call import RestCall, RestResult
 
 _BATCH_SIZE_OPTION = re.compile(r"batchSize\s*=\s*(\d+)", re.IGNORECASE)
 

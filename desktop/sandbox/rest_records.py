@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from desktop.sandbox.context import ServerContext
 from desktop.sandbox.responses import ApiError, not_found, parse_json_body
-from desktop.sandbox.rest import RestCall, RestResult
+from desktop.sandbox.rest_call import RestCall, RestResult
 
 
 def sobject_name(ctx: ServerContext, name: str) -> str:

@@ -44,7 +44,8 @@ from desktop.sandbox.responses import (
     request_limit_exceeded,
     unknown_exception,
 )
-from desktop.sandbox.rest import RestCall, as_api_error, dispatch, parse_rest_path, versions_body
+from desktop.sandbox.rest import dispatch, versions_body
+from desktop.sandbox.rest_call import RestCall, as_api_error, parse_rest_path
 from desktop.sandbox.soap_login import client_fault, handle_soap_login
 from desktop.sandbox.tls import TlsMaterial, create_tls_material
 

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .compiler import CompiledQuery, RecordSource, Schema, compile_query
+from .compiler import CompiledQuery, Schema, compile_query
 from .errors import SoqlError
 from .nodes import SelectQuery
 from .parser import parse as _parse
+from .source import RecordSource
 
 __all__ = ["CompiledQuery", "RecordSource", "Schema", "SelectQuery", "SoqlError",
            "compile_query", "parse"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, Protocol
 
 from .. import ids
@@ -39,6 +38,7 @@ from .resolved import (
     POLYMORPHIC_TYPE,
     FieldRef,
     Hop,
+    QueryPlan,
     RAnd,
     RComparison,
     RCondition,
@@ -48,6 +48,7 @@ from .resolved import (
     ROrder,
     RSemiJoin,
 )
+from .source import RecordSource
 
 _FIELD_HINT = ("If you are attempting to use a custom field, be sure to append the '__c' after "
                "the custom field name. Please reference your WSDL or the describe call for the "
@@ -86,39 +87,8 @@ class Schema(Protocol):
     def sobject(self, name: str) -> ObjectInfo | None: ...
 
 
-class RecordSource(Protocol):
-    """Where queries read rows. A source may also offer the optional methods
-
-        rows_since(sobject, field, instant, include_deleted, *, by_value) -> Iterable[dict] | None
-
-    returning what rows() returns narrowed to rows whose datetime `field` is >= instant, in
-    the same order (by_value: in (field, Id) order instead), or None if it will not (say the
-    field is not indexed). The engine calls it when the WHERE requires such a bound, and still
-    applies the whole WHERE to what it returns; and
-
-        row_by_id(record_id, include_deleted) -> tuple[str, dict] | None
-
-    (sobject, row) of the row with that Id if rows(sobject, include_deleted) would list it:
-    with the rows an index left, `x IN (SELECT Id FROM ...)` looks x up instead of listing.
-    """
-
-    def rows(self, sobject: str, include_deleted: bool) -> Iterable[dict]: ...
-    def get(self, record_id: str) -> tuple[str, dict] | None: ...
-
-
-class CompiledQuery:
+class CompiledQuery(QueryPlan):
     """A query bound to a schema; execute() runs it over any RecordSource, thread-safely."""
-
-    def __init__(self, sobject: str, is_count: bool, fields: tuple[FieldRef, ...],
-                 where: RCondition | None, order_by: tuple[ROrder, ...], limit: int | None,
-                 offset: int | None) -> None:
-        self.sobject = sobject
-        self.is_count = is_count
-        self.fields = fields
-        self.where = where
-        self.order_by = order_by
-        self.limit = limit
-        self.offset = offset
 
     def execute(self, source: RecordSource, *, include_deleted: bool,
                 api_version: str) -> list[dict[str, Any]]:

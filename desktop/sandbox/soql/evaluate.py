@@ -5,12 +5,13 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..values import TEXT_TYPES
 from .projection import build_projector
 from .resolved import (
     FieldRef,
+    QueryPlan,
     RAnd,
     RComparison,
     RCondition,
@@ -19,9 +20,7 @@ from .resolved import (
     ROr,
     RSemiJoin,
 )
-
-if TYPE_CHECKING:
-    from .compiler import CompiledQuery, RecordSource
+from .source import RecordSource
 
 Row = dict[str, Any]
 Getter = Callable[[Row], Any]
@@ -125,13 +124,13 @@ def _semi_join(condition: RSemiJoin, context: _Context) -> Predicate:
     def member(row: Row) -> bool:
         nonlocal values
         if values is None:
-            values = condition.subquery.selected_values(context.source, context.include_deleted)
+            values = selected_values(condition.subquery, context.source, context.include_deleted)
         return (key(row) in values) != negated
 
     return member
 
 
-def _id_probe(subquery: CompiledQuery, context: _Context) -> Callable[[Any], bool] | None:
+def _id_probe(subquery: QueryPlan, context: _Context) -> Callable[[Any], bool] | None:
     """Whether a value is among `SELECT Id FROM O WHERE ...`'s ids, by looking that id up
     (optional source method `row_by_id`) instead of listing all of O: cheaper for the few
     rows an index leaves. None if the subquery's shape or the source does not allow it."""
@@ -207,14 +206,14 @@ def _comparison(condition: RComparison, context: _Context) -> Predicate:
     return lambda row: (value := key(row)) is not None and compare(value, literal)
 
 
-def _matching_rows(query: CompiledQuery, context: _Context) -> list[Row]:
+def _matching_rows(query: QueryPlan, context: _Context) -> list[Row]:
     rows = _candidate_rows(query, context)
     if query.where is None:
         return list(rows)
     return list(filter(build_predicate(query.where, context), rows))
 
 
-def _candidate_rows(query: CompiledQuery, context: _Context) -> Iterable[Row]:
+def _candidate_rows(query: QueryPlan, context: _Context) -> Iterable[Row]:
     """The rows the WHERE is applied to: when it requires `field >= / > datetime` and the
     source can narrow rows by that field (optional `rows_since`), only those; else all."""
     rows_since = getattr(context.source, "rows_since", None)
@@ -232,7 +231,7 @@ def _candidate_rows(query: CompiledQuery, context: _Context) -> Iterable[Row]:
     return context.source.rows(query.sobject, context.include_deleted)
 
 
-def _orders_by_value_then_id(query: CompiledQuery, field: str) -> bool:
+def _orders_by_value_then_id(query: QueryPlan, field: str) -> bool:
     """ORDER BY field, Id (ascending; nulls cannot occur): the order of the index itself,
     the incremental sync's order."""
     keys = [(item.ref.hops, item.ref.name, item.descending) for item in query.order_by]
@@ -251,13 +250,13 @@ def _lower_bounds(where: RCondition) -> Iterator[tuple[str, datetime]]:
         yield where.ref.name, where.value
 
 
-def _page_bounds(query: CompiledQuery, total: int) -> tuple[int, int]:
+def _page_bounds(query: QueryPlan, total: int) -> tuple[int, int]:
     start = min(query.offset or 0, total)
     end = total if query.limit is None else min(total, start + query.limit)
     return start, end
 
 
-def _sort(rows: list[Row], query: CompiledQuery, context: _Context) -> None:
+def _sort(rows: list[Row], query: QueryPlan, context: _Context) -> None:
     # Stable multi-pass sort, least significant key first. Nulls get a flag that places them
     # first or last whatever the direction; equal flags never compare the values.
     for item in reversed(query.order_by):
@@ -272,7 +271,7 @@ def _sort(rows: list[Row], query: CompiledQuery, context: _Context) -> None:
         rows.sort(key=sort_key, reverse=item.descending)
 
 
-def execute(query: CompiledQuery, source: RecordSource, include_deleted: bool,
+def execute(query: QueryPlan, source: RecordSource, include_deleted: bool,
             api_version: str) -> list[Row]:
     context = _Context(source, include_deleted)
     rows = _matching_rows(query, context)
@@ -286,13 +285,13 @@ def execute(query: CompiledQuery, source: RecordSource, include_deleted: bool,
     return [project(row) for row in rows]
 
 
-def count(query: CompiledQuery, source: RecordSource, include_deleted: bool) -> int:
+def count(query: QueryPlan, source: RecordSource, include_deleted: bool) -> int:
     rows = _matching_rows(query, _Context(source, include_deleted))
     start, end = _page_bounds(query, len(rows))
     return end - start
 
 
-def selected_values(query: CompiledQuery, source: RecordSource, include_deleted: bool) -> frozenset:
+def selected_values(query: QueryPlan, source: RecordSource, include_deleted: bool) -> frozenset:
     context = _Context(source, include_deleted)
     get = context.raw_getter(query.fields[0])
     return frozenset(value for row in _matching_rows(query, context)

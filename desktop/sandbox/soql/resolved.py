@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
-
-if TYPE_CHECKING:
-    from .compiler import CompiledQuery
+from typing import Union
 
 POLYMORPHIC_TYPE = "Name"  # Salesforce's pseudo-object behind polymorphic relationships
 
@@ -54,7 +51,7 @@ class RInList:
 class RSemiJoin:
     ref: FieldRef
     negated: bool
-    subquery: CompiledQuery
+    subquery: QueryPlan
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +77,17 @@ class ROrder:
     ref: FieldRef
     descending: bool
     nulls_first: bool
+
+
+@dataclass(eq=False)
+class QueryPlan:
+    """A whole resolved query: what the evaluator runs (the compiler's CompiledQuery adds the
+    methods that run it)."""
+
+    sobject: str
+    is_count: bool
+    fields: tuple[FieldRef, ...]
+    where: RCondition | None
+    order_by: tuple[ROrder, ...]
+    limit: int | None
+    offset: int | None
