@@ -98,6 +98,13 @@ class _RequestHandler(WSGIRequestHandler):
         if self.command != "HEAD" and code >= 200 and code not in (204, 304):
             self.wfile.write(body)
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        # The Date header is the org's time (RFC 9110 section 6.6.1: the moment the message was
+        # made), the clock its CreatedDate and SystemModstamp come from, not the host's.
+        if timestamp is None:
+            timestamp = self.server.app.ctx.org.clock.now().timestamp()
+        return super().date_time_string(timestamp)
+
     def connection_dropped(self, error: BaseException, environ: dict | None = None) -> None:
         # Injected drops (and real client hang-ups) end the connection at once; without this
         # the keep-alive loop would wait for another request and the client would hang.

@@ -72,3 +72,16 @@ def test_concurrent_clients_are_served_in_parallel(sandbox):
         counts = list(pool.map(work, range(16)))
     assert max(counts) == 16
     assert sandbox.budget.used == 16 * 3
+
+
+@pytest.mark.parametrize("hours", [-3, 3])
+def test_the_date_header_is_the_orgs_time(sandbox, http, hours):
+    """RFC 9110 section 6.6.1 (Date: when the message was made), on the org's clock: the time
+    its CreatedDate and SystemModstamp come from, which clients may anchor on."""
+    from email.utils import parsedate_to_datetime
+
+    sandbox.clock.advance(hours * 3600)
+    for path in ("/services/data/", "/services/data/v62.0/query/?q=SELECT+Id+FROM+Account"):
+        response = http.get(f"{sandbox.instance_url}{path}", timeout=5)
+        [date] = [v for k, v in response.raw.headers.items() if k.lower() == "date"]
+        assert abs((parsedate_to_datetime(date) - sandbox.clock.now()).total_seconds()) < 3
