@@ -6,7 +6,8 @@ What this adds around `simple_salesforce.Salesforce(session_id=..., instance_url
   cancellable through a threading.Event; REQUEST_LIMIT_EXCEEDED is never retried;
 - every failure leaves as a plain-language ConnectionProblem (error_mapping.translate);
 - the org's API usage (Sforce-Limit-Info) and the exact number of REST calls this client made
-  are read from every response by a hook on the client's own requests session.
+  are read from every response by a hook on the client's own requests session, and so is
+  Salesforce's time (the Date header, see server_time.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import random
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -36,6 +38,7 @@ from desktop.salesforce.errors import Cancelled, MalformedResponse, SessionExpir
 from desktop.salesforce.http import make_http_session
 from desktop.salesforce.login_url import host_of
 from desktop.salesforce.retry import RetryPolicy
+from desktop.salesforce.server_time import ServerClock
 from desktop.salesforce.session_info import SessionInfo, SessionRenewer
 
 logger = logging.getLogger(__name__)
@@ -45,6 +48,8 @@ MAX_COMPOSITE_SUBREQUESTS = 25
 MAX_COLLECTION_RECORDS = 200
 _SOBJECT_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _DATA_PATH = "/services/data/"
+# A Date header older than this is read again before Salesforce's time is relied on.
+SERVER_TIME_MAX_AGE = timedelta(hours=1)
 
 
 class SalesforceClient:
@@ -76,6 +81,7 @@ class SalesforceClient:
         self._api_calls = 0
         self._api_usage: ApiUsage | None = None
         self._describes: dict[str, dict[str, Any]] = {}
+        self._server_clock = ServerClock()
         self._use_session(session)
 
     # -- state -------------------------------------------------------------------------
@@ -255,6 +261,17 @@ class SalesforceClient:
             self._describes[key] = body
         return body
 
+    def salesforce_now(self) -> datetime | None:
+        """Salesforce's time now (never ahead of it), from the Date header of its latest answer;
+        when none is recent, from a fresh one: the API versions resource, which needs no
+        session and costs no API call. None only when Salesforce sends no Date at all."""
+        now = self._server_clock.now(SERVER_TIME_MAX_AGE)
+        if now is None:
+            url = f"{self._session.instance_url.rstrip('/')}{_DATA_PATH}"
+            self._call(lambda _sf: self._http.get(url))
+            now = self._server_clock.now(SERVER_TIME_MAX_AGE)
+        return now
+
     def limits(self) -> dict[str, Any]:
         body = self._call(lambda sf: sf.limits())
         if not isinstance(body, dict):
@@ -319,8 +336,10 @@ class SalesforceClient:
             self._use_session(self._renew())
 
     def _observe_response(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
-        if not urlsplit(response.url).path.startswith(_DATA_PATH):
-            return  # sign-in and token traffic are not API calls
+        self._server_clock.observe(response.headers.get("Date"))
+        path = urlsplit(response.url).path
+        if not path.startswith(_DATA_PATH) or path == _DATA_PATH:
+            return  # sign-in, token traffic and the version list are not API calls
         usage = parse_limit_info(response.headers.get("Sforce-Limit-Info"))
         charged = _is_charged(response)
         with self._lock:

@@ -31,7 +31,8 @@ class PushQueueRepository:
 
     # -- create attempts (outcome unknown until the next push looks) -----------------------
     def record_attempts(self, client_ids: Iterable[str], sobject: str, at: datetime) -> None:
-        """Remember that creates for these entries are about to be sent (commit before sending)."""
+        """Remember that creates for these entries are about to be sent (commit before sending).
+        `at` is Salesforce's time, which the search for lost creates compares with CreatedDate."""
         with self._store.transaction() as conn:
             conn.executemany(
                 "INSERT INTO push_attempts (client_id, sobject, attempted_at) VALUES (?, ?, ?) "

@@ -32,7 +32,12 @@ from desktop.store.push_queue_repo import PushQueueRepository
 from desktop.store.store import Store
 from desktop.sync.push.links import LinkResolver
 from desktop.sync.push.mapping import PushSetupError
-from desktop.sync.push.remote import changed_since, find_lost_creates, read_modstamps
+from desktop.sync.push.remote import (
+    EARLIEST_RECORD,
+    changed_since,
+    find_lost_creates,
+    read_modstamps,
+)
 from desktop.sync.push.report import PushReport, write_to_log
 from desktop.sync.push.targets import Link, PushTarget, make_target
 
@@ -260,7 +265,7 @@ class EntryPusher:
                 records.append(record)
             if method == "POST":  # committed before sending: a lost answer is found again
                 self._queue.record_attempts([e.client_id for e in chunk], target.sobject,
-                                            self._now())
+                                            self._client.salesforce_now() or EARLIEST_RECORD)
             results = self._client.composite_sobjects(method, records)  # type: ignore[arg-type]
             self._settle(chunk, results, links, report, written,
                          "created" if method == "POST" else "updated")

@@ -5,9 +5,12 @@ searches, one composite call for up to 1,000 read-backs.
 How an Event create survives a lost answer (issue 5): before a batch of creates is sent, the
 entries' client ids are committed to push_attempts. Each Event carries "[stint:<client id>]" in
 its Description. Description is a long text area, which SOQL cannot filter, so the next push
-reads the Events this user created since the first unresolved attempt (minus a margin for clock
-skew) and matches the marker locally; a match becomes the entry's Salesforce Id instead of a
-second create. The custom object needs none of this: it is upserted on its external id.
+reads the Events this user created since the first unresolved attempt and matches the marker
+locally; a match becomes the entry's Salesforce Id instead of a second create. Attempt times are
+Salesforce's time (SalesforceClient.salesforce_now, from its Date header), never the computer's
+clock, which may be hours off (issue 11). Without a Date from Salesforce an attempt is dated
+EARLIEST_RECORD: the search then covers all of the user's Events and the marker alone decides.
+The custom object needs none of this: it is upserted on its external id.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from desktop.salesforce.client import SalesforceClient
@@ -23,8 +26,11 @@ from desktop.salesforce.errors import MalformedResponse
 from desktop.sync.push.mapping import from_salesforce_datetime
 from desktop.sync.push.targets import PushTarget
 
-# Our clock and Salesforce's may disagree; search this much earlier than the first attempt.
-ATTEMPT_SEARCH_MARGIN = timedelta(hours=1)
+# Attempt times are Salesforce's own (never ahead of it); the margin only absorbs rounding to
+# the second and a record stamped a moment before its request was answered.
+ATTEMPT_SEARCH_MARGIN = timedelta(minutes=5)
+# Before any Salesforce record: an attempt whose Salesforce time is unknown.
+EARLIEST_RECORD = datetime(1999, 1, 1, tzinfo=UTC)
 # Records committed late (long transactions) can carry a SystemModstamp a little in the past.
 CHANGE_LOOKBACK = timedelta(minutes=10)
 READBACK_IDS_PER_QUERY = 200
