@@ -73,7 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
     stop = commands.add_parser("stop", help="stop the running timer")
     stop.add_argument("--json", action="store_true")
 
-    entries = commands.add_parser("entries", help="time entries between two local dates (default: the last 7 days)")
+    add = commands.add_parser("add", help="add a finished entry (start and end, or start and duration)")
+    add.add_argument("task", nargs="+", help="search text or Salesforce Id of the task")
+    add.add_argument("--start", required=True, metavar="TIME",
+                     help="local start: 2026-11-21 09:30, or 09:30 for today (an offset or Z makes it exact)")
+    length = add.add_mutually_exclusive_group(required=True)
+    length.add_argument("--end", metavar="TIME", help="end: a date and time, or a time on the start's day")
+    length.add_argument("--duration", metavar="LENGTH", help="length such as 1h30, 90m or 1:30")
+    add.add_argument("--note", default="", help="a note for the entry")
+    add.add_argument("--billable", action="store_true", help="mark the entry billable")
+    add.add_argument("--json", action="store_true")
+
+    entries = commands.add_parser("entries", help="time entries that start within some local days (default: the last 7 days)")
     entries.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     entries.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     output = entries.add_mutually_exclusive_group()
@@ -177,7 +188,7 @@ def _run_headless(args: argparse.Namespace) -> int:
 
 
 def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str]):
-    from desktop.commands import connection, entries, settings, sync, tasks
+    from desktop.commands import add_entry, connection, entries, settings, sync, tasks
 
     command = args.command
     if command == "connect":
@@ -212,6 +223,9 @@ def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str
         return tasks.start(engine, " ".join(args.task), note=args.note)
     if command == "stop":
         return tasks.stop(engine)
+    if command == "add":
+        return add_entry.add(engine, " ".join(args.task), args.start, end=args.end,
+                             duration=args.duration, note=args.note, billable=args.billable)
     if command == "entries":
         return entries.entries(engine, args.date_from, args.date_to)
     if command == "settings":

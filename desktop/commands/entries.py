@@ -1,10 +1,15 @@
-"""`stint entries`: time entries between two local dates, as text, JSON or CSV."""
+"""`stint entries`: the time entries that start within some local days, as text, JSON or CSV.
+
+Each day's bounds are its local midnights under the zone's rules for that date (zoneinfo), so a
+range in the other half of the DST year, or across a DST change, is exact. An entry belongs to
+the day it starts on: one from 23:00 to 01:00 counts in full there, never in two ranges.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from desktop.commands.result import CommandResult, duration_text, iso, local
@@ -12,8 +17,11 @@ from desktop.domain.durations import format_decimal_hours
 from desktop.domain.entries import TimeEntry
 from desktop.domain.tree import TaskTree
 from desktop.engine import Engine, EngineError
+from desktop.platform.local_zone import local_zone
 
 DEFAULT_DAYS = 7
+# Any zone's midnight of these days is a datetime Python can hold (offsets stay under a day).
+FIRST_DAY, LAST_DAY = date(1, 1, 2), date(9999, 12, 30)
 CSV_COLUMNS = (
     "date", "start", "end", "hours", "task", "note", "billable", "item_id", "start_utc",
     "end_utc", "client_id",
@@ -27,12 +35,19 @@ def parse_day(text: str, what: str) -> date:
         raise EngineError(f"The {what} date must look like 2026-11-21, not {text!r}.") from None
 
 
-def local_day_bounds(first: date, last: date, tz: tzinfo | None) -> tuple[datetime, datetime]:
-    """[first 00:00, last+1 00:00) in the local zone, as aware datetimes."""
-    zone = tz or datetime.now().astimezone().tzinfo
-    start = datetime.combine(first, time.min).replace(tzinfo=zone)
-    end = datetime.combine(last + timedelta(days=1), time.min).replace(tzinfo=zone)
-    return start, end
+def checked_day(day: date, what: str) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise EngineError(
+            f"The {what} date {day} is out of range; use a date from {FIRST_DAY} to {LAST_DAY}.")
+    return day
+
+
+def local_day_bounds(first: date, last: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """[first 00:00, last+1 00:00) in `zone`, each midnight with that date's offset, in UTC.
+    (A midnight skipped by a DST change is the moment the day begins.)"""
+    start = datetime.combine(first, time.min, tzinfo=zone)
+    end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=zone)
+    return start.astimezone(UTC), end.astimezone(UTC)
 
 
 def entries(
@@ -41,16 +56,20 @@ def entries(
     date_to: str | None = None,
     tz: tzinfo | None = None,
 ) -> CommandResult:
+    tz = tz or local_zone()
     today = engine.clock.now().astimezone(tz).date()
-    last = parse_day(date_to, "--to") if date_to else today
-    first = parse_day(date_from, "--from") if date_from else last - timedelta(days=DEFAULT_DAYS - 1)
+    last = checked_day(parse_day(date_to, "--to") if date_to else today, "--to")
+    if date_from:
+        first = checked_day(parse_day(date_from, "--from"), "--from")
+    else:
+        first = last - timedelta(days=min(DEFAULT_DAYS - 1, (last - FIRST_DAY).days))
     if first > last:
         raise EngineError("The --from date is after the --to date.")
     start, end = local_day_bounds(first, last, tz)
-    found = engine.store.entries.between(start, end)
+    found = engine.store.entries.starting_between(start, end)
     tree = engine.store.items.tree()
     now = engine.clock.now()
-    rows = [_row(entry, tree, now) for entry in found]
+    rows = [entry_json(entry, tree, now) for entry in found]
     total = sum(row["duration_seconds"] for row in rows)
     lines = []
     for entry, row in zip(found, rows, strict=True):
@@ -63,7 +82,7 @@ def entries(
     return CommandResult(data=rows, text="\n".join(lines), csv=_csv(found, rows, tz, now))
 
 
-def _row(entry: TimeEntry, tree: TaskTree, now: datetime) -> dict[str, Any]:
+def entry_json(entry: TimeEntry, tree: TaskTree, now: datetime) -> dict[str, Any]:
     return {
         "id": entry.id,
         "client_id": entry.client_id,

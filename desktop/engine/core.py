@@ -14,9 +14,10 @@ import os
 import threading
 import time
 from collections.abc import Callable, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from desktop.domain.entries import TimeEntry
 from desktop.domain.items import Item
 from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.engine.connection import ConnectionInfo, ConnectionManager
@@ -330,6 +331,15 @@ class Engine:
 
     def stop_timer(self):
         return self.store.entries.stop_timer(self.clock.now())
+
+    def add_entry(self, item_id: str | None, start: datetime, end: datetime, note: str = "",
+                  billable: bool = False) -> TimeEntry:
+        """Store a manual (stopped) entry with the timesheet's rules: EntryError when it ends
+        before it starts or shares time with another entry."""
+        if item_id is not None:
+            self.task(item_id)
+        entry = TimeEntry(start=start, end=end, item_id=item_id, note=note, billable=billable)
+        return self.store.entries.add(entry, now=self.clock.now())
 
     # -- life cycle --------------------------------------------------------------------------
 

@@ -86,6 +86,15 @@ class EntryRepository:
         """Entries sharing time with [start, end), the running one included, by start time."""
         return self._overlapping(self._db.connect(), to_db(start), to_db(end))
 
+    def starting_between(self, start: datetime, end: datetime) -> list[TimeEntry]:
+        """Entries whose start lies in [start, end), the running one included, by start time."""
+        rows = self._db.connect().execute(
+            f"SELECT {_COLUMNS} FROM time_entries WHERE {_LIVE} AND start_at >= ? "
+            f"AND start_at < ? ORDER BY start_at",
+            (to_db(start), to_db(end)),
+        )
+        return [_entry(row) for row in rows]
+
     def for_item(self, item_id: str) -> list[TimeEntry]:
         rows = self._db.connect().execute(
             f"SELECT {_COLUMNS} FROM time_entries WHERE item_id = ? AND {_LIVE} ORDER BY start_at",
