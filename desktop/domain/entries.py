@@ -41,7 +41,9 @@ class TimeEntry:
     """A span of work on an item (or on "no task" when item_id is None).
 
     `end` None means the timer is running. `client_id` is a UUID that never changes, so a
-    write-back can be retried without creating duplicates in Salesforce.
+    write-back can be retried without creating duplicates in Salesforce. `pushed_note` is the
+    note as write-back last sent it, `salesforce_note_limit` how many of its characters the
+    Salesforce field keeps (both None until pushed).
     """
 
     start: datetime
@@ -55,6 +57,8 @@ class TimeEntry:
     sync_state: EntrySyncState = EntrySyncState.LOCAL
     sync_error: str | None = None
     remote_modstamp: datetime | None = None
+    pushed_note: str | None = None
+    salesforce_note_limit: int | None = None
 
     def __post_init__(self) -> None:
         for name in ("start", "end", "remote_modstamp"):
@@ -76,6 +80,13 @@ class TimeEntry:
 
     def with_changes(self, **changes: object) -> TimeEntry:
         return replace(self, **changes)
+
+    @property
+    def note_longer_than_salesforce_keeps(self) -> bool:
+        """The note does not fit whole in the Salesforce field it is written to (trailing
+        blanks aside): Salesforce shows it cut; the whole note stays here."""
+        limit = self.salesforce_note_limit
+        return limit is not None and len(self.note.rstrip()) > limit
 
 
 def describe_span(start: datetime, end: datetime | None, tz: tzinfo | None = None) -> str:

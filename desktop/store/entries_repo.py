@@ -22,7 +22,7 @@ from desktop.store.timestamps import (
 
 _COLUMNS = (
     "id, client_id, item_id, start_at, end_at, note, billable, remote_id, sync_state, "
-    "sync_error, remote_modstamp"
+    "sync_error, remote_modstamp, pushed_note, salesforce_note_limit"
 )
 _LIVE = "deleted_at IS NULL"
 _STATES = {state.value: state for state in EntrySyncState}
@@ -30,7 +30,7 @@ _STATES = {state.value: state for state in EntrySyncState}
 
 def _entry(row: Sequence) -> TimeEntry:
     (entry_id, client_id, item_id, start, end, note, billable, remote_id, state, error,
-     remote_modstamp) = row
+     remote_modstamp, pushed_note, note_limit) = row
     return TimeEntry(
         id=entry_id,
         client_id=client_id,
@@ -43,6 +43,8 @@ def _entry(row: Sequence) -> TimeEntry:
         sync_state=_STATES[state],
         sync_error=error,
         remote_modstamp=from_db_or_none(remote_modstamp),
+        pushed_note=pushed_note,
+        salesforce_note_limit=note_limit,
     )
 
 

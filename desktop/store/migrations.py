@@ -142,7 +142,16 @@ V3 = (
     """,
 )
 
-MIGRATIONS: list[Step] = [V1, V2, V3]
+# Version 4 (issue 11): what write-back last pushed of each entry's note, and how many
+# characters of a note the Salesforce field holds. A note Salesforce keeps only in part (or
+# without its trailing blanks) is compared with what was pushed, so it never shortens the
+# local note; the timesheet says when a note is longer than Salesforce keeps.
+V4 = (
+    "ALTER TABLE time_entries ADD COLUMN pushed_note TEXT",
+    "ALTER TABLE time_entries ADD COLUMN salesforce_note_limit INTEGER",
+)
+
+MIGRATIONS: list[Step] = [V1, V2, V3, V4]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

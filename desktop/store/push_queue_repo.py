@@ -82,13 +82,16 @@ class PushQueueRepository:
             return cursor.rowcount
 
     def mark_pushed(
-        self, entry: TimeEntry, remote_id: str, remote_modstamp: datetime | None = None
+        self, entry: TimeEntry, remote_id: str, remote_modstamp: datetime | None = None,
+        *, note_limit: int | None = None,
     ) -> bool:
         """Record a successful push of `entry` (as it was read before the push).
 
-        The Salesforce Id is always kept; the state becomes "synced" only when the stored
-        content still equals what was pushed, otherwise the entry stays "pending" (the user
-        edited it meanwhile, and that edit goes next time). Returns whether it is synced.
+        The Salesforce Id is always kept, and the note as pushed with the number of its
+        characters the Salesforce field holds (`note_limit`); the state becomes "synced" only
+        when the stored content still equals what was pushed, otherwise the entry stays
+        "pending" (the user edited it meanwhile, and that edit goes next time). Returns
+        whether it is synced.
         """
         with self._store.transaction() as conn:
             synced = conn.execute(
@@ -104,7 +107,18 @@ class PushQueueRepository:
                     (EntrySyncState.PENDING.value, remote_id, to_db_or_none(remote_modstamp),
                      entry.id),
                 )
+            self.set_pushed_note(entry.id, entry.note, note_limit)
             return bool(synced)
+
+    def set_pushed_note(self, entry_id: int | None, note: str | None,
+                        note_limit: int | None) -> None:
+        """What Salesforce holds of the entry's note: `note` as pushed (or as taken from
+        Salesforce), of which the field keeps `note_limit` characters."""
+        with self._store.transaction() as conn:
+            conn.execute(
+                "UPDATE time_entries SET pushed_note = ?, salesforce_note_limit = ? WHERE id = ?",
+                (note, note_limit, entry_id),
+            )
 
     def mark_failed(self, entry: TimeEntry, error: str) -> bool:
         """State "error" with Salesforce's text, unless the user changed the entry meanwhile

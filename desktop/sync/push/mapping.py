@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from desktop.domain.entries import TimeEntry
+
 # Events have no external id field, so each carries its entry's client id in the description.
 # Description (a long text area) cannot be filtered in SOQL: records are found by who created
 # them and when, and matched on this marker locally (see remote.find_lost_creates).
@@ -40,6 +42,33 @@ def marker(client_id: str) -> str:
     return f"[stint:{client_id}]"
 
 
+# "[stint:<36-character client id>]" and the blank line before it.
+_MARKER_ROOM = len(marker("0" * 36)) + 2
+
+
+def note_room(description_length: int) -> int:
+    """How many characters of a note fit in a description that also carries the marker."""
+    return max(description_length - _MARKER_ROOM, 0)
+
+
+def kept_note(note: str, limit: int) -> str:
+    """The note as a Salesforce field of `limit` characters holds it: cut to fit, and without
+    trailing blanks (Stint never sends them; Salesforce may drop them)."""
+    return note[:limit].rstrip()
+
+
+def salesforce_note(remote: str, entry: TimeEntry, limit: int) -> str:
+    """Salesforce's version of the entry's note, given the text its field holds (`remote`).
+
+    Compared with what was pushed, not with the local note: while Salesforce holds the pushed
+    note as it could keep it (cut to the field, trailing blanks gone), its version is the whole
+    note pushed, so a field too short for a note never shortens the local copy. A different
+    text was edited in Salesforce and wins. Entries pushed before Stint remembered the pushed
+    note compare with the local note instead."""
+    pushed = entry.pushed_note if entry.pushed_note is not None else entry.note
+    return pushed if remote.rstrip() == kept_note(pushed, limit) else remote
+
+
 def marked_client_id(text: Any) -> str | None:
     """The client id in a description written by Stint, or None."""
     found = _MARKER.search(text) if isinstance(text, str) else None
@@ -49,8 +78,7 @@ def marked_client_id(text: Any) -> str | None:
 def with_marker(note: str, client_id: str, max_length: int) -> str:
     """The note followed by the marker line, the note shortened if the field is too small."""
     tag = marker(client_id)
-    room = max_length - len(tag) - 2
-    body = note[:max(room, 0)].rstrip()
+    body = kept_note(note, note_room(max_length))
     return f"{body}\n\n{tag}" if body else tag
 
 

@@ -183,7 +183,8 @@ class EntryPusher:
             if target.remote_changes(record.values, entry, links.get(entry.item_id or "")):
                 self._queue.link(entry.id, record.id, record.modstamp)  # edited since: update it
             else:
-                self._queue.mark_pushed(entry, record.id, record.modstamp)
+                self._queue.mark_pushed(entry, record.id, record.modstamp,
+                                        note_limit=target.note_limit)
             logger.info("found the %s of an entry whose create answer was lost", target.sobject)
         self._queue.clear_attempts(attempts)
 
@@ -207,7 +208,7 @@ class EntryPusher:
             if not changes and not restored:  # our own write whose read-back was lost
                 self._queue.set_remote_modstamps({entry.id: record.modstamp})
                 continue
-            self._keep_salesforce_version(entry, is_tombstone, changes, record, report)
+            self._keep_salesforce_version(target, entry, is_tombstone, changes, record, report)
         stamps = [r.modstamp for r in records if r.modstamp is not None]
         if stamps and max(stamps) > watermark:
             self._queue.set_watermark(target.sobject, max(stamps))
@@ -224,8 +225,9 @@ class EntryPusher:
         report.note(self._now(), entry.remote_id or entry.client_id, "deleted",
                     from_salesforce=True)
 
-    def _keep_salesforce_version(self, entry: TimeEntry, is_tombstone: bool,
-                                 changes: dict[str, Any], record, report: PushReport) -> None:
+    def _keep_salesforce_version(self, target: PushTarget, entry: TimeEntry,
+                                 is_tombstone: bool, changes: dict[str, Any], record,
+                                 report: PushReport) -> None:
         """Salesforce wins: the entry takes the record's values (logged as a conflict when it
         had unpushed local changes, as modified otherwise)."""
         if entry.sync_state is EntrySyncState.DELETED_REMOTE:
@@ -238,9 +240,10 @@ class EntryPusher:
             with self._store.transaction():
                 if is_tombstone:
                     self._store.entries.undelete(entry.id)
-                self._store.entries.update(entry.with_changes(**changes))
+                kept = self._store.entries.update(entry.with_changes(**changes))
                 self._store.entries.set_sync_state(
                     entry.id, EntrySyncState.SYNCED, remote_modstamp=record.modstamp)
+                self._queue.set_pushed_note(entry.id, kept.note, target.note_limit)
             error = None
         except EntryError as exc:
             error = f"Changed in Salesforce, but that version cannot be kept here: {exc.message}"
@@ -267,7 +270,7 @@ class EntryPusher:
                 self._queue.record_attempts([e.client_id for e in chunk], target.sobject,
                                             self._client.salesforce_now() or EARLIEST_RECORD)
             results = self._client.composite_sobjects(method, records)  # type: ignore[arg-type]
-            self._settle(chunk, results, links, report, written,
+            self._settle(target, chunk, results, links, report, written,
                          "created" if method == "POST" else "updated")
             if method == "POST":
                 self._queue.clear_attempts(e.client_id for e in chunk)
@@ -279,9 +282,10 @@ class EntryPusher:
             records = [{"attributes": {"type": target.sobject},
                         **target.values(entry, links[entry.item_id or ""])} for entry in chunk]
             results = self._client.upsert_sobjects(target.sobject, target.upsert_field, records)
-            self._settle(chunk, results, links, report, written, None)
+            self._settle(target, chunk, results, links, report, written, None)
 
-    def _settle(self, chunk: Sequence[TimeEntry], results: list[dict[str, Any]],
+    def _settle(self, target: PushTarget, chunk: Sequence[TimeEntry],
+                results: list[dict[str, Any]],
                 links: dict[str, Link], report: PushReport, written: dict[str, TimeEntry],
                 action: str | None) -> None:
         if len(results) != len(chunk):
@@ -291,7 +295,7 @@ class EntryPusher:
             name = links[entry.item_id or ""].subject
             done = action or ("created" if result.get("created") else "updated")
             if result.get("success") and isinstance(result.get("id"), str):
-                self._queue.mark_pushed(entry, result["id"])
+                self._queue.mark_pushed(entry, result["id"], note_limit=target.note_limit)
                 written[result["id"]] = entry
                 if done == "created":
                     report.created += 1

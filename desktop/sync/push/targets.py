@@ -15,7 +15,10 @@ from desktop.sync.push.mapping import (
     PushSetupError,
     detect_fields,
     from_salesforce_datetime,
+    kept_note,
     marked_client_id,
+    note_room,
+    salesforce_note,
     to_salesforce_datetime,
     with_marker,
     without_marker,
@@ -23,6 +26,7 @@ from desktop.sync.push.mapping import (
 
 EVENT_SUBJECT_LENGTH = 255
 EVENT_DESCRIPTION_LENGTH = 32000
+EVENT_NOTE_LIMIT = note_room(EVENT_DESCRIPTION_LENGTH)  # the rest carries the client-id marker
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class Link:
 class PushTarget(Protocol):
     sobject: str
     upsert_field: str | None  # external id field: creates and updates are one upsert
+    note_limit: int | None    # characters of a note Salesforce keeps (None: no note field)
 
     def fields(self) -> list[str]: ...
     def values(self, entry: TimeEntry, link: Link) -> dict[str, Any]: ...
@@ -54,6 +59,7 @@ class EventTarget:
 
     sobject = "Event"
     upsert_field = None
+    note_limit = EVENT_NOTE_LIMIT
 
     def fields(self) -> list[str]:
         return ["WhatId", "StartDateTime", "EndDateTime", "Description"]
@@ -75,7 +81,9 @@ class EventTarget:
 
     def remote_changes(self, record: dict[str, Any], entry: TimeEntry,
                        link: Link | None) -> dict[str, Any]:
-        wanted: dict[str, Any] = {"note": without_marker(record.get("Description"))}
+        wanted: dict[str, Any] = {
+            "note": salesforce_note(without_marker(record.get("Description")), entry,
+                                    self.note_limit)}
         start = from_salesforce_datetime(record.get("StartDateTime"))
         end = from_salesforce_datetime(record.get("EndDateTime"))
         if start is not None and end is not None:
@@ -93,6 +101,7 @@ class CustomObjectTarget:
         self.mapping = mapping
         self.sobject = mapping.sobject
         self.upsert_field = mapping.external_id
+        self.note_limit = mapping.note_length if mapping.note else None
 
     def fields(self) -> list[str]:
         return self.mapping.selected()
@@ -113,7 +122,7 @@ class CustomObjectTarget:
         elif m.case:
             values[m.case] = link.what_id
         if m.note:
-            values[m.note] = entry.note[: m.note_length]
+            values[m.note] = kept_note(entry.note, m.note_length)
         if m.billable:
             values[m.billable] = entry.billable
         return values
@@ -131,7 +140,7 @@ class CustomObjectTarget:
         if start is not None and isinstance(minutes, int | float) and minutes > 0:
             wanted.update(start=start, end=start + timedelta(minutes=minutes))
         if m.note:
-            wanted["note"] = record.get(m.note) or ""
+            wanted["note"] = salesforce_note(record.get(m.note) or "", entry, m.note_length)
         if m.billable:
             wanted["billable"] = bool(record.get(m.billable))
         what_id = (record.get(m.opportunity) if m.opportunity else None) or (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, tzinfo
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.domain.durations import format_hm, format_hms
@@ -46,6 +46,7 @@ SYNC_STATE_TOOLTIP = {
     EntrySyncState.SYNCED: "Logged in Salesforce.",
     EntrySyncState.DELETED_REMOTE: "This entry was deleted in Salesforce; it stays here.",
 }
+NOTE_CUT_SHORT = "longer than Salesforce keeps"
 _ERROR_COLOR = QColor("#c62828")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -150,7 +151,12 @@ class TimesheetDayModel(QAbstractTableModel):
             return _ERROR_COLOR
         if role == Qt.ItemDataRole.DecorationRole and column == DayColumn.TASK and entry.running:
             return running_icon()
+        if (role == Qt.ItemDataRole.DecorationRole and column == DayColumn.NOTE
+                and entry.note_longer_than_salesforce_keeps):
+            return cut_note_icon()
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == DayColumn.NOTE and entry.note_longer_than_salesforce_keeps:
+                return f"{self._display(entry, column)} ({NOTE_CUT_SHORT})"
             return self._display(entry, column)
         if role == EntryRole:
             return entry
@@ -174,6 +180,8 @@ class TimesheetDayModel(QAbstractTableModel):
         if column == DayColumn.TASK:
             return task_tooltip(self._tree, entry.item_id)
         if column == DayColumn.NOTE:
+            if entry.note_longer_than_salesforce_keeps:
+                return f"{note_cut_text(entry)}\n\n{entry.note}"
             return entry.note
         if column == DayColumn.SALESFORCE:
             if entry.sync_state == EntrySyncState.ERROR:
@@ -193,7 +201,37 @@ class TimesheetDayModel(QAbstractTableModel):
         self.dataChanged.emit(top, bottom)
 
 
+def note_cut_text(entry: TimeEntry) -> str:
+    return (f"This note is {NOTE_CUT_SHORT}: Salesforce shows its first "
+            f"{entry.salesforce_note_limit:,} of {len(entry.note.rstrip()):,} characters. "
+            "The whole note stays here.")
+
+
 _RUNNING_ICON: QIcon | None = None
+_CUT_NOTE_ICON: QIcon | None = None
+
+
+def cut_note_icon() -> QIcon:
+    """An amber mark with "!" on a note Salesforce keeps only in part (drawn: crisp at any DPI)."""
+    global _CUT_NOTE_ICON
+    if _CUT_NOTE_ICON is None:
+        icon = QIcon()
+        for size in (12, 16, 24, 32):
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#ef8f00"))
+            painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
+            painter.setBrush(QColor("white"))
+            bar = max(1.5, size / 8)
+            painter.drawRect(QRectF((size - bar) / 2, size * 0.2, bar, size * 0.4))
+            painter.drawEllipse(QRectF((size - bar) / 2, size * 0.7, bar, bar))
+            painter.end()
+            icon.addPixmap(pixmap)
+        _CUT_NOTE_ICON = icon
+    return _CUT_NOTE_ICON
 
 
 def running_icon() -> QIcon:

@@ -63,6 +63,8 @@ def test_upgrade_from_each_version_keeps_user_data(tmp_path, version):
             entry = store.entries.by_client_id("c-1")
             assert entry.note == "kept" and entry.item_id == "006A"
             assert store.entries.running().client_id == "c-2"
+            # Not pushed by a version that remembered the pushed note (schema 4).
+            assert (entry.pushed_note, entry.salesforce_note_limit) == (None, None)
             assert store.sync_state.watermark("Case").hour == 8
         if version >= 2:
             assert store.sync_log.get_run(1).counts["Case"].created == 3

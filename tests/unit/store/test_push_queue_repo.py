@@ -47,6 +47,19 @@ def test_pushed_entry_becomes_synced(store, queue):
         EntrySyncState.SYNCED, "00U000000000001AAA", T0)
 
 
+def test_the_note_as_pushed_is_remembered_even_when_edited_meanwhile(store, queue):
+    pushed = _add(store)
+    store.entries.update(pushed.with_changes(note="edited meanwhile"))
+    queue.mark_pushed(pushed, "00U000000000001AAA", note_limit=5)
+    stored = store.entries.get(pushed.id)
+    assert (stored.note, stored.pushed_note, stored.salesforce_note_limit) == (
+        "edited meanwhile", "work", 5)
+    assert stored.note_longer_than_salesforce_keeps  # 16 characters, Salesforce keeps 5
+    store.entries.update(stored.with_changes(note="short"))  # edits keep the bookkeeping
+    stored = store.entries.get(pushed.id)
+    assert stored.pushed_note == "work" and not stored.note_longer_than_salesforce_keeps
+
+
 def test_an_edit_during_the_push_stays_pending(store, queue):
     pushed = _add(store)
     store.entries.update(pushed.with_changes(note="edited meanwhile"))

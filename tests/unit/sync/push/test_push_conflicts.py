@@ -148,3 +148,44 @@ def test_an_event_moved_to_another_opportunity_in_salesforce_stays_there(world, 
     assert (report.updated, report.deleted) == (1, 0)
     [event] = world.stint_events()
     assert event["WhatId"] == elsewhere and event["Description"].startswith("edited later")
+
+
+LONG_NOTE = "x" * 20000 + " and more " * 2000 + " \n"  # 40,002 characters
+
+
+def test_salesforces_version_never_cuts_a_note_longer_than_the_field(world, sf):
+    """Issue 11: compared with what was pushed, Salesforce's cut copy is the same note."""
+    entry = world.add(note=LONG_NOTE)
+    world.push()
+    stored = world.entry(entry)
+    assert stored.note_longer_than_salesforce_keeps
+    new_start = entry.start - timedelta(minutes=15)
+    sf.Event.update(stored.remote_id, {"StartDateTime": to_salesforce_datetime(new_start),
+                                       "EndDateTime": to_salesforce_datetime(entry.end)})
+    assert world.push().conflicts == 1
+    stored = world.entry(entry)
+    assert (stored.start, stored.note, stored.sync_state) == (
+        new_start, LONG_NOTE, EntrySyncState.SYNCED)
+
+
+def test_in_a_conflict_salesforces_version_of_a_long_note_is_the_whole_note_pushed(world, sf):
+    entry = world.add(note=LONG_NOTE)
+    world.push()
+    world.store.entries.update(world.entry(entry).with_changes(note="local edit"))
+    sf.Event.update(world.entry(entry).remote_id, {
+        "EndDateTime": to_salesforce_datetime(entry.end + timedelta(minutes=5))})
+    assert world.push().conflicts == 1
+    stored = world.entry(entry)
+    assert (stored.note, stored.end) == (LONG_NOTE, entry.end + timedelta(minutes=5))
+
+
+def test_a_custom_records_cut_note_never_cuts_the_local_one(custom_world, sf):
+    entry = custom_world.add(minutes=30, note=LONG_NOTE)
+    custom_world.push()
+    [record] = custom_world.time_entries()
+    assert len(record["Note__c"]) == 32768 and LONG_NOTE.startswith(record["Note__c"])
+    sf.Time_Entry__c.update(record["Id"], {"Minutes__c": 45})
+    assert custom_world.push().conflicts == 1
+    stored = custom_world.entry(entry)
+    assert (stored.note, stored.end) == (LONG_NOTE, entry.start + timedelta(minutes=45))
+    assert stored.salesforce_note_limit == 32768
