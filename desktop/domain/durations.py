@@ -34,6 +34,14 @@ def format_hm(duration: timedelta) -> str:
     return f"{sign}{hours}:{minutes:02d}"
 
 
+def format_entry_length(duration: timedelta) -> str:
+    """An entry's length as a list shows it: h:mm, but the seconds under a minute ("45 s"),
+    so a short entry never reads 0:00."""
+    if timedelta(0) <= duration < timedelta(minutes=1):
+        return f"{whole_seconds(duration)} s"
+    return format_hm(duration)
+
+
 def format_decimal_hours(duration: timedelta, places: int = 2) -> str:
     """1.50 for an hour and a half (what timesheet exports usually want)."""
     return f"{duration.total_seconds() / 3600:.{places}f}"

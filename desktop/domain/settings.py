@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ IMPORT_MODES = ("all", "specific")
 WRITEBACK_TARGETS = ("off", "event", "custom_object")
 SYNC_INTERVAL_MIN = 5
 SYNC_INTERVAL_MAX = 1440
+WRITEBACK_MIN_MINUTES_MAX = 1440
 
 DEFAULT_EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
     "Opportunity": ("Account.Name", "StageName", "Amount", "CloseDate"),
@@ -78,12 +80,22 @@ class Settings:
     writeback: str = "off"
     writeback_object: str = ""
     writeback_field_map: dict[str, str] = field(default_factory=dict)
+    # Entries shorter than this stay in Stint (a timer started by mistake, a quick switch)
+    # unless writeback_short_entries is on; 0: every entry goes.
+    writeback_min_minutes: int = 1
+    writeback_short_entries: bool = False
     # A private certificate authority to trust for this org (e.g. the built-in sandbox's);
     # empty: the public CAs (certifi). A path, not a secret.
     ca_file: str = ""
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
+
+    def writes_back(self, start: datetime, end: datetime) -> bool:
+        """Whether write-back sends an entry of this span (short ones only when opted in)."""
+        if self.writeback_short_entries:
+            return True
+        return end - start >= timedelta(minutes=self.writeback_min_minutes)
 
 
 def settings_problems(settings: Settings) -> dict[str, str]:
@@ -119,6 +131,11 @@ def settings_problems(settings: Settings) -> dict[str, str]:
         bad = [name for names in per_object.values() for name in names if not _API_NAME.match(name)]
         if bad:
             problems[setting_name] = f"These are not Salesforce field names: {', '.join(bad[:5])}."
+    if not 0 <= settings.writeback_min_minutes <= WRITEBACK_MIN_MINUTES_MAX:
+        problems["writeback_min_minutes"] = (
+            f"Short entries are those under 0 to {WRITEBACK_MIN_MINUTES_MAX} minutes "
+            f"(not {settings.writeback_min_minutes})."
+        )
     if settings.writeback not in WRITEBACK_TARGETS:
         problems["writeback"] = "Write-back is off, to Events, or to a custom object."
     elif settings.writeback == "custom_object" and not settings.writeback_object:

@@ -81,6 +81,16 @@ class PushQueueRepository:
             )
             return cursor.rowcount
 
+    def unqueue(self, entry_ids: Iterable[int]) -> None:
+        """"pending" entries never pushed that write-back will not send become "local"."""
+        with self._store.transaction() as conn:
+            conn.executemany(
+                "UPDATE time_entries SET sync_state = ? "
+                "WHERE id = ? AND sync_state = ? AND remote_id IS NULL",
+                [(EntrySyncState.LOCAL.value, entry_id, EntrySyncState.PENDING.value)
+                 for entry_id in entry_ids],
+            )
+
     def mark_pushed(
         self, entry: TimeEntry, remote_id: str, remote_modstamp: datetime | None = None,
         *, note_limit: int | None = None,

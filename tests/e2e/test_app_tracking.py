@@ -153,6 +153,8 @@ def test_a_running_timer_survives_kill_9(stint, desktop_session):
 def test_time_tracked_in_the_app_is_written_back_as_an_event(stint):
     opportunity_id = connected_and_synced(stint)
     stint.cli("settings", "set", "writeback", "event")
+    # The entry below lasts seconds: entries under a minute go only when the user opts in.
+    stint.cli("settings", "set", "writeback_short_entries", "true")
     stint.launch()
     stint.wait_until_searchable()
     stint.wait_until_connected()

@@ -3,7 +3,8 @@ pushed record changed there (issue 5).
 
 One push, in order:
 1. queue: "local" entries on an Opportunity/Case (or a task under one) become "pending" — before
-   any network, so offline work shows as queued;
+   any network, so offline work shows as queued; entries shorter than the settings' minimum
+   stay "local" unless the user opted in (issue 11); one already in Salesforce is still updated;
 2. Events only: creates whose answer was lost are looked up (remote.find_lost_creates);
 3. records changed or deleted in Salesforce since the last push are read (one query): Salesforce
    wins — the entry takes its values and becomes "synced" (logged), or "deleted_remote";
@@ -128,10 +129,17 @@ class EntryPusher:
     def _queue_waiting_entries(self) -> None:
         live = self._store.entries.all()
         links = self._links.links(e.item_id for e in live)
+        self._queue.unqueue(e.id for e in live if self._too_short(e))
         self._queue.mark_queued(
             e.id for e in live
             if e.end is not None and e.sync_state is EntrySyncState.LOCAL and e.item_id in links
+            and not self._too_short(e)
         )
+
+    def _too_short(self, entry: TimeEntry) -> bool:
+        """A stopped entry never sent that is too short to send (it stays local)."""
+        return (entry.end is not None and not entry.remote_id
+                and not self._settings.writes_back(entry.start, entry.end))
 
     def _push(self, target: PushTarget, report: PushReport) -> None:
         if target.upsert_field is None:
@@ -145,8 +153,8 @@ class EntryPusher:
         tombstones = [t for t in self._store.entries.deleted() if t.id in ready]
         links = self._links.links(e.item_id for e in live)
         stopped = [e for e in live if e.end is not None]
-        creates = [e for e in stopped
-                   if e.sync_state in _WAITING and not e.remote_id and e.item_id in links]
+        creates = [e for e in stopped if e.sync_state in _WAITING and not e.remote_id
+                   and e.item_id in links and not self._too_short(e)]
         updates = [e for e in stopped if e.sync_state is EntrySyncState.PENDING and e.remote_id
                    and e.item_id in links]
         # Moved to "no task": its Salesforce copy goes. (An entry on an item that is not
@@ -154,7 +162,8 @@ class EntryPusher:
         moved_away = [e for e in stopped if e.sync_state is EntrySyncState.PENDING
                       and e.remote_id and e.item_id is None]
         report.skipped = sum(1 for e in stopped if e.sync_state in _WAITING
-                             and e.item_id not in links and e not in moved_away)
+                             and (e.item_id not in links or self._too_short(e))
+                             and e not in moved_away)
         for tombstone in tombstones:
             if not tombstone.remote_id:
                 self._store.entries.purge(tombstone.id)  # never reached Salesforce

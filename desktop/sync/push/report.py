@@ -26,7 +26,8 @@ class PushReport:
     conflicts: int = 0       # changed in Salesforce since the last push: Salesforce's version kept
     deleted_remote: int = 0  # deleted in Salesforce: marked locally, never dropped
     recovered: int = 0       # creates whose answer was lost, found in Salesforce (no duplicate)
-    skipped: int = 0         # entries with no Opportunity/Case to log against (stay local)
+    skipped: int = 0         # entries with no Opportunity/Case to log against, or too short
+                             # to send (stay local)
     api_calls: int = 0
     error: str | None = None  # why the push stopped early (offline...); the queue waits
     outcome: RunOutcome = RunOutcome.SUCCEEDED

@@ -2,7 +2,8 @@
 
 The custom objects offered are the ones the org has that can take time entries (found through
 describe by the IntegrationService, off the GUI thread); the field mapping they would use is
-shown so nobody has to guess where the minutes land.
+shown so nobody has to guess where the minutes land. Entries shorter than a minimum (a timer
+started by mistake, a quick switch) stay in Stint unless the user asks for them too.
 """
 
 from __future__ import annotations
@@ -10,16 +11,18 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.settings import Settings
+from desktop.domain.settings import WRITEBACK_MIN_MINUTES_MAX, Settings
 from desktop.ui.settings.connect import error_label
 from desktop.ui.settings.locks import lock_badge, set_locked
 
@@ -63,6 +66,14 @@ class WriteBackForm(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
+        self.min_minutes = QSpinBox(self)
+        self.min_minutes.setRange(0, WRITEBACK_MIN_MINUTES_MAX)
+        self.min_minutes.setSuffix(" min")
+        self.min_minutes.setAccessibleName("Shortest entry written back")
+        self.short_label = QLabel("Entries shorter than", self)
+        self.short_label.setBuddy(self.min_minutes)
+        self.short_rest = QLabel("stay in Stint;", self)
+        self.short_box = QCheckBox("write them bac&k too", self)
         self.error = error_label(self)
 
         first = QHBoxLayout()
@@ -80,12 +91,19 @@ class WriteBackForm(QWidget):
         layout.addWidget(self.event_radio)
         layout.addLayout(custom)
         layout.addWidget(self.mapping_label)
+        short = QHBoxLayout()
+        for widget in (self.short_label, self.min_minutes, self.short_rest, self.short_box):
+            short.addWidget(widget)
+        short.addStretch(1)
+        layout.addLayout(short)
         layout.addWidget(self.status_label)
         layout.addWidget(self.error)
 
         for radio in (self.off_radio, self.event_radio, self.custom_radio):
             radio.toggled.connect(self._on_changed)
         self.object_combo.currentIndexChanged.connect(self._on_changed)
+        self.min_minutes.valueChanged.connect(self._on_changed)
+        self.short_box.toggled.connect(self._on_changed)
         self.find_button.clicked.connect(self.find_objects)
         integration.writeback_objects_loaded.connect(self._on_objects)
         integration.writeback_objects_failed.connect(self._on_failed)
@@ -104,6 +122,8 @@ class WriteBackForm(QWidget):
             index = self.object_combo.findData(settings.writeback_object)
             if index >= 0:
                 self.object_combo.setCurrentIndex(index)
+            self.min_minutes.setValue(settings.writeback_min_minutes)
+            self.short_box.setChecked(settings.writeback_short_entries)
             self._locked = "writeback" in locked
             self.error.hide()
         finally:
@@ -121,6 +141,8 @@ class WriteBackForm(QWidget):
         return settings.with_changes(
             writeback=target,
             writeback_object=chosen or (settings.writeback_object if target != CUSTOM_OBJECT else ""),
+            writeback_min_minutes=self.min_minutes.value(),
+            writeback_short_entries=self.short_box.isChecked(),
         )
 
     def show_problem(self, message: str) -> None:
@@ -171,6 +193,10 @@ class WriteBackForm(QWidget):
         custom = self.custom_radio.isChecked()
         self.object_combo.setEnabled(custom and not self._locked)
         self.find_button.setEnabled(custom and not self._locked)
+        writing = not self.off_radio.isChecked()
+        for widget in (self.short_label, self.min_minutes, self.short_rest):
+            widget.setEnabled(writing)
+        self.short_box.setEnabled(writing and self.min_minutes.value() > 0)
         chosen = self._objects.get(self.object_combo.currentData() or "")
         self.mapping_label.setVisible(custom and chosen is not None)
         if chosen is not None:

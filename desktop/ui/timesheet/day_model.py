@@ -8,7 +8,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from desktop.domain.durations import format_hm, format_hms
+from desktop.domain.durations import format_entry_length, format_hms
 from desktop.domain.entries import EntrySyncState, TimeEntry
 from desktop.domain.tree import TaskTree
 from desktop.ui.timesheet.text import local_time, task_label, task_tooltip
@@ -171,7 +171,7 @@ class TimesheetDayModel(QAbstractTableModel):
             return "running" if entry.end is None else local_time(entry.end, self._tz, self._day)
         if column == DayColumn.DURATION:
             duration = entry.duration(self._now)
-            return format_hms(duration) if entry.running else format_hm(duration)
+            return format_hms(duration) if entry.running else format_entry_length(duration)
         if column == DayColumn.SALESFORCE:
             return SYNC_STATE_TEXT.get(entry.sync_state, str(entry.sync_state))
         return entry.note.replace("\n", " ")

@@ -374,6 +374,24 @@ def test_write_back_target_events_or_a_custom_object(
     assert (saved.writeback, saved.writeback_object) == ("custom_object", objects[0].name)
 
 
+def test_short_entries_stay_local_unless_asked_for(qtbot, page, engine):
+    form = page.writeback_form
+    assert (form.min_minutes.value(), form.short_box.isChecked()) == (1, False)
+    assert not form.min_minutes.isEnabled()  # nothing is written back yet
+    form.event_radio.setChecked(True)
+    assert form.min_minutes.isEnabled() and form.short_box.isEnabled()
+    form.min_minutes.setValue(5)
+    assert page.save_button.isEnabled()
+    assert page.save()
+    saved = engine.settings.current()
+    assert (saved.writeback_min_minutes, saved.writeback_short_entries) == (5, False)
+    qtbot.mouseClick(form.short_box, Qt.MouseButton.LeftButton)
+    assert page.save()
+    assert engine.settings.current().writeback_short_entries is True
+    form.min_minutes.setValue(0)  # nothing is short: nothing to opt into
+    assert not form.short_box.isEnabled()
+
+
 def test_write_back_locked_by_policy(qtbot, tmp_path, monkeypatch, profile_dir):
     policy = tmp_path / "policy.toml"
     policy.write_text('locked = ["writeback.target"]\n[writeback]\ntarget = "event"\n')

@@ -1,7 +1,9 @@
 """What the timesheet says about an entry beyond its times (issue 11): a note longer than
-Salesforce keeps is marked."""
+Salesforce keeps is marked, and an entry under a minute shows its seconds, not 0:00."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -56,3 +58,11 @@ def test_a_note_longer_than_salesforce_keeps_is_marked(qtbot, view, store):
     assert _data(model, 1, DayColumn.NOTE, Qt.ItemDataRole.DecorationRole) is None
     assert _data(model, 1, DayColumn.NOTE, Qt.ItemDataRole.ToolTipRole) == "short"
 
+
+def test_entries_under_a_minute_show_their_seconds(qtbot, view, store):
+    for minute, seconds in ((0, 45), (5, 20), (10, 90)):
+        start = local(18, 9, minute)
+        store.entries.add(TimeEntry(start=start, end=start + timedelta(seconds=seconds),
+                                    item_id=OPPORTUNITY_ID))
+    model = _shown(view, store)
+    assert [_data(model, r, DayColumn.DURATION) for r in range(3)] == ["45 s", "20 s", "0:02"]

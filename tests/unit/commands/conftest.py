@@ -52,10 +52,14 @@ def memory_keyring(monkeypatch):
 
 class TickingClock:
     """Real time, one second later at every reading: a timer started and stopped by two
-    quick commands still holds time (the store drops zero-length entries)."""
+    quick commands still holds time (the store drops zero-length entries). `advance` lets
+    a test's work take longer (write-back keeps entries under a minute local)."""
 
     def __init__(self) -> None:
         self._ticks = 0
+
+    def advance(self, seconds: float) -> None:
+        self._ticks += seconds
 
     def now(self):
         from datetime import UTC, datetime, timedelta
@@ -73,7 +77,8 @@ class TickingClock:
 def stint(profile_dir, memory_keyring, capsys, monkeypatch):
     """Run `stint --profile <tmp> ARGS...` in this process; returns (code, stdout, stderr)."""
 
-    monkeypatch.setattr("desktop.engine.core.SYSTEM_CLOCK", TickingClock())
+    clock = TickingClock()
+    monkeypatch.setattr("desktop.engine.core.SYSTEM_CLOCK", clock)
 
     def run(*args: str, stdin: str | None = None) -> Outcome:
         if stdin is not None:
@@ -84,6 +89,7 @@ def stint(profile_dir, memory_keyring, capsys, monkeypatch):
         captured = capsys.readouterr()
         return Outcome(code, captured.out, captured.err)
 
+    run.clock = clock
     return run
 
 

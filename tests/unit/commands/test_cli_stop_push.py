@@ -14,6 +14,7 @@ def _start_on_an_opportunity(cli) -> dict:
     tasks = cli("tasks", "--json").json()
     opportunity = next(t for t in tasks if t["kind"] == "opportunity")
     assert cli("start", opportunity["id"]).code == 0
+    cli.clock.advance(25 * 60)  # work on it for a while: shorter entries stay local
     return opportunity
 
 
@@ -46,3 +47,28 @@ def test_a_push_that_fails_never_fails_the_stop(connected_cli, sandbox):
 
     assert connected_cli("sync").code == 0  # the entry waited and goes now
     assert len(_stint_events(sandbox)) == 1
+
+
+def test_a_timer_stopped_within_a_minute_stays_local(connected_cli, sandbox):
+    assert connected_cli("settings", "set", "writeback", "event").code == 0
+    connected_cli("sync")
+    task = next(t for t in connected_cli("tasks", "--json").json() if t["kind"] == "opportunity")
+    assert connected_cli("start", task["id"]).code == 0
+    connected_cli.clock.advance(40)
+    stopped = connected_cli("stop", "--json")
+    assert (stopped.code, stopped.err) == (0, "") and stopped.json()["duration_seconds"] < 60
+    assert _stint_events(sandbox) == []
+    assert connected_cli("settings", "set", "writeback_short_entries", "true").code == 0
+    assert connected_cli("sync").code == 0
+    assert len(_stint_events(sandbox)) == 1
+
+
+def test_the_short_entry_settings(stint):
+    shown = stint("settings", "--json").json()["settings"]
+    assert (shown["writeback_min_minutes"], shown["writeback_short_entries"]) == (1, False)
+    assert stint("settings", "set", "writeback_min_minutes", "5").out == (
+        "writeback_min_minutes = 5\n")
+    refused = stint("settings", "set", "writeback_min_minutes", "1441")
+    assert refused.err == ("stint: Short entries are those under 0 to 1440 minutes "
+                           "(not 1441).\n")
+    assert "writeback_short_entries = false" in stint("settings").out

@@ -27,6 +27,7 @@ def test_a_lost_create_answer_never_duplicates_events_under_clock_skew(
     opportunities = [t for t in stint("tasks", "--json").json() if t["kind"] == "opportunity"]
     for task in opportunities[:3]:  # three entries: each start stops the one before
         assert stint("start", task["id"]).code == 0
+        stint.clock.advance(20 * 60)
 
     # The stop's push: Salesforce creates the Events, the answer never arrives.
     sandbox.faults.apply_then_drop_next(path_prefix="composite/sobjects")

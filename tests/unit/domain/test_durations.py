@@ -5,6 +5,7 @@ import pytest
 from desktop.domain.durations import (
     DurationError,
     format_decimal_hours,
+    format_entry_length,
     format_hm,
     format_hms,
     parse_duration,
@@ -64,3 +65,11 @@ def test_parse_duration_rejects_zero(text):
 def test_error_message_quotes_the_input():
     with pytest.raises(DurationError, match="“soon” is not a duration"):
         parse_duration("soon")
+
+
+@pytest.mark.parametrize(("seconds", "shown"), [
+    (0, "0 s"), (0.9, "0 s"), (29, "29 s"), (45, "45 s"), (59.99, "59 s"), (60, "0:01"),
+    (89, "0:01"), (5400, "1:30"),
+])
+def test_entry_lengths_show_seconds_under_a_minute(seconds, shown):
+    assert format_entry_length(timedelta(seconds=seconds)) == shown

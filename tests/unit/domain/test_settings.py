@@ -1,3 +1,5 @@
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from desktop.domain.settings import (
@@ -62,6 +64,8 @@ def test_bad_login_urls_have_plain_messages(url, message):
         ({"extra_fields": {"Case": ("Bad Name!",)}}, "extra_fields"),
         ({"writeback": "mail"}, "writeback"),
         ({"writeback": "custom_object"}, "writeback_object"),
+        ({"writeback_min_minutes": -1}, "writeback_min_minutes"),
+        ({"writeback_min_minutes": 1441}, "writeback_min_minutes"),
     ],
 )
 def test_each_rule_reports_its_setting(changes, key):
@@ -74,6 +78,17 @@ def test_interval_bounds_are_inclusive():
     assert not settings_problems(Settings(sync_interval_minutes=5))
     assert not settings_problems(Settings(sync_interval_minutes=1440))
     assert "5 to 1440" in settings_problems(Settings(sync_interval_minutes=2))["sync_interval_minutes"]
+
+
+def test_short_entries_are_written_back_only_when_asked_for():
+    start = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    default = Settings()
+    assert default.writeback_min_minutes == 1 and not default.writeback_short_entries
+    assert not default.writes_back(start, start + timedelta(seconds=59))
+    assert default.writes_back(start, start + timedelta(seconds=60))
+    assert Settings(writeback_short_entries=True).writes_back(start, start + timedelta(seconds=1))
+    assert Settings(writeback_min_minutes=0).writes_back(start, start + timedelta(seconds=1))
+    assert not Settings(writeback_min_minutes=15).writes_back(start, start + timedelta(minutes=14))
 
 
 def test_specific_ids_accept_15_and_18_characters():
