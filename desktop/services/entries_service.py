@@ -175,7 +175,8 @@ class EntriesService(QObject):
         return deleted
 
     def continue_entry(self, entry_id: int) -> TimeEntry:
-        """Start the timer again on the entry's task (the running one, if any, stops).
+        """Start the timer again on the entry's task, with its note and billable flag (the
+        running one, if any, stops).
 
         Returns the new running entry; EntryError when the timer refused to start (e.g. the
         current time lies inside a stored entry).
@@ -192,7 +193,7 @@ class EntriesService(QObject):
         if failed is not None:
             failed.connect(note_refusal)
         try:
-            started = self._timer.start(entry.item_id)
+            started = self._timer.start(entry.item_id, entry.note, entry.billable)
         finally:
             if failed is not None:
                 failed.disconnect(note_refusal)

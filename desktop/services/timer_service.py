@@ -90,7 +90,8 @@ class TimerService(QObject):
         return self._clock.now()
 
     # -- changing ------------------------------------------------------------------------
-    def start(self, item_id: str | None) -> TimeEntry | None:
+    def start(self, item_id: str | None, note: str = "", billable: bool = False
+              ) -> TimeEntry | None:
         """Start a new entry on `item_id` ("no task" for None), stopping the running one."""
         previous = self._running
         wall = self._clock.now()
@@ -99,7 +100,7 @@ class TimerService(QObject):
                 stop_at = self._running_clock.now(previous, MINIMUM_KEPT)
                 if stop_at != wall:  # the wall clock went back: end it by the clock that knows
                     self._store.entries.stop_timer(stop_at)
-            started = self._store.entries.start_timer(item_id, wall)
+            started = self._store.entries.start_timer(item_id, wall, note, billable)
         except (EntryError, StoreError) as exc:
             self._fail(exc)
             self.refresh()  # the previous entry may have been stopped
@@ -119,10 +120,32 @@ class TimerService(QObject):
         return started
 
     def switch_to(self, item_id: str | None) -> TimeEntry | None:
-        """Work on `item_id` now: keeps the running entry if it is already that task."""
+        """Work on `item_id` now: keeps the running entry if it is already that task, and
+        puts a running "no task" entry on it (the time so far was for that task)."""
         if self._running is not None and self._running.item_id == item_id:
             return self._running
+        if self._running is not None and self._running.item_id is None and item_id is not None:
+            return self.assign(item_id)
         return self.start(item_id)
+
+    def assign(self, item_id: str) -> TimeEntry | None:
+        """Put the running entry on `item_id`; the timer keeps going from its start."""
+        running = self._store.entries.running()
+        if running is None:
+            return self.start(item_id)
+        try:
+            assigned = self._store.entries.update(
+                running.with_changes(item_id=item_id), now=self._clock.now())
+        except (EntryError, StoreError) as exc:
+            self._fail(exc)
+            return None
+        self._running = assigned
+        self._running_clock.watch(assigned)  # the same entry: its clock reading stays
+        self._last_item_id = item_id
+        log.info("running timer assigned to %s", item_id)
+        self.timer_started.emit(assigned)
+        self.entries_changed.emit()
+        return assigned
 
     def stop(self) -> TimeEntry | None:
         """Stop the running entry; returns it stopped (None if nothing ran or it was empty)."""

@@ -112,3 +112,25 @@ def test_long_names_elide_with_a_tooltip(qtbot, widget, timer, gui_store, tasks)
     assert widget.name_label.is_elided()
     assert widget.name_label.displayed_text().endswith("…")
     assert long_name.strip()[:40] in widget.name_label.toolTip()
+
+
+def test_picking_a_task_while_no_task_runs_assigns_the_running_entry(
+        qtbot, widget, timer, gui_store, clock):
+    qtbot.mouseClick(widget.start_stop, Qt.MouseButton.LeftButton)  # Start, on no task
+    assert timer.running().item_id is None
+    assert widget.fields_label.text() == "Time runs without a task; pick one below to assign it."
+    clock.advance(minutes=7)
+    qtbot.keyClicks(widget.picker.search, "printer")
+    with qtbot.waitSignal(timer.timer_started):
+        qtbot.keyClick(widget.picker.search, Qt.Key.Key_Return)
+
+    [entry] = gui_store.entries.all()  # the same entry, now on the task, still running
+    assert (entry.item_id, entry.start, entry.end) == (CASE_ID, NOW, None)
+    assert timer.running() == entry
+    assert widget.name_label.text() == "Printer on fire"
+    assert widget.start_stop.text() == "Stop"
+    qtbot.waitUntil(lambda: widget.elapsed_text() == "0:07:00", timeout=3000)
+    clock.advance(minutes=1)
+    widget.picker.task_chosen.emit(CALL_ID)  # from a task, picking another still switches
+    assert [(e.item_id, e.end) for e in gui_store.entries.all()] == [
+        (CASE_ID, NOW + timedelta(minutes=8)), (CALL_ID, None)]

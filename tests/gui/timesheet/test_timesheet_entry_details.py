@@ -1,5 +1,6 @@
-"""What the timesheet says about an entry beyond its times (issue 11): a note longer than
-Salesforce keeps is marked, and an entry under a minute shows its seconds, not 0:00."""
+"""An entry's details in the timesheet (issue 11): a note longer than Salesforce keeps is
+marked, an entry under a minute shows its seconds (not 0:00), Continue keeps the note and the
+billable flag."""
 
 from __future__ import annotations
 
@@ -66,3 +67,17 @@ def test_entries_under_a_minute_show_their_seconds(qtbot, view, store):
                                     item_id=OPPORTUNITY_ID))
     model = _shown(view, store)
     assert [_data(model, r, DayColumn.DURATION) for r in range(3)] == ["45 s", "20 s", "0:02"]
+
+
+def test_continue_copies_the_note_and_the_billable_flag(qtbot, view, store, timer_service):
+    entry = store.entries.add(TimeEntry(start=local(18, 8), end=local(18, 9),
+                                        item_id=OPPORTUNITY_ID, note="Q3 forecast",
+                                        billable=True))
+    _shown(view, store)
+    view.select_entry(entry.id)
+    with qtbot.waitSignal(timer_service.timer_started):
+        view.continue_action.trigger()
+    running = timer_service.running()
+    assert (running.item_id, running.note, running.billable) == (OPPORTUNITY_ID, "Q3 forecast",
+                                                                 True)
+    assert store.entries.running() == running
