@@ -7,7 +7,7 @@ import re
 from datetime import UTC, date, datetime, time, tzinfo
 
 from desktop.commands.entries import entry_json
-from desktop.commands.result import CommandResult, duration_text, local
+from desktop.commands.result import CommandResult, entry_length_text, local
 from desktop.commands.tasks import STOP_PUSH_SECONDS, resolve_task
 from desktop.domain.durations import DurationError, parse_duration
 from desktop.engine import Engine, EngineError
@@ -63,7 +63,7 @@ def add(engine: Engine, task_text: str, start: str, end: str | None = None,
     push_note = engine.push_within(STOP_PUSH_SECONDS)
     return CommandResult(
         data=entry_json(entry, engine.store.items.tree(), engine.clock.now()),
-        text=f"Added {duration_text(seconds)} on {path}: "
+        text=f"Added {entry_length_text(seconds)} on {path}: "
              f"{local(begins, zone)}-{local(ends, zone, with_date=False)}.",
         warnings=[push_note] if push_note else [],
     )

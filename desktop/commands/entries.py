@@ -12,7 +12,13 @@ import io
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from desktop.commands.result import CommandResult, duration_text, iso, local
+from desktop.commands.result import (
+    CommandResult,
+    duration_text,
+    entry_length_text,
+    iso,
+    local,
+)
 from desktop.domain.durations import format_decimal_hours
 from desktop.domain.entries import TimeEntry
 from desktop.domain.tree import TaskTree
@@ -75,7 +81,7 @@ def entries(
     for entry, row in zip(found, rows, strict=True):
         lines.append(
             f"{local(entry.start, tz)}-{local(entry.end, tz, with_date=False) if entry.end else 'now'}"
-            f"  {duration_text(row['duration_seconds']):>6}  {row['task'] or 'no task'}"
+            f"  {entry_length_text(row['duration_seconds']):>6}  {row['task'] or 'no task'}"
             + (f"  - {entry.note}" if entry.note else "")
         )
     lines.append(f"Total {duration_text(total)} in {len(rows)} entries, {first} to {last}.")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
-from desktop.domain.durations import format_hm
+from desktop.domain.durations import format_entry_length, format_hm
 
 
 @dataclass
@@ -37,3 +37,8 @@ def local(moment: datetime | None, tz: tzinfo | None = None, with_date: bool = T
 
 def duration_text(seconds: float) -> str:
     return format_hm(timedelta(seconds=max(0, int(seconds))))
+
+
+def entry_length_text(seconds: float) -> str:
+    """One entry's length: h:mm, or its seconds under a minute (never a bare 0:00)."""
+    return format_entry_length(timedelta(seconds=max(0, int(seconds))))

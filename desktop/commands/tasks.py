@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from desktop.commands.result import CommandResult, duration_text, iso, local
+from desktop.commands.result import CommandResult, entry_length_text, iso, local
 from desktop.domain.items import Item
 from desktop.domain.search import SearchIndex, query_terms
 from desktop.domain.text import fold
@@ -167,6 +167,6 @@ def stop(engine: Engine) -> CommandResult:
             "ended_at": iso(stopped.end),
             "duration_seconds": int(seconds),
         },
-        text=f"Timer stopped: {duration_text(seconds)} on {task}.",
+        text=f"Timer stopped: {entry_length_text(seconds)} on {task}.",
         warnings=[note] if note else [],
     )

@@ -115,3 +115,11 @@ def test_an_added_entry_goes_to_salesforce_when_write_back_is_on(connected_cli, 
     [event] = [e for e in events if f"[stint:{added.json()['client_id']}]" in
                (e["Description"] or "")]
     assert event["WhatId"] == tasks[0]["id"]
+
+
+def test_an_entry_under_a_minute_shows_its_seconds(connected_cli, tasks):
+    added = connected_cli("add", tasks[0]["id"], "--start", "2026-11-20 09:00",
+                          "--end", "09:00:40")
+    assert added.out.startswith("Added 40 s on ")
+    listed = connected_cli("entries", "--from", "2026-11-20", "--to", "2026-11-20").out
+    assert "2026-11-20 09:00-09:00    40 s  " in listed and "Total 0:01 in 1 entries" in listed
