@@ -47,6 +47,7 @@ SYNC_STATE_TOOLTIP = {
     EntrySyncState.DELETED_REMOTE: "This entry was deleted in Salesforce; it stays here.",
 }
 NOTE_CUT_SHORT = "longer than Salesforce keeps"
+TOOLTIP_NOTE_CHARS = 1000  # of a note shown in its tooltip (the editor shows all of it)
 _ERROR_COLOR = QColor("#c62828")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -180,9 +181,12 @@ class TimesheetDayModel(QAbstractTableModel):
         if column == DayColumn.TASK:
             return task_tooltip(self._tree, entry.item_id)
         if column == DayColumn.NOTE:
+            note = entry.note
+            if len(note) > TOOLTIP_NOTE_CHARS:  # a tooltip taller than the screen shows nothing
+                note = note[:TOOLTIP_NOTE_CHARS] + "…"
             if entry.note_longer_than_salesforce_keeps:
-                return f"{note_cut_text(entry)}\n\n{entry.note}"
-            return entry.note
+                return f"{note_cut_text(entry)}\n\n{note}"
+            return note
         if column == DayColumn.SALESFORCE:
             if entry.sync_state == EntrySyncState.ERROR:
                 return f"Salesforce refused this entry: {entry.sync_error or 'no details given'}"
