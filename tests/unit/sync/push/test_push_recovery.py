@@ -54,6 +54,20 @@ def test_a_dropped_create_answer_is_found_instead_of_created_again(world, sandbo
     assert PushQueueRepository(world.store).attempts("Event") == {}
 
 
+def test_without_salesforces_time_the_marker_alone_finds_a_lost_create(
+        world, sandbox, monkeypatch):
+    """Issue 11: attempts are dated on Salesforce's clock (its Date header); an answer with no
+    Date at all leaves the search unbounded in time, never bounded by the computer's clock."""
+    monkeypatch.setattr(world.client, "salesforce_now", lambda: None)
+    entry = world.add()
+    sandbox.clock.advance(-3 * 3600)  # and Salesforce's clock hours behind the computer's
+    sandbox.faults.apply_then_drop_next(path_prefix="composite/sobjects")
+    assert world.push().error is not None
+    report = world.push()
+    assert (report.recovered, report.created) == (1, 0)
+    assert _client_ids_in_salesforce(world) == Counter({entry.client_id: 1})
+
+
 def test_a_create_that_never_arrived_is_sent_again(world, sandbox):
     entry = world.add()
     sandbox.faults.drop_next(path_prefix="composite/sobjects")  # dropped before applying
