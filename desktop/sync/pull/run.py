@@ -201,8 +201,11 @@ class _Run:
         self.full = full
         self.cancel = cancel
         self.on_progress = on_progress
+        watermarks = {s.key: store.sync_state.watermark(s.key) for s in streams}
         self.writer = PageWriter(
-            store, run_id, skip_unchanged=not full, known_ids=store.items.all_ids() if full else None
+            store, run_id,
+            unchanged_below=None if full else {k: w for k, w in watermarks.items() if w},
+            known_ids=store.items.all_ids() if full else None,
         )
         trigger = settings.opportunity_stage_trigger
         self.mappers = {
