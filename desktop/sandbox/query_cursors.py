@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import secrets
 import threading
 from collections import OrderedDict
@@ -34,6 +35,33 @@ def clamp_batch_size(requested: int | None) -> int:
     if requested is None:
         return DEFAULT_BATCH_SIZE
     return max(MIN_BATCH_SIZE, min(MAX_BATCH_SIZE, requested))
+
+
+class PageSizes:
+    """How many records each query page holds.
+
+    Normally the batch size asked for. Salesforce does not promise it ("There's no guarantee
+    that the requested batch size is the actual batch size", REST API Developer Guide, "Query
+    Options Header"), so with short pages switched on (a seed, for repeatable runs) about half
+    the pages hold fewer records, anywhere from 1 to one less than the batch size.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rng: random.Random | None = None
+        self.seed: int | None = None
+
+    def shorten(self, seed: int | None) -> None:
+        """Short pages from now on, drawn from `seed`; None switches them off."""
+        with self._lock:
+            self.seed = seed
+            self._rng = None if seed is None else random.Random(seed)
+
+    def size(self, batch_size: int) -> int:
+        with self._lock:
+            if self._rng is None or batch_size < 2 or self._rng.random() < 0.5:
+                return batch_size
+            return self._rng.randint(1, batch_size - 1)
 
 
 class QueryCursors:
