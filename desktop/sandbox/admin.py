@@ -15,8 +15,9 @@ test can do here with JSON. The random admin token in the URL keeps other local 
     POST   {admin_url}/sessions/expire      invalidate every access token
     POST   {admin_url}/users/api-enabled    {"username": ..., "enabled": false}
     POST   {admin_url}/records/hidden       {"id": ..., "hidden": true}
-    POST   {admin_url}/short-pages          {"seed": 7} (some query pages hold fewer records
-                                            than the batch size) or {"seed": null} (off)
+    POST   {admin_url}/short-pages          {"seed": 7, "share": 0.5} (that share of query
+                                            pages hold fewer records than the batch size) or
+                                            {"seed": null} (off)
 """
 
 from __future__ import annotations
@@ -131,7 +132,10 @@ def _short_pages(ctx: ServerContext, request: Request) -> dict:
     seed = body.get("seed", "missing")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise ApiError(400, "INVALID_INPUT", "give 'seed' (an integer, or null to switch off)")
-    ctx.page_sizes.shorten(seed)
+    try:
+        ctx.page_sizes.shorten(seed, _number(body, "share", float) if "share" in body else 0.5)
+    except ValueError as exc:
+        raise ApiError(400, "INVALID_INPUT", str(exc)) from None
     return _state(ctx)
 
 

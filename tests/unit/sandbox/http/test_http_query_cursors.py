@@ -67,6 +67,8 @@ def test_short_pages_are_seeded_and_can_be_switched_off():
     again = PageSizes()
     again.shorten(seed=7)
     assert [again.size(2000) for _ in range(200)] == drawn
+    sizes.shorten(seed=7, share=1.0)
+    assert all(size < 2000 for size in (sizes.size(2000) for _ in range(100)))
     sizes.shorten(None)
     assert sizes.size(2000) == 2000
 
@@ -94,3 +96,7 @@ def test_short_pages_through_the_admin_endpoint(sandbox, http):
     assert http.post(f"{sandbox.admin_url}/short-pages", json={"seed": None}).json()[
         "short_pages_seed"] is None
     assert http.post(f"{sandbox.admin_url}/short-pages", json={"seed": "x"}).status_code == 400
+    assert http.post(f"{sandbox.admin_url}/short-pages",
+                     json={"seed": 1, "share": 2}).status_code == 400
+    http.post(f"{sandbox.admin_url}/short-pages", json={"seed": 1, "share": 1.0})
+    assert sandbox.page_sizes.size(500) < 500
