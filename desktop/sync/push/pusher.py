@@ -26,8 +26,9 @@ from typing import Any
 from desktop.domain.entries import EntryError, EntrySyncState, TimeEntry
 from desktop.domain.settings import Settings
 from desktop.domain.synclog import RunOutcome, SyncRun
-from desktop.salesforce.client import MAX_COLLECTION_RECORDS, SalesforceClient
+from desktop.salesforce.client import SalesforceClient
 from desktop.salesforce.errors import Cancelled, ConnectionProblem, MalformedResponse, RateLimited
+from desktop.salesforce.request_limits import MAX_COLLECTION_RECORDS
 from desktop.store.push_queue_repo import PushQueueRepository
 from desktop.store.store import Store
 from desktop.sync.push.links import LinkResolver
