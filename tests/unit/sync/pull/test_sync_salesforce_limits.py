@@ -184,3 +184,19 @@ def test_short_query_pages_change_nothing_but_the_call_count(engine, paged, tmp_
         assert snapshot(other) == snapshot(engine)
     assert short_full.api_calls > full.api_calls
     assert engine.store.items.by_id(changed[0]).name == "Renamed with short pages"
+
+
+def test_a_change_in_the_second_of_the_last_sync_is_not_missed(connected, sandbox, sf):
+    """Salesforce stores datetimes to the second: a record changed again within the second
+    the last sync read it keeps its SystemModstamp. The sync must still see the change."""
+    ok(connected)
+    opportunity = sorted(stored(connected, ItemKind.OPPORTUNITY))[0]
+    sandbox.clock.set(sandbox.clock.now(), frozen=True)  # every write in the same second
+    sf.Opportunity.update(opportunity, {"Name": "First rename"})
+    ok(connected)
+    assert connected.store.items.by_id(opportunity).name == "First rename"
+    before = sf.Opportunity.get(opportunity)["SystemModstamp"]
+    sf.Opportunity.update(opportunity, {"Name": "Renamed in the same second"})
+    assert sf.Opportunity.get(opportunity)["SystemModstamp"] == before
+    ok(connected)
+    assert connected.store.items.by_id(opportunity).name == "Renamed in the same second"
