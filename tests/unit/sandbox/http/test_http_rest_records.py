@@ -140,9 +140,10 @@ def test_head_sends_the_get_headers_without_a_body(sandbox, http, bearer):
 
 
 def test_datetimes_are_stored_to_the_second(sf):
-    """Salesforce keeps datetimes to the second: every dateTime comes back with ".000"
-    milliseconds (REST API Developer Guide, "Valid Date and DateTime Formats"), what a
-    client sends with milliseconds included."""
+    """Salesforce's datetime fields keep no milliseconds (SALESFORCE_NOTES, "Datetimes are
+    stored to the second"): every dateTime comes back with ".000" in the format of REST API
+    Developer Guide, "Valid Date and DateTime Formats", what a client sent with
+    milliseconds included."""
     what = sf.query("SELECT Id FROM Opportunity LIMIT 1")["records"][0]["Id"]
     created = sf.Event.create({"Subject": "Call", "WhatId": what,
                                "StartDateTime": "2026-05-20T09:30:15.987Z",

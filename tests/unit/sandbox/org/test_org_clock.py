@@ -6,9 +6,9 @@ from desktop.sandbox.clock import Clock
 
 
 def test_follows_real_time_in_whole_seconds():
-    """Salesforce stores datetimes to the second: REST answers carry ".000" milliseconds
-    (REST API Developer Guide, "Valid Date and DateTime Formats": dateTime values such as
-    2024-05-20T20:49:32.000+0000)."""
+    """Salesforce's datetime fields keep no milliseconds (SALESFORCE_NOTES, "Datetimes are
+    stored to the second"), so REST answers carry ".000" in the format of REST API Developer
+    Guide, "Valid Date and DateTime Formats" (yyyy-MM-ddTHH:mm:ss.SSS+/-HH:mm)."""
     clock = Clock()
     now = clock.now()
     assert now.tzinfo is not None and now.utcoffset() == timedelta(0)
