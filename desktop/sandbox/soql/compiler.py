@@ -304,8 +304,8 @@ class _Compiler:
                            f"an Id or a reference field")
         subquery = _Compiler(node.subquery, self.schema).compile(semi_join=True)
         if subquery.sobject == self.root.name:
-            # SOQL and SOSL Reference, "Comparison Operators" (semi-join and anti-join
-            # restrictions): the subquery may not select from the outer query's object.
+            # SOQL and SOSL Reference, "Semi-Joins with IN and Anti-Joins with NOT IN": a
+            # semi-join is "a subquery on another object"; Salesforce refuses the same one.
             raise error_at(MALFORMED_QUERY, self.text, node.subquery.sobject_pos,
                            "The inner and outer selects should not be on the same object type")
         return RSemiJoin(ref, node.negated, subquery)

@@ -82,8 +82,9 @@ def test_a_long_text_area_cannot_be_sorted_but_can_be_selected(run):
 
 
 def test_a_semi_join_cannot_select_from_the_outer_object(run):
-    """SOQL and SOSL Reference, "Comparison Operators" (semi-join restrictions): the subquery
-    may not query the outer query's object; a different object is fine."""
+    """SOQL and SOSL Reference, "Semi-Joins with IN and Anti-Joins with NOT IN": a semi-join
+    is "a subquery on another object"; on the outer query's own object Salesforce answers
+    "The inner and outer selects should not be on the same object type"."""
     with pytest.raises(SoqlError) as failure:
         run("SELECT Id FROM Case WHERE ParentId IN (SELECT Id FROM Case WHERE IsClosed = false)")
     assert failure.value.error_code == "MALFORMED_QUERY"
