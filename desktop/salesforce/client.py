@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import requests
 from simple_salesforce import Salesforce
@@ -34,9 +34,21 @@ from desktop.salesforce.error_mapping import (
     is_retryable,
     translate,
 )
-from desktop.salesforce.errors import Cancelled, MalformedResponse, SessionExpired
+from desktop.salesforce.errors import (
+    Cancelled,
+    ConnectionProblem,
+    MalformedResponse,
+    RateLimited,
+    RequestRejected,
+    SessionExpired,
+)
 from desktop.salesforce.http import make_http_session
 from desktop.salesforce.login_url import host_of
+from desktop.salesforce.request_limits import (
+    MAX_QUERY_URI,
+    check_collection,
+    check_composite,
+)
 from desktop.salesforce.retry import RetryPolicy
 from desktop.salesforce.server_time import ServerClock
 from desktop.salesforce.session_info import SessionInfo, SessionRenewer
@@ -44,8 +56,6 @@ from desktop.salesforce.session_info import SessionInfo, SessionRenewer
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
-MAX_COMPOSITE_SUBREQUESTS = 25
-MAX_COLLECTION_RECORDS = 200
 _SOBJECT_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _DATA_PATH = "/services/data/"
 # A Date header older than this is read again before Salesforce's time is relied on.
@@ -134,11 +144,20 @@ class SalesforceClient:
         self, soql: str, include_deleted: bool = False, batch_size: int = 2000
     ) -> Iterator[dict[str, Any]]:
         """Yield each result page ({"totalSize", "done", "records", ...}) of a SOQL query,
-        following nextRecordsUrl; one API call per page. queryAll when include_deleted."""
+        following nextRecordsUrl; one API call per page. queryAll when include_deleted.
+        A query too long for a URI sends its first page as a composite (still one call)."""
         headers = _batch_size_header(batch_size)
-        first = self._call(
-            lambda sf: sf.query(soql, include_deleted=include_deleted, headers=headers)
-        )
+        resource = "queryAll" if include_deleted else "query"
+        if len(self.data_path(f"{resource}/")) + len(urlencode({"q": soql})) + 1 > MAX_QUERY_URI:
+            subrequest = self.query_subrequest("page", soql, include_deleted, batch_size)
+            [(status, body)] = self.composite([subrequest])
+            if status != 200:
+                raise subrequest_problem(status, body)
+            first = body
+        else:
+            first = self._call(
+                lambda sf: sf.query(soql, include_deleted=include_deleted, headers=headers)
+            )
         page = _checked_page(first, self.host)
         yield page
         yield from self.follow_pages(page, batch_size)
@@ -158,14 +177,19 @@ class SalesforceClient:
             page = _checked_page(raw, self.host)
             yield page
 
-    def query_subrequest(self, reference_id: str, soql: str, include_deleted: bool = False) -> dict:
+    def query_subrequest(
+        self, reference_id: str, soql: str, include_deleted: bool = False, batch_size: int = 2000
+    ) -> dict:
         """A composite subrequest running `soql` (query or queryAll)."""
         resource = "queryAll" if include_deleted else "query"
-        return {
+        subrequest = {
             "method": "GET",
             "url": f"{self.data_path(resource)}?q={quote(soql, safe='')}",
             "referenceId": reference_id,
         }
+        if batch_size != 2000:
+            subrequest["httpHeaders"] = _batch_size_header(batch_size)
+        return subrequest
 
     def data_path(self, resource: str) -> str:
         """ "/services/data/v62.0/<resource>", the form composite subrequests need."""
@@ -174,12 +198,10 @@ class SalesforceClient:
     def composite(
         self, subrequests: Sequence[Mapping[str, Any]], all_or_none: bool = False
     ) -> list[tuple[int, Any]]:
-        """Run up to 25 subrequests in one API call; (httpStatusCode, body) per subrequest, in
-        order. Subrequest failures are returned, not raised."""
-        if not 1 <= len(subrequests) <= MAX_COMPOSITE_SUBREQUESTS:
-            raise ValueError(
-                f"a composite request carries 1..{MAX_COMPOSITE_SUBREQUESTS} subrequests"
-            )
+        """Run up to 25 subrequests, at most 5 of them queries or collections, in one API
+        call; (httpStatusCode, body) per subrequest, in order. Subrequest failures are
+        returned, not raised."""
+        check_composite(subrequests)
         payload = {"allOrNone": all_or_none, "compositeRequest": [dict(s) for s in subrequests]}
         only_reads = all(str(s.get("method", "GET")).upper() == "GET" for s in subrequests)
         body = self._call(
@@ -208,8 +230,7 @@ class SalesforceClient:
         {"attributes": {"type": ...}}, or DELETE up to 200 ids. One API call; returns the
         per-record results [{"id", "success", "errors"}]."""
         count = len(ids) if method == "DELETE" else len(records)
-        if not 1 <= count <= MAX_COLLECTION_RECORDS:
-            raise ValueError(f"a collection request carries 1..{MAX_COLLECTION_RECORDS} records")
+        check_collection(count)
         if method == "DELETE":
             params = {"ids": ",".join(ids), "allOrNone": str(all_or_none).lower()}
             call = lambda sf: sf.restful("composite/sobjects", params=params, method="DELETE")  # noqa: E731
@@ -236,8 +257,7 @@ class SalesforceClient:
         [{"id", "success", "errors", "created"}]. Safe to retry: the key decides the record."""
         if not (_SOBJECT_NAME.match(sobject) and _SOBJECT_NAME.match(external_id_field)):
             raise ValueError(f"not an sObject/field name: {sobject!r}, {external_id_field!r}")
-        if not 1 <= len(records) <= MAX_COLLECTION_RECORDS:
-            raise ValueError(f"a collection request carries 1..{MAX_COLLECTION_RECORDS} records")
+        check_collection(len(records))
         payload = {"allOrNone": all_or_none, "records": [dict(r) for r in records]}
         path = f"composite/sobjects/{sobject}/{external_id_field}"
         body = self._call(lambda sf: sf.restful(path, method="PATCH", json=payload))
@@ -365,6 +385,14 @@ def _is_charged(response: requests.Response) -> bool:
             return True
         return code not in RATE_LIMIT_CODES | API_DISABLED_CODES
     return True
+
+
+def subrequest_problem(status: int, body: Any) -> ConnectionProblem:
+    """A failed composite subrequest as the problem the same request would raise alone."""
+    code, message = first_error(body)
+    if code in RATE_LIMIT_CODES:
+        return RateLimited()
+    return RequestRejected(status, code, message)
 
 
 def _batch_size_header(batch_size: int) -> dict[str, str]:

@@ -21,12 +21,14 @@ from simple_salesforce.exceptions import (
 
 from desktop.salesforce.errors import (
     ApiDisabled,
+    ApiVersionRetired,
     ConnectionProblem,
     HostUnreachable,
     InvalidLoginUrl,
     MalformedResponse,
     RateLimited,
     RequestRejected,
+    RequestTooLarge,
     ServerError,
     SessionExpired,
     TlsProblem,
@@ -159,6 +161,10 @@ def _translate_status(exc: SalesforceError, host: str) -> ConnectionProblem:
         return RateLimited()
     if code in API_DISABLED_CODES:
         return ApiDisabled()
+    if exc.status == 410:  # GONE: a retired API version
+        return ApiVersionRetired()
+    if exc.status in (414, 431):  # an HTML page from Salesforce's edge, not an API error
+        return RequestTooLarge()
     if isinstance(exc, SalesforceGeneralError) and exc.status >= 500:
         return ServerError(host, exc.status)
     if not code and not message:

@@ -142,6 +142,24 @@ class RequestRejected(ConnectionProblem):
         super().__init__(f"Salesforce rejected a request: {text} ({error_code or status}).")
 
 
+class ApiVersionRetired(ConnectionProblem):
+    """410 GONE: Salesforce retired the REST API version this Stint speaks."""
+
+    default_message = (
+        "Salesforce no longer offers the API version this Stint uses (it was retired). "
+        "Update Stint to keep syncing."
+    )
+
+
+class RequestTooLarge(ConnectionProblem):
+    """A request over Salesforce's 16,384-byte limit for URI plus headers (414 / 431)."""
+
+    default_message = (
+        "A request to Salesforce was too long for it to accept (the address and headers may "
+        "hold at most 16,384 bytes). This is a bug in Stint; please report it."
+    )
+
+
 class Cancelled(Exception):
     """The caller asked the operation to stop (e.g. a sync was cancelled). Not a failure."""
 

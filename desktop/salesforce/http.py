@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import certifi
 import requests
 
 import desktop
+from desktop.salesforce.errors import RequestTooLarge
+from desktop.salesforce.request_limits import MAX_REQUEST_BYTES
 
 # (connect, read) seconds. Salesforce answers queries of 2,000 rows well within a minute.
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 120.0)
 
 
 class _DefaultTimeoutSession(requests.Session):
-    """A Session that applies a timeout to every request that does not set its own.
+    """A Session that applies a timeout to every request that does not set its own, and
+    refuses to send a request over Salesforce's size limit.
 
     simple-salesforce's login helpers call `session.post` without a timeout; without this a
     silent server would hang a sync forever.
@@ -26,6 +31,21 @@ class _DefaultTimeoutSession(requests.Session):
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self.default_timeout
         return super().request(method, url, *args, **kwargs)
+
+    def send(self, request: requests.PreparedRequest, **kwargs):  # type: ignore[override]
+        """Never send what Salesforce must refuse as too large: the callers chunk their
+        queries, so this is a last line that turns a bug into a clear message."""
+        if request_bytes(request) > MAX_REQUEST_BYTES:
+            raise RequestTooLarge()
+        return super().send(request, **kwargs)
+
+
+def request_bytes(request: requests.PreparedRequest) -> int:
+    """URI plus header lines as Salesforce counts them (the Host line included)."""
+    parts = urlsplit(request.url or "")
+    uri = len(parts.path or "/") + (len(parts.query) + 1 if parts.query else 0)
+    headers = {"Host": parts.netloc, **request.headers}
+    return uri + sum(len(str(k)) + len(str(v)) + 4 for k, v in headers.items())
 
 
 def make_http_session(

@@ -15,6 +15,9 @@ test can do here with JSON. The random admin token in the URL keeps other local 
     POST   {admin_url}/sessions/expire      invalidate every access token
     POST   {admin_url}/users/api-enabled    {"username": ..., "enabled": false}
     POST   {admin_url}/records/hidden       {"id": ..., "hidden": true}
+    POST   {admin_url}/short-pages          {"seed": 7, "share": 0.5} (that share of query
+                                            pages hold fewer records than the batch size) or
+                                            {"seed": null} (off)
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ def _state(ctx: ServerContext) -> dict:
         "budget": {"max": ctx.budget.maximum, "used": ctx.budget.used},
         "session_lifetime_seconds": ctx.sessions.lifetime.total_seconds(),
         "faults": ctx.faults.describe(),
+        "short_pages_seed": ctx.page_sizes.seed,
     }
 
 
@@ -123,6 +127,18 @@ def _hidden(ctx: ServerContext, request: Request) -> dict:
     return {"id": body["id"], "hidden": body["hidden"]}
 
 
+def _short_pages(ctx: ServerContext, request: Request) -> dict:
+    body = parse_json_body(request.get_data())
+    seed = body.get("seed", "missing")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+        raise ApiError(400, "INVALID_INPUT", "give 'seed' (an integer, or null to switch off)")
+    try:
+        ctx.page_sizes.shorten(seed, _number(body, "share", float) if "share" in body else 0.5)
+    except ValueError as exc:
+        raise ApiError(400, "INVALID_INPUT", str(exc)) from None
+    return _state(ctx)
+
+
 _ACTIONS = {
     ("GET", ""): lambda ctx, request: _state(ctx),
     ("POST", "faults"): _faults,
@@ -133,6 +149,7 @@ _ACTIONS = {
     ("POST", "sessions/expire"): _expire_sessions,
     ("POST", "users/api-enabled"): _api_enabled,
     ("POST", "records/hidden"): _hidden,
+    ("POST", "short-pages"): _short_pages,
 }
 
 

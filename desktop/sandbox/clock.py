@@ -6,9 +6,10 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 
-def to_millis(when: datetime) -> datetime:
-    """Truncate to millisecond precision (Salesforce stores datetimes to the millisecond)."""
-    return when.replace(microsecond=when.microsecond // 1000 * 1000)
+def to_seconds(when: datetime) -> datetime:
+    """Truncate to whole seconds: Salesforce stores datetimes to the second (they come back
+    as "...T20:49:32.000+0000", the milliseconds always zero)."""
+    return when.replace(microsecond=0)
 
 
 class Clock:
@@ -25,20 +26,20 @@ class Clock:
         if start is not None:
             self.set(start, frozen=frozen)
         elif frozen:
-            self._frozen_at = to_millis(datetime.now(UTC))
+            self._frozen_at = to_seconds(datetime.now(UTC))
 
     def now(self) -> datetime:
-        """Aware UTC datetime with millisecond precision."""
+        """Aware UTC datetime, whole seconds."""
         with self._lock:
             if self._frozen_at is not None:
                 return self._frozen_at
-            return to_millis(datetime.now(UTC) + self._offset)
+            return to_seconds(datetime.now(UTC) + self._offset)
 
     def advance(self, seconds: float) -> None:
         with self._lock:
             step = timedelta(seconds=seconds)
             if self._frozen_at is not None:
-                self._frozen_at = to_millis(self._frozen_at + step)
+                self._frozen_at = to_seconds(self._frozen_at + step)
             else:
                 self._offset += step
 
@@ -50,7 +51,7 @@ class Clock:
         with self._lock:
             keep_frozen = self._frozen_at is not None if frozen is None else frozen
             if keep_frozen:
-                self._frozen_at = to_millis(when)
+                self._frozen_at = to_seconds(when)
             else:
                 self._frozen_at = None
                 self._offset = when - datetime.now(UTC)

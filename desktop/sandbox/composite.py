@@ -15,6 +15,9 @@ from desktop.sandbox.responses import ApiError, encode_json, parse_json_body
 from desktop.sandbox.rest_call import Handler, RestCall, RestResult, as_api_error, parse_rest_path
 
 MAX_SUBREQUESTS = 25
+# Of those 25, at most 5 may be query/queryAll or sObject Collections operations (REST API
+# Developer Guide, "Send Multiple Requests Using Composite" / composite subrequest limits).
+MAX_QUERY_OR_COLLECTION_SUBREQUESTS = 5
 MAX_COLLECTION_RECORDS = 200
 _REFERENCE = re.compile(r"@\{([A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+|\[\d+\])*)\}")
 _PATH_STEP = re.compile(r"\.([A-Za-z0-9_]+)|\[(\d+)\]")
@@ -111,6 +114,14 @@ def handle_composite(ctx: ServerContext, call: RestCall, *, dispatch: Handler) -
     if len(subrequests) > MAX_SUBREQUESTS:
         raise ApiError(400, "LIMIT_EXCEEDED",
                        f"Composite requests cannot contain more than {MAX_SUBREQUESTS} subrequests")
+    heavy = sum(1 for sub in subrequests if _is_query_or_collection(sub))
+    if heavy > MAX_QUERY_OR_COLLECTION_SUBREQUESTS:
+        # Salesforce documents the limit, not its error text: the whole request is refused,
+        # stricter than failing only the subrequests over the limit.
+        raise ApiError(400, "LIMIT_EXCEEDED",
+                       f"Composite requests cannot contain more than "
+                       f"{MAX_QUERY_OR_COLLECTION_SUBREQUESTS} query or sObject Collections "
+                       f"subrequests; this one has {heavy}")
     refs = [sub.get("referenceId") if isinstance(sub, dict) else None for sub in subrequests]
     if any(not isinstance(ref, str) or not ref for ref in refs) or len(set(refs)) != len(refs):
         raise ApiError(400, "INVALID_INPUT", "Each subrequest needs a unique referenceId")
@@ -135,6 +146,21 @@ def handle_composite(ctx: ServerContext, call: RestCall, *, dispatch: Handler) -
         outcomes = [outcomes[i] if i == failed_at else halted for i in range(len(subrequests))]
     return RestResult(200, {"compositeResponse": [
         _sub_response(ref, outcome) for ref, outcome in zip(refs, outcomes, strict=True)]})
+
+
+def _is_query_or_collection(sub: Any) -> bool:
+    """A query/queryAll (cursor pages included) or sObject Collections subrequest."""
+    url = sub.get("url") if isinstance(sub, dict) else None
+    if not isinstance(url, str):
+        return False
+    try:
+        parsed = parse_rest_path(urlsplit(url).path)
+    except ApiError:  # an unknown version: the subrequest fails on its own
+        return False
+    if parsed is None:
+        return False
+    segments = parsed[1]
+    return segments[:1] in (["query"], ["queryAll"]) or segments[:2] == ["composite", "sobjects"]
 
 
 def _run_subrequest(ctx: ServerContext, call: RestCall, sub: dict, results: dict[str, Any],
@@ -270,4 +296,6 @@ def handle_delete_collection(ctx: ServerContext, call: RestCall) -> RestResult:
         ctx.org.delete(info.name, record_id, call.user)
         return record_id
 
-    return _run_collection(ctx, ids, all_or_none, delete)
+    # A failed delete's result names no id (REST API Developer Guide, "Delete Records Using
+    # sObject Collections", response example): callers match results to ids by position.
+    return _run_collection(ctx, ids, all_or_none, delete, id_of=lambda item: None)

@@ -8,13 +8,16 @@ from typing import Any
 
 from desktop.sandbox.faults import Faults
 from desktop.sandbox.limits import ApiBudget
-from desktop.sandbox.query_cursors import QueryCursors
+from desktop.sandbox.query_cursors import PageSizes, QueryCursors
 from desktop.sandbox.sessions import SessionStore
 
 # The connected app Stint uses (the contract documents it).
 CONSUMER_KEY = "stint-desktop"
 # REST API versions this sandbox answers, oldest first (v62.0 = Winter '25, v66.0 = Spring '26).
 API_VERSIONS = tuple(f"{major}.0" for major in range(31, 67))
+# Retired versions: 7.0-20.0 in Summer '22, 21.0-30.0 in Summer '25; REST answers them with
+# 410 GONE (REST API Developer Guide, "API End-of-Life"; help article 000354473).
+RETIRED_API_VERSIONS = frozenset(f"{major}.0" for major in range(7, 31))
 
 
 @dataclass
@@ -24,6 +27,7 @@ class ServerContext:
     budget: ApiBudget
     faults: Faults
     cursors: QueryCursors
+    page_sizes: PageSizes = field(default_factory=PageSizes)
     base_url: str = ""             # https://127.0.0.1:PORT, set once the port is bound
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     signing_key: bytes = field(default_factory=lambda: secrets.token_bytes(32))

@@ -12,7 +12,7 @@ import unicodedata
 from datetime import datetime, timedelta
 
 from desktop.sandbox import names
-from desktop.sandbox.clock import Clock
+from desktop.sandbox.clock import Clock, to_seconds
 from desktop.sandbox.objects import CASE_STATUSES, OPPORTUNITY_STAGES, TASK_STATUSES
 from desktop.sandbox.org import Org
 from desktop.sandbox.rules import FIRST_CASE_NUMBER, case_number
@@ -91,7 +91,7 @@ class _Builder:
         created = self.now - timedelta(days=rng.uniform(0.05, max_age_days))
         age = (self.now - created).total_seconds()
         modified = created + timedelta(seconds=age * (1 - rng.random() ** 3))
-        return _millis(created), _millis(modified)
+        return to_seconds(created), to_seconds(modified)
 
     def _rows(self, sobject: str, count: int, fill) -> list[dict]:
         info = self.org.schema.sobject(sobject)
@@ -268,10 +268,6 @@ class _Builder:
                        IsAllDayEvent=False, Location=rng.choice(["Zoom", "Customer site", None]))
 
         self._rows("Event", count, fill)
-
-
-def _millis(when: datetime) -> datetime:
-    return when.replace(microsecond=when.microsecond // 1000 * 1000)
 
 
 def _ascii(text: str) -> str:

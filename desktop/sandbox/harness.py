@@ -4,6 +4,7 @@
         sf = running.salesforce()          # a logged-in simple_salesforce.Salesforce
         running.clock.advance(3 * 3600)    # let sessions expire
         running.faults.fail_next(2)        # next two requests answer 503
+        running.page_sizes.shorten(seed=7) # query pages sometimes hold fewer records
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class RunningSandbox:
         self.faults = server.ctx.faults
         self.budget = server.ctx.budget
         self.sessions = server.ctx.sessions
+        self.page_sizes = server.ctx.page_sizes  # .shorten(seed): some query pages come back short
 
     @property
     def port(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import secrets
 import threading
 from collections import OrderedDict
@@ -34,6 +35,38 @@ def clamp_batch_size(requested: int | None) -> int:
     if requested is None:
         return DEFAULT_BATCH_SIZE
     return max(MIN_BATCH_SIZE, min(MAX_BATCH_SIZE, requested))
+
+
+class PageSizes:
+    """How many records each query page holds.
+
+    Normally the batch size asked for. Salesforce does not promise it ("There's no guarantee
+    that the requested batch size is the actual batch size", REST API Developer Guide, "Query
+    Options Header"), so with short pages switched on (a seed, for repeatable runs) a share
+    of the pages (half by default) hold fewer records, from 1 to one less than the batch size.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rng: random.Random | None = None
+        self._share = 0.5
+        self.seed: int | None = None
+
+    def shorten(self, seed: int | None, share: float = 0.5) -> None:
+        """Short pages from now on, drawn from `seed`, `share` of them (0..1); a None seed
+        switches them off."""
+        if not 0 <= share <= 1:
+            raise ValueError("share must be within 0..1")
+        with self._lock:
+            self.seed = seed
+            self._share = share
+            self._rng = None if seed is None else random.Random(seed)
+
+    def size(self, batch_size: int) -> int:
+        with self._lock:
+            if self._rng is None or batch_size < 2 or self._rng.random() >= self._share:
+                return batch_size
+            return self._rng.randint(1, batch_size - 1)
 
 
 class QueryCursors:

@@ -9,7 +9,7 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from desktop.sandbox.context import API_VERSIONS, ServerContext
+from desktop.sandbox.context import API_VERSIONS, RETIRED_API_VERSIONS, ServerContext
 from desktop.sandbox.responses import ApiError, not_found
 
 
@@ -40,6 +40,9 @@ def parse_rest_path(path: str) -> tuple[str, list[str]] | None:
     if not rest or not rest.startswith("v"):
         return None
     version, _, tail = rest[1:].partition("/")
+    if version in RETIRED_API_VERSIONS:
+        raise ApiError(410, "GONE", f"API version {version} has been retired and is no longer "
+                                    "available. Use a supported version.")
     if version not in API_VERSIONS:
         raise not_found()
     return version, [segment for segment in tail.split("/") if segment]

@@ -22,13 +22,17 @@ def invalid_locator() -> ApiError:
     return ApiError(400, "INVALID_QUERY_LOCATOR", "invalid query locator")
 
 
-def _page(call: RestCall, endpoint: str, total_size: int, records: list[dict], offset: int,
-          batch_size: int, cursor: Cursor | None) -> RestResult:
-    end = offset + batch_size
+def _page(ctx: ServerContext, call: RestCall, endpoint: str, total_size: int,
+          records: list[dict], offset: int, batch_size: int,
+          cursor: Cursor | None) -> RestResult:
+    """The page starting at `offset`; a cursor is opened (first pages) only when records
+    remain after it."""
+    end = offset + ctx.page_sizes.size(batch_size)
     done = end >= len(records)
     body: dict = {"totalSize": total_size, "done": done}
     if not done:
-        assert cursor is not None
+        if cursor is None:
+            cursor = ctx.cursors.open(call.user.id, records, total_size, batch_size)
         body["nextRecordsUrl"] = f"/services/data/v{call.version}/{endpoint}/{cursor.locator}-{end}"
     body["records"] = records[offset:end]
     return RestResult(200, body)
@@ -44,10 +48,7 @@ def handle_query(ctx: ServerContext, call: RestCall) -> RestResult:
     total_size, records = ctx.org.query(soql, include_deleted=endpoint == "queryAll",
                                         user=call.user, api_version=call.version)
     batch_size = clamp_batch_size(requested_batch_size(call))
-    cursor = None
-    if len(records) > batch_size:
-        cursor = ctx.cursors.open(call.user.id, records, total_size, batch_size)
-    return _page(call, endpoint, total_size, records, 0, batch_size, cursor)
+    return _page(ctx, call, endpoint, total_size, records, 0, batch_size, None)
 
 
 def _follow_cursor(ctx: ServerContext, call: RestCall, endpoint: str, token: str) -> RestResult:
@@ -60,4 +61,5 @@ def _follow_cursor(ctx: ServerContext, call: RestCall, endpoint: str, token: str
         raise invalid_locator()
     requested = requested_batch_size(call)
     batch_size = clamp_batch_size(requested) if requested is not None else cursor.batch_size
-    return _page(call, endpoint, cursor.total_size, cursor.records, offset, batch_size, cursor)
+    return _page(ctx, call, endpoint, cursor.total_size, cursor.records, offset, batch_size,
+                 cursor)

@@ -1,7 +1,8 @@
 """The sandbox's HTTPS server: a threaded werkzeug server in front of the org.
 
 Routing, fault injection, API accounting and the guarantee that every answer is shaped like
-Salesforce's (a sandbox bug becomes a JSON UNKNOWN_EXCEPTION, never an HTML page).
+Salesforce's (a sandbox bug becomes a JSON UNKNOWN_EXCEPTION, never an HTML page; only a
+request over the 16,384-byte URI + headers limit gets the HTML page Salesforce's edge sends).
 
     POST /services/Soap/u/{v}                 SOAP partner login         soap_login.py
     GET|POST /services/oauth2/authorize       approve page, code + PKCE  oauth.py
@@ -64,8 +65,12 @@ _OAUTH_ENDPOINTS = {
 
 
 # errorCode for the errors the HTTP protocol layer answers before the app sees the request
-_PROTOCOL_ERROR_CODES = {414: "URI_TOO_LONG", 431: "REQUEST_HEADER_FIELDS_TOO_LARGE",
-                         501: "METHOD_NOT_ALLOWED", 505: "INVALID_REQUEST"}
+_PROTOCOL_ERROR_CODES = {501: "METHOD_NOT_ALLOWED", 505: "INVALID_REQUEST"}
+# URI plus headers of any request: at most 16,384 bytes. Over it Salesforce answers 431, or
+# 414 when the URI alone is over it, with an HTML page (help article 000386264, "Maximum
+# number of rows returned by SOQL queries over the REST API").
+MAX_REQUEST_BYTES = 16_384
+_TOO_LARGE = {414: "URI Too Long", 431: "Request Header Fields Too Large"}
 
 
 class DroppedByFault(ConnectionAbortedError):
@@ -84,13 +89,35 @@ class _RequestHandler(WSGIRequestHandler):
         self.request.do_handshake()
         super().setup()
 
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        uri = len(self.path.encode("latin-1", "replace"))
+        headers = sum(len(name) + len(value) + 4 for name, value in self.headers.items())
+        if uri > MAX_REQUEST_BYTES:
+            self.send_error(414)
+            return False
+        if uri + headers > MAX_REQUEST_BYTES:
+            self.send_error(431)
+            return False
+        return True
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """Errors http.server raises itself (414 URI too long, 400 bad request line, ...) as JSON."""
-        message = message or self.responses.get(code, ("Error",))[0]
-        body = encode_json([{"message": message, "errorCode": _PROTOCOL_ERROR_CODES.get(code, "INVALID_REQUEST")}])
+        """Errors http.server raises itself (400 bad request line, ...) as JSON; a request
+        too large (414, 431) as the HTML page Salesforce's edge sends."""
+        if code in _TOO_LARGE:
+            message = _TOO_LARGE[code]
+            content_type = "text/html;charset=UTF-8"
+            body = (f"<html><head><title>{code} {message}</title></head><body>"
+                    f"<h1>{message}</h1></body></html>").encode()
+        else:
+            message = message or self.responses.get(code, ("Error",))[0]
+            content_type = "application/json;charset=UTF-8"
+            body = encode_json([{"message": message,
+                                 "errorCode": _PROTOCOL_ERROR_CODES.get(code, "INVALID_REQUEST")}])
         self.log_error("code %d, message %s", code, message)
         self.send_response(code, message)
-        self.send_header("Content-Type", "application/json;charset=UTF-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header(LIMIT_INFO_HEADER, self.server.app.ctx.budget.header_value())
         self.send_header("Connection", "close")

@@ -1,8 +1,9 @@
 """Stored Python values per Salesforce field type, and their JSON form on the REST API.
 
 Stored: id/reference/text types -> str, boolean -> bool, int -> int, double/currency/percent ->
-float, date -> datetime.date, datetime -> aware UTC datetime with millisecond precision,
-None for null. JSON: datetimes as "2026-05-20T20:49:32.000+0000", dates as "2026-05-20".
+float, date -> datetime.date, datetime -> aware UTC datetime in whole seconds (Salesforce
+drops the milliseconds it is sent), None for null. JSON: datetimes as
+"2026-05-20T20:49:32.000+0000", dates as "2026-05-20".
 """
 
 from __future__ import annotations
@@ -73,13 +74,13 @@ def json_converter(field_type: str):
 
 
 def parse_datetime(text: str) -> datetime:
-    """An ISO datetime (Z, +0000, +00:00 or no zone = UTC; any fraction) -> aware UTC, ms."""
+    """An ISO datetime (Z, +0000, +00:00 or no zone = UTC; any fraction, dropped) -> aware
+    UTC in whole seconds, as Salesforce stores it."""
     match = _DATETIME_RE.fullmatch(text.strip())
     if match is None:
         raise ValueError(text)
     year, month, day, hour, minute = (int(g) for g in match.groups()[:5])
     second = int(match.group(6) or 0)
-    millis = int((match.group(7) or "0")[:3].ljust(3, "0"))
     zone_text = match.group(8)
     zone = UTC
     if zone_text and zone_text != "Z":
@@ -88,7 +89,7 @@ def parse_datetime(text: str) -> datetime:
         if offset >= timedelta(hours=24):
             raise ValueError(text)
         zone = timezone(-offset if zone_text[0] == "-" else offset)
-    moment = datetime(year, month, day, hour, minute, second, millis * 1000, tzinfo=zone)
+    moment = datetime(year, month, day, hour, minute, second, tzinfo=zone)
     return moment.astimezone(UTC)
 
 

@@ -9,7 +9,9 @@ polymorphic relationship such as What only Id, Type and Name) or COUNT(); FROM o
 WHERE with = != <> < <= > >= LIKE, [NOT] IN (literals) and [NOT] IN (SELECT idField FROM ...),
 AND / OR / NOT and parentheses; ORDER BY (ASC/DESC, NULLS FIRST/LAST); LIMIT; OFFSET (<= 2000).
 As in Salesforce, AND and OR cannot be mixed without parentheses, NOT only starts a condition
-(`A AND (NOT B)`, not `A AND NOT B`), and a semi-join cannot sit under OR.
+(`A AND (NOT B)`, not `A AND NOT B`), a semi-join cannot sit under OR nor select from the outer
+query's object, long text areas can be neither filtered nor sorted, nulls sort first unless
+NULLS LAST, string literals hold at most 4,000 characters and a query at most 100,000.
 Not supported (MALFORMED_QUERY): aggregates and GROUP BY, child subqueries, FIELDS(), TYPEOF,
 WITH, FOR, USING SCOPE, bind variables and relative date literals such as TODAY.
 

@@ -64,7 +64,14 @@ _POLYMORPHIC_FIELDS = {"id": ("Id", "id"), "type": ("Type", "picklist"), "name":
 _MAX_HOPS = 5
 # How Salesforce names a field type in "must be of type ..." messages.
 _TYPE_WORDS = {"int": "integer", "datetime": "dateTime", "reference": "id"}
-_FILTERABLE = TEXT_TYPES | ID_TYPES | NUMBER_TYPES | {"boolean", "date", "datetime"}
+# Long text areas can be selected but neither filtered nor sorted (SOQL and SOSL Reference,
+# "Understanding Relationship Query Limitations": "You cannot filter against the content of
+# textarea fields"; "ORDER BY": long text area and multi-select picklist fields are not
+# supported). Every textarea of the sandbox's schema is a long one (describe: filterable and
+# sortable false).
+_LONG_TEXT = frozenset({"textarea"})
+_FILTERABLE = (TEXT_TYPES - _LONG_TEXT) | ID_TYPES | NUMBER_TYPES | {"boolean", "date", "datetime"}
+_UNSORTABLE = _LONG_TEXT | {"multipicklist"}
 _ORDERING = frozenset({"<", "<=", ">", ">="})
 
 
@@ -133,7 +140,7 @@ class _Compiler:
                            f"be an Id or a reference field")
         self._check_duplicates(fields)
         where = self.condition(query.where) if query.where is not None else None
-        order_by = tuple(ROrder(self.resolve(item.field), item.descending, item.nulls_first)
+        order_by = tuple(ROrder(self.sortable(item.field), item.descending, item.nulls_first)
                          for item in query.order_by)
         return CompiledQuery(root.name, query.is_count, fields, where, order_by, query.limit,
                              query.offset)
@@ -223,6 +230,13 @@ class _Compiler:
                            f"field '{path.text}' can not be filtered in a query call")
         return ref
 
+    def sortable(self, path: FieldPath) -> FieldRef:
+        ref = self.resolve(path)
+        if ref.type in _UNSORTABLE:
+            raise error_at(INVALID_FIELD, self.text, path.pos,
+                           f"field '{path.text}' can not be sorted in a query call")
+        return ref
+
     def comparison(self, node: Comparison) -> RComparison:
         ref = self.filterable(node.field)
         operator = node.operator
@@ -289,4 +303,9 @@ class _Compiler:
                            f"The left operand field '{node.field.text}' of a semi join must be "
                            f"an Id or a reference field")
         subquery = _Compiler(node.subquery, self.schema).compile(semi_join=True)
+        if subquery.sobject == self.root.name:
+            # SOQL and SOSL Reference, "Semi-Joins with IN and Anti-Joins with NOT IN": a
+            # semi-join is "a subquery on another object"; Salesforce refuses the same one.
+            raise error_at(MALFORMED_QUERY, self.text, node.subquery.sobject_pos,
+                           "The inner and outer selects should not be on the same object type")
         return RSemiJoin(ref, node.negated, subquery)

@@ -18,6 +18,9 @@ LPAREN = "("
 RPAREN = ")"
 COMMA = ","
 DOT = "."
+# Strings in a WHERE clause: 4,000 characters each (Salesforce Developer Limits and
+# Allocations Quick Reference, "SOQL and SOSL Limits for Search Queries").
+MAX_STRING_LITERAL = 4000
 EOF = "EOF"
 
 
@@ -121,6 +124,10 @@ def _string(text: str, start: int) -> Token:
         else:
             segment.append(None if char == "_" else char)
         pos += 1
+    if len(value) > MAX_STRING_LITERAL:
+        raise error_at(MALFORMED_QUERY, text, start,
+                       f"String literals in a WHERE clause can be at most "
+                       f"{MAX_STRING_LITERAL:,} characters long")
     segments.append(tuple(segment))
     return Token(STRING, text[start : pos + 1], start, "".join(value), tuple(segments))
 

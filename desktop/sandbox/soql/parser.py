@@ -207,7 +207,9 @@ class _Parser:
             descending = False
             if self.at_keyword("asc", "desc"):
                 descending = self.advance().text.lower() == "desc"
-            nulls_first = not descending
+            # Nulls come first unless NULLS LAST is asked for, in either direction (SOQL and
+            # SOSL Reference, "ORDER BY": "By default, null values are sorted first").
+            nulls_first = True
             if self.at_keyword("nulls"):
                 self.advance()
                 if not self.at_keyword("first", "last"):

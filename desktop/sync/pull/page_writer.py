@@ -33,6 +33,12 @@ def _db_stamp(text: str | None) -> str | None:
     return to_db(datetime.fromisoformat(text)) if text else None
 
 
+def _unchanged(record: Mapping[str, Any], stored: Mapping[str, str | None], below: str) -> bool:
+    """The stored version of the record is this one (same stamp, older than `below`)."""
+    stamp = _db_stamp(record.get("SystemModstamp"))
+    return stamp is not None and stamp < below and stored.get(record["Id"]) == stamp
+
+
 def _counts(changes: Mapping[str, Change]) -> ObjectCounts:
     tally = {c: 0 for c in Change}
     for change in changes.values():
@@ -73,16 +79,20 @@ class PageWriter:
         store: Store,
         run_id: int,
         *,
-        skip_unchanged: bool = False,
+        unchanged_below: Mapping[str, datetime] | None = None,
         known_ids: set[str] | None = None,
     ) -> None:
-        """`skip_unchanged`: leave records whose SystemModstamp equals the stored one alone
-        (incremental runs; a full pass rechecks everything, as the settings may have changed).
+        """`unchanged_below`: stream key -> its watermark when the run began (incremental
+        runs; a full pass rechecks everything, as the settings may have changed). A record
+        whose SystemModstamp equals the stored one and is older than that watermark is left
+        alone. Only older: stamps are whole seconds, so a change made in the same second as
+        the last read keeps the stamp the read saw; a change after the read carries a stamp
+        at or after the watermark.
         `known_ids`: every stored id, kept up to date here (full passes: no lookups per page,
         and new items are inserted without being compared)."""
         self._store = store
         self._run_id = run_id
-        self._skip_unchanged = skip_unchanged
+        self._unchanged_below = {key: to_db(w) for key, w in (unchanged_below or {}).items()}
         self._known_ids = known_ids
 
     def apply(
@@ -111,12 +121,9 @@ class PageWriter:
             # No orphans: a parent must be stored or come in this very page (child Cases).
             in_page = {r["Id"] for r, _ in parents}
             parents = [(r, p) for r, p in parents if p in known or p in in_page]
-            if self._skip_unchanged:
-                # SystemModstamp moves with every change: the same stamp is the same record.
-                parents = [
-                    (r, p) for r, p in parents
-                    if r["Id"] not in stored or stored[r["Id"]] != _db_stamp(r.get("SystemModstamp"))
-                ]
+            below = self._unchanged_below.get(mapper.stream.key)
+            if below is not None:
+                parents = [(r, p) for r, p in parents if not _unchanged(r, stored, below)]
             candidates: list[Item] = []
             for record, parent_id in parents:
                 reason = mapper.archive_reason(record)

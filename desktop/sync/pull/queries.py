@@ -8,6 +8,10 @@ A sync reads "streams", each with its own SystemModstamp watermark:
   semi-join on its parent's filters; a child of the same object (child Cases) cannot be
   (Salesforce refuses self semi-joins) and is selected by `ParentId != null`. Either way
   the sync keeps a child only when its parent is imported (no orphans).
+
+Id lists are split so that no query outgrows what Salesforce takes: many specific items make
+a stream several queries ("chunks", each with its own slice of the ids), which share the
+stream's watermark.
 """
 
 from __future__ import annotations
@@ -22,7 +26,10 @@ from desktop.domain.settings import Settings
 from desktop.sync.metadata import ObjectMeta
 
 LOOKBACK = timedelta(minutes=10)
-ID_CHUNK = 300  # ids per "IN (...)": keeps each query URL well below Salesforce's limits
+# Characters of quoted ids in one "IN (...)": about 1,800 ids, well below Salesforce's
+# 100,000 characters per query with the rest of the query around them. Too long for a URI,
+# so such a query travels in a composite body (SalesforceClient.query_pages).
+ID_LIST_CHARS = 40_000
 CLOSED_LOST = "Closed Lost"
 
 TOP_LEVEL_KINDS = {"Opportunity": ItemKind.OPPORTUNITY, "Case": ItemKind.CASE}
@@ -44,6 +51,9 @@ class Stream:
     kind: ItemKind
     fields: tuple[str, ...]
     where: tuple[str, ...]  # conditions ANDed together (the modstamp window is added per run)
+    # One more condition per query when ids had to be split ("Id IN (<slice>)"): the stream
+    # is then one query per chunk; none: a single query.
+    chunks: tuple[str, ...] = ()
     extra_fields: tuple[str, ...] = ()  # shown with the task, in order
     parent_sobject: str | None = None  # None: a top-level task under the root project
     parent_field: str | None = None  # "WhatId", "ParentId"
@@ -52,8 +62,15 @@ class Stream:
     def is_child(self) -> bool:
         return self.parent_sobject is not None
 
+    def queries(self, since: datetime | None = None) -> list[str]:
+        """Every query of the stream: one per chunk of ids, or the one query."""
+        if not self.chunks:
+            return [self.soql(since)]
+        return [self.soql(since, [chunk]) for chunk in self.chunks]
+
     def soql(self, since: datetime | None = None, extra: Sequence[str] = ()) -> str:
-        """The query; `since` adds the modstamp window (minus the lookback)."""
+        """The query without its chunks; `since` adds the modstamp window (minus the
+        lookback)."""
         conditions = list(self.where) + list(extra)
         if since is not None:
             # First: the most selective condition (the sandbox evaluates in order).
@@ -65,17 +82,17 @@ class Stream:
         )
 
     def children_of(self, parent_ids: Sequence[str]) -> list[str]:
-        """Queries for the existing children of newly imported parents, in chunks."""
+        """Queries for the existing children of newly imported parents, in chunks (the
+        parents passed the stream's filters already: no chunk of the stream is needed)."""
         assert self.parent_field is not None
-        return [
-            self.soql(extra=[f"{self.parent_field} IN ({soql_list(chunk)})"])
-            for chunk in chunked(parent_ids, ID_CHUNK)
-        ]
+        conditions = id_conditions(self.parent_field, parent_ids)
+        return [self.soql(extra=[condition]) for condition in conditions]
 
 
 def soql_datetime(moment: datetime) -> str:
-    moment = moment.astimezone(UTC)
-    return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"
+    """A SOQL datetime literal, whole seconds (Salesforce stores no milliseconds); rounded
+    down, so `>=` never misses the instant itself."""
+    return f"{moment.astimezone(UTC):%Y-%m-%dT%H:%M:%S}Z"
 
 
 def soql_string(value: str) -> str:
@@ -87,8 +104,22 @@ def soql_list(values: Iterable[str]) -> str:
     return ", ".join(soql_string(v) for v in values)
 
 
-def chunked(values: Sequence[str], size: int) -> list[Sequence[str]]:
-    return [values[i : i + size] for i in range(0, len(values), size)]
+def id_conditions(field: str, ids: Sequence[str], budget: int | None = None) -> list[str]:
+    """`field IN (...)` conditions that together cover `ids`, each list at most `budget`
+    (default ID_LIST_CHARS) characters long."""
+    budget = budget or ID_LIST_CHARS
+    conditions: list[str] = []
+    chunk: list[str] = []
+    length = 0
+    for quoted in (soql_string(i) for i in ids):
+        if chunk and length + len(quoted) + 2 > budget:
+            conditions.append(f"{field} IN ({', '.join(chunk)})")
+            chunk, length = [], 0
+        chunk.append(quoted)
+        length += len(quoted) + 2
+    if chunk:
+        conditions.append(f"{field} IN ({', '.join(chunk)})")
+    return conditions
 
 
 def objects_to_describe(settings: Settings) -> list[str]:
@@ -159,7 +190,7 @@ def build_streams(
 def streams_fingerprint(streams: Sequence[Stream]) -> str:
     """Changes whenever what the streams select changes (settings, fields): the next sync must
     then be a full pass, since the watermarks only cover what the old queries saw."""
-    text = "\n".join(f"{s.key}|{s.soql()}" for s in streams)
+    text = "\n".join(f"{s.key}|{query}" for s in streams for query in s.queries())
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -185,8 +216,13 @@ def extra_fields_for(settings: Settings, meta: ObjectMeta) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
-def _top_level_where(settings: Settings, meta: ObjectMeta, user_id: str) -> list[str] | None:
+def _top_level_where(
+    settings: Settings, meta: ObjectMeta, user_id: str
+) -> tuple[list[str], list[str]] | None:
+    """(conditions, chunks of the specific ids); None when no specific item is of this
+    object."""
     where: list[str] = []
+    chunks: list[str] = []
     if meta.name == "Case":
         where.append("ParentId = null")
     if settings.only_mine and meta.has("OwnerId"):
@@ -197,18 +233,19 @@ def _top_level_where(settings: Settings, meta: ObjectMeta, user_id: str) -> list
         ]
         if not prefix_ids:
             return None
-        where.append(f"Id IN ({soql_list(prefix_ids)})")
+        chunks = id_conditions("Id", prefix_ids)
     if meta.name == "Opportunity":
         stages = trigger_stages(settings, meta)
         if stages is not None:
             where.append(f"StageName IN ({soql_list(stages)})")
-    return where
+    return where, chunks
 
 
 def _top_level_stream(settings: Settings, meta: ObjectMeta, user_id: str) -> Stream | None:
-    where = _top_level_where(settings, meta, user_id)
-    if where is None:
+    found = _top_level_where(settings, meta, user_id)
+    if found is None:
         return None
+    where, chunks = found
     extra = extra_fields_for(settings, meta)
     return Stream(
         key=meta.name,
@@ -216,6 +253,7 @@ def _top_level_stream(settings: Settings, meta: ObjectMeta, user_id: str) -> Str
         kind=TOP_LEVEL_KINDS[meta.name],
         fields=_selected_fields(meta, extra),
         where=tuple(where),
+        chunks=tuple(chunks),
         extra_fields=extra,
     )
 
@@ -223,15 +261,21 @@ def _top_level_stream(settings: Settings, meta: ObjectMeta, user_id: str) -> Str
 def _child_stream(settings: Settings, parent: Stream, child: ObjectMeta, field: str) -> Stream:
     extra = extra_fields_for(settings, child)
     if child.name == parent.sobject:
-        # A self semi-join is refused by Salesforce: select every child, keep those whose
-        # parent is imported.
+        # A self semi-join is refused by Salesforce: select every child (of the specific
+        # parents, chunk by chunk), keep those whose parent is imported.
         where = [f"{field} != null"]
-        specific = [c for c in parent.where if c.startswith("Id IN")]
-        where += [c.replace("Id IN", f"{field} IN", 1) for c in specific]
+        chunks = [c.replace("Id IN", f"{field} IN", 1) for c in parent.chunks]
     else:
         parent_where = [c for c in parent.where if c != "ParentId = null"]
-        inner = f" WHERE {' AND '.join(parent_where)}" if parent_where else ""
-        where = [f"{field} IN (SELECT Id FROM {parent.sobject}{inner})"]
+
+        def semi_join(conditions: list[str]) -> str:
+            inner = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+            return f"{field} IN (SELECT Id FROM {parent.sobject}{inner})"
+
+        if parent.chunks:
+            where, chunks = [], [semi_join([*parent_where, c]) for c in parent.chunks]
+        else:
+            where, chunks = [semi_join(parent_where)], []
     kind = ItemKind.CASE if child.name == "Case" else ItemKind.ACTIVITY
     return Stream(
         key=f"{child.name}@{parent.sobject}",
@@ -239,6 +283,7 @@ def _child_stream(settings: Settings, parent: Stream, child: ObjectMeta, field: 
         kind=kind,
         fields=_selected_fields(child, extra, field),
         where=tuple(where),
+        chunks=tuple(chunks),
         extra_fields=extra,
         parent_sobject=parent.sobject,
         parent_field=field,

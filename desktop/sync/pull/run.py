@@ -2,10 +2,12 @@
 
 One run:
 1. describes (cached a day in the store) -> the streams (desktop.sync.pull.queries);
-2. incremental runs: one composite request carries the first page of every stream (queryAll,
-   so deletions come back with IsDeleted = true); full passes run the queries one after the
-   other instead (their first pages are big, and committing one overlaps with fetching the
-   next); further pages are one call each (nextRecordsUrl), fetched one step ahead;
+2. incremental runs: composite requests carry the first page of every query (queryAll, so
+   deletions come back with IsDeleted = true), 5 queries each as Salesforce allows; full
+   passes run the queries one after the other instead (their first pages are big, and
+   committing one overlaps with fetching the next); further pages are one call each
+   (nextRecordsUrl), fetched one step ahead. A stream is one query, or one per chunk of ids
+   when many specific items are imported;
 3. each page is committed in one transaction (items + sync log counts + record changes);
 4. a stream's watermark (the newest SystemModstamp it returned) is stored only after all its
    pages are committed, so a kill at any point makes the next run redo the window, which is
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -30,9 +33,14 @@ from desktop.domain.bulk import gc_paused
 from desktop.domain.settings import Settings
 from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
-from desktop.salesforce.client import MAX_COMPOSITE_SUBREQUESTS, SalesforceClient
-from desktop.salesforce.error_mapping import first_error
-from desktop.salesforce.errors import Cancelled, ConnectionProblem, RateLimited, RequestRejected
+from desktop.salesforce.client import SalesforceClient, subrequest_problem
+from desktop.salesforce.errors import (
+    Cancelled,
+    ConnectionProblem,
+    MalformedResponse,
+    RateLimited,
+)
+from desktop.salesforce.request_limits import MAX_COMPOSITE_QUERIES
 from desktop.store import Store
 from desktop.sync.metadata import MetadataCache, ObjectMeta
 from desktop.sync.pull.mapping import RecordMapper
@@ -201,8 +209,12 @@ class _Run:
         self.full = full
         self.cancel = cancel
         self.on_progress = on_progress
+        # Where each stream's modstamp window starts (None: never synced, read it whole).
+        self.watermarks = {s.key: store.sync_state.watermark(s.key) for s in streams}
         self.writer = PageWriter(
-            store, run_id, skip_unchanged=not full, known_ids=store.items.all_ids() if full else None
+            store, run_id,
+            unchanged_below=None if full else {k: w for k, w in self.watermarks.items() if w},
+            known_ids=store.items.all_ids() if full else None,
         )
         trigger = settings.opportunity_stage_trigger
         self.mappers = {
@@ -214,19 +226,27 @@ class _Run:
 
     def execute(self) -> None:
         state = self.store.sync_state
+        # Each query of each stream under its own key ("Case@Case#0"): a stream with many
+        # specific items is several queries, and is done when all of them are.
+        owners: dict[str, Stream] = {}
+        queries: list[tuple[str, str]] = []
+        for stream in self.streams:
+            since = None if self.full else self.watermarks[stream.key]
+            for index, soql in enumerate(stream.queries(since)):
+                key = _reference(f"{stream.key}#{index}")
+                owners[key] = stream
+                queries.append((key, soql))
         if self.full:
             # Large answers: each query's first page is fetched in turn by the page feed, so
             # committing one query overlaps with Salesforce preparing the next (the composite
             # would hold every first page back until the slowest is ready). Same call count as
             # sum(ceil(N / 2000)).
-            plan: list[tuple[str, dict[str, Any] | str]] = [(s.key, s.soql()) for s in self.streams]
+            plan: list[tuple[str, dict[str, Any] | str]] = list(queries)
         else:
-            # Small answers: one composite carries every query, so no change costs one call.
-            first_pages = self._composite_queries(
-                [(s.key, s.soql(state.watermark(s.key))) for s in self.streams]
-            )
-            plan = [(s.key, first_pages[s.key]) for s in self.streams]
-        by_key = {s.key: s for s in self.streams}
+            # Small answers: composites carry the first pages, so no change costs
+            # ceil(queries / 5) calls.
+            first_pages = self._composite_queries(queries)
+            plan = [(key, first_pages[key]) for key, _ in queries]
 
         def stream_done(stream: Stream, newest: datetime | None) -> None:
             # Every page of the stream is committed: only now may its watermark move, to the
@@ -238,7 +258,7 @@ class _Run:
             ):
                 state.set_watermark(stream.key, newest)
 
-        self._consume(plan, by_key, stream_done)
+        self._consume(plan, owners, stream_done)
         if not self.full:
             self._fetch_children_of_new_parents()
         if self.full and self.seen is not None:
@@ -248,34 +268,39 @@ class _Run:
     def _consume(
         self,
         plan: list[tuple[str, dict[str, Any] | str]],
-        streams: Mapping[str, Stream],
+        owners: Mapping[str, Stream],
         stream_done: Callable[[Stream, datetime | None], None] | None = None,
     ) -> None:
         """Apply every page of every planned query (a first page, or the SOQL to run),
-        committing page by page."""
+        committing page by page; `stream_done` once all the queries of a stream are."""
+        queries_left = Counter(owners[key].key for key, _ in plan)
         done: dict[str, int] = {}
         newest: dict[str, datetime | None] = {}
         totals: dict[str, int] = {}
+        started: set[str] = set()
         with PageFeed(self.client, plan) as feed:
             for key, page in feed:
                 self._check_cancel()
-                stream = streams[key]
+                stream = owners[key]
                 if page is None:
-                    if stream_done is not None:
-                        stream_done(stream, newest.get(key))
+                    queries_left[stream.key] -= 1
+                    if stream_done is not None and queries_left[stream.key] == 0:
+                        stream_done(stream, newest.get(stream.key))
                     continue
                 records = page["records"]
-                totals.setdefault(key, int(page.get("totalSize") or 0))
+                if key not in started:  # a query's first page: its totalSize counts
+                    started.add(key)
+                    totals[stream.key] = totals.get(stream.key, 0) + int(page.get("totalSize") or 0)
                 result = self.writer.apply(self.mappers[stream.key], records, self.clock.now(),
                                            self.seen)
-                done[key] = done.get(key, 0) + len(records)
+                done[stream.key] = done.get(stream.key, 0) + len(records)
                 stamp = result.max_modstamp
-                if stamp and (newest.get(key) is None or stamp > newest[key]):
-                    newest[key] = stamp
+                if stamp and (newest.get(stream.key) is None or stamp > newest[stream.key]):
+                    newest[stream.key] = stamp
                 if result.newly_active:
                     self.newly_active.setdefault(stream.sobject, []).extend(result.newly_active)
                 if self.on_progress is not None:
-                    self.on_progress(stream.sobject, done[key], totals[key])
+                    self.on_progress(stream.sobject, done[stream.key], totals[stream.key])
 
     def _fetch_children_of_new_parents(self) -> None:
         """Parents that became imported in this run (trigger stage reached, reopened, ...)
@@ -287,7 +312,7 @@ class _Run:
             if not stream.is_child or not parent_ids:
                 continue
             for index, soql in enumerate(stream.children_of(sorted(set(parent_ids)))):
-                reference = f"{stream.key}#{index}".replace("@", "_").replace("#", "_")
+                reference = _reference(f"{stream.key}#new{index}")
                 queries.append((reference, soql))
                 owners[reference] = stream
         if not queries:
@@ -296,22 +321,22 @@ class _Run:
         self._consume([(reference, pages[reference]) for reference, _ in queries], owners)
 
     def _composite_queries(self, queries: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
-        """First pages of several queries, up to 25 per composite call."""
+        """First pages of several queries (key, SOQL) by key: five per composite call, the
+        most Salesforce allows."""
         self._check_cancel()
         pages: dict[str, dict[str, Any]] = {}
-        for start in range(0, len(queries), MAX_COMPOSITE_SUBREQUESTS):
-            batch = queries[start : start + MAX_COMPOSITE_SUBREQUESTS]
+        for start in range(0, len(queries), MAX_COMPOSITE_QUERIES):
+            batch = queries[start : start + MAX_COMPOSITE_QUERIES]
             subrequests = [
-                self.client.query_subrequest(_reference(key), soql, include_deleted=True)
+                self.client.query_subrequest(key, soql, include_deleted=True)
                 for key, soql in batch
             ]
             answers = self.client.composite(subrequests)
             for (key, _), (status, body) in zip(batch, answers, strict=True):
-                if status != 200 or not isinstance(body, dict) or "records" not in body:
-                    code, message = first_error(body)
-                    if code == "REQUEST_LIMIT_EXCEEDED":
-                        raise RateLimited()
-                    raise RequestRejected(status, code, message)
+                if status != 200:
+                    raise subrequest_problem(status, body)
+                if not isinstance(body, dict) or not isinstance(body.get("records"), list):
+                    raise MalformedResponse(self.client.host)
                 pages[key] = body
         return pages
 

@@ -27,8 +27,9 @@ from typing import Any
 from desktop.domain.entries import EntryError, EntrySyncState, TimeEntry
 from desktop.domain.settings import Settings
 from desktop.domain.synclog import RunOutcome, SyncRun
-from desktop.salesforce.client import MAX_COLLECTION_RECORDS, SalesforceClient
+from desktop.salesforce.client import SalesforceClient
 from desktop.salesforce.errors import Cancelled, ConnectionProblem, MalformedResponse, RateLimited
+from desktop.salesforce.request_limits import MAX_COLLECTION_RECORDS
 from desktop.store.push_queue_repo import PushQueueRepository
 from desktop.store.store import Store
 from desktop.sync.push.links import LinkResolver
@@ -207,15 +208,26 @@ class EntryPusher:
         links = self._links.links(e.item_id for e, _ in pushed.values())
         for record in records:
             entry, is_tombstone = pushed.get(record.id, (None, False))
-            if entry is None or record.modstamp == entry.remote_modstamp:
+            if entry is None:
+                continue
+            # Stamps are whole seconds: an edit made in the same second as our write keeps
+            # the stamp we read back. So a synced entry is compared by content, and a record
+            # we knew deleted by whether it still is; only an entry with local edits waiting
+            # trusts the stamp alone (it cannot tell an edit there from its own).
+            same_stamp = record.modstamp == entry.remote_modstamp
+            if same_stamp and entry.sync_state is EntrySyncState.DELETED_REMOTE:
+                if record.deleted:
+                    continue
+            elif same_stamp and entry.sync_state is not EntrySyncState.SYNCED:
                 continue
             if record.deleted:
                 self._deleted_in_salesforce(entry, is_tombstone, record.modstamp, report)
                 continue
             changes = target.remote_changes(record.values, entry, links.get(entry.item_id or ""))
             restored = entry.sync_state is EntrySyncState.DELETED_REMOTE  # undeleted there
-            if not changes and not restored:  # our own write whose read-back was lost
-                self._queue.set_remote_modstamps({entry.id: record.modstamp})
+            if not changes and not restored:  # our own write (whose read-back may be lost)
+                if not same_stamp:
+                    self._queue.set_remote_modstamps({entry.id: record.modstamp})
                 continue
             self._keep_salesforce_version(target, entry, is_tombstone, changes, record, report)
         stamps = [r.modstamp for r in records if r.modstamp is not None]

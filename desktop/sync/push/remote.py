@@ -23,6 +23,7 @@ from typing import Any
 
 from desktop.salesforce.client import SalesforceClient
 from desktop.salesforce.errors import MalformedResponse
+from desktop.salesforce.request_limits import MAX_COMPOSITE_QUERIES
 from desktop.sync.push.mapping import from_salesforce_datetime
 from desktop.sync.push.targets import PushTarget
 
@@ -33,8 +34,7 @@ ATTEMPT_SEARCH_MARGIN = timedelta(minutes=5)
 EARLIEST_RECORD = datetime(1999, 1, 1, tzinfo=UTC)
 # Records committed late (long transactions) can carry a SystemModstamp a little in the past.
 CHANGE_LOOKBACK = timedelta(minutes=10)
-READBACK_IDS_PER_QUERY = 200
-READBACK_QUERIES_PER_CALL = 5  # composite allows 5 query subrequests per call
+READBACK_IDS_PER_QUERY = 200  # about 4,400 characters of SOQL in a composite body
 _SALESFORCE_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
 
 
@@ -116,7 +116,7 @@ def read_modstamps(
 ) -> dict[str, datetime]:
     """{Id: SystemModstamp} of records just written: 200 ids a query, 5 queries a call."""
     result: dict[str, datetime] = {}
-    per_call = READBACK_IDS_PER_QUERY * READBACK_QUERIES_PER_CALL
+    per_call = READBACK_IDS_PER_QUERY * MAX_COMPOSITE_QUERIES
     for start in range(0, len(ids), per_call):
         group = ids[start:start + per_call]
         subrequests = [

@@ -5,7 +5,7 @@ back into entry changes (when Salesforce wins a conflict)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from desktop.domain.entries import TimeEntry
@@ -51,7 +51,14 @@ class PushTarget(Protocol):
 
 
 def _changed(entry: TimeEntry, wanted: dict[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in wanted.items() if getattr(entry, name) != value}
+    return {name: value for name, value in wanted.items() if not _same(getattr(entry, name), value)}
+
+
+def _same(ours: Any, theirs: Any) -> bool:
+    """Equal as Salesforce keeps them: datetimes to the second (it drops milliseconds)."""
+    if isinstance(ours, datetime) and isinstance(theirs, datetime):
+        return ours.replace(microsecond=0) == theirs.replace(microsecond=0)
+    return ours == theirs
 
 
 class EventTarget:

@@ -55,6 +55,13 @@ def connection_error(reason: Exception) -> requests.exceptions.ConnectionError:
         (sf_error(SalesforceGeneralError, 503, "SERVER_UNAVAILABLE"), errors.ServerError),
         (SalesforceGeneralError(URL, 500, "query", "<html>oops</html>"), errors.ServerError),
         (SalesforceMalformedRequest(URL, 400, "query", "not json"), errors.MalformedResponse),
+        # retired API version (REST API Developer Guide, "API End-of-Life")
+        (sf_error(SalesforceGeneralError, 410, "GONE"), errors.ApiVersionRetired),
+        # too large for Salesforce's edge: an HTML page (help article 000386264)
+        (SalesforceGeneralError(URL, 414, "query", "<html>URI Too Long</html>"),
+         errors.RequestTooLarge),
+        (SalesforceGeneralError(URL, 431, "query", "<html>Too Large</html>"),
+         errors.RequestTooLarge),
         (requests.exceptions.SSLError("certificate verify failed"), errors.TlsProblem),
         (requests.exceptions.ConnectTimeout("slow"), errors.HostUnreachable),
         (requests.exceptions.ReadTimeout("slow"), errors.HostUnreachable),
@@ -83,6 +90,8 @@ def test_distinct_problems_have_distinct_messages():
         errors.MalformedResponse(HOST),
         errors.InsecureLoginUrl(),
         errors.ServerError(HOST, 503),
+        errors.ApiVersionRetired(),
+        errors.RequestTooLarge(),
     ]
     assert len({p.message for p in samples}) == len(samples)
     assert "make sure API access is enabled for your profile" in errors.ApiDisabled().message

@@ -15,11 +15,13 @@ from desktop.salesforce.connection import connect_with_password
 from desktop.salesforce.credentials import password_renewer
 from desktop.salesforce.errors import (
     ApiDisabled,
+    ApiVersionRetired,
     Cancelled,
     HostUnreachable,
     MalformedResponse,
     RateLimited,
     RequestRejected,
+    RequestTooLarge,
     ServerError,
     SessionExpired,
     TlsProblem,
@@ -306,6 +308,58 @@ def test_composite_refuses_more_than_25_subrequests(client):
     with pytest.raises(ValueError):
         client.composite(subrequests)
     assert client.api_calls == 0
+
+
+def test_composite_refuses_more_than_5_queries_before_sending(sandbox, client):
+    """Salesforce allows 5 query/queryAll or collection subrequests per composite; the
+    client never sends a sixth (the sandbox would refuse the whole request)."""
+    queries = [client.query_subrequest(f"q{i}", "SELECT Id FROM Case LIMIT 1") for i in range(6)]
+    describes = [{"method": "GET", "url": client.data_path("sobjects/Case/describe"),
+                  "referenceId": f"d{i}"} for i in range(19)]
+    with pytest.raises(ValueError, match="at most 5 query"):
+        client.composite(queries)
+    assert client.api_calls == 0
+    results = client.composite(queries[:5] + describes)  # other kinds fill up to 25
+    assert [status for status, _ in results] == [200] * 24
+    with pytest.raises(ValueError):  # a next page is a query too
+        client.composite([*queries[:5], {"method": "GET", "referenceId": "next",
+                                         "url": client.data_path("query/01gXXXXXXXXXXXXAAA-2000")}])
+
+
+def test_a_query_too_long_for_a_uri_travels_in_a_composite(sandbox, client):
+    """Help article 000386264: URI plus headers at most 16,384 bytes (2,000 advised); a long
+    query's first page comes through a composite body, still one call, later pages as
+    usual."""
+    ids = [r["Id"] for r in next(client.query_pages("SELECT Id FROM Task ORDER BY Id"))["records"]]
+    padding = [f"00T{i:012d}AAA" for i in range(1000)]  # no such tasks: 20,000 more characters
+    soql = (f"SELECT Id FROM Task WHERE Id IN ({', '.join(repr(i) for i in ids + padding)}) "
+            "ORDER BY Id")
+    before, calls_before = sandbox.budget.used, client.api_calls
+    pages = list(client.query_pages(soql, batch_size=200))
+    assert [r["Id"] for page in pages for r in page["records"]] == ids
+    assert len(pages) == math.ceil(len(ids) / 200) >= 2
+    assert client.api_calls - calls_before == len(pages) == sandbox.budget.used - before
+
+
+def test_a_request_over_16384_bytes_is_never_sent(sandbox, client):
+    before = sandbox.budget.used
+    with pytest.raises(RequestTooLarge) as failure:
+        client.composite_sobjects("DELETE", ids=["00T" + "x" * 100] * 200)
+    assert "16,384 bytes" in failure.value.message
+    assert sandbox.budget.used == before and client.api_calls == 0
+
+
+def test_a_retired_api_version_is_explained(sandbox, credentials):
+    """REST API Developer Guide, "API End-of-Life": a retired version answers 410 GONE."""
+    with connect_with_password(
+        sandbox.login_url, sandbox.username, sandbox.password, sandbox.security_token,
+        ca_file=sandbox.ca_file, credentials=credentials, retry=FAST_RETRY,
+    ) as connected:
+        retired = SalesforceClient(connected.session_info, ca_file=sandbox.ca_file,
+                                   api_version="30.0", retry=FAST_RETRY)
+        with pytest.raises(ApiVersionRetired) as failure:
+            next(retired.query_pages("SELECT Id FROM Case"))
+        assert "retired" in failure.value.message
 
 
 def test_composite_sobjects_create_update_delete(sandbox, client):

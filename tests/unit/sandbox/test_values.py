@@ -44,9 +44,12 @@ def test_from_json_datetime_forms(raw):
                                                                 tzinfo=UTC)
 
 
-def test_from_json_datetime_keeps_milliseconds_only():
-    stored = from_json(Field("When", "datetime"), "2026-05-20T20:49:32.123987Z")
-    assert stored == datetime(2026, 5, 20, 20, 49, 32, 123000, tzinfo=UTC)
+def test_from_json_datetime_is_stored_to_the_second():
+    """Salesforce keeps datetimes to the second; what a client sends with milliseconds comes
+    back as ".000" (SALESFORCE_NOTES: "Datetimes are stored to the second")."""
+    stored = from_json(Field("When", "datetime"), "2026-05-20T20:49:32.923987Z")
+    assert stored == datetime(2026, 5, 20, 20, 49, 32, tzinfo=UTC)
+    assert to_json("datetime", stored) == "2026-05-20T20:49:32.000+0000"
     assert stored.tzinfo is UTC
 
 
@@ -101,7 +104,7 @@ def test_from_json_rejects(field_type, raw, message):
 
 
 def test_round_trip():
-    moment = datetime(2026, 1, 2, 3, 4, 5, 678000, tzinfo=UTC)
+    moment = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)  # stored values are whole seconds
     field = Field("When", "datetime")
     assert from_json(field, to_json("datetime", moment)) == moment
     assert from_json(Field("D", "date"), to_json("date", date(2026, 1, 2))) == date(2026, 1, 2)

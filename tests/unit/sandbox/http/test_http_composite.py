@@ -82,6 +82,38 @@ def test_composite_limits(sandbox, http, bearer):
     assert nested.json()["compositeResponse"][0]["httpStatusCode"] == 400
 
 
+def _query(ref: str, resource: str = "query") -> dict:
+    return {"method": "GET", "referenceId": ref,
+            "url": f"/services/data/v59.0/{resource}/?q=SELECT+Id+FROM+Account+LIMIT+1"}
+
+
+def test_at_most_five_query_or_collection_subrequests_per_composite(sandbox, http, bearer):
+    """REST API Developer Guide, "Send Multiple Requests Using Composite": of the 25
+    subrequests, at most 5 may be query/queryAll or sObject Collections operations. Over
+    that, the sandbox refuses the whole request (Salesforce does not document the error text,
+    so the sandbox is the stricter of the two readings)."""
+    url = f"{sandbox.instance_url}/services/data/v59.0/composite"
+    before = sandbox.budget.used
+    limits = [{"method": "GET", "url": "/services/data/v59.0/limits", "referenceId": f"l{i}"}
+              for i in range(20)]
+    five = [_query("q0"), _query("q1", "queryAll"), _query("q2"), _query("q3"), _query("q4")]
+    allowed = http.post(url, json={"compositeRequest": five + limits}, headers=bearer)
+    assert allowed.status_code == 200
+    assert [r["httpStatusCode"] for r in allowed.json()["compositeResponse"]] == [200] * 25
+
+    six = [*five, _query("q5", "queryAll")]
+    refused = http.post(url, json={"compositeRequest": six}, headers=bearer)
+    assert refused.status_code == 400
+    [error] = refused.json()
+    assert error["errorCode"] == "LIMIT_EXCEEDED" and "5 query or sObject Collections" in error["message"]
+
+    collection = {"method": "DELETE", "referenceId": "c",
+                  "url": "/services/data/v59.0/composite/sobjects?ids=001000000000000AAA"}
+    also_refused = http.post(url, json={"compositeRequest": [*five, collection]}, headers=bearer)
+    assert also_refused.status_code == 400
+    assert sandbox.budget.used == before + 3  # each attempt was one API call
+
+
 def test_collection_create_update_delete(sf):
     records = [{"attributes": {"type": "Account"}, "Name": f"Bulk {i}"} for i in range(3)]
     records.append({"attributes": {"type": "Opportunity"}, "Name": "No stage"})
@@ -126,5 +158,19 @@ def test_collection_items_that_are_not_records_fail_alone(sf):
     assert all("id" not in entry for entry in result[:3])
     assert result[2]["errors"][0]["statusCode"] == "INVALID_TYPE"
     bad = sf.restful("composite/sobjects", method="DELETE", params={"ids": "zzz"})
-    assert bad == [{"id": "zzz", "success": False,
+    assert bad == [{"success": False,
                     "errors": [{"statusCode": "MALFORMED_ID", "message": "malformed id zzz", "fields": []}]}]
+
+
+def test_a_failed_delete_result_names_no_id(sf):
+    """REST API Developer Guide, "Delete Records Using sObject Collections" (response body
+    example): a DeleteResult that failed has success false and errors, but no id; results
+    follow the order of the ids asked for."""
+    account = sf.Account.create({"Name": "Delete me"})["id"]
+    sf.Account.delete(account)
+    opportunity = sf.query("SELECT Id FROM Opportunity LIMIT 1")["records"][0]["Id"]
+    result = sf.restful("composite/sobjects", method="DELETE",
+                        params={"ids": f"{account},{opportunity}"})
+    assert result[0]["success"] is False and "id" not in result[0]
+    assert result[0]["errors"][0]["statusCode"] == "ENTITY_IS_DELETED"
+    assert result[1] == {"id": opportunity, "success": True, "errors": []}

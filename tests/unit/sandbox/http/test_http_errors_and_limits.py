@@ -82,12 +82,26 @@ def test_limits_resource_reports_the_budget(sandbox, sf):
 
 
 def test_unknown_resources_and_versions_are_404(sandbox, http, bearer):
-    for path in ("/services/data/v59.0/nope", "/services/data/v10.0/query/?q=SELECT+Id+FROM+Account",
+    for path in ("/services/data/v59.0/nope", "/services/data/v99.0/query/?q=SELECT+Id+FROM+Account",
                  "/services/data/v59.0/sobjects/Account/001000000000000AAA/extra/deep", "/random",
                  "/services/data/v59.0/sobjects/Account/describe/layouts"):
         response = http.get(f"{sandbox.instance_url}{path}", headers=bearer)
         assert response.status_code == 404, path
         assert response.json()[0]["errorCode"] == "NOT_FOUND"
+
+
+@pytest.mark.parametrize("version", ["7.0", "20.0", "21.0", "30.0"])
+def test_retired_api_versions_answer_410_gone(sandbox, http, bearer, version):
+    """REST API Developer Guide, "API End-of-Life": versions 7.0-20.0 (retired Summer '22)
+    and 21.0-30.0 (retired Summer '25, help article 000354473) answer 410 GONE; 31.0 works."""
+    base = f"{sandbox.instance_url}/services/data"
+    response = http.get(f"{base}/v{version}/query/?q=SELECT+Id+FROM+Account", headers=bearer)
+    assert response.status_code == 410
+    [error] = response.json()
+    assert error["errorCode"] == "GONE" and version in error["message"]
+    assert http.get(f"{base}/v{version}/limits/").status_code == 410  # whoever asks
+    assert http.get(f"{base}/v31.0/limits/", headers=bearer).status_code == 200
+    assert "30.0" not in {v["version"] for v in http.get(f"{base}/").json()}
 
 
 def test_missing_record_is_404(sf):

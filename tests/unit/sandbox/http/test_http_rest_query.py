@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote, urlsplit
+
 import pytest
-from simple_salesforce.exceptions import SalesforceMalformedRequest
+import requests
+from simple_salesforce.exceptions import SalesforceGeneralError, SalesforceMalformedRequest
 
 from desktop.sandbox.harness import start_sandbox
 
@@ -139,7 +142,7 @@ def test_missing_query_string_is_malformed(sandbox, http, bearer):
 
 
 @pytest.mark.parametrize("soql", [
-    "", "SELECT", "SELECT Id FROM Account WHERE " + "(" * 3000 + "Name = 'x'" + ")" * 3000,
+    "", "SELECT", "SELECT Id FROM Account WHERE " + "(" * 1000 + "Name = 'x'" + ")" * 1000,
     "SELECT Id FROM Account WHERE Name = 'unterminated", "SELECT Id FROM Account\x00",
     "SELECT Id FROM Account WHERE CreatedDate > 2026-13-45T99:99:99Z", "SELECT Id FROM Account WHERE Name IN ()",
 ])
@@ -149,10 +152,56 @@ def test_hostile_soql_gets_a_400_quickly_never_a_500(sf, soql):
     assert isinstance(failure.value.content, list) and failure.value.content[0]["errorCode"]
 
 
-def test_an_overlong_url_is_a_json_414(sf):
-    from simple_salesforce.exceptions import SalesforceGeneralError
+def _header_bytes(http, url: str, headers: dict) -> int:
+    """What the server counts for a GET's headers: each "Name: value" line with its CRLF."""
+    prepared = http.prepare_request(requests.Request("GET", url, headers=headers))
+    lines = [*prepared.headers.items(), ("Host", urlsplit(url).netloc)]
+    return sum(len(name) + len(value) + 4 for name, value in lines)
 
-    with pytest.raises(SalesforceGeneralError) as failure:
-        sf.query("SELECT Id FROM Account WHERE Name = '" + "x" * 70_000 + "'")
-    assert failure.value.status == 414
-    assert failure.value.content[0]["errorCode"] == "URI_TOO_LONG"
+
+def _count_url(sandbox, uri_bytes: int) -> str:
+    """A valid COUNT() query whose URI (path and query string) is exactly `uri_bytes` long."""
+    uri = "/services/data/v59.0/query/?q=SELECT+COUNT%28%29+FROM+Account"
+    return sandbox.instance_url + uri + "+" * (uri_bytes - len(uri))
+
+
+def test_uri_plus_headers_over_16384_bytes_is_431_with_an_html_page(sandbox, http, bearer):
+    """Help article 000386264: "In each REST call, the maximum length for the combined URI and
+    headers is 16,384 bytes. A request exceeding this limit returns a 431 Request Header
+    Fields Too Large error. If the URI itself exceeds this limit, the request returns a 414
+    URI Too Long error." Both answers are HTML pages, not JSON."""
+    probe = _count_url(sandbox, 100)
+    headers = _header_bytes(http, probe, bearer)
+    at_limit = _count_url(sandbox, 16_384 - headers)
+    assert len(urlsplit(at_limit).path) + len(urlsplit(at_limit).query) + 1 + headers == 16_384
+    assert http.get(at_limit, headers=bearer).json()["totalSize"] > 0
+
+    over = http.get(_count_url(sandbox, 16_384 - headers + 1), headers=bearer)
+    assert over.status_code == 431
+    assert over.headers["Content-Type"].startswith("text/html")
+    assert "Request Header Fields Too Large" in over.text
+    # big headers count as much as a long URI
+    padded = http.get(probe, headers={**bearer, "X-Padding": "p" * (16_384 - headers)})
+    assert padded.status_code == 431
+
+
+def test_a_uri_over_16384_bytes_is_414_with_an_html_page(sandbox, http, bearer, sf):
+    """Help article 000386264: a URI that alone exceeds 16,384 bytes gets 414 URI Too Long."""
+    response = http.get(_count_url(sandbox, 16_385), headers=bearer)
+    assert response.status_code == 414
+    assert response.headers["Content-Type"].startswith("text/html")
+    assert "URI Too Long" in response.text
+    with pytest.raises(SalesforceGeneralError) as failure:  # what simple-salesforce makes of it
+        sf.query("SELECT Id FROM Account WHERE Name IN (" + ", ".join(["'x'"] * 3000) + ")")
+    assert failure.value.status == 414 and "URI Too Long" in failure.value.content
+
+
+def test_a_long_query_fits_in_a_composite_body(sf):
+    """Help article 000386264 advises moving a SOQL statement too long for the URI into the
+    body of a Composite request: the URI limit does not apply to a subrequest's url, the
+    100,000-character SOQL limit does."""
+    soql = "SELECT Id FROM Account WHERE Name IN (" + ", ".join(["'x'"] * 6000) + ")"
+    result = sf.restful("composite", method="POST", json={"compositeRequest": [
+        {"method": "GET", "referenceId": "q",
+         "url": "/services/data/v59.0/query/?q=" + quote(soql, safe="")}]})
+    assert result["compositeResponse"][0]["httpStatusCode"] == 200

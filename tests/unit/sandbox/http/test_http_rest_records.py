@@ -137,3 +137,21 @@ def test_head_sends_the_get_headers_without_a_body(sandbox, http, bearer):
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("application/json")
     assert int(response.headers["Content-Length"]) > 0 and response.content == b""
+
+
+def test_datetimes_are_stored_to_the_second(sf):
+    """Salesforce's datetime fields keep no milliseconds (SALESFORCE_NOTES, "Datetimes are
+    stored to the second"): every dateTime comes back with ".000" in the format of REST API
+    Developer Guide, "Valid Date and DateTime Formats", what a client sent with
+    milliseconds included."""
+    what = sf.query("SELECT Id FROM Opportunity LIMIT 1")["records"][0]["Id"]
+    created = sf.Event.create({"Subject": "Call", "WhatId": what,
+                               "StartDateTime": "2026-05-20T09:30:15.987Z",
+                               "EndDateTime": "2026-05-20T10:00:00.001+00:00"})
+    event = sf.Event.get(created["id"])
+    assert event["StartDateTime"] == "2026-05-20T09:30:15.000+0000"
+    assert event["EndDateTime"] == "2026-05-20T10:00:00.000+0000"
+    for stamp in ("CreatedDate", "LastModifiedDate", "SystemModstamp"):
+        assert event[stamp].endswith(".000+0000")
+    rows = sf.query_all("SELECT SystemModstamp FROM Opportunity")["records"]
+    assert all(row["SystemModstamp"].endswith(".000+0000") for row in rows)

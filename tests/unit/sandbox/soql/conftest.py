@@ -33,7 +33,8 @@ def source() -> MemorySource:
         data.add("Opportunity", Name=name, StageName=stage,
                  CloseDate=on(close) if close else None, Amount=amount, AccountId=account,
                  SystemModstamp=at(modstamp), IsClosed=closed, IsWon=stage == "Closed Won",
-                 Description="line one\nline two" if amount == 0.0 else None, OwnerId=owner)
+                 Description="line one\nline two" if amount == 0.0 else None,
+                 NextStep="line one\nline two" if amount == 0.0 else None, OwnerId=owner)
     gone = data.add("Opportunity", Name="Deleted Deal", StageName="Prospecting",
                     AccountId=acme, SystemModstamp=at("2026-05-23T00:00:00"), IsClosed=False)
     data.by_id[gone][1]["IsDeleted"] = True

@@ -60,6 +60,7 @@ OBJECTS = [
         FieldDouble("CloseDate", "date"), FieldDouble("Amount", "currency"),
         FieldDouble("Probability", "percent"), FieldDouble("IsClosed", "boolean"),
         FieldDouble("IsWon", "boolean"), FieldDouble("Description", "textarea"),
+        FieldDouble("NextStep", "string"),
         _ref("AccountId", ["Account"], "Account"), _ref("OwnerId", ["User"], "Owner"))),
     ObjectDouble("Case", "500", _system(
         FieldDouble("CaseNumber", "string"), FieldDouble("Subject", "string"),

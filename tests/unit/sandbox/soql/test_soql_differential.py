@@ -180,7 +180,7 @@ def test_random_queries_match_reference_semantics(seed):
         for field in rng.sample(all_fields, rng.randint(0, 2)):
             descending = rng.random() < 0.5
             nulls = rng.choice([None, True, False])
-            keys.append((field, descending, (not descending) if nulls is None else nulls))
+            keys.append((field, descending, True if nulls is None else nulls))
             clause = f"{field.soql}{' DESC' if descending else rng.choice(['', ' ASC'])}"
             clauses.append(clause if nulls is None else f"{clause} NULLS {'FIRST' if nulls else 'LAST'}")
         keys.append((id_field, False, True))  # makes the order total

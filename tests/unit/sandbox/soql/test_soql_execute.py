@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.sandbox.soql import compile_query, parse
+from desktop.sandbox.soql import SoqlError, compile_query, parse
 
 OPP = "SELECT Name FROM Opportunity"
 ALL_LIVE = ["Big Deal", "small deal", "Renewal_2026", "100% Pure", "O'Brien's \"quote\""]
@@ -53,8 +53,43 @@ def test_like_wildcards_and_escapes(names, pattern, expected):
 
 
 def test_like_on_null_is_false_and_spans_lines(names):
-    assert names(f"{OPP} WHERE Description LIKE '%one%two'") == ["O'Brien's \"quote\""]
-    assert names(f"{OPP} WHERE NOT Description LIKE '%'") == ALL_LIVE[:4]
+    assert names(f"{OPP} WHERE NextStep LIKE '%one%two'") == ["O'Brien's \"quote\""]
+    assert names(f"{OPP} WHERE NOT NextStep LIKE '%'") == ALL_LIVE[:4]
+
+
+@pytest.mark.parametrize("soql", [
+    f"{OPP} WHERE Description LIKE '%one%'", f"{OPP} WHERE Description = null",
+    f"{OPP} WHERE Description IN ('x')", "SELECT Id FROM Account WHERE Id IN "
+    "(SELECT AccountId FROM Opportunity WHERE Description != null)",
+])
+def test_a_long_text_area_cannot_be_filtered(run, soql):
+    """SOQL and SOSL Reference, "Understanding Relationship Query Limitations": "You cannot
+    filter against the content of textarea fields" (describe says filterable: false)."""
+    with pytest.raises(SoqlError) as failure:
+        run(soql)
+    assert failure.value.error_code == "INVALID_FIELD"
+    assert "field 'Description' can not be filtered in a query call" in failure.value.message
+
+
+def test_a_long_text_area_cannot_be_sorted_but_can_be_selected(run):
+    """SOQL and SOSL Reference, "ORDER BY": long text area fields are not supported in
+    ORDER BY (describe says sortable: false); selecting them is fine."""
+    with pytest.raises(SoqlError) as failure:
+        run(f"{OPP} ORDER BY Description")
+    assert failure.value.error_code == "INVALID_FIELD"
+    assert "field 'Description' can not be sorted in a query call" in failure.value.message
+    assert any(r["Description"] for r in run("SELECT Description FROM Opportunity"))
+
+
+def test_a_semi_join_cannot_select_from_the_outer_object(run):
+    """SOQL and SOSL Reference, "Semi-Joins with IN and Anti-Joins with NOT IN": a semi-join
+    is "a subquery on another object"; on the outer query's own object Salesforce answers
+    "The inner and outer selects should not be on the same object type"."""
+    with pytest.raises(SoqlError) as failure:
+        run("SELECT Id FROM Case WHERE ParentId IN (SELECT Id FROM Case WHERE IsClosed = false)")
+    assert failure.value.error_code == "MALFORMED_QUERY"
+    assert "should not be on the same object type" in failure.value.message
+    assert run("SELECT Subject FROM Task WHERE WhatId IN (SELECT Id FROM Case)")
 
 
 def test_string_escapes_in_equality(names, source):
@@ -141,8 +176,12 @@ def test_semi_join_and_anti_join(names, source):
     ("Amount", ["Renewal_2026", "O'Brien's \"quote\"", "small deal", "100% Pure", "Big Deal"]),
     ("Amount ASC NULLS LAST", ["O'Brien's \"quote\"", "small deal", "100% Pure", "Big Deal",
                                "Renewal_2026"]),
-    ("Amount DESC", ["Big Deal", "100% Pure", "small deal", "O'Brien's \"quote\"",
-                     "Renewal_2026"]),
+    # SOQL and SOSL Reference, "ORDER BY": "By default, null values are sorted first",
+    # whatever the direction
+    ("Amount DESC", ["Renewal_2026", "Big Deal", "100% Pure", "small deal",
+                     "O'Brien's \"quote\""]),
+    ("Amount DESC NULLS LAST", ["Big Deal", "100% Pure", "small deal", "O'Brien's \"quote\"",
+                                "Renewal_2026"]),
     ("Amount DESC NULLS FIRST", ["Renewal_2026", "Big Deal", "100% Pure", "small deal",
                                  "O'Brien's \"quote\""]),
     ("Name", ["100% Pure", "Big Deal", "O'Brien's \"quote\"", "Renewal_2026", "small deal"]),
@@ -150,8 +189,8 @@ def test_semi_join_and_anti_join(names, source):
                    "100% Pure"]),
     ("StageName, Amount DESC", ["Renewal_2026", "small deal", "100% Pure", "Big Deal",
                                 "O'Brien's \"quote\""]),
-    ("CloseDate DESC, Name", ["Renewal_2026", "Big Deal", "O'Brien's \"quote\"", "small deal",
-                              "100% Pure"]),
+    ("CloseDate DESC, Name", ["100% Pure", "Renewal_2026", "Big Deal", "O'Brien's \"quote\"",
+                              "small deal"]),
     ("Account.Name NULLS LAST, Name DESC", ["small deal", "Big Deal", "Renewal_2026",
                                             "O'Brien's \"quote\"", "100% Pure"]),
     ("SystemModstamp", ["Renewal_2026", "Big Deal", "100% Pure", "small deal",

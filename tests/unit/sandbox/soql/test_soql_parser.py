@@ -34,10 +34,12 @@ def test_select_shape():
 
 
 def test_order_defaults_follow_salesforce():
-    items = parse("SELECT Id FROM Account ORDER BY Name, Industry DESC, Id ASC NULLS LAST"
-                  ).order_by
+    """SOQL and SOSL Reference, "ORDER BY": ascending by default, and "By default, null values
+    are sorted first" in either direction; NULLS LAST only when asked for."""
+    items = parse("SELECT Id FROM Account ORDER BY Name, Industry DESC, Id ASC NULLS LAST, "
+                  "Name DESC NULLS LAST").order_by
     assert [(o.descending, o.nulls_first) for o in items] == [
-        (False, True), (True, False), (False, False)]
+        (False, True), (True, True), (False, False), (True, False)]
 
 
 def test_keywords_are_case_insensitive():
@@ -210,8 +212,13 @@ def test_message_points_at_the_offending_token():
 
 
 def test_overlong_query_and_non_text_are_malformed():
-    long_text = "SELECT Id FROM Account WHERE " + " OR ".join(["Name = 'x'"] * 10_000)
-    assert "cannot be longer" in malformed(long_text).message
+    """Salesforce Developer Limits and Allocations Quick Reference, "SOQL and SOSL Limits for
+    Search Queries": SOQL statements are at most 100,000 characters by default."""
+    head = "SELECT Id FROM Account WHERE Name IN ("
+    at_limit = head + "'x'" + ", 'x'" * ((100_000 - len(head) - 4) // 5) + ")"
+    at_limit += " " * (100_000 - len(at_limit))
+    assert len(at_limit) == 100_000 and isinstance(parse(at_limit).where, InList)
+    assert "cannot be longer" in malformed(at_limit + " ").message
     for value in (None, 42, ["SELECT Id FROM Account"], b"SELECT Id FROM Account"):
         malformed(value)  # type: ignore[arg-type]
 
@@ -226,3 +233,13 @@ def test_deep_nesting_is_malformed_not_a_recursion_error():
 def test_parse_results_are_cached_by_text():
     text = "SELECT Id FROM Account WHERE Name = 'cache me'"
     assert parse(text) is parse(text)
+
+
+def test_a_string_literal_holds_at_most_4000_characters():
+    """Salesforce Developer Limits and Allocations Quick Reference, "SOQL and SOSL Limits for
+    Search Queries": 4,000 characters for each string within a WHERE clause (escapes count
+    as the character they stand for)."""
+    assert parse("SELECT Id FROM Account WHERE Name = '" + "x" * 4000 + "'")
+    assert parse("SELECT Id FROM Account WHERE Name = '" + "\\'" * 4000 + "'")
+    error = malformed("SELECT Id FROM Account WHERE Name IN ('a', '" + "x" * 4001 + "')")
+    assert "at most 4,000 characters" in error.message

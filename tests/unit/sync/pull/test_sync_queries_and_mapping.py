@@ -11,7 +11,7 @@ from desktop.domain.settings import Settings
 from desktop.sync.metadata import ObjectMeta, meta_from_describe
 from desktop.sync.pull.mapping import RecordMapper, display_text
 from desktop.sync.pull.queries import (
-    ID_CHUNK,
+    ID_LIST_CHARS,
     build_streams,
     soql_datetime,
     soql_string,
@@ -88,8 +88,9 @@ def test_default_streams_parents_first_then_child_cases_then_tasks(metas):
     assert opp_tasks.where == ("WhatId IN (SELECT Id FROM Opportunity)",)
     since = datetime(2026, 5, 20, 12, 0, tzinfo=UTC)
     assert opp.soql(since).endswith(
-        "FROM Opportunity WHERE SystemModstamp >= 2026-05-20T11:50:00.000Z "
+        "FROM Opportunity WHERE SystemModstamp >= 2026-05-20T11:50:00Z "
         "ORDER BY SystemModstamp, Id")
+    assert [opp.soql(since)] == opp.queries(since)
 
 
 def test_filters_reach_the_queries(metas):
@@ -97,16 +98,42 @@ def test_filters_reach_the_queries(metas):
                         specific_ids=("006000000000001AAA", "500000000000001AAA"),
                         opportunity_stage_trigger="Negotiation/Review")
     opp, case, child_case, opp_tasks, case_tasks = build_streams(settings, metas, USER)
-    assert opp.where == (f"OwnerId = '{USER}'", "Id IN ('006000000000001AAA')",
-                         "StageName IN ('Negotiation/Review', 'Closed Won', 'Closed Lost', "
-                         "'Closed - Merged')")
-    assert case.where[-1] == "Id IN ('500000000000001AAA')"
+    assert opp.where == (f"OwnerId = '{USER}'", "StageName IN ('Negotiation/Review', "
+                         "'Closed Won', 'Closed Lost', 'Closed - Merged')")
+    assert opp.chunks == ("Id IN ('006000000000001AAA')",)
+    assert case.chunks == ("Id IN ('500000000000001AAA')",)
     since = datetime(2026, 5, 20, 12, 0, tzinfo=UTC)
-    assert f"WHERE SystemModstamp >= 2026-05-20T11:50:00.000Z AND OwnerId = '{USER}' AND" in \
-        opp.soql(since)
-    assert child_case.where == ("ParentId != null", "ParentId IN ('500000000000001AAA')")
-    assert opp_tasks.where[0].startswith("WhatId IN (SELECT Id FROM Opportunity WHERE OwnerId")
-    assert "ParentId = null" not in case_tasks.where[0]  # tasks of child cases count too
+    [query] = opp.queries(since)
+    assert f"WHERE SystemModstamp >= 2026-05-20T11:50:00Z AND OwnerId = '{USER}' AND" in query
+    assert query.endswith("AND Id IN ('006000000000001AAA') ORDER BY SystemModstamp, Id")
+    assert child_case.where == ("ParentId != null",)
+    assert child_case.chunks == ("ParentId IN ('500000000000001AAA')",)
+    assert opp_tasks.where == ()
+    assert opp_tasks.chunks[0].startswith("WhatId IN (SELECT Id FROM Opportunity WHERE OwnerId")
+    assert opp_tasks.chunks[0].endswith("AND Id IN ('006000000000001AAA'))")
+    assert "ParentId = null" not in case_tasks.chunks[0]  # tasks of child cases count too
+
+
+def test_thousands_of_specific_items_are_split_into_queries_salesforce_takes(metas):
+    """5,000 specific items: every id in exactly one query of its stream, no id list longer
+    than ID_LIST_CHARS and no query near Salesforce's 100,000 characters (SOQL and SOSL
+    limits); children follow their parents' chunks."""
+    opportunities = [f"006{i:012d}AAA" for i in range(2500)]
+    cases = [f"500{i:012d}AAA" for i in range(2500)]
+    settings = Settings(import_mode="specific", specific_ids=(*opportunities, *cases))
+    streams = {s.key: s for s in build_streams(settings, metas, USER)}
+    for key, ids in (("Opportunity", opportunities), ("Case", cases)):
+        stream = streams[key]
+        assert len(stream.chunks) == 2
+        found = [i for chunk in stream.chunks for i in chunk[len("Id IN ("):-1].split(", ")]
+        assert found == [f"'{i}'" for i in ids]
+        assert all(len(chunk) <= ID_LIST_CHARS + 10 for chunk in stream.chunks)
+    since = datetime(2026, 5, 20, 12, 0, tzinfo=UTC)
+    for stream in streams.values():
+        assert len(stream.queries(since)) == 2
+        assert all(len(query) < 60_000 for query in stream.queries(since))
+    assert streams["Case@Case"].chunks[1].startswith("ParentId IN ('500000000001")
+    assert "Id IN ('006000000001" in streams["Task@Opportunity"].chunks[1]
 
 
 def test_a_closed_trigger_stage_is_an_outcome_not_a_step(metas):
@@ -132,11 +159,13 @@ def test_the_fingerprint_follows_what_the_queries_select(metas):
 
 def test_literals_are_escaped_and_children_come_in_chunks(metas):
     assert soql_string("O'Reilly \\ Sons") == "'O\\'Reilly \\\\ Sons'"
+    # whole seconds, rounded down: Salesforce keeps no milliseconds
     assert soql_datetime(datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)) == \
-        "2026-01-02T03:04:05.678Z"
+        "2026-01-02T03:04:05Z"
     tasks = build_streams(Settings(), metas, USER)[3]
-    queries = tasks.children_of([f"006{i:015d}" for i in range(ID_CHUNK + 1)])
+    queries = tasks.children_of([f"006{i:015d}" for i in range(3000)])
     assert len(queries) == 2 and "SystemModstamp >=" not in queries[0]
+    assert queries[0].count("'006") + queries[1].count("'006") == 3000
 
 
 def test_records_become_items(metas):

@@ -49,6 +49,9 @@ def test_both_changed_salesforce_wins_and_the_conflict_is_logged(world, sf):
     entry = world.add(note="original")
     world.push()
     world.store.entries.update(world.entry(entry).with_changes(note="local edit"))
+    # Someone edits it in Salesforce a moment later: stamps are whole seconds, and an edit in
+    # the very second of our write could not be told apart from it while ours waits.
+    world.sandbox.clock.advance(1)
     sf.Event.update(world.entry(entry).remote_id,
                     {"Description": f"edited in Salesforce\n\n[stint:{entry.client_id}]"})
     report = world.push()
