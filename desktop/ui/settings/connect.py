@@ -133,6 +133,7 @@ class ConnectForm(QWidget):
         self.copy_callback_button.setToolTip("Copy the callback URL for your administrator")
         self.copy_callback_button.clicked.connect(self.copy_callback_url)
         self.callback_error = error_label(self)
+        self._row_locks: dict[QLabel, bool] = {}
         self.ca_file_edit = QLineEdit(self)
         self.ca_file_edit.setAccessibleName("CA certificate file")
         self.ca_file_edit.setPlaceholderText("Only if your network inspects HTTPS traffic")
@@ -234,9 +235,15 @@ class ConnectForm(QWidget):
             self.url_edit.setEnabled(preset == CUSTOM_PRESET)
         set_locked([self.oauth_radio, self.device_radio, self.password_radio], self.method_badge,
                    "auth_method" in locked)
+        self._row_locks = {
+            self.consumer_key_badge: "consumer_key" in locked,
+            self.callback_badge: "oauth_callback_url" in locked,
+            self.consumer_secret_badge: secret_from_policy,
+        }
         set_locked([self.consumer_key_edit], self.consumer_key_badge, "consumer_key" in locked)
         set_locked([self.callback_edit], self.callback_badge, "oauth_callback_url" in locked)
         set_locked([self.consumer_secret_edit], self.consumer_secret_badge, secret_from_policy)
+        self._on_method()
         if secret_from_policy:
             self.consumer_secret_edit.setPlaceholderText("Set by your administrator")
         if not settings.consumer_key and not self.password_radio.isChecked():
@@ -299,6 +306,10 @@ class ConnectForm(QWidget):
         self._advanced_form.setRowVisible(self.callback_label, self.oauth_radio.isChecked())
         if not self.oauth_radio.isChecked():
             self.callback_error.hide()
+        # Showing a row shows every widget in it: padlocks only where the policy locks.
+        for badge, locked in self._row_locks.items():
+            if not locked:
+                badge.hide()
 
     def _toggle_advanced(self, shown: bool) -> None:
         self.advanced.setVisible(shown)

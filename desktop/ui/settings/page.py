@@ -131,7 +131,7 @@ class IntegrationPage(QWidget):
         )
         service.connect_progressed.connect(lambda text: self.connect_form.set_busy(True, text))
         service.browser_url_shown.connect(self.sign_in_status.show_browser_url)
-        service.device_code_shown.connect(self.sign_in_status.show_device_code)
+        service.device_code_shown.connect(self._show_device_code)
         service.setup_problem_found.connect(self.sign_in_status.show_setup_help)
         service.connection_changed.connect(self._on_connection_changed)
         service.connected.connect(self._on_connected)
@@ -249,6 +249,11 @@ class IntegrationPage(QWidget):
         else:
             self._service.connect_oauth(form.login_url(), consumer_key, ca_file,
                                         form.consumer_secret(), form.callback_url())
+
+    def _show_device_code(self, user_code: str, verification_uri: str) -> None:
+        self.sign_in_status.show_device_code(user_code, verification_uri)
+        # For support, and the e2e tests' sign that the code is on screen (never the code).
+        log.info("integration page shows a sign-in code to enter elsewhere")
 
     def _on_connected(self, username: str) -> None:
         self.connect_form.set_busy(False)

@@ -79,7 +79,7 @@ class SignInStatus(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.browser_url_hint, self.browser_url_edit, self.device_hint,
-                       self.device_code_label, self.verification_url_edit, self.setup_link):
+                       self.verification_url_edit, self.device_code_label, self.setup_link):
             layout.addWidget(widget)
         self.clear()
 

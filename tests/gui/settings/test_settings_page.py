@@ -515,3 +515,47 @@ def test_candidate_list_model_passes_the_model_tester(qtmodeltester):
     assert model.data(model.index(1)) == "<b>Acme</b> - 500 Widgets  —  Acme · Prospecting"
     assert model.setData(model.index(2), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert model.checked_ids() == ("006000000000009AAA", "500000000000001AAA")
+
+
+def test_padlocks_only_where_the_policy_locks_whatever_the_method(qtbot, page):
+    form = page.connect_form
+    form.advanced_button.setChecked(True)
+    for radio in (form.password_radio, form.device_radio, form.oauth_radio):
+        radio.setChecked(True)
+        form.set_busy(True)
+        for badge in (form.consumer_key_badge, form.consumer_secret_badge, form.callback_badge):
+            assert not badge.isVisible()
+        form.set_busy(False)
+
+
+def test_the_callback_url_and_consumer_secret_set_by_policy(qtbot, tmp_path, monkeypatch,
+                                                             profile_dir):
+    policy = tmp_path / "policy.toml"
+    policy.write_text(
+        'locked = ["connection.callback_url"]\n'
+        '[connection]\ncallback_url = "http://localhost:17846/stint"\n'
+        'consumer_key = "3MVG9-key"\nconsumer_secret = "from-the-admin-123"\n'
+    )
+    monkeypatch.setenv("STINT_POLICY", str(policy))
+    from desktop.engine import Engine
+    from desktop.platform.secrets import MemorySecretStore
+    from desktop.services.integration_service import IntegrationService
+    from desktop.services.tasks_service import TasksService
+
+    engine = Engine.open(profile_dir, secret_store=MemorySecretStore(), log_to_file=False)
+    try:
+        service = IntegrationService(engine)
+        page = IntegrationPage(service, TasksService(engine.store))
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: service.connection_info() is not None)
+        form = page.connect_form
+        form.advanced_button.setChecked(True)
+        assert form.callback_edit.text() == "http://localhost:17846/stint"
+        assert not form.callback_edit.isEnabled() and form.callback_badge.isVisible()
+        assert form.copy_callback_button.isEnabled()  # still copyable for the admin
+        assert not form.consumer_secret_edit.isEnabled() and form.consumer_secret_badge.isVisible()
+        assert form.consumer_secret_edit.text() == ""  # the secret itself is never shown
+        assert not form.consumer_key_badge.isVisible()  # preset, not locked
+    finally:
+        engine.close()
