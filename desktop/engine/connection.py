@@ -195,19 +195,24 @@ class ConnectionManager:
                 "Signing in through the browser or with a code needs the consumer key of your "
                 "org's connected app (--consumer-key, or ask your administrator)."
             )
-        return settings, self._oauth_client(settings, consumer_secret)
+        # A secret kept for another app (the consumer key changed) is not this app's.
+        same_app = settings.consumer_key == self._settings.current().consumer_key
+        return settings, self._oauth_client(settings, consumer_secret, use_kept=same_app)
 
-    def _oauth_client(self, settings: Settings, entered_secret: str | None = None) -> OAuthClient:
+    def _oauth_client(self, settings: Settings, entered_secret: str | None = None, *,
+                      use_kept: bool = True) -> OAuthClient:
         """The connected app as Stint presents it: the secret just entered, else the admin
         policy's, else the one kept from an earlier sign-in (none: a public client)."""
         policy_secret = self._settings.policy.get("connection", {}).get("consumer_secret")
-        secret = entered_secret or policy_secret or self.credentials.consumer_secret()
-        return OAuthClient(settings.consumer_key, secret or None)
+        kept = self.credentials.consumer_secret() if use_kept else None
+        return OAuthClient(settings.consumer_key, entered_secret or policy_secret or kept or None)
 
     def _adopt_oauth(self, client: SalesforceClient, settings: Settings,
                      entered_secret: str | None) -> ConnectionInfo:
         if entered_secret:  # it worked: keep it for renewals and the next sign-in
             self.credentials.save_consumer_secret(entered_secret)
+        elif settings.consumer_key != self._settings.current().consumer_key:
+            self.credentials.save_consumer_secret(None)  # another app's secret
         # Kept (not secret) like the password flow's; "" rather than a previous user's name.
         settings = settings.with_changes(username=client.session_info.username or "")
         return self._adopt(client, settings)

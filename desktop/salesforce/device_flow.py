@@ -21,6 +21,7 @@ import requests
 from desktop.platform.logs import register_secret
 from desktop.salesforce.errors import (
     AuthorizationDenied,
+    AuthorizationFailed,
     Cancelled,
     DeviceCodeExpired,
     DeviceFlowDisabled,
@@ -44,7 +45,14 @@ logger = logging.getLogger(__name__)
 DEFAULT_DEVICE_TIMEOUT = 600.0  # when Salesforce does not say how long the code lives
 DEFAULT_INTERVAL = 5.0  # RFC 8628 3.2, when the answer has no interval
 SLOW_DOWN_STEP = 5.0
-_REFUSALS = {"unauthorized_client": DeviceFlowDisabled()}
+# Salesforce does not document its answer for an app without the device flow: RFC 6749's
+# unauthorized_client, or the request's response or grant type refused.
+_REFUSALS = {
+    "unauthorized_client": DeviceFlowDisabled(),
+    "unsupported_response_type": DeviceFlowDisabled(),
+    "unsupported_grant_type": DeviceFlowDisabled(),
+    "*": AuthorizationFailed("Signing in with a code did not complete; try again."),
+}
 
 
 @dataclass(frozen=True)

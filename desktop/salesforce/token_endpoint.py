@@ -61,7 +61,8 @@ def token_answer(
     invalid_grant: ConnectionProblem,
     refusals: Mapping[str, ConnectionProblem] | None = None,
 ) -> dict[str, Any]:
-    """The token endpoint's answer to `client`'s `form`, or the problem its refusal means."""
+    """The token endpoint's answer to `client`'s `form`, or the problem its refusal means
+    (`refusals`: what particular error codes mean for this request; "*" for any other)."""
     status, body = post_token(login_url, http, client.form(**form))
     if status == 200 and body is not None:
         return body
@@ -96,7 +97,7 @@ def refusal_problem(
         return ScopeNotAllowed()
     if error in {"inactive_user", "inactive_org"}:
         return WrongCredentials("This Salesforce user or org is inactive; ask your administrator.")
-    return AuthorizationFailed()
+    return (refusals or {}).get("*") or AuthorizationFailed()
 
 
 def refresh_session(

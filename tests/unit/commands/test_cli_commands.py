@@ -303,6 +303,11 @@ def test_browser_sign_in_with_a_required_consumer_secret(
     assert memory_keyring.get("salesforce-consumer-secret") == sandbox.client_secret
     sandbox.sessions.expire_all_sessions()  # the refresh grant needs the kept secret
     assert stint("sync", "--json").json()["outcome"] == "succeeded"
+    # another app (another consumer key) never gets this app's secret
+    sandbox.apps.configure("other-app", callback_urls=[callback_url])
+    other = stint("connect", "--oauth", "--consumer-key", "other-app")
+    assert other.code == 0, other.err
+    assert memory_keyring.get("salesforce-consumer-secret") is None
 
 
 def test_browser_sign_in_on_a_busy_port(stint, sandbox, callback_url):

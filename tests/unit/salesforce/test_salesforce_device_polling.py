@@ -8,6 +8,7 @@ import pytest
 from desktop.salesforce.device_flow import DeviceCode, wait_for_approval
 from desktop.salesforce.errors import (
     AuthorizationDenied,
+    AuthorizationFailed,
     Cancelled,
     DeviceCodeExpired,
     DeviceFlowDisabled,
@@ -75,6 +76,8 @@ def test_polls_at_the_interval_and_slows_down_by_five_seconds_for_good():
     (pending("expired_token"), DeviceCodeExpired),
     (pending("invalid_grant"), DeviceCodeExpired),
     (pending("unauthorized_client"), DeviceFlowDisabled),
+    (pending("unsupported_grant_type"), DeviceFlowDisabled),
+    (pending("server_confused"), AuthorizationFailed),
     ((503, None), ServerError),
 ])
 def test_answers_that_end_the_wait(answer, problem):
@@ -95,3 +98,10 @@ def test_cancelling_stops_the_wait():
     clock = RecordingWait(cancel_after=1)
     with pytest.raises(Cancelled):
         wait_for_approval(LOGIN, CLIENT, CODE, ScriptedTokenEndpoint(pending()), cancel=clock)
+
+
+def test_an_unknown_refusal_speaks_of_the_code_not_the_browser():
+    with pytest.raises(AuthorizationFailed) as caught:
+        wait_for_approval(LOGIN, CLIENT, CODE, ScriptedTokenEndpoint(pending("server_confused")),
+                          cancel=RecordingWait())
+    assert "with a code" in caught.value.message
