@@ -44,8 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="read the password from stdin (first line; the security token may follow on the second)")
     connect.add_argument("--token-stdin", action="store_true",
                          help="read the security token from stdin (the line after the password, if any)")
-    connect.add_argument("--oauth", action="store_true", help="sign in through the browser (OAuth 2.0 with PKCE)")
-    connect.add_argument("--consumer-key", help="the connected app's consumer key (browser sign-in)")
+    connect.add_argument("--oauth", action="store_true", help="sign in through the browser (OAuth 2.0 with PKCE; recommended)")
+    connect.add_argument("--device", action="store_true",
+                         help="sign in with a code entered in a browser on any device (no browser needed here)")
+    connect.add_argument("--consumer-key", help="the connected app's consumer key (browser or code sign-in)")
+    connect.add_argument("--consumer-secret-stdin", action="store_true",
+                         help="read the connected app's consumer secret from stdin (only if the app requires one)")
     connect.add_argument("--ca-file", help="trust this CA certificate file (a private CA, such as the sandbox's)")
     connect.add_argument("--json", action="store_true", help="print the result as JSON")
 
@@ -192,11 +196,21 @@ def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str
 
     command = args.command
     if command == "connect":
+        secret = stdin_values.get("consumer_secret")
+        if args.oauth and args.device:
+            raise _UsageError("Choose one of --oauth and --device.")
+        if args.device:
+            return connection.connect_device(
+                engine, _show_device_code, login_url=args.login_url,
+                consumer_key=args.consumer_key, consumer_secret=secret, ca_file=args.ca_file,
+            )
         if args.oauth:
             return connection.connect_oauth(
                 engine, login_url=args.login_url, consumer_key=args.consumer_key,
-                ca_file=args.ca_file, show_url=_show_url,
+                consumer_secret=secret, ca_file=args.ca_file, show_url=_show_url,
             )
+        if args.consumer_secret_stdin:
+            raise _UsageError("--consumer-secret-stdin goes with --oauth or --device.")
         username = args.username or engine.settings.current().username
         if not username:
             raise _UsageError("Give --username for password sign-in, or use --oauth.")
@@ -243,7 +257,14 @@ class _UsageError(Exception):
 
 def _read_stdin_secrets(args: argparse.Namespace) -> dict[str, str]:
     """--password-stdin: line 1 password, line 2 security token; --token-stdin alone: the
-    token is the only line."""
+    token is the only line; --consumer-secret-stdin: the consumer secret is the only line."""
+    if args.consumer_secret_stdin and (args.oauth or args.device):
+        if args.password_stdin or args.token_stdin:
+            raise _UsageError("--consumer-secret-stdin is for --oauth or --device sign-in only.")
+        secret = sys.stdin.readline().strip()
+        if not secret:
+            raise _UsageError("--consumer-secret-stdin: no consumer secret on standard input.")
+        return {"consumer_secret": secret}
     if not (args.password_stdin or args.token_stdin):
         return {}
     lines = sys.stdin.read().splitlines()
@@ -271,6 +292,12 @@ def _prompt(label: str) -> str:
 
 def _show_url(url: str) -> None:
     print(f"Open this address in your browser to sign in:\n{url}", file=sys.stderr)
+
+
+def _show_device_code(code: Any) -> None:
+    from desktop.commands.connection import device_code_text
+
+    print(device_code_text(code), file=sys.stderr, flush=True)
 
 
 def _progress_printer() -> Callable[[str, int, int], None] | None:

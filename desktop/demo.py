@@ -39,6 +39,11 @@ class DemoEnvironment:
         from desktop.sandbox.harness import start_sandbox
 
         self.sandbox = start_sandbox(size="demo")
+        # The demo org's connected app is Stint's: it lists this profile's callback URL, so
+        # unlinking and signing in again through the browser (or with a code) works too.
+        settings = engine.settings.current()
+        self.sandbox.apps.add_callback_url(settings.oauth_callback_url)
+        engine.settings.save(settings.with_changes(consumer_key=self.sandbox.client_id))
         engine.connect_password(
             self.sandbox.username,
             self.sandbox.password,

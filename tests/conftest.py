@@ -41,3 +41,12 @@ def demo_sandbox():
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture
+def callback_url(sandbox):
+    """A browser sign-in callback URL on a free port, registered on `sandbox`'s connected app
+    (tests never use Stint's fixed default port, which parallel runs would share)."""
+    from tests.support.callback import registered_callback_url
+
+    return registered_callback_url(sandbox)

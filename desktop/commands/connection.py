@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from desktop.commands.result import CommandResult
 from desktop.engine import ConnectionInfo, Engine
+from desktop.salesforce.device_flow import DeviceCode
 from desktop.salesforce.login_url import host_of
 
 
@@ -41,17 +42,39 @@ def connect_oauth(
     *,
     login_url: str | None = None,
     consumer_key: str | None = None,
+    consumer_secret: str | None = None,
     ca_file: str | None = None,
     show_url: Callable[[str], None] | None = None,
     open_browser: Callable[[str], object] | None = None,
     timeout: float | None = None,
 ) -> CommandResult:
-    options: dict = {"login_url": login_url, "consumer_key": consumer_key, "ca_file": ca_file,
+    options: dict = {"login_url": login_url, "consumer_key": consumer_key,
+                     "consumer_secret": consumer_secret, "ca_file": ca_file,
                      "show_url": show_url, "open_browser": open_browser}
     if timeout is not None:
         options["timeout"] = timeout
     info = engine.connect_oauth(**options)
     return _connected(info, "Signed in through the browser to")
+
+
+def connect_device(
+    engine: Engine,
+    show_code: Callable[[DeviceCode], None],
+    *,
+    login_url: str | None = None,
+    consumer_key: str | None = None,
+    consumer_secret: str | None = None,
+    ca_file: str | None = None,
+) -> CommandResult:
+    info = engine.connect_device(show_code, login_url=login_url, consumer_key=consumer_key,
+                                 consumer_secret=consumer_secret, ca_file=ca_file)
+    return _connected(info, "Signed in with a code to")
+
+
+def device_code_text(code: DeviceCode) -> str:
+    """What `connect --device` tells the user while it waits."""
+    return (f"To sign in, open {code.verification_uri} in a browser on any device and enter "
+            f"the code {code.user_code}\nWaiting for you to allow access (Ctrl+C stops)…")
 
 
 def disconnect(engine: Engine) -> CommandResult:

@@ -14,7 +14,13 @@ from urllib.parse import urlsplit
 
 DEFAULT_LOGIN_URL = "https://login.salesforce.com"
 SANDBOX_LOGIN_URL = "https://test.salesforce.com"
-AUTH_METHODS = ("oauth", "password")
+# Where the browser sign-in comes back: the connected app must list it exactly (Salesforce
+# takes plain http only for localhost). The port is Stint's own, not the Salesforce CLI's
+# 1717, so both can sign in on one computer; see docs/salesforce-setup.md for why 7846.
+DEFAULT_CALLBACK_URL = "http://localhost:7846/oauth/callback"
+# "oauth": browser sign-in; "device": a code entered in a browser anywhere; both keep a
+# refresh token. "password": SOAP login, which Salesforce retires in Summer '27.
+AUTH_METHODS = ("oauth", "device", "password")
 IMPORT_MODES = ("all", "specific")
 WRITEBACK_TARGETS = ("off", "event", "custom_object")
 SYNC_INTERVAL_MIN = 5
@@ -36,6 +42,7 @@ POLICY_TO_SETTING: dict[str, str] = {
     "connection.login_url": "login_url",
     "connection.auth_method": "auth_method",
     "connection.consumer_key": "consumer_key",
+    "connection.callback_url": "oauth_callback_url",
     "import.opportunities": "import_opportunities",
     "import.cases": "import_cases",
     "import.mode": "import_mode",
@@ -44,6 +51,9 @@ POLICY_TO_SETTING: dict[str, str] = {
     "sync.interval_minutes": "sync_interval_minutes",
     "writeback.target": "writeback",
 }
+
+# Policy keys that are no setting: secrets go to the sign-in directly, never into Settings.
+POLICY_SECRETS = frozenset({"connection.consumer_secret"})
 
 _SALESFORCE_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
 _API_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$")
@@ -62,6 +72,7 @@ class Settings:
     login_url: str = DEFAULT_LOGIN_URL
     auth_method: str = "oauth"
     consumer_key: str = ""
+    oauth_callback_url: str = DEFAULT_CALLBACK_URL
     username: str = ""
     import_opportunities: bool = True
     import_cases: bool = True
@@ -105,7 +116,12 @@ def settings_problems(settings: Settings) -> dict[str, str]:
     if url_problem:
         problems["login_url"] = url_problem
     if settings.auth_method not in AUTH_METHODS:
-        problems["auth_method"] = "Choose how to connect: browser sign-in (OAuth) or password."
+        problems["auth_method"] = (
+            "Choose how to connect: browser sign-in (OAuth), a code (device) or password."
+        )
+    callback_problem = callback_url_problem(settings.oauth_callback_url)
+    if callback_problem:
+        problems["oauth_callback_url"] = callback_problem
     if settings.import_mode not in IMPORT_MODES:
         problems["import_mode"] = "Choose to import all items or only specific items."
     if not (settings.import_opportunities or settings.import_cases):
@@ -154,6 +170,25 @@ def login_url_problem(url: str) -> str | None:
         return "The login URL must not contain a user name or password."
     if parts.query or parts.fragment:
         return "The login URL must not contain ? or # parts."
+    return None
+
+
+def callback_url_problem(url: str) -> str | None:
+    """Why `url` cannot be the browser sign-in's callback URL, or None."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return "The callback URL's port must be a number from 1024 to 65535."
+    if parts.scheme != "http" or parts.hostname != "localhost":
+        return (
+            "The callback URL must start with http://localhost: Stint receives the sign-in on "
+            "this computer, and Salesforce accepts plain http callbacks only for localhost."
+        )
+    if port is None or not 1024 <= port <= 65535:
+        return "The callback URL needs a port from 1024 to 65535, such as http://localhost:7846/oauth/callback."
+    if parts.username or parts.password or parts.query or parts.fragment:
+        return "The callback URL must not contain a user name, password, ? or # parts."
     return None
 
 
@@ -248,6 +283,8 @@ def apply_policy(
     changes: dict[str, Any] = {}
     locked: set[str] = set()
     for dotted in set(values) | locked_dotted:
+        if dotted in POLICY_SECRETS:
+            continue
         attribute = POLICY_TO_SETTING.get(dotted)
         if attribute is None:
             raise SettingsError({dotted: f"The admin policy names an unknown setting ({dotted})."})

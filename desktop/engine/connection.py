@@ -1,8 +1,9 @@
 """The profile's link to Salesforce: connect, resume from stored secrets, unlink.
 
 What is remembered where:
-- secrets (password + security token, or the refresh token): the SecretStore (OS keyring);
-- login URL, method, consumer key, username, CA file: the Settings (not secret);
+- secrets (password + security token, or the refresh token; a consumer secret the user
+  entered): the SecretStore (OS keyring); a consumer secret from the admin policy stays there;
+- login URL, method, consumer key, callback URL, username, CA file: the Settings (not secret);
 - the connected user id and instance URL: the store's sync_state (not secret);
 - the access token: only in the SalesforceClient, in memory.
 """
@@ -15,16 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.domain.settings import Settings
+from desktop.domain.settings import Settings, callback_url_problem
 from desktop.engine.errors import EngineError, NotConnected
 from desktop.engine.settings_access import SettingsAccess
 from desktop.platform.secrets import SecretStore
 from desktop.salesforce import connection as sf_connection
 from desktop.salesforce.client import SalesforceClient
 from desktop.salesforce.credentials import Credentials
+from desktop.salesforce.device_flow import DEFAULT_DEVICE_TIMEOUT, DeviceCode
 from desktop.salesforce.errors import InvalidConsumerKey
 from desktop.salesforce.login_url import normalize_login_url
 from desktop.salesforce.oauth import DEFAULT_SIGN_IN_TIMEOUT, BrowserOpener
+from desktop.salesforce.oauth_client import OAuthClient
 from desktop.store import Store
 
 log = logging.getLogger(__name__)
@@ -127,24 +130,21 @@ class ConnectionManager:
         *,
         login_url: str | None = None,
         consumer_key: str | None = None,
+        consumer_secret: str | None = None,
+        callback_url: str | None = None,
         ca_file: str | None = None,
         open_browser: BrowserOpener | None = None,
         show_url: Callable[[str], None] | None = None,
         timeout: float = DEFAULT_SIGN_IN_TIMEOUT,
         cancel: threading.Event | None = None,
     ) -> ConnectionInfo:
-        changes: dict = {"auth_method": "oauth", "login_url": login_url, "ca_file": ca_file}
-        if consumer_key is not None:
-            changes["consumer_key"] = consumer_key.strip()
-        settings = self._planned(**changes)
-        if not settings.consumer_key:
-            raise InvalidConsumerKey(
-                "Browser sign-in needs the consumer key of your org's connected app "
-                "(--consumer-key, or ask your administrator)."
-            )
-        client = sf_connection.connect_with_oauth(
+        """Browser sign-in through `callback_url`, else the callback URL of the settings."""
+        settings, client = self._planned_oauth("oauth", login_url, consumer_key,
+                                               consumer_secret, ca_file, callback_url)
+        sf_client = sf_connection.connect_with_oauth(
             settings.login_url,
-            settings.consumer_key,
+            client,
+            settings.oauth_callback_url,
             ca_file=settings.ca_file or None,
             credentials=self.credentials,
             open_browser=open_browser,
@@ -152,6 +152,67 @@ class ConnectionManager:
             timeout=timeout,
             cancel=cancel,
         )
+        return self._adopt_oauth(sf_client, settings, consumer_secret)
+
+    def connect_device(
+        self,
+        show_code: Callable[[DeviceCode], None],
+        *,
+        login_url: str | None = None,
+        consumer_key: str | None = None,
+        consumer_secret: str | None = None,
+        ca_file: str | None = None,
+        timeout: float = DEFAULT_DEVICE_TIMEOUT,
+        cancel: threading.Event | None = None,
+    ) -> ConnectionInfo:
+        """Sign-in with a code: `show_code` tells the user where to enter it."""
+        settings, client = self._planned_oauth("device", login_url, consumer_key,
+                                               consumer_secret, ca_file)
+        sf_client = sf_connection.connect_with_device(
+            settings.login_url,
+            client,
+            show_code,
+            ca_file=settings.ca_file or None,
+            credentials=self.credentials,
+            timeout=timeout,
+            cancel=cancel,
+        )
+        return self._adopt_oauth(sf_client, settings, consumer_secret)
+
+    def _planned_oauth(self, method: str, login_url: str | None, consumer_key: str | None,
+                       consumer_secret: str | None, ca_file: str | None,
+                       callback_url: str | None = None) -> tuple[Settings, OAuthClient]:
+        changes: dict = {"auth_method": method, "login_url": login_url, "ca_file": ca_file,
+                         "oauth_callback_url": callback_url.strip() if callback_url else None}
+        if consumer_key is not None:
+            changes["consumer_key"] = consumer_key.strip()
+        settings = self._planned(**changes)
+        problem = callback_url_problem(settings.oauth_callback_url)
+        if problem:
+            raise EngineError(problem)
+        if not settings.consumer_key:
+            raise InvalidConsumerKey(
+                "Signing in through the browser or with a code needs the consumer key of your "
+                "org's connected app (--consumer-key, or ask your administrator)."
+            )
+        # A secret kept for another app (the consumer key changed) is not this app's.
+        same_app = settings.consumer_key == self._settings.current().consumer_key
+        return settings, self._oauth_client(settings, consumer_secret, use_kept=same_app)
+
+    def _oauth_client(self, settings: Settings, entered_secret: str | None = None, *,
+                      use_kept: bool = True) -> OAuthClient:
+        """The connected app as Stint presents it: the secret just entered, else the admin
+        policy's, else the one kept from an earlier sign-in (none: a public client)."""
+        policy_secret = self._settings.policy.get("connection", {}).get("consumer_secret")
+        kept = self.credentials.consumer_secret() if use_kept else None
+        return OAuthClient(settings.consumer_key, entered_secret or policy_secret or kept or None)
+
+    def _adopt_oauth(self, client: SalesforceClient, settings: Settings,
+                     entered_secret: str | None) -> ConnectionInfo:
+        if entered_secret:  # it worked: keep it for renewals and the next sign-in
+            self.credentials.save_consumer_secret(entered_secret)
+        elif settings.consumer_key != self._settings.current().consumer_key:
+            self.credentials.save_consumer_secret(None)  # another app's secret
         # Kept (not secret) like the password flow's; "" rather than a previous user's name.
         settings = settings.with_changes(username=client.session_info.username or "")
         return self._adopt(client, settings)
@@ -173,7 +234,7 @@ class ConnectionManager:
                 settings.auth_method,  # type: ignore[arg-type]
                 credentials,
                 username=settings.username,
-                consumer_key=settings.consumer_key,
+                client=self._oauth_client(settings) if settings.consumer_key else None,
                 ca_file=settings.ca_file or None,
             )
             return self._client

@@ -122,6 +122,11 @@ class Engine:
         self._pull = None
         return info
 
+    def connect_device(self, show_code: Callable[..., None], **options: Any) -> ConnectionInfo:
+        info = self.connection.connect_device(show_code, **options)
+        self._pull = None
+        return info
+
     def disconnect(self) -> None:
         """Unlink: stop syncing, delete the stored secrets; entries and items stay."""
         self.stop_scheduler()

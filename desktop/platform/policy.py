@@ -9,7 +9,8 @@ The file format is documented in docs/policy.md.
 (every section and key is optional; only what the file sets is present):
 
     {
-        "connection": {"login_url": str, "auth_method": str, "consumer_key": str},
+        "connection": {"login_url": str, "auth_method": str, "consumer_key": str,
+                       "consumer_secret": str, "callback_url": str},
         "import": {"opportunities": bool, "cases": bool, "mode": str,
                    "only_mine": bool, "opportunity_stage_trigger": str},
         "sync": {"interval_minutes": int},
@@ -36,6 +37,8 @@ from typing import Any
 
 import platformdirs
 
+from desktop.platform.logs import register_secret
+
 log = logging.getLogger(__name__)
 
 POLICY_ENV = "STINT_POLICY"
@@ -47,6 +50,8 @@ POLICY_KEYS: dict[str, type] = {
     "connection.login_url": str,
     "connection.auth_method": str,
     "connection.consumer_key": str,
+    "connection.consumer_secret": str,
+    "connection.callback_url": str,
     "import.opportunities": bool,
     "import.cases": bool,
     "import.mode": str,
@@ -96,6 +101,8 @@ def load_policy(
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(file, f"it is not valid TOML ({exc})") from None
     policy = validate_policy(data, file)
+    # A consumer secret handed out by policy is still a secret: never in a log line.
+    register_secret(policy.get("connection", {}).get("consumer_secret"))
     log.info(
         "admin policy %s: sets %s; locks %s",
         file,

@@ -17,7 +17,11 @@ from desktop.salesforce.session_info import SessionInfo
 
 logger = logging.getLogger(__name__)
 
-API_VERSION = "62.0"
+API_VERSION = "62.0"  # the REST API version the client uses
+# SOAP login() is not available from API 65.0 and is retired for every version in Summer '27
+# ("SOAP API End-of-Life Policy"); 62.0 to 64.0 keep it until then, whatever REST version the
+# client moves to. After that Salesforce answers INVALID_OPERATION: PasswordSignInRetired.
+SOAP_LOGIN_VERSION = "64.0"
 CLIENT_NAME = "Stint"
 
 
@@ -28,9 +32,10 @@ def password_login(
     security_token: str,
     *,
     ca_file: str | None = None,
-    api_version: str = API_VERSION,
+    api_version: str = SOAP_LOGIN_VERSION,
 ) -> SessionInfo:
-    """Sign in with SOAP `login` against any https login URL; raise a ConnectionProblem.
+    """Sign in with SOAP `login` against any https login URL; raise a ConnectionProblem
+    (PasswordSignInRetired once Salesforce no longer offers login() to this org).
 
     The login runs on its own short-lived session (verified against `ca_file`, else certifi)
     so the response hook that reads the user id cannot see other threads' traffic.

@@ -1,7 +1,8 @@
 """The façade the rest of Stint uses to get a SalesforceClient.
 
-- connect_with_password / connect_with_oauth: interactive "Connect" (stores the secrets when
-  a Credentials object is given, else keeps them in memory for this run only);
+- connect_with_password / connect_with_oauth / connect_with_device: interactive "Connect"
+  (stores the secrets when a Credentials object is given, else keeps them in memory for this
+  run only);
 - resume: start-up, from the secrets already stored (no user interaction);
 - disconnect: "Unlink" (revoke a refresh token if any, delete every stored secret).
 """
@@ -20,11 +21,14 @@ from desktop.salesforce.credentials import (
     refresh_token_renewer,
     unlink,
 )
+from desktop.salesforce.device_flow import DEFAULT_DEVICE_TIMEOUT, DeviceCode, sign_in_with_device
 from desktop.salesforce.login_url import normalize_login_url
 from desktop.salesforce.oauth import DEFAULT_SIGN_IN_TIMEOUT, BrowserOpener, sign_in_with_browser
+from desktop.salesforce.oauth_client import OAuthClient
 from desktop.salesforce.retry import RetryPolicy
+from desktop.salesforce.session_info import SessionInfo
 
-AuthMethod = Literal["password", "oauth"]
+AuthMethod = Literal["password", "oauth", "device"]
 
 
 class _RunOnlySecrets:
@@ -57,9 +61,7 @@ def connect_with_password(
 ) -> SalesforceClient:
     """Sign in (SOAP), then remember the password and token for renewals."""
     login_url = normalize_login_url(login_url)
-    session = password_login(
-        login_url, username, password, security_token, ca_file=ca_file, api_version=api_version
-    )
+    session = password_login(login_url, username, password, security_token, ca_file=ca_file)
     kept = credentials or Credentials(_RunOnlySecrets())
     kept.save_password(password, security_token)
     return SalesforceClient(
@@ -74,7 +76,8 @@ def connect_with_password(
 
 def connect_with_oauth(
     login_url: str,
-    consumer_key: str,
+    client: OAuthClient,
+    callback_url: str,
     *,
     ca_file: str | None = None,
     credentials: Credentials | None = None,
@@ -87,22 +90,52 @@ def connect_with_oauth(
 ) -> SalesforceClient:
     """Browser sign-in (authorization code + PKCE), then remember the refresh token.
 
-    See oauth.sign_in_with_browser for `open_browser`, `show_url`, `timeout` and `cancel`."""
+    See oauth.sign_in_with_browser for `callback_url`, `open_browser`, `show_url`, `timeout`
+    and `cancel`."""
     login_url = normalize_login_url(login_url)
     session = sign_in_with_browser(
         login_url,
-        consumer_key,
+        client,
+        callback_url,
         ca_file=ca_file,
         open_browser=open_browser,
         timeout=timeout,
         cancel=cancel,
         show_url=show_url,
     )
+    return _oauth_client(session, login_url, client, ca_file, credentials, retry, cancel,
+                         api_version)
+
+
+def connect_with_device(
+    login_url: str,
+    client: OAuthClient,
+    show_code: Callable[[DeviceCode], None],
+    *,
+    ca_file: str | None = None,
+    credentials: Credentials | None = None,
+    timeout: float = DEFAULT_DEVICE_TIMEOUT,
+    cancel: threading.Event | None = None,
+    retry: RetryPolicy | None = None,
+    api_version: str = API_VERSION,
+) -> SalesforceClient:
+    """Sign-in with a code entered on any device (device flow); remember the refresh token."""
+    login_url = normalize_login_url(login_url)
+    session = sign_in_with_device(login_url, client, show_code, ca_file=ca_file,
+                                  timeout=timeout, cancel=cancel)
+    return _oauth_client(session, login_url, client, ca_file, credentials, retry, cancel,
+                         api_version)
+
+
+def _oauth_client(session: SessionInfo, login_url: str, client: OAuthClient,
+                  ca_file: str | None, credentials: Credentials | None,
+                  retry: RetryPolicy | None, cancel: threading.Event | None,
+                  api_version: str) -> SalesforceClient:
     renew = None
     if session.refresh_token:
         kept = credentials or Credentials(_RunOnlySecrets())
         kept.save_refresh_token(session.refresh_token)
-        renew = refresh_token_renewer(kept, login_url, consumer_key, ca_file)
+        renew = refresh_token_renewer(kept, login_url, client, ca_file)
     return SalesforceClient(
         session, renew=renew, ca_file=ca_file, retry=retry, cancel=cancel, api_version=api_version
     )
@@ -114,7 +147,7 @@ def resume(
     credentials: Credentials,
     *,
     username: str | None = None,
-    consumer_key: str | None = None,
+    client: OAuthClient | None = None,
     ca_file: str | None = None,
     retry: RetryPolicy | None = None,
     cancel: threading.Event | None = None,
@@ -130,10 +163,10 @@ def resume(
         if not username:
             raise ValueError("password sign-in needs the username")
         renew = password_renewer(credentials, login_url, username, ca_file)
-    elif auth_method == "oauth":
-        if not consumer_key:
-            raise ValueError("browser sign-in needs the consumer key")
-        renew = refresh_token_renewer(credentials, login_url, consumer_key, ca_file)
+    elif auth_method in ("oauth", "device"):
+        if client is None or not client.consumer_key:
+            raise ValueError("browser or device sign-in needs the consumer key")
+        renew = refresh_token_renewer(credentials, login_url, client, ca_file)
     else:
         raise ValueError(f"unknown sign-in method {auth_method!r}")
     return SalesforceClient(

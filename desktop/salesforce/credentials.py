@@ -2,7 +2,8 @@
 
 Kept in the profile's SecretStore (the OS keyring, or memory for this run when the keyring
 is unusable): the password and security token for password sign-in, the refresh token for
-browser sign-in. Never the access token: it lives only in memory. "Unlink" deletes them all.
+browser or device sign-in, and the connected app's consumer secret when the user entered one.
+Never the access token: it lives only in memory. "Unlink" deletes them all.
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ from desktop.platform.secrets import SecretStore
 from desktop.salesforce.auth import password_login
 from desktop.salesforce.errors import ConnectionProblem, CredentialsMissing
 from desktop.salesforce.http import make_http_session
-from desktop.salesforce.oauth import refresh_session, revoke_token
+from desktop.salesforce.oauth_client import OAuthClient
 from desktop.salesforce.session_info import SessionInfo, SessionRenewer
+from desktop.salesforce.token_endpoint import refresh_session, revoke_token
 
 logger = logging.getLogger(__name__)
 
 PASSWORD_KEY = "salesforce-password"
 SECURITY_TOKEN_KEY = "salesforce-security-token"
 REFRESH_TOKEN_KEY = "salesforce-refresh-token"
-ALL_KEYS = (PASSWORD_KEY, SECURITY_TOKEN_KEY, REFRESH_TOKEN_KEY)
+CONSUMER_SECRET_KEY = "salesforce-consumer-secret"
+ALL_KEYS = (PASSWORD_KEY, SECURITY_TOKEN_KEY, REFRESH_TOKEN_KEY, CONSUMER_SECRET_KEY)
 
 
 class Credentials:
@@ -42,6 +45,16 @@ class Credentials:
         self._secrets.set(REFRESH_TOKEN_KEY, refresh_token)
         self._delete(PASSWORD_KEY)
         self._delete(SECURITY_TOKEN_KEY)
+
+    def save_consumer_secret(self, secret: str | None) -> None:
+        """Remember the connected app's consumer secret (None or "": forget it)."""
+        if secret:
+            self._secrets.set(CONSUMER_SECRET_KEY, secret)
+        else:
+            self._delete(CONSUMER_SECRET_KEY)
+
+    def consumer_secret(self) -> str | None:
+        return self._secrets.get(CONSUMER_SECRET_KEY) or None
 
     def password(self) -> tuple[str, str]:
         """(password, security token); CredentialsMissing when none is stored."""
@@ -67,7 +80,8 @@ class Credentials:
         return self._secrets.problem
 
     def has_any(self) -> bool:
-        return any(self._secrets.get(key) for key in ALL_KEYS)
+        """Whether a sign-in is kept (a consumer secret alone is not one)."""
+        return any(self._secrets.get(key) for key in ALL_KEYS if key != CONSUMER_SECRET_KEY)
 
     def forget_all(self) -> None:
         """ "Unlink": delete every stored Salesforce secret of this profile."""
@@ -93,14 +107,14 @@ def password_renewer(
 
 
 def refresh_token_renewer(
-    credentials: Credentials, login_url: str, consumer_key: str, ca_file: str | None = None
+    credentials: Credentials, login_url: str, client: OAuthClient, ca_file: str | None = None
 ) -> SessionRenewer:
     """Renew with the stored refresh token; keeps a rotated refresh token if one comes back."""
 
     def renew() -> SessionInfo:
         stored = credentials.refresh_token()
         with make_http_session(ca_file) as http:
-            session = refresh_session(login_url, consumer_key, stored, http)
+            session = refresh_session(login_url, client, stored, http)
         if session.refresh_token and session.refresh_token != stored:
             credentials.save_refresh_token(session.refresh_token)
         return session

@@ -26,6 +26,7 @@ from desktop.salesforce.errors import (
     HostUnreachable,
     InvalidLoginUrl,
     MalformedResponse,
+    PasswordSignInRetired,
     RateLimited,
     RequestRejected,
     RequestTooLarge,
@@ -72,6 +73,8 @@ _LOGIN_FAULTS: dict[str, tuple[type[ConnectionProblem], str | None]] = {
         WrongCredentials,
         _NEW_PASSWORD_NEEDED,
     ),
+    # login() not available in this API version, turned off in the org, or retired.
+    "INVALID_OPERATION": (PasswordSignInRetired, None),
 }
 
 

@@ -10,9 +10,15 @@ from __future__ import annotations
 
 
 class ConnectionProblem(Exception):
-    """Base of every Salesforce connection/request problem shown to the user."""
+    """Base of every Salesforce connection/request problem shown to the user.
+
+    `setup_topic` names the section of docs/salesforce-setup.md that fixes the problem when
+    its cause is how Salesforce (or Stint) is set up rather than something the user typed or
+    the network: the Settings page then links to that guide.
+    """
 
     default_message = "Something went wrong while talking to Salesforce."
+    setup_topic: str | None = None
 
     def __init__(self, message: str | None = None) -> None:
         self.message = message or self.default_message
@@ -44,6 +50,7 @@ class WrongCredentials(ConnectionProblem):
 
 
 class ApiDisabled(ConnectionProblem):
+    setup_topic = "permissions"
     default_message = (
         "Salesforce refused API access for this user; make sure API access is enabled for "
         "your profile ('API Enabled' permission)."
@@ -59,9 +66,23 @@ class RefreshTokenRevoked(ConnectionProblem):
 
 
 class AuthorizationFailed(ConnectionProblem):
-    """The browser sign-in (OAuth) did not complete."""
+    """The browser or device sign-in (OAuth) did not complete."""
 
     default_message = "Signing in through the browser did not complete; try again."
+
+
+class SignInTimedOut(AuthorizationFailed):
+    """Nobody finished the sign-in in the browser in time; a callback URL the connected app
+    does not list ends the same way (Salesforce shows its error in the browser instead)."""
+
+    setup_topic = "callback-url"
+
+    def __init__(self, callback_url: str) -> None:
+        super().__init__(
+            "Stint waited too long for the browser sign-in to finish; try again. If the browser "
+            "showed \"redirect_uri_mismatch\", the connected app does not list Stint's callback "
+            f"URL {callback_url}: your Salesforce administrator must add it."
+        )
 
 
 class AuthorizationDenied(AuthorizationFailed):
@@ -78,9 +99,73 @@ class StateMismatch(AuthorizationFailed):
 
 
 class InvalidConsumerKey(AuthorizationFailed):
+    setup_topic = "consumer-key"
     default_message = (
-        "Salesforce does not recognise the consumer key; check the connected app's consumer "
-        "key in the connection settings."
+        "Salesforce does not recognise the consumer key: this org has no connected app with "
+        "it. Check the consumer key in the connection settings (Advanced)."
+    )
+
+
+class ConsumerSecretRequired(AuthorizationFailed):
+    setup_topic = "consumer-secret"
+    default_message = (
+        "This connected app requires a consumer secret. Enter it under Advanced, or ask your "
+        "Salesforce administrator to turn off \"Require Secret for Web Server Flow\" and "
+        "\"Require Secret for Refresh Token Flow\" (Stint signs in with PKCE instead)."
+    )
+
+
+class ConsumerSecretWrong(AuthorizationFailed):
+    setup_topic = "consumer-secret"
+    default_message = (
+        "Salesforce did not accept the consumer secret: it is not this connected app's. Copy "
+        "it again from the app's settings in Salesforce."
+    )
+
+
+class ScopeNotAllowed(AuthorizationFailed):
+    setup_topic = "scopes"
+    default_message = (
+        "The connected app does not allow the access Stint asks for. Your Salesforce "
+        "administrator must select these OAuth scopes: api, id, refresh_token."
+    )
+
+
+class DeviceFlowDisabled(AuthorizationFailed):
+    setup_topic = "device-flow"
+    default_message = (
+        "Sign-in with a code is not enabled for this connected app. Ask your Salesforce "
+        "administrator to turn on \"Enable Device Flow\", or sign in with the browser."
+    )
+
+
+class DeviceCodeExpired(AuthorizationFailed):
+    default_message = "The sign-in code expired before it was used; start the sign-in again."
+
+
+class CallbackPortBusy(AuthorizationFailed):
+    """Another program listens on the port of Stint's callback URL."""
+
+    setup_topic = "callback-url"
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        super().__init__(
+            f"Another program on this computer is using port {port}, where Stint receives the "
+            "browser sign-in. Close that program and try again, or sign in with a code instead; "
+            "your administrator can also move Stint to another port (the connected app must "
+            "then list the new callback URL)."
+        )
+
+
+class PasswordSignInRetired(ConnectionProblem):
+    """SOAP login() answered INVALID_OPERATION: turned off in this org, or retired."""
+
+    setup_topic = "password-sign-in"
+    default_message = (
+        "Salesforce no longer accepts password sign-in for this org (SOAP API login() is "
+        "turned off or retired). Sign in with the browser instead, or with a code where no "
+        "browser can be used on this computer."
     )
 
 

@@ -18,6 +18,14 @@ test can do here with JSON. The random admin token in the URL keeps other local 
     POST   {admin_url}/short-pages          {"seed": 7, "share": 0.5} (that share of query
                                             pages hold fewer records than the batch size) or
                                             {"seed": null} (off)
+    GET    {admin_url}/connected-app        the connected app's settings (key, secret, callbacks...)
+    POST   {admin_url}/connected-app        {"callback_urls": [...], "scopes": [...],
+                                             "require_secret_for_web_server": true,
+                                             "require_secret_for_refresh": true,
+                                             "device_flow": false, "consumer_key": ...}
+    POST   {admin_url}/soap-login           {"disabled": true}: login() refused for every version
+    GET    {admin_url}/device-flow          {"interval_seconds", "pending": [{"user_code", ...}]}
+    POST   {admin_url}/device-flow          {"interval_seconds": 1} (device codes issued from now)
 """
 
 from __future__ import annotations
@@ -28,7 +36,9 @@ from typing import Any
 
 from werkzeug.wrappers import Request, Response
 
+from desktop.sandbox.connected_app import CONSUMER_KEY, ConnectedAppError
 from desktop.sandbox.context import ServerContext
+from desktop.sandbox.device_flow import device_code_answer
 from desktop.sandbox.faults import FaultKind
 from desktop.sandbox.responses import ApiError, json_response, not_found, parse_json_body
 
@@ -137,6 +147,48 @@ def _short_pages(ctx: ServerContext, request: Request) -> dict:
     except ValueError as exc:
         raise ApiError(400, "INVALID_INPUT", str(exc)) from None
     return _state(ctx)
+_APP_SETTINGS = {"callback_urls": list, "scopes": list, "require_secret_for_web_server": bool,
+                 "require_secret_for_refresh": bool, "device_flow": bool}
+
+
+def _connected_app(ctx: ServerContext, request: Request) -> dict:
+    if request.method == "GET":
+        key = request.args.get("consumer_key", CONSUMER_KEY)
+        app = ctx.apps.get(key)
+        if app is None:
+            raise not_found()
+        return app.describe()
+    body = parse_json_body(request.get_data())
+    key = body.pop("consumer_key", CONSUMER_KEY)
+    for name, value in body.items():
+        kind = _APP_SETTINGS.get(name)
+        if kind is None or not isinstance(value, kind):
+            raise ApiError(400, "INVALID_INPUT", f"unknown or mistyped setting {name!r}; "
+                           f"known: {', '.join(sorted(_APP_SETTINGS))}")
+    try:
+        return ctx.apps.configure(str(key), **body).describe()
+    except ConnectedAppError as exc:
+        raise ApiError(400, "INVALID_INPUT", str(exc)) from None
+
+
+def _soap_login(ctx: ServerContext, request: Request) -> dict:
+    body = parse_json_body(request.get_data())
+    if not isinstance(body.get("disabled"), bool):
+        raise ApiError(400, "INVALID_INPUT", "give 'disabled' (boolean)")
+    ctx.soap_login_disabled = body["disabled"]
+    return {"disabled": ctx.soap_login_disabled}
+
+
+def _device_flow(ctx: ServerContext, request: Request) -> dict:
+    if request.method == "POST":
+        body = parse_json_body(request.get_data())
+        interval = _number(body, "interval_seconds", float)
+        if interval <= 0:
+            raise ApiError(400, "INVALID_INPUT", "'interval_seconds' must be positive")
+        ctx.devices.interval_seconds = interval
+    pending = [{key: answer[key] for key in ("user_code", "verification_uri")}
+               for answer in (device_code_answer(e, ctx.base_url) for e in ctx.devices.pending())]
+    return {"interval_seconds": ctx.devices.interval_seconds, "pending": pending}
 
 
 _ACTIONS = {
@@ -150,6 +202,11 @@ _ACTIONS = {
     ("POST", "users/api-enabled"): _api_enabled,
     ("POST", "records/hidden"): _hidden,
     ("POST", "short-pages"): _short_pages,
+    ("GET", "connected-app"): _connected_app,
+    ("POST", "connected-app"): _connected_app,
+    ("POST", "soap-login"): _soap_login,
+    ("GET", "device-flow"): _device_flow,
+    ("POST", "device-flow"): _device_flow,
 }
 
 

@@ -6,13 +6,15 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.sandbox.connected_app import CONSUMER_KEY, ConnectedApps, new_app
+from desktop.sandbox.device_flow import DeviceAuthorizations
 from desktop.sandbox.faults import Faults
 from desktop.sandbox.limits import ApiBudget
 from desktop.sandbox.query_cursors import PageSizes, QueryCursors
 from desktop.sandbox.sessions import SessionStore
 
-# The connected app Stint uses (the contract documents it).
-CONSUMER_KEY = "stint-desktop"
+__all__ = ["API_VERSIONS", "CONSUMER_KEY", "ServerContext"]
+
 # REST API versions this sandbox answers, oldest first (v62.0 = Winter '25, v66.0 = Spring '26).
 API_VERSIONS = tuple(f"{major}.0" for major in range(31, 67))
 # Retired versions: 7.0-20.0 in Summer '22, 21.0-30.0 in Summer '25; REST answers them with
@@ -27,6 +29,10 @@ class ServerContext:
     budget: ApiBudget
     faults: Faults
     cursors: QueryCursors
+    apps: ConnectedApps
+    devices: DeviceAuthorizations
+    # "SOAP API login() disabled" (new orgs, and every org from Summer '27): see soap_login.py
+    soap_login_disabled: bool = False
     page_sizes: PageSizes = field(default_factory=PageSizes)
     base_url: str = ""             # https://127.0.0.1:PORT, set once the port is bound
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
@@ -36,7 +42,8 @@ class ServerContext:
     def for_org(cls, org: Any) -> ServerContext:
         now = org.clock.now
         return cls(org=org, sessions=SessionStore(now, org.org_id), budget=ApiBudget(now),
-                   faults=Faults(), cursors=QueryCursors(now))
+                   faults=Faults(), cursors=QueryCursors(now), apps=ConnectedApps([new_app()]),
+                   devices=DeviceAuthorizations(now))
 
     def check_password(self, user: Any, supplied: str, *, with_token: bool) -> bool:
         """Constant-time check of a password (plus security token for API logins)."""

@@ -5,6 +5,8 @@
         running.clock.advance(3 * 3600)    # let sessions expire
         running.faults.fail_next(2)        # next two requests answer 503
         running.page_sizes.shorten(seed=7) # query pages sometimes hold fewer records
+        running.apps.configure(require_secret_for_web_server=True)   # the connected app
+        running.disable_soap_login()       # password sign-in answers INVALID_OPERATION
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from simple_salesforce.api import DEFAULT_API_VERSION
 from simple_salesforce.login import SalesforceLogin
 
 from desktop.sandbox.browser import ScriptedBrowser
+from desktop.sandbox.connected_app import ConnectedApp
 from desktop.sandbox.context import CONSUMER_KEY
 from desktop.sandbox.server import SandboxServer
+from desktop.sandbox.soap_login import LAST_VERSION_WITH_LOGIN
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +47,24 @@ class RunningSandbox:
         self.budget = server.ctx.budget
         self.sessions = server.ctx.sessions
         self.page_sizes = server.ctx.page_sizes  # .shorten(seed): some query pages come back short
+        self.apps = server.ctx.apps          # the org's connected apps (connected_app.py)
+        self.devices = server.ctx.devices    # pending device sign-ins (device_flow.py)
+        self._ctx = server.ctx
+
+    @property
+    def connected_app(self) -> ConnectedApp:
+        """Stint's connected app as it is set up now (consumer key `client_id`)."""
+        app = self.apps.get(self.client_id)
+        assert app is not None
+        return app
+
+    @property
+    def client_secret(self) -> str:
+        return self.connected_app.consumer_secret
+
+    def disable_soap_login(self, disabled: bool = True) -> None:
+        """Turn SOAP login() off for every API version, as Summer '27 (or a new org) does."""
+        self._ctx.soap_login_disabled = disabled
 
     @property
     def port(self) -> int:
@@ -64,9 +86,11 @@ class RunningSandbox:
                                session=session or self.http_session(), scratch_url=self.login_url)
 
     def salesforce(self, username: str | None = None, *, version: str = DEFAULT_API_VERSION) -> Salesforce:
-        """A logged-in client (direct mode: a 401 raises SalesforceExpiredSession)."""
+        """A logged-in client (direct mode: a 401 raises SalesforceExpiredSession) for REST
+        `version`; the login itself uses a SOAP version that still has login()."""
         session = self.http_session()
-        session_id, instance = self.login(username, session=session, version=version)
+        login_version = min(float(version), LAST_VERSION_WITH_LOGIN)
+        session_id, instance = self.login(username, session=session, version=f"{login_version:.1f}")
         return Salesforce(session_id=session_id, instance=instance, session=session, version=version)
 
     def browser(self, username: str | None = None, password: str | None = None) -> ScriptedBrowser:

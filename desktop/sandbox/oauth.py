@@ -1,59 +1,35 @@
-"""OAuth 2.0 endpoints: authorization code with PKCE (approve page), token, revoke, userinfo."""
+"""OAuth 2.0 endpoints: authorization code with PKCE (approve page), revoke, userinfo.
+
+The token endpoint's grants are in oauth_grants.py, the device flow in device_flow.py; the
+connected app they check against in connected_app.py.
+
+Salesforce Help, "OAuth 2.0 Web Server Flow for Web App Integration": the authorize request's
+`redirect_uri` must match a callback URL of the app exactly; Salesforce shows
+`error=redirect_uri_mismatch&error_description=redirect_uri must match configuration` and
+does not redirect (help article 001122778). "Identity URLs" / "UserInfo Endpoint": the identity
+service answers only tokens granted the `id` (or `openid`, or `full`) scope.
+"""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import html
 import logging
-import re
 import string
 from importlib import resources
 from urllib.parse import urlencode, urlsplit
 
 from werkzeug.wrappers import Request, Response
 
-from desktop.sandbox.context import CONSUMER_KEY, ServerContext
+from desktop.sandbox.connected_app import scope_names
+from desktop.sandbox.context import ServerContext
+from desktop.sandbox.oauth_errors import OAuthError, error_page
 from desktop.sandbox.responses import ApiError, json_response
-from desktop.sandbox.sessions import AccessSession
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_SCOPE = "api refresh_token"
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-_VERIFIER_SHAPE = re.compile(r"^[A-Za-z0-9\-._~]{43,128}$")
+IDENTITY_SCOPES = frozenset({"id", "openid", "full", "profile", "email", "address", "phone"})
 _PAGE = string.Template(resources.files("desktop.sandbox").joinpath("approve_page.html").read_text("utf-8"))
-
-
-class OAuthError(Exception):
-    """A token-endpoint error: 400 {"error": ..., "error_description": ...}."""
-
-    def __init__(self, error: str, description: str, status: int = 400) -> None:
-        super().__init__(f"{error}: {description}")
-        self.error = error
-        self.description = description
-        self.status = status
-
-    def to_response(self) -> Response:
-        return json_response({"error": self.error, "error_description": self.description}, self.status)
-
-
-def s256_challenge(verifier: str) -> str:
-    """PKCE S256: BASE64URL(SHA256(ASCII(code_verifier))) without padding."""
-    digest = hashlib.sha256(verifier.encode("ascii")).digest()
-    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
-
-
-def is_loopback_redirect(uri: str) -> bool:
-    """Only loopback http redirect URIs are registered for the desktop app (RFC 8252 7.3)."""
-    try:
-        parts = urlsplit(uri)
-        port = parts.port
-    except ValueError:
-        return False
-    return (parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS and not parts.fragment
-            and port is not None)
 
 
 def _redirect(redirect_uri: str, params: dict[str, str]) -> Response:
@@ -67,12 +43,6 @@ def _error_redirect(redirect_uri: str, error: str, description: str, state: str 
     if state is not None:
         params["state"] = state
     return _redirect(redirect_uri, params)
-
-
-def _error_page(status: int, error: str, description: str) -> Response:
-    body = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error</title></head>"
-            f"<body><h1>error={html.escape(error)}</h1><p>{html.escape(description)}</p></body></html>")
-    return Response(body, status=status, content_type="text/html; charset=utf-8")
 
 
 def _approve_page(params: dict[str, str], username: str, error: str) -> Response:
@@ -96,17 +66,21 @@ def handle_authorize(ctx: ServerContext, request: Request) -> Response:
     params["state"] = state or ""
     params["scope"] = params["scope"] or DEFAULT_SCOPE
     # Errors about the client or where to send the user cannot be redirected: show them.
-    if params["client_id"] != CONSUMER_KEY:
-        return _error_page(400, "invalid_client_id", "client identifier invalid")
+    app = ctx.apps.get(params["client_id"]) if params["client_id"] else None
+    if app is None:
+        return error_page(400, "invalid_client_id", "client identifier invalid")
     redirect_uri = params["redirect_uri"]
-    if not is_loopback_redirect(redirect_uri):
-        return _error_page(400, "redirect_uri_mismatch", "redirect_uri must match configuration")
+    if not app.allows_callback(redirect_uri):
+        logger.info("authorize refused: redirect_uri is not a registered callback URL")
+        return error_page(400, "redirect_uri_mismatch", "redirect_uri must match configuration")
     if params["response_type"] != "code":
         return _error_redirect(redirect_uri, "unsupported_response_type", "response type not supported", state)
     if not params["code_challenge"]:
         return _error_redirect(redirect_uri, "invalid_request", "missing required code challenge", state)
     if params["code_challenge_method"] != "S256":
         return _error_redirect(redirect_uri, "invalid_request", "invalid code challenge method", state)
+    if app.disallowed_scopes(params["scope"]):
+        return _error_redirect(redirect_uri, "invalid_scope", "the requested scope is not allowed", state)
     if request.method == "GET":
         return _approve_page(params, "", "")
 
@@ -124,76 +98,6 @@ def handle_authorize(ctx: ServerContext, request: Request) -> Response:
     if state is not None:
         result["state"] = state
     return _redirect(redirect_uri, result)
-
-
-def _token_body(ctx: ServerContext, session: AccessSession, refresh_token: str | None) -> dict:
-    issued_at = str(int(session.issued_at.timestamp() * 1000))
-    identity = ctx.identity_url(session.user_id)
-    signature = base64.b64encode(
-        hmac.new(ctx.signing_key, (identity + issued_at).encode(), hashlib.sha256).digest()).decode()
-    body = {"access_token": session.token}
-    if refresh_token is not None:
-        body["refresh_token"] = refresh_token
-    body.update({"signature": signature, "scope": session.scope, "instance_url": ctx.base_url,
-                 "id": identity, "token_type": "Bearer", "issued_at": issued_at})
-    return body
-
-
-def _grant_authorization_code(ctx: ServerContext, form) -> dict:
-    entry = ctx.sessions.redeem_code(form.get("code", ""))
-    if entry is None:
-        raise OAuthError("invalid_grant", "invalid authorization code")
-    if form.get("client_id") != entry.client_id:
-        raise OAuthError("invalid_client_id", "client identifier invalid")
-    if form.get("redirect_uri") != entry.redirect_uri:
-        raise OAuthError("redirect_uri_mismatch", "redirect_uri must match configuration")
-    verifier = form.get("code_verifier", "")
-    if not _VERIFIER_SHAPE.match(verifier) or not hmac.compare_digest(
-            s256_challenge(verifier), entry.code_challenge):
-        raise OAuthError("invalid_grant", "invalid code verifier")
-    grant = ctx.sessions.issue_refresh_token(entry.user_id, entry.client_id, entry.scope)
-    session = ctx.sessions.open_session(entry.user_id, refresh_token=grant.token, scope=entry.scope)
-    return _token_body(ctx, session, grant.token)
-
-
-def _grant_refresh_token(ctx: ServerContext, form) -> dict:
-    grant = ctx.sessions.refresh_grant(form.get("refresh_token", ""), form.get("client_id", ""))
-    if grant is None:
-        raise OAuthError("invalid_grant", "expired access/refresh token")
-    user = ctx.org.user_by_id(grant.user_id)
-    if user is None:
-        raise OAuthError("invalid_grant", "inactive user")
-    session = ctx.sessions.open_session(grant.user_id, refresh_token=grant.token, scope=grant.scope)
-    return _token_body(ctx, session, None)
-
-
-def _grant_password(ctx: ServerContext, form) -> dict:
-    user = ctx.org.user_by_username(form.get("username", "").strip())
-    if user is None or not ctx.check_password(user, form.get("password", ""), with_token=True):
-        raise OAuthError("invalid_grant", "authentication failure")
-    session = ctx.sessions.open_session(user.id, scope=form.get("scope") or "api")
-    return _token_body(ctx, session, None)
-
-
-_GRANTS = {
-    "authorization_code": _grant_authorization_code,
-    "refresh_token": _grant_refresh_token,
-    "password": _grant_password,
-}
-
-
-def handle_token(ctx: ServerContext, request: Request) -> Response:
-    form = request.form
-    try:
-        if form.get("client_id") != CONSUMER_KEY:
-            raise OAuthError("invalid_client_id", "client identifier invalid")
-        grant = _GRANTS.get(form.get("grant_type", ""))
-        if grant is None:
-            raise OAuthError("unsupported_grant_type", "grant type not supported")
-        return json_response(grant(ctx, form), headers={"Cache-Control": "no-cache,no-store"})
-    except OAuthError as exc:
-        logger.info("token request refused: %s", exc.error)
-        return exc.to_response()
 
 
 def handle_revoke(ctx: ServerContext, request: Request) -> Response:
@@ -218,6 +122,11 @@ def handle_userinfo(ctx: ServerContext, request: Request) -> Response:
     user = ctx.org.user_by_id(session.user_id) if session else None
     if user is None:
         return ApiError(401, "INVALID_SESSION_ID", "Session expired or invalid").to_response()
+    if not IDENTITY_SCOPES & set(scope_names(session.scope)):
+        # "Identity URLs" lists 403 Forbidden answers in plain text; none names a missing
+        # scope, so the sandbox uses the one for a token the service does not take.
+        logger.info("identity service refused a token without the id or openid scope")
+        return Response("Bad_OAuth_Token", status=403, content_type="text/plain;charset=UTF-8")
     first, _, last = user.name.partition(" ")
     return json_response({
         "sub": ctx.identity_url(user.id), "user_id": user.id,

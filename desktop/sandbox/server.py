@@ -6,8 +6,9 @@ request over the 16,384-byte URI + headers limit gets the HTML page Salesforce's
 
     POST /services/Soap/u/{v}                 SOAP partner login         soap_login.py
     GET|POST /services/oauth2/authorize       approve page, code + PKCE  oauth.py
-    POST /services/oauth2/token | revoke      token grants, revocation   oauth.py
+    POST /services/oauth2/token | revoke      token grants, revocation   oauth_grants.py, oauth.py
     GET /services/oauth2/userinfo, /id/...    identity                   oauth.py
+    GET|POST /setup/connect                   device flow verification   device_flow.py
     GET /services/data/                       API versions (no auth)     rest.py
     /services/data/v{v}/...                   REST (Bearer auth, counted against the budget):
         limits/, sobjects/..., records, upsert, updated/, deleted/   rest.py, rest_records.py
@@ -31,7 +32,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 from werkzeug.wrappers import Request, Response
 
-from desktop.sandbox import oauth
+from desktop.sandbox import device_flow, oauth, oauth_grants
 from desktop.sandbox.admin import ADMIN_ROOT, handle_admin
 from desktop.sandbox.context import API_VERSIONS, ServerContext
 from desktop.sandbox.faults import Fault, FaultKind
@@ -58,9 +59,10 @@ _SOAP_LOGIN_PREFIX = "/services/Soap/u/"
 
 _OAUTH_ENDPOINTS = {
     "/services/oauth2/authorize": (("GET", "POST"), oauth.handle_authorize),
-    "/services/oauth2/token": (("POST",), oauth.handle_token),
+    "/services/oauth2/token": (("POST",), oauth_grants.handle_token),
     "/services/oauth2/revoke": (("GET", "POST"), oauth.handle_revoke),
     "/services/oauth2/userinfo": (("GET", "POST"), oauth.handle_userinfo),
+    device_flow.VERIFICATION_PATH: (("GET", "POST"), device_flow.handle_verification),
 }
 
 

@@ -1,4 +1,11 @@
-"""SOAP partner API login: POST /services/Soap/u/{version}, as simple-salesforce's SalesforceLogin sends it."""
+"""SOAP partner API login: POST /services/Soap/u/{version}, as simple-salesforce's SalesforceLogin sends it.
+
+login() is on a clock ("SOAP API End-of-Life Policy"; help article 005132110): it is not
+available from API version 65.0, and it is retired in Summer '27 for every version; orgs
+created recently have it turned off already. Both answer an INVALID_OPERATION fault, with the
+texts real orgs send (forcedotcom/wsc issue 363 for 65.0+; OpenFn/adaptors issue 1715 for an
+org where it is off). `ServerContext.soap_login_disabled` is the admin switch for the latter.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +25,14 @@ XML_CONTENT_TYPE = "text/xml;charset=UTF-8"
 
 INVALID_LOGIN = ("INVALID_LOGIN", "Invalid username, password, security token; or user locked out.")
 API_DISABLED = ("API_DISABLED_FOR_ORG", "API is not enabled for this Organization or Partner")
+LAST_VERSION_WITH_LOGIN = 64.0
+LOGIN_DISABLED = ("INVALID_OPERATION", "SOAP API login() is disabled by default in this org. "
+                  "Contact the org administrator to enable SOAP API login().")
+
+
+def login_unavailable_in_version(version: str) -> tuple[str, str]:
+    return ("INVALID_OPERATION", "The SOAP Login operation is not available in the API version "
+            f"specified ({version}). Refer to the documentation for supported versions.")
 
 
 class SoapClientError(Exception):
@@ -44,16 +59,16 @@ def parse_login_envelope(body: bytes) -> tuple[str, str]:
     return username.strip(), password
 
 
-def login_fault(code: str, message: str) -> Response:
-    """A LoginFault exactly as the partner API sends it (HTTP 500)."""
+def login_fault(code: str, message: str, fault_type: str = "LoginFault") -> Response:
+    """A LoginFault (or another ApiFault) exactly as the partner API sends it (HTTP 500)."""
     text = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         f'<soapenv:Envelope xmlns:soapenv="{SOAP_ENV}" xmlns:sf="urn:fault.partner.soap.sforce.com" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body><soapenv:Fault>'
         f"<faultcode>sf:{code}</faultcode><faultstring>{escape(code)}: {escape(message)}</faultstring>"
-        '<detail><sf:LoginFault xsi:type="sf:LoginFault">'
+        f'<detail><sf:{fault_type} xsi:type="sf:{fault_type}">'
         f"<sf:exceptionCode>{code}</sf:exceptionCode><sf:exceptionMessage>{escape(message)}</sf:exceptionMessage>"
-        "</sf:LoginFault></detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>"
+        f"</sf:{fault_type}></detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>"
     )
     return Response(text, status=500, content_type=XML_CONTENT_TYPE)
 
@@ -116,6 +131,12 @@ def handle_soap_login(ctx: ServerContext, request: Request, version: str) -> Res
         username, password = parse_login_envelope(request.get_data())
     except SoapClientError as exc:
         return client_fault(str(exc))
+    if float(version) > LAST_VERSION_WITH_LOGIN:
+        logger.info("SOAP login refused: not available in API version %s", version)
+        return login_fault(*login_unavailable_in_version(version), fault_type="UnexpectedErrorFault")
+    if ctx.soap_login_disabled:
+        logger.info("SOAP login refused: login() is disabled in this org")
+        return login_fault(*LOGIN_DISABLED, fault_type="UnexpectedErrorFault")
     user = ctx.org.user_by_username(username)
     if user is None or not ctx.check_password(user, password, with_token=True):
         logger.info("SOAP login refused: invalid credentials")

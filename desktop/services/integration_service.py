@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.domain.settings import Settings, SettingsError, settings_problems
 from desktop.engine import ConnectionInfo, Engine, EngineError
 from desktop.salesforce.errors import Cancelled, ConnectionProblem
+from desktop.services.candidates import Candidate, candidate, candidate_soql
 from desktop.services.field_choices import ObjectChoices, object_choices
 from desktop.services.workers import run_in_background
 from desktop.sync.metadata import MetadataCache
@@ -31,18 +32,7 @@ from desktop.sync.push.time_entry_objects import find_time_entry_objects
 
 log = logging.getLogger(__name__)
 
-CANDIDATE_LIMIT = 200
 IMPORTABLE_OBJECTS = ("Opportunity", "Case")
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """An Opportunity or Case the user may pick for "specific items" mode (plain text)."""
-
-    id: str
-    sobject: str
-    name: str
-    detail: str = ""  # account, stage, case number: helps tell similar names apart
 
 
 @dataclass(frozen=True)
@@ -64,20 +54,16 @@ def problem_message(error: BaseException) -> str:
     return "Something unexpected went wrong; the log file has the details."
 
 
-def _like(text: str) -> str:
-    """A SOQL LIKE literal matching `text` anywhere (its own %, _ and quotes taken literally)."""
-    escaped = (
-        text.replace("\\", "\\\\").replace("'", "\\'").replace("%", "\\%").replace("_", "\\_")
-    )
-    return f"'%{escaped}%'"
-
-
 class IntegrationService(QObject):
     connection_changed = Signal(object)  # ConnectionInfo, once known / after a change
     connect_started = Signal()
     connect_progressed = Signal(str)  # what is happening now, for the progress line
     browser_url_shown = Signal(str)  # no browser could be opened: show this URL to the user
+    device_code_shown = Signal(str, str)  # sign-in with a code: (user code, where to enter it)
     connected = Signal(str)  # username (or the user id for a browser sign-in without one)
+    # A sign-in failed for a set-up reason: the guide's topic (ConnectionProblem.setup_topic);
+    # emitted just before connect_failed.
+    setup_problem_found = Signal(str)
     connect_failed = Signal(str)
     unlinked = Signal()
     unlink_failed = Signal(str)
@@ -114,6 +100,10 @@ class IntegrationService(QObject):
 
     def locked_keys(self) -> frozenset[str]:
         return self._engine.settings.locked()
+
+    def consumer_secret_from_policy(self) -> bool:
+        """Whether the admin policy hands out the connected app's consumer secret."""
+        return bool(self._engine.settings.policy.get("connection", {}).get("consumer_secret"))
 
     def connection_info(self) -> ConnectionInfo | None:
         """The last known connection state; None until the first check has answered (it
@@ -176,9 +166,15 @@ class IntegrationService(QObject):
         self._start_connect(work)
 
     def connect_oauth(
-        self, login_url: str, consumer_key: str | None = None, ca_file: str | None = None
+        self,
+        login_url: str,
+        consumer_key: str | None = None,
+        ca_file: str | None = None,
+        consumer_secret: str | None = None,
+        callback_url: str | None = None,
     ) -> None:
-        """Sign in through the system browser (authorization code + PKCE) on a worker."""
+        """Sign in through the system browser (authorization code + PKCE) on a worker; the
+        redirect comes to `callback_url` (saved as the setting when the sign-in works)."""
         cancel = threading.Event()
 
         def work() -> ConnectionInfo:
@@ -188,6 +184,8 @@ class IntegrationService(QObject):
             options: dict[str, Any] = {
                 "login_url": login_url,
                 "consumer_key": consumer_key,
+                "consumer_secret": consumer_secret,
+                "callback_url": callback_url,
                 "ca_file": ca_file or "",
                 "show_url": self.browser_url_shown.emit,
                 "cancel": cancel,
@@ -195,6 +193,29 @@ class IntegrationService(QObject):
             if self._open_browser is not None:
                 options["open_browser"] = self._open_browser
             return self._engine.connect_oauth(**options)
+
+        self._start_connect(work, cancel)
+
+    def connect_device(
+        self,
+        login_url: str,
+        consumer_key: str | None = None,
+        ca_file: str | None = None,
+        consumer_secret: str | None = None,
+    ) -> None:
+        """Sign in with a code the user enters in a browser elsewhere, on a worker."""
+        cancel = threading.Event()
+
+        def show_code(code: Any) -> None:
+            self.connect_progressed.emit("Waiting for you to enter the code…")
+            self.device_code_shown.emit(code.user_code, code.verification_uri)
+
+        def work() -> ConnectionInfo:
+            self.connect_progressed.emit("Asking Salesforce for a sign-in code…")
+            return self._engine.connect_device(
+                show_code, login_url=login_url, consumer_key=consumer_key,
+                consumer_secret=consumer_secret, ca_file=ca_file or "", cancel=cancel,
+            )
 
         self._start_connect(work, cancel)
 
@@ -228,6 +249,9 @@ class IntegrationService(QObject):
     def _on_connect_failed(self, error: BaseException) -> None:
         self._busy = False
         self._cancel = None
+        topic = getattr(error, "setup_topic", None)
+        if isinstance(error, ConnectionProblem) and topic:
+            self.setup_problem_found.emit(topic)
         self.connect_failed.emit(problem_message(error))
 
     def _start_syncing(self) -> None:
@@ -309,8 +333,8 @@ class IntegrationService(QObject):
             client = self._engine.connection.client()
             found: list[Candidate] = []
             for sobject in wanted:
-                for page in client.query_pages(_candidate_soql(sobject, text.strip())):
-                    found.extend(_candidate(sobject, record) for record in page["records"])
+                for page in client.query_pages(candidate_soql(sobject, text.strip())):
+                    found.extend(candidate(sobject, record) for record in page["records"])
                     break  # the first page is plenty for a picking list
             return found
 
@@ -334,29 +358,3 @@ _IMPORT_SETTINGS = (
 
 def _import_changed(before: Settings, after: Settings) -> bool:
     return any(getattr(before, name) != getattr(after, name) for name in _IMPORT_SETTINGS)
-
-
-def _candidate_soql(sobject: str, text: str) -> str:
-    if sobject == "Opportunity":
-        where = f" WHERE Name LIKE {_like(text)}" if text else ""
-        return (f"SELECT Id, Name, StageName, Account.Name FROM Opportunity{where} "
-                f"ORDER BY SystemModstamp DESC LIMIT {CANDIDATE_LIMIT}")
-    where = f" WHERE (Subject LIKE {_like(text)} OR CaseNumber LIKE {_like(text)})" if text else ""
-    return (f"SELECT Id, CaseNumber, Subject, Status, Account.Name FROM Case{where} "
-            f"ORDER BY SystemModstamp DESC LIMIT {CANDIDATE_LIMIT}")
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _candidate(sobject: str, record: dict) -> Candidate:
-    account = _text((record.get("Account") or {}).get("Name"))
-    if sobject == "Opportunity":
-        detail = " · ".join(part for part in (account, _text(record.get("StageName"))) if part)
-        return Candidate(_text(record["Id"]), sobject, _text(record.get("Name")), detail)
-    number = _text(record.get("CaseNumber"))
-    subject = _text(record.get("Subject"))
-    name = f"Case {number}: {subject}" if number else subject
-    detail = " · ".join(part for part in (account, _text(record.get("Status"))) if part)
-    return Candidate(_text(record["Id"]), sobject, name, detail)

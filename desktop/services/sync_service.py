@@ -67,6 +67,7 @@ def action_for(error: BaseException | None) -> str:
     from desktop.engine.errors import NotConnected
     from desktop.salesforce.errors import (
         CredentialsMissing,
+        PasswordSignInRetired,
         RefreshTokenRevoked,
         SessionExpired,
         WrongCredentials,
@@ -74,7 +75,8 @@ def action_for(error: BaseException | None) -> str:
 
     if isinstance(error, WrongCredentials | SessionExpired):
         return REENTER_PASSWORD
-    if isinstance(error, RefreshTokenRevoked | CredentialsMissing | NotConnected):
+    if isinstance(error, RefreshTokenRevoked | CredentialsMissing | NotConnected
+                  | PasswordSignInRetired):  # sign in again, with the browser this time
         return RECONNECT
     return RETRY
 

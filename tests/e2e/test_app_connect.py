@@ -9,6 +9,7 @@ the profile's files, the URL the app handed to the browser, screenshots.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from tests.e2e.app_driver import StintDriver
 
@@ -81,13 +82,24 @@ def test_connect_with_username_password_and_token_typed_in_settings(stint, deskt
     stint.wait_for_log("integration page shows state 'connected'")
 
 
+def use_a_free_callback_port(stint) -> str:
+    """Register a callback URL on a free port and set it on the profile, as an admin does
+    with the policy (parallel runs must not share Stint's fixed default port)."""
+    from tests.support.callback import registered_callback_url
+
+    url = registered_callback_url(stint.sandbox)
+    stint.cli("settings", "set", "oauth_callback_url", url)
+    return url
+
+
 def test_connect_with_browser_sign_in(stint, desktop_session):
     sandbox = stint.sandbox
+    callback_url = use_a_free_callback_port(stint)
     open_sign_in_form(stint)
     type_custom_login_url(stint)  # "Sign in with the browser" is the default method
-    stint.keys("alt+k")  # the connected app's consumer key, then (Tab) the CA file
+    stint.keys("alt+k")  # the connected app's consumer key, then the CA file
     stint.type_into_window(sandbox.client_id)
-    stint.keys("Tab")
+    stint.keys("alt+i")
     stint.type_into_window(sandbox.ca_file)
     stint.keys("alt+n")  # Enable
 
@@ -97,7 +109,7 @@ def test_connect_with_browser_sign_in(stint, desktop_session):
     url = desktop_session.wait_for_opened_url("/services/oauth2/authorize", timeout=15)
     assert url.startswith(sandbox.login_url)
     assert f"client_id={sandbox.client_id}" in url
-    assert "code_challenge=" in url and "redirect_uri=http%3A%2F%2F127.0.0.1" in url
+    assert "code_challenge=" in url and f"redirect_uri={quote(callback_url, safe='')}" in url
     browser = sandbox.browser()
     browser(url)
     assert browser.last_redirect is not None and "code=" in browser.last_redirect
@@ -116,6 +128,40 @@ def test_connect_with_browser_sign_in(stint, desktop_session):
     synced = first_sync(stint)
     assert synced["last_sync"]["outcome"] == "succeeded", synced["last_sync"]
     assert synced["counts"]["opportunities"] > 0
+    stint.wait_for_log("integration page shows state 'connected'")
+
+
+def test_connect_with_a_code_on_another_device(stint, desktop_session):
+    """Where no browser on this computer can be used: the app shows a code, the user enters it
+    in a browser elsewhere, and the app connects on its own."""
+    sandbox = stint.sandbox
+    sandbox.devices.interval_seconds = 0.5
+    open_sign_in_form(stint)
+    type_custom_login_url(stint)
+    # Tab from the URL enters the method list at "Sign in with the browser"; Down moves to
+    # (and checks) "Sign in with a code on another device".
+    stint.keys("Tab", "Down")
+    stint.keys("alt+k")
+    stint.type_into_window(sandbox.client_id)
+    stint.keys("alt+i")
+    stint.type_into_window(sandbox.ca_file)
+    stint.keys("alt+n")
+
+    stint.wait_for_log("integration page shows a sign-in code")
+    [code] = sandbox.devices.pending()
+    assert desktop_session.opened_urls() == []  # no browser on this computer was involved
+    stint.screenshot("device-code")
+    verification_uri = f"{sandbox.login_url}/setup/connect"
+    assert "connected" in sandbox.browser().enter_device_code(verification_uri, code.user_code)
+
+    status = connected_status(stint)
+    assert status["connection"]["auth_method"] == "device"
+    assert status["connection"]["username"] == sandbox.username
+    service = f"Stint/{profile_id(stint.profile)}"
+    refresh_token = desktop_session.read_secret(service, "salesforce-refresh-token")
+    assert refresh_token and profile_files_contain(stint.profile, refresh_token) == []
+    synced = first_sync(stint)
+    assert synced["last_sync"]["outcome"] == "succeeded", synced["last_sync"]
     stint.wait_for_log("integration page shows state 'connected'")
 
 

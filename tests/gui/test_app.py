@@ -80,6 +80,10 @@ def test_demo_is_connected_synced_and_shows_the_tree(qtbot, qapp, restore_quit_s
         )
         assert stint.window.windowTitle() == "Demo"
         assert not demo.secret_store.persistent
+        # the demo org's connected app lists the profile's callback URL: browser sign-in works
+        from desktop.domain.settings import DEFAULT_CALLBACK_URL
+
+        assert DEFAULT_CALLBACK_URL in demo.sandbox.connected_app.callback_urls
         results = stint.tasks.search("")
         assert results
         stint.task_widget.picker.task_chosen.emit(results[0].id)

@@ -165,6 +165,10 @@ def test_failures_carry_the_fixing_action(qtbot, sync):
     assert failed.args == [WrongCredentials().message, REENTER_PASSWORD]
     assert action_for(RefreshTokenRevoked()) == RECONNECT
     assert action_for(HostUnreachable("login.salesforce.com")) == RETRY
+    # Salesforce retired password sign-in: a new password would not help, a browser sign-in does
+    from desktop.salesforce.errors import PasswordSignInRetired
+
+    assert action_for(PasswordSignInRetired()) == RECONNECT
 
 
 def test_force_sync_and_cancel_reach_the_scheduler(sync, scheduler):

@@ -1,4 +1,6 @@
-"""The sign-in form: login URL (Production / Sandbox / My Domain), method, credentials, CA file.
+"""The sign-in form: login URL (Production / Sandbox / My Domain), method (browser, a code on
+another device, or password), credentials, and under Advanced the connected app (consumer key,
+consumer secret, callback URL to copy) and the CA file.
 
 Secrets typed here go straight to the IntegrationService (which hands them to the keyring);
 the form clears them once the sign-in is over, successful or not, apart from what the user
@@ -8,6 +10,7 @@ needs to fix a typo (username and URL stay).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -28,6 +31,7 @@ from desktop.domain.settings import (
     DEFAULT_LOGIN_URL,
     SANDBOX_LOGIN_URL,
     Settings,
+    callback_url_problem,
     login_url_problem,
     normalised_login_url,
 )
@@ -39,6 +43,10 @@ PRESETS = (
     ("My Domain (custom URL)", ""),
 )
 CUSTOM_PRESET = len(PRESETS) - 1
+PASSWORD_RETIREMENT_NOTE = (
+    "Salesforce ends password sign-in: new orgs have it turned off, and from Summer '27 no "
+    "org accepts it. Browser sign-in is the recommended way."
+)
 
 
 def error_label(parent: QWidget) -> QLabel:
@@ -68,10 +76,14 @@ class ConnectForm(QWidget):
         self.url_badge = lock_badge(self)
 
         self.oauth_radio = QRadioButton("Sign in with the &browser (recommended)", self)
+        # No letter left for a mnemonic: the arrow keys reach it from the browser choice.
+        self.device_radio = QRadioButton(
+            "Sign in with a code on another device (when no browser here can be used)", self
+        )
         self.password_radio = QRadioButton("&Username, password and security token", self)
         self.method_group = QButtonGroup(self)
-        self.method_group.addButton(self.oauth_radio)
-        self.method_group.addButton(self.password_radio)
+        for radio in (self.oauth_radio, self.device_radio, self.password_radio):
+            self.method_group.addButton(radio)
         self.method_badge = lock_badge(self)
 
         self.username_edit = QLineEdit(self)
@@ -90,6 +102,10 @@ class ConnectForm(QWidget):
         password_form.addRow("Userna&me", self.username_edit)
         password_form.addRow("&Password", self.password_edit)
         password_form.addRow("Security &token", self.token_edit)
+        self.retirement_note = QLabel(PASSWORD_RETIREMENT_NOTE, self.password_fields)
+        self.retirement_note.setWordWrap(True)
+        self.retirement_note.setStyleSheet("color: palette(placeholder-text);")
+        password_form.addRow(self.retirement_note)
 
         self.advanced_button = QToolButton(self)
         self.advanced_button.setText("A&dvanced")
@@ -101,6 +117,23 @@ class ConnectForm(QWidget):
         self.consumer_key_edit.setAccessibleName("Consumer key")
         self.consumer_key_edit.setPlaceholderText("From your org's connected app")
         self.consumer_key_badge = lock_badge(self)
+        self.consumer_secret_edit = QLineEdit(self)
+        self.consumer_secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.consumer_secret_edit.setAccessibleName("Consumer secret")
+        self.consumer_secret_edit.setPlaceholderText("Only if the connected app requires it")
+        self.consumer_secret_badge = lock_badge(self)
+        self.callback_edit = QLineEdit(self)
+        self.callback_edit.setAccessibleName("Callback URL")
+        self.callback_edit.setToolTip(
+            "Where the browser sign-in comes back to Stint. The connected app in Salesforce "
+            "must list exactly this URL as a callback URL."
+        )
+        self.callback_badge = lock_badge(self)
+        self.copy_callback_button = QPushButton("Copy", self)
+        self.copy_callback_button.setToolTip("Copy the callback URL for your administrator")
+        self.copy_callback_button.clicked.connect(self.copy_callback_url)
+        self.callback_error = error_label(self)
+        self._row_locks: dict[QLabel, bool] = {}
         self.ca_file_edit = QLineEdit(self)
         self.ca_file_edit.setAccessibleName("CA certificate file")
         self.ca_file_edit.setPlaceholderText("Only if your network inspects HTTPS traffic")
@@ -113,6 +146,14 @@ class ConnectForm(QWidget):
         advanced_form.addRow(
             self.consumer_key_label, _row(self.consumer_key_edit, self.consumer_key_badge)
         )
+        self.consumer_secret_label = _buddy("Consumer secret", self.consumer_secret_edit, self)
+        advanced_form.addRow(self.consumer_secret_label,
+                             _row(self.consumer_secret_edit, self.consumer_secret_badge))
+        self.callback_label = _buddy("Callback URL", self.callback_edit, self)
+        callback_row = _row(self.callback_edit, self.callback_badge)
+        callback_row.addWidget(self.copy_callback_button)
+        advanced_form.addRow(self.callback_label, callback_row)
+        advanced_form.addRow("", self.callback_error)
         self._advanced_form = advanced_form
         advanced_form.addRow(_buddy("CA f&ile", self.ca_file_edit, self),
                              _row(self.ca_file_edit, browse))
@@ -143,6 +184,7 @@ class ConnectForm(QWidget):
         form.addRow("", self.url_error)
         methods = QVBoxLayout()
         methods.addWidget(self.oauth_radio)
+        methods.addWidget(self.device_radio)
         methods.addWidget(self.password_radio)
         methods.addWidget(self.password_fields)
         method_row = QHBoxLayout()
@@ -164,31 +206,46 @@ class ConnectForm(QWidget):
 
         self.preset_combo.currentIndexChanged.connect(self._on_preset)
         self.url_edit.textEdited.connect(lambda _text: self.url_error.hide())
+        self.callback_edit.textEdited.connect(lambda _text: self.callback_error.hide())
         self.oauth_radio.toggled.connect(self._on_method)
+        self.device_radio.toggled.connect(self._on_method)
         self.enable_button.clicked.connect(self._on_enable)
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.password_edit.returnPressed.connect(self._on_enable)
         self.token_edit.returnPressed.connect(self._on_enable)
 
     # -- filling in --------------------------------------------------------------------------
-    def load(self, settings: Settings, locked: frozenset[str]) -> None:
+    def load(self, settings: Settings, locked: frozenset[str],
+             secret_from_policy: bool = False) -> None:
         url = normalised_login_url(settings.login_url)
         preset = next((i for i, (_l, u) in enumerate(PRESETS) if u and u == url), CUSTOM_PRESET)
         self.preset_combo.setCurrentIndex(preset)
         self.url_edit.setText(url)
         self._on_preset(preset)
-        (self.password_radio if settings.auth_method == "password" else self.oauth_radio).setChecked(True)
+        radios = {"password": self.password_radio, "device": self.device_radio}
+        radios.get(settings.auth_method, self.oauth_radio).setChecked(True)
         self._on_method()
         self.username_edit.setText(settings.username)
         self.consumer_key_edit.setText(settings.consumer_key)
+        self.callback_edit.setText(settings.oauth_callback_url)
         self.ca_file_edit.setText(settings.ca_file)
         url_locked = "login_url" in locked
         set_locked([self.preset_combo, self.url_edit], self.url_badge, url_locked)
         if not url_locked:
             self.url_edit.setEnabled(preset == CUSTOM_PRESET)
-        set_locked([self.oauth_radio, self.password_radio], self.method_badge,
+        set_locked([self.oauth_radio, self.device_radio, self.password_radio], self.method_badge,
                    "auth_method" in locked)
+        self._row_locks = {
+            self.consumer_key_badge: "consumer_key" in locked,
+            self.callback_badge: "oauth_callback_url" in locked,
+            self.consumer_secret_badge: secret_from_policy,
+        }
         set_locked([self.consumer_key_edit], self.consumer_key_badge, "consumer_key" in locked)
+        set_locked([self.callback_edit], self.callback_badge, "oauth_callback_url" in locked)
+        set_locked([self.consumer_secret_edit], self.consumer_secret_badge, secret_from_policy)
+        self._on_method()
+        if secret_from_policy:
+            self.consumer_secret_edit.setPlaceholderText("Set by your administrator")
         if not settings.consumer_key and not self.password_radio.isChecked():
             self.advanced_button.setChecked(True)  # browser sign-in needs the key
 
@@ -196,17 +253,29 @@ class ConnectForm(QWidget):
         return normalised_login_url(self.url_edit.text())
 
     def method(self) -> str:
-        return "password" if self.password_radio.isChecked() else "oauth"
+        if self.password_radio.isChecked():
+            return "password"
+        return "device" if self.device_radio.isChecked() else "oauth"
+
+    def consumer_secret(self) -> str | None:
+        return self.consumer_secret_edit.text().strip() or None
+
+    def callback_url(self) -> str:
+        return self.callback_edit.text().strip()
+
+    def copy_callback_url(self) -> None:
+        QGuiApplication.clipboard().setText(self.callback_url())
 
     def clear_secrets(self) -> None:
         self.password_edit.clear()
         self.token_edit.clear()
+        self.consumer_secret_edit.clear()
 
     # -- progress ----------------------------------------------------------------------------
     def set_busy(self, busy: bool, text: str = "") -> None:
         for widget in (self.enable_button, self.password_fields, self.advanced):
             widget.setEnabled(not busy)
-        self.cancel_button.setVisible(busy and self.method() == "oauth")
+        self.cancel_button.setVisible(busy and self.method() != "password")
         self.progress.setVisible(busy)
         self.status_label.setText(text)
         if busy:
@@ -230,8 +299,17 @@ class ConnectForm(QWidget):
     def _on_method(self, *_args: object) -> None:
         password = self.password_radio.isChecked()
         self.password_fields.setVisible(password)
-        # The consumer key only matters for the browser sign-in.
-        self._advanced_form.setRowVisible(self.consumer_key_label, not password)
+        # The connected app matters for the browser and code sign-ins; the callback for the
+        # browser's only.
+        for label in (self.consumer_key_label, self.consumer_secret_label):
+            self._advanced_form.setRowVisible(label, not password)
+        self._advanced_form.setRowVisible(self.callback_label, self.oauth_radio.isChecked())
+        if not self.oauth_radio.isChecked():
+            self.callback_error.hide()
+        # Showing a row shows every widget in it: padlocks only where the policy locks.
+        for badge, locked in self._row_locks.items():
+            if not locked:
+                badge.hide()
 
     def _toggle_advanced(self, shown: bool) -> None:
         self.advanced.setVisible(shown)
@@ -254,6 +332,13 @@ class ConnectForm(QWidget):
             self.url_edit.setFocus()
             return
         self.url_error.hide()
+        callback_problem = callback_url_problem(self.callback_url())
+        if self.method() == "oauth" and callback_problem:
+            self.advanced_button.setChecked(True)
+            self.callback_error.setText(callback_problem)
+            self.callback_error.show()
+            self.callback_edit.setFocus()
+            return
         if self.method() == "password" and not self.username_edit.text().strip():
             self.show_error("Enter your Salesforce username.")
             self.username_edit.setFocus()

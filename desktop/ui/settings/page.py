@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -29,6 +28,7 @@ from desktop.services.integration_service import IntegrationService, OrgMetadata
 from desktop.ui.settings.choices import NOT_CONNECTED_NOTE
 from desktop.ui.settings.connect import ConnectForm, error_label
 from desktop.ui.settings.import_form import ImportSettingsForm
+from desktop.ui.settings.sign_in_status import SignInStatus
 from desktop.ui.settings.writeback import WriteBackForm
 
 log = logging.getLogger(__name__)
@@ -66,15 +66,8 @@ class IntegrationPage(QWidget):
         self.keyring_label = error_label(self)
 
         self.connect_form = ConnectForm(self)
-        self.browser_url_edit = QLineEdit(self)
-        self.browser_url_edit.setReadOnly(True)
-        self.browser_url_edit.setAccessibleName("Sign-in address")
-        self.browser_url_hint = QLabel(
-            "No browser could be opened. Open this address in your browser to sign in:", self
-        )
-        self.browser_url_hint.setWordWrap(True)
-        for widget in (self.browser_url_edit, self.browser_url_hint):
-            widget.hide()
+        self.sign_in_status = SignInStatus(self)
+        self.browser_url_edit = self.sign_in_status.browser_url_edit
         self.unlink_button = QPushButton("&Unlink integration…", self)
         self.unlink_button.setToolTip(
             "Stop syncing and forget the saved sign-in; your time entries and tasks stay"
@@ -94,8 +87,7 @@ class IntegrationPage(QWidget):
         connection.addWidget(self.state_label)
         connection.addWidget(self.keyring_label)
         connection.addWidget(self.connect_form)
-        connection.addWidget(self.browser_url_hint)
-        connection.addWidget(self.browser_url_edit)
+        connection.addWidget(self.sign_in_status)
         connection.addLayout(link_buttons)
 
         self.import_form = ImportSettingsForm(self._service, self._tasks, self)
@@ -138,7 +130,9 @@ class IntegrationPage(QWidget):
             lambda: self.connect_form.set_busy(True, "Connecting to Salesforce…")
         )
         service.connect_progressed.connect(lambda text: self.connect_form.set_busy(True, text))
-        service.browser_url_shown.connect(self._show_browser_url)
+        service.browser_url_shown.connect(self.sign_in_status.show_browser_url)
+        service.device_code_shown.connect(self._show_device_code)
+        service.setup_problem_found.connect(self.sign_in_status.show_setup_help)
         service.connection_changed.connect(self._on_connection_changed)
         service.connected.connect(self._on_connected)
         service.connect_failed.connect(self._on_connect_failed)
@@ -161,16 +155,20 @@ class IntegrationPage(QWidget):
     def state(self) -> str:
         return self._state
 
+    def _load_connect_form(self) -> None:
+        self.connect_form.load(self._service.settings(), self._service.locked_keys(),
+                               self._service.consumer_secret_from_policy())
+
     def _reload_connection(self) -> None:
         """Refresh the sign-in part only: unsaved import choices stay as the user left them."""
-        self.connect_form.load(self._service.settings(), self._service.locked_keys())
+        self._load_connect_form()
         self._on_connection_changed(self._service.connection_info())
 
     def reload(self) -> None:
         """Show the stored settings and the connection as they are now."""
         settings = self._service.settings()
         locked = self._service.locked_keys()
-        self.connect_form.load(settings, locked)
+        self._load_connect_form()
         self.import_form.load(settings, locked)
         self.writeback_form.load(settings, locked)
         self.save_button.setEnabled(False)
@@ -238,29 +236,29 @@ class IntegrationPage(QWidget):
             return  # unsaved import choices with a problem: fix them first (shown in red)
         form = self.connect_form
         ca_file = form.ca_file_edit.text().strip() or None
-        self.browser_url_hint.hide()
-        self.browser_url_edit.hide()
+        consumer_key = form.consumer_key_edit.text().strip() or None
+        self.sign_in_status.clear()
         if form.method() == "password":
             self._service.connect_password(
                 form.login_url(), form.username_edit.text().strip(), form.password_edit.text(),
                 form.token_edit.text().strip(), ca_file,
             )
+        elif form.method() == "device":
+            self._service.connect_device(form.login_url(), consumer_key, ca_file,
+                                         form.consumer_secret())
         else:
-            self._service.connect_oauth(
-                form.login_url(), form.consumer_key_edit.text().strip() or None, ca_file
-            )
+            self._service.connect_oauth(form.login_url(), consumer_key, ca_file,
+                                        form.consumer_secret(), form.callback_url())
 
-    def _show_browser_url(self, url: str) -> None:
-        self.browser_url_edit.setText(url)
-        self.browser_url_edit.setCursorPosition(0)
-        self.browser_url_hint.show()
-        self.browser_url_edit.show()
+    def _show_device_code(self, user_code: str, verification_uri: str) -> None:
+        self.sign_in_status.show_device_code(user_code, verification_uri)
+        # For support, and the e2e tests' sign that the code is on screen (never the code).
+        log.info("integration page shows a sign-in code to enter elsewhere")
 
     def _on_connected(self, username: str) -> None:
         self.connect_form.set_busy(False)
         self.connect_form.clear_secrets()
-        self.browser_url_hint.hide()
-        self.browser_url_edit.hide()
+        self.sign_in_status.clear()
         self._state = CONNECTED
         self._metadata_requested = False
         self._reload_connection()
@@ -272,6 +270,7 @@ class IntegrationPage(QWidget):
 
     def _on_connect_failed(self, message: str) -> None:
         self.connect_form.show_error(message)
+        self.sign_in_status.waiting_over()
 
     def _on_reauthorization(self) -> None:
         self._state = REAUTHORIZING

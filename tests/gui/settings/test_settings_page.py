@@ -312,32 +312,109 @@ def oauth_page(qtbot, engine, sync_service, engine_tasks_service, sandbox, reque
     return widget, service
 
 
-def fill_oauth_form(page, sandbox):
+def fill_oauth_form(page, sandbox, callback_url, radio="oauth_radio"):
     form = page.connect_form
     form.preset_combo.setCurrentIndex(CUSTOM_PRESET)
     form.url_edit.setText(sandbox.login_url)
-    form.oauth_radio.setChecked(True)
+    getattr(form, radio).setChecked(True)
     form.advanced_button.setChecked(True)
-    assert form.consumer_key_edit.isVisible()
+    assert form.consumer_key_edit.isVisible() and form.consumer_secret_edit.isVisible()
     form.consumer_key_edit.setText(sandbox.client_id)
+    form.callback_edit.setText(callback_url)
     form.ca_file_edit.setText(sandbox.ca_file)
 
 
 @pytest.mark.parametrize("oauth_page", [_scripted_browser], indirect=True)
-def test_connect_with_browser_sign_in(qtbot, oauth_page, engine, sandbox):
+def test_connect_with_browser_sign_in(qtbot, oauth_page, engine, sandbox, callback_url):
     page, service = oauth_page
-    fill_oauth_form(page, sandbox)
+    fill_oauth_form(page, sandbox, callback_url)
     with qtbot.waitSignal(service.connected, timeout=CONNECT_TIMEOUT_MS):
         page.connect_form.enable_button.click()
     assert page.state() == CONNECTED
-    assert engine.settings.current().auth_method == "oauth"
+    settings = engine.settings.current()
+    assert settings.auth_method == "oauth" and settings.oauth_callback_url == callback_url
     assert engine.connection.credentials.refresh_token()  # kept for the next start
 
 
-@pytest.mark.parametrize("oauth_page", [_no_browser], indirect=True)
-def test_without_a_browser_the_address_is_shown_and_cancel_stops(qtbot, oauth_page, sandbox):
+@pytest.mark.parametrize("oauth_page", [_scripted_browser], indirect=True)
+def test_browser_sign_in_with_the_secret_the_app_requires(
+    qtbot, oauth_page, engine, sandbox, callback_url
+):
+    sandbox.apps.configure(require_secret_for_web_server=True, require_secret_for_refresh=True)
     page, service = oauth_page
-    fill_oauth_form(page, sandbox)
+    fill_oauth_form(page, sandbox, callback_url)
+    with qtbot.waitSignal(service.connect_failed, timeout=CONNECT_TIMEOUT_MS):
+        page.connect_form.enable_button.click()
+    assert "requires a consumer secret" in page.connect_form.error_label.text()
+    link = page.sign_in_status.setup_link
+    assert link.isVisible() and "The consumer secret" in link.text()
+    assert "salesforce-setup.md" in link.text()
+
+    page.connect_form.consumer_secret_edit.setText(sandbox.client_secret)
+    with qtbot.waitSignal(service.connected, timeout=CONNECT_TIMEOUT_MS):
+        page.connect_form.enable_button.click()
+    assert page.connect_form.consumer_secret_edit.text() == ""  # not left in the form
+    assert not link.isVisible()
+    assert engine.connection.credentials.consumer_secret() == sandbox.client_secret
+
+
+def test_the_callback_url_is_shown_for_the_admin_to_copy(qtbot, page, engine):
+    from PySide6.QtGui import QGuiApplication
+
+    form = page.connect_form
+    form.oauth_radio.setChecked(True)
+    form.advanced_button.setChecked(True)
+    assert form.callback_edit.isVisible()
+    assert form.callback_edit.text() == "http://localhost:7846/oauth/callback"
+    form.copy_callback_button.click()
+    assert QGuiApplication.clipboard().text() == "http://localhost:7846/oauth/callback"
+    form.device_radio.setChecked(True)
+    assert not form.callback_edit.isVisible()  # a code sign-in has no callback
+
+
+def test_a_callback_url_salesforce_would_refuse_is_caught_in_the_form(qtbot, page, sandbox):
+    fill_oauth_form(page, sandbox, "http://127.0.0.1:7846/oauth/callback")
+    page.connect_form.enable_button.click()
+    form = page.connect_form
+    assert form.callback_error.isVisible() and "http://localhost" in form.callback_error.text()
+    assert not form.progress.isVisible()
+
+
+def test_sign_in_with_a_code_on_another_device(qtbot, page, integration_service, engine, sandbox):
+    sandbox.devices.interval_seconds = 0.3
+    fill_oauth_form(page, sandbox, "", radio="device_radio")
+    with qtbot.waitSignal(integration_service.device_code_shown,
+                          timeout=CONNECT_TIMEOUT_MS) as shown:
+        page.connect_form.enable_button.click()
+    status = page.sign_in_status
+    user_code, verification_uri = shown.args
+    assert status.device_code_label.isVisible() and status.device_code_label.text() == user_code
+    assert status.verification_url_edit.text() == verification_uri
+    assert page.connect_form.cancel_button.isVisible()
+    with qtbot.waitSignal(integration_service.connected, timeout=CONNECT_TIMEOUT_MS):
+        assert "connected" in sandbox.browser().enter_device_code(verification_uri, user_code)
+    assert page.state() == CONNECTED and not status.device_code_label.isVisible()
+    assert engine.settings.current().auth_method == "device"
+    assert engine.connection.credentials.refresh_token()
+
+
+def test_password_sign_in_where_salesforce_retired_it(qtbot, page, integration_service, sandbox):
+    sandbox.disable_soap_login()
+    fill_password_form(page, sandbox)
+    assert page.connect_form.retirement_note.isVisible()
+    assert "Browser sign-in is the recommended way" in page.connect_form.retirement_note.text()
+    with qtbot.waitSignal(integration_service.connect_failed, timeout=CONNECT_TIMEOUT_MS):
+        page.connect_form.enable_button.click()
+    assert "no longer accepts password sign-in" in page.connect_form.error_label.text()
+    assert "Password sign-in ends" in page.sign_in_status.setup_link.text()
+
+
+@pytest.mark.parametrize("oauth_page", [_no_browser], indirect=True)
+def test_without_a_browser_the_address_is_shown_and_cancel_stops(
+    qtbot, oauth_page, sandbox, callback_url
+):
+    page, service = oauth_page
+    fill_oauth_form(page, sandbox, callback_url)
     with qtbot.waitSignal(service.browser_url_shown, timeout=CONNECT_TIMEOUT_MS):
         page.connect_form.enable_button.click()
     assert page.browser_url_edit.isVisible()
@@ -456,3 +533,47 @@ def test_candidate_list_model_passes_the_model_tester(qtmodeltester):
     assert model.data(model.index(1)) == "<b>Acme</b> - 500 Widgets  —  Acme · Prospecting"
     assert model.setData(model.index(2), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert model.checked_ids() == ("006000000000009AAA", "500000000000001AAA")
+
+
+def test_padlocks_only_where_the_policy_locks_whatever_the_method(qtbot, page):
+    form = page.connect_form
+    form.advanced_button.setChecked(True)
+    for radio in (form.password_radio, form.device_radio, form.oauth_radio):
+        radio.setChecked(True)
+        form.set_busy(True)
+        for badge in (form.consumer_key_badge, form.consumer_secret_badge, form.callback_badge):
+            assert not badge.isVisible()
+        form.set_busy(False)
+
+
+def test_the_callback_url_and_consumer_secret_set_by_policy(qtbot, tmp_path, monkeypatch,
+                                                             profile_dir):
+    policy = tmp_path / "policy.toml"
+    policy.write_text(
+        'locked = ["connection.callback_url"]\n'
+        '[connection]\ncallback_url = "http://localhost:17846/stint"\n'
+        'consumer_key = "3MVG9-key"\nconsumer_secret = "from-the-admin-123"\n'
+    )
+    monkeypatch.setenv("STINT_POLICY", str(policy))
+    from desktop.engine import Engine
+    from desktop.platform.secrets import MemorySecretStore
+    from desktop.services.integration_service import IntegrationService
+    from desktop.services.tasks_service import TasksService
+
+    engine = Engine.open(profile_dir, secret_store=MemorySecretStore(), log_to_file=False)
+    try:
+        service = IntegrationService(engine)
+        page = IntegrationPage(service, TasksService(engine.store))
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: service.connection_info() is not None)
+        form = page.connect_form
+        form.advanced_button.setChecked(True)
+        assert form.callback_edit.text() == "http://localhost:17846/stint"
+        assert not form.callback_edit.isEnabled() and form.callback_badge.isVisible()
+        assert form.copy_callback_button.isEnabled()  # still copyable for the admin
+        assert not form.consumer_secret_edit.isEnabled() and form.consumer_secret_badge.isVisible()
+        assert form.consumer_secret_edit.text() == ""  # the secret itself is never shown
+        assert not form.consumer_key_badge.isVisible()  # preset, not locked
+    finally:
+        engine.close()

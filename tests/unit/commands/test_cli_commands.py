@@ -265,7 +265,8 @@ def test_browser_sign_in_needs_a_consumer_key(stint, sandbox):
     assert result.code == 1 and "consumer key" in result.err
 
 
-def test_browser_sign_in_in_process(stint, sandbox, monkeypatch, memory_keyring):
+def test_browser_sign_in_in_process(stint, sandbox, monkeypatch, memory_keyring, callback_url):
+    assert stint("settings", "set", "oauth_callback_url", callback_url).code == 0
     # what webbrowser.open would do: the user allows access on the approve page
     monkeypatch.setattr("desktop.platform.browser._system_browser", sandbox.browser())
     result = stint("connect", "--oauth", "--login-url", sandbox.login_url, "--consumer-key",
@@ -282,6 +283,57 @@ def test_browser_sign_in_in_process(stint, sandbox, monkeypatch, memory_keyring)
     monkeypatch.setattr("desktop.platform.browser._system_browser", denied)
     refused = stint("connect", "--oauth", "--consumer-key", sandbox.client_id)
     assert refused.code == 1 and "not allowed in the browser" in refused.err
+
+
+def test_browser_sign_in_with_a_required_consumer_secret(
+    stint, sandbox, monkeypatch, memory_keyring, callback_url
+):
+    sandbox.apps.configure(require_secret_for_web_server=True, require_secret_for_refresh=True)
+    assert stint("settings", "set", "oauth_callback_url", callback_url).code == 0
+    monkeypatch.setattr("desktop.platform.browser._system_browser", sandbox.browser())
+    args = ("connect", "--oauth", "--login-url", sandbox.login_url, "--consumer-key",
+            sandbox.client_id, "--ca-file", sandbox.ca_file)
+    without = stint(*args)
+    assert without.code == 1 and "requires a consumer secret" in without.err
+    wrong = stint(*args, "--consumer-secret-stdin", stdin="not-it\n")
+    assert wrong.code == 1 and "did not accept the consumer secret" in wrong.err
+    assert "not-it" not in wrong.err
+    connected = stint(*args, "--consumer-secret-stdin", stdin=sandbox.client_secret + "\n")
+    assert connected.code == 0, connected.err
+    assert memory_keyring.get("salesforce-consumer-secret") == sandbox.client_secret
+    sandbox.sessions.expire_all_sessions()  # the refresh grant needs the kept secret
+    assert stint("sync", "--json").json()["outcome"] == "succeeded"
+    # another app (another consumer key) never gets this app's secret
+    sandbox.apps.configure("other-app", callback_urls=[callback_url])
+    other = stint("connect", "--oauth", "--consumer-key", "other-app")
+    assert other.code == 0, other.err
+    assert memory_keyring.get("salesforce-consumer-secret") is None
+
+
+def test_browser_sign_in_on_a_busy_port(stint, sandbox, callback_url):
+    import socket
+
+    port = int(callback_url.rsplit(":", 1)[1].split("/")[0])
+    assert stint("settings", "set", "oauth_callback_url", callback_url).code == 0
+    with socket.socket() as other_program:
+        other_program.bind(("127.0.0.1", port))
+        other_program.listen()
+        busy = stint("connect", "--oauth", "--login-url", sandbox.login_url, "--consumer-key",
+                      sandbox.client_id, "--ca-file", sandbox.ca_file)
+    assert busy.code == 1 and busy.err.count("\n") == 1
+    assert f"Another program on this computer is using port {port}" in busy.err
+
+
+def test_password_sign_in_where_salesforce_retired_it(stint, sandbox):
+    sandbox.disable_soap_login()
+    refused = _password_connect(stint, sandbox, "--ca-file", sandbox.ca_file)
+    assert refused.code == 1 and refused.err.count("\n") == 1
+    assert "no longer accepts password sign-in" in refused.err and "browser" in refused.err
+
+
+def test_settings_refuse_a_callback_url_salesforce_would_not_take(stint):
+    refused = stint("settings", "set", "oauth_callback_url", "http://127.0.0.1:7846/cb")
+    assert refused.code == 1 and "http://localhost" in refused.err
 
 
 def test_search_finds_an_activity_by_its_parents_words(connected_cli):

@@ -4,6 +4,7 @@ SIGKILL half-way that the next sync completes."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -54,7 +55,8 @@ def test_password_sign_in_is_kept_in_the_keyring_across_processes(stint_process,
     assert stint_process("sync").code == 1
 
 
-def test_browser_sign_in_end_to_end(stint_process, sandbox, profile_dir):
+def test_browser_sign_in_end_to_end(stint_process, sandbox, profile_dir, callback_url):
+    assert stint_process("settings", "set", "oauth_callback_url", callback_url).code == 0
     browser = f"{sys.executable} {BROWSER_SCRIPT} %s"
     env = {
         "BROWSER": browser,
@@ -79,6 +81,35 @@ def test_browser_sign_in_end_to_end(stint_process, sandbox, profile_dir):
     tokens = set(first_tokens) | set(issued_tokens(sandbox))
     assert len(tokens) >= 3  # an access token, its renewal and the refresh token
     assert_no_secrets_in(profile_dir, [sandbox.password, *tokens])
+
+
+def test_device_sign_in_end_to_end(stint_process, sandbox, profile_dir):
+    """`stint connect --device` prints the code and where to enter it, then waits; the user
+    enters it in a browser elsewhere; the refresh token lands in the keyring."""
+    sandbox.devices.interval_seconds = 0.5
+    child = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "connect", "--device", "--login-url",
+         sandbox.login_url, "--consumer-key", sandbox.client_id, "--ca-file", sandbox.ca_file,
+         "--json"],
+        env=stint_process.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        instructions = child.stderr.readline()
+        assert instructions.startswith("To sign in, open "), instructions
+        words = instructions.split()
+        url, code = words[words.index("open") + 1], words[-1]
+        assert url == f"{sandbox.login_url}/setup/connect"
+        assert [e.user_code for e in sandbox.devices.pending()] == [code]
+        assert "connected" in sandbox.browser().enter_device_code(url, code)
+        out, err = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert child.returncode == 0, err
+    info = json.loads(out)
+    assert info["auth_method"] == "device" and info["username"] == sandbox.username
+    synced = stint_process("sync", "--json")
+    assert synced.code == 0 and synced.json()["outcome"] == "succeeded", synced.err
+    assert_no_secrets_in(profile_dir, [*issued_tokens(sandbox)])
 
 
 def test_a_sync_killed_half_way_is_completed_by_the_next(stint_process, profile_dir, tmp_path):

@@ -21,6 +21,8 @@ locked = ["connection.login_url", "connection.auth_method", "sync.interval_minut
 login_url = "https://acme.my.salesforce.com"
 auth_method = "oauth"
 consumer_key = "3MVG9-example"
+consumer_secret = "C0NSUMER-SECRET-example"
+callback_url = "http://localhost:17846/oauth/callback"
 
 [import]
 opportunities = true
@@ -51,6 +53,8 @@ def test_full_policy_has_the_documented_shape(tmp_path, monkeypatch):
             "login_url": "https://acme.my.salesforce.com",
             "auth_method": "oauth",
             "consumer_key": "3MVG9-example",
+            "consumer_secret": "C0NSUMER-SECRET-example",
+            "callback_url": "http://localhost:17846/oauth/callback",
         },
         "import": {
             "opportunities": True,
@@ -160,3 +164,10 @@ def test_unreadable_policy_is_a_policy_error(tmp_path):
     directory.mkdir()  # reading a directory fails on every platform
     with pytest.raises(PolicyError, match="cannot be read"):
         load_policy(directory)
+
+
+def test_a_consumer_secret_from_the_policy_never_reaches_a_log_line(tmp_path):
+    from desktop.platform.logs import redact
+
+    load_policy(write(tmp_path, FULL_POLICY))
+    assert "C0NSUMER-SECRET-example" not in redact("form: client_secret=C0NSUMER-SECRET-example")

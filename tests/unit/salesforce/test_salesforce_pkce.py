@@ -1,7 +1,8 @@
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from desktop.salesforce.oauth import authorize_url, new_pkce, new_state, pkce_challenge
+from desktop.salesforce.oauth import authorize_url
+from desktop.salesforce.pkce import new_pkce, new_state, pkce_challenge
 
 UNRESERVED = re.compile(r"^[A-Za-z0-9\-._~]+$")
 
@@ -33,7 +34,7 @@ def test_authorize_url_carries_challenge_and_state_but_never_the_verifier():
     url = authorize_url(
         "https://acme.my.salesforce.com/",
         "stint-desktop",
-        "http://127.0.0.1:5555/callback",
+        "http://localhost:7846/oauth/callback",
         pair.challenge,
         "the-state",
     )
@@ -47,10 +48,10 @@ def test_authorize_url_carries_challenge_and_state_but_never_the_verifier():
     assert query == {
         "response_type": "code",
         "client_id": "stint-desktop",
-        "redirect_uri": "http://127.0.0.1:5555/callback",
+        "redirect_uri": "http://localhost:7846/oauth/callback",
         "code_challenge": pair.challenge,
         "code_challenge_method": "S256",
         "state": "the-state",
-        "scope": "api refresh_token",
+        "scope": "api id refresh_token",  # id: the identity service names the user
     }
     assert pair.verifier not in url

@@ -7,7 +7,6 @@ import socket
 import threading
 
 import pytest
-from conftest import FAST_RETRY
 
 from desktop.salesforce.auth import password_login
 from desktop.salesforce.client import SalesforceClient
@@ -29,6 +28,7 @@ from desktop.salesforce.errors import (
 from desktop.salesforce.http import make_http_session
 from desktop.salesforce.retry import RetryPolicy
 from desktop.salesforce.session_info import SessionInfo
+from tests.unit.salesforce.conftest import FAST_RETRY
 
 SOQL = "SELECT Id, Subject FROM Task ORDER BY Id"
 

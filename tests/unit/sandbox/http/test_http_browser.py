@@ -13,8 +13,9 @@ import pytest
 
 
 @pytest.fixture
-def loopback():
-    """A one-shot loopback listener like the desktop app's; yields (redirect_uri, received)."""
+def loopback(sandbox):
+    """A one-shot loopback listener like the desktop app's, its callback URL registered on the
+    connected app; yields (redirect_uri, received)."""
     received: list[dict] = []
 
     class Handler(BaseHTTPRequestHandler):
@@ -30,8 +31,10 @@ def loopback():
     server = HTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    redirect_uri = f"http://localhost:{server.server_address[1]}/callback"
+    sandbox.apps.add_callback_url(redirect_uri)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/callback", received
+        yield redirect_uri, received
     finally:
         server.shutdown()
         server.server_close()

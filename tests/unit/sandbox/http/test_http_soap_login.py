@@ -78,3 +78,40 @@ def test_login_is_post_only(sandbox, http):
     response = http.get(f"{sandbox.login_url}/services/Soap/u/59.0")
     assert response.status_code == 405
     assert response.json()[0]["errorCode"] == "METHOD_NOT_ALLOWED"
+
+
+def _login(sandbox, version):
+    return SalesforceLogin(username=sandbox.username, password=sandbox.password,
+                           security_token=sandbox.security_token, sf_version=version,
+                           scratch_url=sandbox.login_url, session=sandbox.http_session())
+
+
+@pytest.mark.parametrize("version", ["65.0", "66.0"])
+def test_login_is_not_available_from_api_version_65(sandbox, version):
+    """"SOAP API End-of-Life Policy": login() is not available in API version 65.0 onwards;
+    the fault is INVALID_OPERATION with the text real orgs send (forcedotcom/wsc issue 363)."""
+    with pytest.raises(SalesforceAuthenticationFailed) as failure:
+        _login(sandbox, version)
+    assert failure.value.code == "INVALID_OPERATION"
+    assert failure.value.auth_message == (
+        f"The SOAP Login operation is not available in the API version specified ({version}). "
+        "Refer to the documentation for supported versions.")
+
+
+def test_login_still_works_at_64(sandbox):
+    session_id, _instance = _login(sandbox, "64.0")
+    assert session_id
+
+
+def test_the_admin_switch_turns_login_off_for_every_version(sandbox, http):
+    """Help article 005132110: login() is retired in Summer '27 for all versions, and new orgs
+    have it turned off; the fault text is a real org's (OpenFn/adaptors issue 1715)."""
+    answer = http.post(f"{sandbox.admin_url}/soap-login", json={"disabled": True})
+    assert answer.json() == {"disabled": True}
+    for version in ("59.0", "62.0", "64.0"):
+        with pytest.raises(SalesforceAuthenticationFailed) as failure:
+            _login(sandbox, version)
+        assert failure.value.code == "INVALID_OPERATION"
+        assert "SOAP API login() is disabled" in failure.value.auth_message
+    http.post(f"{sandbox.admin_url}/soap-login", json={"disabled": False})
+    assert _login(sandbox, "62.0")[0]

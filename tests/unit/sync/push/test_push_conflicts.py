@@ -175,6 +175,7 @@ def test_in_a_conflict_salesforces_version_of_a_long_note_is_the_whole_note_push
     entry = world.add(note=LONG_NOTE)
     world.push()
     world.store.entries.update(world.entry(entry).with_changes(note="local edit"))
+    world.sandbox.clock.advance(1)  # a later edit in Salesforce (stamps are whole seconds)
     sf.Event.update(world.entry(entry).remote_id, {
         "EndDateTime": to_salesforce_datetime(entry.end + timedelta(minutes=5))})
     assert world.push().conflicts == 1
