@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from desktop.commands.result import CommandResult, duration_text, iso, local
-from desktop.domain.durations import format_decimal_hours
+from desktop.domain.csv_export import entries_csv  # the app exports the same CSV
 from desktop.domain.entries import TimeEntry
 from desktop.domain.tree import TaskTree
 from desktop.engine import Engine, EngineError
 
 DEFAULT_DAYS = 7
-CSV_COLUMNS = (
-    "date", "start", "end", "hours", "task", "note", "billable", "item_id", "start_utc",
-    "end_utc", "client_id",
-)
 
 
 def parse_day(text: str, what: str) -> date:
@@ -60,7 +54,7 @@ def entries(
             + (f"  - {entry.note}" if entry.note else "")
         )
     lines.append(f"Total {duration_text(total)} in {len(rows)} entries, {first} to {last}.")
-    return CommandResult(data=rows, text="\n".join(lines), csv=_csv(found, rows, tz, now))
+    return CommandResult(data=rows, text="\n".join(lines), csv=entries_csv(found, tree, tz, now))
 
 
 def _row(entry: TimeEntry, tree: TaskTree, now: datetime) -> dict[str, Any]:
@@ -76,29 +70,3 @@ def _row(entry: TimeEntry, tree: TaskTree, now: datetime) -> dict[str, Any]:
         "note": entry.note,
         "billable": entry.billable,
     }
-
-
-def _csv(found: list[TimeEntry], rows: list[dict], tz: tzinfo | None, now: datetime) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for entry, row in zip(found, rows, strict=True):
-        writer.writerow([
-            entry.start.astimezone(tz).date().isoformat(),
-            local(entry.start, tz, with_date=False),
-            local(entry.end, tz, with_date=False) if entry.end else "",
-            format_decimal_hours(entry.duration(now)),
-            _cell(row["task"] or ""),
-            _cell(entry.note),
-            "yes" if entry.billable else "no",
-            entry.item_id or "",
-            row["start"],
-            row["end"] or "",
-            entry.client_id,
-        ])
-    return buffer.getvalue()
-
-
-def _cell(text: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas: Salesforce names are data."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

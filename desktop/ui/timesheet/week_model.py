@@ -13,8 +13,8 @@ from PySide6.QtGui import QFont
 
 from desktop.domain.durations import format_hm
 from desktop.domain.entries import TimeEntry
+from desktop.domain.totals import local_midnight, seconds_within
 from desktop.domain.tree import TaskTree
-from desktop.services.entries_service import duration_within, local_midnight
 from desktop.ui.timesheet.text import task_label, task_tooltip
 
 DAYS_PER_WEEK = 7
@@ -90,10 +90,10 @@ class TimesheetWeekModel(QAbstractTableModel):
             start = local_midnight(day, self._tz)
             end = local_midnight(day + timedelta(days=1), self._tz)
             for entry in self._entries:
-                length = duration_within(entry, start, end, self._now)
-                if length:
+                seconds = seconds_within(entry, start, end, self._now)
+                if seconds:
                     key = (entry.item_id, column)
-                    cells[key] = cells.get(key, timedelta(0)) + length
+                    cells[key] = cells.get(key, timedelta(0)) + timedelta(seconds=seconds)
         self._cells = cells
         task_ids = {item_id for item_id, _ in cells}
         self._task_ids = sorted(
