@@ -29,17 +29,25 @@ def local_day_bounds(first: date, last: date, tz: tzinfo | None) -> tuple[dateti
     return start, end
 
 
+def chosen_days(
+    engine: Engine, date_from: str | None, date_to: str | None, tz: tzinfo | None
+) -> tuple[date, date]:
+    """The local days --from and --to name (default: the last DEFAULT_DAYS days)."""
+    today = engine.clock.now().astimezone(tz).date()
+    last = parse_day(date_to, "--to") if date_to else today
+    first = parse_day(date_from, "--from") if date_from else last - timedelta(days=DEFAULT_DAYS - 1)
+    if first > last:
+        raise EngineError("The --from date is after the --to date.")
+    return first, last
+
+
 def entries(
     engine: Engine,
     date_from: str | None = None,
     date_to: str | None = None,
     tz: tzinfo | None = None,
 ) -> CommandResult:
-    today = engine.clock.now().astimezone(tz).date()
-    last = parse_day(date_to, "--to") if date_to else today
-    first = parse_day(date_from, "--from") if date_from else last - timedelta(days=DEFAULT_DAYS - 1)
-    if first > last:
-        raise EngineError("The --from date is after the --to date.")
+    first, last = chosen_days(engine, date_from, date_to, tz)
     start, end = local_day_bounds(first, last, tz)
     found = engine.store.entries.between(start, end)
     tree = engine.store.items.tree()
