@@ -29,8 +29,9 @@ from desktop.services.early_qt import DOWN_ARROW, NO_FOCUS, set_properties
 from desktop.services.tasks_service import TasksService
 
 if TYPE_CHECKING:  # built after the first paint (see desktop.ui.picker.panel)
-    from PySide6.QtWidgets import QCheckBox, QLabel, QListView, QStackedWidget
+    from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QListView, QStackedWidget
 
+    from desktop.services.record_links import RecordLinks
     from desktop.ui.picker.panel import TaskPickerPanel
     from desktop.ui.picker.search_model import TaskSearchModel
     from desktop.ui.picker.tree_model import TaskTreeModel
@@ -61,6 +62,7 @@ class TaskPicker(QWidget):
         self._tasks = tasks
         self._inline = inline
         self._current_provider: Callable[[], str | None] | None = None
+        self._links: RecordLinks | None = None  # "Open in Salesforce" in the menus
         self.search = QLineEdit(self)
         self.search.setObjectName("taskSearch")
         self.search.setPlaceholderText("Search tasks: name, account, case number, stage…")
@@ -113,6 +115,11 @@ class TaskPicker(QWidget):
         panel.results_view.activated.connect(self._choose_index)
         panel.tree_view.activated.connect(self._choose_index)
         panel.show_archived.toggled.connect(self._show_archived_toggled)
+        for view in (panel.results_view, panel.tree_view):
+            view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(
+                lambda position, view=view: self._show_context_menu(view, position)
+            )
         self._tasks.tree_changed.connect(self._tree_changed)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._tree_changed()
@@ -188,6 +195,10 @@ class TaskPicker(QWidget):
             self.panel.hide()
             self.tree_button.setChecked(False)
             self.panel_closed.emit()
+
+    def set_record_links(self, links: RecordLinks) -> None:
+        """Offer "Open in Salesforce" in the results' and the tree's context menus."""
+        self._links = links
 
     def focus_search(self, text: str | None = None) -> None:
         if text is not None:
@@ -314,9 +325,29 @@ class TaskPicker(QWidget):
         self._choose_index(index)
         return True
 
+    def _show_context_menu(self, view: QAbstractItemView, position: QPoint) -> None:
+        """Start the timer on the task, or open its record in Salesforce."""
+        from PySide6.QtWidgets import QMenu
+
+        from desktop.ui.record_actions import add_open_in_salesforce
+
+        index = view.indexAt(position)
+        item_id = self.panel.item_id(index)
+        if item_id is None:
+            return
+        view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.setObjectName("taskMenu")
+        start = menu.addAction(self.tr("Start timer"))
+        start.triggered.connect(lambda: self._choose_index(index))
+        add_open_in_salesforce(menu, self._links, item_id)
+        menu.exec(view.viewport().mapToGlobal(position))
+
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if self._inline or not self.is_open() or new is None:
             return
+        if new.window().windowType() == QtCore.Qt.WindowType.Popup:
+            return  # a context menu over the panel: the panel stays open under it
         if not (self.isAncestorOf(new) or self.panel.isAncestorOf(new) or new is self.panel):
             self.close_panel()
 

@@ -23,6 +23,9 @@ def build_day_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
     for column in (DayColumn.START, DayColumn.END, DayColumn.DURATION):
         heading.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         heading.resizeSection(column, metrics.horizontalAdvance("Wed 00:00") + 24)
+    heading.setSectionResizeMode(DayColumn.BILLABLE, QHeaderView.ResizeMode.Fixed)
+    billable_title = str(model.headerData(DayColumn.BILLABLE, Qt.Orientation.Horizontal))
+    heading.resizeSection(DayColumn.BILLABLE, metrics.horizontalAdvance(billable_title) + 28)
     heading.setSectionResizeMode(DayColumn.NOTE, QHeaderView.ResizeMode.Stretch)
     heading.setSectionResizeMode(DayColumn.SALESFORCE, QHeaderView.ResizeMode.Fixed)
     heading.resizeSection(DayColumn.SALESFORCE, metrics.horizontalAdvance("Deleted there") + 24)

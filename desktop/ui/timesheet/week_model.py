@@ -69,6 +69,13 @@ class TimesheetWeekModel(QAbstractTableModel):
                 self.index(0, 1), self.index(self.rowCount() - 1, self.columnCount() - 1)
             )
 
+    def entries(self) -> list[TimeEntry]:
+        return list(self._entries)
+
+    def item_id_at(self, row: int) -> str | None:
+        """The task of a row (None: no task, or the totals row)."""
+        return self._task_ids[row] if 0 <= row < len(self._task_ids) else None
+
     def day(self, column: int) -> date | None:
         if 1 <= column <= DAYS_PER_WEEK:
             return self._first_day + timedelta(days=column - 1)
