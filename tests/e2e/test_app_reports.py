@@ -89,3 +89,29 @@ def test_reports_page_totals_and_export(stint, tmp_path):
     assert Path(target).read_text(encoding="utf-8") == cli_csv
     assert cli_csv.count("known entry") == 4
     stint.wait_for_log("exported 4 entries as CSV")
+
+
+def test_open_in_salesforce_from_the_tree_and_the_command_line(stint):
+    opportunity_id = stint.connect_and_sync_with_cli(OPPORTUNITY_NAME)
+    instance = stint.status()["connection"]["instance_url"]
+    # the command line: prints the address and hands it to the session's browser
+    printed = stint.cli("open", opportunity_id).stdout.strip()
+    assert printed == f"{instance}/lightning/r/Opportunity/{opportunity_id}/view"
+    assert stint.session.wait_for_opened_url(f"/Opportunity/{opportunity_id}/") == printed
+
+    # the app: the tree opens at the current task; its menu (the Menu key) opens the record
+    store = Store.open(stint.profile / "data" / "stint.sqlite3")
+    try:
+        store.entries.add(TimeEntry(start=datetime.now().astimezone() - timedelta(hours=2),
+                                    end=datetime.now().astimezone() - timedelta(hours=1),
+                                    item_id=opportunity_id))
+    finally:
+        store.close()
+    stint.launch()
+    stint.wait_until_searchable()
+    stint.wait_until_connected()
+    stint.keys("ctrl+k", "alt+Down")  # the whole tree, at the task last worked on
+    stint.keys("Menu", "Down", "Down", "Return")  # Start timer, Open in Salesforce
+    wait_until(lambda: stint.session.opened_urls().count(printed) == 2, timeout=10,
+               what="the app to open the record too (after the CLI)", interval=0.1)
+    assert stint.status()["timer"] is None  # "Start timer" was passed over

@@ -129,6 +129,8 @@ class TimesheetDayModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.tr(HEADERS[column])
             if role == Qt.ItemDataRole.TextAlignmentRole:
+                if column == DayColumn.BILLABLE:
+                    return int(Qt.AlignmentFlag.AlignCenter)
                 return int(_RIGHT if column in (DayColumn.START, DayColumn.END, DayColumn.DURATION) else _LEFT)
         return None
 

@@ -1,10 +1,11 @@
-"""The timesheet's context menus: on an entry of the day (edit, continue, open its record,
-delete, undo) and on a task of the week grid (open its record)."""
+"""The timesheet's context menus: on an entry of the day (edit, continue, billable, open its
+record, delete, undo) and on a task of the week grid (open its record)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.domain.entries import TimeEntry
@@ -20,6 +21,10 @@ def day_menu(view: TimesheetView, entry: TimeEntry | None, links: RecordLinks | 
     menu.addAction(view.edit_action)
     menu.addAction(view.continue_action)
     if entry is not None:
+        billable = menu.addAction(QCoreApplication.translate("TimesheetMenus", "Billable"))
+        billable.setCheckable(True)
+        billable.setChecked(entry.billable)
+        billable.toggled.connect(lambda checked: view.set_billable(entry, checked))
         add_open_in_salesforce(menu, links, entry.item_id)
     menu.addSeparator()
     menu.addAction(view.delete_action)

@@ -96,7 +96,7 @@ class TimesheetView(QWidget):
         self.day_table.activated.connect(lambda _index: self.edit_selected())
         self.day_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.day_table.customContextMenuRequested.connect(self._show_context_menu)
-        self.day_model.billable_toggled.connect(self._set_billable)
+        self.day_model.billable_toggled.connect(self.set_billable)
 
         # The empty state sits inside the table, where the entries would be.
         self.empty_label = QLabel(
@@ -378,7 +378,7 @@ class TimesheetView(QWidget):
         description = self._entries.undo_description()
         self.undo_action.setText(f"&{description}" if description else "&Undo")
 
-    def _set_billable(self, entry: TimeEntry, billable: bool) -> None:
+    def set_billable(self, entry: TimeEntry, billable: bool) -> None:
         """The Billable check box of a row: stored like any edit (Ctrl+Z undoes it)."""
         current = self._entries.get(entry.id) if entry.id is not None else None
         if current is None:
