@@ -95,7 +95,7 @@ class BarChart(QWidget):
         return QFontMetricsF(self.font())
 
     def _row_height(self) -> float:
-        return max(22.0, self._metrics().height() + 10.0)
+        return max(18.0, self._metrics().height() + 6.0)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         rows = max(3, len(self._bars))
@@ -126,8 +126,10 @@ class BarChart(QWidget):
         top = self._paint_legend(painter, area, solid, light, text_color)
 
         row_height = self._row_height()
-        fit = int((area.bottom() - top - line - GAP - line) // row_height)  # axis + "more"
-        shown = self._bars[: max(1, fit)] if len(self._bars) > fit else self._bars
+        room = area.bottom() - top - line - GAP  # the axis labels go below the bars
+        shown = self._bars
+        if len(shown) * row_height > room:  # and a line saying how many more there are
+            shown = shown[: max(1, int((room - line) // row_height))]
         longest = max(bar.seconds for bar in self._bars) or 1
         label_width = min(
             max(metrics.horizontalAdvance(bar.label) for bar in shown) + GAP,
@@ -155,7 +157,7 @@ class BarChart(QWidget):
             )
             font.setItalic(False)
             painter.setFont(font)
-            thickness = row_height * 0.62
+            thickness = row_height * 0.7
             bar_top = y + (row_height - thickness) / 2
             billable = QRectF(left, bar_top, bar.billable_seconds / full, thickness)
             other = QRectF(billable.right(), bar_top, bar.other_seconds / full, thickness)
