@@ -80,7 +80,6 @@ class ReportsPage(QWidget):
         self._format = format_duration
         self._loaded: list[TimeEntry] = []  # the entries of the shown days
         self._report: Report | None = None
-        self._stale = True  # entries changed while hidden: read them again when shown
         self._ticking = False
         self._build()
         entries.entries_changed.connect(self._entries_changed)
@@ -158,7 +157,10 @@ class ReportsPage(QWidget):
         heading = table.horizontalHeader()
         heading.setHighlightSections(False)
         heading.setSectionResizeMode(ReportColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        figure_width = table.fontMetrics().horizontalAdvance("Not billable") + 32
+        figure_width = max(
+            table.fontMetrics().horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            for column in ReportColumn if column != ReportColumn.NAME
+        ) + 32
         for column in (ReportColumn.TOTAL, ReportColumn.BILLABLE, ReportColumn.NON_BILLABLE,
                        ReportColumn.ENTRIES):
             heading.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
@@ -175,7 +177,6 @@ class ReportsPage(QWidget):
         """Read the entries of the chosen days again and show their report."""
         first, last = self.controls.days()
         self._loaded = self._entries.entries_between(first, last + timedelta(days=1))
-        self._stale = False
         self.notice_label.clear()
         self.refresh()
 
@@ -221,10 +222,8 @@ class ReportsPage(QWidget):
 
     # -- live figures ----------------------------------------------------------------------
     def _entries_changed(self) -> None:
-        if self.isVisible():
+        if self.isVisible():  # hidden: showing it reads them anyway
             self.reload()
-        else:
-            self._stale = True
 
     def _update_ticking(self) -> None:
         wanted = self.isVisible() and any(entry.running for entry in self._loaded)
@@ -246,10 +245,8 @@ class ReportsPage(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         self.controls.set_today(self._entries.today())
-        if self._stale:
-            self.reload()
-        else:
-            self.refresh()
+        # Read again: the timesheet (its own EntriesService) may have changed entries meanwhile.
+        self.reload()
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().hideEvent(event)
