@@ -29,7 +29,7 @@ from desktop.services.early_qt import DOWN_ARROW, NO_FOCUS, set_properties
 from desktop.services.tasks_service import TasksService
 
 if TYPE_CHECKING:  # built after the first paint (see desktop.ui.picker.panel)
-    from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QListView, QStackedWidget
+    from PySide6.QtWidgets import QCheckBox, QLabel, QListView, QStackedWidget
 
     from desktop.services.record_links import RecordLinks
     from desktop.ui.picker.panel import TaskPickerPanel
@@ -100,6 +100,7 @@ class TaskPicker(QWidget):
         if self._panel is not None:
             return self._panel
         from desktop.ui.picker.panel import TaskPickerPanel
+        from desktop.ui.picker.task_menu import offer_task_menus
 
         panel = self._panel = TaskPickerPanel(self._tasks.path_text, self)
         # Here, not in __init__: it shows only once there is text, and on X11 its icon's
@@ -115,11 +116,7 @@ class TaskPicker(QWidget):
         panel.results_view.activated.connect(self._choose_index)
         panel.tree_view.activated.connect(self._choose_index)
         panel.show_archived.toggled.connect(self._show_archived_toggled)
-        for view in (panel.results_view, panel.tree_view):
-            view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
-            view.customContextMenuRequested.connect(
-                lambda position, view=view: self._show_context_menu(view, position)
-            )
+        offer_task_menus(self, panel, self._choose_index, lambda: self._links)
         self._tasks.tree_changed.connect(self._tree_changed)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._tree_changed()
@@ -324,24 +321,6 @@ class TaskPicker(QWidget):
             return False
         self._choose_index(index)
         return True
-
-    def _show_context_menu(self, view: QAbstractItemView, position: QPoint) -> None:
-        """Start the timer on the task, or open its record in Salesforce."""
-        from PySide6.QtWidgets import QMenu
-
-        from desktop.ui.record_actions import add_open_in_salesforce
-
-        index = view.indexAt(position)
-        item_id = self.panel.item_id(index)
-        if item_id is None:
-            return
-        view.setCurrentIndex(index)
-        menu = QMenu(self)
-        menu.setObjectName("taskMenu")
-        start = menu.addAction(self.tr("Start timer"))
-        start.triggered.connect(lambda: self._choose_index(index))
-        add_open_in_salesforce(menu, self._links, item_id)
-        menu.exec(view.viewport().mapToGlobal(position))
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if self._inline or not self.is_open() or new is None:
