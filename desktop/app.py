@@ -47,11 +47,17 @@ from desktop.ui.deferred_writeback import DeferredWriteBack
 from desktop.ui.icons import app_icon
 from desktop.ui.lifecycle import FirstPaintWatch, quit_on_termination_signals
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pages import build_engine_pages, build_timesheet_page, placeholder_page
+from desktop.ui.pages import (
+    build_engine_pages,
+    build_reports_page,
+    build_timesheet_page,
+    placeholder_page,
+)
 from desktop.ui.picker.task_widget import TaskWidget
 from desktop.ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:  # modules the first paint does not need
+    from desktop.services.record_links import RecordLinks
     from desktop.services.writeback_service import WriteBackService
     from desktop.ui.picker.quick_picker import QuickPicker
     from desktop.ui.tray.controller import TrayController
@@ -106,11 +112,13 @@ class StintApp(QObject):
             self.sync,
             pages=[
                 ("Timesheet", placeholder_page("")),  # built right after the first paint
+                ("Reports", placeholder_page("")),
                 ("Sync", placeholder_page("Synchronization status is loading…")),
                 ("Settings", placeholder_page("Settings are loading…")),
             ],
         )
         self.quick_picker: QuickPicker | None = None  # built when first asked for
+        self.links: RecordLinks | None = None  # "Open in Salesforce", after the first paint
         self.tray: TrayController | None = None  # built right after the first paint
         self._tray_available = tray_available
 
@@ -157,13 +165,19 @@ class StintApp(QObject):
             # rendered from SVG (~20 ms): the window manager gets it right after the paint.
             lambda: self.app.setWindowIcon(app_icon()),
             self._build_tray,  # the window stays the way in until then (and without a tray)
+            self._build_record_links,
             # The default tab first (~40 ms), before the workers start: their imports and the
             # tree load hold the GIL and kept its placeholder up for 80-120 ms.
             lambda: self._replace_page(
                 "Timesheet",
                 build_timesheet_page(
-                    self.store, self.timer, self.tasks, self, self._writeback_wiring, self.sync
+                    self.store, self.timer, self.tasks, self, self._writeback_wiring, self.sync,
+                    self.links,
                 ),
+            ),
+            lambda: self._replace_page(
+                "Reports",
+                build_reports_page(self.store, self.timer, self.tasks, self, self.links),
             ),
             self._start_logging,  # before the tree load and the engine log from their workers
             self.task_widget.picker.build_panel,  # else the first keystroke would build it
@@ -197,6 +211,13 @@ class StintApp(QObject):
         self.app.setQuitOnLastWindowClosed(not self.tray.available)
         self.window.hidden_to_tray.connect(lambda: self.tray.explain_once(self.ui_settings))
         self.tray.show()
+
+    def _build_record_links(self) -> None:
+        from desktop.services.record_links import RecordLinks
+
+        self.links = RecordLinks(self.store, self.tasks.item, parent=self)
+        self.links.open_failed.connect(lambda message, _url: self.window.banner.show_problem(message, ""))
+        self.task_widget.set_record_links(self.links)
 
     def _start_logging(self) -> None:
         from desktop import __version__
@@ -312,6 +333,8 @@ class StintApp(QObject):
             from desktop.ui.picker.quick_picker import QuickPicker
 
             self.quick_picker = QuickPicker(self.tasks, self.timer)
+            if self.links is not None:
+                self.quick_picker.picker.set_record_links(self.links)
         self.quick_picker.popup()
 
     def quit(self) -> None:
@@ -324,6 +347,7 @@ class StintApp(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self.timer.save_details()  # a note typed just before quitting is kept
         self.window.save_geometry(self.ui_settings)
         self.app.aboutToQuit.disconnect(self.shutdown)
         # From here on nothing may react to the services: the store is about to close.

@@ -95,6 +95,21 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true")
     output.add_argument("--csv", action="store_true")
 
+    report = commands.add_parser("report", help="time by account, opportunity, case or task between two local dates")
+    report.add_argument("--by", choices=("account", "opportunity", "case", "task"), default="task",
+                        help="how to group the time (default: task)")
+    report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    report_output = report.add_mutually_exclusive_group()
+    report_output.add_argument("--json", action="store_true")
+    report_output.add_argument("--csv", action="store_true")
+
+    open_record = commands.add_parser("open", help="open a task's record in Salesforce (prints its address)")
+    open_record.add_argument("task", nargs="+", help="Salesforce Id or search text")
+    open_record.add_argument("--print", dest="print_only", action="store_true",
+                             help="only print the address, do not open a browser")
+    open_record.add_argument("--json", action="store_true")
+
     synclog = commands.add_parser("log", help="sync runs and the last record changes")
     synclog.add_argument("--json", action="store_true")
 
@@ -192,7 +207,16 @@ def _run_headless(args: argparse.Namespace) -> int:
 
 
 def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str]):
-    from desktop.commands import add_entry, connection, entries, settings, sync, tasks
+    from desktop.commands import (
+        add_entry,
+        connection,
+        entries,
+        records,
+        report,
+        settings,
+        sync,
+        tasks,
+    )
 
     command = args.command
     if command == "connect":
@@ -242,6 +266,10 @@ def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str
                              duration=args.duration, note=args.note, billable=args.billable)
     if command == "entries":
         return entries.entries(engine, args.date_from, args.date_to)
+    if command == "report":
+        return report.report(engine, args.by, args.date_from, args.date_to)
+    if command == "open":
+        return records.open_record(engine, " ".join(args.task), print_only=args.print_only)
     if command == "settings":
         if args.settings_command == "set":
             return settings.set_value(engine, args.key, args.value)

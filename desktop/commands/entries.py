@@ -7,19 +7,11 @@ the day it starts on: one from 23:00 to 01:00 counts in full there, never in two
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from desktop.commands.result import (
-    CommandResult,
-    duration_text,
-    entry_length_text,
-    iso,
-    local,
-)
-from desktop.domain.durations import format_decimal_hours
+from desktop.commands.result import CommandResult, duration_text, entry_length_text, iso, local
+from desktop.domain.csv_export import entries_csv  # the app exports the same CSV
 from desktop.domain.entries import TimeEntry
 from desktop.domain.tree import TaskTree
 from desktop.engine import Engine, EngineError
@@ -28,10 +20,6 @@ from desktop.platform.local_zone import local_zone
 DEFAULT_DAYS = 7
 # Any zone's midnight of these days is a datetime Python can hold (offsets stay under a day).
 FIRST_DAY, LAST_DAY = date(1, 1, 2), date(9999, 12, 30)
-CSV_COLUMNS = (
-    "date", "start", "end", "hours", "task", "note", "billable", "item_id", "start_utc",
-    "end_utc", "client_id",
-)
 
 
 def parse_day(text: str, what: str) -> date:
@@ -56,13 +44,9 @@ def local_day_bounds(first: date, last: date, zone: tzinfo) -> tuple[datetime, d
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
-def entries(
-    engine: Engine,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    tz: tzinfo | None = None,
-) -> CommandResult:
-    tz = tz or local_zone()
+def chosen_days(engine: Engine, date_from: str | None, date_to: str | None,
+                tz: tzinfo) -> tuple[date, date]:
+    """The local days --from and --to name (default: the last DEFAULT_DAYS days), in range."""
     today = engine.clock.now().astimezone(tz).date()
     last = checked_day(parse_day(date_to, "--to") if date_to else today, "--to")
     if date_from:
@@ -71,6 +55,17 @@ def entries(
         first = last - timedelta(days=min(DEFAULT_DAYS - 1, (last - FIRST_DAY).days))
     if first > last:
         raise EngineError("The --from date is after the --to date.")
+    return first, last
+
+
+def entries(
+    engine: Engine,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    tz: tzinfo | None = None,
+) -> CommandResult:
+    tz = tz or local_zone()
+    first, last = chosen_days(engine, date_from, date_to, tz)
     start, end = local_day_bounds(first, last, tz)
     found = engine.store.entries.starting_between(start, end)
     tree = engine.store.items.tree()
@@ -85,7 +80,7 @@ def entries(
             + (f"  - {entry.note}" if entry.note else "")
         )
     lines.append(f"Total {duration_text(total)} in {len(rows)} entries, {first} to {last}.")
-    return CommandResult(data=rows, text="\n".join(lines), csv=_csv(found, rows, tz, now))
+    return CommandResult(data=rows, text="\n".join(lines), csv=entries_csv(found, tree, tz, now))
 
 
 def entry_json(entry: TimeEntry, tree: TaskTree, now: datetime) -> dict[str, Any]:
@@ -101,29 +96,3 @@ def entry_json(entry: TimeEntry, tree: TaskTree, now: datetime) -> dict[str, Any
         "note": entry.note,
         "billable": entry.billable,
     }
-
-
-def _csv(found: list[TimeEntry], rows: list[dict], tz: tzinfo | None, now: datetime) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for entry, row in zip(found, rows, strict=True):
-        writer.writerow([
-            entry.start.astimezone(tz).date().isoformat(),
-            local(entry.start, tz, with_date=False),
-            local(entry.end, tz, with_date=False) if entry.end else "",
-            format_decimal_hours(entry.duration(now)),
-            _cell(row["task"] or ""),
-            _cell(entry.note),
-            "yes" if entry.billable else "no",
-            entry.item_id or "",
-            row["start"],
-            row["end"] or "",
-            entry.client_id,
-        ])
-    return buffer.getvalue()
-
-
-def _cell(text: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas: Salesforce names are data."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
+from desktop.domain.csv_export import utc_text
 from desktop.domain.durations import format_entry_length, format_hm
 
 
@@ -22,9 +23,7 @@ class CommandResult:
 
 def iso(moment: datetime | None) -> str | None:
     """UTC ISO-8601 with a Z, second precision: the JSON form of every time."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_text(moment)
 
 
 def local(moment: datetime | None, tz: tzinfo | None = None, with_date: bool = True) -> str:

@@ -29,11 +29,11 @@ from desktop.salesforce.login_url import normalize_login_url
 from desktop.salesforce.oauth import DEFAULT_SIGN_IN_TIMEOUT, BrowserOpener
 from desktop.salesforce.oauth_client import OAuthClient
 from desktop.store import Store
+from desktop.store.sync_state_repo import INSTANCE_URL_KEY
 
 log = logging.getLogger(__name__)
 
 USER_ID_KEY = "connection.user_id"
-INSTANCE_URL_KEY = "connection.instance_url"
 
 
 @dataclass(frozen=True)

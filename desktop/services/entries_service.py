@@ -10,34 +10,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.entries import EntryError, TimeEntry
+from desktop.domain.totals import Totals, local_midnight, totals_within
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
 from desktop.store.store import Store
 
 log = logging.getLogger(__name__)
 
 UNDO_DEPTH = 50
-
-
-def local_midnight(day: date, tz: tzinfo | None = None) -> datetime:
-    """The first instant of `day` in `tz` (the system's zone when None), as an aware datetime."""
-    if tz is None:
-        return datetime.combine(day, time()).astimezone()
-    return datetime.combine(day, time(), tzinfo=tz)
-
-
-def duration_within(entry: TimeEntry, start: datetime, end: datetime, now: datetime) -> timedelta:
-    """How much of the entry falls inside [start, end) (a running entry counts up to `now`)."""
-    # In UTC: Python subtracts aware datetimes sharing a tzinfo as wall clocks, which would
-    # make a day with a DST change 24 hours long instead of 23 or 25.
-    clipped_start = max(entry.start, start).astimezone(UTC)
-    clipped_end = min(entry.effective_end(now), end).astimezone(UTC)
-    length = clipped_end - clipped_start
-    return length if length > timedelta(0) else timedelta(0)
 
 
 @dataclass(frozen=True)
@@ -108,11 +92,17 @@ class EntriesService(QObject):
 
     def day_total(self, day: date, entries: list[TimeEntry] | None = None) -> timedelta:
         """Time worked on local `day`, entries crossing midnight counted only for their part."""
-        start, end = self.day_bounds(day, day + timedelta(days=1))
+        return self.totals(day, day + timedelta(days=1), entries).duration
+
+    def totals(
+        self, first_day: date, end_day: date, entries: list[TimeEntry] | None = None
+    ) -> Totals:
+        """Time (and billable time) in the local days [first_day, end_day), counted as the
+        Reports page counts it (domain.totals)."""
+        start, end = self.day_bounds(first_day, end_day)
         if entries is None:
             entries = self._store.entries.between(start, end)
-        now = self.now()
-        return sum((duration_within(e, start, end, now) for e in entries), timedelta(0))
+        return totals_within(entries, start, end, self.now())
 
     # -- changing --------------------------------------------------------------------------
     def add(

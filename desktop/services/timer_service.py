@@ -13,6 +13,11 @@ Sleep and clock changes:
   negative or jumps back, and a stop keeps the time worked (at least 1 s) instead of
   dropping the entry. A start and stop in the same second still hold no time.
 
+The running entry's note and billable flag change while it runs (`edit_running`, from the
+task widget): a note typed there is stored once typing pauses (DETAILS_DELAY_MS), not on every
+keystroke, and at once before the entry stops, is switched away from or is re-read, so no
+edit is lost and none lands on the wrong entry.
+
 Ticks: every view showing the running time (task widget, timesheet row, tray menu) repaints
 on `ticked(elapsed)`, one signal just after each whole second of elapsed time, so they all
 show the same second. The tick timer runs only while a timer runs and some visible view has
@@ -36,6 +41,8 @@ from desktop.store.store import Store
 
 log = logging.getLogger(__name__)
 
+DETAILS_DELAY_MS = 700  # a pause in typing a note: then it is stored
+
 
 class TimerService(QObject):
     """One running entry at most; every change is stored before a signal goes out."""
@@ -45,6 +52,7 @@ class TimerService(QObject):
     entries_changed = Signal()
     timer_failed = Signal(str)  # a message for the user (e.g. "now" lies inside an entry)
     ticked = Signal(object)  # timedelta: the running entry's elapsed time, once a second
+    details_saved = Signal(object)  # TimeEntry: its note / billable flag were stored
 
     def __init__(self, store: Store, clock: Clock = SYSTEM_CLOCK, parent: QObject | None = None):
         super().__init__(parent)
@@ -62,6 +70,12 @@ class TimerService(QObject):
         self._tick.setSingleShot(True)
         set_properties(self._tick, timerType=PRECISE_TIMER)  # see early_qt
         self._tick.timeout.connect(self._on_tick)
+        # note/billable edits of the running entry not stored yet: (entry id, changes)
+        self._pending_details: tuple[int, dict[str, object]] | None = None
+        self._details_timer = QTimer(self)
+        self._details_timer.setSingleShot(True)
+        self._details_timer.setInterval(DETAILS_DELAY_MS)
+        self._details_timer.timeout.connect(self.save_details)
 
     # -- reading -------------------------------------------------------------------------
     def running(self) -> TimeEntry | None:
@@ -93,6 +107,7 @@ class TimerService(QObject):
     def start(self, item_id: str | None, note: str = "", billable: bool = False
               ) -> TimeEntry | None:
         """Start a new entry on `item_id` ("no task" for None), stopping the running one."""
+        self.save_details()
         previous = self._running
         wall = self._clock.now()
         try:
@@ -151,6 +166,7 @@ class TimerService(QObject):
         """Stop the running entry; returns it stopped (None if nothing ran or it was empty)."""
         if self._running is None:
             return None
+        self.save_details()
         try:
             stopped = self._store.entries.stop_timer(
                 self._running_clock.now(self._running, MINIMUM_KEPT)
@@ -175,6 +191,7 @@ class TimerService(QObject):
 
     def refresh(self) -> None:
         """Re-read the running entry (after an edit elsewhere: timesheet, CLI, undo)."""
+        self.save_details()
         before = self._running
         self._running = self._store.entries.running()
         self._running_clock.watch(self._running)
@@ -187,6 +204,50 @@ class TimerService(QObject):
             self.timer_stopped.emit(self._store.entries.get(before.id) if before.id else None)
         if self._running is not None and (before is None or before != self._running):
             self.timer_started.emit(self._running)
+
+    def edit_running(self, *, note: str | None = None, billable: bool | None = None) -> None:
+        """Change the running entry's note and/or billable flag without stopping it; stored
+        after a pause (DETAILS_DELAY_MS) or by save_details(). Nothing runs: nothing to do."""
+        if self._running is None or self._running.id is None:
+            return
+        changes = {"note": note, "billable": billable}
+        changes = {name: value for name, value in changes.items() if value is not None}
+        if self._pending_details is not None and self._pending_details[0] == self._running.id:
+            changes = {**self._pending_details[1], **changes}
+        else:
+            self.save_details()  # edits of another entry go first, to that entry
+        self._pending_details = (self._running.id, changes)
+        self._details_timer.start()
+
+    def has_unsaved_details(self) -> bool:
+        return self._pending_details is not None
+
+    def save_details(self) -> TimeEntry | None:
+        """Store the pending note/billable edits now; returns the entry as stored (None when
+        nothing was pending or its entry is gone)."""
+        self._details_timer.stop()
+        pending, self._pending_details = self._pending_details, None
+        if pending is None:
+            return None
+        entry_id, changes = pending
+        try:
+            current = self._store.entries.get(entry_id)
+            if current is None:
+                log.info("note edit dropped: entry %s no longer exists", entry_id)
+                return None
+            wanted = current.with_changes(**changes)
+            if wanted == current:
+                return current
+            saved = self._store.entries.update(wanted, now=self._clock.now())
+        except (EntryError, StoreError) as exc:
+            self._fail(exc)
+            return None
+        if self._running is not None and self._running.id == entry_id:
+            self._running = saved  # still running: same start, same clock reading
+        log.info("details of entry %s saved", entry_id)
+        self.details_saved.emit(saved)
+        self.entries_changed.emit()
+        return saved
 
     # -- ticks ---------------------------------------------------------------------------
     def subscribe_ticks(self, subscriber: QObject) -> None:

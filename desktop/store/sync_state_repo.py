@@ -9,6 +9,9 @@ from desktop.store.timestamps import from_db_or_none, to_db
 
 _WATERMARK = "watermark:"
 _LAST_FULL_SYNC = "last_full_sync"
+# The connected org's address (not a secret), written by engine.connection; the app and
+# `stint open` read it to link to records.
+INSTANCE_URL_KEY = "connection.instance_url"
 
 
 class SyncStateRepository:

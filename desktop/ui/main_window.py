@@ -39,6 +39,7 @@ Up / Down, Enter\tmove through the results, start the timer
 Esc\tclose the list, then clear the search
 Ctrl+Return\tstart or stop the timer
 Ctrl+R or F5\tforce synchronization
+Ctrl+1, Ctrl+2, ...\tshow the first, second, ... page (Timesheet, Reports, ...)
 Ctrl+W\tclose the window (Stint keeps running in the tray)
 Ctrl+Q\tquit Stint"""
 
@@ -148,12 +149,27 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.close_action)
         menu.addAction(self.quit_action)
+        self._build_page_menu()
         self.help_menu = self.menuBar().addMenu("&Help")
         self.shortcuts_action = self.help_menu.addAction("Keyboard shortcuts")
         self.shortcuts_action.triggered.connect(self._show_shortcuts)
         self.about_action = self.help_menu.addAction("About Stint")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._show_about)
+
+    def _build_page_menu(self) -> None:
+        """Go: one entry per page, Ctrl+1 for the first, Ctrl+2 for the second..."""
+        self.view_menu = self.menuBar().addMenu(self.tr("Go"))  # every free letter is taken on the Settings page
+        self.page_actions: list[QAction] = []
+        for index in range(self.pages.count()):
+            action = self.view_menu.addAction(self.pages.tabText(index).replace("&", ""))
+            action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
+            action.triggered.connect(lambda _checked=False, page=index: self._show_page_at(page))
+            self.page_actions.append(action)
+
+    def _show_page_at(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        self.pages.currentWidget().setFocus()
 
     # -- public --------------------------------------------------------------------------
     def focus_picker(self) -> None:

@@ -1,7 +1,8 @@
-"""The main window's pages (Timesheet, Sync, Settings), built from the services.
+"""The main window's pages (Timesheet, Reports, Sync, Settings), built from the services.
 
-The Timesheet needs only the store, so it exists from the first paint; Sync and Settings
-need the engine, which is built after the first paint, and replace their placeholders then.
+The Timesheet and Reports need only the store, so they are built right after the first
+paint; Sync and Settings need the engine, which is built after that, and replace their
+placeholders then.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def build_timesheet_page(
     owner: QObject,
     writeback: DeferredWriteBack | Any = None,
     sync: SyncService | None = None,
+    links: QObject | None = None,
 ) -> QWidget:
     """The timesheet; with `writeback` (a WriteBackService, or the app's DeferredWriteBack
     until it has one) edits are pushed to Salesforce and the Salesforce column refreshes
@@ -53,7 +55,19 @@ def build_timesheet_page(
         connect_timesheet(writeback, entries)
     if sync is not None:
         sync.sync_finished.connect(entries.refresh)
-    return TimesheetView(entries, tasks, timer)
+    return TimesheetView(entries, tasks, timer, links=links)
+
+
+def build_reports_page(
+    store: Store, timer: TimerService, tasks: TasksService, owner: QObject,
+    links: QObject | None = None,
+) -> QWidget:
+    """The Reports page, on its own EntriesService (it reads the entries again when shown,
+    so edits made on the timesheet meanwhile are in)."""
+    from desktop.services.entries_service import EntriesService
+    from desktop.ui.reports.page import ReportsPage
+
+    return ReportsPage(EntriesService(store, timer, parent=owner), tasks, timer, links)
 
 
 def build_engine_pages(

@@ -22,7 +22,7 @@ TASK_PATH = f"Salesforce > {OPPORTUNITY_NAME}"
 # the running time and the Start/Stop button are to their right, the picker below.
 TASK_LABELS_BOX = (8, 28, 620, 60)
 # The timesheet's first row (Timesheet is the page shown on a connected profile).
-FIRST_ROW_BOX = (10, 228, 860, 24)
+FIRST_ROW_BOX = (10, 260, 860, 24)
 
 
 def connected_and_synced(stint: StintDriver) -> str:

@@ -31,6 +31,7 @@ from desktop.services.tasks_service import TasksService
 if TYPE_CHECKING:  # built after the first paint (see desktop.ui.picker.panel)
     from PySide6.QtWidgets import QCheckBox, QLabel, QListView, QStackedWidget
 
+    from desktop.services.record_links import RecordLinks
     from desktop.ui.picker.panel import TaskPickerPanel
     from desktop.ui.picker.search_model import TaskSearchModel
     from desktop.ui.picker.tree_model import TaskTreeModel
@@ -61,6 +62,7 @@ class TaskPicker(QWidget):
         self._tasks = tasks
         self._inline = inline
         self._current_provider: Callable[[], str | None] | None = None
+        self._links: RecordLinks | None = None  # "Open in Salesforce" in the menus
         self.search = QLineEdit(self)
         self.search.setObjectName("taskSearch")
         self.search.setPlaceholderText("Search tasks: name, account, case number, stage…")
@@ -98,6 +100,7 @@ class TaskPicker(QWidget):
         if self._panel is not None:
             return self._panel
         from desktop.ui.picker.panel import TaskPickerPanel
+        from desktop.ui.picker.task_menu import offer_task_menus
 
         panel = self._panel = TaskPickerPanel(self._tasks.path_text, self)
         # Here, not in __init__: it shows only once there is text, and on X11 its icon's
@@ -113,6 +116,7 @@ class TaskPicker(QWidget):
         panel.results_view.activated.connect(self._choose_index)
         panel.tree_view.activated.connect(self._choose_index)
         panel.show_archived.toggled.connect(self._show_archived_toggled)
+        offer_task_menus(self, panel, self._choose_index, lambda: self._links)
         self._tasks.tree_changed.connect(self._tree_changed)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._tree_changed()
@@ -188,6 +192,10 @@ class TaskPicker(QWidget):
             self.panel.hide()
             self.tree_button.setChecked(False)
             self.panel_closed.emit()
+
+    def set_record_links(self, links: RecordLinks) -> None:
+        """Offer "Open in Salesforce" in the results' and the tree's context menus."""
+        self._links = links
 
     def focus_search(self, text: str | None = None) -> None:
         if text is not None:
@@ -317,6 +325,8 @@ class TaskPicker(QWidget):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if self._inline or not self.is_open() or new is None:
             return
+        if new.window().windowType() == QtCore.Qt.WindowType.Popup:
+            return  # a context menu over the panel: the panel stays open under it
         if not (self.isAncestorOf(new) or self.panel.isAncestorOf(new) or new is self.panel):
             self.close_panel()
 

@@ -1,5 +1,6 @@
 """The strip at the top of the main window: the current task, its running time, Start/Stop,
-and the task picker underneath.
+the running entry's note and billable flag (edited in place while it runs), "Open in
+Salesforce", and the task picker underneath.
 
 The time shown is always `now - stored start` (TimerService.elapsed); the TimerService's
 `ticked` signal (shared with the timesheet, so both show the same second) only decides when to
@@ -9,14 +10,19 @@ repaint, and this widget subscribes to it only while visible, so a hidden window
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +35,9 @@ from desktop.services.timer_service import TimerService
 from desktop.ui.elided_label import ElidedLabel, muted_color
 from desktop.ui.icons import svg_icon
 from desktop.ui.picker.task_picker import TaskPicker
+
+if TYPE_CHECKING:  # built after the first paint
+    from desktop.services.record_links import RecordLinks
 
 NO_TASK = "No task"
 CLOCK_WENT_BACK = (
@@ -70,6 +79,8 @@ class TaskWidget(QWidget):
         self.start_stop.setMinimumWidth(96)
         self.start_stop.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.picker = TaskPicker(tasks, self)
+        self._build_details_row()
+        self._links: RecordLinks | None = None
         self._style_fonts()
 
         grid = QGridLayout()
@@ -86,6 +97,7 @@ class TaskWidget(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         layout.addLayout(grid)
+        layout.addLayout(self._details_row)
         layout.addWidget(self.picker)
 
         self.start_stop.clicked.connect(timer.toggle)
@@ -94,6 +106,7 @@ class TaskWidget(QWidget):
         timer.timer_started.connect(lambda _entry: self.refresh())
         timer.timer_stopped.connect(lambda _entry: self.refresh())
         timer.timer_failed.connect(self.message_shown)
+        timer.details_saved.connect(lambda _entry: self._show_details())
         timer.ticked.connect(self._on_tick)
         tasks.tree_changed.connect(self.refresh)
         self.refresh()
@@ -112,6 +125,15 @@ class TaskWidget(QWidget):
         )
         self.elapsed_label.setEnabled(running)
         self._show_elapsed()
+        self._show_details()
+        self._update_open_button(item_id)
+
+    def set_record_links(self, links: RecordLinks) -> None:
+        """Offer "Open in Salesforce" here and in the picker's menus (after the first paint)."""
+        self._links = links
+        self.picker.set_record_links(links)
+        self.open_button.show()
+        self._update_open_button(self._timer.current_item_id())
 
     def elapsed_text(self) -> str:
         return self.elapsed_label.text()
@@ -148,6 +170,59 @@ class TaskWidget(QWidget):
         shown = self._timer.elapsed() if elapsed is None else elapsed
         self.elapsed_label.setText(format_hms(shown))
         self.elapsed_label.setToolTip(CLOCK_WENT_BACK if self._timer.clock_went_back() else "")
+
+    # -- the running entry's note and billable flag ------------------------------------
+    def _build_details_row(self) -> None:
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setObjectName("runningNote")
+        self.note_edit.setPlaceholderText(self.tr("Note for the running entry"))
+        self.note_edit.setAccessibleName(self.tr("Note of the running entry"))
+        self.note_edit.textEdited.connect(lambda text: self._timer.edit_running(note=text))
+        self.note_edit.editingFinished.connect(self._timer.save_details)
+        self.billable_box = QCheckBox(self.tr("Billable"), self)
+        self.billable_box.setObjectName("runningBillable")
+        self.billable_box.setToolTip(self.tr("Whether the running entry's time is billable"))
+        self.billable_box.clicked.connect(self._billable_clicked)
+        self.open_button = QToolButton(self)
+        self.open_button.setObjectName("openTaskInSalesforce")
+        self.open_button.setText(self.tr("Open in Salesforce"))
+        self.open_button.setAutoRaise(True)
+        self.open_button.clicked.connect(self._open_current)
+        self.open_button.hide()  # until set_record_links()
+        row = self._details_row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(self.note_edit, 1)
+        row.addWidget(self.billable_box)
+        row.addWidget(self.open_button)
+
+    def _show_details(self) -> None:
+        """The running entry's note and flag; editable only while it runs. Text the user is
+        typing (not stored yet) is left alone."""
+        running = self._timer.running()
+        self.note_edit.setEnabled(running is not None)
+        self.billable_box.setEnabled(running is not None)
+        if self._timer.has_unsaved_details():
+            return
+        note = running.note if running is not None else ""
+        if self.note_edit.text() != note:
+            self.note_edit.setText(note)
+        self.billable_box.setChecked(running is not None and running.billable)
+
+    def _billable_clicked(self, checked: bool) -> None:
+        self._timer.edit_running(billable=checked)
+        self._timer.save_details()  # a click is no stream of keystrokes: store it now
+
+    def _open_current(self) -> None:
+        if self._links is not None:
+            self._links.open(self._timer.current_item_id())
+
+    def _update_open_button(self, item_id: str | None) -> None:
+        if self._links is None:
+            return
+        url = self._links.url(item_id)
+        self.open_button.setEnabled(url is not None)
+        self.open_button.setToolTip(url or self._links.why_not(item_id))
 
     # -- ticking -------------------------------------------------------------------------
     def _on_tick(self, elapsed: timedelta) -> None:

@@ -1,11 +1,20 @@
-"""The entries of one local day as a table: Task, Start, End, Duration, Note (plain text)."""
+"""The entries of one local day as a table: Task, Start, End, Duration, Billable (a check box
+that toggles it), Note (plain text), Salesforce."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.domain.durations import format_entry_length, format_hms
@@ -22,8 +31,9 @@ class DayColumn(IntEnum):
     START = 1
     END = 2
     DURATION = 3
-    NOTE = 4
-    SALESFORCE = 5  # write-back state (issue 5); hidden while every entry is local only
+    BILLABLE = 4
+    NOTE = 5
+    SALESFORCE = 6  # write-back state (issue 5); hidden while every entry is local only
 
 
 HEADERS = {
@@ -31,6 +41,7 @@ HEADERS = {
     DayColumn.START: "Start",
     DayColumn.END: "End",
     DayColumn.DURATION: "Duration",
+    DayColumn.BILLABLE: QT_TRANSLATE_NOOP("TimesheetDayModel", "Billable"),
     DayColumn.NOTE: "Note",
     DayColumn.SALESFORCE: "Salesforce",
 }
@@ -54,7 +65,11 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 class TimesheetDayModel(QAbstractTableModel):
-    """Read-only rows; edits go through the entry editor and EntriesService."""
+    """Read-only rows; edits go through the entry editor and EntriesService. Checking or
+    unchecking Billable asks for the change with `billable_toggled(entry, billable)`; the row
+    shows it once the view has stored it and reloaded."""
+
+    billable_toggled = Signal(object, bool)
 
     def __init__(self, tz: tzinfo | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -115,15 +130,30 @@ class TimesheetDayModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(DayColumn):
             column = DayColumn(section)
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[column]
+                return self.tr(HEADERS[column])
             if role == Qt.ItemDataRole.TextAlignmentRole:
+                if column == DayColumn.BILLABLE:
+                    return int(Qt.AlignmentFlag.AlignCenter)
                 return int(_RIGHT if column in (DayColumn.START, DayColumn.END, DayColumn.DURATION) else _LEFT)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if index.column() == DayColumn.BILLABLE:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if (role != Qt.ItemDataRole.CheckStateRole or not index.isValid()
+                or index.column() != DayColumn.BILLABLE or not 0 <= index.row() < len(self._entries)):
+            return False
+        billable = Qt.CheckState(value) == Qt.CheckState.Checked
+        entry = self._entries[index.row()]
+        if billable != entry.billable:
+            self.billable_toggled.emit(entry, billable)
+        return True
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
@@ -134,6 +164,8 @@ class TimesheetDayModel(QAbstractTableModel):
         column = DayColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)
+        if role == Qt.ItemDataRole.CheckStateRole and column == DayColumn.BILLABLE:
+            return Qt.CheckState.Checked if entry.billable else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -158,6 +190,8 @@ class TimesheetDayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == DayColumn.NOTE and entry.note_longer_than_salesforce_keeps:
                 return f"{self._display(entry, column)} ({NOTE_CUT_SHORT})"
+            if column == DayColumn.BILLABLE:
+                return self.tr("Billable") if entry.billable else self.tr("Not billable")
             return self._display(entry, column)
         if role == EntryRole:
             return entry
@@ -175,6 +209,8 @@ class TimesheetDayModel(QAbstractTableModel):
             return format_hms(duration) if entry.running else format_entry_length(duration)
         if column == DayColumn.SALESFORCE:
             return SYNC_STATE_TEXT.get(entry.sync_state, str(entry.sync_state))
+        if column == DayColumn.BILLABLE:
+            return ""  # the check box says it
         return entry.note.replace("\n", " ")
 
     def _tooltip(self, entry: TimeEntry, column: DayColumn) -> str:
@@ -187,6 +223,9 @@ class TimesheetDayModel(QAbstractTableModel):
             if entry.note_longer_than_salesforce_keeps:
                 return f"{note_cut_text(entry)}\n\n{note}"
             return note
+        if column == DayColumn.BILLABLE:
+            return self.tr("Billable time; click to change") if entry.billable else self.tr(
+                "Not billable; click to mark the time billable")
         if column == DayColumn.SALESFORCE:
             if entry.sync_state == EntrySyncState.ERROR:
                 return f"Salesforce refused this entry: {entry.sync_error or 'no details given'}"

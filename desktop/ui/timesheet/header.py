@@ -1,4 +1,5 @@
-"""The timesheet's header row: previous / Today / next, the date or week, Day | Week, Add."""
+"""The timesheet's header row: previous / Today / next, the date or week, Day | Week, Add,
+Export (CSV file or copy as a table)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStyle,
     QToolButton,
@@ -51,6 +53,15 @@ class TimesheetHeader(QWidget):
         self.add_button = QPushButton("Add entry", self)
         self.add_button.setIcon(QIcon.fromTheme("list-add"))
         self.add_button.setToolTip("Add a manual entry (Ctrl+N)")
+        self.export_button = QToolButton(self)
+        self.export_button.setObjectName("timesheetExport")
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the shown entries as CSV, or copy them as a table"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self.export_button)
+        self.export_csv_action = self.export_menu.addAction(self.tr("Export CSV…"))
+        self.copy_table_action = self.export_menu.addAction(self.tr("Copy as table"))
+        self.export_button.setMenu(self.export_menu)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -63,6 +74,7 @@ class TimesheetHeader(QWidget):
         layout.addWidget(self.week_button)
         layout.addSpacing(8)
         layout.addWidget(self.add_button)
+        layout.addWidget(self.export_button)
         self.show_unit("day")
 
     def show_unit(self, unit: str) -> None:

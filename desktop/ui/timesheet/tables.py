@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from desktop.ui.timesheet.check_delegate import CenteredCheckDelegate
 from desktop.ui.timesheet.day_model import DayColumn
 from desktop.ui.timesheet.week_model import DAYS_PER_WEEK
 
@@ -23,6 +24,10 @@ def build_day_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
     for column in (DayColumn.START, DayColumn.END, DayColumn.DURATION):
         heading.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         heading.resizeSection(column, metrics.horizontalAdvance("Wed 00:00") + 24)
+    table.setItemDelegateForColumn(DayColumn.BILLABLE, CenteredCheckDelegate(table))
+    heading.setSectionResizeMode(DayColumn.BILLABLE, QHeaderView.ResizeMode.Fixed)
+    billable_title = str(model.headerData(DayColumn.BILLABLE, Qt.Orientation.Horizontal))
+    heading.resizeSection(DayColumn.BILLABLE, metrics.horizontalAdvance(billable_title) + 28)
     heading.setSectionResizeMode(DayColumn.NOTE, QHeaderView.ResizeMode.Stretch)
     heading.setSectionResizeMode(DayColumn.SALESFORCE, QHeaderView.ResizeMode.Fixed)
     heading.resizeSection(DayColumn.SALESFORCE, metrics.horizontalAdvance("Deleted there") + 24)

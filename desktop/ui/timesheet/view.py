@@ -1,4 +1,6 @@
-"""The timesheet: a day of entries or a week grid, with navigation, editing, delete/undo, continue.
+"""The timesheet: a day of entries or a week grid, with navigation, editing, delete/undo, continue,
+billable time (a check box per entry, billable totals), export (CSV, copy as a table) and
+"Open in Salesforce" on an entry's task.
 
 Keyboard: Alt+Left / Alt+Right previous / next day (or week), Alt+Home today, Ctrl+N add,
 Enter (in the table) or F2 edit, Delete delete, Ctrl+Shift+Enter continue, Ctrl+Z undo, Alt+D / Alt+W
@@ -9,12 +11,12 @@ from __future__ import annotations
 
 import logging
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
-    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,11 +27,16 @@ from desktop.domain.entries import EntryError, TimeEntry
 from desktop.services.entries_service import EntriesService
 from desktop.ui.timesheet.day_model import DayColumn, TimesheetDayModel
 from desktop.ui.timesheet.entry_editor import EntryEditorDialog
+from desktop.ui.timesheet.export import TimesheetExport
 from desktop.ui.timesheet.header import TimesheetHeader
+from desktop.ui.timesheet.menus import day_menu, task_menu
 from desktop.ui.timesheet.tables import build_day_table, build_week_table
 from desktop.ui.timesheet.text import long_day, week_span
 from desktop.ui.timesheet.undo_banner import UndoBanner
 from desktop.ui.timesheet.week_model import DAYS_PER_WEEK, TimesheetWeekModel, week_start
+
+if TYPE_CHECKING:
+    from desktop.services.record_links import RecordLinks
 
 log = logging.getLogger(__name__)
 
@@ -44,18 +51,22 @@ class TimesheetView(QWidget):
         tasks_service: QObject,
         timer_service: QObject,
         parent: QWidget | None = None,
+        *,
+        links: RecordLinks | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("timesheetView")
         self._entries = entries_service
         self._tasks = tasks_service
         self._timer_service = timer_service
+        self._links = links
         self._day = entries_service.today()
         self._mode = DAY
         self.day_model = TimesheetDayModel(entries_service.tz, self)
         self.week_model = TimesheetWeekModel(entries_service.tz, self)
         self._build()
         self._build_actions()
+        self._export = TimesheetExport(self, entries_service, tasks_service)
         # The running row moves on with the TimerService's ticks (the task widget repaints on
         # the same ones, so both show the same second); subscribed only while shown.
         self._ticking = False
@@ -85,6 +96,7 @@ class TimesheetView(QWidget):
         self.day_table.activated.connect(lambda _index: self.edit_selected())
         self.day_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.day_table.customContextMenuRequested.connect(self._show_context_menu)
+        self.day_model.billable_toggled.connect(self.set_billable)
 
         # The empty state sits inside the table, where the entries would be.
         self.empty_label = QLabel(
@@ -98,6 +110,8 @@ class TimesheetView(QWidget):
 
         self.week_table = build_week_table(self, self.week_model)
         self.week_table.activated.connect(self._open_day_of)
+        self.week_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.week_table.customContextMenuRequested.connect(self._show_week_context_menu)
 
         day_page = QWidget(self)
         day_layout = QVBoxLayout(day_page)
@@ -128,6 +142,8 @@ class TimesheetView(QWidget):
         self.day_button.clicked.connect(lambda: self.set_mode(DAY))
         self.week_button.clicked.connect(lambda: self.set_mode(WEEK))
         self.add_button.clicked.connect(self.add_entry)
+        header.export_csv_action.triggered.connect(lambda: self.export_csv())
+        header.copy_table_action.triggered.connect(self.copy_table)
 
     def _build_actions(self) -> None:
         def action(text: str, shortcuts: list[str], slot, tip: str = "") -> QAction:
@@ -215,12 +231,22 @@ class TimesheetView(QWidget):
         self._set_ticking(running and self.isVisible())
         self._update_actions()
 
-    def _show_total(self) -> None:
+    def shown_days(self) -> tuple[date, date]:
+        """The first and last local day shown (the day, or the week)."""
         if self._mode == DAY:
-            total = self._entries.day_total(self._day, self.day_model.entries())
-            self.total_label.setText(f"Total {format_hm(total)}")
-        else:
-            self.total_label.setText(f"Week total {format_hm(self.week_model.week_total())}")
+            return self._day, self._day
+        first = week_start(self._day)
+        return first, first + timedelta(days=DAYS_PER_WEEK - 1)
+
+    def _show_total(self) -> None:
+        first, last = self.shown_days()
+        entries = self.day_model.entries() if self._mode == DAY else self.week_model.entries()
+        totals = self._entries.totals(first, last + timedelta(days=1), entries)
+        text = (self.tr("Total %1 · billable %2") if self._mode == DAY
+                else self.tr("Week total %1 · billable %2"))
+        self.total_label.setText(
+            text.replace("%1", format_hm(totals.duration)).replace("%2", format_hm(totals.billable))
+        )
 
     def _restore_selection(self, entry: TimeEntry | None) -> None:
         row = self.day_model.row_of(entry.id) if entry is not None else -1
@@ -352,16 +378,35 @@ class TimesheetView(QWidget):
         description = self._entries.undo_description()
         self.undo_action.setText(f"&{description}" if description else "&Undo")
 
+    def set_billable(self, entry: TimeEntry, billable: bool) -> None:
+        """The Billable check box of a row: stored like any edit (Ctrl+Z undoes it)."""
+        current = self._entries.get(entry.id) if entry.id is not None else None
+        if current is None:
+            return
+        try:
+            self._entries.update(current.with_changes(billable=billable))
+        except EntryError as exc:
+            self.undo_banner.show_notice(exc.message)
+
+    # -- export ----------------------------------------------------------------------------
+    def export_csv(self, path: str | None = None) -> str | None:
+        """Save the shown entries as CSV with the CLI's columns; asks where unless `path`."""
+        return self._export.export_csv(path)
+
+    def copy_table(self) -> None:
+        self._export.copy_table()
+
     def _show_context_menu(self, position) -> None:
         index = self.day_table.indexAt(position)
         if not index.isValid():
             return
         self.day_table.selectRow(index.row())
-        menu = QMenu(self)
-        menu.addAction(self.edit_action)
-        menu.addAction(self.continue_action)
-        menu.addSeparator()
-        menu.addAction(self.delete_action)
-        menu.addSeparator()
-        menu.addAction(self.undo_action)
+        menu = day_menu(self, self.day_model.entry_at(index.row()), self._links)
         menu.exec(self.day_table.viewport().mapToGlobal(position))
+
+    def _show_week_context_menu(self, position) -> None:
+        index = self.week_table.indexAt(position)
+        item_id = self.week_model.item_id_at(index.row()) if index.isValid() else None
+        if item_id is not None:
+            menu = task_menu(self, item_id, self._links)
+            menu.exec(self.week_table.viewport().mapToGlobal(position))

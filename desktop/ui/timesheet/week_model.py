@@ -13,8 +13,8 @@ from PySide6.QtGui import QFont
 
 from desktop.domain.durations import format_hm
 from desktop.domain.entries import TimeEntry
+from desktop.domain.totals import local_midnight, seconds_within
 from desktop.domain.tree import TaskTree
-from desktop.services.entries_service import duration_within, local_midnight
 from desktop.ui.timesheet.text import task_label, task_tooltip
 
 DAYS_PER_WEEK = 7
@@ -69,6 +69,13 @@ class TimesheetWeekModel(QAbstractTableModel):
                 self.index(0, 1), self.index(self.rowCount() - 1, self.columnCount() - 1)
             )
 
+    def entries(self) -> list[TimeEntry]:
+        return list(self._entries)
+
+    def item_id_at(self, row: int) -> str | None:
+        """The task of a row (None: no task, or the totals row)."""
+        return self._task_ids[row] if 0 <= row < len(self._task_ids) else None
+
     def day(self, column: int) -> date | None:
         if 1 <= column <= DAYS_PER_WEEK:
             return self._first_day + timedelta(days=column - 1)
@@ -90,10 +97,10 @@ class TimesheetWeekModel(QAbstractTableModel):
             start = local_midnight(day, self._tz)
             end = local_midnight(day + timedelta(days=1), self._tz)
             for entry in self._entries:
-                length = duration_within(entry, start, end, self._now)
-                if length:
+                seconds = seconds_within(entry, start, end, self._now)
+                if seconds:
                     key = (entry.item_id, column)
-                    cells[key] = cells.get(key, timedelta(0)) + length
+                    cells[key] = cells.get(key, timedelta(0)) + timedelta(seconds=seconds)
         self._cells = cells
         task_ids = {item_id for item_id, _ in cells}
         self._task_ids = sorted(

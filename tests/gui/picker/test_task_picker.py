@@ -204,3 +204,39 @@ def test_the_tree_opens_at_the_current_task(qtbot, window, timer):
     qtbot.keyClick(window.picker.search, Qt.Key.Key_F4)
     assert window.picker.current_page() == "tree"
     assert window.picker.tree_view.current_item_id() == SEND_QUOTE_ID
+
+
+def test_context_menus_start_a_task_or_open_its_record(qtbot, window, timer, tasks, gui_store):
+    from desktop.platform.browser import RecordingBrowser
+    from desktop.services.record_links import RecordLinks
+    from desktop.store.sync_state_repo import INSTANCE_URL_KEY
+    from tests.gui.popup_menus import answer_next_menu
+
+    browser = RecordingBrowser()
+    links = RecordLinks(gui_store, tasks.item, opener=browser)
+    window.set_record_links(links)
+    picker = window.picker
+    qtbot.keyClicks(picker.search, "printer")
+    view = picker.results_view
+    position = view.visualRect(picker.results_model.index(0, 0)).center()
+
+    seen = answer_next_menu()  # not connected yet: the entry says why it is off
+    view.customContextMenuRequested.emit(position)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [("Start timer", True, "Start timer"),
+                    ("Open in Salesforce", False, "Connect to Salesforce to open its records.")]
+    assert picker.is_open()  # the menu did not close the drop-down
+
+    gui_store.sync_state.set_value(INSTANCE_URL_KEY, "https://acme.my.salesforce.com")
+    answer_next_menu("Open in Salesforce")
+    with qtbot.waitSignal(links.opened, timeout=5000):
+        view.customContextMenuRequested.emit(position)
+    assert browser.urls == [f"https://acme.my.salesforce.com/lightning/r/Case/{CASE_ID}/view"]
+
+    picker.open_tree(select_id=CALL_ID)  # the tree: the same menu
+    tree = picker.tree_view
+    position = tree.visualRect(tree.currentIndex()).center()
+    answer_next_menu("Start timer")
+    tree.customContextMenuRequested.emit(position)
+    qtbot.waitUntil(lambda: timer.is_running())
+    assert timer.running().item_id == CALL_ID

@@ -134,3 +134,58 @@ def test_picking_a_task_while_no_task_runs_assigns_the_running_entry(
     widget.picker.task_chosen.emit(CALL_ID)  # from a task, picking another still switches
     assert [(e.item_id, e.end) for e in gui_store.entries.all()] == [
         (CASE_ID, NOW + timedelta(minutes=8)), (CALL_ID, None)]
+
+
+# -- the running entry's note and billable flag, and Open in Salesforce ------------------
+def test_note_and_billable_are_edited_while_the_timer_runs(qtbot, widget, timer, gui_store, clock):
+    assert not widget.note_edit.isEnabled() and not widget.billable_box.isEnabled()
+    running = timer.start(CALL_ID)
+    assert widget.note_edit.isEnabled() and widget.note_edit.text() == ""
+    widget.note_edit.setFocus()
+    qtbot.keyClicks(widget.note_edit, "quote for 500 units")
+    assert gui_store.entries.get(running.id).note == ""  # not one write per keystroke
+    qtbot.waitUntil(lambda: gui_store.entries.get(running.id).note == "quote for 500 units",
+                    timeout=5000)
+    qtbot.mouseClick(widget.billable_box, Qt.MouseButton.LeftButton)
+    assert gui_store.entries.get(running.id).billable  # a click is stored at once
+    assert timer.is_running() and timer.running().id == running.id
+    assert gui_store.entries.get(running.id).end is None
+
+
+def test_a_note_typed_just_before_the_stop_is_kept(qtbot, widget, timer, gui_store, clock):
+    running = timer.start(CALL_ID)
+    clock.advance(minutes=4)
+    qtbot.keyClicks(widget.note_edit, "wrap-up")
+    qtbot.mouseClick(widget.start_stop, Qt.MouseButton.LeftButton)  # Stop, within the pause
+    stopped = gui_store.entries.get(running.id)
+    assert (stopped.note, stopped.end) == ("wrap-up", NOW + timedelta(minutes=4))
+    assert widget.note_edit.text() == "" and not widget.note_edit.isEnabled()
+
+
+def test_a_note_changed_elsewhere_shows_up(qtbot, widget, timer, gui_store):
+    running = timer.start(CALL_ID)
+    gui_store.entries.update(gui_store.entries.get(running.id).with_changes(note="from the CLI",
+                                                                          billable=True))
+    timer.refresh()  # what the window does when it is activated
+    assert widget.note_edit.text() == "from the CLI" and widget.billable_box.isChecked()
+
+
+def test_open_in_salesforce_button(qtbot, widget, timer, tasks, gui_store):
+    from desktop.platform.browser import RecordingBrowser
+    from desktop.services.record_links import RecordLinks
+    from desktop.store.sync_state_repo import INSTANCE_URL_KEY
+
+    browser = RecordingBrowser()
+    links = RecordLinks(gui_store, tasks.item, opener=browser)
+    assert not widget.open_button.isVisible()  # until the app hands the links over
+    widget.set_record_links(links)
+    timer.start(CASE_ID)
+    assert widget.open_button.isVisible() and not widget.open_button.isEnabled()
+    assert widget.open_button.toolTip() == "Connect to Salesforce to open its records."
+    gui_store.sync_state.set_value(INSTANCE_URL_KEY, "https://acme.my.salesforce.com")
+    widget.refresh()
+    url = f"https://acme.my.salesforce.com/lightning/r/Case/{CASE_ID}/view"
+    assert widget.open_button.isEnabled() and widget.open_button.toolTip() == url
+    with qtbot.waitSignal(links.opened, timeout=5000):
+        qtbot.mouseClick(widget.open_button, Qt.MouseButton.LeftButton)
+    assert browser.urls == [url]

@@ -82,7 +82,7 @@ def test_day_navigation_prev_next_today(qtbot, view, store):
     assert view.current_day() == date(2026, 11, 17)
     assert view.title_label.text() == "Tuesday, 17 November 2026"
     assert view.day_model.rowCount() == 1
-    assert view.total_label.text() == "Total 1:45"
+    assert view.total_label.text() == "Total 1:45 · billable 0:00"
     assert not view.empty_label.isVisible()
     assert view.today_button.isEnabled()
 
@@ -106,7 +106,7 @@ def test_week_view_totals_per_day_including_midnight_crossings(qtbot, view, stor
     assert model.day_total(date(2026, 11, 16)) == timedelta(hours=1, minutes=30)
     assert model.day_total(date(2026, 11, 17)) == timedelta(hours=1)
     assert model.day_total(date(2026, 11, 18)) == timedelta(hours=1, minutes=45)
-    assert view.total_label.text() == "Week total 4:15"
+    assert view.total_label.text() == "Week total 4:15 · billable 0:00"
     last = model.rowCount() - 1
     assert cell(model, last, 0) == "Total"
     assert [cell(model, last, c) for c in range(1, 9)] == [
@@ -122,7 +122,7 @@ def test_week_view_totals_per_day_including_midnight_crossings(qtbot, view, stor
     view._open_day_of(model.index(0, 2))
     assert view.mode() == DAY
     assert view.current_day() == date(2026, 11, 17)
-    assert view.total_label.text() == "Total 1:00"
+    assert view.total_label.text() == "Total 1:00 · billable 0:00"
 
 
 # -- adding and editing ------------------------------------------------------------------
@@ -142,7 +142,7 @@ def test_add_a_manual_entry_with_a_typed_duration(qtbot, view, store):
     assert (entry.start, entry.end) == (local(18, 13), local(18, 14, 30))
     assert (entry.item_id, entry.note) == (OPPORTUNITY_ID, "Proposal")
     assert view.day_model.rowCount() == 1
-    assert view.total_label.text() == "Total 1:30"
+    assert view.total_label.text() == "Total 1:30 · billable 0:00"
 
 
 def test_overlap_is_shown_next_to_the_times_and_the_edit_is_kept(qtbot, view, store):
@@ -267,7 +267,7 @@ def test_continue_starts_the_timer_and_shows_it_running(
     clock.advance(minutes=12, seconds=5)
     view._on_tick()
     assert cell(view.day_model, row, DayColumn.DURATION) == "0:12:05"
-    assert view.total_label.text() == "Total 1:12"
+    assert view.total_label.text() == "Total 1:12 · billable 0:00"
 
 
 def test_deleting_the_running_entry_stops_the_timer(qtbot, view, clock, timer_service, store):
