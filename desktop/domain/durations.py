@@ -39,6 +39,19 @@ def format_decimal_hours(duration: timedelta, places: int = 2) -> str:
     return f"{duration.total_seconds() / 3600:.{places}f}"
 
 
+def format_duration(
+    duration: timedelta, style: str = "hm", *, live: bool = False, decimal_point: str = "."
+) -> str:
+    """A duration as the user chose to see durations (Settings.duration_format).
+
+    "hm": 1:30, or 1:30:05 for a `live` (running) clock; "decimal": 1.50 h either way (a
+    running clock then changes every 36 seconds). `decimal_point` is the locale's.
+    """
+    if style == "decimal":
+        return format_decimal_hours(duration).replace(".", decimal_point) + " h"
+    return format_hms(duration) if live else format_hm(duration)
+
+
 _CLOCK = re.compile(r"^(\d+):([0-5]?\d)(?::([0-5]?\d))?$")
 _UNITS = re.compile(
     r"^(?:(\d+(?:[.,]\d+)?)\s*h(?:ours?|rs?)?)?\s*"

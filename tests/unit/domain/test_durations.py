@@ -64,3 +64,16 @@ def test_parse_duration_rejects_zero(text):
 def test_error_message_quotes_the_input():
     with pytest.raises(DurationError, match="“soon” is not a duration"):
         parse_duration("soon")
+
+
+def test_format_duration_follows_the_chosen_style():
+    from desktop.domain.durations import format_duration
+
+    length = timedelta(hours=1, minutes=30, seconds=5)
+    assert format_duration(length) == "1:30"
+    assert format_duration(length, "hm", live=True) == "1:30:05"
+    assert format_duration(length, "decimal") == "1.50 h"
+    assert format_duration(length, "decimal", live=True) == "1.50 h"
+    assert format_duration(timedelta(minutes=20), "decimal", decimal_point=",") == "0,33 h"
+    # what the decimal style shows is read back by the duration field of the entry editor
+    assert parse_duration(format_duration(timedelta(minutes=45), "decimal")) == timedelta(minutes=45)
