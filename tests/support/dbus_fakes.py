@@ -88,6 +88,7 @@ class FakeService:
         self.address = address
         self.names = list(names)
         self.calls: list[tuple[str, str, str, tuple]] = []  # (path, interface, member, args)
+        self.signatures: list[str] = []  # of each call, as sent: the types matter to servers
         self._handlers: dict[tuple[str, str], Handler] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -160,6 +161,7 @@ class FakeService:
             member = header.fields.get(HeaderFields.member, "")
             with self._lock:
                 self.calls.append((path, interface, member, tuple(message.body)))
+                self.signatures.append(header.fields.get(HeaderFields.signature, ""))
                 handler = self._handlers.get((interface, member))
             if handler is None:
                 self._connection.send(new_error(
@@ -170,5 +172,9 @@ class FakeService:
                 signature, values = handler(tuple(message.body))
             except DBusFailure as failure:
                 self._connection.send(new_error(message, failure.name, "s", (failure.text,)))
+                continue
+            except Exception as error:  # a broken handler answers, so the caller sees why
+                self._connection.send(new_error(
+                    message, "org.freedesktop.DBus.Error.Failed", "s", (repr(error),)))
                 continue
             self._connection.send(new_method_return(message, signature or None, values))

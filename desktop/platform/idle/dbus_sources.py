@@ -6,7 +6,7 @@
   GetSessionIdleTime() -> u (milliseconds, as KIdleTime counts; KDE on Wayland answers
   NotSupported, and then there is nothing to read).
 
-Calls are asynchronous (desktop.platform.idle.dbus_calls): the reply arrives on the GUI
+Calls are asynchronous (desktop.platform.dbus_calls): the reply arrives on the GUI
 thread later, so a hung compositor never freezes the window. A call that fails replies None
 and is logged once.
 """
@@ -19,8 +19,8 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 
+from desktop.platform.dbus_calls import DBusReplies
 from desktop.platform.idle import IdleReply, IdleSource, IdleUnavailable
-from desktop.platform.idle.dbus_calls import DBusReplies
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ import os
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 
-from desktop.platform.idle.dbus_calls import DBusReplies
+from desktop.platform.dbus_calls import DBusReplies
 
 log = logging.getLogger(__name__)
 
