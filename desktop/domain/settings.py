@@ -289,3 +289,8 @@ def apply_policy(
     if problems:
         raise SettingsError(problems)
     return result, frozenset(locked)
+
+
+def locked_changes(settings: Settings, current: Settings, locked: frozenset[str]) -> list[str]:
+    """The locked settings whose value `settings` would change (sorted)."""
+    return [name for name in sorted(locked) if getattr(settings, name) != getattr(current, name)]

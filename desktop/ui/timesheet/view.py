@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.durations import format_hm
 from desktop.domain.entries import EntryError, TimeEntry
+from desktop.services.display_format import display_format
 from desktop.services.entries_service import EntriesService
 from desktop.ui.timesheet.day_model import DayColumn, TimesheetDayModel
 from desktop.ui.timesheet.entry_editor import EntryEditorDialog
@@ -70,6 +70,7 @@ class TimesheetView(QWidget):
         if tree_changed is not None:
             tree_changed.connect(self._on_tree_changed)
         self._on_tree_changed()
+        display_format().changed.connect(self.reload)  # durations, times, the week's first day
         self.reload()
 
     # -- layout ----------------------------------------------------------------------------
@@ -218,9 +219,10 @@ class TimesheetView(QWidget):
     def _show_total(self) -> None:
         if self._mode == DAY:
             total = self._entries.day_total(self._day, self.day_model.entries())
-            self.total_label.setText(f"Total {format_hm(total)}")
+            self.total_label.setText(f"Total {display_format().duration(total)}")
         else:
-            self.total_label.setText(f"Week total {format_hm(self.week_model.week_total())}")
+            self.total_label.setText(
+                f"Week total {display_format().duration(self.week_model.week_total())}")
 
     def _restore_selection(self, entry: TimeEntry | None) -> None:
         row = self.day_model.row_of(entry.id) if entry is not None else -1

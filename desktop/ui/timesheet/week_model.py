@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta, tzinfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from desktop.domain.durations import format_hm
 from desktop.domain.entries import TimeEntry
 from desktop.domain.tree import TaskTree
+from desktop.services.display_format import display_format
 from desktop.services.entries_service import duration_within, local_midnight
 from desktop.ui.timesheet.text import task_label, task_tooltip
 
@@ -25,9 +25,12 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _UNSET = object()
 
 
-def week_start(day: date) -> date:
-    """The Monday of `day`'s week."""
-    return day - timedelta(days=day.weekday())
+def week_start(day: date, first_weekday: int | None = None) -> date:
+    """The first day of `day`'s week: the General page's week start (Monday is 0), by
+    default the one chosen there (or the locale's)."""
+    if first_weekday is None:
+        first_weekday = display_format().first_weekday()
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
 class TimesheetWeekModel(QAbstractTableModel):
@@ -171,4 +174,4 @@ class TimesheetWeekModel(QAbstractTableModel):
             length = self._row_total(item_id)
         else:
             length = self._cells.get((item_id, column), timedelta(0))
-        return format_hm(length) if length else ""
+        return display_format().duration(length) if length else ""
