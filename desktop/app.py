@@ -11,7 +11,9 @@ Environment switches (benchmarks and autostart):
 - STINT_EXIT_AFTER_FIRST_PAINT=1 prints "first-paint <seconds>" and quits after the paint;
 - STINT_REPORT_STARTUP=1 prints "first-paint", "tree-loaded" and "search-ready" lines (seconds
   since start) and keeps running;
-- STINT_START_HIDDEN=1 starts with the window hidden in the tray, as `stint --hidden` does.
+- STINT_START_HIDDEN=1 starts with the window hidden in the tray, as `stint --hidden` does;
+- STINT_IDLE_THRESHOLD_SECONDS=N asks about time away after N seconds instead of the idle
+  minutes of the General page (tests and screenshots; desktop.ui.attention).
 """
 
 from __future__ import annotations
@@ -38,8 +40,10 @@ from desktop.store.store import Store
 
 # isort: split
 from PySide6.QtCore import QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel
 
+from desktop.services.display_format import DisplayFormat, install_display_format
+from desktop.services.preferences_service import PreferencesService
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
@@ -53,7 +57,9 @@ from desktop.ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:  # modules the first paint does not need
     from desktop.services.writeback_service import WriteBackService
+    from desktop.ui.attention import Attention
     from desktop.ui.picker.quick_picker import QuickPicker
+    from desktop.ui.settings_sections import SettingsSections
     from desktop.ui.tray.controller import TrayController
 
 log = logging.getLogger(__name__)
@@ -91,6 +97,13 @@ class StintApp(QObject):
         self._tree_reported = False
         self.ui_settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
 
+        # The General preferences: the stored ones for the first paint, the policy on top
+        # once the engine is attached. No start at log-in for a throwaway demo profile.
+        self.preferences = PreferencesService(store, None if paths.is_default else paths.root,
+                                              autostart_allowed=demo is None, parent=self)
+        self.display = install_display_format(DisplayFormat(self))
+        self.display.apply(self.preferences.settings())
+        self.preferences.preferences_changed.connect(self.display.apply)
         self.timer = TimerService(store, parent=self)
         self.tasks = TasksService(store, parent=self)
         self.sync = SyncService(store, parent=self)
@@ -112,6 +125,8 @@ class StintApp(QObject):
         )
         self.quick_picker: QuickPicker | None = None  # built when first asked for
         self.tray: TrayController | None = None  # built right after the first paint
+        self.attention: Attention | None = None  # idle detection, reminders: after the tray
+        self.settings_sections: SettingsSections | None = None  # with the engine
         self._tray_available = tray_available
 
         guard.raise_requested.connect(self.window.bring_to_front)
@@ -157,9 +172,10 @@ class StintApp(QObject):
             # rendered from SVG (~20 ms): the window manager gets it right after the paint.
             lambda: self.app.setWindowIcon(app_icon()),
             self._build_tray,  # the window stays the way in until then (and without a tray)
+            self._build_attention,
             # The default tab first (~40 ms), before the workers start: their imports and the
             # tree load hold the GIL and kept its placeholder up for 80-120 ms.
-            lambda: self._replace_page(
+            lambda: self.window.replace_page(
                 "Timesheet",
                 build_timesheet_page(
                     self.store, self.timer, self.tasks, self, self._writeback_wiring, self.sync
@@ -197,6 +213,16 @@ class StintApp(QObject):
         self.app.setQuitOnLastWindowClosed(not self.tray.available)
         self.window.hidden_to_tray.connect(lambda: self.tray.explain_once(self.ui_settings))
         self.tray.show()
+
+    def _build_attention(self) -> None:
+        from desktop.ui.attention import Attention
+        from desktop.ui.picker.task_picker import TaskPicker
+
+        self.attention = Attention(
+            self.timer, self.tasks, self.preferences, self.tray, app_id=APP_ID,
+            make_picker=lambda parent: TaskPicker(self.tasks, parent, inline=True),
+            pick_task=self.pick_task, open_window=self.window.bring_to_front, parent=self,
+        )
 
     def _start_logging(self) -> None:
         from desktop import __version__
@@ -239,11 +265,13 @@ class StintApp(QObject):
         self.engine, info = built
         if self._shut_down:
             return
-        sync_page, settings_page, self.integration = build_engine_pages(
-            self.engine, self.sync, self.tasks, self
+        self.preferences.attach(self.engine.settings)  # the policy applies from here on
+        sync_page, self.settings_sections, self.integration = build_engine_pages(
+            self.engine, self.sync, self.tasks, self, self.preferences,
+            self.attention.idle_source_name() if self.attention is not None else "",
         )
-        self._replace_page("Sync", sync_page)
-        self._replace_page("Settings", settings_page)
+        self.window.replace_page("Sync", sync_page)
+        self.window.replace_page("Settings", self.settings_sections)
         from desktop.services.writeback_service import WriteBackService
 
         self.writeback = WriteBackService(parent=self)
@@ -254,7 +282,7 @@ class StintApp(QObject):
             self._start_scheduler(first_sync_now=self.demo is not None)
         else:
             self.sync.attach(None)  # started, not connected (a sync forced meanwhile says so)
-            self.window.show_page("Settings")
+            self.show_salesforce_settings()
         if info.keyring_problem and self.demo is None:
             self.window.banner.show_problem(info.keyring_problem, "")
 
@@ -272,17 +300,10 @@ class StintApp(QObject):
         scheduler = self.engine.start_scheduler(first_delay=delay, **asdict(self.sync.callbacks()))
         self.sync.attach(scheduler)
 
-    def _replace_page(self, title: str, page: QWidget) -> None:
-        pages = self.window.pages
-        for index in range(pages.count()):
-            if pages.tabText(index) == title:
-                current = pages.currentIndex()
-                old = pages.widget(index)
-                pages.removeTab(index)
-                pages.insertTab(index, page, title)
-                pages.setCurrentIndex(current)
-                old.deleteLater()
-                return
+    def show_salesforce_settings(self) -> None:
+        self.window.show_page("Settings")
+        if self.settings_sections is not None:
+            self.settings_sections.show_section("salesforce")
 
     # -- reactions -----------------------------------------------------------------------
     def _sync_finished(self, run: Any) -> None:
@@ -301,7 +322,7 @@ class StintApp(QObject):
             self.sync.force_sync()
         elif action in ("reenter_password", "reconnect"):
             self.window.bring_to_front()
-            self.window.show_page("Settings")
+            self.show_salesforce_settings()
             reenable = getattr(self.integration, "reenable", None)
             if reenable is not None:
                 reenable()  # the Settings page shows the sign-in form again
@@ -327,11 +348,14 @@ class StintApp(QObject):
         self.window.save_geometry(self.ui_settings)
         self.app.aboutToQuit.disconnect(self.shutdown)
         # From here on nothing may react to the services: the store is about to close.
-        for service in (self.timer, self.tasks, self.sync, self.writeback, self.integration):
+        for service in (self.timer, self.tasks, self.sync, self.writeback, self.integration,
+                        self.display, self.preferences):
             if service is not None:
                 service.blockSignals(True)
         if self.writeback is not None:
             self.writeback.shutdown()  # a push under way stops before the store closes
+        if self.attention is not None:
+            self.attention.close()
         if self.tray is not None:
             self.tray.dispose()
         if self.quick_picker is not None:

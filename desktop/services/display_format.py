@@ -2,8 +2,9 @@
 
 One `DisplayFormat` for the whole app (`display_format()`), like Qt's own default QLocale:
 every view formats through it, so a change on the General page reaches the timesheet, the
-task widget, the tray and the prompts at once (they repaint on `changed`). The app applies
-the stored choices before the first paint and again after each save.
+task widget, the tray and the prompts at once (they repaint on `changed`). The app installs
+its own (`install_display_format`) before building any view, applies the stored choices
+before the first paint and again after each save, and silences it when it shuts down.
 
 "locale" choices follow the system locale (QLocale): its short time format says 12 or 24
 hours, its first day of the week starts the timesheet's week.
@@ -88,8 +89,15 @@ _DISPLAY_FORMAT: DisplayFormat | None = None
 
 
 def display_format() -> DisplayFormat:
-    """The app's one DisplayFormat (made on first use)."""
+    """The installed DisplayFormat (a default one until something is installed)."""
     global _DISPLAY_FORMAT
     if _DISPLAY_FORMAT is None:
         _DISPLAY_FORMAT = DisplayFormat()
     return _DISPLAY_FORMAT
+
+
+def install_display_format(shown: DisplayFormat) -> DisplayFormat:
+    """Make `shown` the one views format with (and listen to) from now on."""
+    global _DISPLAY_FORMAT
+    _DISPLAY_FORMAT = shown
+    return shown

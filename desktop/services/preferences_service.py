@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.settings import Settings, SettingsError, locked_changes, settings_problems
-from desktop.platform.autostart import (
-    Autostart,
-    AutostartError,
-    apply_start_at_login,
-    autostart_for_platform,
-)
 from desktop.store.store import Store
+
+if TYPE_CHECKING:  # loaded on first use: the first paint reads the preferences, nothing more
+    from desktop.platform.autostart import Autostart
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +48,8 @@ class PreferencesService(QObject):
         start-at-log-in entry is brought in line with the setting (a policy may set it,
         and a reinstall may have moved the `stint` command)."""
         self._access = access
+        from desktop.platform.autostart import AutostartError
+
         settings = self.settings()
         try:
             self._apply_autostart(settings.start_at_login)
@@ -72,6 +71,8 @@ class PreferencesService(QObject):
 
     def autostart(self) -> Autostart:
         if self._autostart is None:
+            from desktop.platform.autostart import autostart_for_platform
+
             self._autostart = autostart_for_platform()
         return self._autostart
 
@@ -86,6 +87,8 @@ class PreferencesService(QObject):
         if problems:
             raise SettingsError(problems)
         if settings.start_at_login != current.start_at_login:
+            from desktop.platform.autostart import AutostartError
+
             try:
                 self._apply_autostart(settings.start_at_login)
             except AutostartError as exc:
@@ -96,6 +99,8 @@ class PreferencesService(QObject):
         return saved
 
     def _apply_autostart(self, wanted: bool) -> None:
+        from desktop.platform.autostart import apply_start_at_login
+
         if not self.autostart_allowed:
             return
         if apply_start_at_login(wanted, self._profile_root, self.autostart()):

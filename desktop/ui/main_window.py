@@ -181,6 +181,18 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
+    def replace_page(self, title: str, page: QWidget) -> None:
+        """Put `page` in the place of the page titled `title` (a placeholder, usually)."""
+        for index in range(self.pages.count()):
+            if self.pages.tabText(index) == title:
+                current = self.pages.currentIndex()
+                old = self.pages.widget(index)
+                self.pages.removeTab(index)
+                self.pages.insertTab(index, page, title)
+                self.pages.setCurrentIndex(current)
+                old.deleteLater()
+                return
+
     def prepare_to_quit(self) -> None:
         """Let the next close really close (Quit from a menu)."""
         self._quitting = True

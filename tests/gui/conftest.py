@@ -76,12 +76,13 @@ def fixed_display_format():
     """Times as 14:05, weeks from Monday, durations as h:mm, whatever the machine's locale
     (tests of the "locale" choices set a QLocale themselves); restored afterwards."""
     from desktop.domain.settings import Settings
-    from desktop.services.display_format import display_format
+    from desktop.services.display_format import DisplayFormat, install_display_format
 
-    shown = display_format()
+    shown = install_display_format(DisplayFormat())
     shown.apply(Settings(time_format="24h", week_start="monday", duration_format="hm"))
     yield shown
-    shown.apply(Settings(time_format="24h", week_start="monday", duration_format="hm"))
+    shown.blockSignals(True)  # views of this test that outlive it must not hear of changes
+    install_display_format(DisplayFormat())
 
 
 @pytest.fixture(autouse=True)
