@@ -131,6 +131,7 @@ class StintApp(QObject):
 
         guard.raise_requested.connect(self.window.bring_to_front)
         self.window.quit_requested.connect(self.quit)
+        self.window.preferences_requested.connect(lambda: self.show_settings("general"))
         self.window.banner_action_requested.connect(self._banner_action)
         self.sync.sync_finished.connect(self._sync_finished)
         self.timer.entries_changed.connect(self.tasks.refresh_recent)
@@ -282,7 +283,7 @@ class StintApp(QObject):
             self._start_scheduler(first_sync_now=self.demo is not None)
         else:
             self.sync.attach(None)  # started, not connected (a sync forced meanwhile says so)
-            self.show_salesforce_settings()
+            self.show_settings("salesforce")
         if info.keyring_problem and self.demo is None:
             self.window.banner.show_problem(info.keyring_problem, "")
 
@@ -300,10 +301,11 @@ class StintApp(QObject):
         scheduler = self.engine.start_scheduler(first_delay=delay, **asdict(self.sync.callbacks()))
         self.sync.attach(scheduler)
 
-    def show_salesforce_settings(self) -> None:
+    def show_settings(self, section: str = "salesforce") -> None:
+        """The Settings tab at its General or Salesforce section."""
         self.window.show_page("Settings")
         if self.settings_sections is not None:
-            self.settings_sections.show_section("salesforce")
+            self.settings_sections.show_section(section)
 
     # -- reactions -----------------------------------------------------------------------
     def _sync_finished(self, run: Any) -> None:
@@ -322,7 +324,7 @@ class StintApp(QObject):
             self.sync.force_sync()
         elif action in ("reenter_password", "reconnect"):
             self.window.bring_to_front()
-            self.show_salesforce_settings()
+            self.show_settings("salesforce")
             reenable = getattr(self.integration, "reenable", None)
             if reenable is not None:
                 reenable()  # the Settings page shows the sign-in form again

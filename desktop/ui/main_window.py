@@ -39,6 +39,7 @@ Up / Down, Enter\tmove through the results, start the timer
 Esc\tclose the list, then clear the search
 Ctrl+Return\tstart or stop the timer
 Ctrl+R or F5\tforce synchronization
+Ctrl+,\tpreferences (Settings, General)
 Ctrl+W\tclose the window (Stint keeps running in the tray)
 Ctrl+Q\tquit Stint"""
 
@@ -46,6 +47,7 @@ Ctrl+Q\tquit Stint"""
 class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
     quit_requested = Signal()
+    preferences_requested = Signal()
     banner_action_requested = Signal(str)
 
     def __init__(
@@ -133,6 +135,10 @@ class MainWindow(QMainWindow):
         self.toggle_action = QAction("Start/Stop timer", self)
         self.toggle_action.setShortcuts([QKeySequence("Ctrl+Return")])
         self.toggle_action.triggered.connect(self._timer.toggle)
+        self.preferences_action = QAction(self.tr("&Preferences…"), self)
+        self.preferences_action.setShortcuts([QKeySequence("Ctrl+,")])
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.preferences_requested)
         self.close_action = QAction("Close window", self)
         self.close_action.setShortcuts(QKeySequence.StandardKey.Close)
         self.close_action.triggered.connect(self.close)
@@ -145,6 +151,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.pick_action)
         menu.addAction(self.toggle_action)
         menu.addAction(self.force_sync_action)
+        menu.addAction(self.preferences_action)
         menu.addSeparator()
         menu.addAction(self.close_action)
         menu.addAction(self.quit_action)

@@ -1,55 +1,39 @@
-"""The Settings tab: a list of sections (General, Salesforce) beside the one shown.
+"""The Settings tab: its sections (General, Salesforce) as tabs of their own.
 
-The sections are pages of their own (desktop.ui.preferences, desktop.ui.settings) that do
-not know each other; this frame only switches between them.
+The sections are pages that do not know each other (desktop.ui.preferences,
+desktop.ui.settings); this frame only switches between them. Their titles carry mnemonics,
+so Alt+letter reaches each from the keyboard.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
-
-_KEY_ROLE = Qt.ItemDataRole.UserRole
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 
 class SettingsSections(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsSections")
-        self.nav = QListWidget(self)
-        self.nav.setObjectName("settingsNav")
-        self.nav.setAccessibleName(self.tr("Settings sections"))
-        self.stack = QStackedWidget(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
-        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("settingsTabs")
+        self._keys: list[str] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.tabs)
 
     def add_section(self, key: str, title: str, page: QWidget) -> None:
-        item = QListWidgetItem(title, self.nav)
-        item.setData(_KEY_ROLE, key)
-        self.stack.addWidget(page)
-        width = max(self.nav.sizeHintForColumn(0) + 24, 120)
-        self.nav.setFixedWidth(width)
-        if self.nav.currentRow() < 0:
-            self.nav.setCurrentRow(0)
+        self.tabs.addTab(page, title)
+        self._keys.append(key)
 
     def show_section(self, key: str) -> bool:
-        for row in range(self.nav.count()):
-            if self.nav.item(row).data(_KEY_ROLE) == key:
-                self.nav.setCurrentRow(row)
-                return True
-        return False
+        if key not in self._keys:
+            return False
+        self.tabs.setCurrentIndex(self._keys.index(key))
+        return True
 
     def current_section(self) -> str:
-        item = self.nav.currentItem()
-        return item.data(_KEY_ROLE) if item is not None else ""
+        index = self.tabs.currentIndex()
+        return self._keys[index] if 0 <= index < len(self._keys) else ""
 
     def section(self, key: str) -> QWidget | None:
-        for row in range(self.nav.count()):
-            if self.nav.item(row).data(_KEY_ROLE) == key:
-                return self.stack.widget(row)
-        return None
+        return self.tabs.widget(self._keys.index(key)) if key in self._keys else None

@@ -142,7 +142,7 @@ class GeneralPage(QWidget):
             (self.tr("&Week starts on"), "week_start", self.week_start_combo),
             (self.tr("&Times"), "time_format", self.time_format_combo),
             (self.tr("&Durations"), "duration_format", self.duration_combo),
-            (self.tr("Lan&guage"), "language", self.language_combo),
+            (self.tr("Lang&uage"), "language", self.language_combo),
         )
         for text, setting, combo in rows:
             label = QLabel(text, group)
@@ -190,7 +190,7 @@ class GeneralPage(QWidget):
         hours_form = QFormLayout()
         hours_form.setContentsMargins(24, 0, 0, 0)
         days_label = QLabel(self.tr("Working days"), group)
-        hours_label = QLabel(self.tr("&From"), group)
+        hours_label = QLabel(self.tr("Fro&m"), group)
         hours_label.setBuddy(self.working_hours.start_edit)
         hours_form.addRow(days_label, self._with_badge("work_days", self.working_days))
         hours_form.addRow(hours_label, self._with_badge("work_start", self.working_hours))

@@ -55,7 +55,8 @@ class WorkingHoursEdit(QWidget):
         self.start_edit = QTimeEdit(self)
         self.end_edit = QTimeEdit(self)
         self.to_label = QLabel(self.tr("to"), self)
-        self.to_label.setBuddy(self.end_edit)
+        self.start_edit.setAccessibleName(self.tr("Working hours start"))
+        self.end_edit.setAccessibleName(self.tr("Working hours end"))
         for edit in (self.start_edit, self.end_edit):
             edit.setDisplayFormat(display_format().qt_time_format())
             edit.timeChanged.connect(lambda _time: self.changed.emit())
