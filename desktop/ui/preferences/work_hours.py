@@ -1,12 +1,12 @@
-"""Working hours for the "no timer running" reminder: the days (a toggle button each, named
-and ordered as the locale does) and the hours from-to."""
+"""Working hours for the "no timer running" reminder: the days (a check box each, named and
+ordered as the locale does) and the hours from-to."""
 
 from __future__ import annotations
 
 from datetime import time
 
 from PySide6.QtCore import QLocale, QTime, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTimeEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTimeEdit, QWidget
 
 from desktop.domain.preferences import WEEKDAYS, parse_clock
 from desktop.services.display_format import display_format
@@ -21,14 +21,11 @@ class WorkingDays(QWidget):
         first = display_format().first_weekday()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.buttons: dict[str, QToolButton] = {}
+        self.buttons: dict[str, QCheckBox] = {}
         for offset in range(7):
             number = (first + offset) % 7
             name = WEEKDAYS[number]
-            button = QToolButton(self)
-            button.setCheckable(True)
-            button.setText(locale.dayName(number + 1, QLocale.FormatType.ShortFormat))
+            button = QCheckBox(locale.dayName(number + 1, QLocale.FormatType.ShortFormat), self)
             button.setAccessibleName(locale.dayName(number + 1, QLocale.FormatType.LongFormat))
             button.toggled.connect(lambda _checked: self.changed.emit())
             layout.addWidget(button)
