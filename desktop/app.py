@@ -173,7 +173,6 @@ class StintApp(QObject):
             # rendered from SVG (~20 ms): the window manager gets it right after the paint.
             lambda: self.app.setWindowIcon(app_icon()),
             self._build_tray,  # the window stays the way in until then (and without a tray)
-            self._build_attention,
             # The default tab first (~40 ms), before the workers start: their imports and the
             # tree load hold the GIL and kept its placeholder up for 80-120 ms.
             lambda: self.window.replace_page(
@@ -183,6 +182,7 @@ class StintApp(QObject):
                 ),
             ),
             self._start_logging,  # before the tree load and the engine log from their workers
+            self._build_attention,  # idle detection and reminders (it logs what it found)
             self.task_widget.picker.build_panel,  # else the first keystroke would build it
             self.tasks.reload,
             self._start_engine,

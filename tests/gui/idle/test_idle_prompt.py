@@ -232,3 +232,26 @@ def test_hostile_task_names_are_plain_text(qtbot, prompt):
     prompt.ask(NOW, NOW + timedelta(minutes=9), HOSTILE_NAME)
     assert HOSTILE_NAME in prompt.details.text()
     assert prompt.details.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_sleep_is_time_away_from_the_last_input_before_it(qtbot, controller, watcher, source,
+                                                            clock, timer, prompt, events,
+                                                            gui_store):
+    timer.start(ACME_ID)
+    clock.advance(minutes=10)
+    source.touch()  # working until 10:10
+    clock.advance(seconds=30)
+    events.sleep_changed.emit(True)  # logind: about to suspend (a reading right now)
+    clock.set_wall_clock(clock.now() + timedelta(hours=1))  # asleep: only the wall clock moves
+    with qtbot.waitSignal(watcher.went_away):
+        events.sleep_changed.emit(False)  # resumed
+    clock.advance(seconds=20)
+    source.touch()  # the lid opened, a key pressed
+    with qtbot.waitSignal(watcher.came_back) as back:
+        clock.advance(seconds=1)
+    period = back.args[0]
+    assert period.cause.value == "sleep"
+    assert period.start == NOW + timedelta(minutes=10)  # the last input before the sleep
+    qtbot.waitUntil(prompt.isVisible)
+    qtbot.mouseClick(prompt.discard_button, Qt.MouseButton.LeftButton)
+    assert spans(gui_store) == [(ACME_ID, NOW, period.start), (ACME_ID, period.end, None)]
