@@ -43,7 +43,6 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.services.display_format import DisplayFormat, install_display_format
-from desktop.services.preferences_service import PreferencesService
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
@@ -56,6 +55,7 @@ from desktop.ui.picker.task_widget import TaskWidget
 from desktop.ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:  # modules the first paint does not need
+    from desktop.services.preferences_service import PreferencesService
     from desktop.services.writeback_service import WriteBackService
     from desktop.ui.attention import Attention
     from desktop.ui.picker.quick_picker import QuickPicker
@@ -97,13 +97,12 @@ class StintApp(QObject):
         self._tree_reported = False
         self.ui_settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
 
-        # The General preferences: the stored ones for the first paint, the policy on top
-        # once the engine is attached. No start at log-in for a throwaway demo profile.
-        self.preferences = PreferencesService(store, None if paths.is_default else paths.root,
-                                              autostart_allowed=demo is None, parent=self)
+        # How durations and times show: the stored choices for the first paint (read raw:
+        # the settings' rules load after it, with the General preferences).
         self.display = install_display_format(DisplayFormat(self))
-        self.display.apply(self.preferences.settings())
-        self.preferences.preferences_changed.connect(self.display.apply)
+        self.display.apply_choices(**store.settings.stored_values(
+            ("duration_format", "time_format", "week_start")))
+        self.preferences: PreferencesService | None = None  # right after the first paint
         self.timer = TimerService(store, parent=self)
         self.tasks = TasksService(store, parent=self)
         self.sync = SyncService(store, parent=self)
@@ -169,6 +168,7 @@ class StintApp(QObject):
         # What the first paint did not need, in order of how soon the user may need it; one
         # step per event-loop turn, so the window answers input between them.
         steps = [
+            self._build_preferences,
             # On X11 a window icon is sent as pixmaps of every size the icon offers, each
             # rendered from SVG (~20 ms): the window manager gets it right after the paint.
             lambda: self.app.setWindowIcon(app_icon()),
@@ -195,6 +195,17 @@ class StintApp(QObject):
                 QTimer.singleShot(0, next_step)
 
         next_step()
+
+    def _build_preferences(self) -> None:
+        """The General preferences: stored now, the policy on top once the engine is
+        attached. No start at log-in for a throwaway demo profile."""
+        from desktop.services.preferences_service import PreferencesService
+
+        root = None if self.paths.is_default else self.paths.root
+        self.preferences = PreferencesService(self.store, root,
+                                              autostart_allowed=self.demo is None, parent=self)
+        self.preferences.preferences_changed.connect(self.display.apply)
+        self.display.apply(self.preferences.settings())
 
     def _build_tray(self) -> None:
         from desktop.ui.tray.controller import TrayController

@@ -31,7 +31,15 @@ class DisplayFormat(QObject):
 
     def apply(self, settings) -> None:  # noqa: ANN001 - domain.settings.Settings
         """Take the display choices of `settings`; `changed` when any differs."""
-        chosen = (settings.duration_format, settings.time_format, settings.week_start)
+        self.apply_choices(settings.duration_format, settings.time_format, settings.week_start)
+
+    def apply_choices(self, duration_format: str = "hm", time_format: str = "locale",
+                      week_start: str = "locale") -> None:
+        """The three choices as stored (values this version does not know mean the
+        default); `changed` when any differs."""
+        chosen = (duration_format if duration_format == "decimal" else "hm",
+                  time_format if time_format in ("24h", "12h") else "locale",
+                  week_start if first_weekday(week_start) is not None else "locale")
         if chosen == (self._duration_format, self._time_format, self._week_start):
             return
         self._duration_format, self._time_format, self._week_start = chosen

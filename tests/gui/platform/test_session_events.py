@@ -37,6 +37,13 @@ def buses():
             QDBusConnection.disconnectFromBus(name)
 
 
+def settle(connection) -> None:
+    """A round trip to the bus daemon on `connection`: it handles a connection's messages in
+    order, so the signal matches asked for before (AddMatch, sent without waiting) are in
+    place once this returns. (The bus daemon runs in its own process: no deadlock.)"""
+    connection.interface().isServiceRegistered("org.freedesktop.DBus")
+
+
 class FakeLogind(FakeService):
     def __init__(self, address: str, locked: bool = False) -> None:
         super().__init__(address, [LOGIND])
@@ -100,6 +107,7 @@ def test_the_screensavers_active_changed_is_the_lock_state(qtbot, buses, interfa
     _system, session = buses
     with FakeService(session.address, [interface]) as screensaver:
         events = SessionEvents(session.connection, None)
+        settle(session.connection)
         with qtbot.waitSignal(events.lock_changed) as locked:
             screensaver.emit("/" + interface.replace(".", "/"), interface, "ActiveChanged", "b",
                              (True,))
