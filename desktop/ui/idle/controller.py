@@ -50,9 +50,6 @@ class IdlePromptController(QObject):
         self._enabled = enabled
         self._timer_changed()
 
-    def is_asking(self) -> bool:
-        return self._asked_about is not None and self.prompt.isVisible()
-
     def _timer_changed(self, *_args: object) -> None:
         running = self._timer.running()
         self._watcher.demand("timer", self._enabled and running is not None)

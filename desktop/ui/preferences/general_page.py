@@ -59,6 +59,7 @@ class GeneralPage(QWidget):
         self._preferences = preferences
         self._idle_source_name = idle_source_name
         self._loading = False
+        self._locked: frozenset[str] = frozenset()
         self._badges: dict[str, QLabel] = {}
         self._build()
         self.reload()
@@ -330,7 +331,7 @@ class GeneralPage(QWidget):
 
     def _update_enabled(self, *_args: object) -> None:
         """Locked settings off with a padlock; details of an unchecked option greyed."""
-        locked = getattr(self, "_locked", frozenset())
+        locked = self._locked
         controls = {
             "start_at_login": [self.start_at_login_box],
             "week_start": [self.week_start_combo], "time_format": [self.time_format_combo],
@@ -365,4 +366,4 @@ class GeneralPage(QWidget):
                                    self.idle_box.isChecked())
 
     def _enable_unless_locked(self, widget: QWidget, name: str, wanted: bool) -> None:
-        widget.setEnabled(wanted and name not in getattr(self, "_locked", frozenset()))
+        widget.setEnabled(wanted and name not in self._locked)
