@@ -155,8 +155,10 @@ class GeneralPage(QWidget):
     def _tracking_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Time tracking"), self)
         layout = QVBoxLayout(group)
-        # -- Minimum entry length (issue 13, point 4): the time-entry work adds its row here,
-        # -- first in this group (setting, policy key and write-back rule are theirs).
+        # == Minimum entry length (issue 13, point 4) goes here, first in this group: the
+        # == time-entry work owns the setting, its policy key and the write-back rule; its
+        # == row needs a spin box added to _SPINS (load/save) and to `controls` in
+        # == _update_enabled (policy lock), like idle_minutes below.
         self.idle_box = QCheckBox(
             self.tr("&Ask what to do with time away from the computer, after"), group)
         self.idle_minutes_spin = self._spin(group, IDLE_MINUTES_MIN, IDLE_MINUTES_MAX,
