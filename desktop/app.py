@@ -11,7 +11,9 @@ Environment switches (benchmarks and autostart):
 - STINT_EXIT_AFTER_FIRST_PAINT=1 prints "first-paint <seconds>" and quits after the paint;
 - STINT_REPORT_STARTUP=1 prints "first-paint", "tree-loaded" and "search-ready" lines (seconds
   since start) and keeps running;
-- STINT_START_HIDDEN=1 starts with the window hidden in the tray, as `stint --hidden` does.
+- STINT_START_HIDDEN=1 starts with the window hidden in the tray, as `stint --hidden` does;
+- STINT_IDLE_THRESHOLD_SECONDS=N asks about time away after N seconds instead of the idle
+  minutes of the General page (tests and screenshots; desktop.ui.attention).
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ from desktop.store.store import Store
 
 # isort: split
 from PySide6.QtCore import QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel
 
+from desktop.services.display_format import DisplayFormat, install_display_format
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
@@ -57,9 +60,12 @@ from desktop.ui.picker.task_widget import TaskWidget
 from desktop.ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:  # modules the first paint does not need
+    from desktop.services.preferences_service import PreferencesService
     from desktop.services.record_links import RecordLinks
     from desktop.services.writeback_service import WriteBackService
+    from desktop.ui.attention import Attention
     from desktop.ui.picker.quick_picker import QuickPicker
+    from desktop.ui.settings_sections import SettingsSections
     from desktop.ui.tray.controller import TrayController
 
 log = logging.getLogger(__name__)
@@ -97,6 +103,12 @@ class StintApp(QObject):
         self._tree_reported = False
         self.ui_settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
 
+        # How durations and times show: the stored choices for the first paint (read raw:
+        # the settings' rules load after it, with the General preferences).
+        self.display = install_display_format(DisplayFormat(self))
+        self.display.apply_choices(**store.settings.stored_values(
+            ("duration_format", "time_format", "week_start")))
+        self.preferences: PreferencesService | None = None  # right after the first paint
         self.timer = TimerService(store, parent=self)
         self.tasks = TasksService(store, parent=self)
         self.sync = SyncService(store, parent=self)
@@ -120,10 +132,13 @@ class StintApp(QObject):
         self.quick_picker: QuickPicker | None = None  # built when first asked for
         self.links: RecordLinks | None = None  # "Open in Salesforce", after the first paint
         self.tray: TrayController | None = None  # built right after the first paint
+        self.attention: Attention | None = None  # idle detection, reminders: after the tray
+        self.settings_sections: SettingsSections | None = None  # with the engine
         self._tray_available = tray_available
 
         guard.raise_requested.connect(self.window.bring_to_front)
         self.window.quit_requested.connect(self.quit)
+        self.window.preferences_requested.connect(lambda: self.show_settings("general"))
         self.window.banner_action_requested.connect(self._banner_action)
         self.sync.sync_finished.connect(self._sync_finished)
         self.timer.entries_changed.connect(self.tasks.refresh_recent)
@@ -161,6 +176,7 @@ class StintApp(QObject):
         # What the first paint did not need, in order of how soon the user may need it; one
         # step per event-loop turn, so the window answers input between them.
         steps = [
+            self._build_preferences,
             # On X11 a window icon is sent as pixmaps of every size the icon offers, each
             # rendered from SVG (~20 ms): the window manager gets it right after the paint.
             lambda: self.app.setWindowIcon(app_icon()),
@@ -168,18 +184,19 @@ class StintApp(QObject):
             self._build_record_links,
             # The default tab first (~40 ms), before the workers start: their imports and the
             # tree load hold the GIL and kept its placeholder up for 80-120 ms.
-            lambda: self._replace_page(
+            lambda: self.window.replace_page(
                 "Timesheet",
                 build_timesheet_page(
                     self.store, self.timer, self.tasks, self, self._writeback_wiring, self.sync,
                     self.links,
                 ),
             ),
-            lambda: self._replace_page(
+            lambda: self.window.replace_page(
                 "Reports",
                 build_reports_page(self.store, self.timer, self.tasks, self, self.links),
             ),
             self._start_logging,  # before the tree load and the engine log from their workers
+            self._build_attention,  # idle detection and reminders (it logs what it found)
             self.task_widget.picker.build_panel,  # else the first keystroke would build it
             self.tasks.reload,
             self._start_engine,
@@ -192,6 +209,17 @@ class StintApp(QObject):
                 QTimer.singleShot(0, next_step)
 
         next_step()
+
+    def _build_preferences(self) -> None:
+        """The General preferences: stored now, the policy on top once the engine is
+        attached. No start at log-in for a throwaway demo profile."""
+        from desktop.services.preferences_service import PreferencesService
+
+        root = None if self.paths.is_default else self.paths.root
+        self.preferences = PreferencesService(self.store, root,
+                                              autostart_allowed=self.demo is None, parent=self)
+        self.preferences.preferences_changed.connect(self.display.apply)
+        self.display.apply(self.preferences.settings())
 
     def _build_tray(self) -> None:
         from desktop.ui.tray.controller import TrayController
@@ -218,6 +246,16 @@ class StintApp(QObject):
         self.links = RecordLinks(self.store, self.tasks.item, parent=self)
         self.links.open_failed.connect(lambda message, _url: self.window.banner.show_problem(message, ""))
         self.task_widget.set_record_links(self.links)
+
+    def _build_attention(self) -> None:
+        from desktop.ui.attention import Attention
+        from desktop.ui.picker.task_picker import TaskPicker
+
+        self.attention = Attention(
+            self.timer, self.tasks, self.preferences, self.tray, app_id=APP_ID,
+            make_picker=lambda parent: TaskPicker(self.tasks, parent, inline=True),
+            pick_task=self.pick_task, open_window=self.window.bring_to_front, parent=self,
+        )
 
     def _start_logging(self) -> None:
         from desktop import __version__
@@ -260,11 +298,13 @@ class StintApp(QObject):
         self.engine, info = built
         if self._shut_down:
             return
-        sync_page, settings_page, self.integration = build_engine_pages(
-            self.engine, self.sync, self.tasks, self
+        self.preferences.attach(self.engine.settings)  # the policy applies from here on
+        sync_page, self.settings_sections, self.integration = build_engine_pages(
+            self.engine, self.sync, self.tasks, self, self.preferences,
+            self.attention.idle_source_name() if self.attention is not None else "",
         )
-        self._replace_page("Sync", sync_page)
-        self._replace_page("Settings", settings_page)
+        self.window.replace_page("Sync", sync_page)
+        self.window.replace_page("Settings", self.settings_sections)
         from desktop.services.writeback_service import WriteBackService
 
         self.writeback = WriteBackService(parent=self)
@@ -275,7 +315,7 @@ class StintApp(QObject):
             self._start_scheduler(first_sync_now=self.demo is not None)
         else:
             self.sync.attach(None)  # started, not connected (a sync forced meanwhile says so)
-            self.window.show_page("Settings")
+            self.show_settings("salesforce")
         if info.keyring_problem and self.demo is None:
             self.window.banner.show_problem(info.keyring_problem, "")
 
@@ -293,17 +333,11 @@ class StintApp(QObject):
         scheduler = self.engine.start_scheduler(first_delay=delay, **asdict(self.sync.callbacks()))
         self.sync.attach(scheduler)
 
-    def _replace_page(self, title: str, page: QWidget) -> None:
-        pages = self.window.pages
-        for index in range(pages.count()):
-            if pages.tabText(index) == title:
-                current = pages.currentIndex()
-                old = pages.widget(index)
-                pages.removeTab(index)
-                pages.insertTab(index, page, title)
-                pages.setCurrentIndex(current)
-                old.deleteLater()
-                return
+    def show_settings(self, section: str = "salesforce") -> None:
+        """The Settings tab at its General or Salesforce section."""
+        self.window.show_page("Settings")
+        if self.settings_sections is not None:
+            self.settings_sections.show_section(section)
 
     # -- reactions -----------------------------------------------------------------------
     def _sync_finished(self, run: Any) -> None:
@@ -322,7 +356,7 @@ class StintApp(QObject):
             self.sync.force_sync()
         elif action in ("reenter_password", "reconnect"):
             self.window.bring_to_front()
-            self.window.show_page("Settings")
+            self.show_settings("salesforce")
             reenable = getattr(self.integration, "reenable", None)
             if reenable is not None:
                 reenable()  # the Settings page shows the sign-in form again
@@ -351,11 +385,14 @@ class StintApp(QObject):
         self.window.save_geometry(self.ui_settings)
         self.app.aboutToQuit.disconnect(self.shutdown)
         # From here on nothing may react to the services: the store is about to close.
-        for service in (self.timer, self.tasks, self.sync, self.writeback, self.integration):
+        for service in (self.timer, self.tasks, self.sync, self.writeback, self.integration,
+                        self.display, self.preferences):
             if service is not None:
                 service.blockSignals(True)
         if self.writeback is not None:
             self.writeback.shutdown()  # a push under way stops before the store closes
+        if self.attention is not None:
+            self.attention.close()
         if self.tray is not None:
             self.tray.dispose()
         if self.quick_picker is not None:

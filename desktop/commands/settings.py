@@ -6,7 +6,7 @@ import json
 
 from desktop.commands.result import CommandResult
 from desktop.domain.settings import settings_to_dict
-from desktop.engine import Engine
+from desktop.engine import Engine, EngineError
 
 
 def show(engine: Engine) -> CommandResult:
@@ -20,9 +20,28 @@ def show(engine: Engine) -> CommandResult:
 
 
 def set_value(engine: Engine, key: str, value: str) -> CommandResult:
-    engine.settings.set_text(key, value)
+    if key == "start_at_login":
+        _set_start_at_login(engine, value)
+    else:
+        engine.settings.set_text(key, value)
     current = settings_to_dict(engine.settings.current())[key]
     return CommandResult(
         data={"key": key, "value": current},
         text=f"{key} = {json.dumps(current, ensure_ascii=False) if not isinstance(current, str) else current}",
     )
+
+
+def _set_start_at_login(engine: Engine, value: str) -> None:
+    """Like the General page: the autostart entry first (`stint [--profile DIR] --hidden`),
+    then the setting, so the setting never says "on" without an entry."""
+    from desktop.platform.autostart import AutostartError, apply_start_at_login
+
+    before = engine.settings.current().start_at_login
+    engine.settings.set_text("start_at_login", value)  # checks the value and the policy lock
+    wanted = engine.settings.current().start_at_login
+    paths = engine.paths
+    try:
+        apply_start_at_login(wanted, None if paths.is_default else paths.root)
+    except AutostartError as exc:
+        engine.settings.update(start_at_login=before)
+        raise EngineError(exc.message) from None

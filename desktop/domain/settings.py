@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from desktop.domain.preferences import DEFAULT_WORK_DAYS, preference_problems
+
 DEFAULT_LOGIN_URL = "https://login.salesforce.com"
 SANDBOX_LOGIN_URL = "https://test.salesforce.com"
 # Where the browser sign-in comes back: the connected app must list it exactly (Salesforce
@@ -50,6 +52,22 @@ POLICY_TO_SETTING: dict[str, str] = {
     "import.opportunity_stage_trigger": "opportunity_stage_trigger",
     "sync.interval_minutes": "sync_interval_minutes",
     "writeback.target": "writeback",
+    # The General page (issue 13): display, start at log-in, idle detection, reminders.
+    "general.start_at_login": "start_at_login",
+    "general.week_start": "week_start",
+    "general.time_format": "time_format",
+    "general.duration_format": "duration_format",
+    "general.notifications": "notifications",
+    "general.language": "language",
+    "idle.detection": "idle_detection",
+    "idle.minutes": "idle_minutes",
+    "reminders.no_timer": "remind_no_timer",
+    "reminders.no_timer_minutes": "remind_no_timer_minutes",
+    "reminders.work_days": "work_days",
+    "reminders.work_start": "work_start",
+    "reminders.work_end": "work_end",
+    "reminders.long_timer": "remind_long_timer",
+    "reminders.long_timer_hours": "remind_long_timer_hours",
 }
 
 # Policy keys that are no setting: secrets go to the sign-in directly, never into Settings.
@@ -98,6 +116,22 @@ class Settings:
     # A private certificate authority to trust for this org (e.g. the built-in sandbox's);
     # empty: the public CAs (certifi). A path, not a secret.
     ca_file: str = ""
+    # -- General (issue 13; allowed values in domain.preferences) --------------------------
+    start_at_login: bool = False  # the platform's autostart entry runs `stint --hidden`
+    week_start: str = "locale"  # locale, monday, saturday, sunday
+    time_format: str = "locale"  # locale, 24h, 12h
+    duration_format: str = "hm"  # hm (1:30) or decimal (1.50 h)
+    notifications: bool = True  # reminders and sync problems as desktop notifications
+    language: str = "system"  # system, en, fr: stored now, applied by the translations
+    idle_detection: bool = True
+    idle_minutes: int = 5  # away at least this long with a timer running: ask what it was
+    remind_no_timer: bool = False  # "no timer running" during working hours
+    remind_no_timer_minutes: int = 15  # ...after this long without a timer, and as often
+    work_days: tuple[str, ...] = DEFAULT_WORK_DAYS
+    work_start: str = "09:00"  # local HH:MM
+    work_end: str = "17:00"
+    remind_long_timer: bool = True  # "timer running for more than X hours"
+    remind_long_timer_hours: int = 8
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -156,6 +190,7 @@ def settings_problems(settings: Settings) -> dict[str, str]:
         problems["writeback"] = "Write-back is off, to Events, or to a custom object."
     elif settings.writeback == "custom_object" and not settings.writeback_object:
         problems["writeback_object"] = "Choose the custom object that receives time entries."
+    problems.update(preference_problems(settings))
     return problems
 
 
@@ -207,8 +242,8 @@ def normalised_login_url(url: str) -> str:
 
 def settings_to_dict(settings: Settings) -> dict[str, Any]:
     """A JSON-ready dict (tuples become lists)."""
-    data = asdict(settings)
-    data["specific_ids"] = list(settings.specific_ids)
+    data = {name: list(value) if isinstance(value, tuple) else value
+            for name, value in asdict(settings).items()}
     data["extra_fields"] = {k: list(v) for k, v in settings.extra_fields.items()}
     data["child_relationships"] = {k: list(v) for k, v in settings.child_relationships.items()}
     return data
@@ -238,7 +273,9 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
         if raw is None or isinstance(raw, str):
             return raw
         raise TypeError(name)
-    if name == "specific_ids":
+    if name in ("specific_ids", "work_days"):
+        if isinstance(raw, str):
+            raise TypeError(name)
         return tuple(_str(v) for v in raw)
     if name in ("extra_fields", "child_relationships"):
         return {_str(k): tuple(_str(v) for v in names) for k, names in dict(raw).items()}
@@ -293,7 +330,8 @@ def apply_policy(
             locked.add(attribute)
         if dotted in values:
             if is_locked or getattr(settings, attribute) == getattr(defaults, attribute):
-                changes[attribute] = values[dotted]
+                default = getattr(defaults, attribute)
+                changes[attribute] = _coerce(attribute, values[dotted], default)
         elif is_locked:
             changes[attribute] = getattr(defaults, attribute)
     result = replace(settings, **changes)
@@ -305,3 +343,8 @@ def apply_policy(
     if problems:
         raise SettingsError(problems)
     return result, frozenset(locked)
+
+
+def locked_changes(settings: Settings, current: Settings, locked: frozenset[str]) -> list[str]:
+    """The locked settings whose value `settings` would change (sorted)."""
+    return [name for name in sorted(locked) if getattr(settings, name) != getattr(current, name)]

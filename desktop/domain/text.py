@@ -20,3 +20,17 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words (runs of letters and digits) of `text`."""
     return _WORD.findall(fold(text))
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(template: str, *values: object) -> str:
+    """"From %1 to %2" with the values, like QString.arg, in one pass: a value that itself
+    holds "%2" (a record name) is never filled in again. Unknown numbers stay as they are."""
+
+    def value(match: re.Match[str]) -> str:
+        index = int(match[1]) - 1
+        return str(values[index]) if index < len(values) else match[0]
+
+    return _PLACEHOLDER.sub(value, template)

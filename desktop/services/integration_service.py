@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.domain.settings import Settings, SettingsError, settings_problems
+from desktop.domain.settings import Settings, SettingsError, locked_changes, settings_problems
 from desktop.engine import ConnectionInfo, Engine, EngineError
 from desktop.salesforce.errors import Cancelled, ConnectionProblem
 from desktop.services.candidates import Candidate, candidate, candidate_soql
@@ -132,11 +132,9 @@ class IntegrationService(QObject):
         """Validate and store; SettingsError with a message per setting when invalid,
         EngineError (SettingLocked) when a locked setting would change."""
         problems = settings_problems(settings)
-        locked = self.locked_keys()
         current = self.settings()
-        for name in sorted(locked):
-            if getattr(settings, name) != getattr(current, name):
-                problems[name] = "This setting is set by your administrator."
+        for name in locked_changes(settings, current, self.locked_keys()):
+            problems[name] = "This setting is set by your administrator."
         if problems:
             raise SettingsError(problems)
         saved = self._engine.settings.save(settings)

@@ -27,7 +27,8 @@ subscribed (subscribe_ticks/unsubscribe_ticks on show/hide): a hidden window cos
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -38,6 +39,9 @@ from desktop.services.early_qt import PRECISE_TIMER, set_properties
 from desktop.services.timer_clock import MINIMUM_KEPT, RunningClock
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
+
+if TYPE_CHECKING:
+    from desktop.domain.timer import IdleChoice, IdleResolution
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +185,42 @@ class TimerService(QObject):
         self.timer_stopped.emit(stopped)
         self.entries_changed.emit()
         return stopped
+
+    def resolve_idle(
+        self,
+        away_start: datetime,
+        away_end: datetime,
+        choice: IdleChoice,
+        other_item_id: str | None = None,
+    ) -> IdleResolution | None:
+        """The idle prompt's answer about [away_start, away_end] of the running entry
+        (domain.timer.plan_idle_resolution), stored in one transaction. Like a switch of
+        task: `timer_stopped` for the entry that got an end, then `timer_started` for the
+        one running from the return. None (and `timer_failed`) when it cannot be done."""
+        running = self._running
+        if running is None:
+            self._fail(EntryError("The timer is no longer running."))
+            return None
+        try:
+            result = self._store.entries.resolve_idle(
+                running.client_id, away_start, away_end, choice, other_item_id,
+                now=self._running_clock.now(running, MINIMUM_KEPT),
+            )
+        except (EntryError, StoreError) as exc:
+            self._fail(exc)
+            self.refresh()  # the prompt asked about an entry that changed meanwhile
+            return None
+        self._running = result.resumed
+        self._running_clock.watch(result.resumed)
+        self._update_ticking()
+        log.info("idle time of the running entry: %s", choice.value)
+        ended = result.shortened or result.given
+        if ended is not None or result.dropped is not None:
+            self.timer_stopped.emit(ended)
+        if result.resumed is not None:
+            self.timer_started.emit(result.resumed)
+        self.entries_changed.emit()
+        return result
 
     def toggle(self) -> None:
         """The Start/Stop button: stop when running, else start the current task."""

@@ -40,6 +40,7 @@ Esc\tclose the list, then clear the search
 Ctrl+Return\tstart or stop the timer
 Ctrl+R or F5\tforce synchronization
 Ctrl+1, Ctrl+2, ...\tshow the first, second, ... page (Timesheet, Reports, ...)
+Ctrl+,\tpreferences (Settings, General)
 Ctrl+W\tclose the window (Stint keeps running in the tray)
 Ctrl+Q\tquit Stint"""
 
@@ -47,6 +48,7 @@ Ctrl+Q\tquit Stint"""
 class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
     quit_requested = Signal()
+    preferences_requested = Signal()
     banner_action_requested = Signal(str)
 
     def __init__(
@@ -134,6 +136,10 @@ class MainWindow(QMainWindow):
         self.toggle_action = QAction("Start/Stop timer", self)
         self.toggle_action.setShortcuts([QKeySequence("Ctrl+Return")])
         self.toggle_action.triggered.connect(self._timer.toggle)
+        self.preferences_action = QAction(self.tr("&Preferences…"), self)
+        self.preferences_action.setShortcuts([QKeySequence("Ctrl+,")])
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.preferences_requested)
         self.close_action = QAction("Close window", self)
         self.close_action.setShortcuts(QKeySequence.StandardKey.Close)
         self.close_action.triggered.connect(self.close)
@@ -146,6 +152,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.pick_action)
         menu.addAction(self.toggle_action)
         menu.addAction(self.force_sync_action)
+        menu.addAction(self.preferences_action)
         menu.addSeparator()
         menu.addAction(self.close_action)
         menu.addAction(self.quit_action)
@@ -196,6 +203,18 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentIndex(index)
                 return True
         return False
+
+    def replace_page(self, title: str, page: QWidget) -> None:
+        """Put `page` in the place of the page titled `title` (a placeholder, usually)."""
+        for index in range(self.pages.count()):
+            if self.pages.tabText(index) == title:
+                current = self.pages.currentIndex()
+                old = self.pages.widget(index)
+                self.pages.removeTab(index)
+                self.pages.insertTab(index, page, title)
+                self.pages.setCurrentIndex(current)
+                old.deleteLater()
+                return
 
     def prepare_to_quit(self) -> None:
         """Let the next close really close (Quit from a menu)."""

@@ -71,9 +71,11 @@ def build_reports_page(
 
 
 def build_engine_pages(
-    engine: Any, sync: SyncService, tasks: TasksService, owner: QObject
-) -> tuple[QWidget, QWidget, QObject | None]:
-    """(Sync page, Settings page, IntegrationService); placeholders for missing modules."""
+    engine: Any, sync: SyncService, tasks: TasksService, owner: QObject,
+    preferences: Any = None, idle_source_name: str = "",
+) -> tuple[QWidget, Any, QObject | None]:
+    """(Sync page, Settings, IntegrationService); placeholders for missing modules. With a
+    PreferencesService, Settings is a SettingsSections: General, then Salesforce."""
     try:
         from desktop.ui.sync_status.view import SyncStatusView
 
@@ -94,4 +96,17 @@ def build_engine_pages(
             "Connect to Salesforce with `stint connect` (the Settings page is not available "
             "in this build)."
         )
-    return sync_page, settings_page, integration
+    if preferences is None:
+        return sync_page, settings_page, integration
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.preferences.general_page import GeneralPage
+    from desktop.ui.settings_sections import SettingsSections
+
+    general = GeneralPage(preferences, idle_source_name)
+
+    sections = SettingsSections()
+    sections.add_section("general", QCoreApplication.translate("Settings", "General"), general)
+    sections.add_section("salesforce", QCoreApplication.translate("Settings", "Salesforce"),
+                         settings_page)
+    return sync_page, sections, integration

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.settings import SYNC_INTERVAL_MAX, SYNC_INTERVAL_MIN, Settings
 from desktop.services.integration_service import OrgMetadata
+from desktop.ui.locks import lock_badge, set_locked
 from desktop.ui.settings.choices import FIELDS, SUBTASKS, ChoiceRow
 from desktop.ui.settings.connect import error_label
 from desktop.ui.settings.items import SpecificItemsPicker
-from desktop.ui.settings.locks import lock_badge, set_locked
 
 CHOOSABLE_OBJECTS = ("Opportunity", "Case")
 

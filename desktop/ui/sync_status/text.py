@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from desktop.domain.synclog import ChangeStatus, Direction, RunOutcome, SyncRun
 from desktop.salesforce.api_usage import ApiUsage
+from desktop.services.display_format import display_format
 
 OUTCOME_TEXT = {
     RunOutcome.RUNNING: "Running",
@@ -37,11 +38,12 @@ def local_moment(moment: datetime, now: datetime, tz: tzinfo | None) -> str:
     """"10:42" today, "Yesterday 10:42", "Mon 16 Nov 10:42" otherwise."""
     local = moment.astimezone(tz)
     today = now.astimezone(tz).date()
+    clock = display_format().clock_time(local)
     if local.date() == today:
-        return f"{local:%H:%M}"
+        return clock
     if local.date() == today - timedelta(days=1):
-        return f"Yesterday {local:%H:%M}"
-    return f"{local:%a} {local.day} {local:%b %H:%M}"
+        return f"Yesterday {clock}"
+    return f"{local:%a} {local.day} {local:%b} {clock}"
 
 
 def span(delta: timedelta) -> str:
@@ -135,11 +137,12 @@ def short_local_time(when: datetime | None, now: datetime | None = None) -> str:
         return "—"
     local = when.astimezone()
     today = (now or datetime.now().astimezone()).astimezone().date()
+    clock = display_format().clock_time(local)
     if local.date() == today:
-        return f"{local:%H:%M}"
+        return clock
     if abs((local.date() - today).days) < 7:
-        return f"{local:%a %H:%M}"
-    return f"{local:%Y-%m-%d %H:%M}"
+        return f"{local:%a} {clock}"
+    return f"{local:%Y-%m-%d} {clock}"
 
 
 def describe_run(run: SyncRun | None) -> str:

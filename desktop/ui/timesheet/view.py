@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.durations import format_hm
 from desktop.domain.entries import EntryError, TimeEntry
+from desktop.services.display_format import display_format
 from desktop.services.entries_service import EntriesService
 from desktop.ui.timesheet.day_model import DayColumn, TimesheetDayModel
 from desktop.ui.timesheet.entry_editor import EntryEditorDialog
@@ -81,6 +81,7 @@ class TimesheetView(QWidget):
         if tree_changed is not None:
             tree_changed.connect(self._on_tree_changed)
         self._on_tree_changed()
+        display_format().changed.connect(self.reload)  # durations, times, the week's first day
         self.reload()
 
     # -- layout ----------------------------------------------------------------------------
@@ -242,10 +243,12 @@ class TimesheetView(QWidget):
         first, last = self.shown_days()
         entries = self.day_model.entries() if self._mode == DAY else self.week_model.entries()
         totals = self._entries.totals(first, last + timedelta(days=1), entries)
+        shown = display_format()
         text = (self.tr("Total %1 · billable %2") if self._mode == DAY
                 else self.tr("Week total %1 · billable %2"))
         self.total_label.setText(
-            text.replace("%1", format_hm(totals.duration)).replace("%2", format_hm(totals.billable))
+            text.replace("%1", shown.duration(totals.duration))
+            .replace("%2", shown.duration(totals.billable))
         )
 
     def _restore_selection(self, entry: TimeEntry | None) -> None:

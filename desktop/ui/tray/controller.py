@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from desktop.domain.durations import format_hm, format_hms
 from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.services.display_format import display_format
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
@@ -61,6 +61,7 @@ class TrayController(QObject):
         self._problem: str | None = None
         self._notified_problems: set[str] = set()
         self._state = TrayState.IDLE
+        self.notifications_enabled = True  # the General page's "Show notifications"
 
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
@@ -106,6 +107,7 @@ class TrayController(QObject):
         sync.sync_started.connect(self._update_state)
         sync.sync_finished.connect(self._sync_finished)
         sync.sync_failed.connect(self._sync_failed)
+        display_format().changed.connect(self._refresh_all)
         self._refresh_all()
 
     # -- public --------------------------------------------------------------------------
@@ -194,7 +196,7 @@ class TrayController(QObject):
         self._problem = message
         self._update_state()
         self._update_tooltip()
-        if message not in self._notified_problems:
+        if message not in self._notified_problems and self.notifications_enabled:
             self._notified_problems.add(message)
             self.notify("Stint cannot synchronize", message, error=True)
 
@@ -217,7 +219,7 @@ class TrayController(QObject):
     def _update_header(self) -> None:
         running = self._timer.is_running()
         if running:
-            text = f"{self._task_name()}: {format_hms(self._timer.elapsed())}"
+            text = f"{self._task_name()}: {display_format().duration(self._timer.elapsed(), live=True)}"
         else:
             text = "No timer running"
         self.header_action.setText(_menu_text(text))
@@ -262,9 +264,10 @@ class TrayController(QObject):
     def _tooltip_text(self) -> str:
         lines = ["Stint"]
         if self._timer.is_running():
-            started = self._timer.running().start.astimezone()
+            shown = display_format()
+            started = shown.clock_time(self._timer.running().start.astimezone())
             lines.append(
-                f"{self._task_name()}: {format_hm(self._timer.elapsed())} (since {started:%H:%M})"
+                f"{self._task_name()}: {shown.duration(self._timer.elapsed())} (since {started})"
             )
         else:
             lines.append("No timer running")

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.entries import TimeEntry
+from desktop.ui.locks import LOCKED_TOOLTIP
 from desktop.ui.settings.connect import CUSTOM_PRESET
-from desktop.ui.settings.locks import LOCKED_TOOLTIP
 from desktop.ui.settings.page import (
     CONNECTED,
     NEVER_CONNECTED,

@@ -347,3 +347,36 @@ def test_search_finds_an_activity_by_its_parents_words(connected_cli):
     assert activity["id"] in {t["id"] for t in found}
     archived_parent = connected_cli("tasks", "--search", query, "--archived", "--json").json()
     assert archived_parent  # the same search over archived items too
+
+
+def test_start_at_login_writes_and_removes_the_autostart_entry(stint, profile_dir, tmp_path):
+    from desktop.platform.autostart import parse_exec
+
+    entry = tmp_path / "xdg-config" / "autostart" / "io.stint.Stint.desktop"
+    assert stint("settings", "set", "start_at_login", "on").out == "start_at_login = true\n"
+    exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
+    command = parse_exec(exec_line[len("Exec="):])
+    assert command[-3:] == ["--profile", str(profile_dir.resolve()), "--hidden"]
+    assert stint("settings", "--json").json()["settings"]["start_at_login"] is True
+    assert stint("settings", "set", "start_at_login", "off").code == 0
+    assert not entry.exists()
+
+
+def test_start_at_login_locked_off_by_policy_writes_nothing(stint, tmp_path, monkeypatch):
+    policy = tmp_path / "policy.toml"
+    policy.write_text('locked = ["general.start_at_login"]\n', encoding="utf-8")
+    monkeypatch.setenv("STINT_POLICY", str(policy))
+    refused = stint("settings", "set", "start_at_login", "true")
+    assert refused.code == 1 and "locked by your administrator" in refused.err
+    assert not (tmp_path / "xdg-config" / "autostart").exists()
+
+
+def test_general_preferences_from_the_cli(stint):
+    assert stint("settings", "set", "work_days", "mon,wed,fri").out == \
+        'work_days = ["mon", "wed", "fri"]\n'
+    assert stint("settings", "set", "duration_format", "decimal").code == 0
+    bad = stint("settings", "set", "idle_minutes", "0")
+    assert bad.code == 1 and "idle_minutes is 1 to 240 minutes" in bad.err
+    data = stint("settings", "--json").json()["settings"]
+    assert (data["work_days"], data["duration_format"], data["idle_minutes"]) == (
+        ["mon", "wed", "fri"], "decimal", 5)
