@@ -15,6 +15,12 @@ Two kinds of files PyInstaller would collect are left out:
 Everything else (Python, Qt's own libraries, OpenSSL, SQLite, ICU...) is bundled, so the
 target needs no Python. After the cut, libraries nothing left in the bundle needs are dropped
 too (the GTK theme's dependencies).
+
+Two of PyInstaller's runtime hooks are left out as well: they run before the app and import
+`inspect` and `zipfile`, and `multiprocessing`, for features Stint does not use (the source
+of frozen code for inspect.getsource; multiprocessing's child processes). Without them, and
+with the modules as plain .pyc files instead of a zlib-compressed archive (the spec's
+noarchive), the bundle's start costs what the pip-installed app's does (installer/README.md).
 """
 
 from __future__ import annotations
@@ -41,6 +47,16 @@ SYSTEM_LIBRARY = re.compile(
     r"|stdc\+\+|gcc_s"
     r")\.so(\.\d+)*$"
 )
+
+
+UNUSED_RUNTIME_HOOKS = frozenset({"pyi_rth_inspect", "pyi_rth_multiprocessing"})
+
+
+def without_unused_runtime_hooks(
+    scripts: Iterable[tuple[str, str, str]],
+) -> list[tuple[str, str, str]]:
+    """The scripts TOC (runtime hooks, then the entry point) without UNUSED_RUNTIME_HOOKS."""
+    return [entry for entry in scripts if entry[0] not in UNUSED_RUNTIME_HOOKS]
 
 
 def is_unused_qt_plugin(destination: str) -> bool:

@@ -68,3 +68,15 @@ def test_links_to_left_out_libraries_go():
         ("desktop/sandbox/approve_page.html", "/src/approve_page.html", "DATA"),
     ]
     assert without_dangling_links(datas, kept_binaries) == [datas[0], datas[2]]
+
+
+def test_runtime_hooks_stint_has_no_use_for_are_left_out():
+    from installer.bundle_contents import without_unused_runtime_hooks
+
+    scripts = [
+        ("pyi_rth_inspect", "/h/pyi_rth_inspect.py", "PYSOURCE"),
+        ("pyi_rth_pyside6", "/h/pyi_rth_pyside6.py", "PYSOURCE"),
+        ("pyi_rth_multiprocessing", "/h/pyi_rth_multiprocessing.py", "PYSOURCE"),
+        ("stint_entry", "/i/stint_entry.py", "PYSOURCE"),
+    ]
+    assert without_unused_runtime_hooks(scripts) == [scripts[1], scripts[3]]
