@@ -4,6 +4,10 @@ On Linux, PyInstaller's bootloader points LD_LIBRARY_PATH at the bundle's librar
 app finds them. Programs the app starts (the web browser for sign-in, xdg-open) would inherit
 it and load the bundle's OpenSSL, ICU or Qt instead of their own, and may crash. The app's
 libraries are loaded by then, so the variable is put back as it was before the bundle started.
+
+On Windows, Stint.exe has no console, and a windowed PyInstaller program starts with
+sys.stdout and sys.stderr set to None: they become the null device, so a write (a log
+handler's, a benchmark line) cannot fail.
 """
 
 from __future__ import annotations
@@ -22,9 +26,18 @@ def restore_library_path(environ: MutableMapping[str, str]) -> None:
         environ["LD_LIBRARY_PATH"] = original
 
 
+def give_missing_streams_a_sink(module=sys) -> None:
+    """sys.stdout/sys.stderr that are None (a program without a console) write to nowhere."""
+    for name in ("stdout", "stderr"):
+        if getattr(module, name) is None:
+            setattr(module, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
 def run() -> int:
-    if getattr(sys, "frozen", False) and sys.platform.startswith("linux"):
-        restore_library_path(os.environ)
+    if getattr(sys, "frozen", False):
+        give_missing_streams_a_sink()
+        if sys.platform.startswith("linux"):
+            restore_library_path(os.environ)
     from desktop.cli import main
 
     return main()

@@ -15,3 +15,16 @@ def test_the_users_own_path_comes_back():
     environ = {"LD_LIBRARY_PATH": "/usr/lib/stint/_internal:/opt/x", "LD_LIBRARY_PATH_ORIG": "/opt/x"}
     restore_library_path(environ)
     assert environ == {"LD_LIBRARY_PATH": "/opt/x"}
+
+
+def test_a_program_without_a_console_writes_to_nowhere():
+    from types import SimpleNamespace
+
+    from installer.stint_entry import give_missing_streams_a_sink
+
+    kept = object()
+    streams = SimpleNamespace(stdout=None, stderr=kept)
+    give_missing_streams_a_sink(streams)
+    assert streams.stderr is kept
+    streams.stdout.write("a benchmark line\n")  # does not raise
+    streams.stdout.close()
