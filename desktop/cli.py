@@ -26,7 +26,10 @@ EXIT_INTERRUPTED = 130
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # the app's start does without it (see `_app_options`)
 
+    from desktop import __version__
+
     parser = argparse.ArgumentParser(prog="stint", description="Stint: time tracking for Salesforce work.")
+    parser.add_argument("--version", action="version", version=f"stint {__version__}")
     parser.add_argument("--profile", metavar="DIR", help="profile directory (default: STINT_HOME or the platform's data dir)")
     parser.add_argument("--demo", action="store_true", help="start on a fresh temporary profile connected to a built-in demo org")
     parser.add_argument("--hidden", action="store_true", help="start in the tray with the window hidden (for starting at log-in)")
