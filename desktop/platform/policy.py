@@ -13,7 +13,7 @@ The file format is documented in docs/policy.md.
                        "consumer_secret": str, "callback_url": str},
         "import": {"opportunities": bool, "cases": bool, "mode": str,
                    "only_mine": bool, "opportunity_stage_trigger": str},
-        "sync": {"interval_minutes": int},
+        "sync": {"interval_minutes": int, "paused": bool},
         "writeback": {"target": str},
         "locked": ["connection.login_url", ...],   # dotted names of POLICY_KEYS
     }
@@ -58,6 +58,7 @@ POLICY_KEYS: dict[str, type] = {
     "import.only_mine": bool,
     "import.opportunity_stage_trigger": str,
     "sync.interval_minutes": int,
+    "sync.paused": bool,
     "writeback.target": str,
 }
 POLICY_SECTIONS = frozenset(name.split(".")[0] for name in POLICY_KEYS)
