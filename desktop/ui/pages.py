@@ -71,9 +71,11 @@ def build_reports_page(
 
 
 def build_engine_pages(
-    engine: Any, sync: SyncService, tasks: TasksService, owner: QObject
+    engine: Any, sync: SyncService, tasks: TasksService, owner: QObject,
+    exclusions: QObject | None = None,
 ) -> tuple[QWidget, QWidget, QObject | None]:
-    """(Sync page, Settings page, IntegrationService); placeholders for missing modules."""
+    """(Sync page, Settings page, IntegrationService); placeholders for missing modules.
+    With `exclusions` (an ExclusionsService) Settings lists the excluded items."""
     try:
         from desktop.ui.sync_status.view import SyncStatusView
 
@@ -85,9 +87,13 @@ def build_engine_pages(
     try:
         from desktop.services.integration_service import IntegrationService
         from desktop.ui.settings.page import IntegrationPage
+        from desktop.ui.sync_status.text import paused_text
 
         integration = IntegrationService(engine, sync, parent=owner)
-        settings_page: QWidget = IntegrationPage(integration, tasks)
+        settings_page: QWidget = IntegrationPage(
+            integration, tasks, sync_service=sync, exclusions=exclusions,
+            describe_pause=paused_text,
+        )
     except ImportError:
         log.warning("integration page unavailable", exc_info=True)
         settings_page = placeholder_page(

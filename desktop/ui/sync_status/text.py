@@ -151,3 +151,26 @@ def describe_run(run: SyncRun | None) -> str:
     succeeded = run.outcome is RunOutcome.SUCCEEDED
     detail = f", {changes:,} change{'s' if changes != 1 else ''}" if succeeded else ""
     return f"Last sync {when}: {outcome_text(run.outcome).lower()}{detail}"
+
+
+# -- pausing (issue 15): the one place that words it, for the status bar, the Sync page, the
+# Settings page and the tray tooltip (given to the tray by the app).
+
+PAUSED_DETAIL = (
+    "Nothing is read from or sent to Salesforce until you resume; time entries wait here. "
+    "Force synchronization still synchronizes once."
+)
+SYNCING_ONCE_WHILE_PAUSED = "Synchronizing once, as asked (synchronization stays paused)…"
+
+
+def paused_text(state: object, now: datetime | None = None) -> str:
+    """ "Paused since 14:05" (the day too when not today), "Paused since 14:05 by your
+    administrator", "Paused by your administrator"; "" when `state` (an
+    engine.sync_pause.PauseState, or None) is not paused."""
+    if state is None or not getattr(state, "paused", False):
+        return ""
+    since = getattr(state, "since", None)
+    by = " by your administrator" if getattr(state, "locked", False) else ""
+    if since is None:
+        return f"Paused{by}"
+    return f"Paused since {short_local_time(since, now)}{by}"
