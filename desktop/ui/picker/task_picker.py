@@ -197,6 +197,7 @@ class TaskPicker(QWidget):
 
     def close_panel(self) -> None:
         self._pinned = None
+        self._notice = None
         if self._inline:
             self.pages.setCurrentIndex(_RESULTS_PAGE)
             return
@@ -248,7 +249,8 @@ class TaskPicker(QWidget):
             return  # nothing shown and nothing typed: the panel fills when it is built
         keep = self.panel.item_id(self.results_view.currentIndex()) if keep_highlight else None
         text = self.search.text()
-        self._notice = None
+        if not keep_highlight:  # a new query; a new tree (after a sync) keeps the notice
+            self._notice = None
         if self._pinned is not None and not text:
             items = [self._tasks.item(item_id) for item_id in self._pinned[0]]
             self.results_model.set_results([item for item in items if item is not None])

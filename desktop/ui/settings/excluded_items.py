@@ -33,7 +33,6 @@ class ExcludedItemsList(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("excludedList")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setMaximumHeight(120)
         self.include_button = QPushButton("Include again", self)
         self.include_button.setObjectName("includeAgain")
         self.include_button.setToolTip(
@@ -72,6 +71,9 @@ class ExcludedItemsList(QWidget):
             row.setToolTip(item_id)
             self.list.addItem(row)
             row.setSelected(item_id in selected)
+        rows = min(5, max(2, self.list.count()))  # as tall as the list, up to 5 rows
+        self.list.setFixedHeight(rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth()
+                                 if self.list.count() else 0)
         self._update_button()
 
     def include_selected(self) -> None:

@@ -145,7 +145,7 @@ COUNT_COLUMNS = (
     ("Modified", "modified"),
     ("Closed", "closed"),
     ("Deleted", "deleted"),
-    ("No longer visible", "not_visible"),
+    ("Not visible", "not_visible"),  # no longer visible to the user in Salesforce
     ("Excluded", "excluded"),
     ("Archived (other)", "archived_unexplained"),
     ("Restored", "restored"),

@@ -108,6 +108,8 @@ def test_exclude_from_the_picker_and_include_again_from_settings(qtbot, app_part
                     timeout=TIMEOUT_MS)
     assert tasks.item(opp_id).archive_reason == "excluded"
     qtbot.waitUntil(lambda: opp_id not in [i.id for i in tasks.search("quasar")])
+    qtbot.waitUntil(lambda: picker.results_model.rowCount() == 0)  # gone from the results...
+    assert "is excluded: it leaves the task list" in picker.status.text()  # ...and it says why
 
     # Settings lists it, by name, as plain text
     assert excluded_list.isVisible()

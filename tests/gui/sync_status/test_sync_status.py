@@ -75,7 +75,7 @@ def test_statistics_models_pass_the_model_tester(qtmodeltester):
     assert runs.data(runs.index(0, 2), Qt.ItemDataRole.ToolTipRole).startswith("Your Salesforce")
     # why items were archived, reason by reason (issue 15)
     assert counts.headers[:7] == ("Object", "Created", "Modified", "Closed", "Deleted",
-                                  "No longer visible", "Excluded")
+                                  "Not visible", "Excluded")
     assert [cell(counts, 1, c) for c in range(7)] == ["Opportunity", "40", "0", "1", "1", "0", "0"]
     assert runs.data(runs.index(1, 5), Qt.ItemDataRole.ToolTipRole).startswith(
         "Case: 10 created, 1 modified, 0 archived, 1 restored\n"
@@ -169,7 +169,7 @@ def test_counts_table_shows_the_reasons_and_only_the_columns_in_use(qtbot):
     view.set_history([*RUNS, old], [], NOW)
     headers = view.counts_model.headers
     shown = [headers[c] for c in range(len(headers)) if not view.counts_table.isColumnHidden(c)]
-    assert shown == ["Object", "Created", "Modified", "Closed", "Deleted", "No longer visible",
+    assert shown == ["Object", "Created", "Modified", "Closed", "Deleted", "Not visible",
                      "Archived (other)", "Restored"]  # no exclusion, no write-back yet
     case = headers.index("Archived (other)")
     assert cell(view.counts_model, 0, case) == "3"
