@@ -310,6 +310,7 @@ class StintApp(QObject):
 
     def show_tasks(self, item_ids: list[str], heading: str) -> None:
         """Open the window with the picker on these tasks (a notification was clicked)."""
+        log.info("notification clicked: the picker shows %d new item(s)", len(item_ids))
         self.window.bring_to_front()
         self.task_widget.picker.focus_search()
         self.task_widget.picker.show_items(item_ids, heading)

@@ -61,7 +61,7 @@ def new_items_message(items: Sequence[Item]) -> str:
     lines = [" ".join(item.name.split()) for item in items[:NAMES_SHOWN]]
     if len(items) > NAMES_SHOWN:
         lines.append(f"and {len(items) - NAMES_SHOWN} more")
-    lines.append("Click to see them in Stint.")
+    lines.append("Click to see it in Stint." if len(items) == 1 else "Click to see them in Stint.")
     return "\n".join(lines)
 
 
@@ -146,7 +146,7 @@ class NewItemsNotice(QObject):
 
     def _found(self, items: list[Item]) -> None:
         if items:
-            log.info("%d new items for the user", len(items))
+            log.info("%d new item(s) for the user", len(items))
             self.new_items_found.emit(items)
             title = new_items_title(items)
             ids = [item.id for item in items]

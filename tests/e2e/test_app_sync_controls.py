@@ -9,6 +9,7 @@ import time
 
 from tests.e2e.app_driver import StintDriver
 from tests.e2e.test_app_tray import open_tray_menu
+from tests.support.processes import wait_until
 
 # The tray menu from the bottom: Quit, Open Stint, Force synchronization, Pause/Resume.
 TO_PAUSE_ENTRY = ("Up", "Up", "Up", "Up")
@@ -67,3 +68,30 @@ def test_pause_survives_a_restart_and_force_syncs_once(stint, desktop_session):
     stint.wait_for_log("synchronization is paused (since")
     assert paused(stint) == state
     stint.screenshot("paused_after_restart")
+
+
+def test_new_items_for_you_are_notified_and_a_click_opens_the_picker_on_them(
+    stint, desktop_session
+):
+    stint.connect_and_sync_with_cli("Zephyr Quartz onboarding")
+    stint.cli("settings", "set", "notify_new_items", "true")
+    first = stint.status()["last_sync"]["id"]
+    stint.launch()
+    stint.wait_until_connected()
+    before = {window.id for window in desktop_session.windows()}
+    stint.sandbox.salesforce().Case.create({"Subject": "Quokka printer jam", "Status": "New"})
+    stint.keys("ctrl+r")
+    assert stint.wait_for_sync_after(first)["outcome"] == "succeeded"
+    stint.wait_for_log("1 new item(s) for the user")
+
+    def notification():
+        main = stint.find_main_window()
+        fresh = [w for w in desktop_session.windows()
+                 if w.id not in before and (main is None or w.id != main.id) and w.width > 50]
+        return fresh[0] if fresh else None
+
+    balloon = wait_until(notification, 10, "the tray's notification", interval=0.1)
+    stint.screenshot("new_items_notification")
+    stint.click(*balloon.center)
+    stint.wait_for_log("notification clicked: the picker shows 1 new item(s)")
+    stint.screenshot("picker_on_new_items")

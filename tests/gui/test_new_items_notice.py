@@ -114,6 +114,7 @@ def test_the_wording():
 
     cases = [item(ItemKind.CASE, f"Case {n}") for n in range(7)]
     assert new_items_title(cases[:1]) == "1 new case for you"
+    assert new_items_message(cases[:1]) == "Case 0\nClick to see it in Stint."
     assert new_items_title([item(ItemKind.OPPORTUNITY, "Deal"), *cases[:2],
                             item(ItemKind.ACTIVITY, "Call")]) == (
         "1 new opportunity, 2 new cases and 1 new activity for you")
