@@ -12,7 +12,7 @@ from desktop.domain.search import SearchIndex, query_terms
 from desktop.domain.text import fold
 from desktop.domain.tree import TaskTree
 from desktop.engine import Engine, EngineError
-from desktop.engine.status import task_path
+from desktop.engine.status import path_items, task_path
 
 SEARCH_LIMIT = 20
 CANDIDATES_SHOWN = 10
@@ -149,19 +149,9 @@ def resolve_task(engine: Engine, text: str, include_archived: bool = False) -> I
     raise AmbiguousTask(wanted, matches, tree)
 
 
-def archived_because(engine: Engine, item: Item) -> Item | None:
-    """The item that archives `item` (itself or an archived parent), or None when active."""
-    path: list[Item] = []
-    current: Item | None = item
-    while current is not None and len(path) < 50:  # 50: a cycle in bad data ends here
-        path.append(current)
-        current = engine.store.items.by_id(current.parent_id) if current.parent_id else None
-    return archived_step(list(reversed(path)))
-
-
 def start(engine: Engine, text: str, note: str = "", archived: bool = False) -> CommandResult:
     item = resolve_task(engine, text, include_archived=archived)
-    because = archived_because(engine, item)
+    because = archived_step(path_items(engine.store, item.id))
     if because is not None and not archived:
         whose = "it is" if because.id == item.id else f"{because.name!r} above it is"
         raise ArchivedTask(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from desktop.domain.items import ItemKind
+from desktop.domain.items import Item, ItemKind
 from desktop.domain.synclog import ObjectCounts, RunOutcome, SyncRun
 from desktop.domain.tree import PATH_SEPARATOR
 from desktop.engine.core import Engine
@@ -19,12 +19,17 @@ from desktop.sync.scheduler import plan_next
 def task_path(store: Store, item_id: str, separator: str = PATH_SEPARATOR) -> str:
     """ "Salesforce > Acme - 500 Widgets > Call back" from a few lookups (not the whole tree,
     which takes a second to load with 100,000 items)."""
-    names: list[str] = []
+    return separator.join(item.name for item in path_items(store, item_id))
+
+
+def path_items(store: Store, item_id: str) -> list[Item]:
+    """The item and its parents, root first, from a few lookups."""
+    items: list[Item] = []
     current = store.items.by_id(item_id)
-    while current is not None and len(names) < 50:  # 50: a cycle in bad data ends here
-        names.append(current.name)
+    while current is not None and len(items) < 50:  # 50: a cycle in bad data ends here
+        items.append(current)
         current = store.items.by_id(current.parent_id) if current.parent_id else None
-    return separator.join(reversed(names))
+    return list(reversed(items))
 
 
 def iso(moment: datetime | None) -> str | None:
