@@ -203,7 +203,7 @@ class StintApp(QObject):
         next_step()
 
     def _build_tray(self) -> None:
-        from desktop.ui.sync_status.text import paused_text
+        from desktop.ui.sync_status.text import paused_sentence
         from desktop.ui.tray.controller import TrayController
 
         self.tray = TrayController(
@@ -215,7 +215,7 @@ class StintApp(QObject):
             pick_task=self.pick_task,
             quit_app=self.quit,
             tray_available=self._tray_available,
-            describe_pause=paused_text,
+            describe_pause=paused_sentence,
             parent=self,
         )
         self.window.close_to_tray = self.tray.available

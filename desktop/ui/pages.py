@@ -87,12 +87,12 @@ def build_engine_pages(
     try:
         from desktop.services.integration_service import IntegrationService
         from desktop.ui.settings.page import IntegrationPage
-        from desktop.ui.sync_status.text import paused_text
+        from desktop.ui.sync_status.text import paused_explained
 
         integration = IntegrationService(engine, sync, parent=owner)
         settings_page: QWidget = IntegrationPage(
             integration, tasks, sync_service=sync, exclusions=exclusions,
-            describe_pause=paused_text,
+            describe_pause=paused_explained,
         )
     except ImportError:
         log.warning("integration page unavailable", exc_info=True)

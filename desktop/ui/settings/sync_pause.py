@@ -18,6 +18,7 @@ RUNNING_TEXT = "Synchronizing automatically."
 class SyncPauseRow(QWidget):
     def __init__(self, sync_service: QObject, describe_pause: Callable[[object], str],
                  parent: QWidget | None = None) -> None:
+        """`describe_pause(state)`: the Sync page's explanation of a pause (ui.sync_status)."""
         super().__init__(parent)
         self._sync = sync_service
         self._describe = describe_pause
@@ -48,10 +49,7 @@ class SyncPauseRow(QWidget):
         if state is None:
             self.state_label.setText("Synchronization settings are loading…")
         elif paused:
-            self.state_label.setText(
-                f"{self._describe(state)}: nothing is read from or sent to Salesforce until "
-                "you resume. Time entries wait here; Force synchronization still syncs once."
-            )
+            self.state_label.setText(self._describe(state))
         else:
             self.state_label.setText(RUNNING_TEXT)
         self.button.setText("Resume synchronization" if paused else "Pause synchronization")

@@ -174,3 +174,17 @@ def paused_text(state: object, now: datetime | None = None) -> str:
     if since is None:
         return f"Paused{by}"
     return f"Paused since {short_local_time(since, now)}{by}"
+
+
+def paused_sentence(state: object, now: datetime | None = None) -> str:
+    """ "Synchronization paused since 14:05" (the Sync page, the tray tooltip); "" when not
+    paused."""
+    paused = paused_text(state, now)
+    return f"Synchronization {paused[:1].lower()}{paused[1:]}" if paused else ""
+
+
+def paused_explained(state: object, now: datetime | None = None) -> str:
+    """ "Paused since 14:05. Nothing is read from or sent to Salesforce until you resume; ..."
+    (the Settings page's pause row); "" when not paused."""
+    paused = paused_text(state, now)
+    return f"{paused}. {PAUSED_DETAIL}" if paused else ""

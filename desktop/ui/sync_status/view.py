@@ -31,7 +31,7 @@ from desktop.ui.sync_status.text import (
     api_usage_text,
     last_sync_text,
     next_sync_text,
-    paused_text,
+    paused_sentence,
     progress_text,
 )
 
@@ -135,10 +135,9 @@ class SyncStatusView(QWidget):
         failed = run is not None and run.outcome not in (RunOutcome.SUCCEEDED, RunOutcome.RUNNING)
         self.last_label.setStyleSheet("color: #c62828;" if failed else "")
         available = getattr(self._sync, "is_available", lambda: True)()
-        paused = paused_text(getattr(self._sync, "pause_state", lambda: None)(), now)
+        paused = paused_sentence(getattr(self._sync, "pause_state", lambda: None)(), now)
         if paused and available:
-            said = f"Synchronization {paused[:1].lower()}{paused[1:]}."  # "... paused since 14:05."
-            self.next_label.setText(f"{said}\n{PAUSED_DETAIL}")
+            self.next_label.setText(f"{paused}.\n{PAUSED_DETAIL}")
         else:
             next_text = next_sync_text(self._sync.next_run_at(), now, self._tz, available)
             reason = self._sync.stretch_reason() if available else None

@@ -71,9 +71,10 @@ class TrayController(QObject):
         self._open_window = open_window
         self._problem: str | None = None
         self._notified_problems: set[str] = set()
-        # "Paused since 14:05" from a PauseState (the Sync page's wording, handed in by the app)
+        # "Synchronization paused since 14:05" from a PauseState ("" when not paused): the Sync
+        # page's wording, handed in by the app
         self._describe_pause = describe_pause or (
-            lambda state: "Paused" if getattr(state, "paused", False) else "")
+            lambda state: "Synchronization paused" if getattr(state, "paused", False) else "")
         self._state = TrayState.IDLE
 
         self.menu = QMenu()
@@ -319,7 +320,7 @@ class TrayController(QObject):
         elif self._problem:
             lines.append(f"Sync problem: {self._problem}")
         if paused:
-            lines.append(f"Synchronization: {paused[:1].lower()}{paused[1:]}")
+            lines.append(paused)
         return "\n".join(lines)
 
     def _update_tooltip(self) -> None:

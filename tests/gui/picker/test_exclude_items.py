@@ -20,7 +20,7 @@ from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from desktop.ui.picker.task_widget import TaskWidget
 from desktop.ui.settings.page import IntegrationPage
-from desktop.ui.sync_status.text import paused_text
+from desktop.ui.sync_status.text import paused_explained
 from tests.gui.conftest import HOSTILE_NAME
 from tests.gui.popup_menus import answer_next_menu
 
@@ -70,7 +70,7 @@ def app_parts(qtbot, engine, sandbox):
     qtbot.waitExposed(host)
     integration = IntegrationService(engine, sync)
     settings = IntegrationPage(integration, tasks, sync_service=sync, exclusions=exclusions,
-                               describe_pause=paused_text)
+                               describe_pause=paused_explained)
     qtbot.addWidget(settings)
     settings.show()
     yield opp_id, sync, tasks, widget.picker, settings

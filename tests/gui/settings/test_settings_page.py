@@ -595,13 +595,13 @@ def test_the_page_shows_pause_and_excluded_items_when_given_them(
     qtbot, integration_service, engine_tasks_service, sync_service, engine
 ):
     from desktop.services.exclusions import ExclusionsService
-    from desktop.ui.sync_status.text import paused_text
+    from desktop.ui.sync_status.text import paused_explained
 
     sync_service.set_pause_control(engine)
     exclusions = ExclusionsService(engine, sync_service)
     widget = IntegrationPage(integration_service, engine_tasks_service,
                              sync_service=sync_service, exclusions=exclusions,
-                             describe_pause=paused_text)
+                             describe_pause=paused_explained)
     qtbot.addWidget(widget)
     widget.show()
     assert widget.pause_row.isVisible() and widget.pause_row.button.isEnabled()

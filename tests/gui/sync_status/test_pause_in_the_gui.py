@@ -20,7 +20,12 @@ from desktop.services.timer_service import TimerService
 from desktop.ui.main_window import MainWindow
 from desktop.ui.picker.task_widget import TaskWidget
 from desktop.ui.settings.sync_pause import RUNNING_TEXT, SyncPauseRow
-from desktop.ui.sync_status.text import SYNCING_ONCE_WHILE_PAUSED, paused_text
+from desktop.ui.sync_status.text import (
+    SYNCING_ONCE_WHILE_PAUSED,
+    paused_explained,
+    paused_sentence,
+    paused_text,
+)
 from desktop.ui.sync_status.view import SyncStatusView
 from desktop.ui.tray.controller import TrayController
 
@@ -64,12 +69,12 @@ def surfaces(qtbot, engine):
     qtbot.addWidget(window)
     page = SyncStatusView(sync)
     qtbot.addWidget(page)
-    row = SyncPauseRow(sync, paused_text)
+    row = SyncPauseRow(sync, paused_explained)
     qtbot.addWidget(row)
     tray = TrayController(timer, tasks, sync, toggle_window=lambda: None,
                           open_window=lambda: None, pick_task=lambda: None,
                           quit_app=lambda: None, tray_available=False,
-                          describe_pause=paused_text)
+                          describe_pause=paused_sentence)
     yield sync, window, page, row, tray
     tray.dispose()
 
@@ -86,16 +91,17 @@ def test_pause_from_settings_resume_from_the_tray_and_force_once_while_paused(qt
     assert state.paused and state.since is not None
     said = paused_text(state)
     assert said.startswith("Paused since ")
-    assert row.state_label.text().startswith(f"{said}: nothing is read from or sent to")
+    assert row.state_label.text().startswith(f"{said}. Nothing is read from or sent to")
     assert row.button.text() == "Resume synchronization"
     assert window.sync_label.text().endswith(f" · {said}")
     page.refresh_status()
-    assert page.next_label.text().startswith(f"Synchronization p{said[1:]}.")
+    assert page.next_label.text().startswith(f"{paused_sentence(state)}.\n")
+    assert paused_sentence(state) == f"Synchronization p{said[1:]}"
     assert "Force synchronization still synchronizes once" in page.next_label.text()
     assert page.sync_button.isEnabled()
     tray.menu.aboutToShow.emit()
     assert tray.pause_action.text() == "Resume synchronization"
-    assert f"Synchronization: p{said[1:]}" in tray.tooltip()
+    assert paused_sentence(state) in tray.tooltip().splitlines()
 
     # Force synchronization: it runs, once, says so while it runs, and the pause stays.
     said_while_running = []  # the window updates its label first (connected before)
@@ -114,6 +120,7 @@ def test_pause_from_settings_resume_from_the_tray_and_force_once_while_paused(qt
     assert row.state_label.text() == RUNNING_TEXT
     assert "Paused" not in window.sync_label.text() and " · next " in window.sync_label.text()
     assert "paused" not in tray.tooltip()
+    assert paused_sentence(engine.pause_state()) == ""
 
 
 def test_a_pause_made_elsewhere_shows_up(qtbot, surfaces, engine, profile_dir):
@@ -132,10 +139,10 @@ def test_a_pause_locked_by_the_policy_cannot_be_changed(qtbot, profile_dir, sand
     try:
         sync = SyncService(engine.store)
         sync.set_pause_control(engine)
-        row = SyncPauseRow(sync, paused_text)
+        row = SyncPauseRow(sync, paused_explained)
         qtbot.addWidget(row)
         row.show()
-        assert row.state_label.text().startswith("Paused by your administrator: ")
+        assert row.state_label.text().startswith("Paused by your administrator. Nothing ")
         assert not row.button.isEnabled() and row.badge.isVisible()
         assert sync.set_paused(False).startswith("The setting 'sync_paused' is locked")
         assert engine.pause_state().paused
