@@ -40,12 +40,13 @@ from desktop.store.store import Store
 
 # isort: split
 from PySide6.QtCore import QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.services.display_format import DisplayFormat, install_display_format
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
+from desktop.ui.archived_start import ArchivedStartGuard
 from desktop.ui.deferred_writeback import DeferredWriteBack
 from desktop.ui.icons import app_icon
 from desktop.ui.lifecycle import FirstPaintWatch, quit_on_termination_signals
@@ -60,6 +61,8 @@ from desktop.ui.picker.task_widget import TaskWidget
 from desktop.ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:  # modules the first paint does not need
+    from desktop.services.exclusions import ExclusionsService
+    from desktop.services.new_items_notice import NewItemsNotice
     from desktop.services.preferences_service import PreferencesService
     from desktop.services.record_links import RecordLinks
     from desktop.services.writeback_service import WriteBackService
@@ -111,6 +114,10 @@ class StintApp(QObject):
         self.preferences: PreferencesService | None = None  # right after the first paint
         self.timer = TimerService(store, parent=self)
         self.tasks = TasksService(store, parent=self)
+        # Asks before timing an archived task, over the quick picker when that is where it came
+        # from, else over the window.
+        self.archived_start = ArchivedStartGuard(self.tasks, self._question_parent)
+        self.timer.set_start_guard(self.archived_start)
         self.sync = SyncService(store, parent=self)
         self.sync.mark_starting()  # until the engine is loaded (attach, or _engine_failed)
         # Built with the engine (its module imports the Salesforce client); pushes asked for
@@ -131,6 +138,8 @@ class StintApp(QObject):
         )
         self.quick_picker: QuickPicker | None = None  # built when first asked for
         self.links: RecordLinks | None = None  # "Open in Salesforce", after the first paint
+        self.exclusions: ExclusionsService | None = None  # with the engine
+        self.new_items: NewItemsNotice | None = None  # with the engine
         self.tray: TrayController | None = None  # built right after the first paint
         self.attention: Attention | None = None  # idle detection, reminders: after the tray
         self.settings_sections: SettingsSections | None = None  # with the engine
@@ -222,6 +231,7 @@ class StintApp(QObject):
         self.display.apply(self.preferences.settings())
 
     def _build_tray(self) -> None:
+        from desktop.ui.sync_status.text import paused_sentence
         from desktop.ui.tray.controller import TrayController
 
         self.tray = TrayController(
@@ -233,6 +243,7 @@ class StintApp(QObject):
             pick_task=self.pick_task,
             quit_app=self.quit,
             tray_available=self._tray_available,
+            describe_pause=paused_sentence,
             parent=self,
         )
         self.window.close_to_tray = self.tray.available
@@ -299,9 +310,17 @@ class StintApp(QObject):
         if self._shut_down:
             return
         self.preferences.attach(self.engine.settings)  # the policy applies from here on
+        from desktop.services.exclusions import ExclusionsService
+
+        self.sync.set_pause_control(self.engine)
+        self.exclusions = ExclusionsService(self.engine, self.sync, parent=self)
+        self.task_widget.picker.set_exclusions(self.exclusions)
+        if self.quick_picker is not None:
+            self.quick_picker.picker.set_exclusions(self.exclusions)
         sync_page, self.settings_sections, self.integration = build_engine_pages(
             self.engine, self.sync, self.tasks, self, self.preferences,
             self.attention.idle_source_name() if self.attention is not None else "",
+            exclusions=self.exclusions,
         )
         self.window.replace_page("Sync", sync_page)
         self.window.replace_page("Settings", self.settings_sections)
@@ -311,6 +330,7 @@ class StintApp(QObject):
         self._writeback_wiring.hand_over(self.writeback)
         self.writeback.entries_pushed.connect(self.sync.note_pushed)  # the Sync page shows it
         self.writeback.attach(self.engine)  # a push asked for before the engine goes now
+        self._start_new_items_notice()
         if info.connected:
             self._start_scheduler(first_sync_now=self.demo is not None)
         else:
@@ -318,6 +338,23 @@ class StintApp(QObject):
             self.show_settings("salesforce")
         if info.keyring_problem and self.demo is None:
             self.window.banner.show_problem(info.keyring_problem, "")
+
+    def _start_new_items_notice(self) -> None:
+        """Opt-in "3 new cases for you" after syncs (settings.notify_new_items); through the
+        tray's messages for now (desktop.services.new_items_notice.Notifier)."""
+        from desktop.services.new_items_notice import NewItemsNotice
+
+        notifier = self.tray if self.tray is not None and self.tray.available else None
+        self.new_items = NewItemsNotice(self.store, notifier, self.show_tasks, parent=self)
+        self.sync.sync_finished.connect(self.new_items.sync_finished)
+        self.new_items.start()
+
+    def show_tasks(self, item_ids: list[str], heading: str) -> None:
+        """Open the window with the picker on these tasks (a notification was clicked)."""
+        log.info("notification clicked: the picker shows %d new item(s)", len(item_ids))
+        self.window.bring_to_front()
+        self.task_widget.picker.focus_search()
+        self.task_widget.picker.show_items(item_ids, heading)
 
     def _engine_failed(self, error: BaseException) -> None:
         self.sync.attach(None)  # no engine: not starting any more, and not connected
@@ -361,6 +398,10 @@ class StintApp(QObject):
             if reenable is not None:
                 reenable()  # the Settings page shows the sign-in form again
 
+    def _question_parent(self) -> QWidget:
+        picker = self.quick_picker
+        return picker if picker is not None and picker.isVisible() else self.window
+
     def pick_task(self) -> None:
         """The tray's "Pick a task...": the small always-on-top picker."""
         if self.quick_picker is None:
@@ -369,6 +410,8 @@ class StintApp(QObject):
             self.quick_picker = QuickPicker(self.tasks, self.timer)
             if self.links is not None:
                 self.quick_picker.picker.set_record_links(self.links)
+            if self.exclusions is not None:
+                self.quick_picker.picker.set_exclusions(self.exclusions)
         self.quick_picker.popup()
 
     def quit(self) -> None:
@@ -386,7 +429,7 @@ class StintApp(QObject):
         self.app.aboutToQuit.disconnect(self.shutdown)
         # From here on nothing may react to the services: the store is about to close.
         for service in (self.timer, self.tasks, self.sync, self.writeback, self.integration,
-                        self.display, self.preferences):
+                        self.display, self.preferences, self.exclusions, self.new_items):
             if service is not None:
                 service.blockSignals(True)
         if self.writeback is not None:

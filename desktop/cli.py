@@ -59,8 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     disconnect = commands.add_parser("disconnect", help="unlink: delete the stored sign-in and stop syncing (entries stay)")
     disconnect.add_argument("--json", action="store_true")
 
-    sync = commands.add_parser("sync", help="synchronize with Salesforce now")
-    sync.add_argument("--full", action="store_true", help="full pass: also archive items no longer visible")
+    sync = commands.add_parser("sync", help="synchronize with Salesforce now, or pause/resume synchronizing")
+    sync_mode = sync.add_mutually_exclusive_group()
+    sync_mode.add_argument("--full", action="store_true", help="full pass: also archive items no longer visible")
+    sync_mode.add_argument("--pause", action="store_true",
+                           help="pause synchronization (stays paused across restarts; `stint sync` still syncs once)")
+    sync_mode.add_argument("--resume", action="store_true", help="resume paused synchronization")
     sync.add_argument("--json", action="store_true")
 
     status = commands.add_parser("status", help="connection, last and next sync, API usage, timer, counts")
@@ -75,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     start = commands.add_parser("start", help="start the timer on a task (search text or Salesforce Id)")
     start.add_argument("task", nargs="+", help="search text or Salesforce Id")
     start.add_argument("--note", default="", help="a note for the new entry")
+    start.add_argument("--archived", action="store_true",
+                       help="also start on an archived task (closed, deleted, no longer visible or excluded)")
     start.add_argument("--json", action="store_true")
 
     stop = commands.add_parser("stop", help="stop the running timer")
@@ -174,7 +180,12 @@ def _start_app(profile: str | None, demo: bool, hidden: bool = False) -> int:
 
 
 def _run_headless(args: argparse.Namespace) -> int:
-    from desktop.commands.tasks import AMBIGUOUS_EXIT_CODE, AmbiguousTask
+    from desktop.commands.tasks import (
+        AMBIGUOUS_EXIT_CODE,
+        ARCHIVED_EXIT_CODE,
+        AmbiguousTask,
+        ArchivedTask,
+    )
     from desktop.engine import Engine
 
     try:
@@ -186,6 +197,9 @@ def _run_headless(args: argparse.Namespace) -> int:
         for line in exc.lines:
             print(line, file=sys.stderr)
         return AMBIGUOUS_EXIT_CODE
+    except ArchivedTask as exc:
+        _error(exc.message)
+        return ARCHIVED_EXIT_CODE
     except KeyboardInterrupt:
         _error("interrupted.")
         return EXIT_INTERRUPTED
@@ -253,6 +267,8 @@ def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str
     if command == "disconnect":
         return connection.disconnect(engine)
     if command == "sync":
+        if args.pause or args.resume:
+            return sync.set_paused(engine, args.pause)
         return sync.sync(engine, full=args.full, on_progress=None if args.json else _progress_printer())
     if command == "status":
         return sync.status(engine)
@@ -261,7 +277,7 @@ def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str
     if command == "tasks":
         return tasks.list_tasks(engine, search=args.search, archived=args.archived, limit=args.limit)
     if command == "start":
-        return tasks.start(engine, " ".join(args.task), note=args.note)
+        return tasks.start(engine, " ".join(args.task), note=args.note, archived=args.archived)
     if command == "stop":
         return tasks.stop(engine)
     if command == "add":

@@ -6,16 +6,18 @@ import re
 from typing import Any
 
 from desktop.commands.result import CommandResult, entry_length_text, iso, local
+from desktop.domain.archive import archive_reason_text, archived_step
 from desktop.domain.items import Item
 from desktop.domain.search import SearchIndex, query_terms
 from desktop.domain.text import fold
 from desktop.domain.tree import TaskTree
 from desktop.engine import Engine, EngineError
-from desktop.engine.status import task_path
+from desktop.engine.status import path_items, task_path
 
 SEARCH_LIMIT = 20
 CANDIDATES_SHOWN = 10
 AMBIGUOUS_EXIT_CODE = 3
+ARCHIVED_EXIT_CODE = 6  # `stint start` on an archived task without --archived
 STOP_PUSH_SECONDS = 15.0  # `stint stop` waits this long for write-back, then leaves it to the next sync
 _SALESFORCE_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
 
@@ -30,6 +32,10 @@ class AmbiguousTask(EngineError):
             f"{len(candidates)}{'+' if len(candidates) >= CANDIDATES_SHOWN else ''} tasks match "
             f"{text!r}; use more words or one of these Ids:"
         )
+
+
+class ArchivedTask(EngineError):
+    """`stint start` named an archived task (or only archived ones match) without --archived."""
 
 
 def task_json(item: Item, tree: TaskTree) -> dict[str, Any]:
@@ -112,8 +118,9 @@ def list_tasks(
     return CommandResult(data=data, text="\n".join(lines))
 
 
-def resolve_task(engine: Engine, text: str) -> Item:
-    """The one task `text` names: an Id, else the only (or exactly named) search match."""
+def resolve_task(engine: Engine, text: str, include_archived: bool = False) -> Item:
+    """The one task `text` names: an Id (archived or not), else the only (or exactly named)
+    search match among the active tasks (and the archived ones with `include_archived`)."""
     wanted = text.strip()
     if not wanted:
         raise EngineError("Name the task to start: some words of its name, or its Salesforce Id.")
@@ -125,8 +132,13 @@ def resolve_task(engine: Engine, text: str) -> Item:
             )
         if item is not None and not item.is_root:
             return item
-    tree, matches = search_tasks(engine, wanted, limit=CANDIDATES_SHOWN)
+    tree, matches = search_tasks(engine, wanted, include_archived, limit=CANDIDATES_SHOWN)
     if not matches:
+        if not include_archived and search_tasks(engine, wanted, True, limit=1)[1]:
+            raise ArchivedTask(
+                f"Only archived tasks match {wanted!r}; add --archived to use one of them "
+                "(see `stint tasks --archived --search`)."
+            )
         raise EngineError(f"No active task matches {wanted!r} (see `stint tasks --search`).")
     if len(matches) == 1:
         return matches[0]
@@ -137,8 +149,15 @@ def resolve_task(engine: Engine, text: str) -> Item:
     raise AmbiguousTask(wanted, matches, tree)
 
 
-def start(engine: Engine, text: str, note: str = "") -> CommandResult:
-    item = resolve_task(engine, text)
+def start(engine: Engine, text: str, note: str = "", archived: bool = False) -> CommandResult:
+    item = resolve_task(engine, text, include_archived=archived)
+    because = archived_step(path_items(engine.store, item.id))
+    if because is not None and not archived:
+        whose = "it is" if because.id == item.id else f"{because.name!r} above it is"
+        raise ArchivedTask(
+            f"{item.name!r} is archived ({whose} {archive_reason_text(because.archive_reason)}); "
+            f"to track time on it anyway: stint start --archived {item.id}"
+        )
     entry = engine.start_timer(item.id, note=note)
     path = task_path(engine.store, item.id)
     return CommandResult(

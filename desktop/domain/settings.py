@@ -51,6 +51,7 @@ POLICY_TO_SETTING: dict[str, str] = {
     "import.only_mine": "only_mine",
     "import.opportunity_stage_trigger": "opportunity_stage_trigger",
     "sync.interval_minutes": "sync_interval_minutes",
+    "sync.paused": "sync_paused",
     "writeback.target": "writeback",
     # The General page (issue 13): display, start at log-in, idle detection, reminders.
     "general.start_at_login": "start_at_login",
@@ -106,6 +107,14 @@ class Settings:
     )
     sync_interval_minutes: int = 60
     full_sync_interval_hours: int = 24
+    # Pause: no automatic sync and no write-back push until resumed (a forced sync still runs
+    # once); the moment it was paused is kept with the sync state (engine.sync_pause).
+    sync_paused: bool = False
+    # "All items" mode: Opportunities and Cases (with their subtasks) the user took out of the
+    # tree; they are archived as "excluded" and come back when removed from this list.
+    excluded_ids: tuple[str, ...] = ()
+    # Opt-in: a notification when a sync brings items newly assigned to the user.
+    notify_new_items: bool = False
     writeback: str = "off"
     writeback_object: str = ""
     writeback_field_map: dict[str, str] = field(default_factory=dict)
@@ -163,6 +172,11 @@ def settings_problems(settings: Settings) -> dict[str, str]:
     bad_ids = [i for i in settings.specific_ids if not _SALESFORCE_ID.match(i)]
     if bad_ids:
         problems["specific_ids"] = f"These are not Salesforce Ids: {', '.join(bad_ids[:5])}."
+    bad_excluded = [i for i in settings.excluded_ids if not _SALESFORCE_ID.match(i)]
+    if bad_excluded:
+        problems["excluded_ids"] = (
+            f"These are not Salesforce Ids: {', '.join(bad_excluded[:5])}."
+        )
     if settings.import_mode == "specific" and not settings.specific_ids:
         problems["specific_ids"] = "Pick at least one item to import, or import all items."
     if settings.opportunity_stage_trigger is not None and not settings.opportunity_stage_trigger.strip():
@@ -273,7 +287,7 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
         if raw is None or isinstance(raw, str):
             return raw
         raise TypeError(name)
-    if name in ("specific_ids", "work_days"):
+    if name in ("specific_ids", "excluded_ids", "work_days"):
         if isinstance(raw, str):
             raise TypeError(name)
         return tuple(_str(v) for v in raw)

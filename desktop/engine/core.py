@@ -23,6 +23,7 @@ from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.engine.connection import ConnectionInfo, ConnectionManager
 from desktop.engine.errors import EngineError, SyncAlreadyRunning, UnknownTask
 from desktop.engine.settings_access import SettingsAccess
+from desktop.engine.sync_pause import PauseState, pause_state
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
 from desktop.platform.instance_lock import InstanceLock
 from desktop.platform.logs import setup_logging
@@ -44,6 +45,7 @@ SYNC_LOCK_NAME = "sync.lock"
 API_USAGE_KEY = "api_usage"  # "used/limit" from the last Sforce-Limit-Info seen
 CANCEL_GRACE_SECONDS = 5.0  # how long push_within waits for a cancelled push to stop
 LATER = "it goes to Salesforce with the next sync."
+LATER_WHEN_RESUMED = "goes to Salesforce when you resume (`stint sync --resume`) or run `stint sync`."
 
 
 class Engine:
@@ -61,7 +63,7 @@ class Engine:
         self.paths = paths
         self.store = store
         self.clock = clock
-        self.settings = SettingsAccess(store, policy)
+        self.settings = SettingsAccess(store, policy, clock)
         if secret_store is None:
             factory: Callable[[], SecretStore] = lambda: open_secret_store(paths.keyring_service)  # noqa: E731
         elif callable(secret_store) and not hasattr(secret_store, "get"):
@@ -183,15 +185,31 @@ class Engine:
         finally:
             self._local_sync.release()
 
+    # -- pause (issue 15) ----------------------------------------------------------------------
+
+    def pause_state(self) -> PauseState:
+        """Whether synchronization is paused, since when, and whether the policy decides."""
+        settings, locked = self.settings.current(), self.settings.locked()
+        return pause_state(self.store, settings, locked)
+
+    def set_sync_paused(self, paused: bool) -> PauseState:
+        """Pause or resume automatic synchronization (stored: it survives a restart). Raises
+        SettingLocked when the admin policy decides. A running sync is not cancelled."""
+        self.settings.update(sync_paused=paused)
+        if self._scheduler is not None:
+            self._scheduler.wake()
+        return self.pause_state()
+
     def push_now(
         self, wait_seconds: float = 120.0, cancel: threading.Event | None = None
     ) -> PushReport | None:
         """Write-back now, e.g. right after a timer stop or an edit (call it off the GUI
         thread: it talks to Salesforce). Waits up to `wait_seconds` for a running sync to
         finish first (a sync pushes too, so two pushes never overlap). None when write-back
-        is off, not connected, or the profile is busy. Setting `cancel` stops the push
-        between requests; what it did not send stays pending."""
-        if not self.writeback_enabled():
+        is off, synchronization is paused (the entries wait, pending), not connected, or the
+        profile is busy. Setting `cancel` stops the push between requests; what it did not
+        send stays pending."""
+        if not self.writeback_enabled() or self.settings.current().sync_paused:
             return None
         try:
             client = self.connection.client()
@@ -234,6 +252,8 @@ class Engine:
         pending and goes with the next sync."""
         if not self.writeback_enabled():
             return None
+        if self.settings.current().sync_paused:
+            return f"Synchronization is paused: the entry waits here and {LATER_WHEN_RESUMED}"
         cancel = threading.Event()
         outcome: list[PushReport | None | BaseException] = []
 
@@ -289,8 +309,9 @@ class Engine:
     # -- scheduler ---------------------------------------------------------------------------
 
     def start_scheduler(self, first_delay: timedelta = timedelta(0), **callbacks: Any) -> Scheduler:
-        """Start automatic syncing (on_started, on_progress, on_finished, on_failed callbacks,
-        called on the scheduler's thread). Returns the running Scheduler."""
+        """Start automatic syncing (on_started, on_progress, on_finished, on_failed and
+        on_pause_changed callbacks, called on the scheduler's thread; nothing runs by itself
+        while paused). Returns the running Scheduler."""
         if self._scheduler is None:
             self._scheduler = Scheduler(
                 self.run_sync,
@@ -299,6 +320,7 @@ class Engine:
                 clock=self.clock,
                 problem_of=self.last_problem,
                 first_delay=first_delay,
+                is_paused=lambda: self.settings.current().sync_paused,
                 **callbacks,
             )
         self._scheduler.start()

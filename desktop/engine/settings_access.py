@@ -3,6 +3,8 @@
 `SettingsAccess.current()` is what everything uses (stored settings + policy); `save()` refuses
 any change to a locked setting with SettingLocked and any invalid value with an EngineError
 naming the problem. `set_text(key, text)` parses a command-line value for one setting.
+Every save also records what the change means for the sync (engine.sync_pause: when a pause
+began, a full pass after an item was included again), in the same transaction.
 """
 
 from __future__ import annotations
@@ -21,15 +23,18 @@ from desktop.domain.settings import (
     validate,
 )
 from desktop.engine.errors import EngineError, SettingLocked
+from desktop.engine.sync_pause import record_settings_effects
+from desktop.platform.clock import SYSTEM_CLOCK, Clock
 from desktop.store import Store
 
 SETTING_NAMES = tuple(f.name for f in fields(Settings))
 
 
 class SettingsAccess:
-    def __init__(self, store: Store, policy: Mapping[str, Any]) -> None:
+    def __init__(self, store: Store, policy: Mapping[str, Any], clock: Clock = SYSTEM_CLOCK) -> None:
         self._store = store
         self._policy = dict(policy)
+        self._clock = clock
 
     @property
     def policy(self) -> dict[str, Any]:
@@ -48,10 +53,13 @@ class SettingsAccess:
                 raise SettingLocked(name)
         try:
             validate(settings)
-            self._store.settings.save(settings)
+            with self._store.transaction():
+                self._store.settings.save(settings)
+                saved = self.current()
+                record_settings_effects(self._store, current, saved, self._clock.now())
         except SettingsError as exc:
             raise EngineError(" ".join(exc.problems.values())) from None
-        return self.current()
+        return saved
 
     def update(self, **changes: Any) -> Settings:
         unknown = sorted(set(changes) - set(SETTING_NAMES))

@@ -140,7 +140,8 @@ class IntegrationService(QObject):
         saved = self._engine.settings.save(settings)
         log.info("integration settings saved")
         self.settings_saved.emit()
-        if self._sync is not None and _import_changed(current, saved) and self.is_connected():
+        if (self._sync is not None and _import_changed(current, saved) and self.is_connected()
+                and not saved.sync_paused):
             self._sync.force_sync()  # show the effect of new filters now, not in an hour
         return saved
 
@@ -261,7 +262,8 @@ class IntegrationService(QObject):
             **{f.name: getattr(callbacks, f.name) for f in fields(callbacks)}
         )
         self._sync.attach(scheduler)
-        self._sync.force_sync()
+        if not self.settings().sync_paused:  # paused: nothing syncs until resumed or forced
+            self._sync.force_sync()
 
     # -- unlinking -------------------------------------------------------------------------
     def unlink(self) -> None:
@@ -350,7 +352,7 @@ class IntegrationService(QObject):
 _IMPORT_SETTINGS = (
     "import_opportunities", "import_cases", "import_mode", "specific_ids", "only_mine",
     "opportunity_stage_trigger", "extra_fields", "child_relationships", "writeback",
-    "writeback_object",
+    "writeback_object", "excluded_ids",
 )
 
 

@@ -3,7 +3,8 @@
 The sync engine's scheduler runs on its own plain threads and reports through callbacks
 called on those threads. This service hands those callbacks over (`callbacks()`), turns them
 into queued signals for the GUI thread, and forwards "Force synchronization" and "Cancel".
-Nothing here touches the network or writes the store.
+Nothing here touches the network; the only store write is the pause setting (issue 15),
+one small settings save when the user pauses or resumes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from desktop.store.store import Store
 
 if TYPE_CHECKING:  # the first paint shows "Starting…": none of these is loaded before it
     from desktop.domain.synclog import SyncRun
+    from desktop.engine.sync_pause import PauseState
     from desktop.salesforce.api_usage import ApiUsage
     from desktop.store.sync_log_repo import SyncLogRepository
 
@@ -51,6 +53,14 @@ class Scheduler(Protocol):
     # Optional: `stretch_reason` (str | None), why the next run is later than the interval.
 
 
+class PauseControl(Protocol):
+    """Pausing synchronization (desktop.engine.Engine)."""
+
+    def pause_state(self) -> PauseState: ...
+
+    def set_sync_paused(self, paused: bool) -> PauseState: ...
+
+
 @dataclass(frozen=True, slots=True)
 class SyncCallbacks:
     """Thread-safe callables for the scheduler to report through."""
@@ -59,6 +69,7 @@ class SyncCallbacks:
     on_progress: Any
     on_finished: Any
     on_failed: Any
+    on_pause_changed: Any  # the pause setting changed (e.g. `stint sync --pause` meanwhile)
 
 
 def action_for(error: BaseException | None) -> str:
@@ -98,6 +109,7 @@ class _Relay(QObject):
     progressed = Signal(str, int, int)
     finished = Signal(object)
     failed = Signal(str, str)
+    pause_changed = Signal(bool)
 
 
 class SyncService(QObject):
@@ -105,7 +117,8 @@ class SyncService(QObject):
     sync_progressed = Signal(str, int, int)  # object name, done, total (total 0: unknown)
     sync_finished = Signal(object)  # SyncRun
     sync_failed = Signal(str, str)  # message, action: "reenter_password"|"retry"|"reconnect"|""
-    schedule_changed = Signal()  # attached/detached, next run moved
+    schedule_changed = Signal()  # attached/detached, next run moved, paused or resumed
+    pause_changed = Signal(object)  # PauseState, after a pause or resume (here or elsewhere)
     entries_pushed = Signal(object)  # a write-back push between syncs ran (PushReport)
 
     def __init__(
@@ -124,6 +137,8 @@ class SyncService(QObject):
         self._relay.progressed.connect(self.sync_progressed)
         self._relay.finished.connect(self._finished)
         self._relay.failed.connect(self._failed)
+        self._relay.pause_changed.connect(lambda _paused: self._pause_changed())
+        self._pause: PauseControl | None = None
 
     # -- the engine's side (any thread) --------------------------------------------------
     def callbacks(self) -> SyncCallbacks:
@@ -142,6 +157,7 @@ class SyncService(QObject):
             ),
             on_finished=relay.finished.emit,
             on_failed=failed,
+            on_pause_changed=relay.pause_changed.emit,
         )
 
     def mark_starting(self) -> None:
@@ -186,8 +202,46 @@ class SyncService(QObject):
                 RECONNECT,
             )
             return
-        log.info("synchronization forced by the user")
+        log.info("synchronization forced by the user%s",
+                 " (once: synchronization is paused)" if self.is_paused() else "")
         self._scheduler.force_sync()
+
+    # -- pausing (issue 15) ----------------------------------------------------------------
+    def set_pause_control(self, control: PauseControl | None) -> None:
+        """Pause/resume through `control` (the engine, once loaded)."""
+        self._pause = control
+        state = self.pause_state()
+        if state is not None and state.paused:
+            since = state.since.isoformat(timespec="seconds") if state.since else "unknown"
+            log.info("synchronization is paused (since %s%s)", since,
+                     ", by the admin policy" if state.locked else "")
+        self._pause_changed()
+
+    def pause_state(self) -> PauseState | None:
+        """Paused or not, since when, locked by policy; None before the engine is loaded.
+        One small settings read: call it when showing the state, not in a loop."""
+        return self._pause.pause_state() if self._pause is not None else None
+
+    def is_paused(self) -> bool:
+        state = self.pause_state()
+        return state is not None and state.paused
+
+    def set_paused(self, paused: bool) -> str | None:
+        """Pause or resume; None when done, else why not (locked by the admin policy)."""
+        if self._pause is None:
+            return "Stint is still starting; try again in a moment."
+        from desktop.engine.errors import EngineError
+
+        try:
+            self._pause.set_sync_paused(paused)
+        except EngineError as exc:
+            return exc.message
+        self._pause_changed()
+        return None
+
+    def _pause_changed(self) -> None:
+        self.pause_changed.emit(self.pause_state())
+        self.schedule_changed.emit()
 
     def cancel(self) -> None:
         if self._scheduler is not None:

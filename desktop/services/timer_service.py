@@ -18,6 +18,11 @@ task widget): a note typed there is stored once typing pauses (DETAILS_DELAY_MS)
 keystroke, and at once before the entry stops, is switched away from or is re-read, so no
 edit is lost and none lands on the wrong entry.
 
+Starting on an archived task (closed, deleted, excluded...) is allowed, but the UI asks first:
+a start guard (`set_start_guard`, installed by the app) is asked before the timer starts on a
+task or takes a running "no task" entry onto one; when it declines, nothing changes and
+`start_declined` goes out.
+
 Ticks: every view showing the running time (task widget, timesheet row, tray menu) repaints
 on `ticked(elapsed)`, one signal just after each whole second of elapsed time, so they all
 show the same second. The tick timer runs only while a timer runs and some visible view has
@@ -27,6 +32,7 @@ subscribed (subscribe_ticks/unsubscribe_ticks on show/hide): a hidden window cos
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -57,6 +63,7 @@ class TimerService(QObject):
     timer_failed = Signal(str)  # a message for the user (e.g. "now" lies inside an entry)
     ticked = Signal(object)  # timedelta: the running entry's elapsed time, once a second
     details_saved = Signal(object)  # TimeEntry: its note / billable flag were stored
+    start_declined = Signal(str)  # item id: the start guard said no (nothing changed)
 
     def __init__(self, store: Store, clock: Clock = SYSTEM_CLOCK, parent: QObject | None = None):
         super().__init__(parent)
@@ -80,6 +87,19 @@ class TimerService(QObject):
         self._details_timer.setSingleShot(True)
         self._details_timer.setInterval(DETAILS_DELAY_MS)
         self._details_timer.timeout.connect(self.save_details)
+        self._start_guard: Callable[[str], bool] | None = None
+
+    def set_start_guard(self, guard: Callable[[str], bool] | None) -> None:
+        """`guard(item_id)` is asked before the timer starts on (or moves to) a task; False
+        leaves everything as it was (the UI asks about archived tasks)."""
+        self._start_guard = guard
+
+    def _declined(self, item_id: str | None) -> bool:
+        if item_id is None or self._start_guard is None or self._start_guard(item_id):
+            return False
+        log.info("timer start on %s declined", item_id)
+        self.start_declined.emit(item_id)
+        return True
 
     # -- reading -------------------------------------------------------------------------
     def running(self) -> TimeEntry | None:
@@ -110,7 +130,10 @@ class TimerService(QObject):
     # -- changing ------------------------------------------------------------------------
     def start(self, item_id: str | None, note: str = "", billable: bool = False
               ) -> TimeEntry | None:
-        """Start a new entry on `item_id` ("no task" for None), stopping the running one."""
+        """Start a new entry on `item_id` ("no task" for None), stopping the running one.
+        None when it did not start (refused: timer_failed; declined: start_declined)."""
+        if self._declined(item_id):
+            return None
         self.save_details()
         previous = self._running
         wall = self._clock.now()
@@ -152,6 +175,8 @@ class TimerService(QObject):
         running = self._store.entries.running()
         if running is None:
             return self.start(item_id)
+        if self._declined(item_id):
+            return None
         try:
             assigned = self._store.entries.update(
                 running.with_changes(item_id=item_id), now=self._clock.now())

@@ -247,6 +247,23 @@ class ItemRepository:
             )
         return found
 
+    def child_ids(self, parent_ids: Iterable[str]) -> set[str]:
+        """Ids of the stored items (archived or not) whose parent is one of these."""
+        conn = self._db.connect()
+        found: set[str] = set()
+        for chunk in _chunks(list(dict.fromkeys(parent_ids))):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                row[0]
+                for row in conn.execute(f"SELECT id FROM items WHERE parent_id IN ({marks})", chunk)
+            )
+        return found
+
+    def owned_ids(self, owner_id: str) -> set[str]:
+        """Ids of the stored items (archived or not) this Salesforce user owns."""
+        rows = self._db.connect().execute("SELECT id FROM items WHERE owner_id = ?", (owner_id,))
+        return {row[0] for row in rows}
+
     def all_ids(self) -> set[str]:
         """Every stored id, archived included (a full sync keeps this set in memory instead
         of asking page by page)."""

@@ -151,7 +151,17 @@ V4 = (
     "ALTER TABLE time_entries ADD COLUMN salesforce_note_limit INTEGER",
 )
 
-MIGRATIONS: list[Step] = [V1, V2, V3, V4]
+# Version 5 (issue 15): why items were archived, per run and object (closed, deleted, no
+# longer visible, excluded by the user; `archived` stays their sum), and per record change.
+V5 = (
+    "ALTER TABLE sync_run_counts ADD COLUMN closed INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE sync_run_counts ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE sync_run_counts ADD COLUMN not_visible INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE sync_run_counts ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE record_changes ADD COLUMN reason TEXT",
+)
+
+MIGRATIONS: list[Step] = [V1, V2, V3, V4, V5]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

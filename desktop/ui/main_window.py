@@ -240,7 +240,12 @@ class MainWindow(QMainWindow):
     def _sync_started(self) -> None:
         self.sync_progress.setRange(0, 0)  # busy until the first figures arrive
         self.sync_progress.show()
-        self.sync_label.setText("Synchronizing with Salesforce…")
+        if self._sync.is_paused():  # a forced sync: it says it is a one-off
+            from desktop.ui.sync_status.text import SYNCING_ONCE_WHILE_PAUSED
+
+            self.sync_label.setText(SYNCING_ONCE_WHILE_PAUSED)
+        else:
+            self.sync_label.setText("Synchronizing with Salesforce…")
 
     def _sync_progressed(self, sobject: str, done: int, total: int) -> None:
         if total > 0:
@@ -271,10 +276,21 @@ class MainWindow(QMainWindow):
             self.sync_label.setText("Not connected to Salesforce: connect on the Settings page")
             return
         # Imported here: the first paint shows "Starting…" and never needs it.
-        from desktop.ui.sync_status.text import describe_run, schedule_remark, short_local_time
+        from desktop.ui.sync_status.text import (
+            PAUSED_DETAIL,
+            describe_run,
+            paused_text,
+            schedule_remark,
+            short_local_time,
+        )
 
         last = self._sync.last_run()
         text = describe_run(last)
+        paused = paused_text(self._sync.pause_state())
+        if paused:
+            self.sync_label.setText(f"{text} · {paused}")
+            self.sync_label.setToolTip(PAUSED_DETAIL)
+            return
         next_at = self._sync.next_run_at()
         reason = self._sync.stretch_reason()
         if next_at is not None:

@@ -72,10 +72,11 @@ def build_reports_page(
 
 def build_engine_pages(
     engine: Any, sync: SyncService, tasks: TasksService, owner: QObject,
-    preferences: Any = None, idle_source_name: str = "",
+    preferences: Any = None, idle_source_name: str = "", exclusions: QObject | None = None,
 ) -> tuple[QWidget, Any, QObject | None]:
     """(Sync page, Settings, IntegrationService); placeholders for missing modules. With a
-    PreferencesService, Settings is a SettingsSections: General, then Salesforce."""
+    PreferencesService, Settings is a SettingsSections: General, then Salesforce. With
+    `exclusions` (an ExclusionsService) Settings lists the excluded items."""
     try:
         from desktop.ui.sync_status.view import SyncStatusView
 
@@ -87,9 +88,13 @@ def build_engine_pages(
     try:
         from desktop.services.integration_service import IntegrationService
         from desktop.ui.settings.page import IntegrationPage
+        from desktop.ui.sync_status.text import paused_explained
 
         integration = IntegrationService(engine, sync, parent=owner)
-        settings_page: QWidget = IntegrationPage(integration, tasks)
+        settings_page: QWidget = IntegrationPage(
+            integration, tasks, sync_service=sync, exclusions=exclusions,
+            describe_pause=paused_explained,
+        )
     except ImportError:
         log.warning("integration page unavailable", exc_info=True)
         settings_page = placeholder_page(

@@ -1,4 +1,5 @@
-"""The Settings page for the Salesforce integration: connect, what to import, unlink/re-enable.
+"""The Settings page for the Salesforce integration: connect, what to import, unlink/re-enable,
+pause/resume synchronization and the items excluded from it.
 
 States: never connected (the sign-in form), connected (who, where, Unlink), unlinked (kept
 data explained, Re-enable), re-enabling (the sign-in form again). Import settings can be
@@ -8,6 +9,7 @@ edited in every state; they apply from the next synchronization.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
@@ -29,6 +31,7 @@ from desktop.ui.settings.choices import NOT_CONNECTED_NOTE
 from desktop.ui.settings.connect import ConnectForm, error_label
 from desktop.ui.settings.import_form import ImportSettingsForm
 from desktop.ui.settings.sign_in_status import SignInStatus
+from desktop.ui.settings.sync_pause import SyncPauseRow
 from desktop.ui.settings.writeback import WriteBackForm
 
 log = logging.getLogger(__name__)
@@ -40,11 +43,18 @@ FIRST_SYNC_NOTE = "Synchronizing now; the tasks appear as they arrive."
 
 class IntegrationPage(QWidget):
     def __init__(self, integration_service: IntegrationService, tasks_service: QObject,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, sync_service: QObject | None = None,
+                 exclusions: QObject | None = None,
+                 describe_pause: Callable[[object], str] | None = None) -> None:
+        """`sync_service` and `describe_pause` add the Pause/Resume row (the Sync page's
+        wording for "Paused since ..."); `exclusions` the list of excluded items."""
         super().__init__(parent)
         self.setObjectName("integrationPage")
         self._service = integration_service
         self._tasks = tasks_service
+        self._sync_service = sync_service
+        self._exclusions = exclusions
+        self._describe_pause = describe_pause
         self._state = CHECKING
         self._metadata_requested = False
         self.confirmation: QMessageBox | None = None  # the open confirmation, if any
@@ -89,8 +99,12 @@ class IntegrationPage(QWidget):
         connection.addWidget(self.connect_form)
         connection.addWidget(self.sign_in_status)
         connection.addLayout(link_buttons)
+        self.pause_row: SyncPauseRow | None = None
+        if self._sync_service is not None and self._describe_pause is not None:
+            self.pause_row = SyncPauseRow(self._sync_service, self._describe_pause, self)
+            connection.addWidget(self.pause_row)
 
-        self.import_form = ImportSettingsForm(self._service, self._tasks, self)
+        self.import_form = ImportSettingsForm(self._service, self._tasks, self, self._exclusions)
         import_box = QGroupBox("What to import", self)
         QVBoxLayout(import_box).addWidget(self.import_form)
         self.writeback_form = WriteBackForm(self._service, self)

@@ -154,3 +154,40 @@ def describe_run(run: SyncRun | None) -> str:
     succeeded = run.outcome is RunOutcome.SUCCEEDED
     detail = f", {changes:,} change{'s' if changes != 1 else ''}" if succeeded else ""
     return f"Last sync {when}: {outcome_text(run.outcome).lower()}{detail}"
+
+
+# -- pausing (issue 15): the one place that words it, for the status bar, the Sync page, the
+# Settings page and the tray tooltip (given to the tray by the app).
+
+PAUSED_DETAIL = (
+    "Nothing is read from or sent to Salesforce until you resume; time entries wait here. "
+    "Force synchronization still synchronizes once."
+)
+SYNCING_ONCE_WHILE_PAUSED = "Synchronizing once, as asked (synchronization stays paused)…"
+
+
+def paused_text(state: object, now: datetime | None = None) -> str:
+    """ "Paused since 14:05" (the day too when not today), "Paused since 14:05 by your
+    administrator", "Paused by your administrator"; "" when `state` (an
+    engine.sync_pause.PauseState, or None) is not paused."""
+    if state is None or not getattr(state, "paused", False):
+        return ""
+    since = getattr(state, "since", None)
+    by = " by your administrator" if getattr(state, "locked", False) else ""
+    if since is None:
+        return f"Paused{by}"
+    return f"Paused since {short_local_time(since, now)}{by}"
+
+
+def paused_sentence(state: object, now: datetime | None = None) -> str:
+    """ "Synchronization paused since 14:05" (the Sync page, the tray tooltip); "" when not
+    paused."""
+    paused = paused_text(state, now)
+    return f"Synchronization {paused[:1].lower()}{paused[1:]}" if paused else ""
+
+
+def paused_explained(state: object, now: datetime | None = None) -> str:
+    """ "Paused since 14:05. Nothing is read from or sent to Salesforce until you resume; ..."
+    (the Settings page's pause row); "" when not paused."""
+    paused = paused_text(state, now)
+    return f"{paused}. {PAUSED_DETAIL}" if paused else ""

@@ -26,9 +26,12 @@ from desktop.domain.synclog import RECORD_CHANGES_KEPT, RunOutcome
 from desktop.services.workers import run_in_background
 from desktop.ui.sync_status.statistics_view import StatisticsView
 from desktop.ui.sync_status.text import (
+    PAUSED_DETAIL,
+    SYNCING_ONCE_WHILE_PAUSED,
     api_usage_text,
     last_sync_text,
     next_sync_text,
+    paused_sentence,
     progress_text,
 )
 
@@ -132,9 +135,13 @@ class SyncStatusView(QWidget):
         failed = run is not None and run.outcome not in (RunOutcome.SUCCEEDED, RunOutcome.RUNNING)
         self.last_label.setStyleSheet("color: #c62828;" if failed else "")
         available = getattr(self._sync, "is_available", lambda: True)()
-        next_text = next_sync_text(self._sync.next_run_at(), now, self._tz, available)
-        reason = self._sync.stretch_reason() if available else None
-        self.next_label.setText(f"{next_text}\n{reason}" if reason else next_text)
+        paused = paused_sentence(getattr(self._sync, "pause_state", lambda: None)(), now)
+        if paused and available:
+            self.next_label.setText(f"{paused}.\n{PAUSED_DETAIL}")
+        else:
+            next_text = next_sync_text(self._sync.next_run_at(), now, self._tz, available)
+            reason = self._sync.stretch_reason() if available else None
+            self.next_label.setText(f"{next_text}\n{reason}" if reason else next_text)
         self.api_label.setText(api_usage_text(self._sync.api_usage()))
         self.api_label.setVisible(available)
         self.sync_button.setEnabled(available and not self._sync.is_running())
@@ -144,7 +151,8 @@ class SyncStatusView(QWidget):
             widget.setVisible(running)
         if running:
             self.progress_bar.setRange(0, 0)  # busy until the first count arrives
-            self.progress_label.setText(progress_text("", 0, 0))
+            once = getattr(self._sync, "is_paused", lambda: False)()
+            self.progress_label.setText(SYNCING_ONCE_WHILE_PAUSED if once else progress_text("", 0, 0))
 
     def _on_started(self) -> None:
         self.error_label.hide()

@@ -352,11 +352,12 @@ class TimesheetView(QWidget):
         if entry is None:
             return
         try:
-            self._entries.continue_entry(entry.id)
+            started = self._entries.continue_entry(entry.id)
         except EntryError as exc:
             self.undo_banner.show_notice(exc.message)
             return
-        self.go_today()
+        if started is not None:  # None: not started on an archived task after all
+            self.go_today()
 
     def undo(self) -> None:
         if not self._entries.can_undo():

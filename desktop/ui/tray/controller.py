@@ -30,6 +30,16 @@ RECENT_IN_MENU = 5
 _MENU_TEXT_LIMIT = 60
 
 
+# Notification servers that read markup in a message's body would render a record named
+# "<b>x</b>" in bold, or load an <img>: these look-alikes keep names as they read.
+_MARKUP_LOOKALIKES = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06"})
+
+
+def plain_message(text: str) -> str:
+    """A notification's text, safe from markup whatever shows it."""
+    return text.translate(_MARKUP_LOOKALIKES)
+
+
 def _menu_text(text: str) -> str:
     """Menu-safe text: one line, no '&' mnemonics eaten, long names shortened."""
     text = " ".join(text.split()).replace("&", "&&")
@@ -50,6 +60,7 @@ class TrayController(QObject):
         pick_task: Callable[[], None],
         quit_app: Callable[[], None],
         tray_available: bool | None = None,
+        describe_pause: Callable[[object], str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,6 +71,10 @@ class TrayController(QObject):
         self._open_window = open_window
         self._problem: str | None = None
         self._notified_problems: set[str] = set()
+        # "Synchronization paused since 14:05" from a PauseState ("" when not paused): the Sync
+        # page's wording, handed in by the app
+        self._describe_pause = describe_pause or (
+            lambda state: "Synchronization paused" if getattr(state, "paused", False) else "")
         self._state = TrayState.IDLE
         self.notifications_enabled = True  # the General page's "Show notifications"
 
@@ -75,6 +90,8 @@ class TrayController(QObject):
         self._recent_anchor = self.menu.addSeparator()
         self.pick_action = self.menu.addAction("Pick a task…")
         self.pick_action.triggered.connect(pick_task)
+        self.pause_action = self.menu.addAction("Pause synchronization")
+        self.pause_action.triggered.connect(self._toggle_pause)
         self.sync_action = self.menu.addAction(svg_icon("sync"), "Force synchronization")
         self.sync_action.triggered.connect(sync.force_sync)
         self.menu.addSeparator()
@@ -96,10 +113,12 @@ class TrayController(QObject):
             QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
         )
         self.icon: QSystemTrayIcon | None = None
+        self._message_click: Callable[[], None] | None = None
         if available:
             self.icon = QSystemTrayIcon(tray_icon(TrayState.IDLE), self)
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._activated)
+            self.icon.messageClicked.connect(self._message_clicked)
 
         timer.timer_started.connect(self._timer_changed)
         timer.timer_stopped.connect(self._timer_changed)
@@ -108,6 +127,7 @@ class TrayController(QObject):
         sync.sync_finished.connect(self._sync_finished)
         sync.sync_failed.connect(self._sync_failed)
         display_format().changed.connect(self._refresh_all)
+        sync.pause_changed.connect(lambda _state: self._refresh_all())
         self._refresh_all()
 
     # -- public --------------------------------------------------------------------------
@@ -129,12 +149,17 @@ class TrayController(QObject):
     def tooltip(self) -> str:
         return self._tooltip_text()
 
-    def notify(self, title: str, message: str, error: bool = False) -> bool:
-        """A desktop notification from the tray icon; False when there is no tray."""
+    def notify(self, title: str, message: str, error: bool = False,
+               on_click: Callable[[], None] | None = None) -> bool:
+        """A desktop notification from the tray icon; False when there is no tray. The text is
+        plain; `on_click` runs when the user clicks this message (not an older one). This is
+        the `Notifier` of desktop.services.new_items_notice: shared desktop notifications
+        with actions can replace it behind the same call."""
         if self.icon is None or not self.icon.supportsMessages():
             return False
         kind = QSystemTrayIcon.MessageIcon.Warning if error else QSystemTrayIcon.MessageIcon.Information
-        self.icon.showMessage(title, message, kind, 8000)
+        self._message_click = on_click
+        self.icon.showMessage(plain_message(title), plain_message(message), kind, 8000)
         return True
 
     def explain_once(self, settings) -> None:
@@ -167,6 +192,11 @@ class TrayController(QObject):
         self.menu.deleteLater()
 
     # -- reacting ------------------------------------------------------------------------
+    def _message_clicked(self) -> None:
+        action, self._message_click = self._message_click, None
+        if action is not None:
+            action()
+
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self._toggle_window()
@@ -182,8 +212,23 @@ class TrayController(QObject):
     def _refresh_all(self) -> None:
         self._update_header()
         self._update_recent()
+        self._update_pause_action()
         self._update_state()
         self._update_tooltip()
+
+    def _toggle_pause(self) -> None:
+        state = self._sync.pause_state()
+        problem = self._sync.set_paused(not (state is not None and state.paused))
+        if problem:
+            self.notify("Stint cannot change synchronization", problem, error=True)
+
+    def _update_pause_action(self) -> None:
+        state = self._sync.pause_state()
+        paused = state is not None and state.paused
+        self.pause_action.setText("Resume synchronization" if paused else "Pause synchronization")
+        locked = state is not None and state.locked
+        self.pause_action.setEnabled(state is not None and not locked)
+        self.pause_action.setToolTip("Set by your administrator" if locked else "")
 
     def _sync_finished(self, run: SyncRun | None) -> None:
         if run is not None and run.outcome is RunOutcome.SUCCEEDED:
@@ -203,6 +248,7 @@ class TrayController(QObject):
     def _menu_about_to_show(self) -> None:
         self._update_header()
         self._update_recent()
+        self._update_pause_action()  # `stint sync --pause` may have changed it meanwhile
         self._timer.subscribe_ticks(self.menu)
 
     def _menu_ticked(self, _elapsed: object) -> None:
@@ -271,10 +317,13 @@ class TrayController(QObject):
             )
         else:
             lines.append("No timer running")
+        paused = self._describe_pause(self._sync.pause_state())
         if self._sync.is_running():
-            lines.append("Synchronizing…")
+            lines.append("Synchronizing once…" if paused else "Synchronizing…")
         elif self._problem:
             lines.append(f"Sync problem: {self._problem}")
+        if paused:
+            lines.append(paused)
         return "\n".join(lines)
 
     def _update_tooltip(self) -> None:

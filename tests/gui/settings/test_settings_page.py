@@ -577,3 +577,42 @@ def test_the_callback_url_and_consumer_secret_set_by_policy(qtbot, tmp_path, mon
         assert not form.consumer_key_badge.isVisible()  # preset, not locked
     finally:
         engine.close()
+
+
+def test_notify_of_new_items_is_off_by_default_and_saved(qtbot, page, engine):
+    """Issue 15: the opt-in notice of items newly assigned to the user."""
+    box = page.import_form.notify_box
+    assert box.isVisible() and not box.isChecked()
+    box.setChecked(True)
+    assert page.save_button.isEnabled()
+    assert page.save()
+    assert engine.settings.current().notify_new_items
+    page.reload()
+    assert page.import_form.notify_box.isChecked()
+
+
+def test_the_page_shows_pause_and_excluded_items_when_given_them(
+    qtbot, integration_service, engine_tasks_service, sync_service, engine
+):
+    from desktop.services.exclusions import ExclusionsService
+    from desktop.ui.sync_status.text import paused_explained
+
+    sync_service.set_pause_control(engine)
+    exclusions = ExclusionsService(engine, sync_service)
+    widget = IntegrationPage(integration_service, engine_tasks_service,
+                             sync_service=sync_service, exclusions=exclusions,
+                             describe_pause=paused_explained)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.pause_row.isVisible() and widget.pause_row.button.isEnabled()
+    excluded = widget.import_form.excluded
+    assert not excluded.isVisible()
+    assert exclusions.exclude("006000000000001AAA") is None  # not imported (yet): its Id shows
+    assert excluded.isVisible()
+    assert excluded.list.item(0).text() == "006000000000001AAA"
+    widget.import_form.specific_radio.setChecked(True)  # only "all items" excludes
+    assert not excluded.isVisible()
+    widget.import_form.all_radio.setChecked(True)
+    widget.import_form.interval_spin.setValue(30)
+    assert widget.save()
+    assert engine.settings.current().excluded_ids == ("006000000000001AAA",)  # Save keeps it

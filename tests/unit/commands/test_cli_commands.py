@@ -71,14 +71,16 @@ def test_sync_status_and_log_json(connected_cli, sandbox):
     # the describes, then one call per query (each under 2,000 records in the small org)
     assert run["kind"] == "full" and run["outcome"] == "succeeded" and run["api_calls"] == 6
     assert set(run["counts"]) == {"Opportunity", "Case", "Task"}
-    assert set(run["counts"]["Case"]) == {"created", "modified", "archived", "restored"}
+    assert set(run["counts"]["Case"]) == {"created", "modified", "archived", "restored",
+                                          "closed", "deleted", "not_visible", "excluded"}
     assert run["started_at"].endswith("Z")
     second = connected_cli("sync", "--json").json()
     assert second["api_calls"] == 1 and second["counts"] == {}
 
     status = connected_cli("status", "--json").json()
     assert set(status) == {"profile", "connection", "last_sync", "next_sync_at",
-                           "next_sync_note", "api_usage", "timer", "counts"}
+                           "next_sync_note", "api_usage", "timer", "counts", "sync_pause"}
+    assert status["sync_pause"] == {"paused": False, "since": None, "locked": False}
     assert status["connection"]["connected"] and status["last_sync"]["id"] == second["id"]
     assert status["api_usage"]["limit"] == sandbox.budget.maximum
     assert status["timer"] is None and status["counts"]["opportunities"] > 50
@@ -88,7 +90,7 @@ def test_sync_status_and_log_json(connected_cli, sandbox):
     assert len(log["changes"]) == 100
     change = log["changes"][0]
     assert set(change) == {"at", "sobject", "record_id", "record_name", "action", "direction",
-                           "status", "error", "run_id"}
+                           "status", "error", "run_id", "reason"}
     assert change["direction"] == "from_salesforce" and change["action"] == "created"
 
     text = connected_cli("status")

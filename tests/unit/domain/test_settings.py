@@ -200,3 +200,28 @@ def test_policy_with_an_unusable_value_is_reported():
 def test_empty_policy_changes_nothing():
     user = Settings(sync_interval_minutes=15)
     assert apply_policy(user, {}) == (user, frozenset())
+
+
+def test_sync_controls_default_off_and_round_trip():
+    """Issue 15: not paused, nothing excluded, no notification of new items by default."""
+    defaults = Settings()
+    assert (defaults.sync_paused, defaults.excluded_ids, defaults.notify_new_items) == (
+        False, (), False)
+    changed = Settings(sync_paused=True, excluded_ids=("006000000000001AAA",),
+                       notify_new_items=True)
+    data = settings_to_dict(changed)
+    assert data["excluded_ids"] == ["006000000000001AAA"]
+    assert settings_from_dict(data) == changed
+
+
+def test_excluded_ids_must_be_salesforce_ids():
+    problems = settings_problems(Settings(excluded_ids=("006000000000001AAA", "not an id")))
+    assert problems == {"excluded_ids": "These are not Salesforce Ids: not an id."}
+
+
+def test_the_policy_can_lock_pausing():
+    locked_on, locked = apply_policy(Settings(), {"sync": {"paused": True},
+                                                  "locked": ["sync.paused"]})
+    assert locked_on.sync_paused and locked == frozenset({"sync_paused"})
+    kept_running, _ = apply_policy(Settings(sync_paused=True), {"locked": ["sync.paused"]})
+    assert not kept_running.sync_paused  # locked at the default: users cannot pause

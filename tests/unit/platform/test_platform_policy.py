@@ -33,6 +33,7 @@ opportunity_stage_trigger = "Closed Won"
 
 [sync]
 interval_minutes = 120
+paused = false
 
 [writeback]
 target = "event"
@@ -84,7 +85,7 @@ def test_full_policy_has_the_documented_shape(tmp_path, monkeypatch):
             "only_mine": True,
             "opportunity_stage_trigger": "Closed Won",
         },
-        "sync": {"interval_minutes": 120},
+        "sync": {"interval_minutes": 120, "paused": False},
         "writeback": {"target": "event"},
         "general": {
             "start_at_login": True,
@@ -164,7 +165,7 @@ def test_broken_toml_names_the_file_and_the_error(tmp_path):
     ("text", "expected"),
     [
         ("[conection]\nlogin_url = 'https://x'\n", "unknown section or key 'conection'"),
-        ("[sync]\ninterval = 5\n", "unknown key 'sync.interval' (known: interval_minutes)"),
+        ("[sync]\ninterval = 5\n", "unknown key 'sync.interval' (known: interval_minutes, paused)"),
         ("[sync]\ninterval_minutes = '60'\n", "sync.interval_minutes must be a whole number"),
         ("[sync]\ninterval_minutes = true\n", "must be a whole number, not true or false"),
         ("[import]\nonly_mine = 'yes'\n", "import.only_mine must be true or false"),
