@@ -16,12 +16,14 @@ Environment switches (benchmarks and autostart):
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 # The Qt-free modules the first paint uses (store, domain, sqlite3, json...) are imported
@@ -32,7 +34,7 @@ import desktop.domain.durations
 import desktop.services.timer_clock
 import desktop.store.entries_repo
 import desktop.store.items_repo  # noqa: F401
-from desktop.platform.paths import ProfilePaths
+from desktop.platform.paths import ProfilePaths, create_private_file
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
 
@@ -95,7 +97,7 @@ class StintApp(QObject):
         self.integration: QObject | None = None
         self._shut_down = False
         self._tree_reported = False
-        self.ui_settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
+        self.ui_settings = _private_settings(paths.config_dir / "ui.ini")
 
         self.timer = TimerService(store, parent=self)
         self.tasks = TasksService(store, parent=self)
@@ -370,6 +372,14 @@ class StintApp(QObject):
         if self.demo is not None:
             self.demo.stop()
         log.info("Stint stopped")
+
+
+def _private_settings(path: Path) -> QSettings:
+    """The window's settings file, created 0600 first (QSettings keeps an existing file's
+    mode). A read-only profile keeps them in memory for this run."""
+    with contextlib.suppress(OSError):
+        create_private_file(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def _report(line: str) -> None:

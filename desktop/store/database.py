@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop.platform.paths import create_private_file
 from desktop.store.errors import StoreError
 from desktop.store.migrations import migrate
 
@@ -170,6 +171,9 @@ def open_database(path: str | Path) -> Database:
     """Open (creating if needed) and migrate the database file at `path`."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        # 0600 before SQLite opens it: its WAL and SHM files take the database file's mode.
+        create_private_file(path)
     database = Database(path)
     conn = database.connect()
     try:

@@ -116,3 +116,20 @@ def test_the_tree_reloads_only_after_a_sync_that_changed_items(
         assert reloads == [True]
     finally:
         stint.shutdown()
+
+
+def test_window_settings_file_is_private_under_a_loose_umask(qtbot, qapp, profile_dir,
+                                                             restore_quit_setting):
+    """Issue 11 point 12: QSettings writes ui.ini with the umask's mode unless it exists."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        stint = start_app(qtbot, qapp, profile_dir)
+        stint.shutdown()  # saves the window geometry to ui.ini
+    finally:
+        os.umask(old)
+    ui_file = stint.paths.config_dir / "ui.ini"
+    assert "window" in ui_file.read_text()
+    assert stat.S_IMODE(ui_file.stat().st_mode) == 0o600
