@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.domain.settings import Settings, SettingsError, settings_problems
 from desktop.engine import ConnectionInfo, Engine, EngineError
 from desktop.salesforce.errors import Cancelled, ConnectionProblem
-from desktop.services.candidates import Candidate, candidate, candidate_soql
+from desktop.services.candidates import Candidate, can_match, candidate, candidate_soql
 from desktop.services.field_choices import ObjectChoices, object_choices
 from desktop.services.workers import run_in_background
 from desktop.sync.metadata import MetadataCache
@@ -330,6 +330,8 @@ class IntegrationService(QObject):
         wanted = [s for s in sobjects if s in IMPORTABLE_OBJECTS]
 
         def work() -> list[Candidate]:
+            if not can_match(text.strip()):
+                return []  # longer than any name: nothing to ask Salesforce
             client = self._engine.connection.client()
             found: list[Candidate] = []
             for sobject in wanted:

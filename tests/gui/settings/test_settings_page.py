@@ -242,6 +242,16 @@ def test_pick_specific_items_from_salesforce(
     assert settings.import_mode == "specific" and settings.specific_ids == (first.id,)
 
 
+def test_a_pasted_page_of_text_finds_nothing_instead_of_an_error(
+    qtbot, page, integration_service, sandbox
+):
+    """Issue 11 follow-up b: over 4,000 characters Salesforce refuses the LIKE literal."""
+    connect(qtbot, page, integration_service, sandbox)
+    with qtbot.waitSignal(integration_service.candidates_loaded, timeout=CONNECT_TIMEOUT_MS) as got:
+        integration_service.load_candidates("pasted text " * 400)
+    assert got.args[0] == []
+
+
 def test_unlink_keeps_entries_and_reenable_signs_in_again(
     qtbot, page, integration_service, sync_service, engine, sandbox
 ):
