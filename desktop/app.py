@@ -67,6 +67,7 @@ if TYPE_CHECKING:  # modules the first paint does not need
 log = logging.getLogger(__name__)
 
 APP_ID = "io.stint.Stint"
+STORE_CHECK_DELAY_MS = 5_000  # after start-up's own work (the tree, the engine)
 _STARTED = time.perf_counter()
 
 
@@ -96,6 +97,7 @@ class StintApp(QObject):
         self.engine: Any = None
         self.integration: QObject | None = None
         self._shut_down = False
+        self.repair_requested = False  # the user chose to repair the damaged store: see run_app
         self._tree_reported = False
         self.ui_settings = _private_settings(paths.config_dir / "ui.ini")
 
@@ -186,6 +188,7 @@ class StintApp(QObject):
             self.tasks.reload,
             self._start_engine,
             self.guard.listen,
+            lambda: QTimer.singleShot(STORE_CHECK_DELAY_MS, self._check_store),
         ]
 
         def next_step() -> None:
@@ -233,6 +236,58 @@ class StintApp(QObject):
 
         run_in_background(self, self._build_engine, self._engine_ready, self._engine_failed,
                           name="build engine")
+
+    def _check_store(self) -> None:
+        """Read the whole store once on a worker (SQLite's quick check): a damaged file is
+        said at once, with the offer to repair it, rather than met by surprise later."""
+        from desktop.services.workers import run_in_background
+        from desktop.store.recovery import integrity_problems
+
+        if self._shut_down:
+            return
+        path = self.store.path
+        run_in_background(self, lambda: integrity_problems(path), self._store_checked,
+                          lambda error: log.warning("the store check failed: %s", error),
+                          name="store check")
+
+    def _store_checked(self, problems: list[str]) -> None:
+        if not problems or self._shut_down:
+            return
+        log.error("the local database is damaged: %s", "; ".join(problems))
+        self.offer_repair(problems[0])
+
+    def offer_repair(self, detail: str) -> None:
+        """The store is damaged: ask to repair it now (the app closes, repairs and opens
+        again: see run_app), else say so until the next start asks again."""
+        from desktop.ui.store_repair import ask_to_repair
+
+        if self._shut_down or self.repair_requested:
+            return
+        if ask_to_repair(detail, running=True, parent=self.window):
+            self.repair_requested = True
+            self.quit()
+        else:
+            self.window.banner.show_problem(
+                "Stint's local database is damaged: what cannot be read is missing here. Stint "
+                "offers the repair again at its next start.", "")
+
+    def report_uncaught(self, error: BaseException) -> None:
+        """An error no one caught (sys.excepthook, see run_app): a problem with the profile's
+        files is said in the banner with its fix; a bug is logged with its traceback."""
+        from desktop.platform.file_problems import os_error_text
+        from desktop.store.errors import StoreCorrupt, is_corruption
+
+        if isinstance(error, StoreCorrupt) or is_corruption(error):
+            log.error("the local database is damaged: %s", error)
+            self.offer_repair(getattr(error, "detail", None) or str(error))
+        elif isinstance(error, StoreError):
+            self.window.banner.show_problem(error.message, "")
+        elif isinstance(error, OSError) and error.filename is not None:  # a file Stint writes
+            self.window.banner.show_problem(os_error_text(error), "")
+        else:
+            self.window.banner.show_problem(
+                f"Something unexpected went wrong; the log file in {self.paths.log_dir} has "
+                "the details.", "")
 
     def _tasks_loaded(self) -> None:
         if not _env_flag("STINT_REPORT_STARTUP"):
@@ -406,26 +461,100 @@ def run_app(
 
         demo_env = DemoEnvironment.create()
         profile = str(demo_env.profile_dir)
-    paths = ProfilePaths.resolve(profile).create_dirs()
-    guard = SingleInstance(paths.lock_path, lambda: paths.profile_id)
-    if not guard.acquire():
-        log.info("Stint already runs on this profile; asking it to show its window")
-        guard.ask_first_to_raise()
-        return 0
     try:
-        store = Store.open(paths.db_path)
-    except StoreError as exc:
-        guard.release()
-        from PySide6.QtWidgets import QMessageBox  # only on this failure path
+        paths = ProfilePaths.resolve(profile).create_dirs()
+    except OSError as exc:
+        return _cannot_start(exc)
+    hidden = hidden or _env_flag("STINT_START_HIDDEN")
+    running: list[StintApp] = []
+    repair_first = False
+    while True:  # once, or again after the user asked to repair a damaged store
+        guard = SingleInstance(paths.lock_path, lambda: paths.profile_id)
+        try:
+            acquired = guard.acquire()
+        except OSError as exc:
+            return _cannot_start(exc, paths.lock_path)
+        if not acquired:
+            log.info("Stint already runs on this profile; asking it to show its window")
+            guard.ask_first_to_raise()
+            return 0
+        store = _open_store(paths, repair_first)
+        if store is None:
+            guard.release()
+            return 1
+        stint = StintApp(app, paths, store, guard, demo=demo_env)
+        if not running:  # the handlers stay installed: they quit whichever app runs now
+            quit_on_termination_signals(app, lambda: running[-1].quit())
+        running.append(stint)
+        stint.start(hidden=hidden)
+        sys.excepthook = _excepthook(stint)
+        code = app.exec()
+        sys.excepthook = sys.__excepthook__
+        stint.shutdown()
+        if not stint.repair_requested:
+            return code
+        repair_first, hidden = True, False
 
-        QMessageBox.critical(None, "Stint cannot start", str(exc))
-        return 1
-    stint = StintApp(app, paths, store, guard, demo=demo_env)
-    quit_on_termination_signals(app, stint.quit)
-    stint.start(hidden=hidden or _env_flag("STINT_START_HIDDEN"))
-    code = app.exec()
-    stint.shutdown()
-    return code
+
+def _excepthook(stint: StintApp):
+    """Exceptions nobody caught (in a slot, a timer...): logged with their traceback, and
+    told in the window in plain words (never a crash, never a traceback on screen)."""
+
+    def hook(kind, error, traceback) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, traceback)
+            return
+        log.error("uncaught %s", kind.__name__, exc_info=(kind, error, traceback))
+        try:
+            stint.report_uncaught(error)
+        except Exception:  # the report itself must never bring the app down
+            log.exception("reporting an uncaught error failed")
+
+    return hook
+
+
+def _open_store(paths: ProfilePaths, repair_first: bool = False) -> Store | None:
+    """The profile's store, repaired first when asked or found damaged (with the user's
+    consent); None when Stint cannot start (the user has been told why)."""
+    from desktop.store.errors import StoreCorrupt
+
+    try:
+        if repair_first:
+            _repair(paths)
+        return Store.open(paths.db_path)
+    except StoreCorrupt as exc:
+        from desktop.ui.store_repair import ask_to_repair
+
+        if not ask_to_repair(exc.detail, running=False):
+            return None
+        try:
+            _repair(paths)
+            return Store.open(paths.db_path)
+        except (StoreError, OSError) as again:
+            _cannot_start(again)
+            return None
+    except (StoreError, OSError) as exc:
+        _cannot_start(exc)
+        return None
+
+
+def _repair(paths: ProfilePaths) -> None:
+    from desktop.store.recovery import recover
+    from desktop.ui.store_repair import show_repaired
+
+    show_repaired(recover(paths.db_path))
+
+
+def _cannot_start(error: BaseException, path: Path | None = None) -> int:
+    from desktop.platform.file_problems import os_error_text
+    from desktop.ui.store_repair import cannot_start
+
+    if isinstance(error, OSError):
+        message = os_error_text(error, path)
+    else:
+        message = getattr(error, "message", None) or str(error)
+    log.warning("Stint cannot start: %s", message)
+    return cannot_start(message)
 
 
 def main(profile: str | None = None, demo: bool = False, hidden: bool = False) -> int:

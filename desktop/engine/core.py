@@ -24,6 +24,7 @@ from desktop.engine.connection import ConnectionInfo, ConnectionManager
 from desktop.engine.errors import EngineError, SyncAlreadyRunning, UnknownTask
 from desktop.engine.settings_access import SettingsAccess
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
+from desktop.platform.file_problems import os_error_text
 from desktop.platform.instance_lock import InstanceLock
 from desktop.platform.logs import setup_logging
 from desktop.platform.paths import ProfilePaths, open_profile
@@ -89,7 +90,7 @@ class Engine:
         try:
             paths = open_profile(profile, environ)
         except OSError as exc:
-            raise EngineError(f"The profile directory cannot be created: {exc.strerror or exc}.") from None
+            raise EngineError(f"The profile folder cannot be created: {os_error_text(exc)}") from None
         if log_to_file:
             setup_logging(paths.log_dir)
         try:
@@ -99,7 +100,7 @@ class Engine:
         try:
             store = Store.open(paths.db_path)
         except StoreError as exc:
-            raise EngineError(str(exc)) from None
+            raise EngineError(exc.message) from None
         engine = cls(
             paths, store, active_policy, secret_store=secret_store, clock=clock or SYSTEM_CLOCK
         )
