@@ -96,6 +96,7 @@ class StintApp(QObject):
         self.demo = demo
         self.engine: Any = None
         self.integration: QObject | None = None
+        self.settings_page: QWidget | None = None  # with the engine
         self._shut_down = False
         self.repair_requested = False  # the user chose to repair the damaged store: see run_app
         self._tree_reported = False
@@ -130,6 +131,7 @@ class StintApp(QObject):
         self.window.quit_requested.connect(self.quit)
         self.window.banner_action_requested.connect(self._banner_action)
         self.sync.sync_finished.connect(self._sync_finished)
+        self.sync.connect_requested.connect(self.show_sign_in)
         self.timer.entries_changed.connect(self.tasks.refresh_recent)
         self.tasks.tree_changed.connect(self._tasks_loaded)
         app.aboutToQuit.connect(self.shutdown)
@@ -317,11 +319,11 @@ class StintApp(QObject):
         self.engine, info = built
         if self._shut_down:
             return
-        sync_page, settings_page, self.integration = build_engine_pages(
+        sync_page, self.settings_page, self.integration = build_engine_pages(
             self.engine, self.sync, self.tasks, self
         )
         self._replace_page("Sync", sync_page)
-        self._replace_page("Settings", settings_page)
+        self._replace_page("Settings", self.settings_page)
         from desktop.services.writeback_service import WriteBackService
 
         self.writeback = WriteBackService(parent=self)
@@ -377,12 +379,24 @@ class StintApp(QObject):
     def _banner_action(self, action: str) -> None:
         if action == "retry":
             self.sync.force_sync()
-        elif action in ("reenter_password", "reconnect"):
+        elif action == "choose_ca_file":
             self.window.bring_to_front()
             self.window.show_page("Settings")
-            reenable = getattr(self.integration, "reenable", None)
-            if reenable is not None:
-                reenable()  # the Settings page shows the sign-in form again
+            focus = getattr(self.settings_page, "focus_ca_file", None)
+            if focus is not None:
+                focus()
+        elif action in ("reenter_password", "reconnect"):
+            self.show_sign_in()
+
+    def show_sign_in(self) -> None:
+        """The Settings page with the sign-in form (a sync asked for while not connected, or
+        a banner's "Re-enter password…"/"Connect…")."""
+        self.window.bring_to_front()
+        self.window.show_page("Settings")
+        reenable = getattr(self.integration, "reenable", None)
+        page_state = getattr(self.settings_page, "state", lambda: "")()
+        if reenable is not None and page_state != "never":
+            reenable()  # the form again (a profile never connected shows it already)
 
     def pick_task(self) -> None:
         """The tray's "Pick a task...": the small always-on-top picker."""

@@ -110,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
                              help="only print the address, do not open a browser")
     open_record.add_argument("--json", action="store_true")
 
+    repair = commands.add_parser(
+        "repair", help="keep a damaged local database aside and start a fresh one with what it still holds")
+    repair.add_argument("--json", action="store_true")
+
     synclog = commands.add_parser("log", help="sync runs and the last record changes")
     synclog.add_argument("--json", action="store_true")
 
@@ -179,8 +183,13 @@ def _run_headless(args: argparse.Namespace) -> int:
     logging.getLogger().addHandler(logging.NullHandler())
     try:
         stdin_values = _read_stdin_secrets(args) if args.command == "connect" else {}
-        with Engine.open(args.profile) as engine:
-            result = _dispatch(engine, args, stdin_values)
+        if args.command == "repair":  # the Engine cannot open a damaged store
+            from desktop.commands.repair import repair
+
+            result = repair(args.profile)
+        else:
+            with Engine.open(args.profile) as engine:
+                result = _dispatch(engine, args, stdin_values)
     except AmbiguousTask as exc:
         _error(exc.message)
         for line in exc.lines:

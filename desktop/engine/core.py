@@ -128,6 +128,12 @@ class Engine:
         self._pull = None
         return info
 
+    def change_ca_file(self, ca_file: str) -> None:
+        """Trust another CA certificate file ("" for the default) from the next request on,
+        also while connected (see ConnectionManager.change_ca_file)."""
+        self.connection.change_ca_file(ca_file)
+        self._pull = None
+
     def disconnect(self) -> None:
         """Unlink: stop syncing, delete the stored secrets; entries and items stay."""
         self.stop_scheduler()

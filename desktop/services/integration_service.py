@@ -69,6 +69,7 @@ class IntegrationService(QObject):
     unlink_failed = Signal(str)
     reauthorization_requested = Signal()  # "Re-enable": show the sign-in form again
     settings_saved = Signal()
+    ca_file_changed = Signal(str)  # the file now trusted ("" for the default)
     candidates_loaded = Signal(object)  # list[Candidate]
     candidates_failed = Signal(str)
     metadata_loaded = Signal(object)  # OrgMetadata
@@ -145,6 +146,15 @@ class IntegrationService(QObject):
         if self._sync is not None and _import_changed(current, saved) and self.is_connected():
             self._sync.force_sync()  # show the effect of new filters now, not in an hour
         return saved
+
+    def change_ca_file(self, ca_file: str) -> None:
+        """Trust another CA certificate file ("" for the default), connected or not; the next
+        request uses it (a sync runs now to show whether it works). EngineError when the file
+        does not exist or the setting is locked."""
+        self._engine.change_ca_file(ca_file)
+        self.ca_file_changed.emit(self.settings().ca_file)
+        if self._sync is not None and self.is_connected():
+            self._sync.force_sync()
 
     # -- connecting ------------------------------------------------------------------------
     def connect_password(

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from desktop.domain.synclog import ChangeStatus, Direction, RunOutcome, SyncRun
 from desktop.salesforce.api_usage import ApiUsage
+from desktop.services.sync_state import SyncPhase, SyncState
 
 OUTCOME_TEXT = {
     RunOutcome.RUNNING: "Running",
@@ -151,3 +152,32 @@ def describe_run(run: SyncRun | None) -> str:
     succeeded = run.outcome is RunOutcome.SUCCEEDED
     detail = f", {changes:,} change{'s' if changes != 1 else ''}" if succeeded else ""
     return f"Last sync {when}: {outcome_text(run.outcome).lower()}{detail}"
+
+
+def status_line(state: SyncState, usage: ApiUsage | None = None) -> str:
+    """The status bar's line for the sync state (after start-up, which says "Starting…"):
+    "Synchronizing Case: 200 of 1,000…", "Last sync 14:05: failed · next 14:06 — sooner than
+    usual: the last sync failed", "Not connected to Salesforce: ..."."""
+    if state.phase is SyncPhase.NOT_CONNECTED:
+        return "Not connected to Salesforce: connect on the Settings page"
+    if state.phase is SyncPhase.RUNNING:
+        progress = state.progress
+        if state.cancelling:
+            return "Cancelling the synchronization…"
+        if progress is None or not progress.sobject:
+            return "Synchronizing with Salesforce…"
+        if progress.total > 0:
+            return f"Synchronizing {progress.sobject}: {progress.done:,} of {progress.total:,}…"
+        return f"Synchronizing {progress.sobject}: {progress.done:,}…"
+    last = state.last_run
+    if state.phase is SyncPhase.FAILED and (last is None or last.outcome not in _PROBLEM_OUTCOMES):
+        text = "The last synchronization could not run"
+    else:
+        text = describe_run(last)
+    if state.next_run_at is not None:
+        remark = schedule_remark(state.schedule_note, usage, last)
+        text += f" · next {short_local_time(state.next_run_at)}" + (f" — {remark}" if remark else "")
+    return text
+
+
+_PROBLEM_OUTCOMES = (RunOutcome.FAILED, RunOutcome.RATE_LIMITED)

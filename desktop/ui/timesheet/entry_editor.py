@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.durations import DurationError, format_hm, parse_duration
 from desktop.domain.entries import EntryError, TimeEntry
 from desktop.services.entries_service import EntriesService
+from desktop.store.errors import StoreError
 from desktop.ui.timesheet.entry_editor_task_field import TaskField
 
 
@@ -253,6 +254,9 @@ class EntryEditorDialog(QDialog):
             self._saved = self._store(end)
         except EntryError as exc:
             self._show_entry_error(exc)
+            return
+        except StoreError as exc:  # a full or busy disk: the dialog stays, nothing is lost
+            self._show(self.general_error, exc.message)
             return
         self.accept()
 

@@ -18,8 +18,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop.domain.durations import format_hm, format_hms
-from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.services.sync_service import SyncService
+from desktop.services.sync_state import SyncPhase, SyncState
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from desktop.ui.icons import TrayState, app_icon, kind_icon, svg_icon, tray_icon
@@ -76,6 +76,9 @@ class TrayController(QObject):
         self.pick_action.triggered.connect(pick_task)
         self.sync_action = self.menu.addAction(svg_icon("sync"), "Force synchronization")
         self.sync_action.triggered.connect(sync.force_sync)
+        self.cancel_sync_action = self.menu.addAction("Cancel synchronization")
+        self.cancel_sync_action.triggered.connect(sync.cancel)
+        self.cancel_sync_action.setVisible(False)
         self.menu.addSeparator()
         self.open_action = self.menu.addAction(app_icon(), "Open Stint")
         self.open_action.triggered.connect(open_window)
@@ -103,9 +106,8 @@ class TrayController(QObject):
         timer.timer_started.connect(self._timer_changed)
         timer.timer_stopped.connect(self._timer_changed)
         tasks.tree_changed.connect(self._refresh_all)
-        sync.sync_started.connect(self._update_state)
-        sync.sync_finished.connect(self._sync_finished)
-        sync.sync_failed.connect(self._sync_failed)
+        self._sync_state = sync.state()
+        sync.state_changed.connect(self._sync_state_changed)
         self._refresh_all()
 
     # -- public --------------------------------------------------------------------------
@@ -183,20 +185,24 @@ class TrayController(QObject):
         self._update_state()
         self._update_tooltip()
 
-    def _sync_finished(self, run: SyncRun | None) -> None:
-        if run is not None and run.outcome is RunOutcome.SUCCEEDED:
-            self._problem = None
+    def _sync_state_changed(self, state: SyncState) -> None:
+        """The icon, tooltip and menu follow the one sync state; a problem is notified once
+        (until a run works again)."""
+        self._sync_state = state
+        problem = state.problem if state.connected else None
+        self._problem = problem
+        if problem is None:
             self._notified_problems.clear()  # a new problem later deserves a new notice
+        elif problem not in self._notified_problems:
+            self._notified_problems.add(problem)
+            self.notify("Stint cannot synchronize", problem, error=True)
+        self.sync_action.setEnabled(not state.running)
+        self.cancel_sync_action.setVisible(state.running)
+        self.cancel_sync_action.setEnabled(state.can_cancel)
+        self.cancel_sync_action.setText(
+            "Cancelling synchronization…" if state.cancelling else "Cancel synchronization")
         self._update_state()
         self._update_tooltip()
-
-    def _sync_failed(self, message: str, _action: str) -> None:
-        self._problem = message
-        self._update_state()
-        self._update_tooltip()
-        if message not in self._notified_problems:
-            self._notified_problems.add(message)
-            self.notify("Stint cannot synchronize", message, error=True)
 
     def _menu_about_to_show(self) -> None:
         self._update_header()
@@ -245,7 +251,7 @@ class TrayController(QObject):
         self.recent_section.setVisible(bool(self.recent_actions))
 
     def _update_state(self) -> None:
-        if self._sync.is_running():
+        if self._sync_state.running:
             state = TrayState.SYNCING
         elif self._problem is not None:
             state = TrayState.ERROR
@@ -268,10 +274,13 @@ class TrayController(QObject):
             )
         else:
             lines.append("No timer running")
-        if self._sync.is_running():
-            lines.append("Synchronizing…")
+        state = self._sync_state
+        if state.running:
+            lines.append("Cancelling synchronization…" if state.cancelling else "Synchronizing…")
         elif self._problem:
             lines.append(f"Sync problem: {self._problem}")
+        elif state.phase is SyncPhase.NOT_CONNECTED:
+            lines.append("Not connected to Salesforce")
         return "\n".join(lines)
 
     def _update_tooltip(self) -> None:

@@ -587,3 +587,37 @@ def test_the_callback_url_and_consumer_secret_set_by_policy(qtbot, tmp_path, mon
         assert not form.consumer_key_badge.isVisible()  # preset, not locked
     finally:
         engine.close()
+
+
+def test_the_ca_file_can_be_changed_while_connected(
+    qtbot, page, integration_service, sync_service, engine, sandbox, tmp_path
+):
+    """Issue 11 point 8: a CA file moved away says so (not "internal error"), and choosing
+    it again on the connected page works from the next request on, without signing in."""
+    import shutil
+
+    kept = tmp_path / "corporate-ca.pem"
+    shutil.copy(sandbox.ca_file, kept)
+    fill_password_form(page, sandbox)
+    page.connect_form.ca_file_edit.setText(str(kept))
+    with qtbot.waitSignal(integration_service.connected, timeout=CONNECT_TIMEOUT_MS):
+        page.connect_form.enable_button.click()
+    wait_for_first_sync(qtbot, sync_service)
+    assert page.ca_file_row.isVisible() and page.ca_file_row.path_edit.text() == str(kept)
+
+    moved = tmp_path / "moved" / "corporate-ca.pem"
+    moved.parent.mkdir()
+    kept.rename(moved)
+    with qtbot.waitSignal(sync_service.sync_failed, timeout=CONNECT_TIMEOUT_MS) as failed:
+        sync_service.force_sync()
+    assert f"The CA certificate file {kept} that Stint trusts for Salesforce is missing" in (
+        failed.args[0])
+
+    assert not page.ca_file_row.change(str(tmp_path / "nowhere.pem"))
+    assert "does not exist" in page.ca_file_row.error.text()
+    with qtbot.waitSignal(sync_service.sync_finished, timeout=CONNECT_TIMEOUT_MS,
+                          check_params_cb=lambda run: run.outcome.value == "succeeded"):
+        assert page.ca_file_row.change(str(moved))  # a sync follows at once
+    assert engine.settings.current().ca_file == str(moved)
+    assert page.ca_file_row.path_edit.text() == str(moved)
+    assert page.state() == CONNECTED

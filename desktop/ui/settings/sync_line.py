@@ -1,0 +1,46 @@
+"""The Settings page's line about synchronization, drawn from the one sync state (as the
+status bar, the tray and the Sync page are): "Tasks are up to date" only after a sync that
+worked; a failure points to the banner, which alone says the problem in full."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.services.sync_state import SyncPhase, SyncState
+
+RUNNING_TEXT = "Synchronizing now; new and changed tasks appear as they arrive."
+FAILED_TEXT = ("The last synchronization did not work: the message at the top of the window "
+               "says why and what to do.")
+
+
+class SyncLine(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsSyncLine")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_state(self, state: SyncState, connected: bool) -> None:
+        """`connected`: the page shows a connection (the line says nothing otherwise)."""
+        text, failed = _text(state)
+        self.setText(text)
+        self.setStyleSheet("color: #c62828;" if failed else "")
+        self.setVisible(connected and bool(text))
+
+
+def _text(state: SyncState) -> tuple[str, bool]:
+    if state.phase is SyncPhase.RUNNING:
+        return RUNNING_TEXT, False
+    if state.phase is SyncPhase.FAILED:
+        return FAILED_TEXT, True
+    if state.phase is not SyncPhase.IDLE:
+        return "", False
+    run = state.last_run
+    if run is None:
+        return "Not synchronized yet.", False
+    if run.outcome.value == "succeeded":
+        when = (run.finished_at or run.started_at).astimezone()
+        return f"Tasks are up to date (synchronized at {when:%H:%M}).", False
+    return f"The last synchronization was {run.outcome.value.replace('_', ' ')}.", False
