@@ -99,6 +99,7 @@ class StintApp(QObject):
         self.settings_page: QWidget | None = None  # with the engine
         self._shut_down = False
         self.repair_requested = False  # the user chose to repair the damaged store: see run_app
+        self._repair_offered = False
         self._tree_reported = False
         self.ui_settings = _private_settings(paths.config_dir / "ui.ini")
 
@@ -195,8 +196,9 @@ class StintApp(QObject):
 
         def next_step() -> None:
             if steps and not self._shut_down:
-                steps.pop(0)()
-                QTimer.singleShot(0, next_step)
+                step = steps.pop(0)
+                QTimer.singleShot(0, next_step)  # the rest comes even if this step fails
+                step()
 
         next_step()
 
@@ -255,7 +257,7 @@ class StintApp(QObject):
     def _store_checked(self, problems: list[str]) -> None:
         if not problems or self._shut_down:
             return
-        log.error("the local database is damaged: %s", "; ".join(problems))
+        log.warning("the local database is damaged: %s", "; ".join(problems))
         self.offer_repair(problems[0])
 
     def offer_repair(self, detail: str) -> None:
@@ -263,8 +265,9 @@ class StintApp(QObject):
         again: see run_app), else say so until the next start asks again."""
         from desktop.ui.store_repair import ask_to_repair
 
-        if self._shut_down or self.repair_requested:
-            return
+        if self._shut_down or self.repair_requested or self._repair_offered:
+            return  # asked once per run (damage met again while asking, or after "Not now")
+        self._repair_offered = True
         if ask_to_repair(detail, running=True, parent=self.window):
             self.repair_requested = True
             self.quit()
@@ -280,7 +283,7 @@ class StintApp(QObject):
         from desktop.store.errors import StoreCorrupt, is_corruption
 
         if isinstance(error, StoreCorrupt) or is_corruption(error):
-            log.error("the local database is damaged: %s", error)
+            log.warning("the local database is damaged: %s", error)
             self.offer_repair(getattr(error, "detail", None) or str(error))
         elif isinstance(error, StoreError):
             self.window.banner.show_problem(error.message, "")
@@ -487,7 +490,7 @@ def run_app(
         try:
             acquired = guard.acquire()
         except OSError as exc:
-            return _cannot_start(exc, paths.lock_path)
+            return _cannot_start(exc, paths.lock_path, paths)
         if not acquired:
             log.info("Stint already runs on this profile; asking it to show its window")
             guard.ask_first_to_raise()
@@ -496,7 +499,17 @@ def run_app(
         if store is None:
             guard.release()
             return 1
-        stint = StintApp(app, paths, store, guard, demo=demo_env)
+        try:
+            stint = StintApp(app, paths, store, guard, demo=demo_env)
+        except Exception as exc:  # what the first paint reads may be what is damaged
+            if not _damaged(exc):
+                raise
+            store.close()
+            guard.release()
+            if not _ask_to_repair(exc, paths):
+                return 1
+            repair_first = True
+            continue
         if not running:  # the handlers stay installed: they quit whichever app runs now
             quit_on_termination_signals(app, lambda: running[-1].quit())
         running.append(stint)
@@ -518,13 +531,35 @@ def _excepthook(stint: StintApp):
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, traceback)
             return
-        log.error("uncaught %s", kind.__name__, exc_info=(kind, error, traceback))
+        from desktop.services.workers import is_expected
+        from desktop.store.errors import is_corruption
+
+        if not any(h.get_name() == "stint-file" for h in logging.getLogger().handlers):
+            _log_now(stint.paths)  # met before start-up set up the log file
+        if is_expected(error) or is_corruption(error):  # told in plain words: one line
+            log.warning("uncaught %s: %s", kind.__name__, error)
+        else:  # a bug
+            log.error("uncaught %s", kind.__name__, exc_info=(kind, error, traceback))
         try:
             stint.report_uncaught(error)
         except Exception:  # the report itself must never bring the app down
             log.exception("reporting an uncaught error failed")
 
     return hook
+
+
+def _damaged(error: BaseException) -> bool:
+    from desktop.store.errors import is_corruption
+
+    return is_corruption(error)
+
+
+def _ask_to_repair(error: BaseException, paths: ProfilePaths) -> bool:
+    from desktop.ui.store_repair import ask_to_repair
+
+    _log_now(paths)
+    log.warning("the local database is damaged: %s", error)
+    return ask_to_repair(getattr(error, "detail", None) or str(error), running=False)
 
 
 def _open_store(paths: ProfilePaths, repair_first: bool = False) -> Store | None:
@@ -537,18 +572,16 @@ def _open_store(paths: ProfilePaths, repair_first: bool = False) -> Store | None
             _repair(paths)
         return Store.open(paths.db_path)
     except StoreCorrupt as exc:
-        from desktop.ui.store_repair import ask_to_repair
-
-        if not ask_to_repair(exc.detail, running=False):
+        if not _ask_to_repair(exc, paths):
             return None
         try:
             _repair(paths)
             return Store.open(paths.db_path)
         except (StoreError, OSError) as again:
-            _cannot_start(again)
+            _cannot_start(again, paths=paths)
             return None
     except (StoreError, OSError) as exc:
-        _cannot_start(exc)
+        _cannot_start(exc, paths=paths)
         return None
 
 
@@ -556,12 +589,25 @@ def _repair(paths: ProfilePaths) -> None:
     from desktop.store.recovery import recover
     from desktop.ui.store_repair import show_repaired
 
+    _log_now(paths)  # what was recovered goes in the log (start-up sets it up later)
     show_repaired(recover(paths.db_path))
 
 
-def _cannot_start(error: BaseException, path: Path | None = None) -> int:
+def _log_now(paths: ProfilePaths | None) -> None:
+    """The log file now, on the rare paths before the first paint that log; without one (a
+    read-only profile) nothing goes to stderr either: the user is told in a dialog."""
+    from desktop.platform.logs import setup_logging
+
+    if paths is None or setup_logging(paths.log_dir) is None:
+        logging.getLogger().addHandler(logging.NullHandler())
+
+
+def _cannot_start(error: BaseException, path: Path | None = None,
+                  paths: ProfilePaths | None = None) -> int:
     from desktop.platform.file_problems import os_error_text
     from desktop.ui.store_repair import cannot_start
+
+    _log_now(paths)
 
     if isinstance(error, OSError):
         message = os_error_text(error, path)

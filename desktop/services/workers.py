@@ -65,7 +65,11 @@ _EXPECTED = (
 
 
 def is_expected(error: BaseException) -> bool:
-    """Whether `error` is a problem the user is told about (not a bug in Stint)."""
+    """Whether `error` is a problem the user is told about (not a bug in Stint): those
+    classes, and a damaged store (the app offers to repair it)."""
+    store_errors = sys.modules.get("desktop.store.errors")
+    if store_errors is not None and store_errors.is_corruption(error):
+        return True
     for module_name, class_names in _EXPECTED:
         module = sys.modules.get(module_name)
         if module is not None and any(

@@ -158,3 +158,17 @@ def test_sync_status_and_statistics_after_a_sandbox_sync(
     stats.runs_table.selectRow(0)  # the per-object table follows the selected run
     assert stats.counts_heading.text() == "Per object, selected run"
     assert all(cell(stats.counts_model, r, 1) == "0" for r in range(stats.counts_model.rowCount()))
+
+
+def test_open_log_folder(qtbot, sync_service, tmp_path):
+    """Issue 11 point 8: the Sync page leads to the log files (for the user or support)."""
+    from PySide6.QtCore import QUrl
+
+    opened: list[QUrl] = []
+    view = SyncStatusView(sync_service, tz=TZ, log_dir=tmp_path / "logs", open_url=opened.append)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.log_button.isVisible()
+    qtbot.mouseClick(view.log_button, Qt.MouseButton.LeftButton)
+    assert opened == [QUrl.fromLocalFile(str(tmp_path / "logs"))]
+    qtbot.waitUntil(lambda: not view.is_loading())
