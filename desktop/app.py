@@ -35,7 +35,7 @@ import desktop.services.timer_clock
 import desktop.store.entries_repo
 import desktop.store.items_repo  # noqa: F401
 from desktop.platform.paths import ProfilePaths, create_private_file
-from desktop.store.errors import StoreError
+from desktop.store.errors import is_corruption
 from desktop.store.store import Store
 
 # isort: split
@@ -56,7 +56,9 @@ from desktop.ui.pages import (
     placeholder_page,
 )
 from desktop.ui.picker.task_widget import TaskWidget
+from desktop.ui.problem_reporter import ProblemReporter, excepthook
 from desktop.ui.single_instance import SingleInstance
+from desktop.ui.store_repair import ask_to_repair_at_start, cannot_start, log_now, open_store
 
 if TYPE_CHECKING:  # modules the first paint does not need
     from desktop.services.record_links import RecordLinks
@@ -67,7 +69,6 @@ if TYPE_CHECKING:  # modules the first paint does not need
 log = logging.getLogger(__name__)
 
 APP_ID = "io.stint.Stint"
-STORE_CHECK_DELAY_MS = 5_000  # after start-up's own work (the tree, the engine)
 _STARTED = time.perf_counter()
 
 
@@ -99,7 +100,6 @@ class StintApp(QObject):
         self.settings_page: QWidget | None = None  # with the engine
         self._shut_down = False
         self.repair_requested = False  # the user chose to repair the damaged store: see run_app
-        self._repair_offered = False
         self._tree_reported = False
         self.ui_settings = _private_settings(paths.config_dir / "ui.ini")
 
@@ -128,6 +128,8 @@ class StintApp(QObject):
         self.tray: TrayController | None = None  # built right after the first paint
         self._tray_available = tray_available
 
+        self.problems = ProblemReporter(self.window.banner, store.path, paths.log_dir, self)
+        self.problems.repair_chosen.connect(self._repair_chosen)
         guard.raise_requested.connect(self.window.bring_to_front)
         self.window.quit_requested.connect(self.quit)
         self.window.banner_action_requested.connect(self._banner_action)
@@ -191,7 +193,7 @@ class StintApp(QObject):
             self.tasks.reload,
             self._start_engine,
             self.guard.listen,
-            lambda: QTimer.singleShot(STORE_CHECK_DELAY_MS, self._check_store),
+            self.problems.check_store_later,
         ]
 
         def next_step() -> None:
@@ -241,58 +243,9 @@ class StintApp(QObject):
         run_in_background(self, self._build_engine, self._engine_ready, self._engine_failed,
                           name="build engine")
 
-    def _check_store(self) -> None:
-        """Read the whole store once on a worker (SQLite's quick check): a damaged file is
-        said at once, with the offer to repair it, rather than met by surprise later."""
-        from desktop.services.workers import run_in_background
-        from desktop.store.recovery import integrity_problems
-
-        if self._shut_down:
-            return
-        path = self.store.path
-        run_in_background(self, lambda: integrity_problems(path), self._store_checked,
-                          lambda error: log.warning("the store check failed: %s", error),
-                          name="store check")
-
-    def _store_checked(self, problems: list[str]) -> None:
-        if not problems or self._shut_down:
-            return
-        log.warning("the local database is damaged: %s", "; ".join(problems))
-        self.offer_repair(problems[0])
-
-    def offer_repair(self, detail: str) -> None:
-        """The store is damaged: ask to repair it now (the app closes, repairs and opens
-        again: see run_app), else say so until the next start asks again."""
-        from desktop.ui.store_repair import ask_to_repair
-
-        if self._shut_down or self.repair_requested or self._repair_offered:
-            return  # asked once per run (damage met again while asking, or after "Not now")
-        self._repair_offered = True
-        if ask_to_repair(detail, running=True, parent=self.window):
-            self.repair_requested = True
-            self.quit()
-        else:
-            self.window.banner.show_problem(
-                "Stint's local database is damaged: what cannot be read is missing here. Stint "
-                "offers the repair again at its next start.", "")
-
-    def report_uncaught(self, error: BaseException) -> None:
-        """An error no one caught (sys.excepthook, see run_app): a problem with the profile's
-        files is said in the banner with its fix; a bug is logged with its traceback."""
-        from desktop.platform.file_problems import os_error_text
-        from desktop.store.errors import StoreCorrupt, is_corruption
-
-        if isinstance(error, StoreCorrupt) or is_corruption(error):
-            log.warning("the local database is damaged: %s", error)
-            self.offer_repair(getattr(error, "detail", None) or str(error))
-        elif isinstance(error, StoreError):
-            self.window.banner.show_problem(error.message, "")
-        elif isinstance(error, OSError) and error.filename is not None:  # a file Stint writes
-            self.window.banner.show_problem(os_error_text(error), "")
-        else:
-            self.window.banner.show_problem(
-                f"Something unexpected went wrong; the log file in {self.paths.log_dir} has "
-                "the details.", "")
+    def _repair_chosen(self) -> None:
+        self.repair_requested = True
+        self.quit()  # run_app repairs the store and starts again
 
     def _tasks_loaded(self) -> None:
         if not _env_flag("STINT_REPORT_STARTUP"):
@@ -421,6 +374,7 @@ class StintApp(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self.problems.close()
         self.timer.save_details()  # a note typed just before quitting is kept
         self.window.save_geometry(self.ui_settings)
         self.app.aboutToQuit.disconnect(self.shutdown)
@@ -481,140 +435,60 @@ def run_app(
     try:
         paths = ProfilePaths.resolve(profile).create_dirs()
     except OSError as exc:
-        return _cannot_start(exc)
+        return cannot_start(exc)
     hidden = hidden or _env_flag("STINT_START_HIDDEN")
     running: list[StintApp] = []
     repair_first = False
-    while True:  # once, or again after the user asked to repair a damaged store
+    while True:  # once, or again after the user chose to repair a damaged store
         guard = SingleInstance(paths.lock_path, lambda: paths.profile_id)
         try:
             acquired = guard.acquire()
         except OSError as exc:
-            return _cannot_start(exc, paths.lock_path, paths)
+            return cannot_start(exc, paths.lock_path, paths)
         if not acquired:
             log.info("Stint already runs on this profile; asking it to show its window")
             guard.ask_first_to_raise()
             return 0
-        store = _open_store(paths, repair_first)
+        store = open_store(paths, repair_first)
         if store is None:
             guard.release()
             return 1
         try:
             stint = StintApp(app, paths, store, guard, demo=demo_env)
         except Exception as exc:  # what the first paint reads may be what is damaged
-            if not _damaged(exc):
+            if not is_corruption(exc):
                 raise
             store.close()
             guard.release()
-            if not _ask_to_repair(exc, paths):
+            if not ask_to_repair_at_start(exc, paths):
                 return 1
             repair_first = True
             continue
         if not running:  # the handlers stay installed: they quit whichever app runs now
-            quit_on_termination_signals(app, lambda: running[-1].quit())
+            quit_on_termination_signals(app, lambda: running and running[-1].quit())
         running.append(stint)
         stint.start(hidden=hidden)
-        sys.excepthook = _excepthook(stint)
+        sys.excepthook = excepthook(stint.problems, lambda: log_now(paths))
         code = app.exec()
-        sys.excepthook = sys.__excepthook__
         stint.shutdown()
         if not stint.repair_requested:
+            sys.excepthook = sys.__excepthook__
             return code
+        # Before the repair's dialogs run the event loop again: nothing of this app may run
+        # on its closed store (a background load answering late), so it goes now.
+        sys.excepthook = excepthook(None, lambda: log_now(paths))
+        running.pop()
+        _dispose(stint)
         repair_first, hidden = True, False
 
 
-def _excepthook(stint: StintApp):
-    """Exceptions nobody caught (in a slot, a timer...): logged with their traceback, and
-    told in the window in plain words (never a crash, never a traceback on screen)."""
+def _dispose(stint: StintApp) -> None:
+    """Delete the app's window and objects at once (their pending results are dropped)."""
+    import shiboken6
 
-    def hook(kind, error, traceback) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, error, traceback)
-            return
-        from desktop.services.workers import is_expected
-        from desktop.store.errors import is_corruption
-
-        if not any(h.get_name() == "stint-file" for h in logging.getLogger().handlers):
-            _log_now(stint.paths)  # met before start-up set up the log file
-        if is_expected(error) or is_corruption(error):  # told in plain words: one line
-            log.warning("uncaught %s: %s", kind.__name__, error)
-        else:  # a bug
-            log.error("uncaught %s", kind.__name__, exc_info=(kind, error, traceback))
-        try:
-            stint.report_uncaught(error)
-        except Exception:  # the report itself must never bring the app down
-            log.exception("reporting an uncaught error failed")
-
-    return hook
-
-
-def _damaged(error: BaseException) -> bool:
-    from desktop.store.errors import is_corruption
-
-    return is_corruption(error)
-
-
-def _ask_to_repair(error: BaseException, paths: ProfilePaths) -> bool:
-    from desktop.ui.store_repair import ask_to_repair
-
-    _log_now(paths)
-    log.warning("the local database is damaged: %s", error)
-    return ask_to_repair(getattr(error, "detail", None) or str(error), running=False)
-
-
-def _open_store(paths: ProfilePaths, repair_first: bool = False) -> Store | None:
-    """The profile's store, repaired first when asked or found damaged (with the user's
-    consent); None when Stint cannot start (the user has been told why)."""
-    from desktop.store.errors import StoreCorrupt
-
-    try:
-        if repair_first:
-            _repair(paths)
-        return Store.open(paths.db_path)
-    except StoreCorrupt as exc:
-        if not _ask_to_repair(exc, paths):
-            return None
-        try:
-            _repair(paths)
-            return Store.open(paths.db_path)
-        except (StoreError, OSError) as again:
-            _cannot_start(again, paths=paths)
-            return None
-    except (StoreError, OSError) as exc:
-        _cannot_start(exc, paths=paths)
-        return None
-
-
-def _repair(paths: ProfilePaths) -> None:
-    from desktop.store.recovery import recover
-    from desktop.ui.store_repair import show_repaired
-
-    _log_now(paths)  # what was recovered goes in the log (start-up sets it up later)
-    show_repaired(recover(paths.db_path))
-
-
-def _log_now(paths: ProfilePaths | None) -> None:
-    """The log file now, on the rare paths before the first paint that log; without one (a
-    read-only profile) nothing goes to stderr either: the user is told in a dialog."""
-    from desktop.platform.logs import setup_logging
-
-    if paths is None or setup_logging(paths.log_dir) is None:
-        logging.getLogger().addHandler(logging.NullHandler())
-
-
-def _cannot_start(error: BaseException, path: Path | None = None,
-                  paths: ProfilePaths | None = None) -> int:
-    from desktop.platform.file_problems import os_error_text
-    from desktop.ui.store_repair import cannot_start
-
-    _log_now(paths)
-
-    if isinstance(error, OSError):
-        message = os_error_text(error, path)
-    else:
-        message = getattr(error, "message", None) or str(error)
-    log.warning("Stint cannot start: %s", message)
-    return cannot_start(message)
+    for part in (stint.quick_picker, stint.window, stint):
+        if part is not None and shiboken6.isValid(part):
+            shiboken6.delete(part)
 
 
 def main(profile: str | None = None, demo: bool = False, hidden: bool = False) -> int:
