@@ -1,6 +1,6 @@
 """The Settings page's line about synchronization, drawn from the one sync state (as the
 status bar, the tray and the Sync page are): "Tasks are up to date" only after a sync that
-worked; a failure points to the banner, which alone says the problem in full."""
+worked; a failure points to where the problem is said in full (the Sync page, the banner)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop.services.sync_state import SyncPhase, SyncState
 
 RUNNING_TEXT = "Synchronizing now; new and changed tasks appear as they arrive."
-FAILED_TEXT = ("The last synchronization did not work: the message at the top of the window "
-               "says why and what to do.")
+FAILED_TEXT = ("The last synchronization did not work: the Sync page (and the message at the "
+               "top of the window, until you close it) says why and what to do.")
 
 
 class SyncLine(QLabel):
