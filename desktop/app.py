@@ -18,12 +18,14 @@ Environment switches (benchmarks and autostart):
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 # The Qt-free modules the first paint uses (store, domain, sqlite3, json...) are imported
@@ -34,8 +36,8 @@ import desktop.domain.durations
 import desktop.services.timer_clock
 import desktop.store.entries_repo
 import desktop.store.items_repo  # noqa: F401
-from desktop.platform.paths import ProfilePaths
-from desktop.store.errors import StoreError
+from desktop.platform.paths import ProfilePaths, create_private_file
+from desktop.store.errors import is_corruption
 from desktop.store.store import Store
 
 # isort: split
@@ -58,7 +60,9 @@ from desktop.ui.pages import (
     placeholder_page,
 )
 from desktop.ui.picker.task_widget import TaskWidget
+from desktop.ui.problem_reporter import ProblemReporter, excepthook
 from desktop.ui.single_instance import SingleInstance
+from desktop.ui.store_repair import ask_to_repair_at_start, cannot_start, log_now, open_store
 
 if TYPE_CHECKING:  # modules the first paint does not need
     from desktop.services.exclusions import ExclusionsService
@@ -103,8 +107,9 @@ class StintApp(QObject):
         self.engine: Any = None
         self.integration: QObject | None = None
         self._shut_down = False
+        self.repair_requested = False  # the user chose to repair the damaged store: see run_app
         self._tree_reported = False
-        self.ui_settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
+        self.ui_settings = _private_settings(paths.config_dir / "ui.ini")
 
         # How durations and times show: the stored choices for the first paint (read raw:
         # the settings' rules load after it, with the General preferences).
@@ -145,11 +150,14 @@ class StintApp(QObject):
         self.settings_sections: SettingsSections | None = None  # with the engine
         self._tray_available = tray_available
 
+        self.problems = ProblemReporter(self.window.banner, store.path, paths.log_dir, self)
+        self.problems.repair_chosen.connect(self._repair_chosen)
         guard.raise_requested.connect(self.window.bring_to_front)
         self.window.quit_requested.connect(self.quit)
         self.window.preferences_requested.connect(lambda: self.show_settings("general"))
         self.window.banner_action_requested.connect(self._banner_action)
         self.sync.sync_finished.connect(self._sync_finished)
+        self.sync.connect_requested.connect(self.show_sign_in)
         self.timer.entries_changed.connect(self.tasks.refresh_recent)
         self.tasks.tree_changed.connect(self._tasks_loaded)
         app.aboutToQuit.connect(self.shutdown)
@@ -210,12 +218,14 @@ class StintApp(QObject):
             self.tasks.reload,
             self._start_engine,
             self.guard.listen,
+            self.problems.check_store_later,
         ]
 
         def next_step() -> None:
             if steps and not self._shut_down:
-                steps.pop(0)()
-                QTimer.singleShot(0, next_step)
+                step = steps.pop(0)
+                QTimer.singleShot(0, next_step)  # the rest comes even if this step fails
+                step()
 
         next_step()
 
@@ -281,6 +291,10 @@ class StintApp(QObject):
         run_in_background(self, self._build_engine, self._engine_ready, self._engine_failed,
                           name="build engine")
 
+    def _repair_chosen(self) -> None:
+        self.repair_requested = True
+        self.quit()  # run_app repairs the store and starts again
+
     def _tasks_loaded(self) -> None:
         if not _env_flag("STINT_REPORT_STARTUP"):
             return
@@ -334,7 +348,7 @@ class StintApp(QObject):
         if info.connected:
             self._start_scheduler(first_sync_now=self.demo is not None)
         else:
-            self.sync.attach(None)  # started, not connected (a sync forced meanwhile says so)
+            self.sync.attach(None)  # started, not connected (a sync forced meanwhile: sign-in)
             self.show_settings("salesforce")
         if info.keyring_problem and self.demo is None:
             self.window.banner.show_problem(info.keyring_problem, "")
@@ -391,12 +405,29 @@ class StintApp(QObject):
     def _banner_action(self, action: str) -> None:
         if action == "retry":
             self.sync.force_sync()
-        elif action in ("reenter_password", "reconnect"):
+        elif action == "choose_ca_file":
             self.window.bring_to_front()
             self.show_settings("salesforce")
-            reenable = getattr(self.integration, "reenable", None)
-            if reenable is not None:
-                reenable()  # the Settings page shows the sign-in form again
+            focus = getattr(self._salesforce_page(), "focus_ca_file", None)
+            if focus is not None:
+                focus()
+        elif action in ("reenter_password", "reconnect"):
+            self.show_sign_in()
+
+    def show_sign_in(self) -> None:
+        """The Settings page with the sign-in form (a sync asked for while not connected, or
+        a banner's "Re-enter password…"/"Connect…")."""
+        self.window.bring_to_front()
+        self.show_settings("salesforce")
+        reenable = getattr(self.integration, "reenable", None)
+        page_state = getattr(self._salesforce_page(), "state", lambda: "")()
+        if reenable is not None and page_state != "never":
+            reenable()  # the form again (a profile never connected shows it already)
+
+    def _salesforce_page(self) -> QWidget | None:
+        """Settings' Salesforce section (the IntegrationPage), once the engine built it."""
+        sections = self.settings_sections
+        return sections.section("salesforce") if sections is not None else None
 
     def _question_parent(self) -> QWidget:
         picker = self.quick_picker
@@ -424,6 +455,7 @@ class StintApp(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self.problems.close()
         self.timer.save_details()  # a note typed just before quitting is kept
         self.window.save_geometry(self.ui_settings)
         self.app.aboutToQuit.disconnect(self.shutdown)
@@ -452,6 +484,14 @@ class StintApp(QObject):
         log.info("Stint stopped")
 
 
+def _private_settings(path: Path) -> QSettings:
+    """The window's settings file, created 0600 first (QSettings keeps an existing file's
+    mode). A read-only profile keeps them in memory for this run."""
+    with contextlib.suppress(OSError):
+        create_private_file(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
 def _report(line: str) -> None:
     # Benchmark hooks only (see the module doc): a line on stdout for the measuring script.
     sys.stdout.write(line + "\n")
@@ -476,26 +516,63 @@ def run_app(
 
         demo_env = DemoEnvironment.create()
         profile = str(demo_env.profile_dir)
-    paths = ProfilePaths.resolve(profile).create_dirs()
-    guard = SingleInstance(paths.lock_path, lambda: paths.profile_id)
-    if not guard.acquire():
-        log.info("Stint already runs on this profile; asking it to show its window")
-        guard.ask_first_to_raise()
-        return 0
     try:
-        store = Store.open(paths.db_path)
-    except StoreError as exc:
-        guard.release()
-        from PySide6.QtWidgets import QMessageBox  # only on this failure path
+        paths = ProfilePaths.resolve(profile).create_dirs()
+    except OSError as exc:
+        return cannot_start(exc)
+    hidden = hidden or _env_flag("STINT_START_HIDDEN")
+    running: list[StintApp] = []
+    repair_first = False
+    while True:  # once, or again after the user chose to repair a damaged store
+        guard = SingleInstance(paths.lock_path, lambda: paths.profile_id)
+        try:
+            acquired = guard.acquire()
+        except OSError as exc:
+            return cannot_start(exc, paths.lock_path, paths)
+        if not acquired:
+            log.info("Stint already runs on this profile; asking it to show its window")
+            guard.ask_first_to_raise()
+            return 0
+        store = open_store(paths, repair_first)
+        if store is None:
+            guard.release()
+            return 1
+        try:
+            stint = StintApp(app, paths, store, guard, demo=demo_env)
+        except Exception as exc:  # what the first paint reads may be what is damaged
+            if not is_corruption(exc):
+                raise
+            store.close()
+            guard.release()
+            if not ask_to_repair_at_start(exc, paths):
+                return 1
+            repair_first = True
+            continue
+        if not running:  # the handlers stay installed: they quit whichever app runs now
+            quit_on_termination_signals(app, lambda: running and running[-1].quit())
+        running.append(stint)
+        stint.start(hidden=hidden)
+        sys.excepthook = excepthook(stint.problems, lambda: log_now(paths))
+        code = app.exec()
+        stint.shutdown()
+        if not stint.repair_requested:
+            sys.excepthook = sys.__excepthook__
+            return code
+        # Before the repair's dialogs run the event loop again: nothing of this app may run
+        # on its closed store (a background load answering late), so it goes now.
+        sys.excepthook = excepthook(None, lambda: log_now(paths))
+        running.pop()
+        _dispose(stint)
+        repair_first, hidden = True, False
 
-        QMessageBox.critical(None, "Stint cannot start", str(exc))
-        return 1
-    stint = StintApp(app, paths, store, guard, demo=demo_env)
-    quit_on_termination_signals(app, stint.quit)
-    stint.start(hidden=hidden or _env_flag("STINT_START_HIDDEN"))
-    code = app.exec()
-    stint.shutdown()
-    return code
+
+def _dispose(stint: StintApp) -> None:
+    """Delete the app's window and objects at once (their pending results are dropped)."""
+    import shiboken6
+
+    for part in (stint.quick_picker, stint.window, stint):
+        if part is not None and shiboken6.isValid(part):
+            shiboken6.delete(part)
 
 
 def main(profile: str | None = None, demo: bool = False, hidden: bool = False) -> int:

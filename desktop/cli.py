@@ -119,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
                              help="only print the address, do not open a browser")
     open_record.add_argument("--json", action="store_true")
 
+    repair = commands.add_parser(
+        "repair", help="keep a damaged local database aside and start a fresh one with what it still holds")
+    repair.add_argument("--json", action="store_true")
+
     synclog = commands.add_parser("log", help="sync runs and the last record changes")
     synclog.add_argument("--json", action="store_true")
 
@@ -188,10 +192,18 @@ def _run_headless(args: argparse.Namespace) -> int:
     )
     from desktop.engine import Engine
 
+    # Without a log file (a read-only or full profile) a logged traceback would reach stderr
+    # through logging's last-resort handler: errors stay one line.
+    logging.getLogger().addHandler(logging.NullHandler())
     try:
         stdin_values = _read_stdin_secrets(args) if args.command == "connect" else {}
-        with Engine.open(args.profile) as engine:
-            result = _dispatch(engine, args, stdin_values)
+        if args.command == "repair":  # the Engine cannot open a damaged store
+            from desktop.commands.repair import repair
+
+            result = repair(args.profile)
+        else:
+            with Engine.open(args.profile) as engine:
+                result = _dispatch(engine, args, stdin_values)
     except AmbiguousTask as exc:
         _error(exc.message)
         for line in exc.lines:
@@ -375,6 +387,26 @@ def _message(exc: BaseException) -> str | None:
         return " ".join(exc.problems.values())
     if isinstance(exc, EntryError | AlreadyRunning):
         return str(exc)
+    return _local_file_message(exc)
+
+
+def _local_file_message(exc: BaseException) -> str | None:
+    """The message of a problem with the profile's files: the store (damaged, busy, full,
+    read-only) or another file Stint writes (a lock, the profile folders)."""
+    import sqlite3
+
+    from desktop.platform.file_problems import os_error_text
+    from desktop.store.errors import StoreError, is_corruption
+
+    if isinstance(exc, StoreError):
+        return exc.message
+    if is_corruption(exc):  # met while reading: the store is damaged
+        return ("The local database is damaged (" + str(exc) + "). Run `stint repair` to keep "
+                "the damaged file aside and start a fresh one with what can still be read.")
+    if isinstance(exc, sqlite3.OperationalError):
+        return f"The local database cannot be used right now ({exc}); try again in a moment."
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return os_error_text(exc)
     return None
 
 

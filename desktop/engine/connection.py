@@ -239,6 +239,18 @@ class ConnectionManager:
             )
             return self._client
 
+    def change_ca_file(self, ca_file: str) -> Settings:
+        """Trust another CA certificate file ("" for the system's bundle) from the next request
+        on, connected or not: the signed-in client is dropped and the next use resumes the
+        sign-in with the new file (the stored secrets stay). EngineError when it is missing."""
+        settings = self._planned(ca_file=ca_file.strip())
+        saved = self._settings.save(settings)
+        with self._lock:
+            # Not closed: a sync may be using it right now; it goes when that run ends.
+            self._client = None
+        log.info("CA certificate file %s", "changed" if saved.ca_file else "cleared")
+        return saved
+
     def current_client(self) -> SalesforceClient | None:
         with self._lock:
             return self._client
@@ -276,7 +288,8 @@ class ConnectionManager:
         if values.get("ca_file"):
             path = Path(str(values["ca_file"])).expanduser().resolve()
             if not path.is_file():
-                raise EngineError(f"The CA file {path} does not exist.")
+                raise EngineError(f"The CA certificate file {path} does not exist: choose an "
+                                  "existing certificate file (PEM).")
             values["ca_file"] = str(path)
         planned = current.with_changes(**values)
         locked = self._settings.locked()

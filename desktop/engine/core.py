@@ -25,6 +25,7 @@ from desktop.engine.errors import EngineError, SyncAlreadyRunning, UnknownTask
 from desktop.engine.settings_access import SettingsAccess
 from desktop.engine.sync_pause import PauseState, pause_state
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
+from desktop.platform.file_problems import os_error_text
 from desktop.platform.instance_lock import InstanceLock
 from desktop.platform.logs import setup_logging
 from desktop.platform.paths import ProfilePaths, open_profile
@@ -91,7 +92,7 @@ class Engine:
         try:
             paths = open_profile(profile, environ)
         except OSError as exc:
-            raise EngineError(f"The profile directory cannot be created: {exc.strerror or exc}.") from None
+            raise EngineError(f"The profile folder cannot be created: {os_error_text(exc)}") from None
         if log_to_file:
             setup_logging(paths.log_dir)
         try:
@@ -101,7 +102,7 @@ class Engine:
         try:
             store = Store.open(paths.db_path)
         except StoreError as exc:
-            raise EngineError(str(exc)) from None
+            raise EngineError(exc.message) from None
         engine = cls(
             paths, store, active_policy, secret_store=secret_store, clock=clock or SYSTEM_CLOCK
         )
@@ -128,6 +129,12 @@ class Engine:
         info = self.connection.connect_device(show_code, **options)
         self._pull = None
         return info
+
+    def change_ca_file(self, ca_file: str) -> None:
+        """Trust another CA certificate file ("" for the default) from the next request on,
+        also while connected (see ConnectionManager.change_ca_file)."""
+        self.connection.change_ca_file(ca_file)
+        self._pull = None
 
     def disconnect(self) -> None:
         """Unlink: stop syncing, delete the stored secrets; entries and items stay."""

@@ -141,23 +141,34 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
             os.chmod(self.baseFilename, 0o600)
         return stream
 
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        """A full or read-only disk loses the log line, silently: the default prints a
+        traceback on stderr for every line, which would bury the one-line messages of the
+        CLI (and say nothing the user can act on that Stint does not say itself)."""
+
 
 def setup_logging(
     log_dir: str | os.PathLike[str], level: int | str = logging.INFO
-) -> logging.Handler:
+) -> logging.Handler | None:
     """Send the root logger to ``log_dir/stint.log`` (1 MB x 5 files), secrets redacted.
 
     Calling it again replaces the handler it installed before (e.g. a different profile).
-    Returns the installed handler.
+    Returns the installed handler, or None when the log file cannot be opened (a read-only
+    or full profile): Stint then runs without a log file.
     """
     directory = Path(log_dir)
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    handler = _PrivateRotatingFileHandler(
-        directory / LOG_FILE_NAME,
-        maxBytes=MAX_LOG_BYTES,
-        backupCount=LOG_BACKUP_COUNT,
-        encoding="utf-8",
-    )
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handler = _PrivateRotatingFileHandler(
+            directory / LOG_FILE_NAME,
+            maxBytes=MAX_LOG_BYTES,
+            backupCount=LOG_BACKUP_COUNT,
+            encoding="utf-8",
+        )
+    except OSError:
+        # A read-only or full profile: Stint runs on (and says what it cannot save where it
+        # matters); only its log is lost. Nothing goes to stderr instead (see handleError).
+        return None
     handler.set_name("stint-file")
     handler.addFilter(SecretRedactingFilter())
     handler.setFormatter(logging.Formatter(LOG_FORMAT))

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.domain.settings import Settings, SettingsError, locked_changes, settings_problems
 from desktop.engine import ConnectionInfo, Engine, EngineError
 from desktop.salesforce.errors import Cancelled, ConnectionProblem
-from desktop.services.candidates import Candidate, candidate, candidate_soql
+from desktop.services.candidates import Candidate, can_match, candidate, candidate_soql
 from desktop.services.field_choices import ObjectChoices, object_choices
 from desktop.services.workers import run_in_background
 from desktop.sync.metadata import MetadataCache
@@ -69,6 +69,7 @@ class IntegrationService(QObject):
     unlink_failed = Signal(str)
     reauthorization_requested = Signal()  # "Re-enable": show the sign-in form again
     settings_saved = Signal()
+    ca_file_changed = Signal(str)  # the file now trusted ("" for the default)
     candidates_loaded = Signal(object)  # list[Candidate]
     candidates_failed = Signal(str)
     metadata_loaded = Signal(object)  # OrgMetadata
@@ -144,6 +145,15 @@ class IntegrationService(QObject):
                 and not saved.sync_paused):
             self._sync.force_sync()  # show the effect of new filters now, not in an hour
         return saved
+
+    def change_ca_file(self, ca_file: str) -> None:
+        """Trust another CA certificate file ("" for the default), connected or not; the next
+        request uses it (a sync runs now to show whether it works). EngineError when the file
+        does not exist or the setting is locked."""
+        self._engine.change_ca_file(ca_file)
+        self.ca_file_changed.emit(self.settings().ca_file)
+        if self._sync is not None and self.is_connected():
+            self._sync.force_sync()
 
     # -- connecting ------------------------------------------------------------------------
     def connect_password(
@@ -330,6 +340,8 @@ class IntegrationService(QObject):
         wanted = [s for s in sobjects if s in IMPORTABLE_OBJECTS]
 
         def work() -> list[Candidate]:
+            if not can_match(text.strip()):
+                return []  # longer than any name: nothing to ask Salesforce
             client = self._engine.connection.client()
             found: list[Candidate] = []
             for sobject in wanted:

@@ -80,7 +80,7 @@ def build_engine_pages(
     try:
         from desktop.ui.sync_status.view import SyncStatusView
 
-        sync_page: QWidget = SyncStatusView(sync)
+        sync_page: QWidget = SyncStatusView(sync, log_dir=engine.paths.log_dir)
     except ImportError:  # the sync status view is not part of this build yet
         log.warning("sync status view unavailable", exc_info=True)
         sync_page = placeholder_page("Synchronization status is not available in this build.")

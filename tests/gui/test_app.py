@@ -56,11 +56,15 @@ def test_unconnected_start_loads_the_cache_and_invites_to_connect(
             stint.window.banner.action_button.click()
         assert stint.window.pages.tabText(stint.window.pages.currentIndex()) == "Settings"
         assert stint.settings_sections.current_section() == "salesforce"
-        # "Retry" forces a sync; not connected, that says how to connect.
-        with qtbot.waitSignal(stint.sync.sync_failed) as failed:
+        # "Retry" forces a sync; not connected, that leads to the sign-in, not to errors.
+        stint.window.show_page("Timesheet")
+        stint.settings_sections.show_section("general")
+        with qtbot.assertNotEmitted(stint.sync.sync_failed), qtbot.waitSignal(
+                stint.sync.connect_requested):
             stint.window.banner.show_problem("Salesforce cannot be reached.", "retry")
             stint.window.banner.action_button.click()
-        assert failed.args[1] == "reconnect"
+        assert stint.window.pages.tabText(stint.window.pages.currentIndex()) == "Settings"
+        assert stint.settings_sections.current_section() == "salesforce"
         assert stint.quick_picker is None  # built on first use, not at start-up
         stint.pick_task()
         assert stint.quick_picker.isVisible()
@@ -125,3 +129,20 @@ def test_the_tree_reloads_only_after_a_sync_that_changed_items(
         assert reloads == [True]
     finally:
         stint.shutdown()
+
+
+def test_window_settings_file_is_private_under_a_loose_umask(qtbot, qapp, profile_dir,
+                                                             restore_quit_setting):
+    """Issue 11 point 12: QSettings writes ui.ini with the umask's mode unless it exists."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        stint = start_app(qtbot, qapp, profile_dir)
+        stint.shutdown()  # saves the window geometry to ui.ini
+    finally:
+        os.umask(old)
+    ui_file = stint.paths.config_dir / "ui.ini"
+    assert "window" in ui_file.read_text()
+    assert stat.S_IMODE(ui_file.stat().st_mode) == 0o600

@@ -1,6 +1,7 @@
 """The Settings page's "Synchronization" row: running or "Paused since 14:05", and a button to
 pause or resume (issue 15). It acts at once, like Unlink (no Save needed); a pause locked by
-the admin policy shows disabled with the padlock."""
+the admin policy shows disabled with the padlock. Drawn from the one sync state's `pause`, as
+every surface's pause wording is."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.services.sync_state import SyncState
 from desktop.ui.locks import lock_badge, set_locked
 from desktop.ui.settings.connect import error_label
 
@@ -40,12 +42,15 @@ class SyncPauseRow(QWidget):
         column.addLayout(row)
         column.addWidget(self.error)
         self.button.clicked.connect(self._toggle)
-        sync_service.pause_changed.connect(lambda _state: self.refresh())
+        sync_service.state_changed.connect(self._show)
         self.refresh()
 
     def refresh(self) -> None:
-        state = self._sync.pause_state()
-        paused = state is not None and state.paused
+        self._show(self._sync.state())
+
+    def _show(self, sync_state: SyncState) -> None:
+        state = sync_state.pause
+        paused = sync_state.paused
         if state is None:
             self.state_label.setText("Synchronization settings are loading…")
         elif paused:
@@ -63,8 +68,7 @@ class SyncPauseRow(QWidget):
         self.button.setEnabled(state is not None and not locked)
 
     def _toggle(self) -> None:
-        state = self._sync.pause_state()
-        problem = self._sync.set_paused(not (state is not None and state.paused))
+        problem = self._sync.set_paused(not self._sync.state().paused)
         self.error.setVisible(bool(problem))
         self.error.setText(problem or "")
         self.refresh()

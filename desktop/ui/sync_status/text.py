@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, tzinfo
 from desktop.domain.synclog import ChangeStatus, Direction, RunOutcome, SyncRun
 from desktop.salesforce.api_usage import ApiUsage
 from desktop.services.display_format import display_format
+from desktop.services.sync_state import SyncPhase, SyncState
 
 OUTCOME_TEXT = {
     RunOutcome.RUNNING: "Running",
@@ -191,3 +192,42 @@ def paused_explained(state: object, now: datetime | None = None) -> str:
     (the Settings page's pause row); "" when not paused."""
     paused = paused_text(state, now)
     return f"{paused}. {PAUSED_DETAIL}" if paused else ""
+
+
+def status_line(state: SyncState, usage: ApiUsage | None = None) -> str:
+    """The status bar's line for the sync state (after start-up, which says "Starting…"):
+    "Synchronizing Case: 200 of 1,000…", "Last sync 14:05: failed · next 14:06 — sooner than
+    usual: the last sync failed", "Last sync 14:05: succeeded, 3 changes · Paused since
+    14:05", "Not connected to Salesforce: ..."."""
+    if state.phase is SyncPhase.NOT_CONNECTED:
+        return "Not connected to Salesforce: connect on the Settings page"
+    if state.phase is SyncPhase.RUNNING:
+        progress = state.progress
+        if state.cancelling:
+            return "Cancelling the synchronization…"
+        if progress is None or not progress.sobject:  # a forced sync while paused: a one-off
+            return SYNCING_ONCE_WHILE_PAUSED if state.paused else "Synchronizing with Salesforce…"
+        if progress.total > 0:
+            return f"Synchronizing {progress.sobject}: {progress.done:,} of {progress.total:,}…"
+        return f"Synchronizing {progress.sobject}: {progress.done:,}…"
+    last = state.last_run
+    if state.phase is SyncPhase.FAILED and (last is None or last.outcome not in _PROBLEM_OUTCOMES):
+        text = "The last synchronization could not run"
+    else:
+        text = describe_run(last)
+    if state.paused:
+        return f"{text} · {paused_text(state.pause)}"
+    if state.next_run_at is not None:
+        remark = schedule_remark(state.schedule_note, usage, last)
+        text += f" · next {short_local_time(state.next_run_at)}" + (f" — {remark}" if remark else "")
+    return text
+
+
+def status_tooltip(state: SyncState) -> str:
+    """The status bar line's tooltip: what a pause means, or why the next run moved."""
+    if state.paused and state.connected:
+        return PAUSED_DETAIL
+    return state.schedule_note or ""
+
+
+_PROBLEM_OUTCOMES = (RunOutcome.FAILED, RunOutcome.RATE_LIMITED)

@@ -31,6 +31,7 @@ from desktop.domain.durations import DurationError, parse_duration
 from desktop.domain.entries import EntryError, TimeEntry
 from desktop.services.display_format import display_format
 from desktop.services.entries_service import EntriesService
+from desktop.store.errors import StoreError
 from desktop.ui.timesheet.entry_editor_task_field import TaskField
 
 
@@ -255,6 +256,9 @@ class EntryEditorDialog(QDialog):
             self._saved = self._store(end)
         except EntryError as exc:
             self._show_entry_error(exc)
+            return
+        except StoreError as exc:  # a full or busy disk: the dialog stays, nothing is lost
+            self._show(self.general_error, exc.message)
             return
         self.accept()
 

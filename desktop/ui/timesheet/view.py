@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.entries import EntryError, TimeEntry
 from desktop.services.display_format import display_format
 from desktop.services.entries_service import EntriesService
+from desktop.store.errors import StoreError
 from desktop.ui.timesheet.day_model import DayColumn, TimesheetDayModel
 from desktop.ui.timesheet.entry_editor import EntryEditorDialog
 from desktop.ui.timesheet.export import TimesheetExport
@@ -341,7 +342,7 @@ class TimesheetView(QWidget):
         row = self.day_model.row_of(entry.id)
         try:
             self._entries.delete(entry.id)
-        except EntryError as exc:
+        except (EntryError, StoreError) as exc:  # a rule broken; a full or busy disk
             self.undo_banner.show_notice(exc.message)
             return
         if self.day_model.rowCount():
@@ -353,7 +354,7 @@ class TimesheetView(QWidget):
             return
         try:
             started = self._entries.continue_entry(entry.id)
-        except EntryError as exc:
+        except (EntryError, StoreError) as exc:  # a rule broken; a full or busy disk
             self.undo_banner.show_notice(exc.message)
             return
         if started is not None:  # None: not started on an archived task after all
@@ -365,7 +366,7 @@ class TimesheetView(QWidget):
         self.undo_banner.hide()
         try:
             restored = self._entries.undo()
-        except EntryError as exc:
+        except (EntryError, StoreError) as exc:  # a rule broken; a full or busy disk
             self.undo_banner.show_notice(f"Cannot undo: {exc.message}")
             return
         if restored is not None and self._mode == DAY:
@@ -389,7 +390,7 @@ class TimesheetView(QWidget):
             return
         try:
             self._entries.update(current.with_changes(billable=billable))
-        except EntryError as exc:
+        except (EntryError, StoreError) as exc:  # a rule broken; a full or busy disk
             self.undo_banner.show_notice(exc.message)
 
     # -- export ----------------------------------------------------------------------------

@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.services.display_format import display_format
 from desktop.services.sync_service import SyncService
+from desktop.services.sync_state import SyncPhase, SyncState
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from desktop.ui.icons import TrayState, app_icon, kind_icon, svg_icon, tray_icon
@@ -94,6 +94,9 @@ class TrayController(QObject):
         self.pause_action.triggered.connect(self._toggle_pause)
         self.sync_action = self.menu.addAction(svg_icon("sync"), "Force synchronization")
         self.sync_action.triggered.connect(sync.force_sync)
+        self.cancel_sync_action = self.menu.addAction("Cancel synchronization")
+        self.cancel_sync_action.triggered.connect(sync.cancel)
+        self.cancel_sync_action.setVisible(False)
         self.menu.addSeparator()
         self.open_action = self.menu.addAction(app_icon(), "Open Stint")
         self.open_action.triggered.connect(open_window)
@@ -123,11 +126,9 @@ class TrayController(QObject):
         timer.timer_started.connect(self._timer_changed)
         timer.timer_stopped.connect(self._timer_changed)
         tasks.tree_changed.connect(self._refresh_all)
-        sync.sync_started.connect(self._update_state)
-        sync.sync_finished.connect(self._sync_finished)
-        sync.sync_failed.connect(self._sync_failed)
+        self._sync_state = sync.state()
+        sync.state_changed.connect(self._sync_state_changed)
         display_format().changed.connect(self._refresh_all)
-        sync.pause_changed.connect(lambda _state: self._refresh_all())
         self._refresh_all()
 
     # -- public --------------------------------------------------------------------------
@@ -217,38 +218,42 @@ class TrayController(QObject):
         self._update_tooltip()
 
     def _toggle_pause(self) -> None:
-        state = self._sync.pause_state()
-        problem = self._sync.set_paused(not (state is not None and state.paused))
+        problem = self._sync.set_paused(not self._sync_state.paused)
         if problem:
             self.notify("Stint cannot change synchronization", problem, error=True)
 
     def _update_pause_action(self) -> None:
-        state = self._sync.pause_state()
-        paused = state is not None and state.paused
+        pause = self._sync_state.pause
+        paused = self._sync_state.paused
         self.pause_action.setText("Resume synchronization" if paused else "Pause synchronization")
-        locked = state is not None and state.locked
-        self.pause_action.setEnabled(state is not None and not locked)
+        locked = pause is not None and pause.locked
+        self.pause_action.setEnabled(pause is not None and not locked)
         self.pause_action.setToolTip("Set by your administrator" if locked else "")
 
-    def _sync_finished(self, run: SyncRun | None) -> None:
-        if run is not None and run.outcome is RunOutcome.SUCCEEDED:
-            self._problem = None
+    def _sync_state_changed(self, state: SyncState) -> None:
+        """The icon, tooltip and menu follow the one sync state; a problem is notified once
+        (until a run works again)."""
+        self._sync_state = state
+        problem = state.problem if state.connected else None
+        self._problem = problem
+        if problem is None:
             self._notified_problems.clear()  # a new problem later deserves a new notice
+        elif problem not in self._notified_problems and self.notifications_enabled:
+            self._notified_problems.add(problem)
+            self.notify("Stint cannot synchronize", problem, error=True)
+        self.sync_action.setEnabled(not state.running)
+        self.cancel_sync_action.setVisible(state.running)
+        self.cancel_sync_action.setEnabled(state.can_cancel)
+        self.cancel_sync_action.setText(
+            "Cancelling synchronization…" if state.cancelling else "Cancel synchronization")
+        self._update_pause_action()
         self._update_state()
         self._update_tooltip()
-
-    def _sync_failed(self, message: str, _action: str) -> None:
-        self._problem = message
-        self._update_state()
-        self._update_tooltip()
-        if message not in self._notified_problems and self.notifications_enabled:
-            self._notified_problems.add(message)
-            self.notify("Stint cannot synchronize", message, error=True)
 
     def _menu_about_to_show(self) -> None:
         self._update_header()
         self._update_recent()
-        self._update_pause_action()  # `stint sync --pause` may have changed it meanwhile
+        self._sync.refresh_pause()  # `stint sync --pause` may have changed it meanwhile
         self._timer.subscribe_ticks(self.menu)
 
     def _menu_ticked(self, _elapsed: object) -> None:
@@ -293,7 +298,7 @@ class TrayController(QObject):
         self.recent_section.setVisible(bool(self.recent_actions))
 
     def _update_state(self) -> None:
-        if self._sync.is_running():
+        if self._sync_state.running:
             state = TrayState.SYNCING
         elif self._problem is not None:
             state = TrayState.ERROR
@@ -317,11 +322,15 @@ class TrayController(QObject):
             )
         else:
             lines.append("No timer running")
-        paused = self._describe_pause(self._sync.pause_state())
-        if self._sync.is_running():
-            lines.append("Synchronizing once…" if paused else "Synchronizing…")
+        state = self._sync_state
+        paused = self._describe_pause(state.pause)
+        if state.running:
+            lines.append("Cancelling synchronization…" if state.cancelling
+                         else "Synchronizing once…" if paused else "Synchronizing…")
         elif self._problem:
             lines.append(f"Sync problem: {self._problem}")
+        elif state.phase is SyncPhase.NOT_CONNECTED:
+            lines.append("Not connected to Salesforce")
         if paused:
             lines.append(paused)
         return "\n".join(lines)

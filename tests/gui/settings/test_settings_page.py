@@ -242,6 +242,16 @@ def test_pick_specific_items_from_salesforce(
     assert settings.import_mode == "specific" and settings.specific_ids == (first.id,)
 
 
+def test_a_pasted_page_of_text_finds_nothing_instead_of_an_error(
+    qtbot, page, integration_service, sandbox
+):
+    """Issue 11 follow-up b: over 4,000 characters Salesforce refuses the LIKE literal."""
+    connect(qtbot, page, integration_service, sandbox)
+    with qtbot.waitSignal(integration_service.candidates_loaded, timeout=CONNECT_TIMEOUT_MS) as got:
+        integration_service.load_candidates("pasted text " * 400)
+    assert got.args[0] == []
+
+
 def test_unlink_keeps_entries_and_reenable_signs_in_again(
     qtbot, page, integration_service, sync_service, engine, sandbox
 ):
@@ -616,3 +626,37 @@ def test_the_page_shows_pause_and_excluded_items_when_given_them(
     widget.import_form.interval_spin.setValue(30)
     assert widget.save()
     assert engine.settings.current().excluded_ids == ("006000000000001AAA",)  # Save keeps it
+
+
+def test_the_ca_file_can_be_changed_while_connected(
+    qtbot, page, integration_service, sync_service, engine, sandbox, tmp_path
+):
+    """Issue 11 point 8: a CA file moved away says so (not "internal error"), and choosing
+    it again on the connected page works from the next request on, without signing in."""
+    import shutil
+
+    kept = tmp_path / "corporate-ca.pem"
+    shutil.copy(sandbox.ca_file, kept)
+    fill_password_form(page, sandbox)
+    page.connect_form.ca_file_edit.setText(str(kept))
+    with qtbot.waitSignal(integration_service.connected, timeout=CONNECT_TIMEOUT_MS):
+        page.connect_form.enable_button.click()
+    wait_for_first_sync(qtbot, sync_service)
+    assert page.ca_file_row.isVisible() and page.ca_file_row.path_edit.text() == str(kept)
+
+    moved = tmp_path / "moved" / "corporate-ca.pem"
+    moved.parent.mkdir()
+    kept.rename(moved)
+    with qtbot.waitSignal(sync_service.sync_failed, timeout=CONNECT_TIMEOUT_MS) as failed:
+        sync_service.force_sync()
+    assert f"The CA certificate file {kept} that Stint trusts for Salesforce is missing" in (
+        failed.args[0])
+
+    assert not page.ca_file_row.change(str(tmp_path / "nowhere.pem"))
+    assert "does not exist" in page.ca_file_row.error.text()
+    with qtbot.waitSignal(sync_service.sync_finished, timeout=CONNECT_TIMEOUT_MS,
+                          check_params_cb=lambda run: run.outcome.value == "succeeded"):
+        assert page.ca_file_row.change(str(moved))  # a sync follows at once
+    assert engine.settings.current().ca_file == str(moved)
+    assert page.ca_file_row.path_edit.text() == str(moved)
+    assert page.state() == CONNECTED

@@ -98,16 +98,23 @@ def test_not_connected_view_says_so(qtbot, sync_service, clock):
 
 
 def test_progress_while_syncing_and_errors_shown(qtbot, sync_service, clock):
+    from tests.gui.conftest import FakeScheduler
+
+    sync_service.attach(FakeScheduler())
     view = SyncStatusView(sync_service, tz=TZ, clock=clock)
     qtbot.addWidget(view)
     view.show()
-    sync_service.sync_started.emit()
+    callbacks = sync_service.callbacks()
+    with qtbot.waitSignal(sync_service.state_changed):
+        callbacks.on_started()
     assert view.progress_bar.isVisible() and view.cancel_button.isVisible()
     assert not view.sync_button.isEnabled()
-    sync_service.sync_progressed.emit("Opportunity", 2000, 5000)
+    with qtbot.waitSignal(sync_service.state_changed):
+        callbacks.on_progress("Opportunity", 2000, 5000)
     assert (view.progress_bar.value(), view.progress_bar.maximum()) == (2000, 5000)
     assert view.progress_label.text() == "Synchronizing Opportunity: 2,000 of 5,000 records"
-    sync_service.sync_failed.emit("Salesforce (127.0.0.1) had a problem answering.", "retry")
+    with qtbot.waitSignal(sync_service.sync_failed):
+        callbacks.on_failed("Salesforce (127.0.0.1) had a problem answering.", "retry")
     assert not view.progress_bar.isVisible()
     assert view.error_label.isVisible()
     assert view.error_label.text() == "Salesforce (127.0.0.1) had a problem answering."
@@ -186,3 +193,17 @@ def test_an_archived_record_says_why():
                                  Direction.FROM_SALESFORCE, record_name="Printer",
                                  reason="not visible")], NOW)
     assert cell(model, 0, 3) == "Archived (not visible)"
+
+
+def test_open_log_folder(qtbot, sync_service, tmp_path):
+    """Issue 11 point 8: the Sync page leads to the log files (for the user or support)."""
+    from PySide6.QtCore import QUrl
+
+    opened: list[QUrl] = []
+    view = SyncStatusView(sync_service, tz=TZ, log_dir=tmp_path / "logs", open_url=opened.append)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.log_button.isVisible()
+    qtbot.mouseClick(view.log_button, Qt.MouseButton.LeftButton)
+    assert opened == [QUrl.fromLocalFile(str(tmp_path / "logs"))]
+    qtbot.waitUntil(lambda: not view.is_loading())
