@@ -1,4 +1,6 @@
 """The GUI's composition root: profile -> store -> services -> windows -> tray -> engine.
+desktop.app_run runs it (the profile lock, the store, the event loop, a restart after a
+repair).
 
 Start-up is ordered for a fast first paint: before it, only the store is opened (the running
 entry and the recent tasks are read) and the window with the task widget is built, with
@@ -24,7 +26,6 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,6 @@ import desktop.services.timer_clock
 import desktop.store.entries_repo
 import desktop.store.items_repo  # noqa: F401
 from desktop.platform.paths import ProfilePaths, create_private_file
-from desktop.store.errors import is_corruption
 from desktop.store.store import Store
 
 # isort: split
@@ -51,7 +51,7 @@ from desktop.services.timer_service import TimerService
 from desktop.ui.archived_start import ArchivedStartGuard
 from desktop.ui.deferred_writeback import DeferredWriteBack
 from desktop.ui.icons import app_icon
-from desktop.ui.lifecycle import FirstPaintWatch, quit_on_termination_signals
+from desktop.ui.lifecycle import FirstPaintWatch
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import (
     build_engine_pages,
@@ -60,9 +60,8 @@ from desktop.ui.pages import (
     placeholder_page,
 )
 from desktop.ui.picker.task_widget import TaskWidget
-from desktop.ui.problem_reporter import ProblemReporter, excepthook
+from desktop.ui.problem_reporter import ProblemReporter
 from desktop.ui.single_instance import SingleInstance
-from desktop.ui.store_repair import ask_to_repair_at_start, cannot_start, log_now, open_store
 
 if TYPE_CHECKING:  # modules the first paint does not need
     from desktop.services.exclusions import ExclusionsService
@@ -107,7 +106,7 @@ class StintApp(QObject):
         self.engine: Any = None
         self.integration: QObject | None = None
         self._shut_down = False
-        self.repair_requested = False  # the user chose to repair the damaged store: see run_app
+        self.repair_requested = False  # the user chose to repair the damaged store (app_run)
         self._tree_reported = False
         self.ui_settings = _private_settings(paths.config_dir / "ui.ini")
 
@@ -293,7 +292,7 @@ class StintApp(QObject):
 
     def _repair_chosen(self) -> None:
         self.repair_requested = True
-        self.quit()  # run_app repairs the store and starts again
+        self.quit()  # desktop.app_run repairs the store and starts again
 
     def _tasks_loaded(self) -> None:
         if not _env_flag("STINT_REPORT_STARTUP"):
@@ -496,85 +495,3 @@ def _report(line: str) -> None:
     # Benchmark hooks only (see the module doc): a line on stdout for the measuring script.
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
-
-
-def run_app(
-    argv: Sequence[str] | None = None,
-    profile: str | None = None,
-    demo: bool = False,
-    hidden: bool = False,
-) -> int:
-    """Run the GUI until the user quits; returns the process exit code."""
-    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
-    app.setApplicationName("Stint")
-    app.setApplicationDisplayName("Stint")
-    app.setDesktopFileName(APP_ID)
-
-    demo_env = None
-    if demo:
-        from desktop.demo import DemoEnvironment
-
-        demo_env = DemoEnvironment.create()
-        profile = str(demo_env.profile_dir)
-    try:
-        paths = ProfilePaths.resolve(profile).create_dirs()
-    except OSError as exc:
-        return cannot_start(exc)
-    hidden = hidden or _env_flag("STINT_START_HIDDEN")
-    running: list[StintApp] = []
-    repair_first = False
-    while True:  # once, or again after the user chose to repair a damaged store
-        guard = SingleInstance(paths.lock_path, lambda: paths.profile_id)
-        try:
-            acquired = guard.acquire()
-        except OSError as exc:
-            return cannot_start(exc, paths.lock_path, paths)
-        if not acquired:
-            log.info("Stint already runs on this profile; asking it to show its window")
-            guard.ask_first_to_raise()
-            return 0
-        store = open_store(paths, repair_first)
-        if store is None:
-            guard.release()
-            return 1
-        try:
-            stint = StintApp(app, paths, store, guard, demo=demo_env)
-        except Exception as exc:  # what the first paint reads may be what is damaged
-            if not is_corruption(exc):
-                raise
-            store.close()
-            guard.release()
-            if not ask_to_repair_at_start(exc, paths):
-                return 1
-            repair_first = True
-            continue
-        if not running:  # the handlers stay installed: they quit whichever app runs now
-            quit_on_termination_signals(app, lambda: running and running[-1].quit())
-        running.append(stint)
-        stint.start(hidden=hidden)
-        sys.excepthook = excepthook(stint.problems, lambda: log_now(paths))
-        code = app.exec()
-        stint.shutdown()
-        if not stint.repair_requested:
-            sys.excepthook = sys.__excepthook__
-            return code
-        # Before the repair's dialogs run the event loop again: nothing of this app may run
-        # on its closed store (a background load answering late), so it goes now.
-        sys.excepthook = excepthook(None, lambda: log_now(paths))
-        running.pop()
-        _dispose(stint)
-        repair_first, hidden = True, False
-
-
-def _dispose(stint: StintApp) -> None:
-    """Delete the app's window and objects at once (their pending results are dropped)."""
-    import shiboken6
-
-    for part in (stint.quick_picker, stint.window, stint):
-        if part is not None and shiboken6.isValid(part):
-            shiboken6.delete(part)
-
-
-def main(profile: str | None = None, demo: bool = False, hidden: bool = False) -> int:
-    """The CLI's entry for the GUI (`stint [--profile DIR] [--demo] [--hidden]`)."""
-    return run_app(sys.argv[:1], profile=profile, demo=demo, hidden=hidden)

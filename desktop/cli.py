@@ -176,7 +176,7 @@ def _start_app(profile: str | None, demo: bool, hidden: bool = False) -> int:
     # again (~6 ms). desktop.app turns it back on right after that paint.
     gc.disable()
     try:
-        from desktop.app import main as app_main  # type: ignore[attr-defined]
+        from desktop.app_run import main as app_main
     except ImportError:
         build_parser().print_help(sys.stderr)
         return EXIT_USAGE

@@ -64,7 +64,7 @@ class ProblemReporter(QObject):
 
     def offer_repair(self, detail: str) -> None:
         """Ask once per run whether to repair now (the app closes, repairs and opens again:
-        see desktop.app.run_app); "Not now" leaves a note until the next start asks again."""
+        see desktop.app_run.run_app); "Not now" leaves a note until the next start asks again."""
         from desktop.ui.store_repair import ask_to_repair
 
         if self._closed or self._repair_offered:
