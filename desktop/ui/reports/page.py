@@ -84,7 +84,8 @@ class ReportsPage(QWidget):
         self._ticking = False
         self._build()
         entries.entries_changed.connect(self._entries_changed)
-        tasks.tree_changed.connect(lambda: self.refresh())
+        # A bound slot: Qt drops it with the page (a lambda would outlive it).
+        tasks.tree_changed.connect(self.refresh)
         timer.ticked.connect(self._on_tick)
         if format_duration is None:
             display_format().changed.connect(self.reload)
