@@ -11,10 +11,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, repeat
 
-from desktop.domain.steps import in_slices, release_in_steps
+from desktop.domain.steps import in_slices
 
 # A gram in at most this many items keeps a sorted position list instead of a bitmap.
 SPARSE_LIMIT = 4096
+# Bitmaps of rare grams kept once built (typing "acme w" reuses the grams of "acme").
+CONVERTED_KEPT = 64
 # Words in at least this many items get a bitmap of their own while grams are built.
 COMMON_WORD_ITEMS = 512
 # Positions marked per C call (a common gram has millions): a few ms, so other threads run.
@@ -98,7 +100,7 @@ class GramSets:
         self.size = size
         self.bitmaps: dict[str, int] = {}
         self.positions: dict[str, array[int]] = {}  # 4 bytes a position, not 36
-        self._converted: dict[str, int] = {}
+        self._converted: dict[str, int] = {}  # least recently used first
 
     def add(self, gram: str, bitmap: int) -> None:
         if bitmap == 0:
@@ -111,8 +113,9 @@ class GramSets:
     def __contains__(self, gram: str) -> bool:
         return gram in self.bitmaps or gram in self.positions
 
-    def release_in_steps(self) -> None:
-        release_in_steps(self.bitmaps, self.positions, self._converted)
+    def nbytes(self) -> int:
+        bits = sum(bitmap.bit_length() for bitmap in self.bitmaps.values()) // 8
+        return bits + sum(4 * len(positions) for positions in self.positions.values())
 
     def count(self, gram: str) -> int:
         positions = self.positions.get(gram)
@@ -129,12 +132,13 @@ class GramSets:
         positions = self.positions.get(gram)
         if positions is None:
             return 0
-        bitmap = self._converted.get(gram)
+        converted = self._converted
+        bitmap = converted.pop(gram, None)
         if bitmap is None:
             bitmap = bitmap_from_positions(self.size, positions)
-            if len(self._converted) > 256:
-                self._converted.clear()
-            self._converted[gram] = bitmap
+            if len(converted) >= CONVERTED_KEPT:
+                converted.pop(next(iter(converted)), None)
+        converted[gram] = bitmap  # (again) the most recently used
         return bitmap
 
     def all_of(self, grams: Iterable[str]) -> int:

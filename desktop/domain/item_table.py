@@ -1,0 +1,364 @@
+"""Items kept compactly: one array per column, each distinct string stored once.
+
+200,000 Item objects with their strings, tuples and datetimes take ~450 bytes each; as columns
+(4 bytes a cell, strings shared and UTF-8 encoded in one bytes object) they take ~90. The
+table builds an Item only when one is asked for: the picker shows a few dozen at a time.
+
+Positions are the items' places in Id order, so an Id is found by bisection without a dict
+of 200,000 strings. Everything here is immutable once built, so any thread may read it.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from itertools import accumulate
+
+from desktop.domain.items import ROOT_ID, Item, ItemKind, root_item
+
+NO_PARENT = -1  # the root (or any item whose parent_id is None)
+MISSING_PARENT = -2  # the parent Id is not in the table (an orphan)
+
+_KINDS = tuple(ItemKind)
+_KIND_CODES = {kind: code for code, kind in enumerate(_KINDS)}
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+_NO_STAMP = -(2**63)
+
+
+def _encode(text: str) -> bytes:
+    # surrogatepass: a lone surrogate (from hostile JSON) round-trips instead of raising
+    return text.encode("utf-8", "surrogatepass")
+
+
+class StringPool:
+    """Distinct strings by number, UTF-8 in one bytes object; number 0 stands for None."""
+
+    __slots__ = ("_blob", "_ends")
+
+    def __init__(self, blob: bytes, ends: array[int]) -> None:
+        self._blob = blob
+        self._ends = ends  # string k is _blob[_ends[k - 1]:_ends[k]]; _ends[0] == 0
+
+    def __getitem__(self, number: int) -> str | None:
+        if not number:
+            return None
+        ends = self._ends
+        return self._blob[ends[number - 1] : ends[number]].decode("utf-8", "surrogatepass")
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def nbytes(self) -> int:
+        return len(self._blob) + self._ends.itemsize * len(self._ends)
+
+
+class _PoolBuilder:
+    def __init__(self) -> None:
+        self._numbers: dict[str | None, int] = {None: 0}
+        self._blob = bytearray()
+        self._ends = array("I", [0])
+
+    def add(self, text: str | None) -> int:
+        number = self._numbers.get(text)
+        if number is None:
+            number = self._numbers[text] = len(self._ends)
+            self._blob += _encode(text)  # type: ignore[arg-type]
+            self._ends.append(len(self._blob))
+        return number
+
+    def build(self) -> StringPool:
+        pool = StringPool(bytes(self._blob), self._ends)
+        self._numbers, self._blob = {}, bytearray()
+        return pool
+
+
+class _IdKeys(Sequence[bytes]):
+    """The Ids in position order, as bytes, for bisection."""
+
+    __slots__ = ("_blob", "_starts")
+
+    def __init__(self, blob: bytes, starts: array[int]) -> None:
+        self._blob = blob
+        self._starts = starts  # Id k is _blob[_starts[k]:_starts[k + 1]]
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, position):  # type: ignore[override]
+        starts = self._starts
+        return self._blob[starts[position] : starts[position + 1]]
+
+
+@dataclass(slots=True)
+class _Columns:
+    """One value per item: codes, string numbers (see StringPool), positions, times."""
+
+    kind: bytearray = field(default_factory=bytearray)  # index into ItemKind
+    archived: bytearray = field(default_factory=bytearray)  # 0 or 1
+    name: array[int] = field(default_factory=lambda: array("I"))
+    parent: array[int] = field(default_factory=lambda: array("i"))  # or NO/MISSING_PARENT
+    sobject: array[int] = field(default_factory=lambda: array("I"))
+    reason: array[int] = field(default_factory=lambda: array("I"))
+    owner: array[int] = field(default_factory=lambda: array("I"))
+    fields: array[int] = field(default_factory=lambda: array("I"))  # field set number
+    modstamp: array[int] = field(default_factory=lambda: array("q"))  # microseconds, UTC
+
+    def reordered(self, rows: Sequence[int]) -> _Columns:
+        values = {}
+        for name in self.__slots__:  # type: ignore[attr-defined]
+            column = getattr(self, name)
+            picked = [column[row] for row in rows]
+            values[name] = bytearray(picked) if isinstance(column, bytearray) else \
+                array(column.typecode, picked)
+        return _Columns(**values)
+
+
+class ItemTable:
+    """Every item of a tree, by position (Id order). Build one with ItemTableBuilder."""
+
+    def __init__(
+        self,
+        ids: _IdKeys,
+        columns: _Columns,
+        strings: StringPool,
+        field_sets: tuple[array[int], array[int]],
+        missing_parents: dict[int, str],
+    ) -> None:
+        self._ids = ids
+        self._kind = bytes(columns.kind)
+        self._archived = bytes(columns.archived)
+        self._name = columns.name
+        self._parent = columns.parent
+        self._sobject = columns.sobject
+        self._reason = columns.reason
+        self._owner = columns.owner
+        self._fields = columns.fields
+        self._modstamp = columns.modstamp
+        self._strings = strings
+        self._set_starts, self._set_pairs = field_sets
+        self._missing_parents = missing_parents
+
+    @classmethod
+    def of_items(cls, items: Iterable[Item], with_root: bool = False) -> ItemTable:
+        builder = ItemTableBuilder()
+        for item in items:
+            builder.add_item(item)
+        return builder.build(with_root=with_root)
+
+    def __len__(self) -> int:
+        return len(self._kind)
+
+    # -- finding -------------------------------------------------------------------------
+    def position(self, item_id: str) -> int | None:
+        """Where the item with this Id is, or None."""
+        key = _encode(item_id)
+        ids = self._ids
+        position = bisect_left(ids, key)
+        if position < len(ids) and ids[position] == key:
+            return position
+        return None
+
+    # -- columns -------------------------------------------------------------------------
+    def id_at(self, position: int) -> str:
+        return self._ids[position].decode("utf-8", "surrogatepass")
+
+    def name_at(self, position: int) -> str:
+        return self._strings[self._name[position]]  # type: ignore[return-value]
+
+    def name_number(self, position: int) -> int:
+        """The name's number in `strings` (equal names, equal numbers)."""
+        return self._name[position]
+
+    def kind_at(self, position: int) -> ItemKind:
+        return _KINDS[self._kind[position]]
+
+    def is_archived(self, position: int) -> bool:
+        return self._archived[position] == 1
+
+    def parent_at(self, position: int) -> int:
+        """The parent's position, NO_PARENT or MISSING_PARENT."""
+        return self._parent[position]
+
+    def parent_id_at(self, position: int) -> str | None:
+        parent = self._parent[position]
+        if parent >= 0:
+            return self.id_at(parent)
+        if parent == NO_PARENT:
+            return None
+        return self._missing_parents[position]
+
+    def field_numbers(self, position: int) -> array[int]:
+        """(label, value) string numbers, flat: [label, value, label, value, ...]."""
+        field_set = self._fields[position]
+        return self._set_pairs[self._set_starts[field_set] : self._set_starts[field_set + 1]]
+
+    def fields_at(self, position: int) -> tuple[tuple[str, str], ...]:
+        numbers = self.field_numbers(position)
+        text = self._strings.__getitem__
+        return tuple(
+            (text(numbers[k]), text(numbers[k + 1]))  # type: ignore[misc]
+            for k in range(0, len(numbers), 2)
+        )
+
+    @property
+    def strings(self) -> StringPool:
+        return self._strings
+
+    def item(self, position: int) -> Item:
+        """The Item at `position` (a new object each time; equal to the one stored)."""
+        text = self._strings.__getitem__
+        stamp = self._modstamp[position]
+        return Item(
+            self.id_at(position),
+            _KINDS[self._kind[position]],
+            text(self._name[position]),  # type: ignore[arg-type]
+            self.parent_id_at(position),
+            text(self._sobject[position]),
+            self.fields_at(position),
+            self._archived[position] == 1,
+            text(self._reason[position]),
+            text(self._owner[position]),
+            None if stamp == _NO_STAMP else _EPOCH + stamp * _MICROSECOND,
+        )
+
+    def items(self, positions: Iterable[int]) -> Iterator[Item]:
+        return map(self.item, positions)
+
+    def nbytes(self) -> int:
+        """Roughly what the table holds (its arrays and strings), for benchmarks."""
+        columns = (self._name, self._parent, self._sobject, self._reason, self._owner,
+                   self._fields, self._modstamp, self._set_starts, self._set_pairs,
+                   self._ids._starts)
+        return (len(self._kind) * 2 + sum(c.itemsize * len(c) for c in columns)
+                + len(self._ids._blob) + self._strings.nbytes())
+
+
+class ItemTableBuilder:
+    """Collects items (the last one of an Id wins), then builds an ItemTable.
+
+    Items added in Id order (the store reads them so) need no sorting at the end.
+    """
+
+    def __init__(self) -> None:
+        self._strings = _PoolBuilder()
+        self._field_sets: dict[bytes, int] = {b"": 0}  # string numbers, as bytes: compact
+        self._pairs = array("I")
+        self._set_starts = array("I", [0, 0])
+        self._row_of: dict[str, int] = {}  # the Ids, in the order first added
+        self._columns = _Columns()  # by row; parent: the parent's row, NO_PARENT or _LATER
+        self._parent_later: dict[int, str] = {}  # row -> parent Id not added yet at the time
+        self._last_id = ""
+        self._in_order = True
+
+    def add_item(self, item: Item) -> None:
+        self.add(item.id, item.kind, item.name, item.parent_id, item.sobject, item.fields,
+                 item.archived, item.archive_reason, item.owner_id, item.modstamp)
+
+    def add(
+        self,
+        item_id: str,
+        kind: ItemKind,
+        name: str,
+        parent_id: str | None,
+        sobject: str | None,
+        fields: tuple[tuple[str, str], ...],
+        archived: bool,
+        archive_reason: str | None,
+        owner_id: str | None,
+        modstamp: datetime | None,
+    ) -> None:
+        add = self._strings.add
+        values = (
+            _KIND_CODES[kind], 1 if archived else 0, add(name), add(sobject), add(archive_reason),
+            add(owner_id), self._field_set(fields),
+            _NO_STAMP if modstamp is None else (modstamp - _EPOCH) // _MICROSECOND,
+        )
+        table = self._columns
+        columns = (table.kind, table.archived, table.name, table.sobject, table.reason,
+                   table.owner, table.fields, table.modstamp)
+        row = self._row_of.get(item_id)
+        if row is None:  # new
+            row = self._row_of[item_id] = len(table.kind)
+            if item_id < self._last_id:
+                self._in_order = False
+            self._last_id = item_id
+            for column, value in zip(columns, values, strict=True):
+                column.append(value)
+            table.parent.append(NO_PARENT)
+        else:  # a later version of an Id replaces the earlier one
+            for column, value in zip(columns, values, strict=True):
+                column[row] = value
+            self._parent_later.pop(row, None)
+        self._set_parent(row, parent_id)
+
+    def _set_parent(self, row: int, parent_id: str | None) -> None:
+        parent = self._columns.parent
+        if parent_id is None:
+            parent[row] = NO_PARENT
+            return
+        parent_row = self._row_of.get(parent_id)
+        if parent_row is None:
+            parent[row] = _LATER
+            self._parent_later[row] = parent_id
+        else:
+            parent[row] = parent_row
+
+    def _field_set(self, fields: tuple[tuple[str, str], ...]) -> int:
+        if not fields:
+            return 0
+        add = self._strings.add
+        numbers = array("I", [add(part) for pair in fields for part in pair])
+        key = numbers.tobytes()
+        number = self._field_sets.get(key)
+        if number is None:
+            number = self._field_sets[key] = len(self._field_sets)
+            self._pairs.extend(numbers)
+            self._set_starts.append(len(self._pairs))
+        return number
+
+    def build(self, with_root: bool = False) -> ItemTable:
+        """The table (with the root project added when `with_root` and it is missing). The
+        builder is not to be used afterwards."""
+        if with_root and ROOT_ID not in self._row_of:
+            self.add_item(root_item())
+        row_of, columns = self._row_of, self._columns
+        missing: dict[int, str] = {}
+        for row, parent_id in self._parent_later.items():
+            parent_row = row_of.get(parent_id)
+            if parent_row is None:
+                columns.parent[row] = MISSING_PARENT
+                missing[row] = parent_id
+            else:
+                columns.parent[row] = parent_row
+        ids = list(row_of)  # in row order
+        self._row_of, self._parent_later = {}, {}
+        if not self._in_order:
+            ids, columns, missing = _in_id_order(ids, columns, missing)
+        encoded = [_encode(item_id) for item_id in ids]
+        id_keys = _IdKeys(b"".join(encoded), array("I", accumulate(map(len, encoded), initial=0)))
+        return ItemTable(id_keys, columns, self._strings.build(),
+                         (self._set_starts, self._pairs), missing)
+
+
+_LATER = -3  # (while building) the parent Id was not added yet
+
+
+def _in_id_order(
+    ids: list[str], columns: _Columns, missing: dict[int, str]
+) -> tuple[list[str], _Columns, dict[int, str]]:
+    """Rows reordered by Id, parents renumbered to match."""
+    rows = sorted(range(len(ids)), key=ids.__getitem__)
+    position_of = array("i", bytes(4 * len(rows)))
+    for position, row in enumerate(rows):
+        position_of[row] = position
+    reordered = columns.reordered(rows)
+    parent = reordered.parent
+    for position, row in enumerate(parent):
+        if row >= 0:
+            parent[position] = position_of[row]
+    return ([ids[row] for row in rows], reordered,
+            {position_of[row]: parent_id for row, parent_id in missing.items()})
