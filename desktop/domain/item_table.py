@@ -27,6 +27,9 @@ _KIND_CODES = {kind: code for code, kind in enumerate(_KINDS)}
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 _NO_STAMP = -(2**63)
+# Ids found and Items built, remembered per table: a picker keystroke asks for the same few
+# dozen again and again (recent tasks, the best matches, their parents' paths).
+_REMEMBERED = 1024
 
 
 def _encode(text: str) -> bytes:
@@ -141,6 +144,8 @@ class ItemTable:
         self._strings = strings
         self._set_starts, self._set_pairs = field_sets
         self._missing_parents = missing_parents
+        self._found: dict[str, int] = {}  # a few Id -> position (see _REMEMBERED)
+        self._built: dict[int, Item] = {}  # a few position -> Item
 
     @classmethod
     def of_items(cls, items: Iterable[Item], with_root: bool = False) -> ItemTable:
@@ -155,10 +160,14 @@ class ItemTable:
     # -- finding -------------------------------------------------------------------------
     def position(self, item_id: str) -> int | None:
         """Where the item with this Id is, or None."""
+        position = self._found.get(item_id)
+        if position is not None:
+            return position
         key = _encode(item_id)
         ids = self._ids
         position = bisect_left(ids, key)
         if position < len(ids) and ids[position] == key:
+            _remember(self._found, item_id, position)
             return position
         return None
 
@@ -209,7 +218,14 @@ class ItemTable:
         return self._strings
 
     def item(self, position: int) -> Item:
-        """The Item at `position` (a new object each time; equal to the one stored)."""
+        """The Item at `position` (equal to the one stored)."""
+        item = self._built.get(position)
+        if item is None:
+            item = self._build_item(position)
+            _remember(self._built, position, item)
+        return item
+
+    def _build_item(self, position: int) -> Item:
         text = self._strings.__getitem__
         stamp = self._modstamp[position]
         return Item(
@@ -235,6 +251,13 @@ class ItemTable:
                    self._ids._starts)
         return (len(self._kind) * 2 + sum(c.itemsize * len(c) for c in columns)
                 + len(self._ids._blob) + self._strings.nbytes())
+
+
+def _remember(found: dict, key: object, value: object) -> None:
+    """A bounded memo that threads may share: each step is one atomic dict operation."""
+    if len(found) >= _REMEMBERED:
+        found.clear()
+    found[key] = value
 
 
 class ItemTableBuilder:
