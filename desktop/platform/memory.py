@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import logging
 import sys
 from functools import cache
-
-log = logging.getLogger(__name__)
 
 
 @cache
