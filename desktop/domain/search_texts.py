@@ -10,7 +10,6 @@ found in a text means "at a word start"; bytes.find(x, start, end) looks at one 
 from __future__ import annotations
 
 from array import array
-from itertools import accumulate
 
 from desktop.domain.item_table import ItemTable
 from desktop.domain.text import words
@@ -31,20 +30,19 @@ class SearchTexts:
                 ).encode("utf-8", "surrogatepass")
             return found
 
-        parts: list[bytes] = []
-        name_lengths = array("I")
-        for position in range(len(table)):
-            name = words_of(table.name_number(position))
-            numbers = table.field_numbers(position)
-            values = b"".join([words_of(numbers[k]) for k in range(1, len(numbers), 2)])
-            parts.append(name + values)
-            name_lengths.append(len(name))
-        folded.clear()
-        self.blob = b"".join(parts)
         # position p's text is blob[starts[p]:starts[p + 1]], its name part ends at name_ends[p]
-        self.starts = array("I", accumulate(map(len, parts), initial=0))
-        parts.clear()
-        self.name_ends = array("I", map(int.__add__, self.starts, name_lengths))
+        blob = bytearray()  # grown in place: no list of 200,000 small bytes objects
+        starts, name_ends = array("I", [0]), array("I")
+        for position in range(len(table)):
+            blob += words_of(table.name_number(position))
+            name_ends.append(len(blob))
+            numbers = table.field_numbers(position)
+            for k in range(1, len(numbers), 2):
+                blob += words_of(numbers[k])
+            starts.append(len(blob))
+        folded.clear()
+        self.blob = bytes(blob)
+        self.starts, self.name_ends = starts, name_ends
 
     def text(self, position: int) -> str:
         """" name words field words" of one position."""
