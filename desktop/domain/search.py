@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 
 from desktop.domain.bulk import gc_paused
@@ -161,12 +161,14 @@ class SearchIndex:
         own_vocabulary: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
         name_starts: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
         children: defaultdict[int, array[int]] = defaultdict(lambda: array("I"))
+        name_words: set[str] = set()
         for index, position in enumerate(self._order):
             for word in set(texts.text(position).split()):
                 own_vocabulary[word].append(index)
             for word in texts.name_words(position).split():
                 name_starts[" " + word[:1]].append(index)
                 name_starts[" " + word[:2]].append(index)
+                name_words.add(word)
             parent = self._parent[index]
             if parent >= 0:
                 children[parent].append(index)
@@ -193,7 +195,8 @@ class SearchIndex:
             full_sets.append((gram, own_bitmap | inherited_bitmaps.bitmap(word_ids)))
         start_sets = [(start, bitmap_from_positions(size, postings))
                       for start, postings in name_starts.items()]
-        return own_sets, full_sets, start_sets, Vocabulary(vocabulary, own, inherited)
+        vocabulary_index = Vocabulary(vocabulary, own, inherited, name_words)
+        return own_sets, full_sets, start_sets, vocabulary_index
 
     def __len__(self) -> int:
         return len(self._order)
@@ -354,30 +357,54 @@ class SearchIndex:
             base,  # tier 4
         )
         size = len(self._order)
-        # Tier 0 is every term at a word start of the name: one look at the name each
-        # (most of its candidates fail at the first term). Later passes remember each
-        # item's tier, as an item may come up in several of them.
+        # Once the passes before tier k's are through, every item of a better tier that
+        # tier k's condition admits has been taken: the condition alone (one cheap look,
+        # most candidates fail at the first term) tells the rest.
+        if not all(self._vocabulary.may_start_a_name_word(term) for term in terms):
+            passes = (0, *passes[1:])  # no name has a word starting so: no tier 0
         found: list[int] = []
-        tiers: dict[int, int | None] = {}
-        texts = self._texts
-        find, text_starts, name_ends, order = (
-            texts.blob.find, texts.starts, texts.name_ends, self._order)
-        for index in positions_in(passes[0], size):
-            position = order[index]
-            begin, name_end = text_starts[position], name_ends[position]
-            if all(find(start, begin, name_end) >= 0 for start in starts):
-                tiers[index] = 0
-                found.append(index)
-                if len(found) >= wanted:
-                    return found
-        for tier, mask in enumerate(passes[1:], start=1):
-            # An item is accepted only in the pass of its own tier, so none comes twice.
+        taken: set[int] = set()
+        for mask, holds in zip(passes, self._tier_conditions(encoded, starts), strict=True):
             for index in positions_in(mask, size):
-                known = tiers.get(index, -1)
-                if known == -1:
-                    known = tiers[index] = self._tier(index, encoded, starts)
-                if known == tier:
+                if index not in taken and holds(index):
+                    taken.add(index)
                     found.append(index)
                     if len(found) >= wanted:
                         return found
         return found
+
+    def _tier_conditions(
+        self, terms: Sequence[bytes], starts: Sequence[bytes]
+    ) -> tuple[Callable[[int], bool], ...]:
+        """For each tier, whether an item meets its condition (see the module doc): every
+        term at a word start of the name; ... of its own text; ... of its own or parent's;
+        every term in its own text; in its own or parent's."""
+        texts = self._texts
+        find, text_starts, name_ends = texts.blob.find, texts.starts, texts.name_ends
+        order, parents = self._order, self._parent
+
+        def in_name(index: int) -> bool:
+            position = order[index]
+            begin, end = text_starts[position], name_ends[position]
+            return all(find(start, begin, end) >= 0 for start in starts)
+
+        def in_own(words: Sequence[bytes]) -> Callable[[int], bool]:
+            def holds(index: int) -> bool:
+                position = order[index]
+                begin, end = text_starts[position], text_starts[position + 1]
+                return all(find(word, begin, end) >= 0 for word in words)
+            return holds
+
+        def in_own_or_parent(words: Sequence[bytes]) -> Callable[[int], bool]:
+            def holds(index: int) -> bool:
+                position, parent = order[index], parents[index]
+                begin, end = text_starts[position], text_starts[position + 1]
+                if parent < 0:
+                    return all(find(word, begin, end) >= 0 for word in words)
+                parent_begin, parent_end = text_starts[parent], text_starts[parent + 1]
+                return all(find(word, begin, end) >= 0
+                           or find(word, parent_begin, parent_end) >= 0 for word in words)
+            return holds
+
+        return (in_name, in_own(starts), in_own_or_parent(starts), in_own(terms),
+                in_own_or_parent(terms))

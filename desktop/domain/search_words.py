@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 # Words with more items (own and inherited together) than this keep no postings.
 RARE_WORD_ITEMS = 1500
+# Words starting with a query word looked at, at most, to rule out matches in names.
+NAME_WORD_LOOKUPS = 200
 
 
 class Vocabulary:
@@ -26,8 +28,12 @@ class Vocabulary:
         words: list[str],
         own: Sequence[array[int]],
         inherited: Sequence[array[int]],
+        name_words: Collection[str] = (),
     ) -> None:
         self._text = "\n" + "\n".join(words) + "\n"
+        # 1 for the words that are in some item's name (a query word that no name word
+        # starts with rules out "every word at a word start of the name" at once)
+        self._in_names = bytes(word in name_words for word in words)
         offsets, offset = array("I"), 1
         for word in words:
             offsets.append(offset)
@@ -72,9 +78,26 @@ class Vocabulary:
             position = text.find(term, offsets[word_id] + lengths[word_id])
         return word_ids, total
 
+    def may_start_a_name_word(self, term: str) -> bool:
+        """False only when no word of any item's name starts with `term` (short terms, with
+        many words to look at, are not looked up: True)."""
+        if len(term) < 3:
+            return True
+        text, offsets, in_names = self._text, self._offsets, self._in_names
+        needle = "\n" + term
+        position = text.find(needle)
+        for _ in range(NAME_WORD_LOOKUPS):
+            if position == -1:
+                return False
+            word_id = bisect_right(offsets, position + 1) - 1
+            if in_names[word_id]:
+                return True
+            position = text.find(needle, position + 1)
+        return True
+
     def postings(self, word_id: int) -> array[int]:
         return self._postings[self._starts[word_id] : self._starts[word_id + 1]]
 
     def nbytes(self) -> int:
         arrays = (self._offsets, self._lengths, self._totals, self._starts, self._postings)
-        return len(self._text) + sum(a.itemsize * len(a) for a in arrays)
+        return len(self._text) + len(self._in_names) + sum(a.itemsize * len(a) for a in arrays)
