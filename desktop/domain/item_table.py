@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
-from itertools import accumulate
+from itertools import accumulate, compress
+from typing import Any
 
 from desktop.domain.items import ROOT_ID, Item, ItemKind, root_item
+from desktop.domain.steps import sorted_in_steps
 
 NO_PARENT = -1  # the root (or any item whose parent_id is None)
 MISSING_PARENT = -2  # the parent Id is not in the table (an orphan)
@@ -26,6 +28,7 @@ _KIND_CODES = {kind: code for code, kind in enumerate(_KINDS)}
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 _NO_STAMP = -(2**63)
+_NO_KEY = object()
 # Ids found and Items built, remembered per table: a picker keystroke asks for the same few
 # dozen again and again (recent tasks, the best matches, their parents' paths).
 _REMEMBERED = 1024
@@ -247,6 +250,45 @@ class ItemTable:
     def items(self, positions: Iterable[int]) -> Iterator[Item]:
         return map(self.item, positions)
 
+    def ordered_by_name(
+        self, key: Callable[[int], Any], positions: Iterable[int] | None = None
+    ) -> array[int]:
+        """The positions (all by default) ordered by `key(position)`, a function of the
+        position's name only; equal keys in Id order.
+
+        Each distinct name's key is computed and sorted once; the positions are then placed
+        by counting (200,000 positions: no sort of 200,000 keys, no list of them)."""
+        size, name = len(self), self._name
+        if positions is None:
+            members: Iterable[int] = range(size)
+        else:
+            wanted = bytearray(size)
+            for position in positions:
+                wanted[position] = 1
+            members = compress(range(size), wanted)  # in Id order
+        members = array("I", members)
+        first: dict[int, int] = {}  # name number -> a position with that name
+        for position in members:
+            first.setdefault(name[position], position)
+        keys = {number: key(position) for number, position in first.items()}
+        rank: dict[int, int] = {}
+        previous, current = _NO_KEY, -1
+        for number in sorted_in_steps(list(keys), key=keys.__getitem__):
+            if keys[number] != previous:
+                previous, current = keys[number], current + 1
+            rank[number] = current
+        slots = array("I", bytes(4 * (current + 2)))  # where each rank's positions go
+        for position in members:
+            slots[rank[name[position]] + 1] += 1
+        for number in range(1, len(slots)):
+            slots[number] += slots[number - 1]
+        ordered = array("I", bytes(4 * len(members)))
+        for position in members:
+            slot = rank[name[position]]
+            ordered[slots[slot]] = position
+            slots[slot] += 1
+        return ordered
+
     def nbytes(self) -> int:
         """Roughly what the table holds (its arrays and strings), for benchmarks."""
         columns = (self._name, self._parent, self._sobject, self._reason, self._owner,
@@ -279,7 +321,9 @@ class ItemTableBuilder:
         self._columns = _Columns()  # by row; parent: the parent's row, NO_PARENT or _LATER
         self._parent_later: dict[int, str] = {}  # row -> parent Id not added yet at the time
         self._last_id = ""
-        self._in_order = True
+        self._in_order = True  # then the Ids, in row order, are already the table's keys:
+        self._id_blob = bytearray()
+        self._id_starts = array("I", [0])
 
     def add_item(self, item: Item) -> None:
         self.add(item.id, item.kind, item.name, item.parent_id, item.sobject, item.fields,
@@ -313,6 +357,8 @@ class ItemTableBuilder:
             if item_id < self._last_id:
                 self._in_order = False
             self._last_id = item_id
+            self._id_blob += _encode(item_id)
+            self._id_starts.append(len(self._id_blob))
             columns.kind.append(_KIND_CODES[kind])
             columns.archived.append(1 if archived else 0)
             columns.name.append(string(name))
@@ -376,12 +422,14 @@ class ItemTableBuilder:
                 missing[row] = parent_id
             else:
                 columns.parent[row] = parent_row
-        ids = list(row_of)  # in row order
-        self._row_of, self._parent_later = {}, {}
-        if not self._in_order:
-            ids, columns, missing = _in_id_order(ids, columns, missing)
-        encoded = [_encode(item_id) for item_id in ids]
-        id_keys = _IdKeys(b"".join(encoded), array("I", accumulate(map(len, encoded), initial=0)))
+        if self._in_order:
+            id_keys = _IdKeys(bytes(self._id_blob), self._id_starts)
+        else:
+            ids, columns, missing = _in_id_order(list(row_of), columns, missing)
+            encoded = [_encode(item_id) for item_id in ids]
+            id_keys = _IdKeys(b"".join(encoded),
+                              array("I", accumulate(map(len, encoded), initial=0)))
+        self._row_of, self._parent_later, self._id_blob = {}, {}, bytearray()
         return ItemTable(id_keys, columns, self._strings.build(),
                          (self._set_starts, self._pairs), missing)
 

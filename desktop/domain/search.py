@@ -38,7 +38,6 @@ from desktop.domain.search_bitmaps import (
 )
 from desktop.domain.search_texts import SearchTexts
 from desktop.domain.search_words import Vocabulary
-from desktop.domain.steps import sorted_in_steps
 from desktop.domain.text import words
 
 # Candidate sets up to this size are checked and ranked completely.
@@ -102,7 +101,7 @@ class SearchIndex:
     def _build(self, table: ItemTable, positions: Iterable[int], texts: SearchTexts) -> None:
         with gc_paused():  # many small objects while building: collections would only slow it
             self._table, self._texts = table, texts
-            self._order = self._tie_break_order(list(positions))
+            self._order = self._tie_break_order(positions)
             size = len(self._order)
             index_of = array("i", [-1]) * len(table)
             for index, position in enumerate(self._order):
@@ -117,28 +116,13 @@ class SearchIndex:
             ])
             self._build_sets(size)
 
-    def _tie_break_order(self, positions: list[int]) -> array[int]:
-        """`positions` by (name length, folded name words, Id); equal names are ranked once
-        and positions are in Id order, so the big sort compares ints."""
+    def _tie_break_order(self, positions: Iterable[int]) -> array[int]:
+        """`positions` by (name length, folded name words, Id)."""
         table, texts = self._table, self._texts
-        name_number = table.name_number
-        first_of: dict[int, int] = {}
-        for position in positions:
-            first_of.setdefault(name_number(position), position)
-        name_keys = {
-            number: (len(table.name_at(position)), texts.name_words(position))
-            for number, position in first_of.items()
-        }
-        rank: dict[int, int] = {}
-        previous, current = None, -1
-        for number in sorted_in_steps(list(name_keys), key=name_keys.__getitem__):
-            if name_keys[number] != previous:
-                previous, current = name_keys[number], current + 1
-            rank[number] = current
-        size = len(table)
-        keys = [rank[name_number(position)] * size + position for position in positions]
-        order = sorted_in_steps(list(range(len(positions))), key=keys.__getitem__)
-        return array("I", [positions[k] for k in order])
+        return table.ordered_by_name(
+            lambda position: (len(table.name_at(position)), texts.name_words(position)),
+            positions,
+        )
 
     def _build_sets(self, size: int) -> None:
         """Item sets per gram (own and own-or-inherited), per name word start, and the

@@ -9,7 +9,6 @@ from typing import Any
 
 from desktop.domain.item_table import ItemTable
 from desktop.domain.items import ROOT_ID, Item
-from desktop.domain.steps import sorted_in_steps
 
 PATH_SEPARATOR = " > "
 
@@ -176,20 +175,6 @@ class TaskTree:
         return [item for _, item in self.walk(include_archived)]
 
 
-def display_order(table: ItemTable) -> list[int]:
-    """Positions by name, case-insensitively, then Id (positions are in Id order). The names
-    are ranked once each (equal names share a number), so the big sort compares ints."""
-    name_number = table.name_number
-    text = table.strings.__getitem__
-    folded_names = {number: text(number).casefold()  # type: ignore[union-attr]
-                    for number in {name_number(p) for p in range(len(table))}}
-    rank: dict[int, int] = {}
-    previous, current = None, -1
-    for number in sorted_in_steps(list(folded_names), key=folded_names.__getitem__):
-        folded = folded_names[number]
-        if folded != previous:
-            previous, current = folded, current + 1
-        rank[number] = current
-    size = len(table)
-    keys = [rank[name_number(p)] * size + p for p in range(size)]
-    return sorted_in_steps(list(range(size)), key=keys.__getitem__)
+def display_order(table: ItemTable) -> array[int]:
+    """Positions by name, case-insensitively, then Id."""
+    return table.ordered_by_name(lambda position: table.name_at(position).casefold())

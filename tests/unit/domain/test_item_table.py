@@ -77,3 +77,22 @@ def test_equal_strings_and_field_sets_are_stored_once():
     assert table.nbytes() < 200 * 80
     first, second = (table.field_numbers(table.position(item.id)) for item in items[:2])
     assert first == second
+
+
+def test_ordered_by_name_ranks_each_name_once_and_keeps_id_order_on_ties():
+    names = ["beta", "Alpha", "beta", "ALPHA", "gamma", "alpha"]
+    items = [opportunity(n, name=name) for n, name in enumerate(names)]
+    table = ItemTable.of_items(items)
+    asked: list[str] = []
+
+    def key(position: int) -> str:
+        asked.append(table.name_at(position))
+        return table.name_at(position).casefold()
+
+    ordered = [table.id_at(position) for position in table.ordered_by_name(key)]
+    assert ordered == [items[n].id for n in (1, 3, 5, 0, 2, 4)]
+    assert sorted(asked) == sorted(set(names))  # each distinct name once
+    some = [table.position(items[n].id) for n in (4, 0, 3)]  # in any order
+    assert [table.id_at(p) for p in table.ordered_by_name(key, some)] == [
+        items[3].id, items[0].id, items[4].id
+    ]
