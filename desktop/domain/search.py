@@ -285,7 +285,11 @@ class SearchIndex:
         starts = [b" " + term for term in encoded]
         candidates, restriction = self._narrowest(terms, grams)
         if candidates is None:
-            return self._scan(terms, encoded, grams, starts, wanted, restriction)
+            base = self._full.all_of(grams) & restriction
+            if base.bit_count() > VERIFY_ALL_LIMIT:
+                return self._scan(terms, encoded, grams, starts, wanted, base)
+            # every single gram is common, but not all of them together
+            candidates = list(positions_in(base, len(self._order)))
         ranked = []
         for index in candidates:
             tier = self._tier(index, encoded, starts)
@@ -324,12 +328,11 @@ class SearchIndex:
 
     def _scan(
         self, terms: list[str], encoded: list[bytes], grams: set[str], starts: list[bytes],
-        wanted: int, restriction: int,
+        wanted: int, base: int,
     ) -> list[int]:
-        """Many candidates: walk a superset of each tier in index order, best tier first,
-        and stop as soon as there are enough."""
+        """Many candidates (`base`, a bitmap): walk a superset of each tier in index order,
+        best tier first, and stop as soon as there are enough."""
         start_grams = {start_gram(term) for term in terms}
-        base = self._full.all_of(grams) & restriction
         anywhere = base & self._full.all_of(start_grams)
         own_base = base & self._own.all_of(grams)
         own_starts = own_base & self._own.all_of(start_grams)
@@ -367,27 +370,37 @@ class SearchIndex:
         find, text_starts, name_ends = texts.blob.find, texts.starts, texts.name_ends
         order, parents = self._order, self._parent
 
+        # (plain loops: run for thousands of candidates a query, all() over a generator
+        # costs a third more)
         def in_name(index: int) -> bool:
             position = order[index]
             begin, end = text_starts[position], name_ends[position]
-            return all(find(start, begin, end) >= 0 for start in starts)
+            for start in starts:  # noqa: SIM110 - see above
+                if find(start, begin, end) < 0:
+                    return False
+            return True
 
         def in_own(words: Sequence[bytes]) -> Callable[[int], bool]:
             def holds(index: int) -> bool:
                 position = order[index]
                 begin, end = text_starts[position], text_starts[position + 1]
-                return all(find(word, begin, end) >= 0 for word in words)
+                for word in words:  # noqa: SIM110 - see above
+                    if find(word, begin, end) < 0:
+                        return False
+                return True
             return holds
 
         def in_own_or_parent(words: Sequence[bytes]) -> Callable[[int], bool]:
             def holds(index: int) -> bool:
                 position, parent = order[index], parents[index]
                 begin, end = text_starts[position], text_starts[position + 1]
-                if parent < 0:
-                    return all(find(word, begin, end) >= 0 for word in words)
-                parent_begin, parent_end = text_starts[parent], text_starts[parent + 1]
-                return all(find(word, begin, end) >= 0
-                           or find(word, parent_begin, parent_end) >= 0 for word in words)
+                parent_begin = parent_end = 0  # no parent: an empty range
+                if parent >= 0:
+                    parent_begin, parent_end = text_starts[parent], text_starts[parent + 1]
+                for word in words:
+                    if find(word, begin, end) < 0 and find(word, parent_begin, parent_end) < 0:
+                        return False
+                return True
             return holds
 
         return (in_name, in_own(starts), in_own_or_parent(starts), in_own(terms),
