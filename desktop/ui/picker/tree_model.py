@@ -26,6 +26,9 @@ FIELDS_ROLE = Qt.ItemDataRole.UserRole + 3
 ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 4
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_NODE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LEAF_FLAGS = _NODE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class TaskTreeModel(QAbstractItemModel):
@@ -92,15 +95,18 @@ class TaskTreeModel(QAbstractItemModel):
         return 1
 
     def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
-        return self.rowCount(parent) > 0
+        if self._layout is None:
+            return False
+        if not parent.isValid():
+            return self._layout.child_count(0) > 0
+        return parent.column() == 0 and self._layout.child_count(parent.internalId()) > 0
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.hasChildren(index):
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        # The view asks twice per row when it lays out the tree (100,000 rows under an open
+        # "Salesforce"): the flags are built once, not with enum operations per call.
+        if not index.isValid() or self._layout is None:
+            return _NO_FLAGS
+        return _NODE_FLAGS if self._layout.child_count(index.internalId()) else _LEAF_FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._layout is None:
