@@ -14,14 +14,15 @@ Built for 200,000 items at typing speed in pure Python, and compact (tens of byt
 - every letter, letter pair ("ac") and word start (" a", " ac") has an item set, for the
   item's own words and with its parent's (search_bitmaps): ANDing bitmaps runs in C and
   narrows each tier's candidates before any Python loop;
-- the vocabulary finds the few items of a rare word ("00001234") exactly (search_words).
+- the vocabulary finds the few items of a rare word ("00001234") exactly (search_words);
+- each candidate is then checked on its texts (search_tiers).
 """
 
 from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain
 
 from desktop.domain.bulk import gc_paused
@@ -37,6 +38,7 @@ from desktop.domain.search_bitmaps import (
     word_start_grams,
 )
 from desktop.domain.search_texts import SearchTexts
+from desktop.domain.search_tiers import TierChecks
 from desktop.domain.search_words import Vocabulary
 from desktop.domain.text import words
 
@@ -114,6 +116,7 @@ class SearchIndex:
                 parent if parent >= 0 and parent != root else -1
                 for parent in map(parent_at, self._order)
             ])
+            self._checks = TierChecks(texts, self._order, self._parent)
             self._build_sets(size)
 
     def _tie_break_order(self, positions: Iterable[int]) -> array[int]:
@@ -210,7 +213,7 @@ class SearchIndex:
         recent: list[int] = []
         for item_id in dict.fromkeys(recent_ids):
             index = self._index(item_id)
-            if index is not None and self._matches(index, encoded):
+            if index is not None and self._checks.matches(index, encoded):
                 recent.append(index)
         recent = recent[:limit]
         # The top `limit` ranked items hold at most len(recent) recent ones, so they leave
@@ -237,47 +240,6 @@ class SearchIndex:
         return None if index < 0 else index
 
     # -- matching ------------------------------------------------------------------------
-    def _matches(self, index: int, terms: Sequence[bytes]) -> bool:
-        find, starts = self._texts.blob.find, self._texts.starts
-        position, parent = self._order[index], self._parent[index]
-        begin, end = starts[position], starts[position + 1]
-        if parent < 0:
-            return all(find(term, begin, end) >= 0 for term in terms)
-        parent_begin, parent_end = starts[parent], starts[parent + 1]
-        return all(
-            find(term, begin, end) >= 0 or find(term, parent_begin, parent_end) >= 0
-            for term in terms
-        )
-
-    def _tier(self, index: int, terms: Sequence[bytes], starts: Sequence[bytes]) -> int | None:
-        """match_tier for one indexed item, on its own text and its parent's.
-
-        Most candidates a scan checks (a superset, from letter pairs) match nothing: whether
-        each term occurs at all is asked first, so those cost a find or two per term."""
-        texts = self._texts
-        find, text_starts = texts.blob.find, texts.starts
-        position = self._order[index]
-        begin, end = text_starts[position], text_starts[position + 1]
-        parent = self._parent[index]
-        parent_begin = parent_end = 0
-        if parent >= 0:
-            parent_begin, parent_end = text_starts[parent], text_starts[parent + 1]
-        all_own = True
-        for term in terms:
-            if find(term, begin, end) < 0:
-                if find(term, parent_begin, parent_end) < 0:
-                    return None  # (with no parent, an empty range: never found)
-                all_own = False
-        if all_own and all(find(start, begin, end) >= 0 for start in starts):
-            name_end = texts.name_ends[position]
-            return 0 if all(find(start, begin, name_end) >= 0 for start in starts) else 1
-        if parent >= 0 and all(
-            find(start, begin, end) >= 0 or find(start, parent_begin, parent_end) >= 0
-            for start in starts
-        ):
-            return 2
-        return 3 if all_own else 4
-
     def _ranked(self, terms: list[str], encoded: list[bytes], wanted: int) -> list[int]:
         grams = set().union(*(grams_of(term) for term in terms))
         if not all(gram in self._full for gram in grams):
@@ -292,7 +254,7 @@ class SearchIndex:
             candidates = list(positions_in(base, len(self._order)))
         ranked = []
         for index in candidates:
-            tier = self._tier(index, encoded, starts)
+            tier = self._checks.tier(index, encoded, starts)
             if tier is not None:
                 ranked.append((tier, index))
         ranked.sort()
@@ -351,7 +313,7 @@ class SearchIndex:
             passes = (0, *passes[1:])  # no name has a word starting so: no tier 0
         found: list[int] = []
         taken: set[int] = set()
-        for mask, holds in zip(passes, self._tier_conditions(encoded, starts), strict=True):
+        for mask, holds in zip(passes, self._checks.conditions(encoded, starts), strict=True):
             for index in positions_in(mask, size):
                 if index not in taken and holds(index):
                     taken.add(index)
@@ -359,49 +321,3 @@ class SearchIndex:
                     if len(found) >= wanted:
                         return found
         return found
-
-    def _tier_conditions(
-        self, terms: Sequence[bytes], starts: Sequence[bytes]
-    ) -> tuple[Callable[[int], bool], ...]:
-        """For each tier, whether an item meets its condition (see the module doc): every
-        term at a word start of the name; ... of its own text; ... of its own or parent's;
-        every term in its own text; in its own or parent's."""
-        texts = self._texts
-        find, text_starts, name_ends = texts.blob.find, texts.starts, texts.name_ends
-        order, parents = self._order, self._parent
-
-        # (plain loops: run for thousands of candidates a query, all() over a generator
-        # costs a third more)
-        def in_name(index: int) -> bool:
-            position = order[index]
-            begin, end = text_starts[position], name_ends[position]
-            for start in starts:  # noqa: SIM110 - see above
-                if find(start, begin, end) < 0:
-                    return False
-            return True
-
-        def in_own(words: Sequence[bytes]) -> Callable[[int], bool]:
-            def holds(index: int) -> bool:
-                position = order[index]
-                begin, end = text_starts[position], text_starts[position + 1]
-                for word in words:  # noqa: SIM110 - see above
-                    if find(word, begin, end) < 0:
-                        return False
-                return True
-            return holds
-
-        def in_own_or_parent(words: Sequence[bytes]) -> Callable[[int], bool]:
-            def holds(index: int) -> bool:
-                position, parent = order[index], parents[index]
-                begin, end = text_starts[position], text_starts[position + 1]
-                parent_begin = parent_end = 0  # no parent: an empty range
-                if parent >= 0:
-                    parent_begin, parent_end = text_starts[parent], text_starts[parent + 1]
-                for word in words:
-                    if find(word, begin, end) < 0 and find(word, parent_begin, parent_end) < 0:
-                        return False
-                return True
-            return holds
-
-        return (in_name, in_own(starts), in_own_or_parent(starts), in_own(terms),
-                in_own_or_parent(terms))

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 
 from desktop.domain.archive import Change
 from desktop.domain.bulk import gc_paused
-from desktop.domain.item_table import ItemTable, ItemTableBuilder
+from desktop.domain.item_table import ItemTable
+from desktop.domain.item_table_builder import ItemTableBuilder
 from desktop.domain.items import ROOT_ID, Item, ItemKind
 from desktop.domain.tree import TaskTree
 from desktop.store.database import Database
