@@ -133,8 +133,8 @@ def test_archived_layout_loads_on_demand(qtbot, tasks):
     assert tasks.layout() is not None
     with qtbot.waitSignal(tasks.tree_changed, timeout=10_000):
         assert tasks.layout(include_archived=True) is None  # being built
-    assert CLOSED_ID in tasks.layout(include_archived=True).node_of
-    assert CLOSED_ID not in tasks.layout().node_of
+    assert CLOSED_ID in tasks.layout(include_archived=True)
+    assert CLOSED_ID not in tasks.layout()
 
 
 # -- SyncService ----------------------------------------------------------------------------

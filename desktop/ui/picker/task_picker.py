@@ -175,7 +175,7 @@ class TaskPicker(QWidget):
         return "tree" if self.pages.currentIndex() == _TREE_PAGE else "results"
 
     def open_results(self) -> None:
-        self.refresh_results()
+        self.refresh_results(place=False)  # _show_page updates the status and places it
         self._show_page(_RESULTS_PAGE)
 
     def open_tree(self, select_id: str | None = None) -> None:
@@ -242,9 +242,10 @@ class TaskPicker(QWidget):
         self._pinned = None
         self.open_results()
 
-    def refresh_results(self, keep_highlight: bool = False) -> None:
+    def refresh_results(self, keep_highlight: bool = False, place: bool = True) -> None:
         """Search again; a new query highlights its best match, a new tree (after a sync)
-        keeps the highlighted task where it still matches."""
+        keeps the highlighted task where it still matches. `place`: update the status line
+        and the panel's height now."""
         if self._panel is None and not self.search.text():
             return  # nothing shown and nothing typed: the panel fills when it is built
         keep = self.panel.item_id(self.results_view.currentIndex()) if keep_highlight else None
@@ -266,10 +267,13 @@ class TaskPicker(QWidget):
             ids = [item.id for item in self.results_model.items()]
             row = ids.index(keep) if keep in ids else 0
         if rows:
-            self.results_view.setCurrentIndex(self.results_model.index(row, 0))
-        self._update_status()
-        if not self._inline and self.is_open():
-            self._place_panel()
+            current = self.results_model.index(row, 0)
+            self.results_view.setCurrentIndex(current)
+            self.results_view.scrollTo(current)  # rows change in place: no reset scrolls up
+        if place:
+            self._update_status()
+            if not self._inline and self.is_open():
+                self._place_panel()
 
     def _update_status(self) -> None:
         text = self.search.text().strip()
