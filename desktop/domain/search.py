@@ -21,7 +21,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 
 from desktop.domain.bulk import gc_paused
@@ -51,6 +51,18 @@ def _positions() -> array[int]:
 
 
 _NO_POSITIONS = _positions()  # shared by every word that has no postings of a kind; never grown
+
+
+def item_words(item: Item, words_of: Callable[[str], str]) -> tuple[str, str]:
+    """(name words, field words) of an item as the search matches them: its folded words,
+    space-joined (`words_of` folds one text, usually through a cache: texts repeat a lot)."""
+    return words_of(item.name), " ".join([words_of(text) for _, text in item.fields])
+
+
+def own_text(words: tuple[str, str]) -> str:
+    """" name words field words": an item's part of the text its query words must occur in;
+    that text is the item's own_text followed by its parent's (see match_tier)."""
+    return f" {words[0]} {words[1]}"
 
 
 def query_terms(text: str) -> list[str]:
@@ -103,10 +115,7 @@ class SearchIndex:
 
         own: dict[str, tuple[str, str]] = {}  # id -> (name words, field words), space-joined
         for item in items:
-            own[item.id] = (
-                words_of(item.name),
-                " ".join([words_of(text) for _, text in item.fields]),
-            )
+            own[item.id] = item_words(item, words_of)
         # in steps: one sort of 200,000 tuples would hold the GIL (and stall the GUI) ~150 ms
         order = sorted_in_steps(items, key=lambda item: (len(item.name), own[item.id][0], item.id))
 
@@ -124,17 +133,17 @@ class SearchIndex:
         name_starts: defaultdict[str, array[int]] = defaultdict(_positions)
         children: defaultdict[str, list[int]] = defaultdict(list)
         for index, item in enumerate(order):
-            name_text, field_text = own[item.id]
-            own_text = f" {name_text} {field_text}"
+            name_text = own[item.id][0]
+            item_text = own_text(own[item.id])
             name_ends.append(len(name_text) + 1)
-            own_ends.append(len(own_text))
+            own_ends.append(len(item_text))
             parent = own.get(item.parent_id) if item.parent_id != ROOT_ID else None
             if parent is None:
-                texts.append(own_text)
+                texts.append(item_text)
             else:
-                texts.append(f"{own_text} {parent[0]} {parent[1]}")
+                texts.append(item_text + own_text(parent))
                 children[item.parent_id].append(index)
-            for word in set(own_text.split()):
+            for word in set(item_text.split()):
                 own_vocabulary[word].append(index)
             for word in name_text.split():
                 name_starts[" " + word[:1]].append(index)
