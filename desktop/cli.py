@@ -61,7 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--json", action="store_true")
 
     status = commands.add_parser("status", help="connection, last and next sync, API usage, timer, counts")
-    status.add_argument("--json", action="store_true")
+    status_output = status.add_mutually_exclusive_group()
+    status_output.add_argument("--json", action="store_true")
+    status_output.add_argument("--line", action="store_true",
+                               help="one line for panels and prompts: ▶ 1:23 Acme - renewal, or ■ idle")
+    status_output.add_argument("--waybar", action="store_true", help="Waybar's custom-module JSON")
+    status.add_argument("--format", metavar="TEMPLATE",
+                        help="the line's template (implies --line; with --waybar, its text), e.g. "
+                             "'{icon} {elapsed} {task}'; the README lists the fields")
 
     tasks = commands.add_parser("tasks", help="list or search the imported tasks")
     tasks.add_argument("--search", metavar="TEXT", help="words of the name, account, case number, stage...")
@@ -109,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     open_record.add_argument("--print", dest="print_only", action="store_true",
                              help="only print the address, do not open a browser")
     open_record.add_argument("--json", action="store_true")
+
+    push = commands.add_parser("push", help="send time entries waiting for write-back to Salesforce now")
+    push.add_argument("--json", action="store_true")
 
     synclog = commands.add_parser("log", help="sync runs and the last record changes")
     synclog.add_argument("--json", action="store_true")
@@ -172,6 +182,7 @@ def _start_app(profile: str | None, demo: bool, hidden: bool = False) -> int:
 
 def _run_headless(args: argparse.Namespace) -> int:
     from desktop.commands.tasks import AMBIGUOUS_EXIT_CODE, AmbiguousTask
+    from desktop.domain.text import printable
     from desktop.engine import Engine
 
     try:
@@ -181,7 +192,7 @@ def _run_headless(args: argparse.Namespace) -> int:
     except AmbiguousTask as exc:
         _error(exc.message)
         for line in exc.lines:
-            print(line, file=sys.stderr)
+            print(printable(line), file=sys.stderr)
         return AMBIGUOUS_EXIT_CODE
     except KeyboardInterrupt:
         _error("interrupted.")
@@ -191,19 +202,34 @@ def _run_headless(args: argparse.Namespace) -> int:
         if message is None:
             log.exception("stint %s failed", args.command)
             message = f"unexpected error ({type(exc).__name__}); details are in the log file."
+        if getattr(args, "waybar", False):  # Waybar hides a module whose command fails
+            from desktop.commands.status_line import waybar_error
+
+            _print_json(waybar_error(message), indent=None)
+            return 0
         _error(message)
         return EXIT_ERROR
     for warning in result.warnings:
         _error(warning)
+    # Names and notes come from Salesforce and people: no control character reaches the
+    # terminal as it is (the commands escape them in values; this catches any they missed).
     if getattr(args, "csv", False) and result.csv is not None:
-        sys.stdout.write(result.csv)
+        sys.stdout.write(printable(result.csv, keep="\n\t"))
+    elif getattr(args, "waybar", False):
+        _print_json(result.data, indent=None)  # one line: Waybar reads one JSON object a line
     elif getattr(args, "json", False):
-        import json  # only headless --json output uses it; the GUI start does not
-
-        print(json.dumps(result.data, ensure_ascii=False, indent=2))
+        _print_json(result.data, indent=2)
     elif result.text:
-        print(result.text)
+        print(printable(result.text, keep="\n"))
     return result.exit_code
+
+
+def _print_json(data: Any, indent: int | None) -> None:
+    import json  # only headless JSON output uses it; the GUI start does not
+
+    from desktop.domain.text import json_printable
+
+    print(json_printable(json.dumps(data, ensure_ascii=False, indent=indent)))
 
 
 def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str]):
@@ -252,9 +278,19 @@ def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str
     if command == "sync":
         return sync.sync(engine, full=args.full, on_progress=None if args.json else _progress_printer())
     if command == "status":
+        if args.waybar or args.line or args.format:
+            from desktop.commands import status_line
+
+            if args.waybar:
+                return status_line.waybar(engine, args.format)
+            return status_line.status_line(engine, args.format)
         return sync.status(engine)
     if command == "log":
         return sync.sync_log(engine)
+    if command == "push":
+        from desktop.commands import writeback
+
+        return writeback.push(engine)
     if command == "tasks":
         return tasks.list_tasks(engine, search=args.search, archived=args.archived, limit=args.limit)
     if command == "start":
@@ -360,4 +396,6 @@ def _message(exc: BaseException) -> str | None:
 
 
 def _error(message: str) -> None:
-    print(f"stint: {message}", file=sys.stderr)
+    from desktop.domain.text import printable
+
+    print(f"stint: {printable(message)}", file=sys.stderr)

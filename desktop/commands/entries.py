@@ -13,6 +13,7 @@ from typing import Any
 from desktop.commands.result import CommandResult, duration_text, entry_length_text, iso, local
 from desktop.domain.csv_export import entries_csv  # the app exports the same CSV
 from desktop.domain.entries import TimeEntry
+from desktop.domain.text import printable
 from desktop.domain.tree import TaskTree
 from desktop.engine import Engine, EngineError
 from desktop.platform.local_zone import local_zone
@@ -68,7 +69,7 @@ def entries(
     first, last = chosen_days(engine, date_from, date_to, tz)
     start, end = local_day_bounds(first, last, tz)
     found = engine.store.entries.starting_between(start, end)
-    tree = engine.store.items.tree()
+    tree = engine.store.items.with_ancestors(entry.item_id for entry in found if entry.item_id)
     now = engine.clock.now()
     rows = [entry_json(entry, tree, now) for entry in found]
     total = sum(row["duration_seconds"] for row in rows)
@@ -76,8 +77,8 @@ def entries(
     for entry, row in zip(found, rows, strict=True):
         lines.append(
             f"{local(entry.start, tz)}-{local(entry.end, tz, with_date=False) if entry.end else 'now'}"
-            f"  {entry_length_text(row['duration_seconds']):>6}  {row['task'] or 'no task'}"
-            + (f"  - {entry.note}" if entry.note else "")
+            f"  {entry_length_text(row['duration_seconds']):>6}  {printable(row['task'] or 'no task')}"
+            + (f"  - {printable(entry.note)}" if entry.note else "")
         )
     lines.append(f"Total {duration_text(total)} in {len(rows)} entries, {first} to {last}.")
     return CommandResult(data=rows, text="\n".join(lines), csv=entries_csv(found, tree, tz, now))

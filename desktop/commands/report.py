@@ -11,6 +11,7 @@ from desktop.commands.entries import chosen_days
 from desktop.commands.result import CommandResult, duration_text, iso
 from desktop.domain.csv_export import report_csv
 from desktop.domain.report import GroupBy, Report, ReportRow, build_report
+from desktop.domain.text import printable
 from desktop.domain.totals import Totals, day_span
 from desktop.engine import Engine
 from desktop.platform.local_zone import local_zone
@@ -30,7 +31,8 @@ def report(
     first, last = chosen_days(engine, date_from, date_to, tz)
     start, end = day_span(first, last, tz)
     found = engine.store.entries.between(start, end)
-    built = build_report(found, engine.store.items.tree(), grouping, start, end, engine.clock.now())
+    tree = engine.store.items.with_ancestors(entry.item_id for entry in found if entry.item_id)
+    built = build_report(found, tree, grouping, start, end, engine.clock.now())
     data = {
         "by": grouping.value,
         "from": first.isoformat(),
@@ -70,7 +72,7 @@ def _text(built: Report, first, last) -> str:
         mark = "  [archived]" if row.archived else ""
         lines.append(
             f"{duration_text(row.totals.seconds):>7} {duration_text(row.totals.billable_seconds):>7}"
-            f"  {row.display_name()}{mark}"
+            f"  {printable(row.display_name())}{mark}"
         )
     totals = built.totals
     if not built.rows:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from desktop.commands.result import CommandResult, duration_text, iso, local
 from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.domain.text import printable
 from desktop.engine import Engine
 from desktop.engine.status import build_status, run_to_json
 
@@ -45,7 +46,7 @@ def _run_text(run: SyncRun) -> str:
     if not run.counts and run.outcome is RunOutcome.SUCCEEDED:
         lines.append("  Nothing changed.")
     if run.error:
-        lines.append(f"  {run.error}")
+        lines.append(f"  {printable(run.error)}")
     return "\n".join(lines)
 
 
@@ -54,10 +55,10 @@ def status(engine: Engine) -> CommandResult:
     connection = data["connection"]
     lines = []
     if connection["connected"]:
-        lines.append(
+        lines.append(printable(
             f"Connected: {connection['username'] or connection['user_id']} at "
             f"{connection['instance_url'] or connection['login_url']} ({connection['auth_method']})"
-        )
+        ))
     else:
         lines.append("Not connected to Salesforce (run `stint connect`).")
     if connection["keyring_problem"]:
@@ -67,7 +68,7 @@ def status(engine: Engine) -> CommandResult:
         when = local(_parse(last["finished_at"] or last["started_at"]))
         lines.append(
             f"Last sync: {last['outcome'].replace('_', ' ')} ({last['kind']}) at {when}, "
-            f"{last['api_calls']} API calls" + (f" - {last['error']}" if last["error"] else "")
+            f"{last['api_calls']} API calls" + (f" - {printable(last['error'])}" if last["error"] else "")
         )
     else:
         lines.append("Last sync: never")
@@ -82,7 +83,7 @@ def status(engine: Engine) -> CommandResult:
     if timer:
         lines.append(
             f"Timer: running {duration_text(timer['elapsed_seconds'])} on "
-            f"{timer['task'] or 'no task'} (since {local(_parse(timer['started_at']))})"
+            f"{printable(timer['task'] or 'no task')} (since {local(_parse(timer['started_at']))})"
         )
     else:
         lines.append("Timer: stopped")
@@ -120,17 +121,18 @@ def sync_log(engine: Engine, runs: int = 20) -> CommandResult:
         total = sum(c.total for c in run.counts.values())
         lines.append(
             f"  #{run.id} {local(run.started_at)} {run.kind:<11} {run.outcome.value:<12} "
-            f"{run.api_calls:>5} calls {total:>6} changes" + (f"  {run.error}" if run.error else "")
+            f"{run.api_calls:>5} calls {total:>6} changes"
+            + (f"  {printable(run.error)}" if run.error else "")
         )
     if not recent:
         lines.append("  none yet")
     lines.append("Record changes (newest first):")
     for c in changes:
         arrow = "<-" if c.direction.value == "from_salesforce" else "->"
-        lines.append(
+        lines.append(printable(
             f"  {local(c.at)} {arrow} {c.sobject} {c.record_id} {c.action} {c.status.value}: "
             f"{c.record_name}" + (f" ({c.error})" if c.error else "")
-        )
+        ))
     if not changes:
         lines.append("  none yet")
     return CommandResult(data=data, text="\n".join(lines))

@@ -42,7 +42,7 @@ def test_connect_json(stint, sandbox):
     assert result.json() == {
         "connected": True, "username": sandbox.username, "login_url": sandbox.login_url,
         "auth_method": "password", "user_id": sandbox.org.api_user.id,
-        "instance_url": sandbox.instance_url, "keyring": "session-only", "keyring_problem": None,
+        "instance_url": sandbox.instance_url, "keyring": "system", "keyring_problem": None,
     }
 
 
