@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli_subcommands import Subcommands, command_word
+
 if TYPE_CHECKING:
     import argparse
 
@@ -23,14 +25,19 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or (`only`) of that command alone: argparse spends about a
+    millisecond building each command's parser, and panels run `stint status` every few
+    seconds. Falls back to every command when `only` names none."""
     import argparse  # the app's start does without it (see `_app_options`)
 
     parser = argparse.ArgumentParser(prog="stint", description="Stint: time tracking for Salesforce work.")
     parser.add_argument("--profile", metavar="DIR", help="profile directory (default: STINT_HOME or the platform's data dir)")
     parser.add_argument("--demo", action="store_true", help="start on a fresh temporary profile connected to a built-in demo org")
     parser.add_argument("--hidden", action="store_true", help="start in the tray with the window hidden (for starting at log-in)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # (a prog given here spares argparse a help formatter, and the shutil it loads)
+    commands = Subcommands(
+        parser.add_subparsers(dest="command", metavar="COMMAND", prog="stint"), only)
 
     sandbox = commands.add_parser("sandbox", help="serve a local Salesforce-compatible sandbox org until interrupted")
     sandbox.add_argument("--port", type=int, default=0, help="TCP port on 127.0.0.1 (default: any free port)")
@@ -130,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("key")
     setter.add_argument("value")
     setter.add_argument("--json", action="store_true")
+    if only is not None and not commands.found:
+        return build_parser()
     return parser
 
 
@@ -138,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     app_options = _app_options(arguments)
     if app_options is not None:
         return _start_app(**app_options)
-    args = build_parser().parse_args(arguments)
+    args = build_parser(only=command_word(arguments)).parse_args(arguments)
     if args.command == "sandbox":
         from desktop.sandbox.__main__ import serve
 
@@ -233,18 +242,14 @@ def _print_json(data: Any, indent: int | None) -> None:
 
 
 def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str]):
-    from desktop.commands import (
-        add_entry,
-        connection,
-        entries,
-        records,
-        report,
-        settings,
-        sync,
-        tasks,
-    )
-
+    # Each command imports only its own module: panels run `status` every few seconds.
     command = args.command
+    if command in ("connect", "disconnect"):
+        from desktop.commands import connection
+    if command in ("sync", "status", "log"):
+        from desktop.commands import sync
+    if command in ("tasks", "start", "stop"):
+        from desktop.commands import tasks
     if command == "connect":
         secret = stdin_values.get("consumer_secret")
         if args.oauth and args.device:
@@ -298,15 +303,25 @@ def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str
     if command == "stop":
         return tasks.stop(engine)
     if command == "add":
+        from desktop.commands import add_entry
+
         return add_entry.add(engine, " ".join(args.task), args.start, end=args.end,
                              duration=args.duration, note=args.note, billable=args.billable)
     if command == "entries":
-        return entries.entries(engine, args.date_from, args.date_to)
+        from desktop.commands import entries
+
+        return entries.entries(engine, args.date_from, args.date_to, csv=args.csv)
     if command == "report":
-        return report.report(engine, args.by, args.date_from, args.date_to)
+        from desktop.commands import report
+
+        return report.report(engine, args.by, args.date_from, args.date_to, csv=args.csv)
     if command == "open":
+        from desktop.commands import records
+
         return records.open_record(engine, " ".join(args.task), print_only=args.print_only)
     if command == "settings":
+        from desktop.commands import settings
+
         if args.settings_command == "set":
             return settings.set_value(engine, args.key, args.value)
         return settings.show(engine)

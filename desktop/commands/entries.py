@@ -11,7 +11,6 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from desktop.commands.result import CommandResult, duration_text, entry_length_text, iso, local
-from desktop.domain.csv_export import entries_csv  # the app exports the same CSV
 from desktop.domain.entries import TimeEntry
 from desktop.domain.text import printable
 from desktop.domain.tree import TaskTree
@@ -64,6 +63,7 @@ def entries(
     date_from: str | None = None,
     date_to: str | None = None,
     tz: tzinfo | None = None,
+    csv: bool = False,
 ) -> CommandResult:
     tz = tz or local_zone()
     first, last = chosen_days(engine, date_from, date_to, tz)
@@ -81,7 +81,12 @@ def entries(
             + (f"  - {printable(entry.note)}" if entry.note else "")
         )
     lines.append(f"Total {duration_text(total)} in {len(rows)} entries, {first} to {last}.")
-    return CommandResult(data=rows, text="\n".join(lines), csv=entries_csv(found, tree, tz, now))
+    result = CommandResult(data=rows, text="\n".join(lines))
+    if csv:
+        from desktop.domain.csv_export import entries_csv  # the app exports the same CSV
+
+        result.csv = entries_csv(found, tree, tz, now)
+    return result
 
 
 def entry_json(entry: TimeEntry, tree: TaskTree, now: datetime) -> dict[str, Any]:

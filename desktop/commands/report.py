@@ -9,7 +9,6 @@ from typing import Any
 
 from desktop.commands.entries import chosen_days
 from desktop.commands.result import CommandResult, duration_text, iso
-from desktop.domain.csv_export import report_csv
 from desktop.domain.report import GroupBy, Report, ReportRow, build_report
 from desktop.domain.text import printable
 from desktop.domain.totals import Totals, day_span
@@ -25,6 +24,7 @@ def report(
     date_from: str | None = None,
     date_to: str | None = None,
     tz: tzinfo | None = None,
+    csv: bool = False,
 ) -> CommandResult:
     grouping = GroupBy(by)
     tz = tz or local_zone()  # each date's own offset (DST), as `entries` counts days
@@ -42,7 +42,12 @@ def report(
         **_totals_json(built.totals),
         "rows": [_row_json(row) for row in built.rows],
     }
-    return CommandResult(data=data, text=_text(built, first, last), csv=report_csv(built))
+    result = CommandResult(data=data, text=_text(built, first, last))
+    if csv:
+        from desktop.domain.csv_export import report_csv
+
+        result.csv = report_csv(built)
+    return result
 
 
 def _totals_json(totals: Totals) -> dict[str, int]:

@@ -104,7 +104,7 @@ class Engine:
         except OSError as exc:
             raise EngineError(f"The profile directory cannot be created: {exc.strerror or exc}.") from None
         if log_to_file:
-            setup_logging(paths.log_dir)
+            setup_logging(paths.log_dir, deferred=True)  # opened by the first record
         try:
             active_policy = load_policy(environ=environ) if policy is None else dict(policy)
         except PolicyError as exc:

@@ -306,12 +306,12 @@ class ItemRepository:
 
     def count_by_kind(self) -> dict[tuple[str, bool], int]:
         """{(kind, archived): number of items} of the imported items (the root project not
-        counted), from the (archived, kind) index alone (status displays)."""
+        counted), from the counts the store keeps (migration 5), for status displays."""
         rows = self._db.connect().execute(
-            "SELECT archived, kind, count(*) FROM items WHERE kind != ? GROUP BY archived, kind",
+            "SELECT kind, archived, number FROM item_counts WHERE kind != ? AND number > 0",
             (ItemKind.PROJECT.value,),
         )
-        return {(kind, bool(archived)): number for archived, kind, number in rows}
+        return {(kind, bool(archived)): number for kind, archived, number in rows}
 
     def all(self, include_archived: bool = False) -> list[Item]:
         """Every item, active only unless `include_archived` (no particular order)."""

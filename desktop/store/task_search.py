@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from desktop.domain.items import ROOT_ID
 from desktop.domain.search import match_tier, query_terms
@@ -24,21 +25,25 @@ _CHUNK = 500
 _FIRST_ROUND = 4  # rows fetched per wanted result at first (some may be hidden by an archive)
 
 
-def _tier_sql(terms: Sequence[str]) -> tuple[str, list[str]]:
-    """domain.search.match_tier as an SQL expression over item_search's columns."""
+def _tier_sql(terms: Sequence[str]) -> tuple[str, list[Any]]:
+    """domain.search.match_tier as an SQL expression over item_search's columns.
+
+    "x occurs within the first n characters" is "x's first occurrence ends by n": the name and
+    the item's own texts are prefixes of `words`, so no substring has to be built."""
     if not terms:
         return "0", []
-    name = "substr(s.words, 1, s.name_end)"
-    own = "substr(s.words, 1, s.own_end)"
-
-    def every(text: str, count: int) -> str:
-        return " AND ".join(f"instr({text}, ?) > 0" for _ in range(count))
-
-    n = len(terms)
     starts = [" " + term for term in terms]
-    sql = (f"CASE WHEN {every(name, n)} THEN 0 WHEN {every(own, n)} THEN 1 "
-           f"WHEN {every('s.words', n)} THEN 2 WHEN {every(own, n)} THEN 3 ELSE 4 END")
-    return sql, [*starts, *starts, *starts, *terms]
+
+    def every(texts: Sequence[str], end: str | None) -> tuple[str, list[Any]]:
+        if end is None:
+            return " AND ".join(["instr(s.words, ?) > 0"] * len(texts)), list(texts)
+        conditions = [f"instr(s.words, ?) BETWEEN 1 AND {end} - ?"] * len(texts)
+        return " AND ".join(conditions), [v for t in texts for v in (t, len(t) - 1)]
+
+    parts = [every(starts, "s.name_end"), every(starts, "s.own_end"), every(starts, None),
+             every(terms, "s.own_end")]
+    sql = "CASE " + " ".join(f"WHEN {c} THEN {tier}" for tier, (c, _) in enumerate(parts))
+    return sql + " ELSE 4 END", [value for _, args in parts for value in args]
 
 
 class _Lineage:
@@ -150,7 +155,7 @@ def _best_hidden(conn: sqlite3.Connection, terms: Sequence[str], wanted: int,
     on the parent being hidden too."""
     rows = conn.execute(
         f"""WITH RECURSIVE hidden (id) AS (
-                SELECT id FROM items WHERE archived = 1
+                SELECT id FROM items WHERE archived = 1  -- (index items_archived)
                 UNION SELECT items.id FROM items JOIN hidden ON items.parent_id = hidden.id)
             SELECT s.id, s.words, s.name_end, s.own_end, s.name_length
             FROM item_search AS s JOIN hidden USING (id) WHERE {_where(terms)}""",
