@@ -68,6 +68,8 @@ class ConnectionManager:
         user_id = self._store.sync_state.get_value(USER_ID_KEY)
         credentials = self.credentials
         connected = bool(user_id) and (self._client is not None or credentials.has_any())
+        if connected and stored_keyring(self._store) is None:  # linked before Stint noted it
+            remember_keyring(self._store, credentials.persistent, credentials.problem)
         return ConnectionInfo(
             connected=connected,
             username=settings.username,

@@ -141,7 +141,12 @@ class Engine:
         `stint status` shows. Live once this engine has used its connection."""
         if self._connection is not None:
             return self._connection.info()
-        return stored_connection_info(self.store, self.settings.current())
+        info = stored_connection_info(self.store, self.settings.current())
+        if info.user_id and info.keyring_persistent is None:
+            # Linked by a version that did not note where the sign-in is kept: ask the
+            # keyring this once (ConnectionManager.info notes the answer).
+            return self.connection.info()
+        return info
 
     def connect_password(self, username: str, password: str, security_token: str = "",
                          **options: Any) -> ConnectionInfo:

@@ -51,10 +51,11 @@ class ConnectionInfo:
 
 
 def remember_keyring(store: Store, persistent: bool, problem: str | None) -> None:
-    """Note where the sign-in is kept (call it inside the transaction that links the user)."""
+    """Note where the sign-in is kept (joins the transaction that links the user, if any)."""
     state = store.sync_state
-    state.set_value(KEYRING_KEY, SYSTEM_KEYRING if persistent else SESSION_ONLY)
-    state.set_value(KEYRING_PROBLEM_KEY, problem)
+    with store.transaction():
+        state.set_value(KEYRING_KEY, SYSTEM_KEYRING if persistent else SESSION_ONLY)
+        state.set_value(KEYRING_PROBLEM_KEY, problem)
 
 
 def stored_keyring(store: Store) -> str | None:

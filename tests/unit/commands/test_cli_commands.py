@@ -347,3 +347,18 @@ def test_search_finds_an_activity_by_its_parents_words(connected_cli):
     assert activity["id"] in {t["id"] for t in found}
     archived_parent = connected_cli("tasks", "--search", query, "--archived", "--json").json()
     assert archived_parent  # the same search over archived items too
+
+
+def test_status_reads_the_link_without_the_keyring_and_learns_an_old_ones(
+        connected_cli, profile_dir, memory_keyring):
+    from desktop.engine.link import KEYRING_KEY
+
+    assert connected_cli("status", "--json").json()["connection"]["keyring"] == "system"
+    with engine_for(profile_dir, memory_keyring) as engine:  # as linked by an older Stint
+        engine.store.sync_state.set_value(KEYRING_KEY, None)
+    connection = connected_cli("status", "--json").json()["connection"]
+    assert connection["connected"] and connection["keyring"] == "system"  # asked the keyring
+    with engine_for(profile_dir, memory_keyring) as engine:
+        assert engine.store.sync_state.get_value(KEYRING_KEY) == "system"  # and noted it
+    assert connected_cli("disconnect").code == 0
+    assert connected_cli("status", "--json").json()["connection"]["connected"] is False
