@@ -250,6 +250,9 @@ class ItemRepository:
         """The app's search results for `text` (store.task_search), without loading the tree."""
         from desktop.store.task_search import search
 
+        if not search_table.is_complete(self._db.connect()):  # after a first sync (search_table)
+            with self._db.transaction() as conn:
+                search_table.ensure_complete(conn, lambda: read_items(conn))
         ids = search(self._db.connect(), text, limit, recent_ids, include_archived)
         found = self.by_ids(ids)
         return [found[item_id] for item_id in ids if item_id in found]
@@ -300,9 +303,14 @@ class ItemRepository:
         items = list(items)
         rows = [_row(item, now_text) for item in items]
         with self._db.transaction() as conn:
+            stored_before = self._stored_count(conn)
             conn.executemany(_UPSERT, rows)
-            search_table.write(conn, items)
+            search_table.write_new(conn, items, stored_before)
         return {row[0]: Change.CREATED for row in rows}
+
+    @staticmethod
+    def _stored_count(conn: sqlite3.Connection) -> int:
+        return conn.execute("SELECT coalesce(sum(number), 0) FROM item_counts").fetchone()[0]
 
     def count_by_kind(self) -> dict[tuple[str, bool], int]:
         """{(kind, archived): number of items} of the imported items (the root project not

@@ -197,14 +197,12 @@ V5_ITEM_COUNTS = (
 
 def v5_counts_and_search(conn: sqlite3.Connection) -> None:
     """Version 5 (issue 16): item_counts (above), and item_search, each item's words as the
-    task search matches them (desktop/store/search_table.py), filled from the stored items
-    (a few seconds for 200,000)."""
+    task search matches them (desktop/store/search_table.py), left for the first search to
+    fill: the app's start does not wait for it."""
     from desktop.store import search_table
-    from desktop.store.items_repo import read_items
 
     for statement in (*V5_ITEM_COUNTS, *search_table.SCHEMA):
         conn.execute(statement)
-    search_table.rebuild(conn, read_items(conn))
 
 
 MIGRATIONS: list[Step] = [V1, V2, V3, V4, v5_counts_and_search]

@@ -8,9 +8,12 @@ items without loading them (desktop/store/task_search.py: `stint tasks --search`
 - own_end, name_end: where the item's own part and its name end in `words`;
 - name_length: len(item.name), the ranking's first tie-break.
 
-It is derived from the items table and written in the same transaction as the items
-(items_repo calls `write`); migration 5 filled it from the items already stored. Should the
-folding of words (domain.text) ever change, a new migration must `rebuild` it.
+It is derived from the items table. While it is complete (item_search_state), items_repo
+writes the rows of the items it stores in the same transaction (`write`). Filling the store
+in bulk (a first sync: more new items than the store held) would pay the folding of every
+name in the sync, so it marks the table incomplete instead and the first search rebuilds it
+(`ensure_complete`, a few seconds for 200,000 items). Migration 5 starts it incomplete.
+Should the folding of words (domain.text) ever change, a new migration must mark it so.
 """
 
 from __future__ import annotations
@@ -30,18 +33,32 @@ SCHEMA = (
         name_end INTEGER NOT NULL,
         own_end INTEGER NOT NULL,
         words TEXT NOT NULL
-    ) WITHOUT ROWID
+    )
+    """,  # (a rowid table: its rows are too long for WITHOUT ROWID to insert them cheaply)
+    """
+    CREATE TABLE item_search_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        complete INTEGER NOT NULL CHECK (complete IN (0, 1))
+    )
     """,
+    "INSERT INTO item_search_state (id, complete) VALUES (1, 0)",
 )
 
+# One row: its own words, then its parent's, from this batch (?5) or else from the table
+# (?6: the parent's id; no row for the root, or for a parent not cached yet, whose own write
+# adds its words to its children later).
 _UPSERT = """
-    INSERT INTO item_search (id, name_length, name_end, own_end, words) VALUES (?, ?, ?, ?, ?)
+    INSERT INTO item_search (id, name_length, name_end, own_end, words)
+    VALUES (?1, ?2, ?3, ?4, ?5 || coalesce(
+        (SELECT substr(parent.words, 1, parent.own_end) FROM item_search AS parent
+         WHERE parent.id = ?6), ''))
     ON CONFLICT (id) DO UPDATE SET
         name_length = excluded.name_length, name_end = excluded.name_end,
         own_end = excluded.own_end, words = excluded.words
 """
 _SET_PARENT_PART = "UPDATE item_search SET words = substr(words, 1, own_end) || ? WHERE id = ?"
 _CHUNK = 500  # ids per "IN (...)" query, well below SQLite's variable limit
+_BULK_MINIMUM = 1000  # new items in one write that may make it a bulk fill
 
 
 class FoldedWords:
@@ -58,61 +75,65 @@ class FoldedWords:
         return found
 
 
-class _OwnRow:
-    """An item's row before its parent's words are added."""
-
-    __slots__ = ("item_id", "parent_id", "name_length", "name_end", "text")
-
-    def __init__(self, item: Item, words_of: Callable[[str], str]) -> None:
-        name_words, field_words = item_words(item, words_of)
-        self.item_id = item.id
-        self.parent_id = item.parent_id
-        self.name_length = len(item.name)
-        self.name_end = len(name_words) + 1
-        self.text = own_text((name_words, field_words))
-
-    def row(self, parent_text: str) -> tuple:
-        return (self.item_id, self.name_length, self.name_end, len(self.text),
-                self.text + parent_text)
+def is_complete(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT complete FROM item_search_state WHERE id = 1").fetchone()
+    return bool(row and row[0])
 
 
 def write(conn: sqlite3.Connection, items: Iterable[Item]) -> None:
-    """Store the rows of these (new or changed) items, inside the caller's transaction: with
-    their parents' words, and into the rows of their children already stored."""
+    """Store the rows of these (changed) items, inside the caller's transaction: with their
+    parents' words, and into the rows of their children already stored. Nothing while the
+    table is incomplete (its rebuild will read them)."""
+    if is_complete(conn):
+        _write(conn, items)
+
+
+def write_new(conn: sqlite3.Connection, items: Sequence[Item], stored_before: int) -> None:
+    """Like `write`, for items new to a store that held `stored_before` items: more new
+    items than that is filling the store in bulk, left to the first search (module doc)."""
+    if not is_complete(conn):
+        return
+    if len(items) >= _BULK_MINIMUM and len(items) > stored_before:
+        conn.execute("UPDATE item_search_state SET complete = 0")
+        return
+    _write(conn, items)
+
+
+def ensure_complete(conn: sqlite3.Connection, stored_items: Callable[[], Iterable[Item]]) -> None:
+    """Rebuild the table from `stored_items()` if it is incomplete (in a transaction of the
+    caller's, which must also have checked again that no other process just did it)."""
+    if is_complete(conn):
+        return
+    conn.execute("DELETE FROM item_search")
+    _write(conn, stored_items(), children_stored=False)
+    conn.execute("UPDATE item_search_state SET complete = 1")
+
+
+def _own_row(item: Item, words_of: Callable[[str], str]) -> tuple[str, str | None, int, int, str]:
+    """(id, parent id, name length, name end, own text): a row before its parent's words."""
+    name_words, field_words = item_words(item, words_of)
+    return item.id, item.parent_id, len(item.name), len(name_words) + 1, own_text(
+        (name_words, field_words))
+
+
+def _write(conn: sqlite3.Connection, items: Iterable[Item], children_stored: bool = True) -> None:
     words_of = FoldedWords()
-    own = {item.id: _OwnRow(item, words_of) for item in items if item.id != ROOT_ID}
+    own = {row[0]: row for row in (_own_row(item, words_of) for item in items)
+           if row[0] != ROOT_ID}
     if not own:
         return
-    parents = {row.parent_id for row in own.values()}
-    stored = _own_texts(conn, [p for p in parents if p not in own and p != ROOT_ID])
-    texts = {item_id: row.text for item_id, row in own.items()} | stored
-    conn.executemany(_UPSERT, [row.row(texts.get(row.parent_id, "")) for row in own.values()])
-    children = _children(conn, list(own))
-    conn.executemany(
-        _SET_PARENT_PART,
-        [(own[parent_id].text, child_id) for child_id, parent_id in children if child_id not in own],
-    )
-
-
-def rebuild(conn: sqlite3.Connection, items: Iterable[Item]) -> None:
-    """Fill the table from these items, all the stored ones (the migration that creates it)."""
-    words_of = FoldedWords()
-    own = {item.id: _OwnRow(item, words_of) for item in items if item.id != ROOT_ID}
-    conn.execute("DELETE FROM item_search")
-    conn.executemany(
-        _UPSERT,
-        (row.row(own[row.parent_id].text if row.parent_id in own else "") for row in own.values()),
-    )
-
-
-def _own_texts(conn: sqlite3.Connection, item_ids: Sequence[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for start in range(0, len(item_ids), _CHUNK):
-        chunk = item_ids[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        found.update(conn.execute(
-            f"SELECT id, substr(words, 1, own_end) FROM item_search WHERE id IN ({marks})", chunk))
-    return found
+    rows = []
+    for item_id, parent_id, name_length, name_end, text in own.values():
+        in_batch = own.get(parent_id) if parent_id else None
+        rows.append((item_id, name_length, name_end, len(text),
+                     text + in_batch[4] if in_batch else text,
+                     None if in_batch or parent_id == ROOT_ID else parent_id))
+    conn.executemany(_UPSERT, rows)
+    if not children_stored:
+        return
+    conn.executemany(_SET_PARENT_PART, [(own[parent_id][4], child_id)
+                                        for child_id, parent_id in _children(conn, list(own))
+                                        if child_id not in own])
 
 
 def _children(conn: sqlite3.Connection, parent_ids: Sequence[str]) -> list[tuple[str, str]]:

@@ -102,16 +102,36 @@ def test_a_child_stored_before_its_parent_gets_the_parents_words(store):
 
 
 def test_the_rows_written_with_the_items_equal_a_rebuild(store):
+    store.items.search("", 1)  # a new store's table is built by its first search
     items = random_items(9, 300)
     random.Random(9).shuffle(items)
     for start in range(0, len(items), 50):
         store.items.upsert_many(items[start : start + 50])
     conn = store._db.connect()
+    assert search_table.is_complete(conn)  # kept up to date by every write
     written = conn.execute("SELECT * FROM item_search ORDER BY id").fetchall()
     with store.transaction():
-        search_table.rebuild(conn, store.items.all(include_archived=True))
+        conn.execute("UPDATE item_search_state SET complete = 0")
+        search_table.ensure_complete(conn, lambda: store.items.all(include_archived=True))
     assert conn.execute("SELECT * FROM item_search ORDER BY id").fetchall() == written
     assert len(written) == len(items)
+
+
+def test_a_bulk_fill_leaves_the_table_to_the_first_search(store):
+    store.items.search("", 1)
+    conn = store._db.connect()
+    items = random_items(4, 2500)
+    store.items.insert_new(items[:1200])  # a first sync's page: more than the store held
+    assert not search_table.is_complete(conn)
+    assert conn.execute("SELECT count(*) FROM item_search").fetchone() == (0,)
+    store.items.upsert_many(items[1200:1300])  # written by the rebuild, not now
+    assert conn.execute("SELECT count(*) FROM item_search").fetchone() == (0,)
+    expected = app_search(TaskCatalog.load(store), "acme", 20, [], False)
+    assert [item.id for item in store.items.search("acme", 20)] == expected
+    assert search_table.is_complete(conn)
+    store.items.insert_new(items[1300:2400])  # fewer than the store holds: written at once
+    assert search_table.is_complete(conn)
+    assert conn.execute("SELECT count(*) FROM item_search").fetchone() == (2400,)
 
 
 def test_the_short_id_form_finds_the_item(store):
