@@ -288,11 +288,9 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
             return raw
         raise TypeError(name)
     if name in ("specific_ids", "excluded_ids", "work_days"):
-        if isinstance(raw, str):
-            raise TypeError(name)
-        return tuple(_str(v) for v in raw)
+        return tuple(_str(v) for v in _list(raw))
     if name in ("extra_fields", "child_relationships"):
-        return {_str(k): tuple(_str(v) for v in names) for k, names in dict(raw).items()}
+        return {_str(k): tuple(_str(v) for v in _list(names)) for k, names in dict(raw).items()}
     if name == "writeback_field_map":
         return {_str(k): _str(v) for k, v in dict(raw).items()}
     if isinstance(default, bool):
@@ -304,6 +302,13 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
             return raw
         raise TypeError(name)
     return _str(raw)
+
+
+def _list(value: Any) -> list | tuple:
+    """A list of values; never a text read letter by letter."""
+    if not isinstance(value, list | tuple):
+        raise TypeError(value)
+    return value
 
 
 def _str(value: Any) -> str:
