@@ -216,6 +216,11 @@ def v6_counts_and_search(conn: sqlite3.Connection) -> None:
 
 MIGRATIONS: list[Step] = [V1, V2, V3, V4, V5, v6_counts_and_search]
 
+# Tables derived from the others: a store's recovery (store.recovery) does not copy them; the
+# fresh store's triggers count the items as they are copied, and its first search fills the
+# search table again (it starts incomplete).
+DERIVED_TABLES = frozenset({"item_counts", "item_search", "item_search_state"})
+
 
 def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
