@@ -254,6 +254,12 @@ def normalised_login_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
+def excluded_items(settings: Settings) -> frozenset[str]:
+    """The items the user excluded; only "all items" mode excludes (in "specific items" mode
+    an item not wanted is simply not picked)."""
+    return frozenset(settings.excluded_ids) if settings.import_mode == "all" else frozenset()
+
+
 def settings_to_dict(settings: Settings) -> dict[str, Any]:
     """A JSON-ready dict (tuples become lists)."""
     data = {name: list(value) if isinstance(value, tuple) else value

@@ -14,6 +14,7 @@ import pytest
 from desktop.domain.items import ROOT_ID, Item, ItemKind
 from desktop.engine import Engine
 from desktop.engine.link import USER_ID_KEY, remember_keyring
+from desktop.store.sync_state_repo import INSTANCE_URL_KEY
 
 HEAVY = ("simple_salesforce", "requests", "urllib3", "zeep", "keyring", "PySide6", "subprocess")
 TASK = "006000000000001AAA"
@@ -33,21 +34,27 @@ COMMANDS = [
     ("start", TASK), ("stop",), ("tasks", "--search", "acme"), ("entries",), ("report",),
     ("settings",), ("settings", "set", "sync_interval_minutes", "30"),
     ("add", TASK, "--start", f"{YESTERDAY} 09:00", "--duration", "30m"),
+    # issue 15, reports, errors: none of them talks to Salesforce either
+    ("sync", "--pause"), ("sync", "--resume"), ("start", "--archived", TASK), ("log",),
+    ("report", "--by", "account"), ("open", TASK, "--print"), ("repair",),
+    ("settings", "set", "work_days", "mon,tue"), ("settings", "set", "excluded_ids", TASK),
 ]
 
 
 @pytest.fixture
 def profile(tmp_path):
     """A profile as these commands meet a real one: a cached task with a timer running for
-    half an hour, write-back on, linked to a user whose sign-in is in the system keyring (so
-    `start` and `stop` hand a push to the background)."""
+    half an hour, write-back on, linked to a user (and instance) whose sign-in is in the
+    system keyring (so `start` and `stop` hand a push to the background)."""
     with Engine.open(tmp_path, policy={}, log_to_file=False) as engine:
         engine.store.items.upsert_many([Item(id=TASK, kind=ItemKind.OPPORTUNITY,
-                                             name="Acme renewal", parent_id=ROOT_ID)])
+                                             name="Acme renewal", parent_id=ROOT_ID,
+                                             sobject="Opportunity")])
         engine.store.entries.start_timer(TASK, datetime.now(UTC) - timedelta(minutes=30))
         engine.settings.update(writeback="event")
         with engine.store.transaction():
             engine.store.sync_state.set_value(USER_ID_KEY, "005000000000001AAA")
+            engine.store.sync_state.set_value(INSTANCE_URL_KEY, "https://acme.my.salesforce.com")
             remember_keyring(engine.store, persistent=True, problem=None)
     return tmp_path
 
