@@ -360,12 +360,15 @@ class StintApp(QObject):
             self.window.banner.show_problem(info.keyring_problem, "")
 
     def _start_new_items_notice(self) -> None:
-        """Opt-in "3 new cases for you" after syncs (settings.notify_new_items); through the
-        tray's messages for now (desktop.services.new_items_notice.Notifier)."""
+        """Opt-in "3 new cases for you" after syncs (settings.notify_new_items), through the
+        desktop notifications the reminders use (none if they could not be set up)."""
         from desktop.services.new_items_notice import NewItemsNotice
 
-        notifier = self.tray if self.tray is not None and self.tray.available else None
+        notifier = self.attention.notifier if self.attention is not None else None
         self.new_items = NewItemsNotice(self.store, notifier, self.show_tasks, parent=self)
+        if self.preferences is not None:
+            preferences = self.preferences
+            self.new_items.set_allowed(lambda: preferences.settings().notifications)
         self.sync.sync_finished.connect(self.new_items.sync_finished)
         self.new_items.start()
 

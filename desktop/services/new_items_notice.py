@@ -8,39 +8,34 @@ A reopened item of theirs is not new. Only incremental runs notify: a first sync
 pass after the import settings changed, brings many items nobody just assigned.
 
 The owned ids are read from the store on a worker (200,000 items: no GUI-thread work), once
-when the engine is ready and after each successful sync. Notifications go through a
-`Notifier` (today the tray icon's message, desktop.ui.tray; the shared desktop notifications
-can take its place: same call).
+when the engine is ready and after each successful sync. The notice is a desktop notification
+(desktop.platform.notifications: the freedesktop server with a "Show in Stint" button, or the
+tray's balloon), one at a time: a newer notice replaces the one still shown. It is quiet when
+the General page turns notifications off.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.items import Item, ItemKind
+from desktop.platform.notifications import DEFAULT_ACTION, Notifier
 from desktop.services.workers import run_in_background
 from desktop.store.store import Store
 
 log = logging.getLogger(__name__)
 
 NAMES_SHOWN = 5
+NOTICE_KEY = "new-items"  # one notification, replaced by the next notice
+SHOW = "show"  # the notification's button; clicking the notification itself does the same
 _NOUNS = {  # kind: (one, many), in the order the title lists them
     ItemKind.OPPORTUNITY: ("opportunity", "opportunities"),
     ItemKind.CASE: ("case", "cases"),
     ItemKind.ACTIVITY: ("activity", "activities"),
 }
-
-
-class Notifier(Protocol):
-    def notify(self, title: str, message: str, error: bool = False,
-               on_click: Callable[[], None] | None = None) -> bool:
-        """Show a desktop notification (plain text); `on_click` runs when it is clicked.
-        False when it could not be shown."""
-        ...
 
 
 def new_items_title(items: Sequence[Item]) -> str:
@@ -79,9 +74,17 @@ class NewItemsNotice(QObject):
         self._store = store
         self._notifier = notifier
         self._open_items = open_items
+        self._allowed: Callable[[], bool] = lambda: True
+        self._shown: tuple[list[str], str] | None = None  # (ids, title) of the notice shown
+        if notifier is not None:
+            notifier.action_invoked.connect(self._action)
         self._owned: tuple[str | None, set[str]] | None = None  # (user id, ids) last read
         self._reading = False
         self._pending_run: object | None = None  # a run finished while reading
+
+    def set_allowed(self, allowed: Callable[[], bool]) -> None:
+        """Ask `allowed()` before each notice (the General page's "Show notifications")."""
+        self._allowed = allowed
 
     def is_watching(self) -> bool:
         """What the user owns has been read once: later syncs are compared with it."""
@@ -148,15 +151,19 @@ class NewItemsNotice(QObject):
         if items:
             log.info("%d new item(s) for the user", len(items))
             self.new_items_found.emit(items)
-            title = new_items_title(items)
-            ids = [item.id for item in items]
-            if self._notifier is not None:
-                on_click = None
-                if self._open_items is not None:
-                    open_items = self._open_items
-                    on_click = lambda: open_items(ids, title)  # noqa: E731
-                self._notifier.notify(title, new_items_message(items), on_click=on_click)
+            if self._notifier is not None and self._allowed():
+                title = new_items_title(items)
+                self._shown = ([item.id for item in items], title)
+                self._notifier.notify(NOTICE_KEY, title, new_items_message(items),
+                                      [(SHOW, "Show in Stint")])
         self._done()
+
+    def _action(self, key: str, action: str) -> None:
+        """The notice (or its button) was clicked: the picker opens on its items."""
+        if key != NOTICE_KEY or action not in (SHOW, DEFAULT_ACTION):
+            return
+        if self._shown is not None and self._open_items is not None:
+            self._open_items(*self._shown)
 
     def _read_failed(self, error: BaseException) -> None:
         log.warning("could not look for new items: %s", error)

@@ -9,6 +9,7 @@ import time
 
 from tests.e2e.app_driver import StintDriver
 from tests.e2e.test_app_tray import open_tray_menu
+from tests.support.notification_server import FakeNotificationServer
 from tests.support.processes import wait_until
 
 # The tray menu from the bottom: Quit, Open Stint, Force synchronization, Pause/Resume.
@@ -95,3 +96,24 @@ def test_new_items_for_you_are_notified_and_a_click_opens_the_picker_on_them(
     stint.click(*balloon.center)
     stint.wait_for_log("notification clicked: the picker shows 1 new item(s)")
     stint.screenshot("picker_on_new_items")
+
+
+def test_new_items_through_the_notification_server_and_its_show_button(stint, desktop_session):
+    """Where a notification server runs (every desktop but a bare tray host), the notice is
+    a freedesktop notification naming the items, with a "Show in Stint" button."""
+    stint.connect_and_sync_with_cli("Zephyr Quartz onboarding")
+    stint.cli("settings", "set", "notify_new_items", "true")
+    first = stint.status()["last_sync"]["id"]
+    bus = desktop_session.env["DBUS_SESSION_BUS_ADDRESS"]
+    with FakeNotificationServer(bus) as server:
+        stint.launch()
+        stint.wait_until_connected()
+        stint.sandbox.salesforce().Case.create({"Subject": "Wombat badge reader", "Status": "New"})
+        stint.keys("ctrl+r")
+        assert stint.wait_for_sync_after(first)["outcome"] == "succeeded"
+        notification = server.wait_for("1 new case for you", timeout=30)
+        assert notification.app_name == "Stint"
+        assert "Wombat badge reader" in notification.body
+        assert notification.actions == {"show": "Show in Stint"}
+        server.invoke(notification, "show")
+        stint.wait_for_log("notification clicked: the picker shows 1 new item(s)")

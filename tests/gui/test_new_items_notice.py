@@ -1,7 +1,9 @@
 """The opt-in notice of items newly assigned to the user (issue 15), on the real engine against
 the sandbox: new cases and a case reassigned to the user make "3 new cases for you" with their
-names; clicking it opens the picker on them; off by default; quiet after full passes. The
-notifier here records what the tray would show (desktop.services.new_items_notice.Notifier)."""
+names; clicking it (or its "Show in Stint" button) opens the picker on them; off by default;
+quiet after full passes and while notifications are off. The notifier here is a
+desktop.platform.notifications.Notifier that records what it was asked to show; the
+freedesktop notifier itself is tested on a real session bus (tests/gui/platform)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,11 @@ from PySide6.QtWidgets import QWidget
 from desktop.domain.items import Item, ItemKind
 from desktop.domain.synclog import RunOutcome
 from desktop.engine import Engine
+from desktop.platform.notifications import DEFAULT_ACTION, Notifier
 from desktop.platform.secrets import MemorySecretStore
 from desktop.services.new_items_notice import (
+    NOTICE_KEY,
+    SHOW,
     NewItemsNotice,
     new_items_message,
     new_items_title,
@@ -26,15 +31,21 @@ from tests.gui.conftest import HOSTILE_NAME
 TIMEOUT_MS = 20_000
 
 
-class RecordingNotifier:
-    def __init__(self) -> None:
-        self.shown: list[tuple[str, str]] = []
-        self.on_click = None
+class RecordingNotifier(Notifier):
+    supports_actions = True
 
-    def notify(self, title, message, error=False, on_click=None):
-        self.shown.append((title, message))
-        self.on_click = on_click
-        return True
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[tuple[str, str]] = []
+        self.actions: list = []
+
+    def notify(self, key, title, body, actions=()):
+        assert key == NOTICE_KEY
+        self.shown.append((title, body))
+        self.actions.append(list(actions))
+
+    def click(self, action=DEFAULT_ACTION):
+        self.action_invoked.emit(NOTICE_KEY, action)
 
 
 @pytest.fixture
@@ -85,8 +96,13 @@ def test_new_and_reassigned_cases_are_announced_with_their_names(qtbot, engine, 
     assert lines[-1] == "Click to see them in Stint."
     assert any(line.endswith("Printer on fire") for line in lines)
     assert any(HOSTILE_NAME.split()[0] in line for line in lines)  # the name, as it is
-    notifier.on_click()
+    assert notifier.actions[-1] == [(SHOW, "Show in Stint")]
+    notifier.click()
     assert opened == [([item.id for item in found.args[0]], "3 new cases for you")]
+    notifier.click(SHOW)
+    assert len(opened) == 2 and opened[1] == opened[0]
+    notifier.action_invoked.emit("no-timer", DEFAULT_ACTION)  # a reminder's click: not ours
+    assert len(opened) == 2
 
     # nothing new: nothing said
     count = len(notifier.shown)
@@ -106,6 +122,25 @@ def test_off_by_default_and_quiet_after_a_full_pass(qtbot, engine, sandbox):
     sf.Case.create({"Subject": "Brought by a full pass", "Status": "New"})
     sync_and_check(qtbot, engine, notice, full=True)
     assert notifier.shown == []  # a full pass brings what nobody just assigned
+
+
+def test_quiet_while_notifications_are_off(qtbot, engine, sandbox):
+    """The General page's "Show notifications" off silences this notice too."""
+    engine.settings.update(notify_new_items=True)
+    notifier, opened = RecordingNotifier(), []
+    notice = started_notice(qtbot, engine, notifier, opened)
+    allowed = [False]
+    notice.set_allowed(lambda: allowed[0])
+    sf = sandbox.salesforce()
+    sf.Case.create({"Subject": "Said while notifications are off", "Status": "New"})
+    with qtbot.waitSignal(notice.new_items_found, timeout=TIMEOUT_MS):
+        sync_and_check(qtbot, engine, notice)
+    assert notifier.shown == []
+
+    allowed[0] = True
+    sf.Case.create({"Subject": "Said once they are on", "Status": "New"})
+    sync_and_check(qtbot, engine, notice)
+    assert [title for title, _ in notifier.shown] == ["1 new case for you"]
 
 
 def test_the_wording():

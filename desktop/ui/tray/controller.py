@@ -116,12 +116,10 @@ class TrayController(QObject):
             QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
         )
         self.icon: QSystemTrayIcon | None = None
-        self._message_click: Callable[[], None] | None = None
         if available:
             self.icon = QSystemTrayIcon(tray_icon(TrayState.IDLE), self)
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._activated)
-            self.icon.messageClicked.connect(self._message_clicked)
 
         timer.timer_started.connect(self._timer_changed)
         timer.timer_stopped.connect(self._timer_changed)
@@ -150,16 +148,12 @@ class TrayController(QObject):
     def tooltip(self) -> str:
         return self._tooltip_text()
 
-    def notify(self, title: str, message: str, error: bool = False,
-               on_click: Callable[[], None] | None = None) -> bool:
-        """A desktop notification from the tray icon; False when there is no tray. The text is
-        plain; `on_click` runs when the user clicks this message (not an older one). This is
-        the `Notifier` of desktop.services.new_items_notice: shared desktop notifications
-        with actions can replace it behind the same call."""
+    def notify(self, title: str, message: str, error: bool = False) -> bool:
+        """A balloon from the tray icon (plain text); False when there is no tray. A click on
+        it reaches desktop.platform.notifications.TrayNotifier through messageClicked."""
         if self.icon is None or not self.icon.supportsMessages():
             return False
         kind = QSystemTrayIcon.MessageIcon.Warning if error else QSystemTrayIcon.MessageIcon.Information
-        self._message_click = on_click
         self.icon.showMessage(plain_message(title), plain_message(message), kind, 8000)
         return True
 
@@ -193,11 +187,6 @@ class TrayController(QObject):
         self.menu.deleteLater()
 
     # -- reacting ------------------------------------------------------------------------
-    def _message_clicked(self) -> None:
-        action, self._message_click = self._message_click, None
-        if action is not None:
-            action()
-
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self._toggle_window()
