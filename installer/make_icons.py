@@ -1,4 +1,4 @@
-"""The app icon in every format the installers need, drawn from resources/icons/stint.svg.
+"""The app icon in every format the installers need, drawn from resources/icons/io.stint.Stint.svg.
 
     python installer/make_icons.py OUT_DIR
 
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCE = REPO / "resources" / "icons" / "stint.svg"
+SOURCE = REPO / "resources" / "icons" / "io.stint.Stint.svg"
 APP_ID = "io.stint.Stint"
 
 LINUX_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)

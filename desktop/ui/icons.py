@@ -113,7 +113,7 @@ class SvgIconEngine(QIconEngine):
 
 @cache
 def svg_icon(name: str) -> QIcon:
-    """The named icon (e.g. "stint", "start", "tray-running"), crisp at any size."""
+    """The named icon (e.g. APP_ICON, "start", "tray-running"), crisp at any size."""
     return QIcon(SvgIconEngine(icon_path(name)))
 
 
@@ -121,8 +121,11 @@ def tray_icon(state: TrayState) -> QIcon:
     return svg_icon(f"tray-{state.value}")
 
 
+APP_ICON = "io.stint.Stint"  # named as the app id, the name desktop entries ask the theme for
+
+
 def app_icon() -> QIcon:
-    return svg_icon("stint")
+    return svg_icon(APP_ICON)
 
 
 def kind_icon(kind: str) -> QIcon:

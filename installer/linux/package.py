@@ -59,14 +59,14 @@ class PackagingError(RuntimeError):
 def desktop_integration(root: Path, icons: Path, exec_path: str = "stint") -> None:
     """share/{applications,metainfo,icons} under `root`; the entry runs `exec_path`."""
     app_id = release.APP_ID
-    entry = (REPO / "resources" / "stint.desktop").read_text("utf-8")
+    entry = (REPO / "resources" / "io.stint.Stint.desktop").read_text("utf-8")
     if exec_path != "stint":
         entry = re.sub(r"^Exec=stint\b", f"Exec={exec_path}", entry, flags=re.MULTILINE)
     _write(root / "share/applications" / f"{app_id}.desktop", entry)
     _write(root / "share/metainfo" / f"{app_id}.metainfo.xml",
            release.metainfo_path(REPO).read_text("utf-8"))
     _write(root / "share/icons/hicolor/scalable/apps" / f"{app_id}.svg",
-           (REPO / "resources/icons/stint.svg").read_text("utf-8"))
+           (REPO / "resources/icons/io.stint.Stint.svg").read_text("utf-8"))
     pngs = sorted((icons / "hicolor").glob(f"*/apps/{app_id}.png"))
     if not pngs:
         raise PackagingError(f"no PNG icons in {icons}/hicolor: run installer/make_icons.py first")
