@@ -483,6 +483,7 @@ class StintApp(QObject):
             self.quick_picker.hide()
         self.window.prepare_to_quit()
         self.window.hide()
+        self.sync.close()  # a scheduler event still queued must not read the closing store
         if self.engine is not None:
             self.engine.close()  # stops the scheduler (cancels a running sync), closes store
         else:

@@ -199,6 +199,12 @@ class SyncService(QObject):
             self._force_when_started = False
             self.force_sync()
 
+    def close(self) -> None:
+        """The engine is about to close: what its threads still relay (queued before they
+        stopped) is dropped, and nothing reads the pause from its store any more."""
+        self._relay.blockSignals(True)
+        self._pause = None
+
     # -- the state every surface shows -------------------------------------------------------
     def state(self) -> SyncState:
         """The synchronization as it is now (see desktop.services.sync_state)."""

@@ -76,7 +76,8 @@ def app_parts(qtbot, engine, sandbox):
     yield opp_id, sync, tasks, widget.picker, settings
     engine.stop_scheduler()
     qtbot.waitUntil(lambda: not tasks.is_loading(), timeout=TIMEOUT_MS)
-    for service in (sync, tasks, exclusions, integration):  # as the app's shutdown does
+    sync.close()  # as the app's shutdown does
+    for service in (sync, tasks, exclusions, integration):
         service.blockSignals(True)
     del host  # closed by qtbot
 

@@ -77,6 +77,7 @@ def surfaces(qtbot, engine):
                           describe_pause=paused_sentence)
     yield sync, window, page, row, tray
     tray.dispose()
+    sync.close()  # before the engine fixture closes the store, as the app does
 
 
 def test_pause_from_settings_resume_from_the_tray_and_force_once_while_paused(qtbot, surfaces,
