@@ -145,7 +145,10 @@ def use_installed_app(session, tmp_path: Path) -> None:
     demo = session.launch(["stint", "--demo"], name="stint-demo",
                           env={"STINT_REPORT_STARTUP": "1"})
     session.wait_for_window("Demo — Stint", timeout=60, process=demo)
-    icon = session.wait_for_tray_icon(timeout=30)
+    try:
+        icon = session.wait_for_tray_icon(timeout=60)
+    except TimeoutError as exc:  # say what the app was doing (CI keeps no evidence files)
+        raise AssertionError(f"{exc}\n{demo.describe()}") from None
     assert icon.width > 0
     wait_until(lambda: synced_items(demo) > 0, 90, "the demo org to be synced", interval=0.2)
     session.screenshot(tmp_path / "installed-demo.png")
