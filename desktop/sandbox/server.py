@@ -283,10 +283,11 @@ class SandboxApp:
                         request.get_data(), user)
         latency, started = self.ctx.latency, time.monotonic()
         result = dispatch(self.ctx, call)
-        latency.hold_answer(records_in(result.body), started)
         if result.body is None:
             return Response(b"", status=result.status, headers=result.headers)
-        return Response(encode_json(result.body), status=result.status, headers=result.headers,
+        body = encode_json(result.body)
+        latency.hold_answer(records_in(result.body), started)
+        return Response(body, status=result.status, headers=result.headers,
                         content_type="application/json;charset=UTF-8")
 
 
