@@ -12,6 +12,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -176,6 +177,26 @@ def test_a_stream_split_in_chunks_is_done_when_all_its_queries_are(slow_org, tmp
         check_commit_order(recorder, results)
     assert got_tree == expected_tree and got_marks == expected_marks
     assert recorder.spilled > 0
+
+
+def test_a_cancelled_sync_stops_its_requests_and_leaves_no_worker_behind(slow_org, tmp_path):
+    slow_org.latency = LatencyModel(per_request_ms=300, per_record_ms=0.05)
+    cancel = threading.Event()
+    cancelled_at: list[float] = []
+
+    def progress(_objects, _done, _total):
+        cancel.set()  # after the first committed page
+        cancelled_at.append(time.monotonic())
+
+    before = threading.active_count()
+    with Store.open(tmp_path / "stint.db") as store, client_for(slow_org) as client:
+        run = PullSync(store, client).run(Settings(), cancel=cancel, on_progress=progress)
+        stopped = time.monotonic() - cancelled_at[0]
+        assert run.outcome is RunOutcome.CANCELLED
+        assert len(cancelled_at) == 1 and store.items.count() <= 2001
+        assert threading.active_count() == before  # no worker is left to send a request
+    # the run waited only for the requests in flight (0.3 s + up to 0.1 s of records)
+    assert stopped < 2.0
 
 
 @pytest.mark.parametrize(("pages_before_kill", "extra_delay"),
