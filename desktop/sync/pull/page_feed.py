@@ -44,8 +44,6 @@ from desktop.salesforce.client import SalesforceClient
 # Limits and Allocations"): 4 stays within even a Developer Edition's 5 if every page were slow.
 IN_FLIGHT = 4
 
-_END = object()
-
 
 @dataclass(frozen=True)
 class PlannedQuery:
