@@ -43,6 +43,9 @@ from desktop.salesforce.client import SalesforceClient
 # calls, not concurrency (Developer Limits and Allocations Quick Reference, "API Request
 # Limits and Allocations"): 4 stays within even a Developer Edition's 5 if every page were slow.
 IN_FLIGHT = 4
+# The workers' first requests leave this far apart: answers sent at the same moment arrive in
+# one burst, and the GUI thread would wait for the interpreter behind all their decoding.
+STAGGER_SECONDS = 0.05
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,8 @@ class PageFeed:
         self._spill = _Spill(spill_dir)
         count = max(1, min(workers or IN_FLIGHT, len(self._plan)))
         self._threads = [
-            threading.Thread(target=self._work, name=f"stint-sync-pages-{n}", daemon=True)
+            threading.Thread(target=self._work, args=(n * STAGGER_SECONDS,),
+                             name=f"stint-sync-pages-{n}", daemon=True)
             for n in range(count)
         ]
 
@@ -208,7 +212,9 @@ class PageFeed:
 
     # -- the workers' side -----------------------------------------------------------------
 
-    def _work(self) -> None:
+    def _work(self, delay: float) -> None:
+        with self._changed:
+            self._changed.wait_for(lambda: self._stopped, timeout=delay)
         try:
             while (query := self._next()) is not None:
                 if isinstance(query.source, str):  # SOQL: queryAll, every page here
