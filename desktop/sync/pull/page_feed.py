@@ -15,8 +15,9 @@ The consumer gets (key, page) pairs and (key, None) once a query's pages are all
   stored), so the consumer commits in an order the sequential sync could have had;
 - otherwise pages of the queries others wait for first, then in the order they arrived.
 A page that may not be handed out yet waits in an unnamed temporary file, not in memory;
-pages that may be handed out wait in memory, at most `memory_pages` of them (then the workers
-wait), so memory stays bounded when the network is faster than the commits. Only the
+pages that may be handed out wait in memory, at most `memory_pages` of them, and while that
+many wait every worker waits: memory stays bounded, and when the network is faster than the
+commits the workers do not compete with the consumer for nothing. Only the
 consumer writes to the store: commit order and crash safety are the consumer's, as before.
 An error raised while fetching (a ConnectionProblem, Cancelled) comes out of the consumer's
 loop at its next page, and the other workers stop after their current request.
@@ -109,7 +110,7 @@ class PageFeed:
         plan: Sequence[PlannedQuery],
         *,
         workers: int | None = None,
-        memory_pages: int = IN_FLIGHT,
+        memory_pages: int = 2,
         spill_dir: Path | None = None,
     ) -> None:
         self._client = client
@@ -242,14 +243,16 @@ class PageFeed:
 
     def _hand(self, key: str, page: dict[str, Any] | None, *, first: bool = False) -> None:
         """Queue a page (None: the end marker) for the consumer: in memory if it may be handed
-        out now (waiting for room), else spilled to the temporary file."""
+        out now, else spilled to the temporary file. Either way the worker first waits while
+        the consumer is behind (memory full): when answers come faster than they are
+        committed, fetching more would only crowd the interpreter (the GUI thread's too)."""
         with self._changed:
             if first and page is not None:
                 self._expected += int(page.get("totalSize") or 0)
             if page is None:
                 self._queue(key, _Entry(end=True))
                 return
-            while self._may_hand(key) and self._in_memory >= self._memory_pages:
+            while self._in_memory >= self._memory_pages:
                 if self._stopped or self._error is not None:
                     raise _Stopped()
                 self._changed.wait()
