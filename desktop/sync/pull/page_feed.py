@@ -76,11 +76,14 @@ class _Spill:
     def __init__(self, directory: Path | None) -> None:
         self._directory = directory
         self._file: Any = None
+        self._closed = False
         self._lock = threading.Lock()
 
     def put(self, page: dict[str, Any]) -> tuple[int, int]:
         data = orjson.dumps(page)
         with self._lock:
+            if self._closed:  # a worker outliving close() (30 s on one request)
+                raise _Stopped()
             if self._file is None:
                 # closed in close(), whoever stops the feed
                 self._file = tempfile.TemporaryFile(prefix="stint-sync-", dir=self._directory)  # noqa: SIM115
@@ -98,12 +101,16 @@ class _Spill:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             if self._file is not None:
                 self._file.close()
                 self._file = None
 
 
 class PageFeed:
+    """The pages of a plan of queries, fetched by up to IN_FLIGHT workers (see above); use
+    as a context manager, which stops the workers on the way out."""
+
     def __init__(
         self,
         client: SalesforceClient,
