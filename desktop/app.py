@@ -1,4 +1,6 @@
 """The GUI's composition root: profile -> store -> services -> windows -> tray -> engine.
+desktop.app_run runs it (the profile lock, the store, the event loop, a restart after a
+repair).
 
 Start-up is ordered for a fast first paint: before it, only the store is opened (the running
 entry and the recent tasks are read) and the window with the task widget is built, with
@@ -11,17 +13,22 @@ Environment switches (benchmarks and autostart):
 - STINT_EXIT_AFTER_FIRST_PAINT=1 prints "first-paint <seconds>" and quits after the paint;
 - STINT_REPORT_STARTUP=1 prints "first-paint", "tree-loaded" and "search-ready" lines (seconds
   since start) and keeps running;
-- STINT_START_HIDDEN=1 starts with the window hidden in the tray, as `stint --hidden` does.
+- STINT_START_HIDDEN=1 starts with the window hidden in the tray, as `stint --hidden` does;
+- STINT_IDLE_THRESHOLD_SECONDS=N asks about time away after N seconds instead of the idle
+  minutes of the General page (tests and screenshots; desktop.ui.attention).
+- STINT_RELOAD_TASKS_AFTER=SECONDS (with STINT_REPORT_STARTUP) reloads the task tree once,
+  that long after it is first searchable, as a sync that changed items does (memory peak).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 # The Qt-free modules the first paint uses (store, domain, sqlite3, json...) are imported
@@ -32,20 +39,21 @@ import desktop.domain.durations
 import desktop.services.timer_clock
 import desktop.store.entries_repo
 import desktop.store.items_repo  # noqa: F401
-from desktop.platform.paths import ProfilePaths
-from desktop.store.errors import StoreError
+from desktop.platform.paths import ProfilePaths, create_private_file
 from desktop.store.store import Store
 
 # isort: split
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from desktop.services.display_format import DisplayFormat, install_display_format
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
+from desktop.ui.archived_start import ArchivedStartGuard
 from desktop.ui.deferred_writeback import DeferredWriteBack
 from desktop.ui.icons import app_icon
-from desktop.ui.lifecycle import FirstPaintWatch, quit_on_termination_signals
+from desktop.ui.lifecycle import FirstPaintWatch
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import (
     build_engine_pages,
@@ -54,12 +62,18 @@ from desktop.ui.pages import (
     placeholder_page,
 )
 from desktop.ui.picker.task_widget import TaskWidget
+from desktop.ui.problem_reporter import ProblemReporter
 from desktop.ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:  # modules the first paint does not need
+    from desktop.services.exclusions import ExclusionsService
+    from desktop.services.new_items_notice import NewItemsNotice
+    from desktop.services.preferences_service import PreferencesService
     from desktop.services.record_links import RecordLinks
     from desktop.services.writeback_service import WriteBackService
+    from desktop.ui.attention import Attention
     from desktop.ui.picker.quick_picker import QuickPicker
+    from desktop.ui.settings_sections import SettingsSections
     from desktop.ui.tray.controller import TrayController
 
 log = logging.getLogger(__name__)
@@ -94,11 +108,23 @@ class StintApp(QObject):
         self.engine: Any = None
         self.integration: QObject | None = None
         self._shut_down = False
+        self.repair_requested = False  # the user chose to repair the damaged store (app_run)
         self._tree_reported = False
-        self.ui_settings = QSettings(str(paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
+        self._reload_asked = False  # STINT_RELOAD_TASKS_AFTER (benchmarks)
+        self.ui_settings = _private_settings(paths.config_dir / "ui.ini")
 
+        # How durations and times show: the stored choices for the first paint (read raw:
+        # the settings' rules load after it, with the General preferences).
+        self.display = install_display_format(DisplayFormat(self))
+        self.display.apply_choices(**store.settings.stored_values(
+            ("duration_format", "time_format", "week_start")))
+        self.preferences: PreferencesService | None = None  # right after the first paint
         self.timer = TimerService(store, parent=self)
         self.tasks = TasksService(store, parent=self)
+        # Asks before timing an archived task, over the quick picker when that is where it came
+        # from, else over the window.
+        self.archived_start = ArchivedStartGuard(self.tasks, self._question_parent)
+        self.timer.set_start_guard(self.archived_start)
         self.sync = SyncService(store, parent=self)
         self.sync.mark_starting()  # until the engine is loaded (attach, or _engine_failed)
         # Built with the engine (its module imports the Salesforce client); pushes asked for
@@ -119,13 +145,21 @@ class StintApp(QObject):
         )
         self.quick_picker: QuickPicker | None = None  # built when first asked for
         self.links: RecordLinks | None = None  # "Open in Salesforce", after the first paint
+        self.exclusions: ExclusionsService | None = None  # with the engine
+        self.new_items: NewItemsNotice | None = None  # with the engine
         self.tray: TrayController | None = None  # built right after the first paint
+        self.attention: Attention | None = None  # idle detection, reminders: after the tray
+        self.settings_sections: SettingsSections | None = None  # with the engine
         self._tray_available = tray_available
 
+        self.problems = ProblemReporter(self.window.banner, store.path, paths.log_dir, self)
+        self.problems.repair_chosen.connect(self._repair_chosen)
         guard.raise_requested.connect(self.window.bring_to_front)
         self.window.quit_requested.connect(self.quit)
+        self.window.preferences_requested.connect(lambda: self.show_settings("general"))
         self.window.banner_action_requested.connect(self._banner_action)
         self.sync.sync_finished.connect(self._sync_finished)
+        self.sync.connect_requested.connect(self.show_sign_in)
         self.timer.entries_changed.connect(self.tasks.refresh_recent)
         self.tasks.tree_changed.connect(self._tasks_loaded)
         app.aboutToQuit.connect(self.shutdown)
@@ -161,6 +195,7 @@ class StintApp(QObject):
         # What the first paint did not need, in order of how soon the user may need it; one
         # step per event-loop turn, so the window answers input between them.
         steps = [
+            self._build_preferences,
             # On X11 a window icon is sent as pixmaps of every size the icon offers, each
             # rendered from SVG (~20 ms): the window manager gets it right after the paint.
             lambda: self.app.setWindowIcon(app_icon()),
@@ -168,32 +203,47 @@ class StintApp(QObject):
             self._build_record_links,
             # The default tab first (~40 ms), before the workers start: their imports and the
             # tree load hold the GIL and kept its placeholder up for 80-120 ms.
-            lambda: self._replace_page(
+            lambda: self.window.replace_page(
                 "Timesheet",
                 build_timesheet_page(
                     self.store, self.timer, self.tasks, self, self._writeback_wiring, self.sync,
                     self.links,
                 ),
             ),
-            lambda: self._replace_page(
+            lambda: self.window.replace_page(
                 "Reports",
                 build_reports_page(self.store, self.timer, self.tasks, self, self.links),
             ),
             self._start_logging,  # before the tree load and the engine log from their workers
+            self._build_attention,  # idle detection and reminders (it logs what it found)
             self.task_widget.picker.build_panel,  # else the first keystroke would build it
             self.tasks.reload,
             self._start_engine,
             self.guard.listen,
+            self.problems.check_store_later,
         ]
 
         def next_step() -> None:
             if steps and not self._shut_down:
-                steps.pop(0)()
-                QTimer.singleShot(0, next_step)
+                step = steps.pop(0)
+                QTimer.singleShot(0, next_step)  # the rest comes even if this step fails
+                step()
 
         next_step()
 
+    def _build_preferences(self) -> None:
+        """The General preferences: stored now, the policy on top once the engine is
+        attached. No start at log-in for a throwaway demo profile."""
+        from desktop.services.preferences_service import PreferencesService
+
+        root = None if self.paths.is_default else self.paths.root
+        self.preferences = PreferencesService(self.store, root,
+                                              autostart_allowed=self.demo is None, parent=self)
+        self.preferences.preferences_changed.connect(self.display.apply)
+        self.display.apply(self.preferences.settings())
+
     def _build_tray(self) -> None:
+        from desktop.ui.sync_status.text import paused_sentence
         from desktop.ui.tray.controller import TrayController
 
         self.tray = TrayController(
@@ -205,6 +255,7 @@ class StintApp(QObject):
             pick_task=self.pick_task,
             quit_app=self.quit,
             tray_available=self._tray_available,
+            describe_pause=paused_sentence,
             parent=self,
         )
         self.window.close_to_tray = self.tray.available
@@ -219,6 +270,16 @@ class StintApp(QObject):
         self.links.open_failed.connect(lambda message, _url: self.window.banner.show_problem(message, ""))
         self.task_widget.set_record_links(self.links)
 
+    def _build_attention(self) -> None:
+        from desktop.ui.attention import Attention
+        from desktop.ui.picker.task_picker import TaskPicker
+
+        self.attention = Attention(
+            self.timer, self.tasks, self.preferences, self.tray, app_id=APP_ID,
+            make_picker=lambda parent: TaskPicker(self.tasks, parent, inline=True),
+            pick_task=self.pick_task, open_window=self.window.bring_to_front, parent=self,
+        )
+
     def _start_logging(self) -> None:
         from desktop import __version__
         from desktop.platform.logs import setup_logging
@@ -232,6 +293,10 @@ class StintApp(QObject):
         run_in_background(self, self._build_engine, self._engine_ready, self._engine_failed,
                           name="build engine")
 
+    def _repair_chosen(self) -> None:
+        self.repair_requested = True
+        self.quit()  # desktop.app_run repairs the store and starts again
+
     def _tasks_loaded(self) -> None:
         if not _env_flag("STINT_REPORT_STARTUP"):
             return
@@ -239,6 +304,10 @@ class StintApp(QObject):
         count = len(self.tasks.tree())
         if not self.tasks.is_loading():
             _report(f"search-ready {since:.4f} {count}")
+            reload_after = os.environ.get("STINT_RELOAD_TASKS_AFTER", "")
+            if reload_after and not self._reload_asked:
+                self._reload_asked = True
+                QTimer.singleShot(int(float(reload_after) * 1000), self.tasks.reload)
         elif not self._tree_reported:
             self._tree_reported = True
             _report(f"tree-loaded {since:.4f} {count}")
@@ -260,24 +329,52 @@ class StintApp(QObject):
         self.engine, info = built
         if self._shut_down:
             return
-        sync_page, settings_page, self.integration = build_engine_pages(
-            self.engine, self.sync, self.tasks, self
+        self.preferences.attach(self.engine.settings)  # the policy applies from here on
+        from desktop.services.exclusions import ExclusionsService
+
+        self.sync.set_pause_control(self.engine)
+        self.exclusions = ExclusionsService(self.engine, self.sync, parent=self)
+        self.task_widget.picker.set_exclusions(self.exclusions)
+        if self.quick_picker is not None:
+            self.quick_picker.picker.set_exclusions(self.exclusions)
+        sync_page, self.settings_sections, self.integration = build_engine_pages(
+            self.engine, self.sync, self.tasks, self, self.preferences,
+            self.attention.idle_source_name() if self.attention is not None else "",
+            exclusions=self.exclusions,
         )
-        self._replace_page("Sync", sync_page)
-        self._replace_page("Settings", settings_page)
+        self.window.replace_page("Sync", sync_page)
+        self.window.replace_page("Settings", self.settings_sections)
         from desktop.services.writeback_service import WriteBackService
 
         self.writeback = WriteBackService(parent=self)
         self._writeback_wiring.hand_over(self.writeback)
         self.writeback.entries_pushed.connect(self.sync.note_pushed)  # the Sync page shows it
         self.writeback.attach(self.engine)  # a push asked for before the engine goes now
+        self._start_new_items_notice()
         if info.connected:
             self._start_scheduler(first_sync_now=self.demo is not None)
         else:
-            self.sync.attach(None)  # started, not connected (a sync forced meanwhile says so)
-            self.window.show_page("Settings")
+            self.sync.attach(None)  # started, not connected (a sync forced meanwhile: sign-in)
+            self.show_settings("salesforce")
         if info.keyring_problem and self.demo is None:
             self.window.banner.show_problem(info.keyring_problem, "")
+
+    def _start_new_items_notice(self) -> None:
+        """Opt-in "3 new cases for you" after syncs (settings.notify_new_items); through the
+        tray's messages for now (desktop.services.new_items_notice.Notifier)."""
+        from desktop.services.new_items_notice import NewItemsNotice
+
+        notifier = self.tray if self.tray is not None and self.tray.available else None
+        self.new_items = NewItemsNotice(self.store, notifier, self.show_tasks, parent=self)
+        self.sync.sync_finished.connect(self.new_items.sync_finished)
+        self.new_items.start()
+
+    def show_tasks(self, item_ids: list[str], heading: str) -> None:
+        """Open the window with the picker on these tasks (a notification was clicked)."""
+        log.info("notification clicked: the picker shows %d new item(s)", len(item_ids))
+        self.window.bring_to_front()
+        self.task_widget.picker.focus_search()
+        self.task_widget.picker.show_items(item_ids, heading)
 
     def _engine_failed(self, error: BaseException) -> None:
         self.sync.attach(None)  # no engine: not starting any more, and not connected
@@ -293,17 +390,11 @@ class StintApp(QObject):
         scheduler = self.engine.start_scheduler(first_delay=delay, **asdict(self.sync.callbacks()))
         self.sync.attach(scheduler)
 
-    def _replace_page(self, title: str, page: QWidget) -> None:
-        pages = self.window.pages
-        for index in range(pages.count()):
-            if pages.tabText(index) == title:
-                current = pages.currentIndex()
-                old = pages.widget(index)
-                pages.removeTab(index)
-                pages.insertTab(index, page, title)
-                pages.setCurrentIndex(current)
-                old.deleteLater()
-                return
+    def show_settings(self, section: str = "salesforce") -> None:
+        """The Settings tab at its General or Salesforce section."""
+        self.window.show_page("Settings")
+        if self.settings_sections is not None:
+            self.settings_sections.show_section(section)
 
     # -- reactions -----------------------------------------------------------------------
     def _sync_finished(self, run: Any) -> None:
@@ -320,12 +411,33 @@ class StintApp(QObject):
     def _banner_action(self, action: str) -> None:
         if action == "retry":
             self.sync.force_sync()
-        elif action in ("reenter_password", "reconnect"):
+        elif action == "choose_ca_file":
             self.window.bring_to_front()
-            self.window.show_page("Settings")
-            reenable = getattr(self.integration, "reenable", None)
-            if reenable is not None:
-                reenable()  # the Settings page shows the sign-in form again
+            self.show_settings("salesforce")
+            focus = getattr(self._salesforce_page(), "focus_ca_file", None)
+            if focus is not None:
+                focus()
+        elif action in ("reenter_password", "reconnect"):
+            self.show_sign_in()
+
+    def show_sign_in(self) -> None:
+        """The Settings page with the sign-in form (a sync asked for while not connected, or
+        a banner's "Re-enter password…"/"Connect…")."""
+        self.window.bring_to_front()
+        self.show_settings("salesforce")
+        reenable = getattr(self.integration, "reenable", None)
+        page_state = getattr(self._salesforce_page(), "state", lambda: "")()
+        if reenable is not None and page_state != "never":
+            reenable()  # the form again (a profile never connected shows it already)
+
+    def _salesforce_page(self) -> QWidget | None:
+        """Settings' Salesforce section (the IntegrationPage), once the engine built it."""
+        sections = self.settings_sections
+        return sections.section("salesforce") if sections is not None else None
+
+    def _question_parent(self) -> QWidget:
+        picker = self.quick_picker
+        return picker if picker is not None and picker.isVisible() else self.window
 
     def pick_task(self) -> None:
         """The tray's "Pick a task...": the small always-on-top picker."""
@@ -335,6 +447,8 @@ class StintApp(QObject):
             self.quick_picker = QuickPicker(self.tasks, self.timer)
             if self.links is not None:
                 self.quick_picker.picker.set_record_links(self.links)
+            if self.exclusions is not None:
+                self.quick_picker.picker.set_exclusions(self.exclusions)
         self.quick_picker.popup()
 
     def quit(self) -> None:
@@ -347,15 +461,19 @@ class StintApp(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self.problems.close()
         self.timer.save_details()  # a note typed just before quitting is kept
         self.window.save_geometry(self.ui_settings)
         self.app.aboutToQuit.disconnect(self.shutdown)
         # From here on nothing may react to the services: the store is about to close.
-        for service in (self.timer, self.tasks, self.sync, self.writeback, self.integration):
+        for service in (self.timer, self.tasks, self.sync, self.writeback, self.integration,
+                        self.display, self.preferences, self.exclusions, self.new_items):
             if service is not None:
                 service.blockSignals(True)
         if self.writeback is not None:
             self.writeback.shutdown()  # a push under way stops before the store closes
+        if self.attention is not None:
+            self.attention.close()
         if self.tray is not None:
             self.tray.dispose()
         if self.quick_picker is not None:
@@ -372,52 +490,15 @@ class StintApp(QObject):
         log.info("Stint stopped")
 
 
+def _private_settings(path: Path) -> QSettings:
+    """The window's settings file, created 0600 first (QSettings keeps an existing file's
+    mode). A read-only profile keeps them in memory for this run."""
+    with contextlib.suppress(OSError):
+        create_private_file(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
 def _report(line: str) -> None:
     # Benchmark hooks only (see the module doc): a line on stdout for the measuring script.
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
-
-
-def run_app(
-    argv: Sequence[str] | None = None,
-    profile: str | None = None,
-    demo: bool = False,
-    hidden: bool = False,
-) -> int:
-    """Run the GUI until the user quits; returns the process exit code."""
-    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
-    app.setApplicationName("Stint")
-    app.setApplicationDisplayName("Stint")
-    app.setDesktopFileName(APP_ID)
-
-    demo_env = None
-    if demo:
-        from desktop.demo import DemoEnvironment
-
-        demo_env = DemoEnvironment.create()
-        profile = str(demo_env.profile_dir)
-    paths = ProfilePaths.resolve(profile).create_dirs()
-    guard = SingleInstance(paths.lock_path, lambda: paths.profile_id)
-    if not guard.acquire():
-        log.info("Stint already runs on this profile; asking it to show its window")
-        guard.ask_first_to_raise()
-        return 0
-    try:
-        store = Store.open(paths.db_path)
-    except StoreError as exc:
-        guard.release()
-        from PySide6.QtWidgets import QMessageBox  # only on this failure path
-
-        QMessageBox.critical(None, "Stint cannot start", str(exc))
-        return 1
-    stint = StintApp(app, paths, store, guard, demo=demo_env)
-    quit_on_termination_signals(app, stint.quit)
-    stint.start(hidden=hidden or _env_flag("STINT_START_HIDDEN"))
-    code = app.exec()
-    stint.shutdown()
-    return code
-
-
-def main(profile: str | None = None, demo: bool = False, hidden: bool = False) -> int:
-    """The CLI's entry for the GUI (`stint [--profile DIR] [--demo] [--hidden]`)."""
-    return run_app(sys.argv[:1], profile=profile, demo=demo, hidden=hidden)

@@ -7,11 +7,14 @@ import pytest
 
 @pytest.fixture
 def profile_dir(tmp_path, monkeypatch):
-    """A fresh, empty Stint profile directory; STINT_HOME points at it."""
+    """A fresh, empty Stint profile directory; STINT_HOME points at it (and XDG_CONFIG_HOME at
+    a private directory)."""
     profile = tmp_path / "profile"
     profile.mkdir()
     monkeypatch.setenv("STINT_HOME", str(profile))
     monkeypatch.delenv("STINT_POLICY", raising=False)
+    # "Start at log-in" writes to $XDG_CONFIG_HOME/autostart: never the developer's own.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     return profile
 
 

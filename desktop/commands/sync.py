@@ -1,13 +1,15 @@
-"""`stint sync`, `stint status` and `stint log`."""
+"""`stint sync` (and `--pause`/`--resume`), `stint status` and `stint log`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from desktop.commands.result import CommandResult, duration_text, iso, local
-from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.domain.synclog import ObjectCounts, RunOutcome, SyncRun, archive_breakdown_text
+from desktop.domain.text import printable
 from desktop.engine import Engine
 from desktop.engine.status import build_status, run_to_json
+from desktop.engine.sync_pause import PauseState
 
 # Exit codes of `stint sync` by outcome (0 only when the run succeeded).
 SYNC_EXIT_CODES = {
@@ -24,10 +26,44 @@ def sync(
     full: bool = False,
     on_progress: Callable[[str, int, int], None] | None = None,
 ) -> CommandResult:
+    paused = engine.pause_state()
     run = engine.sync(full, on_progress=on_progress)
     result = CommandResult(data=run_to_json(run), text=_run_text(run))
     result.exit_code = SYNC_EXIT_CODES.get(run.outcome, 1)
+    if paused.paused:
+        result.warnings.append(
+            f"synchronization is paused{_since(paused)}: this sync ran once because you asked; "
+            "nothing syncs by itself until `stint sync --resume`."
+        )
     return result
+
+
+def set_paused(engine: Engine, paused: bool) -> CommandResult:
+    """`stint sync --pause` / `--resume`: stored, so the app and later commands follow it."""
+    state = engine.set_sync_paused(paused)
+    if state.paused:
+        text = (
+            f"Synchronization paused{_since(state)}. Nothing is read from or sent to Salesforce "
+            "by itself; time entries wait here. `stint sync` still syncs once; "
+            "`stint sync --resume` turns it back on."
+        )
+    else:
+        text = "Synchronization resumed: the next sync runs on schedule (at once if one is due)."
+    return CommandResult(data=state.to_json(), text=text)
+
+
+def _since(state: PauseState) -> str:
+    return f" since {local(state.since)}" if state.since else ""
+
+
+def counts_text(c: ObjectCounts) -> str:
+    """ "2 new, 1 changed, 3 archived (1 closed, 2 deleted), 0 restored"."""
+    breakdown = archive_breakdown_text(c)
+    unexplained = c.archived_unexplained
+    if unexplained and breakdown:
+        breakdown += f", {unexplained} for reasons not recorded"
+    archived = f"{c.archived} archived" + (f" ({breakdown})" if breakdown else "")
+    return f"{c.created} new, {c.modified} changed, {archived}, {c.restored} restored"
 
 
 def _run_text(run: SyncRun) -> str:
@@ -38,14 +74,11 @@ def _run_text(run: SyncRun) -> str:
     )
     lines = [head]
     for sobject, c in sorted(run.counts.items()):
-        lines.append(
-            f"  {sobject}: {c.created} new, {c.modified} changed, {c.archived} archived, "
-            f"{c.restored} restored"
-        )
+        lines.append(f"  {sobject}: {counts_text(c)}")
     if not run.counts and run.outcome is RunOutcome.SUCCEEDED:
         lines.append("  Nothing changed.")
     if run.error:
-        lines.append(f"  {run.error}")
+        lines.append(f"  {printable(run.error)}")
     return "\n".join(lines)
 
 
@@ -67,13 +100,19 @@ def status(engine: Engine) -> CommandResult:
         when = local(_parse(last["finished_at"] or last["started_at"]))
         lines.append(
             f"Last sync: {last['outcome'].replace('_', ' ')} ({last['kind']}) at {when}, "
-            f"{last['api_calls']} API calls" + (f" - {last['error']}" if last["error"] else "")
+            f"{last['api_calls']} API calls" + (f" - {printable(last['error'])}" if last["error"] else "")
         )
     else:
         lines.append("Last sync: never")
+    pause = data["sync_pause"]
+    if pause["paused"]:
+        since = f" since {local(_parse(pause['since']))}" if pause["since"] else ""
+        who = " by your administrator" if pause["locked"] else ""
+        resume = "" if pause["locked"] else "; `stint sync --resume` resumes"
+        lines.append(f"Sync: paused{since}{who} (`stint sync` syncs once{resume})")
     if data["next_sync_at"]:
         lines.append(f"Next sync: {local(_parse(data['next_sync_at']))}")
-    if data["next_sync_note"]:
+    if data["next_sync_note"] and not pause["paused"]:
         lines.append(f"  {data['next_sync_note']}")
     usage = data["api_usage"]
     if usage:
@@ -82,7 +121,7 @@ def status(engine: Engine) -> CommandResult:
     if timer:
         lines.append(
             f"Timer: running {duration_text(timer['elapsed_seconds'])} on "
-            f"{timer['task'] or 'no task'} (since {local(_parse(timer['started_at']))})"
+            f"{printable(timer['task'] or 'no task')} (since {local(_parse(timer['started_at']))})"
         )
     else:
         lines.append("Timer: stopped")
@@ -111,26 +150,30 @@ def sync_log(engine: Engine, runs: int = 20) -> CommandResult:
                 "status": c.status.value,
                 "error": c.error,
                 "run_id": c.run_id,
+                "reason": c.reason,
             }
             for c in changes
         ],
     }
     lines = ["Runs (newest first):"]
     for run in recent:
-        total = sum(c.total for c in run.counts.values())
+        summed = sum(run.counts.values(), ObjectCounts())
+        detail = f" ({counts_text(summed)})" if summed.total else ""
         lines.append(
             f"  #{run.id} {local(run.started_at)} {run.kind:<11} {run.outcome.value:<12} "
-            f"{run.api_calls:>5} calls {total:>6} changes" + (f"  {run.error}" if run.error else "")
+            f"{run.api_calls:>5} calls {summed.total:>6} changes{detail}"
+            + (f"  {printable(run.error)}" if run.error else "")
         )
     if not recent:
         lines.append("  none yet")
     lines.append("Record changes (newest first):")
     for c in changes:
         arrow = "<-" if c.direction.value == "from_salesforce" else "->"
-        lines.append(
-            f"  {local(c.at)} {arrow} {c.sobject} {c.record_id} {c.action} {c.status.value}: "
+        action = f"{c.action} ({c.reason})" if c.reason else c.action
+        lines.append(printable(
+            f"  {local(c.at)} {arrow} {c.sobject} {c.record_id} {action} {c.status.value}: "
             f"{c.record_name}" + (f" ({c.error})" if c.error else "")
-        )
+        ))
     if not changes:
         lines.append("  none yet")
     return CommandResult(data=data, text="\n".join(lines))

@@ -4,6 +4,10 @@ Exactly as agreed in issue 3: an Opportunity is archived only when its stage is 
 or "Closed Lost" (other closed stages stay active); a Case and an activity (Task) when closed;
 anything deleted in Salesforce or no longer visible to the user. An item is restored as soon
 as none of these holds any more (reopened, undeleted, visible again).
+
+Issue 15 adds one reason of the user's own: an Opportunity or Case excluded in "all items"
+mode (settings.excluded_ids) is archived as "excluded" with its subtasks, and comes back
+once included again.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from desktop.domain.items import Item, ItemKind
 REASON_CLOSED = "closed"
 REASON_DELETED = "deleted"
 REASON_NOT_VISIBLE = "not visible"
+REASON_EXCLUDED = "excluded"
 
 ARCHIVING_OPPORTUNITY_STAGES = frozenset({"Closed Won", "Closed Lost"})
 
@@ -58,6 +63,25 @@ def archive_reason(state: RecordState) -> str | None:
     if state.kind is ItemKind.ACTIVITY:
         return activity_archive_reason(state.is_closed)
     return None  # the root project is never archived
+
+
+_REASON_TEXT = {
+    REASON_CLOSED: "closed in Salesforce",
+    REASON_DELETED: "deleted in Salesforce",
+    REASON_NOT_VISIBLE: "no longer visible to you in Salesforce",
+    REASON_EXCLUDED: "excluded from synchronization",
+}
+
+
+def archive_reason_text(reason: str | None) -> str:
+    """Why an item is archived, for a sentence: "closed in Salesforce"."""
+    return _REASON_TEXT.get(reason or "", "archived")
+
+
+def archived_step(path: list[Item]) -> Item | None:
+    """The item of a task's path (root first) that archives it: the nearest archived one (an
+    activity under a closed Opportunity is archived with it); None when all are active."""
+    return next((step for step in reversed(path) if step.archived), None)
 
 
 def apply_archive_reason(item: Item, reason: str | None) -> Item:

@@ -37,14 +37,29 @@ def format_hm(duration: timedelta) -> str:
 def format_entry_length(duration: timedelta) -> str:
     """An entry's length as a list shows it: h:mm, but the seconds under a minute ("45 s"),
     so a short entry never reads 0:00."""
-    if timedelta(0) <= duration < timedelta(minutes=1):
-        return f"{whole_seconds(duration)} s"
-    return format_hm(duration)
+    return format_duration(duration, entry=True)
 
 
 def format_decimal_hours(duration: timedelta, places: int = 2) -> str:
     """1.50 for an hour and a half (what timesheet exports usually want)."""
     return f"{duration.total_seconds() / 3600:.{places}f}"
+
+
+def format_duration(
+    duration: timedelta, style: str = "hm", *, live: bool = False, decimal_point: str = ".",
+    entry: bool = False,
+) -> str:
+    """A duration as the user chose to see durations (Settings.duration_format).
+
+    "hm": 1:30, or 1:30:05 for a `live` (running) clock; "decimal": 1.50 h either way (a
+    running clock then changes every 36 seconds). `decimal_point` is the locale's. An `entry`
+    length under a minute shows its seconds in either style ("45 s"), never 0:00 or 0.00 h.
+    """
+    if entry and not live and timedelta(0) <= duration < timedelta(minutes=1):
+        return f"{whole_seconds(duration)} s"
+    if style == "decimal":
+        return format_decimal_hours(duration).replace(".", decimal_point) + " h"
+    return format_hms(duration) if live else format_hm(duration)
 
 
 _CLOCK = re.compile(r"^(\d+):([0-5]?\d)(?::([0-5]?\d))?$")

@@ -7,24 +7,26 @@ every word at a word start; every word at a word start of the item's own texts; 
 own or its parent's texts; every word inside the item's own texts; inside its or its parent's.
 Ties go to shorter names, then alphabetical.
 
-Built for 200,000 items at typing speed (p95 <= 16 ms) in pure Python:
+Built for 200,000 items at typing speed in pure Python, and compact (tens of bytes an item):
+- the items stay in an ItemTable and their folded texts in one bytes object (search_texts);
 - items are sorted once in tie-break order, so "best of a tier" is "first in index order" and
   a scan stops as soon as it has enough results;
 - every letter, letter pair ("ac") and word start (" a", " ac") has an item set, for the
   item's own words and with its parent's (search_bitmaps): ANDing bitmaps runs in C and
   narrows each tier's candidates before any Python loop;
-- a word index (word -> items) finds the few items of a rare word ("00001234") exactly.
+- the vocabulary finds the few items of a rare word ("00001234") exactly (search_words);
+- each candidate is then checked on its texts (search_tiers).
 """
 
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 
 from desktop.domain.bulk import gc_paused
+from desktop.domain.item_table import ItemTable
 from desktop.domain.items import ROOT_ID, Item
 from desktop.domain.search_bitmaps import (
     GramSets,
@@ -35,22 +37,30 @@ from desktop.domain.search_bitmaps import (
     start_gram,
     word_start_grams,
 )
-from desktop.domain.steps import release_in_steps, sorted_in_steps
+from desktop.domain.search_texts import SearchTexts
+from desktop.domain.search_tiers import TierChecks
+from desktop.domain.search_words import Vocabulary
 from desktop.domain.text import words
 
 # Candidate sets up to this size are checked and ranked completely.
 VERIFY_ALL_LIMIT = 1500
-# A query word's exact item set (from the vocabulary) is worth building up to this size.
-EXACT_WORDS_LIMIT = 50_000
 # Give up looking a query word up in the vocabulary after this many matching words.
 VOCABULARY_HIT_LIMIT = 2000
 
-
-def _positions() -> array[int]:
-    return array("i")
+_EMPTY = array("I")
 
 
-_NO_POSITIONS = _positions()  # shared by every word that has no postings of a kind; never grown
+def item_words(item: Item, words_of: Callable[[str], str]) -> tuple[str, str]:
+    """(name words, field words) of an item as the search matches them: its folded words,
+    space-joined (`words_of` folds one text, usually through a cache: texts repeat a lot).
+    The words SearchTexts holds for an item, for a store table of them (store.search_table)."""
+    return words_of(item.name), " ".join([words_of(text) for _, text in item.fields])
+
+
+def own_text(words: tuple[str, str]) -> str:
+    """" name words field words": an item's part of the text its query words must occur in;
+    that text is the item's own_text followed by its parent's (see match_tier)."""
+    return f" {words[0]} {words[1]}"
 
 
 def query_terms(text: str) -> list[str]:
@@ -84,122 +94,123 @@ def match_tier(
 class SearchIndex:
     """An index over a fixed set of items; build a new one when the items change.
 
-    Building takes a few seconds for 200,000 items: do it off the GUI thread. Searching only
-    reads, so one index can serve several threads.
+    `SearchIndex(items)` indexes a list of items; `SearchIndex.over(table, positions, texts)`
+    indexes some positions of an ItemTable (the picker's catalog), with a parent's words
+    taken from the table even when the parent itself is not indexed. Building takes seconds
+    for 200,000 items: do it off the GUI thread. Searching only reads, so one index can serve
+    several threads.
     """
 
-    def __init__(self, items: Iterable[Item]) -> None:
-        with gc_paused():  # millions of small objects: collections would only slow this down
-            self._build(list(items))
+    def __init__(self, items: Iterable[Item] = ()) -> None:
+        table = ItemTable.of_items(items)
+        self._build(table, range(len(table)), SearchTexts(table))
 
-    def _build(self, items: list[Item]) -> None:
-        folded: dict[str, str] = {}  # texts repeat a lot (accounts, stages, activity names)
+    @classmethod
+    def over(
+        cls, table: ItemTable, positions: Iterable[int], texts: SearchTexts | None = None
+    ) -> SearchIndex:
+        index = cls.__new__(cls)
+        index._build(table, positions, texts or SearchTexts(table))
+        return index
 
-        def words_of(text: str) -> str:
-            found = folded.get(text)
-            if found is None:
-                found = folded[text] = " ".join(words(text))
-            return found
+    def _build(self, table: ItemTable, positions: Iterable[int], texts: SearchTexts) -> None:
+        with gc_paused():  # many small objects while building: collections would only slow it
+            self._table, self._texts = table, texts
+            self._order = self._tie_break_order(positions)
+            size = len(self._order)
+            index_of = array("i", [-1]) * len(table)
+            for index, position in enumerate(self._order):
+                index_of[position] = index
+            self._index_of = index_of
+            root = table.position(ROOT_ID)
+            parent_at = table.parent_at
+            # the parent whose text an item also matches (-1: none; the root has no words)
+            self._parent = array("i", [
+                parent if parent >= 0 and parent != root else -1
+                for parent in map(parent_at, self._order)
+            ])
+            self._checks = TierChecks(texts, self._order, self._parent)
+            self._build_sets(size)
 
-        own: dict[str, tuple[str, str]] = {}  # id -> (name words, field words), space-joined
-        for item in items:
-            own[item.id] = (
-                words_of(item.name),
-                " ".join([words_of(text) for _, text in item.fields]),
-            )
-        # in steps: one sort of 200,000 tuples would hold the GIL (and stall the GUI) ~150 ms
-        order = sorted_in_steps(items, key=lambda item: (len(item.name), own[item.id][0], item.id))
+    def _tie_break_order(self, positions: Iterable[int]) -> array[int]:
+        """`positions` by (name length, folded name words, Id)."""
+        table, texts = self._table, self._texts
+        return table.ordered_by_name(
+            lambda position: (len(table.name_at(position)), texts.name_words(position)),
+            positions,
+        )
 
-        self._items = order
-        self._position = {item.id: index for index, item in enumerate(order)}
-        # One text per item: " name words | field words | parent's name and field words",
-        # with where the name and the item's own part end. " term" in it means "at a word
-        # start"; str.find(x, 0, end) looks at one part without slicing.
-        texts: list[str] = []
-        name_ends = array("i")
-        own_ends = array("i")
-        # Postings go straight into arrays (4 bytes a position): lists of ints would hold
-        # millions of pointers while building, and the memory stays taken after.
-        own_vocabulary: defaultdict[str, array[int]] = defaultdict(_positions)
-        name_starts: defaultdict[str, array[int]] = defaultdict(_positions)
-        children: defaultdict[str, list[int]] = defaultdict(list)
-        for index, item in enumerate(order):
-            name_text, field_text = own[item.id]
-            own_text = f" {name_text} {field_text}"
-            name_ends.append(len(name_text) + 1)
-            own_ends.append(len(own_text))
-            parent = own.get(item.parent_id) if item.parent_id != ROOT_ID else None
-            if parent is None:
-                texts.append(own_text)
-            else:
-                texts.append(f"{own_text} {parent[0]} {parent[1]}")
-                children[item.parent_id].append(index)
-            for word in set(own_text.split()):
+    def _build_sets(self, size: int) -> None:
+        """Item sets per gram (own and own-or-inherited), per name word start, and the
+        vocabulary that exact word lookups search.
+
+        The sets are first collected as bitmaps (big ints: malloc'd, not in Python's small
+        object arenas); the small objects that stay (the GramSets, their keys and position
+        lists) are made only once the build's millions of temporaries are gone, so they are
+        packed together instead of each pinning a mostly empty arena (~10 MB for 200,000).
+        """
+        own_sets, full_sets, start_sets, self._vocabulary = self._collect_sets(size)
+        self._own = GramSets.of(size, own_sets)  # grams of the item's own words
+        self._full = GramSets.of(size, full_sets)  # grams of its own and its parent's words
+        self._name_starts = GramSets.of(size, start_sets)  # word starts of the name
+
+    def _collect_sets(
+        self, size: int
+    ) -> tuple[list[tuple[str, int]], list[tuple[str, int]], list[tuple[str, int]], Vocabulary]:
+        texts = self._texts
+        own_vocabulary: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+        name_starts: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+        children: defaultdict[int, array[int]] = defaultdict(lambda: array("I"))
+        name_words: set[str] = set()
+        for index, position in enumerate(self._order):
+            for word in set(texts.text(position).split()):
                 own_vocabulary[word].append(index)
-            for word in name_text.split():
+            for word in texts.name_words(position).split():
                 name_starts[" " + word[:1]].append(index)
                 name_starts[" " + word[:2]].append(index)
-        self._texts, self._name_ends, self._own_ends = texts, name_ends, own_ends
-
+                name_words.add(word)
+            parent = self._parent[index]
+            if parent >= 0:
+                children[parent].append(index)
         # Inherited words: each parent's words reach all its children in one extend.
-        inherited_vocabulary: defaultdict[str, array[int]] = defaultdict(_positions)
-        for parent_id, kids in children.items():
-            for word in set(" ".join(own[parent_id]).split()):
+        inherited_vocabulary: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+        for parent, kids in children.items():
+            for word in set(texts.text(parent).split()):
                 inherited_vocabulary[word].extend(kids)
-        self._build_sets(own_vocabulary, inherited_vocabulary, name_starts)
-        # Freeing 200,000 build-time entries at return would be one C call holding the GIL.
-        release_in_steps(own, folded, children)
+        del children
 
-    def _build_sets(
-        self,
-        own_vocabulary: dict[str, array[int]],
-        inherited_vocabulary: dict[str, array[int]],
-        name_starts: dict[str, array[int]],
-    ) -> None:
-        """Item sets per gram (own and own-or-inherited), per name word start, and the
-        vocabulary text that exact word lookups search."""
-        size = len(self._items)
         vocabulary = list(own_vocabulary.keys() | inherited_vocabulary.keys())
-        self._vocabulary = vocabulary
-        self._own_word_items = [own_vocabulary.pop(word, _NO_POSITIONS) for word in vocabulary]
-        self._inherited_word_items = [
-            inherited_vocabulary.pop(word, _NO_POSITIONS) for word in vocabulary
-        ]
+        own = [own_vocabulary.pop(word, _EMPTY) for word in vocabulary]
+        inherited = [inherited_vocabulary.pop(word, _EMPTY) for word in vocabulary]
         gram_words: defaultdict[str, list[int]] = defaultdict(list)
         for word_id, word in enumerate(vocabulary):
             for gram in grams_of(word) | word_start_grams(word):
                 gram_words[gram].append(word_id)
-        own_bitmaps = WordBitmaps(size, self._own_word_items)
-        inherited_bitmaps = WordBitmaps(size, self._inherited_word_items)
-        self._own = GramSets(size)  # grams of the item's own words
-        self._full = GramSets(size)  # grams of its own and its parent's words
+        own_bitmaps = WordBitmaps(size, own)
+        inherited_bitmaps = WordBitmaps(size, inherited)
+        own_sets, full_sets = [], []
         for gram, word_ids in gram_words.items():
             own_bitmap = own_bitmaps.bitmap(word_ids)
-            self._own.add(gram, own_bitmap)
-            self._full.add(gram, own_bitmap | inherited_bitmaps.bitmap(word_ids))
-        self._name_starts = GramSets(size)
-        for start, postings in name_starts.items():
-            self._name_starts.add(start, bitmap_from_positions(size, postings))
-
-        self._vocabulary_text = "\n" + "\n".join(vocabulary) + "\n"
-        offsets, offset = [], 1
-        for word in vocabulary:
-            offsets.append(offset)
-            offset += len(word) + 1
-        self._word_offsets = offsets
+            own_sets.append((gram, own_bitmap))
+            full_sets.append((gram, own_bitmap | inherited_bitmaps.bitmap(word_ids)))
+        start_sets = [(start, bitmap_from_positions(size, postings))
+                      for start, postings in name_starts.items()]
+        vocabulary_index = Vocabulary(vocabulary, own, inherited, name_words)
+        return own_sets, full_sets, start_sets, vocabulary_index
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._order)
 
-    def release_in_steps(self) -> None:
-        """Empty this index a piece at a time (see domain.steps), when nobody searches it any
-        more: dropping it at once holds the GIL for ~35 ms."""
-        release_in_steps(
-            self._position, self._texts, self._items, self._own_word_items,
-            self._inherited_word_items, self._vocabulary, self._word_offsets,
-        )
-        for sets in (self._own, self._full, self._name_starts):
-            sets.release_in_steps()
+    @property
+    def texts(self) -> SearchTexts:
+        """The folded texts it searches (shared with other indexes of the same table)."""
+        return self._texts
+
+    def nbytes(self) -> int:
+        """Roughly what this index holds (not counting the table and texts it shares)."""
+        arrays = (self._order, self._index_of, self._parent)
+        return (sum(a.itemsize * len(a) for a in arrays) + self._vocabulary.nbytes()
+                + sum(sets.nbytes() for sets in (self._own, self._full, self._name_starts)))
 
     def search(
         self, text: str, limit: int = 50, recent_ids: Sequence[str] = ()
@@ -211,48 +222,52 @@ class SearchIndex:
         if limit <= 0:
             return []
         terms = query_terms(text)
+        encoded = [term.encode("utf-8", "surrogatepass") for term in terms]
         recent: list[int] = []
         for item_id in dict.fromkeys(recent_ids):
-            index = self._position.get(item_id)
-            if index is not None and self._matches(index, terms):
+            index = self._index(item_id)
+            if index is not None and self._checks.matches(index, encoded):
                 recent.append(index)
         recent = recent[:limit]
         # The top `limit` ranked items hold at most len(recent) recent ones, so they leave
         # enough others to fill the result.
         if not terms:
-            ranked: Iterable[int] = range(min(len(self._items), limit))
+            ranked: Iterable[int] = range(min(len(self._order), limit))
         else:
-            ranked = self._ranked(terms, limit)
+            ranked = self._ranked(terms, encoded, limit)
         chosen = set(recent)
-        result = [self._items[index] for index in recent]
+        found = list(recent)
         for index in ranked:
-            if len(result) >= limit:
+            if len(found) >= limit:
                 break
             if index not in chosen:
-                result.append(self._items[index])
-        return result
+                found.append(index)
+        order, item = self._order, self._table.item
+        return [item(order[index]) for index in found]
+
+    def _index(self, item_id: str) -> int | None:
+        position = self._table.position(item_id)
+        if position is None:
+            return None
+        index = self._index_of[position]
+        return None if index < 0 else index
 
     # -- matching ------------------------------------------------------------------------
-    def _matches(self, index: int, terms: Sequence[str]) -> bool:
-        text = self._texts[index]
-        return all(term in text for term in terms)
-
-    def _tier(self, index: int, terms: Sequence[str], starts: Sequence[str]) -> int | None:
-        return match_tier(
-            self._texts[index], self._name_ends[index], self._own_ends[index], terms, starts
-        )
-
-    def _ranked(self, terms: list[str], wanted: int) -> list[int]:
+    def _ranked(self, terms: list[str], encoded: list[bytes], wanted: int) -> list[int]:
         grams = set().union(*(grams_of(term) for term in terms))
         if not all(gram in self._full for gram in grams):
             return []  # some letter or pair occurs nowhere
-        starts = [" " + term for term in terms]
+        starts = [b" " + term for term in encoded]
         candidates, restriction = self._narrowest(terms, grams)
         if candidates is None:
-            return self._scan(terms, grams, starts, wanted, restriction)
+            base = self._full.all_of(grams) & restriction
+            if base.bit_count() > VERIFY_ALL_LIMIT:
+                return self._scan(terms, encoded, grams, starts, wanted, base)
+            # every single gram is common, but not all of them together
+            candidates = list(positions_in(base, len(self._order)))
         ranked = []
         for index in candidates:
-            tier = self._tier(index, terms, starts)
+            tier = self._checks.tier(index, encoded, starts)
             if tier is not None:
                 ranked.append((tier, index))
         ranked.sort()
@@ -269,65 +284,52 @@ class SearchIndex:
             positions = self._full.positions.get(gram)
             if positions is not None and (best is None or len(positions) < len(best)):
                 best = positions
-        best_count = len(best) if best is not None else EXACT_WORDS_LIMIT
+        best_count = len(best) if best is not None else len(self._order)
         if best_count <= VERIFY_ALL_LIMIT:
             return best, -1
         best_words: list[int] | None = None
         for term in terms:
             if len(term) < 3:
                 break  # terms are longest first; short ones are in too many words
-            found = self._words_containing(term, max_items=best_count)
+            found = self._vocabulary.containing(term, best_count, VOCABULARY_HIT_LIMIT)
             if found is not None:
                 best_words, best_count = found
         if best_words is None:
-            return None, -1  # the gram sets already hold what the sparse lists know
-        postings = chain.from_iterable(
-            chain(self._own_word_items[w], self._inherited_word_items[w]) for w in best_words
-        )
+            return None, -1  # the gram sets already hold what the rare words know
+        postings = chain.from_iterable(map(self._vocabulary.postings, best_words))
         if best_count <= VERIFY_ALL_LIMIT:
             return sorted(set(postings)), -1
-        return None, bitmap_from_positions(len(self._items), postings)
-
-    def _words_containing(self, term: str, max_items: int) -> tuple[list[int], int] | None:
-        """The vocabulary words containing `term` and how many items have (or inherit) them
-        (an upper bound), or None when they reach `max_items` or are very many."""
-        text = self._vocabulary_text
-        offsets = self._word_offsets
-        word_ids: list[int] = []
-        total = 0
-        position = text.find(term)
-        while position != -1:
-            word_id = bisect_right(offsets, position) - 1
-            word_ids.append(word_id)
-            total += len(self._own_word_items[word_id]) + len(self._inherited_word_items[word_id])
-            if len(word_ids) > VOCABULARY_HIT_LIMIT or total >= max_items:
-                return None
-            # go on after this word: one hit per word is enough
-            position = text.find(term, offsets[word_id] + len(self._vocabulary[word_id]))
-        return word_ids, total
+        return None, bitmap_from_positions(len(self._order), postings)
 
     def _scan(
-        self, terms: list[str], grams: set[str], starts: list[str], wanted: int, restriction: int
+        self, terms: list[str], encoded: list[bytes], grams: set[str], starts: list[bytes],
+        wanted: int, base: int,
     ) -> list[int]:
-        """Many candidates: walk a superset of each tier in index order, best tier first,
-        and stop as soon as there are enough."""
+        """Many candidates (`base`, a bitmap): walk a superset of each tier in index order,
+        best tier first, and stop as soon as there are enough."""
         start_grams = {start_gram(term) for term in terms}
-        base = self._full.all_of(grams) & restriction
         anywhere = base & self._full.all_of(start_grams)
         own_base = base & self._own.all_of(grams)
+        own_starts = own_base & self._own.all_of(start_grams)
         passes = (
-            anywhere & self._name_starts.all_of(start_grams),  # tier 0
-            own_base & self._own.all_of(start_grams),  # tier 1
+            own_starts & self._name_starts.all_of(start_grams),  # tier 0 (the name is own)
+            own_starts,  # tier 1
             anywhere,  # tier 2
             own_base,  # tier 3
             base,  # tier 4
         )
-        size = len(self._items)
+        size = len(self._order)
+        # Once the passes before tier k's are through, every item of a better tier that
+        # tier k's condition admits has been taken: the condition alone (one cheap look,
+        # most candidates fail at the first term) tells the rest.
+        if not all(self._vocabulary.may_start_a_name_word(term) for term in terms):
+            passes = (0, *passes[1:])  # no name has a word starting so: no tier 0
         found: list[int] = []
-        for tier, mask in enumerate(passes):
-            # An item is accepted only in the pass of its own tier, so none comes twice.
+        taken: set[int] = set()
+        for mask, holds in zip(passes, self._checks.conditions(encoded, starts), strict=True):
             for index in positions_in(mask, size):
-                if self._tier(index, terms, starts) == tier:
+                if index not in taken and holds(index):
+                    taken.add(index)
                     found.append(index)
                     if len(found) >= wanted:
                         return found

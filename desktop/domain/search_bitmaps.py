@@ -11,10 +11,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, repeat
 
-from desktop.domain.steps import in_slices, release_in_steps
+from desktop.domain.steps import in_slices
 
 # A gram in at most this many items keeps a sorted position list instead of a bitmap.
 SPARSE_LIMIT = 4096
+# Bitmaps of rare grams kept once built (typing "acme w" reuses the grams of "acme").
+CONVERTED_KEPT = 64
 # Words in at least this many items get a bitmap of their own while grams are built.
 COMMON_WORD_ITEMS = 512
 # Positions marked per C call (a common gram has millions): a few ms, so other threads run.
@@ -98,28 +100,42 @@ class GramSets:
         self.size = size
         self.bitmaps: dict[str, int] = {}
         self.positions: dict[str, array[int]] = {}  # 4 bytes a position, not 36
-        self._converted: dict[str, int] = {}
+        self._counts: dict[str, int] = {}  # of the bitmaps (counting one takes ~30 us)
+        self._converted: dict[str, int] = {}  # least recently used first
+
+    @classmethod
+    def of(cls, size: int, sets: list[tuple[str, int]]) -> GramSets:
+        """The sets of `sets` (emptied on the way); each gram is copied, so that these
+        small objects are made now, together (see SearchIndex._build_sets)."""
+        gram_sets = cls(size)
+        sets.reverse()
+        while sets:
+            gram, bitmap = sets.pop()
+            gram_sets.add((gram + " ")[:-1], bitmap)
+        return gram_sets
 
     def add(self, gram: str, bitmap: int) -> None:
         if bitmap == 0:
             return
-        if bitmap.bit_count() > SPARSE_LIMIT:
+        count = bitmap.bit_count()
+        if count > SPARSE_LIMIT:
             self.bitmaps[gram] = bitmap
+            self._counts[gram] = count
         else:
             self.positions[gram] = array("i", positions_in(bitmap, self.size))
 
     def __contains__(self, gram: str) -> bool:
         return gram in self.bitmaps or gram in self.positions
 
-    def release_in_steps(self) -> None:
-        release_in_steps(self.bitmaps, self.positions, self._converted)
+    def nbytes(self) -> int:
+        bits = sum(bitmap.bit_length() for bitmap in self.bitmaps.values()) // 8
+        return bits + sum(4 * len(positions) for positions in self.positions.values())
 
     def count(self, gram: str) -> int:
         positions = self.positions.get(gram)
         if positions is not None:
             return len(positions)
-        bitmap = self.bitmaps.get(gram)
-        return 0 if bitmap is None else bitmap.bit_count()
+        return self._counts.get(gram, 0)
 
     def bitmap(self, gram: str) -> int:
         """The gram's bitmap (0 when no item has it); a rare gram's is built and cached."""
@@ -129,12 +145,13 @@ class GramSets:
         positions = self.positions.get(gram)
         if positions is None:
             return 0
-        bitmap = self._converted.get(gram)
+        converted = self._converted
+        bitmap = converted.pop(gram, None)
         if bitmap is None:
             bitmap = bitmap_from_positions(self.size, positions)
-            if len(self._converted) > 256:
-                self._converted.clear()
-            self._converted[gram] = bitmap
+            if len(converted) >= CONVERTED_KEPT:
+                converted.pop(next(iter(converted)), None)
+        converted[gram] = bitmap  # (again) the most recently used
         return bitmap
 
     def all_of(self, grams: Iterable[str]) -> int:

@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from desktop.domain.preferences import DEFAULT_WORK_DAYS, preference_problems
+
 DEFAULT_LOGIN_URL = "https://login.salesforce.com"
 SANDBOX_LOGIN_URL = "https://test.salesforce.com"
 # Where the browser sign-in comes back: the connected app must list it exactly (Salesforce
@@ -49,7 +51,24 @@ POLICY_TO_SETTING: dict[str, str] = {
     "import.only_mine": "only_mine",
     "import.opportunity_stage_trigger": "opportunity_stage_trigger",
     "sync.interval_minutes": "sync_interval_minutes",
+    "sync.paused": "sync_paused",
     "writeback.target": "writeback",
+    # The General page (issue 13): display, start at log-in, idle detection, reminders.
+    "general.start_at_login": "start_at_login",
+    "general.week_start": "week_start",
+    "general.time_format": "time_format",
+    "general.duration_format": "duration_format",
+    "general.notifications": "notifications",
+    "general.language": "language",
+    "idle.detection": "idle_detection",
+    "idle.minutes": "idle_minutes",
+    "reminders.no_timer": "remind_no_timer",
+    "reminders.no_timer_minutes": "remind_no_timer_minutes",
+    "reminders.work_days": "work_days",
+    "reminders.work_start": "work_start",
+    "reminders.work_end": "work_end",
+    "reminders.long_timer": "remind_long_timer",
+    "reminders.long_timer_hours": "remind_long_timer_hours",
 }
 
 # Policy keys that are no setting: secrets go to the sign-in directly, never into Settings.
@@ -88,6 +107,14 @@ class Settings:
     )
     sync_interval_minutes: int = 60
     full_sync_interval_hours: int = 24
+    # Pause: no automatic sync and no write-back push until resumed (a forced sync still runs
+    # once); the moment it was paused is kept with the sync state (engine.sync_pause).
+    sync_paused: bool = False
+    # "All items" mode: Opportunities and Cases (with their subtasks) the user took out of the
+    # tree; they are archived as "excluded" and come back when removed from this list.
+    excluded_ids: tuple[str, ...] = ()
+    # Opt-in: a notification when a sync brings items newly assigned to the user.
+    notify_new_items: bool = False
     writeback: str = "off"
     writeback_object: str = ""
     writeback_field_map: dict[str, str] = field(default_factory=dict)
@@ -98,6 +125,22 @@ class Settings:
     # A private certificate authority to trust for this org (e.g. the built-in sandbox's);
     # empty: the public CAs (certifi). A path, not a secret.
     ca_file: str = ""
+    # -- General (issue 13; allowed values in domain.preferences) --------------------------
+    start_at_login: bool = False  # the platform's autostart entry runs `stint --hidden`
+    week_start: str = "locale"  # locale, monday, saturday, sunday
+    time_format: str = "locale"  # locale, 24h, 12h
+    duration_format: str = "hm"  # hm (1:30) or decimal (1.50 h)
+    notifications: bool = True  # reminders and sync problems as desktop notifications
+    language: str = "system"  # system, en, fr: stored now, applied by the translations
+    idle_detection: bool = True
+    idle_minutes: int = 5  # away at least this long with a timer running: ask what it was
+    remind_no_timer: bool = False  # "no timer running" during working hours
+    remind_no_timer_minutes: int = 15  # ...after this long without a timer, and as often
+    work_days: tuple[str, ...] = DEFAULT_WORK_DAYS
+    work_start: str = "09:00"  # local HH:MM
+    work_end: str = "17:00"
+    remind_long_timer: bool = True  # "timer running for more than X hours"
+    remind_long_timer_hours: int = 8
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -129,6 +172,11 @@ def settings_problems(settings: Settings) -> dict[str, str]:
     bad_ids = [i for i in settings.specific_ids if not _SALESFORCE_ID.match(i)]
     if bad_ids:
         problems["specific_ids"] = f"These are not Salesforce Ids: {', '.join(bad_ids[:5])}."
+    bad_excluded = [i for i in settings.excluded_ids if not _SALESFORCE_ID.match(i)]
+    if bad_excluded:
+        problems["excluded_ids"] = (
+            f"These are not Salesforce Ids: {', '.join(bad_excluded[:5])}."
+        )
     if settings.import_mode == "specific" and not settings.specific_ids:
         problems["specific_ids"] = "Pick at least one item to import, or import all items."
     if settings.opportunity_stage_trigger is not None and not settings.opportunity_stage_trigger.strip():
@@ -156,6 +204,7 @@ def settings_problems(settings: Settings) -> dict[str, str]:
         problems["writeback"] = "Write-back is off, to Events, or to a custom object."
     elif settings.writeback == "custom_object" and not settings.writeback_object:
         problems["writeback_object"] = "Choose the custom object that receives time entries."
+    problems.update(preference_problems(settings))
     return problems
 
 
@@ -205,10 +254,16 @@ def normalised_login_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
+def excluded_items(settings: Settings) -> frozenset[str]:
+    """The items the user excluded; only "all items" mode excludes (in "specific items" mode
+    an item not wanted is simply not picked)."""
+    return frozenset(settings.excluded_ids) if settings.import_mode == "all" else frozenset()
+
+
 def settings_to_dict(settings: Settings) -> dict[str, Any]:
     """A JSON-ready dict (tuples become lists)."""
-    data = asdict(settings)
-    data["specific_ids"] = list(settings.specific_ids)
+    data = {name: list(value) if isinstance(value, tuple) else value
+            for name, value in asdict(settings).items()}
     data["extra_fields"] = {k: list(v) for k, v in settings.extra_fields.items()}
     data["child_relationships"] = {k: list(v) for k, v in settings.child_relationships.items()}
     return data
@@ -238,10 +293,10 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
         if raw is None or isinstance(raw, str):
             return raw
         raise TypeError(name)
-    if name == "specific_ids":
-        return tuple(_str(v) for v in raw)
+    if name in ("specific_ids", "excluded_ids", "work_days"):
+        return tuple(_str(v) for v in _list(raw))
     if name in ("extra_fields", "child_relationships"):
-        return {_str(k): tuple(_str(v) for v in names) for k, names in dict(raw).items()}
+        return {_str(k): tuple(_str(v) for v in _list(names)) for k, names in dict(raw).items()}
     if name == "writeback_field_map":
         return {_str(k): _str(v) for k, v in dict(raw).items()}
     if isinstance(default, bool):
@@ -253,6 +308,13 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
             return raw
         raise TypeError(name)
     return _str(raw)
+
+
+def _list(value: Any) -> list | tuple:
+    """A list of values; never a text read letter by letter."""
+    if not isinstance(value, list | tuple):
+        raise TypeError(value)
+    return value
 
 
 def _str(value: Any) -> str:
@@ -293,7 +355,8 @@ def apply_policy(
             locked.add(attribute)
         if dotted in values:
             if is_locked or getattr(settings, attribute) == getattr(defaults, attribute):
-                changes[attribute] = values[dotted]
+                default = getattr(defaults, attribute)
+                changes[attribute] = _coerce(attribute, values[dotted], default)
         elif is_locked:
             changes[attribute] = getattr(defaults, attribute)
     result = replace(settings, **changes)
@@ -305,3 +368,8 @@ def apply_policy(
     if problems:
         raise SettingsError(problems)
     return result, frozenset(locked)
+
+
+def locked_changes(settings: Settings, current: Settings, locked: frozenset[str]) -> list[str]:
+    """The locked settings whose value `settings` would change (sorted)."""
+    return [name for name in sorted(locked) if getattr(settings, name) != getattr(current, name)]

@@ -17,8 +17,6 @@ T = TypeVar("T")
 
 # Elements per C-level sort: a few milliseconds of tuple comparisons at most.
 SORT_STEP = 4096
-# Entries freed per C call by release_in_steps.
-RELEASE_STEP = 2048
 
 
 def sorted_in_steps(
@@ -44,9 +42,7 @@ def sorted_in_steps(
         if len(runs) % 2:
             merged.append(runs[-1])
         runs = merged
-    ordered = [values[position] for position in runs[0]]
-    release_in_steps(keys)
-    return ordered
+    return [values[position] for position in runs[0]]
 
 
 def _merge(first: list[int], second: list[int], key_of: Callable[[int], Any], step: int) -> list[int]:
@@ -82,26 +78,3 @@ def in_slices(values: Sequence[T] | Iterable[T], size: int) -> Iterable[Sequence
     iterator = iter(values)
     while piece := list(islice(iterator, size)):
         yield piece
-
-
-def release_in_steps(*containers: dict | list | set) -> None:
-    """Empty big containers a piece at a time.
-
-    Dropping the last reference to a dict of 200,000 tuples frees them all in one C-level
-    cascade (tens of milliseconds holding the GIL); emptied here, each piece is one short
-    call. Only for containers nobody else reads any more.
-    """
-    for container in containers:
-        if isinstance(container, list):
-            while container:
-                del container[-RELEASE_STEP:]
-        elif isinstance(container, dict):
-            pop = container.popitem
-            while container:
-                for _ in range(min(RELEASE_STEP, len(container))):
-                    pop()
-        else:
-            discard = container.pop
-            while container:
-                for _ in range(min(RELEASE_STEP, len(container))):
-                    discard()

@@ -20,3 +20,48 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words (runs of letters and digits) of `text`."""
     return _WORD.findall(fold(text))
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(template: str, *values: object) -> str:
+    """"From %1 to %2" with the values, like QString.arg, in one pass: a value that itself
+    holds "%2" (a record name) is never filled in again. Unknown numbers stay as they are."""
+
+    def value(match: re.Match[str]) -> str:
+        index = int(match[1]) - 1
+        return str(values[index]) if index < len(values) else match[0]
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+# What must never reach a terminal as it is: C0 and C1 control characters and DEL (escape
+# sequences can retitle the window, clear the screen or rewrite what was printed), line and
+# paragraph separators, and the bidirectional marks that reorder what follows them.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_LEAVES = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _SHORT_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def printable(text: str, keep: str = "") -> str:
+    """`text` with every control character written as an escape ("\\x1b", "\\n", "\\u202e"),
+    for a terminal; the characters in `keep` (e.g. "\\n\\t" in a CSV cell) stay as they are."""
+    if text.isprintable():  # the usual case: nothing to look for
+        return text
+    if not keep:
+        return _CONTROLS.sub(_escaped, text)
+    return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else _escaped(m), text)
+
+
+def json_printable(encoded: str) -> str:
+    """JSON text (from json.dumps with ensure_ascii=False) with the control characters JSON
+    leaves as they are (DEL, C1, separators, bidirectional marks) written as \\u escapes:
+    the same JSON value, safe on a terminal. They can only occur inside strings."""
+    return _JSON_LEAVES.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
 
 from desktop.domain.entries import EntryError, TimeEntry, describe_span
 
@@ -91,3 +92,64 @@ def plan_start(
     stopped = stop_running(running, now, others) if running is not None else None
     started = TimeEntry(start=now, item_id=item_id, note=note, billable=billable)
     return StartPlan(stopped=stopped, started=started)
+
+
+class IdleChoice(StrEnum):
+    """What the user said about an away period while a timer ran (the idle prompt)."""
+
+    KEEP = "keep"  # it was work: nothing changes
+    DISCARD = "discard"  # not work: the entry ends where it began, a new one runs from the return
+    DISCARD_AND_STOP = "discard_and_stop"  # not work, and the timer stops where it began
+    GIVE_TO_TASK = "give_to_task"  # work on another task: that span becomes its own entry
+
+
+@dataclass(frozen=True, slots=True)
+class IdleResolution:
+    """What answering the idle prompt changes, as stored entries.
+
+    `shortened`: the running entry ended at the away start (None when the away time began at
+    or before its start); `given`: the away span on the other task; `resumed`: the timer
+    running again from the return: the running entry itself with a later start when nothing
+    of it came before the away time, else a new entry on the same task.
+    """
+
+    shortened: TimeEntry | None
+    given: TimeEntry | None
+    resumed: TimeEntry | None
+    dropped: TimeEntry | None  # all of the running entry was away time and the timer stops
+
+
+def plan_idle_resolution(
+    running: TimeEntry,
+    away_start: datetime,
+    away_end: datetime,
+    choice: IdleChoice,
+    other_item_id: str | None = None,
+) -> IdleResolution:
+    """Take the away span [away_start, away_end] out of the running entry as `choice` says.
+
+    The span is clipped to the entry (the timer may have started while the user was away);
+    every second outside it stays where it was: the time before stays on the entry, the time
+    from the return on runs on the same task, with its note and billable flag.
+    """
+    if not running.running:
+        raise EntryError("The timer is no longer running.")
+    if choice is IdleChoice.KEEP:
+        return IdleResolution(None, None, None, None)
+    start = max(away_start, running.start)
+    end = max(away_end, start)
+    if end <= start:
+        raise EntryError("There is no away time left in the running entry.")
+    shortened = running.with_changes(end=start) if start > running.start else None
+    given = None
+    if choice is IdleChoice.GIVE_TO_TASK:
+        given = TimeEntry(start=start, end=end, item_id=other_item_id,
+                          billable=running.billable)
+    if choice is IdleChoice.DISCARD_AND_STOP:
+        return IdleResolution(shortened, given, None, None if shortened else running)
+    if shortened is None:
+        resumed = running.with_changes(start=end)
+    else:
+        resumed = TimeEntry(start=end, item_id=running.item_id, note=running.note,
+                            billable=running.billable)
+    return IdleResolution(shortened, given, resumed, None)

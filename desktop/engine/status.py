@@ -8,23 +8,27 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from desktop.domain.items import ItemKind
-from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.domain.items import Item, ItemKind
+from desktop.domain.synclog import ObjectCounts, RunOutcome, SyncRun
 from desktop.domain.tree import PATH_SEPARATOR
 from desktop.engine.core import Engine
 from desktop.store import Store
-from desktop.sync.scheduler import plan_next
 
 
 def task_path(store: Store, item_id: str, separator: str = PATH_SEPARATOR) -> str:
     """ "Salesforce > Acme - 500 Widgets > Call back" from a few lookups (not the whole tree,
     which takes a second to load with 100,000 items)."""
-    names: list[str] = []
+    return separator.join(item.name for item in path_items(store, item_id))
+
+
+def path_items(store: Store, item_id: str) -> list[Item]:
+    """The item and its parents, root first, from a few lookups."""
+    items: list[Item] = []
     current = store.items.by_id(item_id)
-    while current is not None and len(names) < 50:  # 50: a cycle in bad data ends here
-        names.append(current.name)
+    while current is not None and len(items) < 50:  # 50: a cycle in bad data ends here
+        items.append(current)
         current = store.items.by_id(current.parent_id) if current.parent_id else None
-    return separator.join(reversed(names))
+    return list(reversed(items))
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -43,24 +47,36 @@ def run_to_json(run: SyncRun) -> dict[str, Any]:
         "finished_at": iso(run.finished_at),
         "api_calls": run.api_calls,
         "error": run.error,
-        "counts": {
-            sobject: {
-                "created": c.created,
-                "modified": c.modified,
-                "archived": c.archived,
-                "restored": c.restored,
-            }
-            for sobject, c in sorted(run.counts.items())
-        },
+        "counts": {sobject: counts_to_json(c) for sobject, c in sorted(run.counts.items())},
+    }
+
+
+def counts_to_json(counts: ObjectCounts) -> dict[str, int]:
+    """One object's counts; `archived` is the sum of closed, deleted, not_visible and excluded
+    (runs from before Stint recorded why have `archived` only)."""
+    return {
+        "created": counts.created,
+        "modified": counts.modified,
+        "archived": counts.archived,
+        "restored": counts.restored,
+        "closed": counts.closed,
+        "deleted": counts.deleted,
+        "not_visible": counts.not_visible,
+        "excluded": counts.excluded,
     }
 
 
 def next_sync(engine: Engine, last: SyncRun | None) -> tuple[datetime | None, str | None]:
-    """When the next automatic sync is due and why then (as the scheduler would plan it)."""
+    """When the next automatic sync is due and why then (as the scheduler would plan it);
+    none while synchronization is paused."""
+    if engine.settings.current().sync_paused:
+        return None, PAUSED_NOTE
+    from desktop.sync.scheduler import plan_next
+
     scheduler = engine.scheduler
     if scheduler is not None:
         return scheduler.next_run_at(), scheduler.stretch_reason
-    if not engine.connection_info().connected:
+    if not engine.link_info().connected:
         return None, None
     if last is None or last.finished_at is None:
         return engine.clock.now(), None
@@ -68,6 +84,9 @@ def next_sync(engine: Engine, last: SyncRun | None) -> tuple[datetime | None, st
     failures = 1 if last.outcome is RunOutcome.FAILED else 0
     plan = plan_next(last, interval, engine.api_usage(), failures)
     return last.finished_at + plan.delay, plan.note
+
+
+PAUSED_NOTE = "Synchronization is paused: nothing syncs by itself until it is resumed."
 
 
 def build_status(engine: Engine) -> dict[str, Any]:
@@ -90,7 +109,7 @@ def build_status(engine: Engine) -> dict[str, Any]:
     counts = _item_counts(engine)
     return {
         "profile": str(engine.paths.root),
-        "connection": engine.connection_info().to_json(),
+        "connection": engine.link_info().to_json(),
         "last_sync": run_to_json(last) if last else None,
         "next_sync_at": iso(next_at),
         "next_sync_note": note,
@@ -101,6 +120,7 @@ def build_status(engine: Engine) -> dict[str, Any]:
         ),
         "timer": timer,
         "counts": counts,
+        "sync_pause": engine.pause_state().to_json(),
     }
 
 
@@ -115,5 +135,5 @@ def _item_counts(engine: Engine) -> dict[str, int]:
         "cases": active(ItemKind.CASE),
         "activities": active(ItemKind.ACTIVITY),
         "archived": sum(n for (_, archived), n in counts.items() if archived),
-        "entries": len(engine.store.entries.all()),
+        "entries": engine.store.entries.count(),
     }

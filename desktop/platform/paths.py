@@ -7,6 +7,11 @@ profile uses the platform's separate config, data and log locations.
 
 The profile id is a short hash of the resolved root, so the same directory always maps to the
 same keyring service name and instance lock, and two profiles never share either.
+
+The profile is private to the user whatever state its folders were in: Stint's own folders
+(config, data, logs) are made 0700 and the files in them 0600 at every open, and new files are
+created 0600 (`create_private_file`; SQLite gives the WAL and SHM files the mode of the
+database file).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ log = logging.getLogger(__name__)
 APP_NAME = "Stint"
 HOME_ENV = "STINT_HOME"
 _PRIVATE_DIR_MODE = 0o700
+_PRIVATE_FILE_MODE = 0o600
+_OPEN_TO_OTHERS = 0o077  # group and other permission bits
 
 
 def __getattr__(name: str) -> object:
@@ -99,13 +106,17 @@ class ProfilePaths:
         )
 
     def create_dirs(self) -> ProfilePaths:
-        """Create the profile's directories, private to the user (0700); returns self.
+        """Create the profile's directories and make them private to the user; returns self.
 
-        Only directories Stint creates get their mode set: an existing --profile directory the
-        user chose (which might be their home) is left as it is.
+        Stint's own folders (config, data, logs; the default profile's root is its data
+        folder) become 0700 and the files in them 0600, even when they existed before with
+        looser modes. An existing --profile directory the user chose (which might be their
+        home) keeps its mode: nothing of Stint lies in it but those private folders.
         """
-        for directory in dict.fromkeys((self.root, self.config_dir, self.data_dir, self.log_dir)):
-            _make_private_dir(directory)
+        _make_private_dir(self.root, tighten_existing=self.is_default)
+        for directory in dict.fromkeys((self.config_dir, self.data_dir, self.log_dir)):
+            _make_private_dir(directory, tighten_existing=True)
+            _make_files_private(directory)
         return self
 
 
@@ -115,7 +126,8 @@ def open_profile(
 ) -> ProfilePaths:
     """Resolve the profile (see `ProfilePaths.resolve`) and create its directories."""
     paths = ProfilePaths.resolve(profile_dir, environ).create_dirs()
-    log.debug("profile %s at %s", paths.profile_id, paths.root)
+    if log.isEnabledFor(logging.DEBUG):  # the id costs hashlib, which most commands never need
+        log.debug("profile %s at %s", paths.profile_id, paths.root)
     return paths
 
 
@@ -137,8 +149,23 @@ def _absolute(path: str | os.PathLike[str]) -> Path:
     return Path(path).expanduser().resolve()
 
 
-def _make_private_dir(directory: Path) -> None:
+def create_private_file(path: str | os.PathLike[str]) -> None:
+    """Create `path` empty and readable by the user only (0600) unless it exists; an existing
+    file is made 0600. Files opened later by name (SQLite, QSettings) keep that mode."""
+    try:
+        # O_EXCL: an existing file is never opened for writing (it may be read-only).
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE_MODE)
+    except FileExistsError:
+        _tighten(Path(path), _PRIVATE_FILE_MODE)
+        return
+    os.close(descriptor)
+    _tighten(Path(path), _PRIVATE_FILE_MODE)  # O_CREAT's mode is masked by the umask
+
+
+def _make_private_dir(directory: Path, tighten_existing: bool) -> None:
     if directory.is_dir():
+        if tighten_existing:
+            _tighten(directory, _PRIVATE_DIR_MODE)
         return
     directory.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -146,6 +173,31 @@ def _make_private_dir(directory: Path) -> None:
     except FileExistsError:
         if not directory.is_dir():
             raise
+        if tighten_existing:
+            _tighten(directory, _PRIVATE_DIR_MODE)
         return
     # mkdir's mode is masked by the umask; set it explicitly (a no-op on Windows).
     os.chmod(directory, _PRIVATE_DIR_MODE)
+
+
+def _make_files_private(directory: Path) -> None:
+    """The files directly in one of Stint's folders (store, WAL, SHM, settings, logs,
+    locks) become 0600: a profile copied or created with a loose umask is private again."""
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_file(follow_symlinks=False):
+            _tighten(Path(entry.path), _PRIVATE_FILE_MODE)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    """chmod `path` to `mode` if others may read or enter it. Best effort: a file system
+    without POSIX modes (or a read-only one) keeps what it has; the log says so."""
+    try:
+        current = path.stat().st_mode & 0o777
+        if current & _OPEN_TO_OTHERS:
+            os.chmod(path, mode)
+    except OSError as exc:
+        log.warning("could not make %s private: %s", path, exc.strerror or exc)

@@ -13,8 +13,14 @@ The file format is documented in docs/policy.md.
                        "consumer_secret": str, "callback_url": str},
         "import": {"opportunities": bool, "cases": bool, "mode": str,
                    "only_mine": bool, "opportunity_stage_trigger": str},
-        "sync": {"interval_minutes": int},
+        "sync": {"interval_minutes": int, "paused": bool},
         "writeback": {"target": str},
+        "general": {"start_at_login": bool, "week_start": str, "time_format": str,
+                    "duration_format": str, "notifications": bool, "language": str},
+        "idle": {"detection": bool, "minutes": int},
+        "reminders": {"no_timer": bool, "no_timer_minutes": int, "work_days": [str, ...],
+                      "work_start": str, "work_end": str, "long_timer": bool,
+                      "long_timer_hours": int},
         "locked": ["connection.login_url", ...],   # dotted names of POLICY_KEYS
     }
 
@@ -30,7 +36,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -58,7 +63,23 @@ POLICY_KEYS: dict[str, type] = {
     "import.only_mine": bool,
     "import.opportunity_stage_trigger": str,
     "sync.interval_minutes": int,
+    "sync.paused": bool,
     "writeback.target": str,
+    "general.start_at_login": bool,
+    "general.week_start": str,
+    "general.time_format": str,
+    "general.duration_format": str,
+    "general.notifications": bool,
+    "general.language": str,
+    "idle.detection": bool,
+    "idle.minutes": int,
+    "reminders.no_timer": bool,
+    "reminders.no_timer_minutes": int,
+    "reminders.work_days": list,  # of strings ("mon" ... "sun")
+    "reminders.work_start": str,
+    "reminders.work_end": str,
+    "reminders.long_timer": bool,
+    "reminders.long_timer_hours": int,
 }
 POLICY_SECTIONS = frozenset(name.split(".")[0] for name in POLICY_KEYS)
 
@@ -94,6 +115,8 @@ def load_policy(
         return {}
     except OSError as exc:
         raise PolicyError(file, f"it cannot be read ({exc.strerror or exc})") from None
+    import tomllib  # only when there is a policy to read (most computers have none)
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -140,7 +163,7 @@ def validate_policy(data: Mapping[str, Any], path: Path) -> dict[str, Any]:
                 raise PolicyError(path, f"unknown key {dotted!r}{_known(section_keys)}")
             if not _has_type(value, expected):
                 raise PolicyError(
-                    path, f"{dotted} must be {_type_name(expected)}, not {_type_name(type(value))}"
+                    path, f"{dotted} must be {_type_name(expected)}, not {_value_kind(value)}"
                 )
             checked[key] = value
         policy[section] = checked
@@ -179,11 +202,20 @@ def _checked_locked(content: Any, path: Path) -> list[str]:
 def _has_type(value: Any, expected: type) -> bool:
     if expected is int:  # TOML booleans are not numbers
         return isinstance(value, int) and not isinstance(value, bool)
+    if expected is list:  # the only lists a policy holds are lists of strings
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
     return isinstance(value, expected)
 
 
+def _value_kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list holding other things than strings"
+    return _type_name(type(value))
+
+
 def _type_name(kind: type) -> str:
-    return {str: "a string", bool: "true or false", int: "a whole number"}.get(
+    return {str: "a string", bool: "true or false", int: "a whole number",
+            list: "a list of strings"}.get(
         kind, f"a {kind.__name__}"
     )
 

@@ -182,13 +182,39 @@ class HostUnreachable(ConnectionProblem):
         )
 
 
+CHOOSE_CA_FILE = ("choose it in Settings (Connection: CA certificate file), or run `stint "
+                  "settings set ca_file PATH`")
+
+
 class TlsProblem(ConnectionProblem):
-    def __init__(self, host: str) -> None:
+    def __init__(self, host: str, ca_file: str | None = None) -> None:
         self.host = host
+        self.ca_file = ca_file
+        if ca_file:
+            message = (
+                f"The secure connection to {host} could not be verified with the CA certificate "
+                f"file {ca_file} (it is not the certificate this server's is signed with, or no "
+                "certificate at all), so Stint did not send anything. Get the right file from "
+                f"your IT department and {CHOOSE_CA_FILE}; leave the setting empty if your "
+                "network does not inspect HTTPS traffic."
+            )
+        else:
+            message = (
+                f"The secure connection to {host} could not be verified (certificate problem), "
+                "so Stint did not send anything. If your network inspects HTTPS traffic, ask "
+                f"your IT department for its certificate and {CHOOSE_CA_FILE}."
+            )
+        super().__init__(message)
+
+
+class CaFileMissing(ConnectionProblem):
+    """The CA certificate file the settings name is not there any more (moved, deleted)."""
+
+    def __init__(self, ca_file: str) -> None:
+        self.ca_file = ca_file
         super().__init__(
-            f"The secure connection to {host} could not be verified (certificate problem), "
-            "so Stint did not send anything. If your network inspects HTTPS traffic, ask your "
-            "IT department for its certificate."
+            f"The CA certificate file {ca_file} that Stint trusts for Salesforce is missing "
+            f"(moved or deleted), so Stint did not connect. Put it back, or {CHOOSE_CA_FILE}."
         )
 
 

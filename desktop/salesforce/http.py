@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from urllib.parse import urlsplit
 
 import certifi
 import requests
 
 import desktop
-from desktop.salesforce.errors import RequestTooLarge
+from desktop.salesforce.errors import CaFileMissing, RequestTooLarge, TlsProblem
 from desktop.salesforce.request_limits import MAX_REQUEST_BYTES
 
 # (connect, read) seconds. Salesforce answers queries of 2,000 rows well within a minute.
@@ -23,9 +24,10 @@ class _DefaultTimeoutSession(requests.Session):
     silent server would hang a sync forever.
     """
 
-    def __init__(self, timeout: tuple[float, float]) -> None:
+    def __init__(self, timeout: tuple[float, float], ca_file: str | None = None) -> None:
         super().__init__()
         self.default_timeout = timeout
+        self.ca_file = ca_file  # a CA file of the settings (None: certifi's bundle)
 
     def request(self, method, url, *args, **kwargs):  # type: ignore[override]
         if kwargs.get("timeout") is None:
@@ -37,7 +39,15 @@ class _DefaultTimeoutSession(requests.Session):
         queries, so this is a last line that turns a bug into a clear message."""
         if request_bytes(request) > MAX_REQUEST_BYTES:
             raise RequestTooLarge()
-        return super().send(request, **kwargs)
+        ca_file = self.ca_file
+        if ca_file and not os.path.isfile(ca_file):
+            raise CaFileMissing(ca_file)  # requests would raise a bare OSError
+        try:
+            return super().send(request, **kwargs)
+        except requests.exceptions.SSLError:
+            if not ca_file:
+                raise  # error_mapping makes it a TlsProblem of the host
+            raise TlsProblem(urlsplit(request.url or "").netloc, ca_file) from None
 
 
 def request_bytes(request: requests.PreparedRequest) -> int:
@@ -56,7 +66,7 @@ def make_http_session(
     trust_env is off so REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE cannot silently replace `verify`
     and no .netrc credentials are attached. Verification is never disabled.
     """
-    session = _DefaultTimeoutSession(timeout)
+    session = _DefaultTimeoutSession(timeout, ca_file)
     session.trust_env = False
     session.verify = ca_file or certifi.where()
     session.headers["User-Agent"] = f"Stint/{desktop.__version__}"

@@ -27,6 +27,8 @@ test can do here with JSON. The random admin token in the URL keeps other local 
                                              "require_secret_for_refresh": true,
                                              "device_flow": false, "consumer_key": ...}
     POST   {admin_url}/soap-login           {"disabled": true}: login() refused for every version
+    POST   {admin_url}/oauth-settings       {"allow_username_password_flows": true}: the OAuth
+                                            password grant, blocked by default as in new orgs
     GET    {admin_url}/device-flow          {"interval_seconds", "pending": [{"user_code", ...}]}
     POST   {admin_url}/device-flow          {"interval_seconds": 1} (device codes issued from now)
 """
@@ -203,6 +205,14 @@ def _soap_login(ctx: ServerContext, request: Request) -> dict:
     return {"disabled": ctx.soap_login_disabled}
 
 
+def _oauth_settings(ctx: ServerContext, request: Request) -> dict:
+    body = parse_json_body(request.get_data())
+    if not isinstance(body.get("allow_username_password_flows"), bool):
+        raise ApiError(400, "INVALID_INPUT", "give 'allow_username_password_flows' (boolean)")
+    ctx.oauth_password_flow_allowed = body["allow_username_password_flows"]
+    return {"allow_username_password_flows": ctx.oauth_password_flow_allowed}
+
+
 def _device_flow(ctx: ServerContext, request: Request) -> dict:
     if request.method == "POST":
         body = parse_json_body(request.get_data())
@@ -230,6 +240,7 @@ _ACTIONS = {
     ("GET", "connected-app"): _connected_app,
     ("POST", "connected-app"): _connected_app,
     ("POST", "soap-login"): _soap_login,
+    ("POST", "oauth-settings"): _oauth_settings,
     ("GET", "device-flow"): _device_flow,
     ("POST", "device-flow"): _device_flow,
 }

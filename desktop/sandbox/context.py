@@ -34,6 +34,9 @@ class ServerContext:
     devices: DeviceAuthorizations
     # "SOAP API login() disabled" (new orgs, and every org from Summer '27): see soap_login.py
     soap_login_disabled: bool = False
+    # Setup > OAuth and OpenID Connect Settings > "Allow OAuth Username-Password Flows": off
+    # in orgs created since Summer '23 (see oauth_grants._grant_password).
+    oauth_password_flow_allowed: bool = False
     page_sizes: PageSizes = field(default_factory=PageSizes)
     latency: LatencyModel = OFF    # how long Salesforce takes to answer (latency.py)
     base_url: str = ""             # https://127.0.0.1:PORT, set once the port is bound

@@ -68,6 +68,11 @@ class RunningSandbox:
         """Turn SOAP login() off for every API version, as Summer '27 (or a new org) does."""
         self._ctx.soap_login_disabled = disabled
 
+    def allow_oauth_password_flow(self, allowed: bool = True) -> None:
+        """The org's "Allow OAuth Username-Password Flows" switch (off by default, as in orgs
+        created since Summer '23)."""
+        self._ctx.oauth_password_flow_allowed = allowed
+
     @property
     def latency(self) -> LatencyModel:
         """How long answers take (latency.OFF: at local speed)."""

@@ -6,6 +6,12 @@ Refresh Token Flow": likewise with "Require Secret for Refresh Token Flow". An u
 key is `invalid_client_id` ("client identifier invalid"); a missing or wrong secret is
 `invalid_client` ("invalid client credentials"). "OAuth Tokens and Scopes": a refresh token is
 returned only when the grant's scope has `refresh_token` (or `offline_access`).
+
+"OAuth 2.0 Username-Password Flow for Special Scenarios" and the Summer '23 release note
+"Username-Password Flow Blocked by Default in New Orgs": the org setting "Allow OAuth
+Username-Password Flows" (metadata OauthOidcSettings.blockOAuthUnPwFlow) is off in orgs created
+since then, as in this sandbox; a blocked request gets the same answer as a wrong password,
+`invalid_grant` "authentication failure" (the reason shows only in the user's login history).
 """
 
 from __future__ import annotations
@@ -107,6 +113,9 @@ def _grant_password(ctx, app: ConnectedApp, form) -> dict:
     check_client_secret(app, form, required=False)
     user = ctx.org.user_by_username(form.get("username", "").strip())
     if user is None or not ctx.check_password(user, form.get("password", ""), with_token=True):
+        raise OAuthError("invalid_grant", "authentication failure")
+    if not ctx.oauth_password_flow_allowed:
+        logger.info("username-password flow refused: blocked in this org's OAuth settings")
         raise OAuthError("invalid_grant", "authentication failure")
     session = ctx.sessions.open_session(user.id, scope=form.get("scope") or "api")
     return _token_body(ctx, session, None)

@@ -6,6 +6,15 @@ from dataclasses import dataclass
 from typing import Any
 
 CANDIDATE_LIMIT = 200
+# The longest field searched is Case.Subject (255 characters; Opportunity.Name holds 120,
+# CaseNumber 30). A longer text can match nothing, so it is never sent: Salesforce refuses
+# string literals over 4,000 characters (MALFORMED_QUERY), which a pasted text could reach.
+LONGEST_SEARCHED_FIELD = 255
+# SOQL escape sequences ("SOQL and SOSL Reference", Quoted String Escape Sequences); in a
+# LIKE literal \% and \_ stand for the characters themselves.
+_ESCAPES = str.maketrans({"\\": "\\\\", "'": "\\'", '"': '\\"', "\n": "\\n",
+                          "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f",
+                          "%": "\\%", "_": "\\_"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,15 +27,22 @@ class Candidate:
     detail: str = ""  # account, stage, case number: helps tell similar names apart
 
 
+def can_match(text: str) -> bool:
+    """Whether any record can contain `text` (no longer than the longest field searched)."""
+    return len(text) <= LONGEST_SEARCHED_FIELD
+
+
 def _like(text: str) -> str:
-    """A SOQL LIKE literal matching `text` anywhere (its own %, _ and quotes taken literally)."""
-    escaped = (
-        text.replace("\\", "\\\\").replace("'", "\\'").replace("%", "\\%").replace("_", "\\_")
-    )
-    return f"'%{escaped}%'"
+    """A SOQL LIKE literal matching `text` anywhere (its own %, _, quotes, backslashes and
+    line breaks taken literally)."""
+    return f"'%{text.translate(_ESCAPES)}%'"
 
 
 def candidate_soql(sobject: str, text: str) -> str:
+    """The query for candidates containing `text` (all of them for ""); ValueError for a text
+    that no record can contain (see `can_match`: do not ask Salesforce then)."""
+    if not can_match(text):
+        raise ValueError(f"a search text of {len(text):,} characters matches nothing")
     if sobject == "Opportunity":
         where = f" WHERE Name LIKE {_like(text)}" if text else ""
         return (f"SELECT Id, Name, StageName, Account.Name FROM Opportunity{where} "

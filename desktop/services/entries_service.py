@@ -164,29 +164,41 @@ class EntriesService(QObject):
         self.entries_edited.emit(True)
         return deleted
 
-    def continue_entry(self, entry_id: int) -> TimeEntry:
+    def continue_entry(self, entry_id: int) -> TimeEntry | None:
         """Start the timer again on the entry's task, with its note and billable flag (the
         running one, if any, stops).
 
-        Returns the new running entry; EntryError when the timer refused to start (e.g. the
-        current time lies inside a stored entry).
+        Returns the new running entry, None when the user declined (an archived task);
+        EntryError when the timer refused to start (e.g. the current time lies inside a
+        stored entry).
         """
         entry = self._store.entries.get(entry_id)
         if entry is None:
             raise EntryError("This entry no longer exists.")
         refusals: list[str] = []
+        declined: list[str] = []
 
         def note_refusal(message: str) -> None:
             refusals.append(message)
 
+        def note_declined(item_id: str) -> None:
+            declined.append(item_id)
+
         failed = getattr(self._timer, "timer_failed", None)
+        said_no = getattr(self._timer, "start_declined", None)
         if failed is not None:
             failed.connect(note_refusal)
+        if said_no is not None:
+            said_no.connect(note_declined)
         try:
             started = self._timer.start(entry.item_id, entry.note, entry.billable)
         finally:
             if failed is not None:
                 failed.disconnect(note_refusal)
+            if said_no is not None:
+                said_no.disconnect(note_declined)
+        if started is None and declined:
+            return None
         if started is None:
             raise EntryError(refusals[-1] if refusals else "The timer could not be started.")
         return started

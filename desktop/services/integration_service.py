@@ -21,10 +21,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.domain.settings import Settings, SettingsError, settings_problems
+from desktop.domain.settings import Settings, SettingsError, locked_changes, settings_problems
 from desktop.engine import ConnectionInfo, Engine, EngineError
 from desktop.salesforce.errors import Cancelled, ConnectionProblem
-from desktop.services.candidates import Candidate, candidate, candidate_soql
+from desktop.services.candidates import Candidate, can_match, candidate, candidate_soql
 from desktop.services.field_choices import ObjectChoices, object_choices
 from desktop.services.workers import run_in_background
 from desktop.sync.metadata import MetadataCache
@@ -69,6 +69,7 @@ class IntegrationService(QObject):
     unlink_failed = Signal(str)
     reauthorization_requested = Signal()  # "Re-enable": show the sign-in form again
     settings_saved = Signal()
+    ca_file_changed = Signal(str)  # the file now trusted ("" for the default)
     candidates_loaded = Signal(object)  # list[Candidate]
     candidates_failed = Signal(str)
     metadata_loaded = Signal(object)  # OrgMetadata
@@ -132,19 +133,27 @@ class IntegrationService(QObject):
         """Validate and store; SettingsError with a message per setting when invalid,
         EngineError (SettingLocked) when a locked setting would change."""
         problems = settings_problems(settings)
-        locked = self.locked_keys()
         current = self.settings()
-        for name in sorted(locked):
-            if getattr(settings, name) != getattr(current, name):
-                problems[name] = "This setting is set by your administrator."
+        for name in locked_changes(settings, current, self.locked_keys()):
+            problems[name] = "This setting is set by your administrator."
         if problems:
             raise SettingsError(problems)
         saved = self._engine.settings.save(settings)
         log.info("integration settings saved")
         self.settings_saved.emit()
-        if self._sync is not None and _import_changed(current, saved) and self.is_connected():
+        if (self._sync is not None and _import_changed(current, saved) and self.is_connected()
+                and not saved.sync_paused):
             self._sync.force_sync()  # show the effect of new filters now, not in an hour
         return saved
+
+    def change_ca_file(self, ca_file: str) -> None:
+        """Trust another CA certificate file ("" for the default), connected or not; the next
+        request uses it (a sync runs now to show whether it works). EngineError when the file
+        does not exist or the setting is locked."""
+        self._engine.change_ca_file(ca_file)
+        self.ca_file_changed.emit(self.settings().ca_file)
+        if self._sync is not None and self.is_connected():
+            self._sync.force_sync()
 
     # -- connecting ------------------------------------------------------------------------
     def connect_password(
@@ -263,7 +272,8 @@ class IntegrationService(QObject):
             **{f.name: getattr(callbacks, f.name) for f in fields(callbacks)}
         )
         self._sync.attach(scheduler)
-        self._sync.force_sync()
+        if not self.settings().sync_paused:  # paused: nothing syncs until resumed or forced
+            self._sync.force_sync()
 
     # -- unlinking -------------------------------------------------------------------------
     def unlink(self) -> None:
@@ -330,6 +340,8 @@ class IntegrationService(QObject):
         wanted = [s for s in sobjects if s in IMPORTABLE_OBJECTS]
 
         def work() -> list[Candidate]:
+            if not can_match(text.strip()):
+                return []  # longer than any name: nothing to ask Salesforce
             client = self._engine.connection.client()
             found: list[Candidate] = []
             for sobject in wanted:
@@ -352,7 +364,7 @@ class IntegrationService(QObject):
 _IMPORT_SETTINGS = (
     "import_opportunities", "import_cases", "import_mode", "specific_ids", "only_mine",
     "opportunity_stage_trigger", "extra_fields", "child_relationships", "writeback",
-    "writeback_object",
+    "writeback_object", "excluded_ids",
 )
 
 

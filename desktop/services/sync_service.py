@@ -1,9 +1,13 @@
-"""Background synchronisation as Qt signals: started, progressed, finished, failed.
+"""Background synchronisation as Qt signals, and the one sync state every surface shows.
 
 The sync engine's scheduler runs on its own plain threads and reports through callbacks
 called on those threads. This service hands those callbacks over (`callbacks()`), turns them
 into queued signals for the GUI thread, and forwards "Force synchronization" and "Cancel".
-Nothing here touches the network or writes the store.
+From all of it, it keeps one SyncState (desktop.services.sync_state) and publishes each new
+one with `state_changed`: the status bar, banner, tray, Sync and Settings pages render it,
+the pause (issue 15) included.
+Nothing here touches the network; the only store write is the pause setting, one small
+settings save when the user pauses or resumes.
 """
 
 from __future__ import annotations
@@ -15,10 +19,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.services.sync_state import SyncPhase, SyncProgress, SyncState
 from desktop.store.store import Store
 
 if TYPE_CHECKING:  # the first paint shows "Starting…": none of these is loaded before it
     from desktop.domain.synclog import SyncRun
+    from desktop.engine.sync_pause import PauseState
     from desktop.salesforce.api_usage import ApiUsage
     from desktop.store.sync_log_repo import SyncLogRepository
 
@@ -28,6 +34,7 @@ log = logging.getLogger(__name__)
 REENTER_PASSWORD = "reenter_password"
 RETRY = "retry"
 RECONNECT = "reconnect"
+CHOOSE_CA_FILE = "choose_ca_file"
 # Where the engine keeps the org's last reported API usage ("used/limit"): the value of
 # desktop.engine.core.API_USAGE_KEY, repeated because the engine is too heavy to import
 # before the first paint (a test checks that both agree).
@@ -51,6 +58,14 @@ class Scheduler(Protocol):
     # Optional: `stretch_reason` (str | None), why the next run is later than the interval.
 
 
+class PauseControl(Protocol):
+    """Pausing synchronization (desktop.engine.Engine)."""
+
+    def pause_state(self) -> PauseState: ...
+
+    def set_sync_paused(self, paused: bool) -> PauseState: ...
+
+
 @dataclass(frozen=True, slots=True)
 class SyncCallbacks:
     """Thread-safe callables for the scheduler to report through."""
@@ -59,6 +74,7 @@ class SyncCallbacks:
     on_progress: Any
     on_finished: Any
     on_failed: Any
+    on_pause_changed: Any  # the pause setting changed (e.g. `stint sync --pause` meanwhile)
 
 
 def action_for(error: BaseException | None) -> str:
@@ -66,13 +82,17 @@ def action_for(error: BaseException | None) -> str:
     # Imported here: desktop.engine pulls in simple-salesforce, which the first paint waits for.
     from desktop.engine.errors import NotConnected
     from desktop.salesforce.errors import (
+        CaFileMissing,
         CredentialsMissing,
         PasswordSignInRetired,
         RefreshTokenRevoked,
         SessionExpired,
+        TlsProblem,
         WrongCredentials,
     )
 
+    if isinstance(error, CaFileMissing) or (isinstance(error, TlsProblem) and error.ca_file):
+        return CHOOSE_CA_FILE
     if isinstance(error, WrongCredentials | SessionExpired):
         return REENTER_PASSWORD
     if isinstance(error, RefreshTokenRevoked | CredentialsMissing | NotConnected
@@ -85,8 +105,9 @@ def message_for(error: BaseException) -> str:
     """A plain-language message (these errors' messages never hold secrets)."""
     from desktop.engine.errors import EngineError
     from desktop.salesforce.errors import ConnectionProblem
+    from desktop.store.errors import StoreError
 
-    if isinstance(error, ConnectionProblem | EngineError):
+    if isinstance(error, ConnectionProblem | EngineError | StoreError):
         return error.message
     return "Synchronization failed unexpectedly; see the log for details."
 
@@ -98,6 +119,7 @@ class _Relay(QObject):
     progressed = Signal(str, int, int)
     finished = Signal(object)
     failed = Signal(str, str)
+    pause_changed = Signal(bool)
 
 
 class SyncService(QObject):
@@ -105,8 +127,13 @@ class SyncService(QObject):
     sync_progressed = Signal(str, int, int)  # object name, done, total (total 0: unknown)
     sync_finished = Signal(object)  # SyncRun
     sync_failed = Signal(str, str)  # message, action: "reenter_password"|"retry"|"reconnect"|""
-    schedule_changed = Signal()  # attached/detached, next run moved
+    schedule_changed = Signal()  # attached/detached, next run moved, paused or resumed
+    pause_changed = Signal(object)  # PauseState, after a pause or resume (here or elsewhere)
     entries_pushed = Signal(object)  # a write-back push between syncs ran (PushReport)
+    state_changed = Signal(object)  # SyncState: what every surface shows (see state())
+    # A sync was asked for while not connected: the app shows the sign-in form instead of
+    # error notices.
+    connect_requested = Signal()
 
     def __init__(
         self, store: Store, scheduler: Scheduler | None = None, parent: QObject | None = None
@@ -119,11 +146,18 @@ class SyncService(QObject):
         self._force_when_started = False
         self._last_run: SyncRun | None = None
         self._last_run_read = False  # from the store when first asked (not for the first paint)
+        self._problem: str | None = None  # the current sync problem (see SyncState.problem)
+        self._action = ""
+        self._progress: SyncProgress | None = None
+        self._cancelling = False
         self._relay = _Relay(self)
         self._relay.started.connect(self._started)
-        self._relay.progressed.connect(self.sync_progressed)
+        self._relay.progressed.connect(self._progressed)
         self._relay.finished.connect(self._finished)
         self._relay.failed.connect(self._failed)
+        self._relay.pause_changed.connect(lambda _paused: self.refresh_pause())
+        self._pause: PauseControl | None = None
+        self._pause_state: PauseState | None = None  # as last read (see refresh_pause)
 
     # -- the engine's side (any thread) --------------------------------------------------
     def callbacks(self) -> SyncCallbacks:
@@ -142,6 +176,7 @@ class SyncService(QObject):
             ),
             on_finished=relay.finished.emit,
             on_failed=failed,
+            on_pause_changed=relay.pause_changed.emit,
         )
 
     def mark_starting(self) -> None:
@@ -149,17 +184,51 @@ class SyncService(QObject):
         yet: until the first attach(), is_starting() says so and a forced sync waits for it
         (rather than being answered "not connected")."""
         self._starting = True
-        self.schedule_changed.emit()
+        self._schedule_changed()
 
     def attach(self, scheduler: Scheduler | None) -> None:
         """Use `scheduler` from now on (None: not connected to Salesforce). Ends the start-up
-        (mark_starting); a sync forced meanwhile runs now, or is answered "not connected"."""
+        (mark_starting); a sync forced meanwhile runs now, or leads to the sign-in."""
         self._scheduler = scheduler
         self._starting = False
-        self.schedule_changed.emit()
+        if scheduler is None:
+            self._running = self._cancelling = False
+            self._progress = None
+        self._schedule_changed()
         if self._force_when_started:
             self._force_when_started = False
             self.force_sync()
+
+    # -- the state every surface shows -------------------------------------------------------
+    def state(self) -> SyncState:
+        """The synchronization as it is now (see desktop.services.sync_state)."""
+        pause = self._pause_state
+        if self._starting:
+            return SyncState(SyncPhase.STARTING, force_pending=self._force_when_started,
+                             pause=pause)
+        if self._scheduler is None:
+            return SyncState(SyncPhase.NOT_CONNECTED, last_run=self.last_run(), pause=pause)
+        last = self.last_run()
+        if self._running:
+            phase = SyncPhase.RUNNING
+        elif self._problem is not None:
+            phase = SyncPhase.FAILED
+        else:
+            phase = SyncPhase.IDLE
+        paused = pause is not None and pause.paused
+        return SyncState(
+            phase, last_run=last,
+            next_run_at=None if self._running or paused else self.next_run_at(),
+            problem=self._problem, action=self._action if self._problem else "",
+            progress=self._progress if self._running else None,
+            cancelling=self._cancelling and self._running,
+            schedule_note=None if paused else self.stretch_reason(),
+            pause=pause,
+        )
+
+    def _schedule_changed(self) -> None:
+        self.schedule_changed.emit()
+        self.state_changed.emit(self.state())
 
     # -- the UI's side -------------------------------------------------------------------
     def is_available(self) -> bool:
@@ -178,20 +247,73 @@ class SyncService(QObject):
         if self._starting:
             log.info("synchronization forced while starting: it runs once Stint has loaded")
             self._force_when_started = True
-            self.schedule_changed.emit()
+            self._schedule_changed()
             return
         if self._scheduler is None:
-            self.sync_failed.emit(
-                "Stint is not connected to Salesforce yet; connect on the Settings page.",
-                RECONNECT,
-            )
+            log.info("synchronization asked for while not connected: showing the sign-in")
+            self.connect_requested.emit()
             return
-        log.info("synchronization forced by the user")
+        log.info("synchronization forced by the user%s",
+                 " (once: synchronization is paused)" if self.is_paused() else "")
         self._scheduler.force_sync()
 
+    # -- pausing (issue 15) ----------------------------------------------------------------
+    def set_pause_control(self, control: PauseControl | None) -> None:
+        """Pause/resume through `control` (the engine, once loaded)."""
+        self._pause = control
+        state = self._read_pause()
+        if state is not None and state.paused:
+            since = state.since.isoformat(timespec="seconds") if state.since else "unknown"
+            log.info("synchronization is paused (since %s%s)", since,
+                     ", by the admin policy" if state.locked else "")
+        self._publish_pause(state)
+
+    def pause_state(self) -> PauseState | None:
+        """Paused or not, since when, locked by policy, as last read (the same as
+        `state().pause`); None before the engine is loaded."""
+        return self._pause_state
+
+    def is_paused(self) -> bool:
+        state = self._pause_state
+        return state is not None and state.paused
+
+    def set_paused(self, paused: bool) -> str | None:
+        """Pause or resume; None when done, else why not (locked by the admin policy)."""
+        if self._pause is None:
+            return "Stint is still starting; try again in a moment."
+        from desktop.engine.errors import EngineError
+
+        try:
+            state = self._pause.set_sync_paused(paused)
+        except EngineError as exc:
+            return exc.message
+        self._publish_pause(state)
+        return None
+
+    def refresh_pause(self) -> None:
+        """Read the pause setting again (one small settings read: `stint sync --pause` may
+        have changed it meanwhile) and publish it when it changed."""
+        state = self._read_pause()
+        if state != self._pause_state:
+            self._publish_pause(state)
+
+    def _read_pause(self) -> PauseState | None:
+        return self._pause.pause_state() if self._pause is not None else None
+
+    def _publish_pause(self, state: PauseState | None) -> None:
+        self._pause_state = state
+        self.pause_changed.emit(state)
+        self._schedule_changed()
+
     def cancel(self) -> None:
-        if self._scheduler is not None:
-            self._scheduler.cancel()
+        """Stop the running sync at its next step (what it stored so far stays)."""
+        if self._scheduler is None:
+            return
+        if self._running and not self._cancelling:
+            log.info("synchronization cancelled by the user")
+            self._cancelling = True
+            self.state_changed.emit(self.state())
+        self._scheduler.cancel()
 
     def is_running(self) -> bool:
         return self._running
@@ -200,6 +322,9 @@ class SyncService(QObject):
         if not self._last_run_read:
             self._last_run = self._store.sync_log.last_run()
             self._last_run_read = True
+            # A failure from before a restart is still the current problem until a run works.
+            if self._problem is None and self._last_run is not None and _failed(self._last_run):
+                self._problem, self._action = self._last_run.error, RETRY
         return self._last_run
 
     def next_run_at(self) -> datetime | None:
@@ -207,11 +332,15 @@ class SyncService(QObject):
 
     def first_sync_delay(self, interval_minutes: int, now: datetime | None = None) -> timedelta:
         """How long after start the first scheduled sync waits: until the last run is as old
-        as the interval (a restart does not sync again at once), and at least a few seconds."""
+        as the interval (a restart does not sync again at once), and at least a few seconds;
+        only a few seconds when the last run failed or was cut short (it is retried soon)."""
+        from desktop.domain.synclog import RunOutcome
+
         last = self.last_run()
         soonest = timedelta(seconds=3)
-        if last is None or last.finished_at is None:
-            return soonest
+        retry_soon = (RunOutcome.FAILED, RunOutcome.INTERRUPTED)
+        if last is None or last.finished_at is None or last.outcome in retry_soon:
+            return soonest  # never synced, or the last run failed: no waiting for the interval
         due = last.finished_at + timedelta(minutes=interval_minutes) - (now or datetime.now(UTC))
         return max(soonest, due)
 
@@ -241,16 +370,37 @@ class SyncService(QObject):
     # -- relay slots (GUI thread) --------------------------------------------------------
     def _started(self) -> None:
         self._running = True
+        self._cancelling = False
+        self._progress = SyncProgress()
+        self.state_changed.emit(self.state())  # the surfaces first: listeners see them updated
         self.sync_started.emit()
 
+    def _progressed(self, sobject: str, done: int, total: int) -> None:
+        self._progress = SyncProgress(sobject, done, total)
+        self.sync_progressed.emit(sobject, done, total)
+        self.state_changed.emit(self.state())
+
     def _finished(self, run: SyncRun | None) -> None:
-        self._running = False
+        self._running = self._cancelling = False
+        self._progress = None
         if run is None:
             run = self._store.sync_log.last_run()
         self._last_run, self._last_run_read = run, True
+        if run is not None and run.outcome.value == "succeeded":
+            self._problem, self._action = None, ""
+        elif run is not None and _failed(run) and self._problem is None:
+            self._problem, self._action = run.error, RETRY  # on_failed follows with its action
         self.sync_finished.emit(run)
-        self.schedule_changed.emit()  # the scheduler has planned the next run by now
+        self._schedule_changed()  # the scheduler has planned the next run by now
 
     def _failed(self, message: str, action: str) -> None:
-        self._running = False
+        self._running = self._cancelling = False
+        self._progress = None
+        self._problem, self._action = message or None, action
         self.sync_failed.emit(message, action)
+        self.state_changed.emit(self.state())
+
+
+def _failed(run: SyncRun) -> bool:
+    """A run that ended in a problem to tell (failed, or refused for the API limit)."""
+    return run.outcome.value in ("failed", "rate_limited") and bool(run.error)

@@ -1,21 +1,20 @@
 """The task catalog: the TaskTree of every cached item, its row layout for the tree model
 and the SearchIndex, built on workers (seconds for 200,000 items) and swapped in whole by
 desktop.services.tasks_service, which loads this module on its first worker job.
+
+Everything here is compact (arrays over the tree's ItemTable, no object per item), so a
+catalog of 200,000 items takes tens of megabytes and is freed in a moment.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
-import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from array import array
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from desktop.domain.bulk import gc_paused
-from desktop.domain.items import ROOT_ID, Item
 from desktop.domain.search import SearchIndex
-from desktop.domain.steps import release_in_steps
+from desktop.domain.search_texts import SearchTexts
 from desktop.domain.tree import TaskTree
 from desktop.platform.clock import Stopwatch
 
@@ -24,71 +23,96 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_NO_CHILDREN: tuple[int, ...] = ()
 
-
-def exempt_from_gc() -> None:
-    """Keep the cyclic garbage collector away from the catalog's millions of objects.
-
-    Called at the end of a gc_paused() block that built them: otherwise the first collection
-    after it (or any later full one) walks them all, a few hundred milliseconds with 200,000
-    items, holding the GIL, so the GUI thread stalls. gc.freeze() moves every object alive
-    now to a generation the collector never visits. The catalog holds no reference cycles,
-    so reference counting still frees a replaced one.
-    """
-    gc.freeze()
-
-
-@dataclass(frozen=True, slots=True)
 class TreeLayout:
-    """Rows of the tree as flat arrays (node 0 is the invisible top; node k > 0 an item).
+    """Rows of the tree as flat arrays (node 0 is the invisible top, node 1 the root, node
+    k > 1 an item below it).
 
-    Built once per load on a worker thread, so the Qt model only does list lookups.
-    `items` are the items laid out (the root excepted), for the search index.
+    Built once per load on a worker thread, so the Qt model only does array lookups. The
+    children of a node get consecutive numbers: they are a range, and a node's row is its
+    distance from its first sibling.
     """
 
-    ids: list[str | None]
-    parents: list[int]
-    rows: list[int]
-    children: list[Sequence[int]]
-    node_of: dict[str, int] = field(repr=False)
-    items: list[Item] = field(repr=False)
+    __slots__ = ("tree", "_positions", "_parents", "_first_child", "_child_count", "_node_of")
 
-    @classmethod
-    def build(cls, tree: TaskTree, include_archived: bool = False) -> TreeLayout:
+    def __init__(self, tree: TaskTree, include_archived: bool = False) -> None:
         """Lay out every item reachable from the root (an archived item hides its subtree
         unless `include_archived`); one pass, no recursion."""
-        ids: list[str | None] = [None, ROOT_ID]
-        parents = [0, 0]
-        rows = [0, 0]
-        children: list[Sequence[int]] = [[1], _NO_CHILDREN]
-        node_of = {ROOT_ID: 1}
-        laid_out: list[Item] = []
+        self.tree = tree
+        positions = array("I", [0, tree.root_position])  # node 0: no item
+        parents = array("i", [0, 0])
+        first_child = array("i", [1, 0])
+        child_count = array("i", [1, 0])
         pending = [1]
         while pending:
             parent = pending.pop()
-            kids = tree.children(ids[parent], include_archived)  # type: ignore[arg-type]
+            kids = tree.child_positions(positions[parent], include_archived)
             if not kids:
                 continue
-            first = len(ids)
-            nodes = range(first, first + len(kids))
-            children[parent] = nodes
-            for row, kid in enumerate(kids):
-                node_of[kid.id] = first + row
-                ids.append(kid.id)
-            parents.extend([parent] * len(kids))
-            rows.extend(range(len(kids)))
-            children.extend([_NO_CHILDREN] * len(kids))
-            laid_out.extend(kids)
-            pending.extend(nodes)
-        return cls(ids, parents, rows, children, node_of, laid_out)
+            first = len(positions)
+            first_child[parent], child_count[parent] = first, len(kids)
+            positions.extend(kids)
+            parents.extend(array("i", [parent]) * len(kids))
+            zeros = array("i", bytes(4 * len(kids)))
+            first_child.extend(zeros)
+            child_count.extend(zeros)
+            pending.extend(range(first, first + len(kids)))
+        node_of = array("i", bytes(4 * len(tree)))  # position -> node, 0: not laid out
+        for node in range(1, len(positions)):
+            node_of[positions[node]] = node
+        self._positions, self._parents = positions, parents
+        self._first_child, self._child_count, self._node_of = first_child, child_count, node_of
+
+    @classmethod
+    def build(cls, tree: TaskTree, include_archived: bool = False) -> TreeLayout:
+        return cls(tree, include_archived)
 
     def __len__(self) -> int:
-        return len(self.ids) - 1
+        return len(self._positions) - 1
 
-    def release_in_steps(self) -> None:
-        """Empty this layout a piece at a time, when nobody shows it any more."""
-        release_in_steps(self.ids, self.parents, self.rows, self.children, self.node_of, self.items)
+    def __contains__(self, item_id: object) -> bool:
+        return isinstance(item_id, str) and self.node_of(item_id) is not None
+
+    def node_of(self, item_id: str) -> int | None:
+        position = self.tree.table.position(item_id)
+        if position is None:
+            return None
+        return self._node_of[position] or None
+
+    def shows(self, position: int) -> bool:
+        """Whether the item at this table position is laid out."""
+        return self._node_of[position] != 0
+
+    def position(self, node: int) -> int:
+        """The item's position in the tree's table (node > 0)."""
+        return self._positions[node]
+
+    def id_at(self, node: int) -> str | None:
+        return None if node == 0 else self.tree.table.id_at(self._positions[node])
+
+    def parent(self, node: int) -> int:
+        return self._parents[node]
+
+    def row(self, node: int) -> int:
+        return node - self._first_child[self._parents[node]]
+
+    def child_count(self, node: int) -> int:
+        return self._child_count[node]
+
+    def child(self, node: int, row: int) -> int | None:
+        """The node of the row-th child of `node`, or None."""
+        if 0 <= row < self._child_count[node]:
+            return self._first_child[node] + row
+        return None
+
+    def item_positions(self) -> array[int]:
+        """The positions of the items laid out below the root (what the picker searches)."""
+        return self._positions[2:]
+
+    def nbytes(self) -> int:
+        arrays = (self._positions, self._parents, self._first_child, self._child_count,
+                  self._node_of)
+        return sum(a.itemsize * len(a) for a in arrays)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,51 +132,43 @@ class TaskCatalog:
     @classmethod
     def load_tree(cls, store: Store) -> TaskCatalog:
         watch = Stopwatch()
-        with gc_paused():
-            tree = store.items.tree()
-            read = watch.restart()
-            layout = TreeLayout.build(tree)
-            exempt_from_gc()
+        tree = store.items.tree()
+        read = watch.restart()
+        layout = TreeLayout(tree)
         log.info("task tree: %d items read in %.2fs, laid out in %.2fs",
                  len(tree), read, watch.elapsed())
         return cls(tree, layout)
 
     def with_index(self) -> TaskCatalog:
         watch = Stopwatch()
-        with gc_paused():
-            index = SearchIndex(self.layout.items)
-            exempt_from_gc()
+        table = self.tree.table
+        index = SearchIndex.over(table, self.layout.item_positions(), SearchTexts(table))
         log.info("search index over %d tasks built in %.2fs", len(index), watch.elapsed())
         return replace(self, index=index)
 
     def archived_parts(self) -> tuple[TreeLayout, SearchIndex]:
         """The layout of every item, archived ones included, and an index over the archived
         ones only (the active ones are searched in `index`)."""
-        with gc_paused():
-            layout = TreeLayout.build(self.tree, include_archived=True)
-            active = self.layout.node_of
-            index = SearchIndex(item for item in layout.items if item.id not in active)
-            exempt_from_gc()
-        return layout, index
+        layout = TreeLayout(self.tree, include_archived=True)
+        active = self.layout
+        table = self.tree.table
+        texts = self.index.texts if self.index is not None else SearchTexts(table)
+        shown_only_there = [
+            position for position in layout.item_positions() if not active.shows(position)
+        ]
+        return layout, SearchIndex.over(table, shown_only_there, texts)
 
     @classmethod
     def load(cls, store: Store) -> TaskCatalog:
         """Both steps at once (tests, benchmarks)."""
         return cls.load_tree(store).with_index()
 
-    def parts(self) -> list[TaskTree | TreeLayout | SearchIndex]:
-        """The big objects this catalog holds (some may be shared with another catalog)."""
-        found = (self.tree, self.layout, self.index, self.archived_layout, self.archived_index)
-        return [part for part in found if part is not None]
-
-
-def release_unread(parts: list[TaskTree | TreeLayout | SearchIndex]) -> None:
-    """On a worker: empty, in steps, each part that nothing else references any more, so
-    its 200,000 items and index entries are not freed in one GIL-holding cascade (~120 ms
-    for a whole catalog) on whichever thread drops it last. A part still referenced
-    elsewhere (a model, a search under way) is only let go of."""
-    while parts:
-        part = parts.pop()
-        if sys.getrefcount(part) <= 2:  # the local name and getrefcount's own argument
-            part.release_in_steps()
-        del part
+    def nbytes(self) -> int:
+        """Roughly what this catalog holds, for benchmarks."""
+        parts = [self.tree.table.nbytes(), self.tree.nbytes(), self.layout.nbytes()]
+        if self.index is not None:
+            parts += [self.index.texts.nbytes(), self.index.nbytes()]
+        for part in (self.archived_layout, self.archived_index):
+            if part is not None:
+                parts.append(part.nbytes())
+        return sum(parts)

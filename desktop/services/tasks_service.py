@@ -3,6 +3,8 @@
 A load reads every cached item, builds the TaskTree, the SearchIndex over the active items and
 the row layout the tree model shows; for 200,000 items that takes seconds, so it always runs
 on a worker and the UI keeps the previous catalog (or shows "Loading tasks...") meanwhile.
+Once a new catalog is in, the memory the old one and the build freed is handed back to the
+system (desktop.platform.memory), on a worker.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.domain.items import Item
+from desktop.domain.items import RECENT_TASKS, Item
 from desktop.domain.tree import TaskTree
 from desktop.services.workers import run_in_background
 from desktop.store.store import Store
@@ -26,7 +28,7 @@ if TYPE_CHECKING:  # built on a worker after the first paint
 
 log = logging.getLogger(__name__)
 
-RECENT_LIMIT = 10
+RECENT_LIMIT = RECENT_TASKS
 PREVIEW_DEPTH = 4  # activity > opportunity/case > parent case > root
 
 
@@ -57,7 +59,7 @@ class TasksService(QObject):
         self._reload_again = False
         self._archived_loading = False
         self._generation = 0
-        self._retired: list[TaskTree | TreeLayout | SearchIndex] = []  # to free on a worker
+        self._trim_pending = False
 
     # -- reading -------------------------------------------------------------------------
     def is_loaded(self) -> bool:
@@ -171,7 +173,7 @@ class TasksService(QObject):
         run_in_background(
             self,
             # handed over once: a job's closure may outlive the job, and must not keep a
-            # catalog (or the previous index) from being freed in steps (_release_unread)
+            # catalog (or the previous index) alive after it is replaced
             lambda: pending.pop().with_index(),
             lambda indexed: self._index_built(indexed, generation),
             self._load_failed,
@@ -185,24 +187,18 @@ class TasksService(QObject):
         self._finish_loading(announce=current)
 
     def _set_catalog(self, catalog: TaskCatalog) -> None:
-        """Swap `catalog` in. The old one's parts it does not share are freed on a worker
-        once this event-loop turn is over (the models have switched to the new ones)."""
-        old, self._catalog = self._catalog, catalog
-        if old is None:
-            return
-        kept = {id(part) for part in catalog.parts()}
-        retired = [part for part in old.parts() if id(part) not in kept]
-        del old
-        if retired:
-            self._retired += retired
-            QTimer.singleShot(0, self._free_retired)
+        """Swap `catalog` in. Once this event-loop turn is over (the models have switched to
+        the new one, and the old one is gone), the freed memory goes back to the system."""
+        self._catalog = catalog
+        if not self._trim_pending:
+            self._trim_pending = True
+            QTimer.singleShot(0, self._return_freed_memory)
 
-    def _free_retired(self) -> None:
-        parts, self._retired = self._retired, []
-        if parts:
-            run_in_background(
-                self, lambda: _release_unread(parts), _ignore, name="free old task catalog"
-            )
+    def _return_freed_memory(self) -> None:
+        self._trim_pending = False
+        from desktop.platform.memory import return_freed_memory
+
+        run_in_background(self, return_freed_memory, _ignore, name="return freed memory")
 
     def _load_failed(self, error: BaseException) -> None:
         self.loading_failed.emit(f"The task list could not be read: {error}")
@@ -272,8 +268,3 @@ def _load_tree(store: Store) -> TaskCatalog:
 
     return TaskCatalog.load_tree(store)
 
-
-def _release_unread(parts: list[TaskTree | TreeLayout | SearchIndex]) -> None:
-    from desktop.services.task_catalog import release_unread
-
-    release_unread(parts)

@@ -18,6 +18,11 @@ task widget): a note typed there is stored once typing pauses (DETAILS_DELAY_MS)
 keystroke, and at once before the entry stops, is switched away from or is re-read, so no
 edit is lost and none lands on the wrong entry.
 
+Starting on an archived task (closed, deleted, excluded...) is allowed, but the UI asks first:
+a start guard (`set_start_guard`, installed by the app) is asked before the timer starts on a
+task or takes a running "no task" entry onto one; when it declines, nothing changes and
+`start_declined` goes out.
+
 Ticks: every view showing the running time (task widget, timesheet row, tray menu) repaints
 on `ticked(elapsed)`, one signal just after each whole second of elapsed time, so they all
 show the same second. The tick timer runs only while a timer runs and some visible view has
@@ -27,7 +32,9 @@ subscribed (subscribe_ticks/unsubscribe_ticks on show/hide): a hidden window cos
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -38,6 +45,9 @@ from desktop.services.early_qt import PRECISE_TIMER, set_properties
 from desktop.services.timer_clock import MINIMUM_KEPT, RunningClock
 from desktop.store.errors import StoreError
 from desktop.store.store import Store
+
+if TYPE_CHECKING:
+    from desktop.domain.timer import IdleChoice, IdleResolution
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +63,7 @@ class TimerService(QObject):
     timer_failed = Signal(str)  # a message for the user (e.g. "now" lies inside an entry)
     ticked = Signal(object)  # timedelta: the running entry's elapsed time, once a second
     details_saved = Signal(object)  # TimeEntry: its note / billable flag were stored
+    start_declined = Signal(str)  # item id: the start guard said no (nothing changed)
 
     def __init__(self, store: Store, clock: Clock = SYSTEM_CLOCK, parent: QObject | None = None):
         super().__init__(parent)
@@ -76,6 +87,19 @@ class TimerService(QObject):
         self._details_timer.setSingleShot(True)
         self._details_timer.setInterval(DETAILS_DELAY_MS)
         self._details_timer.timeout.connect(self.save_details)
+        self._start_guard: Callable[[str], bool] | None = None
+
+    def set_start_guard(self, guard: Callable[[str], bool] | None) -> None:
+        """`guard(item_id)` is asked before the timer starts on (or moves to) a task; False
+        leaves everything as it was (the UI asks about archived tasks)."""
+        self._start_guard = guard
+
+    def _declined(self, item_id: str | None) -> bool:
+        if item_id is None or self._start_guard is None or self._start_guard(item_id):
+            return False
+        log.info("timer start on %s declined", item_id)
+        self.start_declined.emit(item_id)
+        return True
 
     # -- reading -------------------------------------------------------------------------
     def running(self) -> TimeEntry | None:
@@ -106,7 +130,10 @@ class TimerService(QObject):
     # -- changing ------------------------------------------------------------------------
     def start(self, item_id: str | None, note: str = "", billable: bool = False
               ) -> TimeEntry | None:
-        """Start a new entry on `item_id` ("no task" for None), stopping the running one."""
+        """Start a new entry on `item_id` ("no task" for None), stopping the running one.
+        None when it did not start (refused: timer_failed; declined: start_declined)."""
+        if self._declined(item_id):
+            return None
         self.save_details()
         previous = self._running
         wall = self._clock.now()
@@ -148,6 +175,8 @@ class TimerService(QObject):
         running = self._store.entries.running()
         if running is None:
             return self.start(item_id)
+        if self._declined(item_id):
+            return None
         try:
             assigned = self._store.entries.update(
                 running.with_changes(item_id=item_id), now=self._clock.now())
@@ -181,6 +210,42 @@ class TimerService(QObject):
         self.timer_stopped.emit(stopped)
         self.entries_changed.emit()
         return stopped
+
+    def resolve_idle(
+        self,
+        away_start: datetime,
+        away_end: datetime,
+        choice: IdleChoice,
+        other_item_id: str | None = None,
+    ) -> IdleResolution | None:
+        """The idle prompt's answer about [away_start, away_end] of the running entry
+        (domain.timer.plan_idle_resolution), stored in one transaction. Like a switch of
+        task: `timer_stopped` for the entry that got an end, then `timer_started` for the
+        one running from the return. None (and `timer_failed`) when it cannot be done."""
+        running = self._running
+        if running is None:
+            self._fail(EntryError("The timer is no longer running."))
+            return None
+        try:
+            result = self._store.entries.resolve_idle(
+                running.client_id, away_start, away_end, choice, other_item_id,
+                now=self._running_clock.now(running, MINIMUM_KEPT),
+            )
+        except (EntryError, StoreError) as exc:
+            self._fail(exc)
+            self.refresh()  # the prompt asked about an entry that changed meanwhile
+            return None
+        self._running = result.resumed
+        self._running_clock.watch(result.resumed)
+        self._update_ticking()
+        log.info("idle time of the running entry: %s", choice.value)
+        ended = result.shortened or result.given
+        if ended is not None or result.dropped is not None:
+            self.timer_stopped.emit(ended)
+        if result.resumed is not None:
+            self.timer_started.emit(result.resumed)
+        self.entries_changed.emit()
+        return result
 
     def toggle(self) -> None:
         """The Start/Stop button: stop when running, else start the current task."""

@@ -10,6 +10,7 @@ meanwhile is dropped: there is no one left to give it to.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -38,7 +39,7 @@ class _Job(QRunnable):
         try:
             result = self._function()
         except BaseException as exc:  # reported to the owner; never lost in the pool
-            log.exception("background job %s failed", self._name)
+            log_failure(self._name, exc)
             self._emit(self._relay.failed, exc)
         else:
             self._emit(self._relay.succeeded, result)
@@ -49,6 +50,43 @@ class _Job(QRunnable):
             signal.emit(value)
         except RuntimeError:  # the relay was deleted with its owner (app shutting down)
             log.debug("background job finished after its owner was destroyed")
+
+
+# Problems Stint explains to the user in plain words (a wrong password, the network down,
+# a full disk...) and cancellations, by module and class name: an exception of one of these
+# classes means its module is loaded, so none is imported here (not before the first paint).
+_EXPECTED = (
+    ("desktop.salesforce.errors", ("ConnectionProblem", "Cancelled")),
+    ("desktop.engine.errors", ("EngineError",)),
+    ("desktop.store.errors", ("StoreError",)),
+    ("desktop.domain.entries", ("EntryError",)),
+    ("desktop.domain.settings", ("SettingsError",)),
+)
+
+
+def is_expected(error: BaseException) -> bool:
+    """Whether `error` is a problem the user is told about (not a bug in Stint): those
+    classes, and a damaged store (the app offers to repair it)."""
+    store_errors = sys.modules.get("desktop.store.errors")
+    if store_errors is not None and store_errors.is_corruption(error):
+        return True
+    for module_name, class_names in _EXPECTED:
+        module = sys.modules.get(module_name)
+        if module is not None and any(
+                isinstance(error, getattr(module, name)) for name in class_names):
+            return True
+    return False
+
+
+def log_failure(name: str, error: BaseException) -> None:
+    """One line for an expected problem (it is shown to the user anyway); the traceback for
+    anything else, which is a bug."""
+    if is_expected(error):
+        level = logging.INFO if type(error).__name__ == "Cancelled" else logging.WARNING
+        log.log(level, "background job %s: %s: %s", name, type(error).__name__,
+                getattr(error, "message", None) or error)
+    else:
+        log.error("background job %s failed", name, exc_info=error)
 
 
 def run_in_background(

@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from desktop.store.errors import StoreError
+from desktop.platform.file_problems import os_error_text
+from desktop.platform.paths import create_private_file
+from desktop.store.errors import StoreError, is_corruption, store_problem
 from desktop.store.migrations import migrate
 
 log = logging.getLogger(__name__)
@@ -71,8 +73,8 @@ class Database:
         with self._write_lock:
             try:
                 conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise StoreError(write_problem(self.path, exc)) from exc
+            except sqlite3.DatabaseError as exc:
+                raise store_problem(self.path, exc) from exc
             self._local.depth = 1
             try:
                 yield conn
@@ -80,8 +82,8 @@ class Database:
             except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.OperationalError):
-                    raise StoreError(write_problem(self.path, exc)) from exc
+                if isinstance(exc, sqlite3.OperationalError) or is_corruption(exc):
+                    raise store_problem(self.path, exc) from exc
                 raise
             finally:
                 self._local.depth = 0
@@ -132,19 +134,6 @@ class _Connection(sqlite3.Connection):
     owner: threading.Thread
 
 
-def write_problem(path: Path, error: sqlite3.OperationalError) -> str:
-    """A plain-language reason why a write failed (disk full, busy, read-only, ...)."""
-    text = str(error).lower()
-    if "full" in text:
-        return f"The disk is full: the local database {path} cannot save changes."
-    if "locked" in text or "busy" in text:
-        return (f"The local database {path} is busy: another program is writing to it. "
-                "Try again in a moment.")
-    if "readonly" in text or "read-only" in text:
-        return f"The local database {path} is read-only: changes cannot be saved."
-    return f"The local database {path} could not save changes ({error})."
-
-
 def _open_connection(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(
@@ -162,21 +151,27 @@ def _open_connection(path: Path) -> sqlite3.Connection:
         # FULL: a committed time entry survives power loss, not only a crash of the app.
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"The local database {path} cannot be opened: {exc}.") from exc
+        raise store_problem(path, exc, "be opened") from exc
     return conn
 
 
 def open_database(path: str | Path) -> Database:
     """Open (creating if needed) and migrate the database file at `path`."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            # 0600 before SQLite opens it: its WAL and SHM files take the database file's mode.
+            create_private_file(path)
+    except OSError as exc:
+        raise StoreError(os_error_text(exc, path)) from exc
     database = Database(path)
     conn = database.connect()
     try:
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         database.close()
-        raise StoreError(f"The local database {path} cannot be opened: {exc}.") from exc
+        raise store_problem(path, exc, "be opened") from exc
     except BaseException:
         database.close()
         raise

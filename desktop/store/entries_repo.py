@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from desktop.domain.entries import EntryError, EntrySyncState, TimeEntry, validate_entry
 from desktop.store.database import Database
@@ -19,6 +20,9 @@ from desktop.store.timestamps import (
     to_db_or_none,
     truncate_to_ms,
 )
+
+if TYPE_CHECKING:  # the timer rules load on first use: showing the running timer needs none
+    from desktop.domain.timer import IdleChoice, IdleResolution
 
 _COLUMNS = (
     "id, client_id, item_id, start_at, end_at, note, billable, remote_id, sync_state, "
@@ -110,6 +114,12 @@ class EntryRepository:
         )
         return [_entry(row) for row in rows]
 
+    def count(self) -> int:
+        """How many entries there are (deleted ones not counted), without loading them."""
+        return self._db.connect().execute(
+            f"SELECT count(*) FROM time_entries WHERE {_LIVE}"
+        ).fetchone()[0]
+
     def recent_item_ids(self, limit: int = 20) -> list[str]:
         """Items of the latest entries, most recent first, each once (for search ranking)."""
         rows = self._db.connect().execute(
@@ -186,6 +196,48 @@ class EntryRepository:
         if dropped is not None:
             # A timer stopped at its own start holds no time; nothing of the user's is lost.
             conn.execute("DELETE FROM time_entries WHERE id = ?", (dropped.id,))
+
+    def resolve_idle(
+        self,
+        running_client_id: str,
+        away_start: datetime,
+        away_end: datetime,
+        choice: IdleChoice,
+        other_item_id: str | None = None,
+        now: datetime | None = None,
+    ) -> IdleResolution:
+        """Apply the idle prompt's answer to the running entry, atomically (see
+        domain.timer.plan_idle_resolution). EntryError when the timer changed meanwhile (it
+        is no longer the entry the prompt asked about) or the new entry would overlap one."""
+        from desktop.domain.timer import IdleResolution, plan_idle_resolution
+
+        now = truncate_to_ms(now or datetime.now(UTC))
+        with self._db.transaction() as conn:
+            running = self.running()
+            if running is None or running.client_id != running_client_id:
+                raise EntryError("The timer changed meanwhile; nothing was changed.")
+            plan = plan_idle_resolution(
+                running, truncate_to_ms(away_start), min(truncate_to_ms(away_end), now),
+                choice, other_item_id,
+            )
+            if plan.shortened is not None:
+                conn.execute("UPDATE time_entries SET end_at = ?, updated_at = ? WHERE id = ?",
+                             (to_db(plan.shortened.end), to_db(now), running.id))
+            elif plan.dropped is not None:  # a tombstone, like a delete: undo stays possible
+                conn.execute("UPDATE time_entries SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                             (to_db(now), to_db(now), running.id))
+            elif plan.resumed is not None and plan.resumed.id == running.id:
+                conn.execute("UPDATE time_entries SET start_at = ?, updated_at = ? WHERE id = ?",
+                             (to_db(plan.resumed.start), to_db(now), running.id))
+            given = resumed = plan.resumed
+            if plan.given is not None:
+                self._validate(conn, plan.given)
+                given = self._insert(conn, plan.given, now)
+            if plan.resumed is not None and plan.resumed.id is None:
+                self._validate(conn, plan.resumed)
+                resumed = self._insert(conn, plan.resumed, now)
+            return IdleResolution(plan.shortened, given if plan.given else None, resumed,
+                                  plan.dropped)
 
     # -- editing -------------------------------------------------------------------------
     def add(self, entry: TimeEntry, now: datetime | None = None) -> TimeEntry:

@@ -22,19 +22,21 @@ from desktop.store.database import Database
 from desktop.store.timestamps import from_db, from_db_or_none, to_db
 
 RUNS_KEPT = 1000
-_COUNT_COLUMNS = ("created", "modified", "archived", "restored", "pushed", "failed")
+# In ObjectCounts' field order (rows are read back positionally).
+_COUNT_COLUMNS = ("created", "modified", "archived", "restored", "pushed", "failed",
+                  "closed", "deleted", "not_visible", "excluded")
 _RUN_COLUMNS = "id, started_at, finished_at, kind, outcome, api_calls, error"
 _CHANGE_COLUMNS = (
-    "id, run_id, at, sobject, record_id, record_name, action, direction, status, error"
+    "id, run_id, at, sobject, record_id, record_name, action, direction, status, error, reason"
 )
 
 
 def _change(row: Sequence) -> RecordChange:
-    change_id, run_id, at, sobject, record_id, name, action, direction, status, error = row
+    change_id, run_id, at, sobject, record_id, name, action, direction, status, error, reason = row
     return RecordChange(
         id=change_id, run_id=run_id, at=from_db(at), sobject=sobject, record_id=record_id,
         record_name=name, action=action, direction=Direction(direction),
-        status=ChangeStatus(status), error=error,
+        status=ChangeStatus(status), error=error, reason=reason,
     )
 
 
@@ -58,7 +60,8 @@ class SyncLogRepository:
         with self._db.transaction() as conn:
             conn.executemany(
                 f"INSERT INTO sync_run_counts (run_id, sobject, {', '.join(_COUNT_COLUMNS)}) "
-                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, sobject) DO UPDATE SET "
+                f"VALUES (?, ?, {', '.join('?' * len(_COUNT_COLUMNS))}) "
+                "ON CONFLICT (run_id, sobject) DO UPDATE SET "
                 + ", ".join(f"{c} = {c} + excluded.{c}" for c in _COUNT_COLUMNS),
                 [
                     (run_id, sobject, *(getattr(c, name) for name in _COUNT_COLUMNS))
@@ -105,7 +108,7 @@ class SyncLogRepository:
         """Append record-level changes, keeping only the latest RECORD_CHANGES_KEPT."""
         rows = [
             (c.run_id, to_db(c.at), c.sobject, c.record_id, c.record_name, c.action,
-             c.direction.value, c.status.value, c.error)
+             c.direction.value, c.status.value, c.error, c.reason)
             for c in changes
         ]
         if not rows:
@@ -113,7 +116,7 @@ class SyncLogRepository:
         with self._db.transaction() as conn:
             conn.executemany(
                 "INSERT INTO record_changes (run_id, at, sobject, record_id, record_name, "
-                "action, direction, status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "action, direction, status, error, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows[-RECORD_CHANGES_KEPT:],
             )
             conn.execute(

@@ -12,6 +12,9 @@ _LAST_FULL_SYNC = "last_full_sync"
 # The connected org's address (not a secret), written by engine.connection; the app and
 # `stint open` read it to link to records.
 INSTANCE_URL_KEY = "connection.instance_url"
+# When synchronization was paused (settings.sync_paused; written by engine.sync_pause). Not
+# sync bookkeeping: it outlives a reset.
+PAUSED_SINCE_KEY = "sync.paused_since"
 
 
 class SyncStateRepository:
@@ -59,4 +62,4 @@ class SyncStateRepository:
     def reset(self) -> None:
         """Forget every watermark and the last full sync (the next sync is a full one)."""
         with self._db.transaction() as conn:
-            conn.execute("DELETE FROM sync_state")
+            conn.execute("DELETE FROM sync_state WHERE key != ?", (PAUSED_SINCE_KEY,))

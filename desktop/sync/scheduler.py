@@ -7,6 +7,9 @@ PullSync behind a profile-wide lock). After a run:
   max(200, 5 % of its limit) API calls left, with the reason kept in `stretch_reason`;
 - rate limited: next = the stretched interval, with the reason;
 - failed: backoff 1, 2, 5, 10, 30 minutes, never longer than the interval.
+While `is_paused()` says so (settings.sync_paused, issue 15) nothing runs on its own: the
+worker looks again every PAUSE_POLL_SECONDS (another process may resume) or at wake(); a
+force_sync() still runs, once. A run that fell due while paused starts when it is resumed.
 Callbacks are called on the worker thread (or the thread calling force_sync(wait=True)).
 """
 
@@ -29,6 +32,7 @@ STRETCH_FACTOR = 4
 MAX_INTERVAL = timedelta(hours=24)
 LOW_API_FLOOR = 200
 LOW_API_FRACTION = 0.05
+PAUSE_POLL_SECONDS = 30.0  # how soon a pause or resume made by another process is noticed
 
 ProgressCallback = Callable[[str, int, int], None]
 RunSync = Callable[[bool, threading.Event, ProgressCallback | None], SyncRun]
@@ -105,6 +109,8 @@ class Scheduler:
         on_failed: Callable[[BaseException | str, str | None], None] | None = None,
         problem_of: Callable[[SyncRun], BaseException | None] = lambda run: None,
         first_delay: timedelta = timedelta(0),
+        is_paused: Callable[[], bool] = lambda: False,
+        on_pause_changed: Callable[[bool], None] | None = None,
     ) -> None:
         self._run_sync = run_sync
         self._interval = interval
@@ -126,6 +132,10 @@ class Scheduler:
         self._last: SyncRun | None = None
         self._generation = 0  # counts finished runs, for joiners
         self._thread: threading.Thread | None = None
+        self._is_paused = is_paused
+        self.on_pause_changed = on_pause_changed
+        self._paused: bool | None = None  # as last read (None: not read yet)
+        self._wakes = 0  # counts wake() calls: a pause read before one is read again
 
     # -- control -------------------------------------------------------------------------
 
@@ -167,6 +177,17 @@ class Scheduler:
                 return self._last if done else None
         return self._run_now()
 
+    def wake(self) -> None:
+        """Look at the pause setting again now (it was just changed)."""
+        with self._cond:
+            self._wakes += 1
+            self._cond.notify_all()
+
+    def is_paused(self) -> bool:
+        """Whether automatic syncs are paused (as the worker last read the setting)."""
+        with self._cond:
+            return bool(self._paused)
+
     def cancel(self) -> None:
         """Cancel the running sync (if any); the schedule continues."""
         with self._cond:
@@ -199,16 +220,37 @@ class Scheduler:
     def _loop(self) -> None:
         while True:
             with self._cond:
-                while not self._stopping:
-                    if self._forced is not None:
-                        break
-                    delay = (self._next_at - self._clock.now()).total_seconds() if self._next_at else None
-                    if delay is not None and delay <= 0:
-                        break
-                    self._cond.wait(timeout=min(delay, 60.0) if delay is not None else 60.0)
+                wakes = self._wakes
+            paused = self._read_paused()  # a store read: never under the lock
+            with self._cond:
                 if self._stopping:
                     return
+                if self._forced is None:
+                    if self._wakes != wakes:
+                        continue  # changed while it was read: read it again
+                    delay = (self._next_at - self._clock.now()).total_seconds() if self._next_at else None
+                    if paused:
+                        self._cond.wait(timeout=PAUSE_POLL_SECONDS)
+                        continue
+                    if delay is None or delay > 0:
+                        self._cond.wait(timeout=min(delay, 60.0) if delay is not None else 60.0)
+                        continue
             self._run_now()
+
+    def _read_paused(self) -> bool:
+        try:
+            paused = bool(self._is_paused())
+        except Exception:  # an unreadable setting must not stop the schedule
+            log.exception("could not read whether synchronization is paused")
+            paused = bool(self._paused)
+        with self._cond:
+            changed = self._paused is not None and paused != self._paused
+            self._paused = paused
+        if changed:
+            log.info("synchronization %s", "paused" if paused else "resumed")
+            if self.on_pause_changed is not None:
+                self._safely(self.on_pause_changed, paused)
+        return paused
 
     def _run_now(self) -> SyncRun | None:
         with self._cond:

@@ -18,6 +18,7 @@ ACTION_LABELS = {
     "reenter_password": "Re-enter password…",
     "reconnect": "Connect…",
     "retry": "Retry",
+    "choose_ca_file": "Choose CA file…",
 }
 
 

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 
 from desktop.services.early_qt import PLAIN_TEXT, TEXT_BESIDE_ICON, set_properties
 from desktop.services.sync_service import SyncService
+from desktop.services.sync_state import SyncPhase
 from desktop.services.timer_service import TimerService
 from desktop.ui.banner import ErrorBanner
 from desktop.ui.icons import svg_icon
 from desktop.ui.picker.task_widget import TaskWidget
 
 if TYPE_CHECKING:
-    from desktop.domain.synclog import SyncRun
+    from desktop.services.sync_state import SyncState
 
 SHORTCUTS_TEXT = """Ctrl+K or Ctrl+F\tpick a task (type to search)
 Alt+Down or F4\tbrowse all tasks as a tree
@@ -40,6 +41,7 @@ Esc\tclose the list, then clear the search
 Ctrl+Return\tstart or stop the timer
 Ctrl+R or F5\tforce synchronization
 Ctrl+1, Ctrl+2, ...\tshow the first, second, ... page (Timesheet, Reports, ...)
+Ctrl+,\tpreferences (Settings, General)
 Ctrl+W\tclose the window (Stint keeps running in the tray)
 Ctrl+Q\tquit Stint"""
 
@@ -47,6 +49,7 @@ Ctrl+Q\tquit Stint"""
 class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
     quit_requested = Signal()
+    preferences_requested = Signal()
     banner_action_requested = Signal(str)
 
     def __init__(
@@ -89,12 +92,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.banner.action_requested.connect(self.banner_action_requested)
         task_widget.message_shown.connect(lambda text: self.banner.show_problem(text, ""))
-        sync.sync_started.connect(self._sync_started)
-        sync.sync_progressed.connect(self._sync_progressed)
-        sync.sync_finished.connect(self._sync_finished)
-        sync.sync_failed.connect(self.banner.show_problem)
-        sync.schedule_changed.connect(self._update_sync_status)
-        self._update_sync_status()
+        self._banner_problem: str | None = None  # the sync problem the banner told (once)
+        sync.state_changed.connect(self._show_sync_state)
+        self._show_sync_state(sync.state())
         self.resize(880, 640)
         self.setMinimumSize(560, 480)
 
@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         self.toggle_action = QAction("Start/Stop timer", self)
         self.toggle_action.setShortcuts([QKeySequence("Ctrl+Return")])
         self.toggle_action.triggered.connect(self._timer.toggle)
+        self.preferences_action = QAction(self.tr("&Preferences…"), self)
+        self.preferences_action.setShortcuts([QKeySequence("Ctrl+,")])
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.preferences_requested)
         self.close_action = QAction("Close window", self)
         self.close_action.setShortcuts(QKeySequence.StandardKey.Close)
         self.close_action.triggered.connect(self.close)
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.pick_action)
         menu.addAction(self.toggle_action)
         menu.addAction(self.force_sync_action)
+        menu.addAction(self.preferences_action)
         menu.addSeparator()
         menu.addAction(self.close_action)
         menu.addAction(self.quit_action)
@@ -197,6 +202,18 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
+    def replace_page(self, title: str, page: QWidget) -> None:
+        """Put `page` in the place of the page titled `title` (a placeholder, usually)."""
+        for index in range(self.pages.count()):
+            if self.pages.tabText(index) == title:
+                current = self.pages.currentIndex()
+                old = self.pages.widget(index)
+                self.pages.removeTab(index)
+                self.pages.insertTab(index, page, title)
+                self.pages.setCurrentIndex(current)
+                old.deleteLater()
+                return
+
     def prepare_to_quit(self) -> None:
         """Let the next close really close (Quit from a menu)."""
         self._quitting = True
@@ -218,51 +235,47 @@ class MainWindow(QMainWindow):
         )
 
     # -- sync status ---------------------------------------------------------------------
-    def _sync_started(self) -> None:
-        self.sync_progress.setRange(0, 0)  # busy until the first figures arrive
-        self.sync_progress.show()
-        self.sync_label.setText("Synchronizing with Salesforce…")
-
-    def _sync_progressed(self, sobject: str, done: int, total: int) -> None:
-        if total > 0:
-            self.sync_progress.setRange(0, total)
-            self.sync_progress.setValue(min(done, total))
-            self.sync_label.setText(f"Synchronizing {sobject}: {done:,} of {total:,}…")
-        else:
-            self.sync_label.setText(f"Synchronizing {sobject}: {done:,}…")
-
-    def _sync_finished(self, run: SyncRun | None) -> None:
-        from desktop.domain.synclog import RunOutcome
-
-        self.sync_progress.hide()
-        if run is not None and run.outcome is RunOutcome.SUCCEEDED:
-            self.banner.clear()
-        self._update_sync_status()
-
-    def _update_sync_status(self) -> None:
-        if self._sync.is_running():
-            return
-        self.sync_button.setEnabled(True)
-        if self._sync.is_starting():  # not known yet whether Stint is connected
-            pending = self._sync.force_pending()
+    def _show_sync_state(self, state: SyncState) -> None:
+        """The status bar and the banner, from the one sync state (as every surface)."""
+        self._show_sync_problem(state)
+        running = state.running
+        self.sync_progress.setVisible(running)
+        if running:
+            progress = state.progress
+            if progress is not None and progress.total > 0:
+                self.sync_progress.setRange(0, progress.total)
+                self.sync_progress.setValue(min(progress.done, progress.total))
+            else:
+                self.sync_progress.setRange(0, 0)  # busy until the first figures arrive
+        self.sync_button.setEnabled(not running)
+        if state.phase is SyncPhase.STARTING:  # the first paint: nothing else is imported
+            pending = state.force_pending
             self.sync_label.setText("Starting… (synchronization follows)" if pending else "Starting…")
             self.sync_label.setToolTip("")
             return
-        if not self._sync.is_available():
-            self.sync_label.setText("Not connected to Salesforce: connect on the Settings page")
-            return
         # Imported here: the first paint shows "Starting…" and never needs it.
-        from desktop.ui.sync_status.text import describe_run, schedule_remark, short_local_time
+        from desktop.ui.sync_status.text import status_line, status_tooltip
 
-        last = self._sync.last_run()
-        text = describe_run(last)
-        next_at = self._sync.next_run_at()
-        reason = self._sync.stretch_reason()
-        if next_at is not None:
-            remark = schedule_remark(reason, self._sync.api_usage(), last)
-            text += f" · next {short_local_time(next_at)}" + (f" — {remark}" if remark else "")
-        self.sync_label.setText(text)
-        self.sync_label.setToolTip(reason or "")
+        usage = self._sync.api_usage() if state.schedule_note else None  # only for the why
+        self.sync_label.setText(status_line(state, usage))
+        self.sync_label.setToolTip(status_tooltip(state))
+
+    def _show_sync_problem(self, state: SyncState) -> None:
+        """A sync problem is told once: a retry failing the same way does not bring back a
+        banner the user closed; a run that works (or unlinking) takes it away."""
+        banner = self.banner
+        problem = state.problem if state.connected else None
+        if problem is None:
+            if self._banner_problem is not None and banner.text() == self._banner_problem:
+                banner.clear()
+            self._banner_problem = None
+            return
+        if problem != self._banner_problem:
+            self._banner_problem = problem
+            banner.show_problem(problem, state.action)
+        elif banner.isVisible() and banner.text() == problem and (
+                banner.current_action() != state.action):
+            banner.show_problem(problem, state.action)  # the same problem, now with its fix
 
     # -- closing -------------------------------------------------------------------------
     def restore_geometry(self, settings) -> None:

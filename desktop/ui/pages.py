@@ -71,13 +71,16 @@ def build_reports_page(
 
 
 def build_engine_pages(
-    engine: Any, sync: SyncService, tasks: TasksService, owner: QObject
-) -> tuple[QWidget, QWidget, QObject | None]:
-    """(Sync page, Settings page, IntegrationService); placeholders for missing modules."""
+    engine: Any, sync: SyncService, tasks: TasksService, owner: QObject,
+    preferences: Any = None, idle_source_name: str = "", exclusions: QObject | None = None,
+) -> tuple[QWidget, Any, QObject | None]:
+    """(Sync page, Settings, IntegrationService); placeholders for missing modules. With a
+    PreferencesService, Settings is a SettingsSections: General, then Salesforce. With
+    `exclusions` (an ExclusionsService) Settings lists the excluded items."""
     try:
         from desktop.ui.sync_status.view import SyncStatusView
 
-        sync_page: QWidget = SyncStatusView(sync)
+        sync_page: QWidget = SyncStatusView(sync, log_dir=engine.paths.log_dir)
     except ImportError:  # the sync status view is not part of this build yet
         log.warning("sync status view unavailable", exc_info=True)
         sync_page = placeholder_page("Synchronization status is not available in this build.")
@@ -85,13 +88,30 @@ def build_engine_pages(
     try:
         from desktop.services.integration_service import IntegrationService
         from desktop.ui.settings.page import IntegrationPage
+        from desktop.ui.sync_status.text import paused_explained
 
         integration = IntegrationService(engine, sync, parent=owner)
-        settings_page: QWidget = IntegrationPage(integration, tasks)
+        settings_page: QWidget = IntegrationPage(
+            integration, tasks, sync_service=sync, exclusions=exclusions,
+            describe_pause=paused_explained,
+        )
     except ImportError:
         log.warning("integration page unavailable", exc_info=True)
         settings_page = placeholder_page(
             "Connect to Salesforce with `stint connect` (the Settings page is not available "
             "in this build)."
         )
-    return sync_page, settings_page, integration
+    if preferences is None:
+        return sync_page, settings_page, integration
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.preferences.general_page import GeneralPage
+    from desktop.ui.settings_sections import SettingsSections
+
+    general = GeneralPage(preferences, idle_source_name)
+
+    sections = SettingsSections()
+    sections.add_section("general", QCoreApplication.translate("Settings", "General"), general)
+    sections.add_section("salesforce", QCoreApplication.translate("Settings", "Salesforce"),
+                         settings_page)
+    return sync_page, sections, integration

@@ -1,8 +1,11 @@
-"""Picker filtering per keystroke over 200,000 cached tasks (target: p95 <= 16 ms).
+"""Picker filtering per keystroke over 200,000 cached tasks (target: p95 <= 8 ms, half a
+60 Hz frame).
 
 Types realistic queries into the real TaskPicker one key at a time and times each key from
-the key press until the results list is updated and repainted (search + model reset + panel
-layout + paint), on the GUI thread. The search alone is reported for comparison.
+the key press until the results list is updated and repainted (search + model update + panel
+layout + paint), on the GUI thread. The search alone is reported for comparison, and the GUI
+thread's CPU time per key (what the key costs whatever else the machine runs), with the
+load average: other processes on a shared machine stretch the wall-clock figures.
 
 Run: /work/venv/bin/python tests/bench/bench_picker.py [--count N]
 """
@@ -83,28 +86,32 @@ def main() -> None:
     picker.search.setFocus()
 
     keystrokes: list[float] = []
+    cpu: list[float] = []
     searches: list[float] = []
     for query in QUERIES:
         picker.search.clear()
         app.processEvents()
         for length in range(1, len(query) + 1):
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.thread_time()
             type_character(picker.search, query[length - 1])
             app.processEvents()  # the results list repaints here
             keystrokes.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.thread_time() - cpu_started) * 1000)
             started = time.perf_counter()
             tasks.search(query[:length], limit=50)
             searches.append((time.perf_counter() - started) * 1000)
         print(f"  {query!r}: {picker.results_model.rowCount()} results")
 
     for label, values in (("keystroke (search + list update + paint)", keystrokes),
+                          ("  its CPU time (GUI thread)", cpu),
                           ("search alone", searches)):
         print(f"{label:<42} p50 {statistics.median(values):6.1f} ms  "
               f"p95 {percentile(values, 0.95):6.1f} ms  max {max(values):6.1f} ms  "
               f"({len(values)} keys)")
     print(f"first keystroke (first layout of the list) {keystrokes[0]:.1f} ms; "
           f"p99 {percentile(keystrokes, 0.99):.1f} ms")
-    print("target: keystroke p95 <= 16 ms")
+    print(f"target: keystroke p95 <= 8 ms; load average "
+          f"{' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
     host.close()
     host.deleteLater()
     app.processEvents()

@@ -99,7 +99,8 @@ def main() -> None:
           f"{time.perf_counter() - started:.2f} s")
     print(f"ALL {len(everything)} timed queries: p50 {statistics.median(everything):.2f} ms, "
           f"p95 {percentile(everything, 0.95):.2f} ms, p99 {percentile(everything, 0.99):.2f} ms, "
-          f"max {max(everything):.2f} ms (target p95 <= 16 ms)")
+          f"max {max(everything):.2f} ms (target p95 <= 16 ms); load average "
+          f"{' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from bench_ui_startup import BARE_WINDOW  # noqa: E402
 from ui_profile import copy_profile, large_profile  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
+TARGET_RATIO = 1.3  # issue 12: cold start at most 1.3x a bare window, in instructions and time
 
 
 def instructions(args: list[str], env: dict[str, str]) -> int:
@@ -62,7 +63,8 @@ def main() -> None:
     bare, stint = figures["bare"], figures["stint"]
     print(f"{args.count:,} cached items, offscreen, cached bytecode, start to exit after the first paint:")
     print(f"  bare PySide6 window  {bare / 1e6:8.0f} M instructions")
-    print(f"  Stint                {stint / 1e6:8.0f} M instructions ({stint / bare:.2f}x)")
+    print(f"  Stint                {stint / 1e6:8.0f} M instructions ({stint / bare:.2f}x; "
+          f"target <= {TARGET_RATIO}x)")
 
 
 if __name__ == "__main__":

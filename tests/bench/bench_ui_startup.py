@@ -1,6 +1,6 @@
 """Cold start to the first painted window with 200,000 cached items (and a month of time
 entries with a timer running: tests/bench/ui_profile.py), against a bare PySide6
-window on the same machine (target: at most 1.5x), and the time until the task tree is
+window on the same machine (target: at most 1.3x), and the time until the task tree is
 loaded and searchable (it loads after the first paint, on a worker).
 
 Run: /work/venv/bin/python tests/bench/bench_ui_startup.py [--count N] [--runs N] [--platform P]
@@ -135,12 +135,13 @@ def main() -> None:
         print(f"  {mode}:")
         print(f"    bare PySide6 window, first paint   {bare_m * 1000:7.0f} ms")
         print(f"    Stint, first paint                 {stint_m * 1000:7.0f} ms  "
-              f"({stint_m / bare_m:.2f}x the bare window; target <= 1.5x)")
+              f"({stint_m / bare_m:.2f}x the bare window; target <= 1.3x)")
         # Both are timed back to back in each run; the spread shows how noisy the machine was.
         print(f"    per-run ratios: min {ratios[0]:.2f}, median {statistics.median(ratios):.2f}, "
               f"max {ratios[-1]:.2f}")
     print(f"  Stint, whole tree loaded           {statistics.median(tree) * 1000:7.0f} ms")
     print(f"  Stint, search over all tasks ready {statistics.median(search) * 1000:7.0f} ms")
+    print(f"load average: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
 
 
 if __name__ == "__main__":

@@ -20,10 +20,16 @@ E2E_DIR = Path(__file__).parent
 _CALL_REPORT = pytest.StashKey[pytest.TestReport]()
 
 
+# Minutes-long tests go first, so under xdist the other worker runs the rest meanwhile
+# instead of the whole run waiting for them at the end.
+LONGEST_FIRST = ("test_installed_package.py",)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if E2E_DIR in item.path.parents:
             item.add_marker(pytest.mark.e2e)
+    items.sort(key=lambda item: item.path.name not in LONGEST_FIRST)  # stable: order kept
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

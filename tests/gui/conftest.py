@@ -2,6 +2,7 @@
 
 - a Qt warning (or critical/fatal message) fails the test;
 - no test touches the real keyring: `open_secret_store` gives a fresh MemorySecretStore;
+- times, weeks and durations show the same on every machine (`fixed_display_format`);
 - every test runs on its own temporary profile (STINT_HOME, from tests/conftest.py).
 """
 
@@ -68,6 +69,20 @@ def qt_warnings_fail_the_test(qapp):
     yield
     qInstallMessageHandler(previous)
     assert not warnings, f"Qt warnings: {warnings}"
+
+
+@pytest.fixture(autouse=True)
+def fixed_display_format():
+    """Times as 14:05, weeks from Monday, durations as h:mm, whatever the machine's locale
+    (tests of the "locale" choices set a QLocale themselves); restored afterwards."""
+    from desktop.domain.settings import Settings
+    from desktop.services.display_format import DisplayFormat, install_display_format
+
+    shown = install_display_format(DisplayFormat())
+    shown.apply(Settings(time_format="24h", week_start="monday", duration_format="hm"))
+    yield shown
+    shown.blockSignals(True)  # views of this test that outlive it must not hear of changes
+    install_display_format(DisplayFormat())
 
 
 @pytest.fixture(autouse=True)

@@ -43,18 +43,28 @@ def test_unconnected_start_loads_the_cache_and_invites_to_connect(
         assert len(stint.tasks.search("acme")) == 3
         qtbot.waitUntil(lambda: stint.engine is not None, timeout=30_000)
         assert stint.window.pages.tabText(stint.window.pages.currentIndex()) == "Settings"
+        assert stint.settings_sections.current_section() == "salesforce"  # to connect
         assert not stint.sync.is_available()
+        # Ctrl+, (Stint > Preferences) opens the General section beside it.
+        stint.window.preferences_action.trigger()
+        assert stint.settings_sections.current_section() == "general"
+        assert stint.attention is not None and stint.preferences.is_ready()
         # The banner's "Re-enter password" leads to the sign-in form on the Settings page.
         stint.window.show_page("Timesheet")
         with qtbot.waitSignal(stint.integration.reauthorization_requested):
             stint.window.banner.show_problem("Your password changed.", "reenter_password")
             stint.window.banner.action_button.click()
         assert stint.window.pages.tabText(stint.window.pages.currentIndex()) == "Settings"
-        # "Retry" forces a sync; not connected, that says how to connect.
-        with qtbot.waitSignal(stint.sync.sync_failed) as failed:
+        assert stint.settings_sections.current_section() == "salesforce"
+        # "Retry" forces a sync; not connected, that leads to the sign-in, not to errors.
+        stint.window.show_page("Timesheet")
+        stint.settings_sections.show_section("general")
+        with qtbot.assertNotEmitted(stint.sync.sync_failed), qtbot.waitSignal(
+                stint.sync.connect_requested):
             stint.window.banner.show_problem("Salesforce cannot be reached.", "retry")
             stint.window.banner.action_button.click()
-        assert failed.args[1] == "reconnect"
+        assert stint.window.pages.tabText(stint.window.pages.currentIndex()) == "Settings"
+        assert stint.settings_sections.current_section() == "salesforce"
         assert stint.quick_picker is None  # built on first use, not at start-up
         stint.pick_task()
         assert stint.quick_picker.isVisible()
@@ -84,6 +94,9 @@ def test_demo_is_connected_synced_and_shows_the_tree(qtbot, qapp, restore_quit_s
         from desktop.domain.settings import DEFAULT_CALLBACK_URL
 
         assert DEFAULT_CALLBACK_URL in demo.sandbox.connected_app.callback_urls
+        # no start at log-in for a profile that is thrown away
+        general = stint.settings_sections.section("general")
+        assert not general.start_at_login_box.isEnabled()
         results = stint.tasks.search("")
         assert results
         stint.task_widget.picker.task_chosen.emit(results[0].id)
@@ -116,3 +129,20 @@ def test_the_tree_reloads_only_after_a_sync_that_changed_items(
         assert reloads == [True]
     finally:
         stint.shutdown()
+
+
+def test_window_settings_file_is_private_under_a_loose_umask(qtbot, qapp, profile_dir,
+                                                             restore_quit_setting):
+    """Issue 11 point 12: QSettings writes ui.ini with the umask's mode unless it exists."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        stint = start_app(qtbot, qapp, profile_dir)
+        stint.shutdown()  # saves the window geometry to ui.ini
+    finally:
+        os.umask(old)
+    ui_file = stint.paths.config_dir / "ui.ini"
+    assert "window" in ui_file.read_text()
+    assert stat.S_IMODE(ui_file.stat().st_mode) == 0o600

@@ -48,16 +48,17 @@ def test_a_sync_forced_while_starting_runs_once_connected(qtbot, starting):
     assert "Starting" not in window.sync_label.text()
 
 
-def test_a_sync_forced_while_starting_on_an_unconnected_profile_says_how_to_connect(
+def test_a_sync_forced_while_starting_on_an_unconnected_profile_leads_to_the_sign_in(
     qtbot, starting
 ):
+    """Issue 11 point 9: not an error notice (three of them, before), the sign-in form."""
     window, sync = starting
     with qtbot.assertNotEmitted(sync.sync_failed):
         sync.force_sync()
-    with qtbot.waitSignal(sync.sync_failed) as failed:
+    with qtbot.assertNotEmitted(sync.sync_failed), qtbot.waitSignal(sync.connect_requested):
         sync.attach(None)
-    assert failed.args[1] == "reconnect"
     assert "connect on the Settings page" in window.sync_label.text()
+    assert not window.banner.isVisible()
 
 
 def test_the_app_starts_neutral_and_settles_once_the_engine_is_loaded(
@@ -89,10 +90,11 @@ def test_the_app_starts_neutral_and_settles_once_the_engine_is_loaded(
         with qtbot.assertNotEmitted(stint.sync.sync_failed):
             stint.window.force_sync_action.trigger()  # before the engine: kept for later
         stint.start()
-        with qtbot.waitSignal(stint.sync.sync_failed, timeout=30_000) as failed:
-            pass  # the engine loaded: this profile is not connected, and the sync says so
-        assert failed.args[1] == "reconnect"
+        with qtbot.waitSignal(stint.sync.connect_requested, timeout=30_000):
+            pass  # the engine loaded: this profile is not connected, so the sign-in shows
         assert "connect on the Settings page" in stint.window.sync_label.text()
+        assert stint.window.pages.tabText(stint.window.pages.currentIndex()) == "Settings"
+        assert not stint.window.banner.isVisible()
         assert logging_ready[:1] == [True]
         qtbot.waitUntil(stint.tasks.is_searchable, timeout=20_000)
         assert "task tree:" in (paths.log_dir / "stint.log").read_text()

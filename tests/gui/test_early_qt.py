@@ -62,6 +62,7 @@ PROBE = textwrap.dedent("""
     import sys
     import PySide6.QtCore as QtCore
     import desktop.app as app
+    import desktop.app_run as app_run
 
     def report(stint):
         sys.stdout.write(f"qt-namespace-built {'Qt' in vars(QtCore)}\\n")
@@ -69,7 +70,7 @@ PROBE = textwrap.dedent("""
         stint.quit()
 
     app.StintApp._after_first_paint = report
-    sys.exit(app.run_app(sys.argv[:1], profile=sys.argv[1]))
+    sys.exit(app_run.run_app(sys.argv[:1], profile=sys.argv[1]))
 """)
 
 

@@ -106,3 +106,25 @@ def test_not_connected_status_invites_to_connect(qtbot, timer, tasks, gui_store)
     unconnected = MainWindow(TaskWidget(timer, tasks), timer, SyncService(gui_store))
     qtbot.addWidget(unconnected)
     assert "connect on the Settings page" in unconnected.sync_label.text()
+
+
+def test_help_about_shows_the_version(qtbot, window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop import __version__
+
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)  # not open yet
+            return
+        shown.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    assert window.about_action in window.help_menu.actions()
+    window.about_action.trigger()  # returns when the box is closed
+    assert shown and f"Stint {__version__}" in shown[0]

@@ -4,7 +4,10 @@ Rules applied here (issue 3):
 - a child whose parent is not imported is not imported (no orphans);
 - a record seen for the first time already archived (closed, deleted) is not imported: there
   is nothing to track on it, and it comes back through the modstamp window if it reopens;
-- items are matched by Salesforce Id only (upsert), so a page applied twice changes nothing.
+- items are matched by Salesforce Id only (upsert), so a page applied twice changes nothing;
+- an item the user excluded, and everything under it, is archived as "excluded" (issue 15;
+  desktop.sync.pull.exclusions); a deletion in Salesforce still reads as "deleted".
+The counts say why items were archived (closed, deleted, no longer visible, excluded).
 """
 
 from __future__ import annotations
@@ -14,12 +17,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.archive import Change
+from desktop.domain.archive import REASON_DELETED, REASON_EXCLUDED, Change
 from desktop.domain.items import ROOT_ID, Item
-from desktop.domain.synclog import RECORD_CHANGES_KEPT, Direction, ObjectCounts, RecordChange
+from desktop.domain.synclog import (
+    RECORD_CHANGES_KEPT,
+    Direction,
+    ObjectCounts,
+    RecordChange,
+    archived_counts,
+)
 from desktop.store import Store
 from desktop.store.timestamps import to_db
+from desktop.sync.pull.exclusions import ExcludedSubtrees
 from desktop.sync.pull.mapping import RecordMapper, parse_modstamp
+from desktop.sync.pull.queries import Stream
 
 
 @dataclass
@@ -39,14 +50,18 @@ def _unchanged(record: Mapping[str, Any], stored: Mapping[str, str | None], belo
     return stamp is not None and stamp < below and stored.get(record["Id"]) == stamp
 
 
-def _counts(changes: Mapping[str, Change]) -> ObjectCounts:
+def _counts(changes: Mapping[str, Change], items: Mapping[str, Item]) -> ObjectCounts:
     tally = {c: 0 for c in Change}
     for change in changes.values():
         tally[change] += 1
-    return ObjectCounts(
+    archived = archived_counts(
+        items[item_id].archive_reason
+        for item_id, change in changes.items()
+        if change is Change.ARCHIVED
+    )
+    return archived + ObjectCounts(
         created=tally[Change.CREATED],
         modified=tally[Change.MODIFIED],
-        archived=tally[Change.ARCHIVED],
         restored=tally[Change.RESTORED],
     )
 
@@ -94,6 +109,7 @@ class PageWriter:
         self._run_id = run_id
         self._unchanged_below = {key: to_db(w) for key, w in (unchanged_below or {}).items()}
         self._known_ids = known_ids
+        self._excluded: ExcludedSubtrees | None = None  # built with the first page that needs it
 
     def apply(
         self,
@@ -112,6 +128,7 @@ class PageWriter:
         result.max_modstamp = parse_modstamp(max(stamps)) if stamps else None
         parents = [(r, mapper.parent_id(r)) for r in rows]
         parents = [(r, p) for r, p in parents if p is not None]
+        excluded = self._exclusions(mapper.stream, now)
         if not parents:
             return result
         items = self._store.items
@@ -127,6 +144,10 @@ class PageWriter:
             candidates: list[Item] = []
             for record, parent_id in parents:
                 reason = mapper.archive_reason(record)
+                if excluded is not None and excluded.covers(record["Id"], parent_id):
+                    excluded.add(record["Id"])
+                    if reason != REASON_DELETED:
+                        reason = REASON_EXCLUDED
                 if reason is not None and record["Id"] not in known:
                     continue  # never seen active: nothing to import
                 candidates.append(mapper.item(record, parent_id, reason))
@@ -139,7 +160,7 @@ class PageWriter:
             changes = items.upsert_many([i for i in accepted if i.id in known], now)
             changes.update(items.insert_new([i for i in accepted if i.id not in known], now))
             if changes:
-                result.counts = _counts(changes)
+                result.counts = _counts(changes, {item.id: item for item in accepted})
                 self._store.sync_log.add_counts(self._run_id, {mapper.stream.sobject: result.counts})
                 self._store.sync_log.record_changes(self._log_lines(accepted, changes, now))
         if self._known_ids is not None:  # only once committed
@@ -165,25 +186,48 @@ class PageWriter:
 
     def archive_missing(self, seen: set[str], reason: str, now: datetime) -> ObjectCounts:
         """Full pass: archive every active imported item the queries did not return."""
-        items = self._store.items
         with self._store.transaction():
-            missing = sorted(items.active_ids() - seen)
-            if not missing:
-                return ObjectCounts()
-            by_id = items.by_ids(missing)
-            archived = items.archive(missing, reason, now)
-            per_object: dict[str, int] = {}
-            lines = []
-            for item_id in archived:
-                item = by_id[item_id]
-                sobject = item.sobject or "Item"
-                per_object[sobject] = per_object.get(sobject, 0) + 1
-                lines.append(self._line(item, Change.ARCHIVED.value, now))
-            self._store.sync_log.add_counts(
-                self._run_id, {s: ObjectCounts(archived=n) for s, n in per_object.items()}
-            )
-            self._store.sync_log.record_changes(lines)
-        return ObjectCounts(archived=len(archived))
+            return self._archive(self._store.items.active_ids() - seen, reason, now)
+
+    def _exclusions(self, stream: Stream, now: datetime) -> ExcludedSubtrees | None:
+        """The run's excluded subtrees (None when nothing is excluded). Built once, at the
+        first page: stored items in them are archived then, so an exclusion takes effect at
+        the next sync even when Salesforce reports no change to those records."""
+        if not stream.excluded_ids:
+            return None
+        if self._excluded is None:
+            subtrees = ExcludedSubtrees(self._store, stream.excluded_ids)
+            with self._store.transaction():
+                # Only active ones: an item already archived (closed, deleted) keeps its reason.
+                stored = self._store.items.by_ids(sorted(subtrees.ids()))
+                active = {item_id for item_id, item in stored.items() if not item.archived}
+                self._archive(active, REASON_EXCLUDED, now)
+            self._excluded = subtrees
+        return self._excluded
+
+    def _archive(self, item_ids: set[str], reason: str, now: datetime) -> ObjectCounts:
+        """Archive with `reason` those of these items that are active; counts and log lines
+        in the caller's transaction."""
+        items = self._store.items
+        chosen = sorted(item_ids)
+        if not chosen:
+            return ObjectCounts()
+        archived = items.archive(chosen, reason, now)
+        if not archived:
+            return ObjectCounts()
+        by_id = items.by_ids(archived)
+        per_object: dict[str, int] = {}
+        lines = []
+        for item_id in archived:
+            item = by_id[item_id].archive(reason)
+            sobject = item.sobject or "Item"
+            per_object[sobject] = per_object.get(sobject, 0) + 1
+            lines.append(self._line(item, Change.ARCHIVED.value, now))
+        self._store.sync_log.add_counts(
+            self._run_id, {s: archived_counts([reason] * n) for s, n in per_object.items()}
+        )
+        self._store.sync_log.record_changes(lines[-RECORD_CHANGES_KEPT:])
+        return archived_counts([reason] * len(archived))
 
     def _log_lines(
         self, items: Iterable[Item], changes: Mapping[str, Change], now: datetime
@@ -200,4 +244,5 @@ class PageWriter:
             direction=Direction.FROM_SALESFORCE,
             record_name=item.name,
             run_id=self._run_id,
+            reason=item.archive_reason if action == Change.ARCHIVED.value else None,
         )

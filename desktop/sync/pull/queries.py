@@ -11,18 +11,19 @@ A sync reads "streams", each with its own SystemModstamp watermark:
 
 Id lists are split so that no query outgrows what Salesforce takes: many specific items make
 a stream several queries ("chunks", each with its own slice of the ids), which share the
-stream's watermark.
+stream's watermark. Items the user excluded ("all items" mode) are not in the SOQL: each
+stream carries their ids and the page writer filters them (desktop.sync.pull.exclusions).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from desktop.domain.items import ItemKind
-from desktop.domain.settings import Settings
+from desktop.domain.settings import Settings, excluded_items
 from desktop.sync.metadata import ObjectMeta
 
 LOOKBACK = timedelta(minutes=10)
@@ -57,6 +58,9 @@ class Stream:
     extra_fields: tuple[str, ...] = ()  # shown with the task, in order
     parent_sobject: str | None = None  # None: a top-level task under the root project
     parent_field: str | None = None  # "WhatId", "ParentId"
+    # Ids the user excluded: filtered locally when pages are written, not part of the SOQL
+    # (so not of the fingerprint either: excluding needs no full pass, including does).
+    excluded_ids: frozenset[str] = frozenset()
 
     @property
     def is_child(self) -> bool:
@@ -184,6 +188,9 @@ def build_streams(
     # of a child Case) find them imported.
     parent_objects = {p.sobject for p in parents}
     children.sort(key=lambda s: s.sobject not in parent_objects)
+    excluded = excluded_items(settings)
+    if excluded:
+        return [replace(stream, excluded_ids=excluded) for stream in parents + children]
     return parents + children
 
 

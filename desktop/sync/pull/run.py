@@ -45,7 +45,7 @@ from desktop.salesforce.errors import (
     RateLimited,
 )
 from desktop.salesforce.request_limits import MAX_COMPOSITE_QUERIES
-from desktop.store import Store
+from desktop.store import Store, StoreError
 from desktop.sync.metadata import MetadataCache, ObjectMeta
 from desktop.sync.pull.mapping import RecordMapper
 from desktop.sync.pull.page_feed import PageFeed, PlannedQuery
@@ -159,6 +159,8 @@ class PullSync:
             outcome, error, self.last_problem = RunOutcome.FAILED, exc.message, exc
         except ValueError as exc:  # settings that cannot work with this org (stage filter)
             outcome, error, self.last_problem = RunOutcome.FAILED, str(exc), exc
+        except StoreError as exc:  # the profile's disk is full, read-only, the store busy
+            outcome, error, self.last_problem = RunOutcome.FAILED, exc.message, exc
         except Exception as exc:
             self.last_problem = exc
             log.exception("sync run %d failed unexpectedly", run_id)

@@ -93,12 +93,25 @@ class EventTarget:
                                     self.note_limit)}
         start = from_salesforce_datetime(record.get("StartDateTime"))
         end = from_salesforce_datetime(record.get("EndDateTime"))
-        if start is not None and end is not None:
+        if start is not None and end is not None and not _same_event_times(entry, start, end):
             wanted.update(start=start, end=end)
         what_id = record.get("WhatId")
         if what_id and (link is None or what_id != link.what_id):
             wanted["item_id"] = what_id  # moved to another record in Salesforce
         return _changed(entry, wanted)
+
+
+def _same_event_times(entry: TimeEntry, start: datetime, end: datetime) -> bool:
+    """Whether an Event's times are the entry's as Salesforce keeps them: to the second, and
+    the end possibly as start + DurationInMinutes, a whole number of minutes (an Event's
+    length is an integer field, and an edit of the Event may set the end from it). The
+    entry's own seconds then stay: they are what was tracked."""
+    if entry.end is None or not _same(entry.start, start):
+        return False
+    if _same(entry.end, end):
+        return True
+    tracked = entry.end.replace(microsecond=0) - entry.start.replace(microsecond=0)
+    return end - start == timedelta(minutes=tracked // timedelta(minutes=1))
 
 
 class CustomObjectTarget:

@@ -44,7 +44,7 @@ class TaskPickerPanel(QFrame):
         self.results_view = QListView(self)
         self.results_view.setObjectName("taskResults")
         self.results_view.setModel(self.results_model)
-        self.results_view.setItemDelegate(TaskResultDelegate(self.results_view))
+        self.results_view.setItemDelegate(TaskResultDelegate(self.results_model, self.results_view))
         self.results_view.setUniformItemSizes(True)
         self.results_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.results_view.setFrameShape(QFrame.Shape.NoFrame)

@@ -3,11 +3,17 @@
 Each row shows the task name and, below it in a smaller muted font, where it lives and its
 key fields ("Salesforce > Acme - 500 Widgets · Prospecting"). Painting is plain drawText:
 nothing from Salesforce is ever interpreted as markup.
+
+Built for typing speed: a keystroke changes only the rows whose task changed (often none of
+the first ones), so only those repaint; what a row shows is worked out once per result, and
+the delegate reads it straight from the model instead of through a dozen data() roles.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,11 +21,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.domain.items import Item
 from desktop.domain.tree import PATH_SEPARATOR
@@ -33,6 +40,18 @@ from desktop.ui.picker.tree_model import (
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+_ELIDED_KEPT = 512  # elided texts remembered by the delegate (a few screens of rows)
+
+
+@dataclass(frozen=True, slots=True)
+class ResultRow:
+    """What one result row shows."""
+
+    name: str
+    details: str  # "Salesforce > Acme - 500 Widgets · Prospecting"
+    archived: bool
+    kind: str
+    icon: QIcon
 
 
 class TaskSearchModel(QAbstractListModel):
@@ -44,17 +63,47 @@ class TaskSearchModel(QAbstractListModel):
         super().__init__(parent)
         self._path_of = path_of  # item id -> "Salesforce > Acme > Call back"
         self._items: list[Item] = []
+        self._rows: dict[int, ResultRow] = {}
 
     def set_results(self, items: Sequence[Item]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        """Show `items`: rows that stay the same are left alone (no repaint), the others
+        change in place, and the list grows or shrinks at its end."""
+        new, old = list(items), self._items
+        common = min(len(new), len(old))
+        changed = [row for row in range(common) if new[row] != old[row]]
+        if len(new) < len(old):
+            self.beginRemoveRows(QModelIndex(), len(new), len(old) - 1)
+            self._items = old[: len(new)]
+            self.endRemoveRows()
+        elif len(new) > len(old):
+            self.beginInsertRows(QModelIndex(), len(old), len(new) - 1)
+            self._items = old + new[len(old) :]
+            self.endInsertRows()
+        self._items = new
+        self._rows = {row: shown for row, shown in self._rows.items()
+                      if row < common and row not in changed}
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 0))
 
     def item_at(self, row: int) -> Item | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
     def items(self) -> list[Item]:
         return list(self._items)
+
+    def row_shown(self, row: int) -> ResultRow | None:
+        """What row `row` shows (worked out once per result)."""
+        shown = self._rows.get(row)
+        if shown is None:
+            item = self.item_at(row)
+            if item is None:
+                return None
+            details = " · ".join(part for part in (self._parent_path(item),
+                                                    self._fields_text(item)) if part)
+            kind = item.kind.value
+            shown = self._rows[row] = ResultRow(item.name, details, item.archived, kind,
+                                                kind_icon(kind))
+        return shown
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._items)
@@ -83,7 +132,7 @@ class TaskSearchModel(QAbstractListModel):
         if role == PATH_ROLE:
             return self._parent_path(item)
         if role == FIELDS_ROLE:
-            return ("Archived · " if item.archived else "") + item.fields_text()
+            return self._fields_text(item)
         if role == ARCHIVED_ROLE:
             return item.archived
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -97,6 +146,10 @@ class TaskSearchModel(QAbstractListModel):
         cut = path.rfind(PATH_SEPARATOR)
         return path[:cut] if cut > 0 else path
 
+    @staticmethod
+    def _fields_text(item: Item) -> str:
+        return ("Archived · " if item.archived else "") + item.fields_text()
+
 
 class TaskResultDelegate(QStyledItemDelegate):
     """Two lines per task: the name, then its parent path and key fields, muted."""
@@ -104,68 +157,101 @@ class TaskResultDelegate(QStyledItemDelegate):
     MARGIN = 6
     ICON_SIZE = 20
 
+    def __init__(self, model: TaskSearchModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _paint_flags()  # now (the panel is built after the window's first paint), not at a key
+        self._model = model
+        self._fonts: dict[str, tuple[QFontMetrics, QFont, QFontMetrics]] = {}
+        self._elided: dict[tuple[int, str, int], str] = {}
+        self._palette_colors: dict[tuple[int, bool, bool], tuple[QColor, QColor]] = {}
+        self._icons: dict[tuple[str, float], QPixmap] = {}
+
+    def _font_parts(self, font: QFont) -> tuple[QFontMetrics, QFont, QFontMetrics]:
+        """The metrics of `font`, the smaller font of the second line and its metrics."""
+        key = font.key()
+        parts = self._fonts.get(key)
+        if parts is None:
+            small = self._small_font(font)
+            parts = self._fonts[key] = (QFontMetrics(font), small, QFontMetrics(small))
+        return parts
+
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
-        main = QFontMetrics(option.font)
-        small = QFontMetrics(self._small_font(option.font))
+        main, _small_font, small = self._font_parts(option.font)
         return QSize(200, main.height() + small.height() + 2 * self.MARGIN + 1)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        # imported here: PySide builds QStyle's many enums on first access (~6 ms), a cost
-        # for the first result painted rather than for the window's first paint
-        from PySide6.QtWidgets import QStyle
+    def _elide(self, metrics: QFontMetrics, text: str, width: int, middle: bool) -> str:
+        key = (id(metrics), text, width)  # metrics live as long as the delegate
+        elided = self._elided.get(key)
+        if elided is None:
+            if len(self._elided) >= _ELIDED_KEPT:
+                self._elided.clear()
+            mode = Qt.TextElideMode.ElideMiddle if middle else Qt.TextElideMode.ElideRight
+            elided = self._elided[key] = metrics.elidedText(text, mode, width)
+        return elided
 
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        shown = self._model.row_shown(index.row())
+        if shown is None:
+            return
+        flags = _paint_flags()
+        # Only the background, selection and focus frame come from the style (the option
+        # carries no text or icon: no initStyleOption, which would ask the model for every
+        # role); the icon and the two lines of text are ours.
+        widget = option.widget
+        state = option.state.value
+        selected = state & flags.selected
+        if widget is not None and state & flags.decorated:
+            widget.style().drawControl(flags.item_view_item, option, painter, widget)
+        name_color, muted = self._colors(option.palette, bool(state & flags.active), selected)
+        if shown.archived and not selected:
+            name_color = muted
+        margin, size = self.MARGIN, self.ICON_SIZE
+        rect = option.rect
+        x, y = rect.x() + 2 * margin, rect.y() + margin
+        height = rect.height() - 2 * margin
+        painter.drawPixmap(x, y + (height - size) // 2, self._icon_pixmap(shown, widget))
+        x += size + margin + 2
+        width = rect.right() - 2 * margin - x + 1
+        font = option.font
+        main, small_font, small = self._font_parts(font)
+        line = main.height()
         painter.save()
-        option.text = ""  # the background and focus frame only; text and icon are ours
-        option.icon = QIcon()
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Active
-            if option.state & QStyle.StateFlag.State_Active
-            else QPalette.ColorGroup.Inactive
-        )
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        rect = option.rect.adjusted(self.MARGIN * 2, self.MARGIN, -self.MARGIN * 2, -self.MARGIN)
-        icon = index.data(Qt.ItemDataRole.DecorationRole)
-        if icon is not None:
-            size = self.ICON_SIZE
-            icon.paint(painter, rect.x(), rect.y() + (rect.height() - size) // 2, size, size)
-            rect.setLeft(rect.left() + size + self.MARGIN + 2)
-        main = QFontMetrics(option.font)
-        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        painter.setFont(option.font)
-        archived = bool(index.data(ARCHIVED_ROLE))
-        painter.setPen(
-            muted_color(option.palette, QPalette.ColorRole.Text, QPalette.ColorRole.Base)
-            if archived and not selected
-            else option.palette.color(group, text_role)
-        )
-        painter.drawText(
-            rect.adjusted(0, 0, 0, -(rect.height() - main.height())),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            main.elidedText(name, Qt.TextElideMode.ElideRight, rect.width()),
-        )
-        second = " · ".join(
-            part
-            for part in (str(index.data(PATH_ROLE) or ""), str(index.data(FIELDS_ROLE) or ""))
-            if part
-        )
-        small_font = self._small_font(option.font)
-        small = QFontMetrics(small_font)
+        painter.setFont(font)
+        painter.setPen(name_color)
+        painter.drawText(QRect(x, y, width, line), flags.left_middle,
+                         self._elide(main, shown.name, width, middle=False))
         painter.setFont(small_font)
-        muted = option.palette.color(group, text_role)
-        if not selected:
-            muted = muted_color(option.palette, QPalette.ColorRole.Text, QPalette.ColorRole.Base)
         painter.setPen(muted)
-        painter.drawText(
-            rect.adjusted(0, main.height() + 1, 0, 0),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-            small.elidedText(second, Qt.TextElideMode.ElideMiddle, rect.width()),
-        )
+        painter.drawText(QRect(x, y + line + 1, width, height - line - 1), flags.left_top,
+                         self._elide(small, shown.details, width, middle=True))
         painter.restore()
+
+    def _icon_pixmap(self, shown: ResultRow, widget: QWidget | None) -> QPixmap:
+        """The row's icon, rendered once per kind and screen scale (an icon's paint() goes
+        through its engine, in Python, for every row)."""
+        ratio = widget.devicePixelRatioF() if widget is not None else 1.0
+        key = (shown.kind, ratio)
+        pixmap = self._icons.get(key)
+        if pixmap is None:
+            pixmap = self._icons[key] = shown.icon.pixmap(
+                QSize(self.ICON_SIZE, self.ICON_SIZE), ratio)
+        return pixmap
+
+    def _colors(self, palette: QPalette, active: bool, selected: bool) -> tuple[QColor, QColor]:
+        """(name colour, muted colour) for a row, by palette: the same few every paint."""
+        key = (palette.cacheKey(), active, selected)
+        colors = self._palette_colors.get(key)
+        if colors is None:
+            group = QPalette.ColorGroup.Active if active else QPalette.ColorGroup.Inactive
+            if selected:
+                colors = (palette.color(group, QPalette.ColorRole.HighlightedText),) * 2
+            else:
+                colors = (palette.color(group, QPalette.ColorRole.Text),
+                          muted_color(palette, QPalette.ColorRole.Text, QPalette.ColorRole.Base))
+            if len(self._palette_colors) > 16:
+                self._palette_colors.clear()
+            self._palette_colors[key] = colors
+        return colors
 
     @staticmethod
     def _small_font(font: QFont) -> QFont:
@@ -175,6 +261,35 @@ class TaskResultDelegate(QStyledItemDelegate):
         else:
             small.setPixelSize(max(9, int(small.pixelSize() * 0.86)))
         return small
+
+
+@dataclass(frozen=True, slots=True)
+class _PaintFlags:
+    item_view_item: Any  # QStyle.ControlElement.CE_ItemViewItem
+    selected: int
+    decorated: int  # states the style draws something for (else the row is background)
+    active: int
+    left_middle: int
+    left_top: int
+
+
+@cache
+def _paint_flags() -> _PaintFlags:
+    """Qt flags the delegate needs, as ints (Python enum operations cost microseconds each).
+    Built at the first paint: PySide builds QStyle's many enums on first access (~6 ms), a
+    cost for the first result painted rather than for the window's first paint."""
+    from PySide6.QtWidgets import QStyle
+
+    align = Qt.AlignmentFlag
+    state = QStyle.StateFlag
+    return _PaintFlags(
+        QStyle.ControlElement.CE_ItemViewItem,
+        state.State_Selected.value,
+        (state.State_Selected | state.State_MouseOver | state.State_HasFocus).value,
+        QStyle.StateFlag.State_Active.value,
+        int(align.AlignLeft | align.AlignVCenter),
+        int(align.AlignLeft | align.AlignTop),
+    )
 
 
 def item_id_of(index: ModelIndex) -> str | None:

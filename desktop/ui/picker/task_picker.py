@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
@@ -27,10 +26,12 @@ from PySide6.QtWidgets import (
 
 from desktop.services.early_qt import DOWN_ARROW, NO_FOCUS, set_properties
 from desktop.services.tasks_service import TasksService
+from desktop.ui.picker.picker_keys import search_key, tree_key
 
 if TYPE_CHECKING:  # built after the first paint (see desktop.ui.picker.panel)
     from PySide6.QtWidgets import QCheckBox, QLabel, QListView, QStackedWidget
 
+    from desktop.services.exclusions import ExclusionsService
     from desktop.services.record_links import RecordLinks
     from desktop.ui.picker.panel import TaskPickerPanel
     from desktop.ui.picker.search_model import TaskSearchModel
@@ -63,6 +64,10 @@ class TaskPicker(QWidget):
         self._inline = inline
         self._current_provider: Callable[[], str | None] | None = None
         self._links: RecordLinks | None = None  # "Open in Salesforce" in the menus
+        self._exclusions: ExclusionsService | None = None  # "Exclude..." in the menus
+        # Shown instead of the recent tasks until the user types (show_items): (ids, heading)
+        self._pinned: tuple[list[str], str] | None = None
+        self._notice: str | None = None  # what the last menu action did, until the next query
         self.search = QLineEdit(self)
         self.search.setObjectName("taskSearch")
         self.search.setPlaceholderText("Search tasks: name, account, case number, stage…")
@@ -87,7 +92,7 @@ class TaskPicker(QWidget):
         self._panel: TaskPickerPanel | None = None  # see `panel`
 
         self.search.textEdited.connect(self._text_edited)
-        self.search.textChanged.connect(lambda text: self._refresh_results() if not text else None)
+        self.search.textChanged.connect(lambda text: self.refresh_results() if not text else None)
         self.search.installEventFilter(self)
         self.tree_button.toggled.connect(self._tree_button_toggled)
         if inline:
@@ -116,7 +121,8 @@ class TaskPicker(QWidget):
         panel.results_view.activated.connect(self._choose_index)
         panel.tree_view.activated.connect(self._choose_index)
         panel.show_archived.toggled.connect(self._show_archived_toggled)
-        offer_task_menus(self, panel, self._choose_index, lambda: self._links)
+        offer_task_menus(self, panel, self._choose_index, lambda: self._links,
+                         self._exclusion_menu)
         self._tasks.tree_changed.connect(self._tree_changed)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._tree_changed()
@@ -155,6 +161,11 @@ class TaskPicker(QWidget):
         return self.panel.show_archived
 
     # -- public --------------------------------------------------------------------------
+    @property
+    def inline(self) -> bool:
+        """Part of the layout (quick picker), not a panel floating over the window."""
+        return self._inline
+
     def is_open(self) -> bool:
         if self._inline:
             return True
@@ -164,7 +175,7 @@ class TaskPicker(QWidget):
         return "tree" if self.pages.currentIndex() == _TREE_PAGE else "results"
 
     def open_results(self) -> None:
-        self._refresh_results()
+        self.refresh_results(place=False)  # _show_page updates the status and places it
         self._show_page(_RESULTS_PAGE)
 
     def open_tree(self, select_id: str | None = None) -> None:
@@ -185,6 +196,8 @@ class TaskPicker(QWidget):
         self._current_provider = provider
 
     def close_panel(self) -> None:
+        self._pinned = None
+        self._notice = None
         if self._inline:
             self.pages.setCurrentIndex(_RESULTS_PAGE)
             return
@@ -197,43 +210,78 @@ class TaskPicker(QWidget):
         """Offer "Open in Salesforce" in the results' and the tree's context menus."""
         self._links = links
 
+    def set_exclusions(self, exclusions: ExclusionsService) -> None:
+        """Offer "Exclude from synchronization" (and Include again) in the menus."""
+        self._exclusions = exclusions
+
+    def _exclusion_menu(self):  # noqa: ANN202 - see task_menu.offer_task_menus
+        if self._exclusions is None:
+            return None
+        return self._exclusions, self._tasks.item, self._tell
+
+    def _tell(self, message: str) -> None:
+        self._notice = message
+        self._update_status()
+
+    def show_items(self, item_ids: list[str], heading: str) -> None:
+        """Open the results on these tasks (e.g. new ones a notification named), headed by
+        `heading`, until the user types."""
+        self.search.clear()
+        self._pinned = (list(item_ids), heading)
+        self.open_results()
+
     def focus_search(self, text: str | None = None) -> None:
         if text is not None:
             self.search.setText(text)
-            self._refresh_results()
+            self.refresh_results()
         self.search.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     # -- behaviour -----------------------------------------------------------------------
     def _text_edited(self, _text: str) -> None:
+        self._pinned = None
         self.open_results()
 
-    def _refresh_results(self, keep_highlight: bool = False) -> None:
+    def refresh_results(self, keep_highlight: bool = False, place: bool = True) -> None:
         """Search again; a new query highlights its best match, a new tree (after a sync)
-        keeps the highlighted task where it still matches."""
+        keeps the highlighted task where it still matches. `place`: update the status line
+        and the panel's height now."""
         if self._panel is None and not self.search.text():
             return  # nothing shown and nothing typed: the panel fills when it is built
         keep = self.panel.item_id(self.results_view.currentIndex()) if keep_highlight else None
         text = self.search.text()
-        self.results_model.set_results(
-            self._tasks.search(
-                text, limit=RESULT_LIMIT, include_archived=self.show_archived.isChecked()
+        if not keep_highlight:  # a new query; a new tree (after a sync) keeps the notice
+            self._notice = None
+        if self._pinned is not None and not text:
+            items = [self._tasks.item(item_id) for item_id in self._pinned[0]]
+            self.results_model.set_results([item for item in items if item is not None])
+        else:
+            self.results_model.set_results(
+                self._tasks.search(
+                    text, limit=RESULT_LIMIT, include_archived=self.show_archived.isChecked()
+                )
             )
-        )
         rows = self.results_model.rowCount()
         row = 0
         if keep is not None:
             ids = [item.id for item in self.results_model.items()]
             row = ids.index(keep) if keep in ids else 0
         if rows:
-            self.results_view.setCurrentIndex(self.results_model.index(row, 0))
-        self._update_status()
-        if not self._inline and self.is_open():
-            self._place_panel()
+            current = self.results_model.index(row, 0)
+            self.results_view.setCurrentIndex(current)
+            self.results_view.scrollTo(current)  # rows change in place: no reset scrolls up
+        if place:
+            self._update_status()
+            if not self._inline and self.is_open():
+                self._place_panel()
 
     def _update_status(self) -> None:
         text = self.search.text().strip()
-        if self.pages.currentIndex() == _TREE_PAGE and not self._tasks.is_loaded():
+        if self._notice is not None:
+            message = self._notice
+        elif self._pinned is not None and not text and self.pages.currentIndex() != _TREE_PAGE:
+            message = f"{self._pinned[1]}; Enter starts the timer"
+        elif self.pages.currentIndex() == _TREE_PAGE and not self._tasks.is_loaded():
             message = "Loading tasks…"
         elif self.pages.currentIndex() != _TREE_PAGE and not self._tasks.is_searchable():
             message = "Preparing the search; recent tasks meanwhile…"
@@ -252,11 +300,11 @@ class TaskPicker(QWidget):
 
     def _tree_changed(self) -> None:
         self._load_tree_model()
-        self._refresh_results(keep_highlight=True)
+        self.refresh_results(keep_highlight=True)
 
     def _show_archived_toggled(self, _checked: bool) -> None:
         self._load_tree_model()
-        self._refresh_results(keep_highlight=True)
+        self.refresh_results(keep_highlight=True)
 
     def _load_tree_model(self) -> None:
         layout = self._tasks.layout(include_archived=self.show_archived.isChecked())
@@ -309,7 +357,7 @@ class TaskPicker(QWidget):
         self.search.clear()
         self.close_panel()
 
-    def _choose_current(self) -> bool:
+    def choose_current(self) -> bool:
         view = self.tree_view if self.current_page() == "tree" and self.is_open() else None
         if view is not None:
             index = view.currentIndex()
@@ -340,70 +388,7 @@ class TaskPicker(QWidget):
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
         if watched is self.search:
-            return self._search_key(key_event)
+            return search_key(self, key_event)
         if watched is self.tree_view:
-            return self._tree_key(key_event)
+            return tree_key(self, key_event)
         return False
-
-    def _search_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        alt = bool(event.modifiers() & QtCore.Qt.KeyboardModifier.AltModifier)
-        if key == QtCore.Qt.Key.Key_F4 or (alt and key == QtCore.Qt.Key.Key_Down):
-            self.open_tree()
-            return True
-        if key in _navigation_keys():
-            if not self.is_open() or self.current_page() != "results":
-                self.open_results()
-                return True
-            QApplication.sendEvent(self.results_view, QKeyEvent(event))
-            return True
-        if key in _enter_keys():
-            if not self.is_open() and not self.search.text().strip():
-                return False
-            if not self.is_open():
-                self._refresh_results()
-            return self._choose_current()
-        if key == QtCore.Qt.Key.Key_Escape:
-            if not self._inline and self.is_open():
-                self.close_panel()
-            elif self.search.text():
-                self.search.clear()
-            else:
-                self.escape_pressed.emit()
-            return True
-        return False
-
-    def _tree_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        if key in _enter_keys():
-            return self._choose_current()
-        if key == QtCore.Qt.Key.Key_Escape:
-            if self._inline:
-                self.pages.setCurrentIndex(_RESULTS_PAGE)
-            else:
-                self.close_panel()
-            self.search.setFocus(QtCore.Qt.FocusReason.PopupFocusReason)
-            return True
-        text = event.text()
-        if text and text.isprintable() and not event.modifiers() & (
-            QtCore.Qt.KeyboardModifier.ControlModifier | QtCore.Qt.KeyboardModifier.AltModifier
-        ):
-            # typing in the tree searches, like everywhere else in the picker
-            self.search.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
-            self.search.insert(text)
-            self.open_results()
-            return True
-        return False
-
-
-# Key sets built on first use: reading `Qt` at import would build the whole Qt namespace
-# before the first paint (see desktop.services.early_qt).
-@cache
-def _navigation_keys() -> frozenset[QtCore.Qt.Key]:
-    keys = QtCore.Qt.Key
-    return frozenset({keys.Key_Up, keys.Key_Down, keys.Key_PageUp, keys.Key_PageDown})
-
-
-@cache
-def _enter_keys() -> frozenset[QtCore.Qt.Key]:
-    return frozenset({QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter})

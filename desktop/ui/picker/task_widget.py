@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.durations import format_hms
 from desktop.domain.items import Item
+from desktop.services.display_format import display_format
 from desktop.services.early_qt import ALIGN_RIGHT_VCENTER, PLAIN_TEXT, set_properties
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
@@ -109,6 +109,7 @@ class TaskWidget(QWidget):
         timer.details_saved.connect(lambda _entry: self._show_details())
         timer.ticked.connect(self._on_tick)
         tasks.tree_changed.connect(self.refresh)
+        display_format().changed.connect(self._show_elapsed)  # h:mm:ss or decimal hours
         self.refresh()
 
     # -- display -------------------------------------------------------------------------
@@ -168,7 +169,7 @@ class TaskWidget(QWidget):
 
     def _show_elapsed(self, elapsed: timedelta | None = None) -> None:
         shown = self._timer.elapsed() if elapsed is None else elapsed
-        self.elapsed_label.setText(format_hms(shown))
+        self.elapsed_label.setText(display_format().duration(shown, live=True))
         self.elapsed_label.setToolTip(CLOCK_WENT_BACK if self._timer.clock_went_back() else "")
 
     # -- the running entry's note and billable flag ------------------------------------

@@ -26,6 +26,9 @@ FIELDS_ROLE = Qt.ItemDataRole.UserRole + 3
 ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 4
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_NODE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LEAF_FLAGS = _NODE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class TaskTreeModel(QAbstractItemModel):
@@ -37,7 +40,7 @@ class TaskTreeModel(QAbstractItemModel):
     def set_layout(self, layout: TreeLayout | None, tree: TaskTree) -> None:
         self.beginResetModel()
         self._layout = layout
-        self._tree = tree
+        self._tree = tree if layout is None else layout.tree
         self.endResetModel()
 
     def has_layout(self) -> bool:
@@ -47,38 +50,37 @@ class TaskTreeModel(QAbstractItemModel):
     def item_at(self, index: ModelIndex) -> Item | None:
         if not index.isValid() or self._layout is None:
             return None
-        item_id = self._layout.ids[index.internalId()]
-        return self._tree.get(item_id) if item_id is not None else None
+        return self._tree.table.item(self._layout.position(index.internalId()))
 
     def index_of(self, item_id: str | None) -> QModelIndex:
         """The index of an item, or an invalid index when the layout does not show it."""
         if self._layout is None or item_id is None:
             return QModelIndex()
-        node = self._layout.node_of.get(item_id)
+        node = self._layout.node_of(item_id)
         if node is None:
             return QModelIndex()
-        return self.createIndex(self._layout.rows[node], 0, node)
+        return self.createIndex(self._layout.row(node), 0, node)
 
     # -- QAbstractItemModel ----------------------------------------------------------------
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if self._layout is None or column != 0 or row < 0:
+        if self._layout is None or column != 0:
             return QModelIndex()
         if parent.isValid() and parent.column() != 0:
             return QModelIndex()
-        kids = self._layout.children[parent.internalId() if parent.isValid() else 0]
-        if row >= len(kids):
+        node = self._layout.child(parent.internalId() if parent.isValid() else 0, row)
+        if node is None:
             return QModelIndex()
-        return self.createIndex(row, 0, kids[row])
+        return self.createIndex(row, 0, node)
 
     def parent(self, index: ModelIndex | None = None) -> Any:  # type: ignore[override]
         if index is None:  # QObject.parent()
             return super().parent()
         if not index.isValid() or self._layout is None:
             return QModelIndex()
-        parent_node = self._layout.parents[index.internalId()]
+        parent_node = self._layout.parent(index.internalId())
         if parent_node == 0:
             return QModelIndex()
-        return self.createIndex(self._layout.rows[parent_node], 0, parent_node)
+        return self.createIndex(self._layout.row(parent_node), 0, parent_node)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         if self._layout is None:
@@ -86,55 +88,66 @@ class TaskTreeModel(QAbstractItemModel):
         if parent.isValid():
             if parent.column() != 0:
                 return 0
-            return len(self._layout.children[parent.internalId()])
-        return len(self._layout.children[0])
+            return self._layout.child_count(parent.internalId())
+        return self._layout.child_count(0)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 1
 
     def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
-        return self.rowCount(parent) > 0
+        if self._layout is None:
+            return False
+        if not parent.isValid():
+            return self._layout.child_count(0) > 0
+        return parent.column() == 0 and self._layout.child_count(parent.internalId()) > 0
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.hasChildren(index):
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        # The view asks twice per row when it lays out the tree (100,000 rows under an open
+        # "Salesforce"): the flags are built once, not with enum operations per call.
+        if not index.isValid() or self._layout is None:
+            return _NO_FLAGS
+        return _NODE_FLAGS if self._layout.child_count(index.internalId()) else _LEAF_FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self.item_at(index)
-        if item is None:
+        if not index.isValid() or self._layout is None:
             return None
+        # column reads by table position: the view asks for several roles of each visible
+        # row on every paint, and building an Item for each would cost more than the paint
+        position = self._layout.position(index.internalId())
+        table = self._tree.table
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return item.name
+            return table.name_at(position)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return kind_icon(table.kind_at(position).value)
+        if role == ITEM_ID_ROLE:
+            return table.id_at(position)
+        if role == ARCHIVED_ROLE:
+            return table.is_archived(position)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not table.is_archived(position):
+                return None
+            return QApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        if role == Qt.ItemDataRole.FontRole:
+            if position != self._tree.root_position:
+                return None
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == PATH_ROLE:
+            return self._tree.path_text_at(position)
+        if role == FIELDS_ROLE:
+            return table.item(position).fields_text()
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self._tree.path_text(item.id)
+            item = table.item(position)
+            tip = self._tree.path_text_at(position)
             details = item.fields_text()
             if details:
                 tip += "\n" + details
             if item.archived:
                 tip += f"\nArchived ({item.archive_reason or 'closed'})"
             return plain_tooltip(tip)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return kind_icon(item.kind.value)
-        if role == ITEM_ID_ROLE:
-            return item.id
-        if role == PATH_ROLE:
-            return self._tree.path_text(item.id)
-        if role == FIELDS_ROLE:
-            return item.fields_text()
-        if role == ARCHIVED_ROLE:
-            return item.archived
-        if role == Qt.ItemDataRole.ForegroundRole and item.archived:
-            return QApplication.palette().color(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            )
-        if role == Qt.ItemDataRole.FontRole and item.is_root:
-            font = QFont()
-            font.setBold(True)
-            return font
         return None
 
     def headerData(  # noqa: N802

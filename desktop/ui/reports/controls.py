@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.periods import Period, period_days, shift_period
 from desktop.domain.report import GroupBy
+from desktop.services.display_format import display_format  # weeks start as chosen
 from desktop.ui.elided_label import ElidedLabel
 
 
@@ -40,7 +41,7 @@ class ReportControls(QWidget):
         super().__init__(parent)
         self._today = today
         self._period = Period.WEEK
-        self._first, self._last = period_days(self._period, today)
+        self._first, self._last = period_days(self._period, today, display_format().first_weekday())
 
         self.period_box = QComboBox(self)
         self.period_box.setObjectName("reportPeriod")
@@ -142,7 +143,8 @@ class ReportControls(QWidget):
     def set_period(self, period: Period, around: date | None = None) -> None:
         self._period = period
         if period is not Period.RANGE:
-            self._first, self._last = period_days(period, around or self._first)
+            self._first, self._last = period_days(period, around or self._first,
+                                                   display_format().first_weekday())
         self.period_box.blockSignals(True)
         self.period_box.setCurrentIndex(self.period_box.findData(period.value))
         self.period_box.blockSignals(False)
@@ -161,7 +163,8 @@ class ReportControls(QWidget):
 
     def shift(self, steps: int) -> None:
         """The previous (-1) or next (1) period."""
-        self._first, self._last = shift_period(self._period, self._first, self._last, steps)
+        self._first, self._last = shift_period(self._period, self._first, self._last, steps,
+                                                  display_format().first_weekday())
         self._show()
         self.changed.emit()
 
@@ -170,7 +173,8 @@ class ReportControls(QWidget):
             length = self._last - self._first
             self._first, self._last = self._today - length, self._today
         else:
-            self._first, self._last = period_days(self._period, self._today)
+            self._first, self._last = period_days(self._period, self._today,
+                                                   display_format().first_weekday())
         self._show()
         self.changed.emit()
 

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.csv_export import entries_csv
-from desktop.domain.durations import format_hm
 from desktop.domain.entries import TimeEntry
 from desktop.domain.report import Report, build_report
 from desktop.domain.totals import day_span
+from desktop.services.display_format import display_format
 from desktop.ui.elided_label import muted_color
 from desktop.ui.record_actions import add_open_in_salesforce
 from desktop.ui.reports.bar_chart import Bar, BarChart
@@ -69,7 +69,7 @@ class ReportsPage(QWidget):
         links: RecordLinks | None = None,
         parent: QWidget | None = None,
         *,
-        format_duration: Callable[[timedelta], str] = format_hm,
+        format_duration: Callable[[timedelta], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reportsPage")
@@ -77,14 +77,18 @@ class ReportsPage(QWidget):
         self._tasks = tasks
         self._timer = timer
         self._links = links
-        self._format = format_duration
+        # h:mm or decimal hours, as chosen on the General page (repainted when it changes)
+        self._format = format_duration or (lambda length: display_format().duration(length))
         self._loaded: list[TimeEntry] = []  # the entries of the shown days
         self._report: Report | None = None
         self._ticking = False
         self._build()
         entries.entries_changed.connect(self._entries_changed)
-        tasks.tree_changed.connect(lambda: self.refresh())
+        # A bound slot: Qt drops it with the page (a lambda would outlive it).
+        tasks.tree_changed.connect(self.refresh)
         timer.ticked.connect(self._on_tick)
+        if format_duration is None:
+            display_format().changed.connect(self.reload)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QWidget
 
 from desktop.services.field_choices import ObjectChoices, summary
 from desktop.ui.elided_label import ElidedLabel
+from desktop.ui.locks import LOCKED_TOOLTIP, lock_badge
 from desktop.ui.settings.choice_dialog import ChoiceDialog
-from desktop.ui.settings.locks import LOCKED_TOOLTIP, lock_badge
 
 FIELDS, SUBTASKS = "fields", "subtasks"
 NOT_CONNECTED_NOTE = (

@@ -35,7 +35,7 @@ from desktop.domain.settings import (
     login_url_problem,
     normalised_login_url,
 )
-from desktop.ui.settings.locks import lock_badge, set_locked
+from desktop.ui.locks import lock_badge, set_locked
 
 PRESETS = (
     ("Production", DEFAULT_LOGIN_URL),

@@ -1,5 +1,7 @@
-"""What to import and how often: item types, all or specific items, filters, the fields shown
-and the subtasks of each object (chosen from describe), sync interval. Locked settings show disabled with a padlock; problems show next to the field."""
+"""What to import and how often: item types, all or specific items (or, for all items, the ones
+excluded), filters, the fields shown and the subtasks of each object (chosen from describe),
+sync interval, the opt-in notice of new items. Locked settings show disabled with a padlock;
+problems show next to the field."""
 
 from __future__ import annotations
 
@@ -19,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.settings import SYNC_INTERVAL_MAX, SYNC_INTERVAL_MIN, Settings
 from desktop.services.integration_service import OrgMetadata
+from desktop.ui.locks import lock_badge, set_locked
 from desktop.ui.settings.choices import FIELDS, SUBTASKS, ChoiceRow
 from desktop.ui.settings.connect import error_label
+from desktop.ui.settings.excluded_items import ExcludedItemsList
 from desktop.ui.settings.items import SpecificItemsPicker
-from desktop.ui.settings.locks import lock_badge, set_locked
 
 CHOOSABLE_OBJECTS = ("Opportunity", "Case")
 
@@ -31,7 +34,7 @@ class ImportSettingsForm(QWidget):
     changed = Signal()
 
     def __init__(self, integration: QObject, tasks_service: QObject,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, exclusions: QObject | None = None) -> None:
         super().__init__(parent)
         self.opportunities_box = QCheckBox("&Opportunities", self)
         self.cases_box = QCheckBox("&Cases", self)
@@ -43,6 +46,12 @@ class ImportSettingsForm(QWidget):
         self.mode_group.addButton(self.specific_radio)
         self.mode_badge = lock_badge(self)
         self.picker = SpecificItemsPicker(integration, tasks_service, self)
+        # "All items": the ones excluded, to include again (acts at once, not on Save).
+        self.excluded = (
+            ExcludedItemsList(exclusions, tasks_service, self) if exclusions is not None else None
+        )
+        if exclusions is not None:
+            exclusions.exclusions_changed.connect(self._apply_locks)
         self.only_mine_box = QCheckBox("Only items I o&wn", self)
         self.only_mine_badge = lock_badge(self)
         self.stage_box = QCheckBox("Only opportunities that reached the stage", self)
@@ -61,6 +70,9 @@ class ImportSettingsForm(QWidget):
         self.interval_spin.setSingleStep(5)
         self.interval_spin.setAccessibleName("Sync interval")
         self.interval_badge = lock_badge(self)
+        self.notify_box = QCheckBox("Tell me when a synchronization brings new items assigned to me",
+                                    self)
+        self.notify_box.setObjectName("notifyNewItems")
         self.errors: dict[str, QLabel] = {
             name: error_label(self)
             for name in ("import_opportunities", "specific_ids", "opportunity_stage_trigger",
@@ -79,6 +91,8 @@ class ImportSettingsForm(QWidget):
         mode_row.addWidget(self.mode_badge)
         mode_row.addStretch(1)
         modes.addLayout(mode_row)
+        if self.excluded is not None:
+            modes.addWidget(self.excluded)
         modes.addWidget(self.specific_radio)
         modes.addWidget(self.picker)
         filters = QVBoxLayout()
@@ -114,9 +128,11 @@ class ImportSettingsForm(QWidget):
         form.addRow("", self.errors["child_relationships"])
         form.addRow("Sync every", interval_row)
         form.addRow("", self.errors["sync_interval_minutes"])
+        form.addRow("Notify", self.notify_box)
         form.addRow("", self.errors["general"])
 
-        for box in (self.opportunities_box, self.cases_box, self.only_mine_box, self.stage_box):
+        for box in (self.opportunities_box, self.cases_box, self.only_mine_box, self.stage_box,
+                    self.notify_box):
             box.toggled.connect(self._on_changed)
         self.all_radio.toggled.connect(self._on_changed)
         self.stage_combo.currentTextChanged.connect(self._on_changed)
@@ -147,6 +163,7 @@ class ImportSettingsForm(QWidget):
                 self.subtask_rows[sobject].set_values(
                     settings.child_relationships.get(sobject, ()))
             self.interval_spin.setValue(settings.sync_interval_minutes)
+            self.notify_box.setChecked(settings.notify_new_items)
             self.clear_errors()
         finally:
             self._loading = False
@@ -169,6 +186,7 @@ class ImportSettingsForm(QWidget):
             extra_fields=extra,
             child_relationships=children,
             sync_interval_minutes=self.interval_spin.value(),
+            notify_new_items=self.notify_box.isChecked(),
         )
 
     def set_metadata(self, metadata: OrgMetadata) -> None:
@@ -220,6 +238,8 @@ class ImportSettingsForm(QWidget):
         set_locked([self.all_radio, self.specific_radio], self.mode_badge, mode_locked)
         self.picker.setEnabled(self.specific_radio.isChecked() and not mode_locked)
         self.picker.setVisible(self.specific_radio.isChecked())
+        if self.excluded is not None:
+            self.excluded.setVisible(self.all_radio.isChecked() and self.excluded.has_items())
         set_locked([self.only_mine_box], self.only_mine_badge, "only_mine" in locked)
         stage_locked = "opportunity_stage_trigger" in locked
         set_locked([self.stage_box], self.stage_badge, stage_locked)

@@ -7,6 +7,8 @@ Checked items stay listed even when a new search no longer returns them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -18,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from desktop.domain.items import ItemKind
+from desktop.domain.items import Item, ItemKind
 from desktop.services.integration_service import Candidate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -167,7 +169,11 @@ class SpecificItemsPicker(QWidget):
             )
 
     def _local_matches(self, text: str) -> list[Candidate]:
-        items = self._tasks.search(text) if text else self._tasks.tree().visible_items()
+        # the tree's walk builds items one at a time: only as many as the list shows
+        if text:
+            items: Iterable[Item] = self._tasks.search(text)
+        else:
+            items = (item for _depth, item in self._tasks.tree().walk())
         found = []
         for item in items:
             sobject = _KINDS.get(item.kind)
@@ -179,7 +185,9 @@ class SpecificItemsPicker(QWidget):
             if sobject == "Case" and number and number not in name:
                 name = f"Case {number}: {name}"
             found.append(Candidate(item.id, sobject, name, detail))
-        return found[:200]
+            if len(found) == 200:
+                break
+        return found
 
     def _on_loaded(self, candidates: list[Candidate]) -> None:
         text = self.search_edit.text().strip()

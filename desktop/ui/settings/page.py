@@ -1,4 +1,5 @@
-"""The Settings page for the Salesforce integration: connect, what to import, unlink/re-enable.
+"""The Settings page for the Salesforce integration: connect, what to import, unlink/re-enable,
+pause/resume synchronization and the items excluded from it.
 
 States: never connected (the sign-in form), connected (who, where, Unlink), unlinked (kept
 data explained, Re-enable), re-enabling (the sign-in form again). Import settings can be
@@ -8,6 +9,7 @@ edited in every state; they apply from the next synchronization.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
@@ -25,26 +27,37 @@ from PySide6.QtWidgets import (
 from desktop.domain.settings import SettingsError
 from desktop.engine import EngineError
 from desktop.services.integration_service import IntegrationService, OrgMetadata
+from desktop.services.sync_state import SyncPhase
+from desktop.ui.settings.ca_file import CaFileRow
 from desktop.ui.settings.choices import NOT_CONNECTED_NOTE
 from desktop.ui.settings.connect import ConnectForm, error_label
 from desktop.ui.settings.import_form import ImportSettingsForm
 from desktop.ui.settings.sign_in_status import SignInStatus
+from desktop.ui.settings.sync_line import SyncLine
+from desktop.ui.settings.sync_pause import SyncPauseRow
 from desktop.ui.settings.writeback import WriteBackForm
 
 log = logging.getLogger(__name__)
 
 NEVER_CONNECTED, CONNECTED, UNLINKED, REAUTHORIZING = "never", "connected", "unlinked", "reauth"
 CHECKING = "checking"
-FIRST_SYNC_NOTE = "Synchronizing now; the tasks appear as they arrive."
 
 
 class IntegrationPage(QWidget):
     def __init__(self, integration_service: IntegrationService, tasks_service: QObject,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, sync_service: QObject | None = None,
+                 exclusions: QObject | None = None,
+                 describe_pause: Callable[[object], str] | None = None) -> None:
+        """`sync_service` (SyncService) adds the line about synchronization, drawn from its
+        one sync state; with `describe_pause` (the Sync page's wording for "Paused since
+        ...") the Pause/Resume row too; `exclusions` the list of excluded items."""
         super().__init__(parent)
         self.setObjectName("integrationPage")
         self._service = integration_service
         self._tasks = tasks_service
+        self._sync_service = sync_service
+        self._exclusions = exclusions
+        self._describe_pause = describe_pause
         self._state = CHECKING
         self._metadata_requested = False
         self.confirmation: QMessageBox | None = None  # the open confirmation, if any
@@ -64,6 +77,7 @@ class IntegrationPage(QWidget):
         self.state_label.setWordWrap(True)
         self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.keyring_label = error_label(self)
+        self.sync_line = SyncLine(self)
 
         self.connect_form = ConnectForm(self)
         self.sign_in_status = SignInStatus(self)
@@ -85,12 +99,19 @@ class IntegrationPage(QWidget):
         connection_box = QGroupBox("Connection", self)
         connection = QVBoxLayout(connection_box)
         connection.addWidget(self.state_label)
+        connection.addWidget(self.sync_line)
         connection.addWidget(self.keyring_label)
         connection.addWidget(self.connect_form)
         connection.addWidget(self.sign_in_status)
+        self.ca_file_row = CaFileRow(self._service, self)  # connected (the form has a field)
+        connection.addWidget(self.ca_file_row)
         connection.addLayout(link_buttons)
+        self.pause_row: SyncPauseRow | None = None
+        if self._sync_service is not None and self._describe_pause is not None:
+            self.pause_row = SyncPauseRow(self._sync_service, self._describe_pause, self)
+            connection.addWidget(self.pause_row)
 
-        self.import_form = ImportSettingsForm(self._service, self._tasks, self)
+        self.import_form = ImportSettingsForm(self._service, self._tasks, self, self._exclusions)
         import_box = QGroupBox("What to import", self)
         QVBoxLayout(import_box).addWidget(self.import_form)
         self.writeback_form = WriteBackForm(self._service, self)
@@ -141,15 +162,15 @@ class IntegrationPage(QWidget):
         service.reauthorization_requested.connect(self._on_reauthorization)
         service.metadata_loaded.connect(self._on_metadata)
         service.metadata_failed.connect(self._on_metadata_failed)
+        service.ca_file_changed.connect(self.connect_form.ca_file_edit.setText)
         self.unlink_button.clicked.connect(self.confirm_unlink)
         self.reenable_button.clicked.connect(self.confirm_reenable)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.reload)
         self.import_form.changed.connect(self._on_form_changed)
         self.writeback_form.changed.connect(self._on_form_changed)
-        tree_changed = getattr(self._tasks, "tree_changed", None)
-        if tree_changed is not None:
-            tree_changed.connect(self._on_tree_changed)
+        if self._sync_service is not None:
+            self._sync_service.state_changed.connect(self._show_sync_state)
 
     # -- state -----------------------------------------------------------------------------
     def state(self) -> str:
@@ -221,14 +242,27 @@ class IntegrationPage(QWidget):
             )
             self.state_label.setStyleSheet("")
         self.connect_form.setVisible(state in (NEVER_CONNECTED, REAUTHORIZING))
+        self.ca_file_row.setVisible(state == CONNECTED)
+        self.ca_file_row.refresh()
         self.unlink_button.setVisible(state == CONNECTED)
         self.reenable_button.setVisible(state == UNLINKED)
+        self._show_sync_state()
         problem = info.keyring_problem if info is not None else None
         self.keyring_label.setVisible(bool(problem))
         if problem:
             self.keyring_label.setText(
                 f"The sign-in is kept for this session only (no usable keyring): {problem}"
             )
+
+    # -- the CA certificate file -------------------------------------------------------------
+    def focus_ca_file(self) -> None:
+        """The banner's "Choose CA file…": the row (connected) or the form's field."""
+        if self.ca_file_row.isVisible():
+            self.ca_file_row.change_button.setFocus()
+            self.ca_file_row.choose()
+        else:
+            self.connect_form.advanced_button.setChecked(True)
+            self.connect_form.ca_file_edit.setFocus()
 
     # -- connecting ------------------------------------------------------------------------
     def _enable(self) -> None:
@@ -262,11 +296,16 @@ class IntegrationPage(QWidget):
         self._state = CONNECTED
         self._metadata_requested = False
         self._reload_connection()
-        self.unlink_status.setText(FIRST_SYNC_NOTE)
+        self.unlink_status.clear()
 
-    def _on_tree_changed(self) -> None:
-        if self.unlink_status.text() == FIRST_SYNC_NOTE:
-            self.unlink_status.setText("Tasks are up to date.")
+    def _show_sync_state(self, state=None) -> None:
+        if self._sync_service is None:
+            return
+        state = state if state is not None else self._sync_service.state()
+        self.sync_line.show_state(state, self._state == CONNECTED)
+        failed = state.phase is SyncPhase.FAILED and self._state == CONNECTED
+        if self._state == CONNECTED:  # green only while synchronizing works
+            self.state_label.setStyleSheet("" if failed else "color: #2e7d32;")
 
     def _on_connect_failed(self, message: str) -> None:
         self.connect_form.show_error(message)

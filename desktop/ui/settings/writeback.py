@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.settings import WRITEBACK_MIN_MINUTES_MAX, Settings
+from desktop.ui.locks import lock_badge, set_locked
 from desktop.ui.settings.connect import error_label
-from desktop.ui.settings.locks import lock_badge, set_locked
 
 OFF, EVENT, CUSTOM_OBJECT = "off", "event", "custom_object"
 

@@ -11,7 +11,14 @@ from datetime import datetime, tzinfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from desktop.domain.synclog import ChangeStatus, ObjectCounts, RecordChange, RunOutcome, SyncRun
+from desktop.domain.synclog import (
+    ChangeStatus,
+    ObjectCounts,
+    RecordChange,
+    RunOutcome,
+    SyncRun,
+    archive_breakdown_text,
+)
 from desktop.ui.sync_status.text import (
     DIRECTION_TEXT,
     STATUS_TEXT,
@@ -117,19 +124,44 @@ class RunsModel(_PlainTable):
     def tooltip(self, run: SyncRun, column: int) -> str | None:
         if column == 2 and run.error:
             return run.error
-        lines = [f"{name}: {c.created} created, {c.modified} modified, {c.archived} archived, "
-                 f"{c.restored} restored" for name, c in sorted(run.counts.items())]
+        lines = [f"{name}: {counts_summary(c)}" for name, c in sorted(run.counts.items())]
         return "\n".join(lines) or None
 
     def is_error(self, run: SyncRun, column: int) -> bool:
         return column == 2 and run.outcome not in (RunOutcome.SUCCEEDED, RunOutcome.RUNNING)
 
 
-class ObjectCountsModel(_PlainTable):
-    """Created / modified / archived / restored per object, summed over the given runs."""
+def counts_summary(c: ObjectCounts) -> str:
+    """ "3 created, 1 modified, 2 archived (1 closed, 1 deleted), 0 restored"."""
+    why = archive_breakdown_text(c)
+    return (f"{c.created} created, {c.modified} modified, {c.archived} archived"
+            + (f" ({why})" if why else "") + f", {c.restored} restored")
 
-    headers = ("Object", "Created", "Modified", "Archived", "Restored", "Pushed", "Failed")
-    numeric_columns = frozenset({1, 2, 3, 4, 5, 6})
+
+# The counts table's columns: header, ObjectCounts field (or property). Why items were archived
+# is shown reason by reason; "Archived (other)" only holds runs from before Stint recorded why.
+COUNT_COLUMNS = (
+    ("Created", "created"),
+    ("Modified", "modified"),
+    ("Closed", "closed"),
+    ("Deleted", "deleted"),
+    ("Not visible", "not_visible"),  # no longer visible to the user in Salesforce
+    ("Excluded", "excluded"),
+    ("Archived (other)", "archived_unexplained"),
+    ("Restored", "restored"),
+    ("Pushed", "pushed"),
+    ("Failed", "failed"),
+)
+# Columns shown only when some row has a figure in them.
+OPTIONAL_COUNT_COLUMNS = frozenset({"excluded", "archived_unexplained", "pushed", "failed"})
+
+
+class ObjectCountsModel(_PlainTable):
+    """Created / modified / closed / deleted / no longer visible / excluded / restored (and
+    pushed / failed) per object, summed over the given runs."""
+
+    headers = ("Object", *(header for header, _name in COUNT_COLUMNS))
+    numeric_columns = frozenset(range(1, len(COUNT_COLUMNS) + 1))
 
     def set_runs(self, runs: Sequence[SyncRun], now: datetime) -> None:
         summed: dict[str, ObjectCounts] = {}
@@ -142,16 +174,36 @@ class ObjectCountsModel(_PlainTable):
         """True when some run pushed time entries (the Pushed/Failed columns matter)."""
         return any(c.pushed or c.failed for _name, c in self._rows)
 
+    def unused_columns(self) -> list[int]:
+        """The optional columns no row has a figure in (the view hides them)."""
+        def used(name: str) -> bool:
+            if name in ("pushed", "failed"):  # both, once write-back is in use
+                return self.has_write_back()
+            return any(getattr(c, name) for _sobject, c in self._rows)
+
+        return [
+            column for column, (_header, name) in enumerate(COUNT_COLUMNS, start=1)
+            if name in OPTIONAL_COUNT_COLUMNS and not used(name)
+        ]
+
     def counts_for(self, sobject: str) -> ObjectCounts | None:
         return next((c for name, c in self._rows if name == sobject), None)
 
     def text(self, row: tuple[str, ObjectCounts], column: int) -> str:
         name, c = row
-        return [name, str(c.created), str(c.modified), str(c.archived), str(c.restored),
-                str(c.pushed), str(c.failed)][column]
+        if column == 0:
+            return name
+        return str(getattr(c, COUNT_COLUMNS[column - 1][1]))
+
+    def tooltip(self, row: tuple[str, ObjectCounts], column: int) -> str | None:
+        if column == 0:
+            return f"{row[0]}: {counts_summary(row[1])}"
+        if COUNT_COLUMNS[column - 1][1] == "archived_unexplained":
+            return "Archived by synchronizations from before Stint recorded why"
+        return super().tooltip(row, column)
 
     def is_error(self, row: tuple[str, ObjectCounts], column: int) -> bool:
-        return column == 6 and row[1].failed > 0
+        return column > 0 and COUNT_COLUMNS[column - 1][1] == "failed" and row[1].failed > 0
 
 
 class RecordChangesModel(_PlainTable):
@@ -160,11 +212,12 @@ class RecordChangesModel(_PlainTable):
     headers = ("Time", "Object", "Record", "Action", "Direction", "Status", "Error")
 
     def text(self, change: RecordChange, column: int) -> str:
+        action = change.action.replace("_", " ").capitalize()
         return [
             local_moment(change.at, self._now, self._tz),
             change.sobject,
             change.record_name or change.record_id,
-            change.action.replace("_", " ").capitalize(),
+            f"{action} ({change.reason})" if change.reason else action,
             DIRECTION_TEXT.get(change.direction, str(change.direction)),
             STATUS_TEXT.get(change.status, str(change.status)),
             (change.error or "").replace("\n", " "),

@@ -89,7 +89,8 @@ class StatisticsView(QWidget):
         changes_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         width = self.fontMetrics().horizontalAdvance
         for column, sample in enumerate(("Yesterday 00:00", "Opportunity",
-                                         "M" * 24, "Restored", "From Salesforce", "Error")):
+                                         "M" * 24, "Archived (not visible)", "From Salesforce",
+                                         "Error")):
             changes_header.resizeSection(column, width(sample) + 20)
         changes_header.setStretchLastSection(True)
 
@@ -176,6 +177,6 @@ class StatisticsView(QWidget):
     def _show_counts(self, runs: Sequence[SyncRun], heading: str) -> None:
         self.counts_model.set_runs(runs, self._now)
         self.counts_heading.setText(heading)
-        hide = not self.counts_model.has_write_back()
-        for column in (5, 6):  # Pushed, Failed: only once write-back is in use
-            self.counts_table.setColumnHidden(column, hide)
+        unused = set(self.counts_model.unused_columns())
+        for column in range(1, self.counts_model.columnCount()):  # Excluded, Pushed...: when used
+            self.counts_table.setColumnHidden(column, column in unused)

@@ -6,6 +6,8 @@ from datetime import datetime, timedelta, tzinfo
 
 from desktop.domain.synclog import ChangeStatus, Direction, RunOutcome, SyncRun
 from desktop.salesforce.api_usage import ApiUsage
+from desktop.services.display_format import display_format
+from desktop.services.sync_state import SyncPhase, SyncState
 
 OUTCOME_TEXT = {
     RunOutcome.RUNNING: "Running",
@@ -37,11 +39,12 @@ def local_moment(moment: datetime, now: datetime, tz: tzinfo | None) -> str:
     """"10:42" today, "Yesterday 10:42", "Mon 16 Nov 10:42" otherwise."""
     local = moment.astimezone(tz)
     today = now.astimezone(tz).date()
+    clock = display_format().clock_time(local)
     if local.date() == today:
-        return f"{local:%H:%M}"
+        return clock
     if local.date() == today - timedelta(days=1):
-        return f"Yesterday {local:%H:%M}"
-    return f"{local:%a} {local.day} {local:%b %H:%M}"
+        return f"Yesterday {clock}"
+    return f"{local:%a} {local.day} {local:%b} {clock}"
 
 
 def span(delta: timedelta) -> str:
@@ -135,11 +138,12 @@ def short_local_time(when: datetime | None, now: datetime | None = None) -> str:
         return "—"
     local = when.astimezone()
     today = (now or datetime.now().astimezone()).astimezone().date()
+    clock = display_format().clock_time(local)
     if local.date() == today:
-        return f"{local:%H:%M}"
+        return clock
     if abs((local.date() - today).days) < 7:
-        return f"{local:%a %H:%M}"
-    return f"{local:%Y-%m-%d %H:%M}"
+        return f"{local:%a} {clock}"
+    return f"{local:%Y-%m-%d} {clock}"
 
 
 def describe_run(run: SyncRun | None) -> str:
@@ -151,3 +155,79 @@ def describe_run(run: SyncRun | None) -> str:
     succeeded = run.outcome is RunOutcome.SUCCEEDED
     detail = f", {changes:,} change{'s' if changes != 1 else ''}" if succeeded else ""
     return f"Last sync {when}: {outcome_text(run.outcome).lower()}{detail}"
+
+
+# -- pausing (issue 15): the one place that words it, for the status bar, the Sync page, the
+# Settings page and the tray tooltip (given to the tray by the app).
+
+PAUSED_DETAIL = (
+    "Nothing is read from or sent to Salesforce until you resume; time entries wait here. "
+    "Force synchronization still synchronizes once."
+)
+SYNCING_ONCE_WHILE_PAUSED = "Synchronizing once, as asked (synchronization stays paused)…"
+
+
+def paused_text(state: object, now: datetime | None = None) -> str:
+    """ "Paused since 14:05" (the day too when not today), "Paused since 14:05 by your
+    administrator", "Paused by your administrator"; "" when `state` (an
+    engine.sync_pause.PauseState, or None) is not paused."""
+    if state is None or not getattr(state, "paused", False):
+        return ""
+    since = getattr(state, "since", None)
+    by = " by your administrator" if getattr(state, "locked", False) else ""
+    if since is None:
+        return f"Paused{by}"
+    return f"Paused since {short_local_time(since, now)}{by}"
+
+
+def paused_sentence(state: object, now: datetime | None = None) -> str:
+    """ "Synchronization paused since 14:05" (the Sync page, the tray tooltip); "" when not
+    paused."""
+    paused = paused_text(state, now)
+    return f"Synchronization {paused[:1].lower()}{paused[1:]}" if paused else ""
+
+
+def paused_explained(state: object, now: datetime | None = None) -> str:
+    """ "Paused since 14:05. Nothing is read from or sent to Salesforce until you resume; ..."
+    (the Settings page's pause row); "" when not paused."""
+    paused = paused_text(state, now)
+    return f"{paused}. {PAUSED_DETAIL}" if paused else ""
+
+
+def status_line(state: SyncState, usage: ApiUsage | None = None) -> str:
+    """The status bar's line for the sync state (after start-up, which says "Starting…"):
+    "Synchronizing Case: 200 of 1,000…", "Last sync 14:05: failed · next 14:06 — sooner than
+    usual: the last sync failed", "Last sync 14:05: succeeded, 3 changes · Paused since
+    14:05", "Not connected to Salesforce: ..."."""
+    if state.phase is SyncPhase.NOT_CONNECTED:
+        return "Not connected to Salesforce: connect on the Settings page"
+    if state.phase is SyncPhase.RUNNING:
+        progress = state.progress
+        if state.cancelling:
+            return "Cancelling the synchronization…"
+        if progress is None or not progress.sobject:  # a forced sync while paused: a one-off
+            return SYNCING_ONCE_WHILE_PAUSED if state.paused else "Synchronizing with Salesforce…"
+        if progress.total > 0:
+            return f"Synchronizing {progress.sobject}: {progress.done:,} of {progress.total:,}…"
+        return f"Synchronizing {progress.sobject}: {progress.done:,}…"
+    last = state.last_run
+    if state.phase is SyncPhase.FAILED and (last is None or last.outcome not in _PROBLEM_OUTCOMES):
+        text = "The last synchronization could not run"
+    else:
+        text = describe_run(last)
+    if state.paused:
+        return f"{text} · {paused_text(state.pause)}"
+    if state.next_run_at is not None:
+        remark = schedule_remark(state.schedule_note, usage, last)
+        text += f" · next {short_local_time(state.next_run_at)}" + (f" — {remark}" if remark else "")
+    return text
+
+
+def status_tooltip(state: SyncState) -> str:
+    """The status bar line's tooltip: what a pause means, or why the next run moved."""
+    if state.paused and state.connected:
+        return PAUSED_DETAIL
+    return state.schedule_note or ""
+
+
+_PROBLEM_OUTCOMES = (RunOutcome.FAILED, RunOutcome.RATE_LIMITED)

@@ -1,5 +1,9 @@
-"""The Sync page: last synchronization and its result, the next one, progress while a sync
-runs (with Cancel), "Synchronize now", and the statistics below.
+"""The Sync page: last synchronization and its result, the next one (or since when it is
+paused), progress while a sync runs (with Cancel), "Synchronize now", "Open log folder", and
+the statistics below.
+
+Everything above the statistics is drawn from the one sync state (SyncService.state()), as
+the status bar, the tray and the Settings page are: the current problem is said once here.
 
 The history (runs, last 100 record changes) is read on a worker after every finished or
 failed sync and when the page is shown, never on the GUI thread.
@@ -8,11 +12,14 @@ failed sync and when the page is shown, never on the GUI thread.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, tzinfo
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,12 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.synclog import RECORD_CHANGES_KEPT, RunOutcome
+from desktop.services.sync_state import SyncPhase, SyncState
 from desktop.services.workers import run_in_background
 from desktop.ui.sync_status.statistics_view import StatisticsView
 from desktop.ui.sync_status.text import (
+    PAUSED_DETAIL,
+    SYNCING_ONCE_WHILE_PAUSED,
     api_usage_text,
     last_sync_text,
     next_sync_text,
+    paused_sentence,
     progress_text,
 )
 
@@ -40,30 +51,29 @@ CLOCK_REFRESH_MS = 30_000  # "in 12 min" stays right without repainting every se
 
 class SyncStatusView(QWidget):
     def __init__(self, sync_service: QObject, parent: QWidget | None = None, *,
-                 sync_log: Any = None, tz: tzinfo | None = None, clock: Any = None) -> None:
+                 sync_log: Any = None, tz: tzinfo | None = None, clock: Any = None,
+                 log_dir: Path | None = None,
+                 open_url: Callable[[QUrl], object] = QDesktopServices.openUrl) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatusView")
         self._sync = sync_service
         self._sync_log = sync_log if sync_log is not None else sync_service.sync_log()
         self._tz = tz
         self._clock = clock
+        self._log_dir = log_dir
+        self._open_url = open_url
         self._loading = False
         self._reload_again = False
         self._build()
-        sync_service.sync_started.connect(self._on_started)
-        sync_service.sync_progressed.connect(self._on_progressed)
-        sync_service.sync_finished.connect(self._on_finished)
-        sync_service.sync_failed.connect(self._on_failed)
-        schedule_changed = getattr(sync_service, "schedule_changed", None)
-        if schedule_changed is not None:
-            schedule_changed.connect(self.refresh_status)
+        sync_service.state_changed.connect(self._show_state)
+        sync_service.sync_finished.connect(self.reload_history)
+        sync_service.sync_failed.connect(self.reload_history)
         entries_pushed = getattr(sync_service, "entries_pushed", None)
         if entries_pushed is not None:  # pushes "to Salesforce" between syncs
             entries_pushed.connect(self._on_pushed)
         self._timer = QTimer(self)
         self._timer.setInterval(CLOCK_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_status)
-        self._show_running(sync_service.is_running())
         self.refresh_status()
         self.reload_history()
 
@@ -89,6 +99,10 @@ class SyncStatusView(QWidget):
         self.error_label.hide()
         self.sync_button = QPushButton("&Synchronize now", self)
         self.sync_button.setToolTip("Force synchronization with Salesforce now")
+        self.log_button = QPushButton("Open &log folder", self)
+        self.log_button.setToolTip("The log files, for you or your support (no passwords or "
+                                   "tokens are ever written there)")
+        self.log_button.setVisible(self._log_dir is not None)
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setToolTip("Stop the running synchronization")
         self.progress_bar = QProgressBar(self)
@@ -107,9 +121,13 @@ class SyncStatusView(QWidget):
         status.addWidget(self.next_label)
         status.addWidget(self.api_label)
         status.addWidget(self.error_label)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.log_button)
+        buttons.addStretch(1)
         top = QHBoxLayout()
         top.addLayout(status, 1)
-        top.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(buttons)
         progress = QHBoxLayout()
         progress.addWidget(self.progress_bar)
         progress.addWidget(self.progress_label, 1)
@@ -120,64 +138,69 @@ class SyncStatusView(QWidget):
         layout.addWidget(self.statistics, 1)
         self.sync_button.clicked.connect(self._sync.force_sync)
         self.cancel_button.clicked.connect(self._sync.cancel)
+        self.log_button.clicked.connect(self.open_log_folder)
 
     # -- status ----------------------------------------------------------------------------
     def _now(self) -> datetime:
         return self._clock.now() if self._clock is not None else datetime.now().astimezone()
 
     def refresh_status(self) -> None:
+        self._show_state(self._sync.state())
+
+    def _show_state(self, state: SyncState) -> None:
         now = self._now()
-        run = self._sync.last_run()
-        self.last_label.setText(last_sync_text(run, now, self._tz))
+        run = state.last_run
+        problem = state.problem if state.phase is SyncPhase.FAILED else None
+        # The problem is said once, below: not again in the last run's line.
+        shown_run = replace(run, error=None) if run is not None and run.error == problem else run
+        self.last_label.setText(last_sync_text(shown_run, now, self._tz))
         failed = run is not None and run.outcome not in (RunOutcome.SUCCEEDED, RunOutcome.RUNNING)
         self.last_label.setStyleSheet("color: #c62828;" if failed else "")
-        available = getattr(self._sync, "is_available", lambda: True)()
-        next_text = next_sync_text(self._sync.next_run_at(), now, self._tz, available)
-        reason = self._sync.stretch_reason() if available else None
-        self.next_label.setText(f"{next_text}\n{reason}" if reason else next_text)
-        self.api_label.setText(api_usage_text(self._sync.api_usage()))
-        self.api_label.setVisible(available)
-        self.sync_button.setEnabled(available and not self._sync.is_running())
-
-    def _show_running(self, running: bool) -> None:
-        for widget in (self.progress_bar, self.progress_label, self.cancel_button):
-            widget.setVisible(running)
-        if running:
-            self.progress_bar.setRange(0, 0)  # busy until the first count arrives
-            self.progress_label.setText(progress_text("", 0, 0))
-
-    def _on_started(self) -> None:
-        self.error_label.hide()
-        self._show_running(True)
-        self.sync_button.setEnabled(False)
-
-    def _on_progressed(self, sobject: str, done: int, total: int) -> None:
-        self._show_running(True)
-        if total > 0:
-            self.progress_bar.setRange(0, total)
-            self.progress_bar.setValue(min(done, total))
+        connected = state.phase is not SyncPhase.NOT_CONNECTED
+        if state.paused and connected:  # also while a forced sync runs once
+            self.next_label.setText(f"{paused_sentence(state.pause, now)}.\n{PAUSED_DETAIL}")
         else:
-            self.progress_bar.setRange(0, 0)
-        self.progress_label.setText(progress_text(sobject, done, total))
+            next_text = next_sync_text(state.next_run_at, now, self._tz, connected)
+            if state.running:
+                next_text = "Synchronizing now."
+            reason = state.schedule_note if connected and not state.running else None
+            self.next_label.setText(f"{next_text}\n{reason}" if reason else next_text)
+        self.api_label.setText(api_usage_text(self._sync.api_usage()))
+        self.api_label.setVisible(connected)
+        self.error_label.setText(problem or "")
+        self.error_label.setVisible(problem is not None)
+        self.sync_button.setEnabled(state.can_sync_now)
+        self._show_progress(state)
 
-    def _on_finished(self, _run: object) -> None:
-        self._show_running(False)
-        self.refresh_status()
-        self.reload_history()
+    def _show_progress(self, state: SyncState) -> None:
+        for widget in (self.progress_bar, self.progress_label, self.cancel_button):
+            widget.setVisible(state.running)
+        if not state.running:
+            return
+        progress = state.progress
+        if progress is not None and progress.total > 0:
+            self.progress_bar.setRange(0, progress.total)
+            self.progress_bar.setValue(min(progress.done, progress.total))
+        else:
+            self.progress_bar.setRange(0, 0)  # busy until the first count arrives
+        if state.cancelling:
+            self.progress_label.setText("Cancelling: the synchronization stops at its next step…")
+        elif state.paused and (progress is None or not progress.sobject):
+            self.progress_label.setText(SYNCING_ONCE_WHILE_PAUSED)  # a forced one-off
+        elif progress is not None:
+            self.progress_label.setText(progress_text(progress.sobject, progress.done, progress.total))
+        self.cancel_button.setEnabled(state.can_cancel)
 
     def _on_pushed(self, _report: object) -> None:
         self.refresh_status()  # the API usage moved
         self.reload_history()
 
-    def _on_failed(self, message: str, _action: str) -> None:
-        self._show_running(False)
-        self.error_label.setText(message)
-        self.error_label.show()
-        self.refresh_status()
-        self.reload_history()
+    def open_log_folder(self) -> None:
+        if self._log_dir is not None:
+            self._open_url(QUrl.fromLocalFile(str(self._log_dir)))
 
     # -- history ---------------------------------------------------------------------------
-    def reload_history(self) -> None:
+    def reload_history(self, *_args: object) -> None:
         """Read the recent runs and record changes on a worker, then show them."""
         if self._loading:
             self._reload_again = True

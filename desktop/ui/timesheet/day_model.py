@@ -17,9 +17,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from desktop.domain.durations import format_entry_length, format_hms
 from desktop.domain.entries import EntrySyncState, TimeEntry
 from desktop.domain.tree import TaskTree
+from desktop.services.display_format import display_format
 from desktop.ui.timesheet.text import local_time, task_label, task_tooltip
 
 EntryRole = Qt.ItemDataRole.UserRole + 1  # the TimeEntry of a row
@@ -206,7 +206,7 @@ class TimesheetDayModel(QAbstractTableModel):
             return "running" if entry.end is None else local_time(entry.end, self._tz, self._day)
         if column == DayColumn.DURATION:
             duration = entry.duration(self._now)
-            return format_hms(duration) if entry.running else format_entry_length(duration)
+            return display_format().duration(duration, live=entry.running, entry=True)
         if column == DayColumn.SALESFORCE:
             return SYNC_STATE_TEXT.get(entry.sync_state, str(entry.sync_state))
         if column == DayColumn.BILLABLE:

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.durations import DurationError, format_hm, parse_duration
+from desktop.domain.durations import DurationError, parse_duration
 from desktop.domain.entries import EntryError, TimeEntry
+from desktop.services.display_format import display_format
 from desktop.services.entries_service import EntriesService
+from desktop.store.errors import StoreError
 from desktop.ui.timesheet.entry_editor_task_field import TaskField
 
 
@@ -71,9 +73,9 @@ class EntryEditorDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.start_edit = QTimeEdit(self)
-        self.start_edit.setDisplayFormat("HH:mm")
+        self.start_edit.setDisplayFormat(display_format().qt_time_format())
         self.end_edit = QTimeEdit(self)
-        self.end_edit.setDisplayFormat("HH:mm")
+        self.end_edit.setDisplayFormat(display_format().qt_time_format())
         self.next_day_label = QLabel("next day", self)
         self.next_day_label.hide()
         self.duration_edit = QLineEdit(self)
@@ -198,7 +200,7 @@ class EntryEditorDialog(QDialog):
         if end is None:
             return
         length = _between(self.start_datetime(), end)
-        self.duration_edit.setText(format_hm(length) if length > timedelta(0) else "")
+        self.duration_edit.setText(display_format().duration(length) if length > timedelta(0) else "")
         if length <= timedelta(0):
             self._show(self.end_error, "The end must be after the start.")
         else:
@@ -242,7 +244,8 @@ class EntryEditorDialog(QDialog):
             return
         end = self.end_datetime()
         typed = self.duration_edit.text().strip()
-        if end is not None and typed and typed != format_hm(_between(self.start_datetime(), end)):
+        shown = display_format().duration(_between(self.start_datetime(), end)) if end else ""
+        if end is not None and typed and typed != shown:
             try:  # a duration typed but not yet applied to the end wins
                 end = _plus(self.start_datetime(), parse_duration(typed), self._entries.tz)
             except DurationError as exc:
@@ -253,6 +256,9 @@ class EntryEditorDialog(QDialog):
             self._saved = self._store(end)
         except EntryError as exc:
             self._show_entry_error(exc)
+            return
+        except StoreError as exc:  # a full or busy disk: the dialog stays, nothing is lost
+            self._show(self.general_error, exc.message)
             return
         self.accept()
 

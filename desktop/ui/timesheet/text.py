@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, tzinfo
 
 from desktop.domain.tree import TaskTree
+from desktop.services.display_format import display_format
 
 NO_TASK = "No task"
 
@@ -33,11 +34,13 @@ def task_tooltip(tree: TaskTree | None, item_id: str | None) -> str:
 
 
 def local_time(moment: datetime, tz: tzinfo | None, day: date | None = None) -> str:
-    """"09:30" in local time; "Fri 23:30" when it falls on another day than `day`."""
+    """"09:30" (or "9:30 AM", as chosen) in local time; "Fri 23:30" when it falls on another
+    day than `day`."""
     local = moment.astimezone(tz)
+    clock = display_format().clock_time(local)
     if day is not None and local.date() != day:
-        return f"{local:%a %H:%M}"
-    return f"{local:%H:%M}"
+        return f"{local:%a} {clock}"
+    return clock
 
 
 def long_day(day: date) -> str:

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.durations import format_hm
 from desktop.domain.entries import EntryError, TimeEntry
+from desktop.services.display_format import display_format
 from desktop.services.entries_service import EntriesService
+from desktop.store.errors import StoreError
 from desktop.ui.timesheet.day_model import DayColumn, TimesheetDayModel
 from desktop.ui.timesheet.entry_editor import EntryEditorDialog
 from desktop.ui.timesheet.export import TimesheetExport
@@ -81,6 +82,7 @@ class TimesheetView(QWidget):
         if tree_changed is not None:
             tree_changed.connect(self._on_tree_changed)
         self._on_tree_changed()
+        display_format().changed.connect(self.reload)  # durations, times, the week's first day
         self.reload()
 
     # -- layout ----------------------------------------------------------------------------
@@ -242,10 +244,12 @@ class TimesheetView(QWidget):
         first, last = self.shown_days()
         entries = self.day_model.entries() if self._mode == DAY else self.week_model.entries()
         totals = self._entries.totals(first, last + timedelta(days=1), entries)
+        shown = display_format()
         text = (self.tr("Total %1 · billable %2") if self._mode == DAY
                 else self.tr("Week total %1 · billable %2"))
         self.total_label.setText(
-            text.replace("%1", format_hm(totals.duration)).replace("%2", format_hm(totals.billable))
+            text.replace("%1", shown.duration(totals.duration))
+            .replace("%2", shown.duration(totals.billable))
         )
 
     def _restore_selection(self, entry: TimeEntry | None) -> None:
@@ -338,7 +342,7 @@ class TimesheetView(QWidget):
         row = self.day_model.row_of(entry.id)
         try:
             self._entries.delete(entry.id)
-        except EntryError as exc:
+        except (EntryError, StoreError) as exc:  # a rule broken; a full or busy disk
             self.undo_banner.show_notice(exc.message)
             return
         if self.day_model.rowCount():
@@ -349,11 +353,12 @@ class TimesheetView(QWidget):
         if entry is None:
             return
         try:
-            self._entries.continue_entry(entry.id)
-        except EntryError as exc:
+            started = self._entries.continue_entry(entry.id)
+        except (EntryError, StoreError) as exc:  # a rule broken; a full or busy disk
             self.undo_banner.show_notice(exc.message)
             return
-        self.go_today()
+        if started is not None:  # None: not started on an archived task after all
+            self.go_today()
 
     def undo(self) -> None:
         if not self._entries.can_undo():
@@ -361,7 +366,7 @@ class TimesheetView(QWidget):
         self.undo_banner.hide()
         try:
             restored = self._entries.undo()
-        except EntryError as exc:
+        except (EntryError, StoreError) as exc:  # a rule broken; a full or busy disk
             self.undo_banner.show_notice(f"Cannot undo: {exc.message}")
             return
         if restored is not None and self._mode == DAY:
@@ -385,7 +390,7 @@ class TimesheetView(QWidget):
             return
         try:
             self._entries.update(current.with_changes(billable=billable))
-        except EntryError as exc:
+        except (EntryError, StoreError) as exc:  # a rule broken; a full or busy disk
             self.undo_banner.show_notice(exc.message)
 
     # -- export ----------------------------------------------------------------------------

@@ -11,10 +11,11 @@ from datetime import date, datetime, timedelta, tzinfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from desktop.domain.durations import format_hm
 from desktop.domain.entries import TimeEntry
+from desktop.domain.periods import week_first_day
 from desktop.domain.totals import local_midnight, seconds_within
 from desktop.domain.tree import TaskTree
+from desktop.services.display_format import display_format
 from desktop.ui.timesheet.text import task_label, task_tooltip
 
 DAYS_PER_WEEK = 7
@@ -25,9 +26,12 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _UNSET = object()
 
 
-def week_start(day: date) -> date:
-    """The Monday of `day`'s week."""
-    return day - timedelta(days=day.weekday())
+def week_start(day: date, first_weekday: int | None = None) -> date:
+    """The first day of `day`'s week: the General page's week start (Monday is 0), by
+    default the one chosen there (or the locale's)."""
+    if first_weekday is None:
+        first_weekday = display_format().first_weekday()
+    return week_first_day(day, first_weekday)
 
 
 class TimesheetWeekModel(QAbstractTableModel):
@@ -178,4 +182,4 @@ class TimesheetWeekModel(QAbstractTableModel):
             length = self._row_total(item_id)
         else:
             length = self._cells.get((item_id, column), timedelta(0))
-        return format_hm(length) if length else ""
+        return display_format().duration(length) if length else ""

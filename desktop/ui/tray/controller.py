@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from desktop.domain.durations import format_hm, format_hms
-from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.services.display_format import display_format
 from desktop.services.sync_service import SyncService
+from desktop.services.sync_state import SyncPhase, SyncState
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from desktop.ui.icons import TrayState, app_icon, kind_icon, svg_icon, tray_icon
@@ -28,6 +28,16 @@ log = logging.getLogger(__name__)
 
 RECENT_IN_MENU = 5
 _MENU_TEXT_LIMIT = 60
+
+
+# Notification servers that read markup in a message's body would render a record named
+# "<b>x</b>" in bold, or load an <img>: these look-alikes keep names as they read.
+_MARKUP_LOOKALIKES = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06"})
+
+
+def plain_message(text: str) -> str:
+    """A notification's text, safe from markup whatever shows it."""
+    return text.translate(_MARKUP_LOOKALIKES)
 
 
 def _menu_text(text: str) -> str:
@@ -50,6 +60,7 @@ class TrayController(QObject):
         pick_task: Callable[[], None],
         quit_app: Callable[[], None],
         tray_available: bool | None = None,
+        describe_pause: Callable[[object], str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,7 +71,12 @@ class TrayController(QObject):
         self._open_window = open_window
         self._problem: str | None = None
         self._notified_problems: set[str] = set()
+        # "Synchronization paused since 14:05" from a PauseState ("" when not paused): the Sync
+        # page's wording, handed in by the app
+        self._describe_pause = describe_pause or (
+            lambda state: "Synchronization paused" if getattr(state, "paused", False) else "")
         self._state = TrayState.IDLE
+        self.notifications_enabled = True  # the General page's "Show notifications"
 
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
@@ -74,8 +90,13 @@ class TrayController(QObject):
         self._recent_anchor = self.menu.addSeparator()
         self.pick_action = self.menu.addAction("Pick a task…")
         self.pick_action.triggered.connect(pick_task)
+        self.pause_action = self.menu.addAction("Pause synchronization")
+        self.pause_action.triggered.connect(self._toggle_pause)
         self.sync_action = self.menu.addAction(svg_icon("sync"), "Force synchronization")
         self.sync_action.triggered.connect(sync.force_sync)
+        self.cancel_sync_action = self.menu.addAction("Cancel synchronization")
+        self.cancel_sync_action.triggered.connect(sync.cancel)
+        self.cancel_sync_action.setVisible(False)
         self.menu.addSeparator()
         self.open_action = self.menu.addAction(app_icon(), "Open Stint")
         self.open_action.triggered.connect(open_window)
@@ -95,17 +116,19 @@ class TrayController(QObject):
             QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
         )
         self.icon: QSystemTrayIcon | None = None
+        self._message_click: Callable[[], None] | None = None
         if available:
             self.icon = QSystemTrayIcon(tray_icon(TrayState.IDLE), self)
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._activated)
+            self.icon.messageClicked.connect(self._message_clicked)
 
         timer.timer_started.connect(self._timer_changed)
         timer.timer_stopped.connect(self._timer_changed)
         tasks.tree_changed.connect(self._refresh_all)
-        sync.sync_started.connect(self._update_state)
-        sync.sync_finished.connect(self._sync_finished)
-        sync.sync_failed.connect(self._sync_failed)
+        self._sync_state = sync.state()
+        sync.state_changed.connect(self._sync_state_changed)
+        display_format().changed.connect(self._refresh_all)
         self._refresh_all()
 
     # -- public --------------------------------------------------------------------------
@@ -127,12 +150,17 @@ class TrayController(QObject):
     def tooltip(self) -> str:
         return self._tooltip_text()
 
-    def notify(self, title: str, message: str, error: bool = False) -> bool:
-        """A desktop notification from the tray icon; False when there is no tray."""
+    def notify(self, title: str, message: str, error: bool = False,
+               on_click: Callable[[], None] | None = None) -> bool:
+        """A desktop notification from the tray icon; False when there is no tray. The text is
+        plain; `on_click` runs when the user clicks this message (not an older one). This is
+        the `Notifier` of desktop.services.new_items_notice: shared desktop notifications
+        with actions can replace it behind the same call."""
         if self.icon is None or not self.icon.supportsMessages():
             return False
         kind = QSystemTrayIcon.MessageIcon.Warning if error else QSystemTrayIcon.MessageIcon.Information
-        self.icon.showMessage(title, message, kind, 8000)
+        self._message_click = on_click
+        self.icon.showMessage(plain_message(title), plain_message(message), kind, 8000)
         return True
 
     def explain_once(self, settings) -> None:
@@ -165,6 +193,11 @@ class TrayController(QObject):
         self.menu.deleteLater()
 
     # -- reacting ------------------------------------------------------------------------
+    def _message_clicked(self) -> None:
+        action, self._message_click = self._message_click, None
+        if action is not None:
+            action()
+
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self._toggle_window()
@@ -180,27 +213,47 @@ class TrayController(QObject):
     def _refresh_all(self) -> None:
         self._update_header()
         self._update_recent()
+        self._update_pause_action()
         self._update_state()
         self._update_tooltip()
 
-    def _sync_finished(self, run: SyncRun | None) -> None:
-        if run is not None and run.outcome is RunOutcome.SUCCEEDED:
-            self._problem = None
+    def _toggle_pause(self) -> None:
+        problem = self._sync.set_paused(not self._sync_state.paused)
+        if problem:
+            self.notify("Stint cannot change synchronization", problem, error=True)
+
+    def _update_pause_action(self) -> None:
+        pause = self._sync_state.pause
+        paused = self._sync_state.paused
+        self.pause_action.setText("Resume synchronization" if paused else "Pause synchronization")
+        locked = pause is not None and pause.locked
+        self.pause_action.setEnabled(pause is not None and not locked)
+        self.pause_action.setToolTip("Set by your administrator" if locked else "")
+
+    def _sync_state_changed(self, state: SyncState) -> None:
+        """The icon, tooltip and menu follow the one sync state; a problem is notified once
+        (until a run works again)."""
+        self._sync_state = state
+        problem = state.problem if state.connected else None
+        self._problem = problem
+        if problem is None:
             self._notified_problems.clear()  # a new problem later deserves a new notice
+        elif problem not in self._notified_problems and self.notifications_enabled:
+            self._notified_problems.add(problem)
+            self.notify("Stint cannot synchronize", problem, error=True)
+        self.sync_action.setEnabled(not state.running)
+        self.cancel_sync_action.setVisible(state.running)
+        self.cancel_sync_action.setEnabled(state.can_cancel)
+        self.cancel_sync_action.setText(
+            "Cancelling synchronization…" if state.cancelling else "Cancel synchronization")
+        self._update_pause_action()
         self._update_state()
         self._update_tooltip()
-
-    def _sync_failed(self, message: str, _action: str) -> None:
-        self._problem = message
-        self._update_state()
-        self._update_tooltip()
-        if message not in self._notified_problems:
-            self._notified_problems.add(message)
-            self.notify("Stint cannot synchronize", message, error=True)
 
     def _menu_about_to_show(self) -> None:
         self._update_header()
         self._update_recent()
+        self._sync.refresh_pause()  # `stint sync --pause` may have changed it meanwhile
         self._timer.subscribe_ticks(self.menu)
 
     def _menu_ticked(self, _elapsed: object) -> None:
@@ -217,7 +270,7 @@ class TrayController(QObject):
     def _update_header(self) -> None:
         running = self._timer.is_running()
         if running:
-            text = f"{self._task_name()}: {format_hms(self._timer.elapsed())}"
+            text = f"{self._task_name()}: {display_format().duration(self._timer.elapsed(), live=True)}"
         else:
             text = "No timer running"
         self.header_action.setText(_menu_text(text))
@@ -245,7 +298,7 @@ class TrayController(QObject):
         self.recent_section.setVisible(bool(self.recent_actions))
 
     def _update_state(self) -> None:
-        if self._sync.is_running():
+        if self._sync_state.running:
             state = TrayState.SYNCING
         elif self._problem is not None:
             state = TrayState.ERROR
@@ -262,16 +315,24 @@ class TrayController(QObject):
     def _tooltip_text(self) -> str:
         lines = ["Stint"]
         if self._timer.is_running():
-            started = self._timer.running().start.astimezone()
+            shown = display_format()
+            started = shown.clock_time(self._timer.running().start.astimezone())
             lines.append(
-                f"{self._task_name()}: {format_hm(self._timer.elapsed())} (since {started:%H:%M})"
+                f"{self._task_name()}: {shown.duration(self._timer.elapsed())} (since {started})"
             )
         else:
             lines.append("No timer running")
-        if self._sync.is_running():
-            lines.append("Synchronizing…")
+        state = self._sync_state
+        paused = self._describe_pause(state.pause)
+        if state.running:
+            lines.append("Cancelling synchronization…" if state.cancelling
+                         else "Synchronizing once…" if paused else "Synchronizing…")
         elif self._problem:
             lines.append(f"Sync problem: {self._problem}")
+        elif state.phase is SyncPhase.NOT_CONNECTED:
+            lines.append("Not connected to Salesforce")
+        if paused:
+            lines.append(paused)
         return "\n".join(lines)
 
     def _update_tooltip(self) -> None:

@@ -12,6 +12,7 @@ from desktop.ui.picker.tree_model import FIELDS_ROLE, ITEM_ID_ROLE, PATH_ROLE, T
 from tests.gui.conftest import (
     ACME_ID,
     CALL_ID,
+    CASE_ID,
     CLOSED_CHILD_ID,
     CLOSED_ID,
     HOSTILE_ID,
@@ -113,3 +114,49 @@ def test_tree_model_passes_qts_own_model_tester(qtmodeltester):
     model.set_layout(TreeLayout.build(tree, include_archived=True), tree)
     qtmodeltester.check(model)  # QAbstractItemModelTester (C++) where PySide6 has it
     model.set_layout(TreeLayout.build(tree), tree)
+
+
+def test_new_results_change_only_the_rows_that_differ(qtmodeltester):
+    """A keystroke repaints only what changed: no reset, rows replaced in place."""
+    tree = sample_tree()
+    model = TaskSearchModel(tree.path_text)
+    qtmodeltester.check(model, force_py=True)
+    acme, call, case, hostile = (tree.get(i) for i in (ACME_ID, CALL_ID, CASE_ID, HOSTILE_ID))
+    model.set_results([acme, call, case])
+    events: list[tuple] = []
+    model.modelReset.connect(lambda: events.append(("reset",)))
+    model.dataChanged.connect(lambda first, last: events.append(("changed", first.row(), last.row())))
+    model.rowsInserted.connect(lambda _parent, first, last: events.append(("inserted", first, last)))
+    model.rowsRemoved.connect(lambda _parent, first, last: events.append(("removed", first, last)))
+
+    model.set_results([acme, call, case])
+    assert events == []
+    model.set_results([acme, hostile, case, call])
+    assert events == [("inserted", 3, 3), ("changed", 1, 1)]
+    assert model.row_shown(1).name == HOSTILE_NAME
+    events.clear()
+    model.set_results([call])
+    assert events == [("removed", 1, 3), ("changed", 0, 0)]
+    assert [model.item_at(0)] == [call] and model.row_shown(0).details.startswith("Salesforce >")
+
+
+def test_the_delegate_paints_selected_archived_and_hostile_rows(qtbot):
+    from PySide6.QtWidgets import QListView
+
+    from desktop.ui.picker.search_model import TaskResultDelegate
+
+    tree = sample_tree()
+    model = TaskSearchModel(tree.path_text)
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setItemDelegate(TaskResultDelegate(model, view))
+    view.resize(400, 300)
+    model.set_results([tree.get(i) for i in (HOSTILE_ID, CLOSED_ID, CALL_ID)])
+    view.setCurrentIndex(model.index(1, 0))
+    image = view.grab().toImage()
+    row_height = view.sizeHintForRow(0)
+    background = image.pixelColor(image.width() - 2, image.height() - 2)  # below the rows
+    for row in range(3):  # text (or the selection) in each row, not just the background
+        y = row * row_height + row_height // 3
+        assert any(image.pixelColor(x, y) != background for x in range(40, 300, 2)), row

@@ -313,3 +313,14 @@ def test_the_reports_page_has_unique_mnemonics_in_the_window(qtbot, page, timer_
     assert {"Alt+P", "Alt+G", "Alt+C", "Alt+E"} <= mnemonics.keys()
     window.page_actions[1].trigger()  # Go > Reports (Ctrl+2)
     assert window.pages.currentWidget() is page
+
+
+def test_a_deleted_page_no_longer_follows_the_task_tree(qtbot, entries_service, tasks_service,
+                                                         timer_service):
+    """The tasks service outlives a page (a tree_changed of a late search index came after
+    the page of an earlier test was deleted, and its slot read deleted widgets)."""
+    import shiboken6
+
+    page = ReportsPage(entries_service, tasks_service, timer_service)
+    shiboken6.delete(page)
+    tasks_service.tree_changed.emit()  # nothing left to refresh: no error

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.entries import TimeEntry
+from desktop.ui.locks import LOCKED_TOOLTIP
 from desktop.ui.settings.connect import CUSTOM_PRESET
-from desktop.ui.settings.locks import LOCKED_TOOLTIP
 from desktop.ui.settings.page import (
     CONNECTED,
     NEVER_CONNECTED,
@@ -240,6 +240,16 @@ def test_pick_specific_items_from_salesforce(
     assert page.save()
     settings = engine.settings.current()
     assert settings.import_mode == "specific" and settings.specific_ids == (first.id,)
+
+
+def test_a_pasted_page_of_text_finds_nothing_instead_of_an_error(
+    qtbot, page, integration_service, sandbox
+):
+    """Issue 11 follow-up b: over 4,000 characters Salesforce refuses the LIKE literal."""
+    connect(qtbot, page, integration_service, sandbox)
+    with qtbot.waitSignal(integration_service.candidates_loaded, timeout=CONNECT_TIMEOUT_MS) as got:
+        integration_service.load_candidates("pasted text " * 400)
+    assert got.args[0] == []
 
 
 def test_unlink_keeps_entries_and_reenable_signs_in_again(
@@ -577,3 +587,76 @@ def test_the_callback_url_and_consumer_secret_set_by_policy(qtbot, tmp_path, mon
         assert not form.consumer_key_badge.isVisible()  # preset, not locked
     finally:
         engine.close()
+
+
+def test_notify_of_new_items_is_off_by_default_and_saved(qtbot, page, engine):
+    """Issue 15: the opt-in notice of items newly assigned to the user."""
+    box = page.import_form.notify_box
+    assert box.isVisible() and not box.isChecked()
+    box.setChecked(True)
+    assert page.save_button.isEnabled()
+    assert page.save()
+    assert engine.settings.current().notify_new_items
+    page.reload()
+    assert page.import_form.notify_box.isChecked()
+
+
+def test_the_page_shows_pause_and_excluded_items_when_given_them(
+    qtbot, integration_service, engine_tasks_service, sync_service, engine
+):
+    from desktop.services.exclusions import ExclusionsService
+    from desktop.ui.sync_status.text import paused_explained
+
+    sync_service.set_pause_control(engine)
+    exclusions = ExclusionsService(engine, sync_service)
+    widget = IntegrationPage(integration_service, engine_tasks_service,
+                             sync_service=sync_service, exclusions=exclusions,
+                             describe_pause=paused_explained)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.pause_row.isVisible() and widget.pause_row.button.isEnabled()
+    excluded = widget.import_form.excluded
+    assert not excluded.isVisible()
+    assert exclusions.exclude("006000000000001AAA") is None  # not imported (yet): its Id shows
+    assert excluded.isVisible()
+    assert excluded.list.item(0).text() == "006000000000001AAA"
+    widget.import_form.specific_radio.setChecked(True)  # only "all items" excludes
+    assert not excluded.isVisible()
+    widget.import_form.all_radio.setChecked(True)
+    widget.import_form.interval_spin.setValue(30)
+    assert widget.save()
+    assert engine.settings.current().excluded_ids == ("006000000000001AAA",)  # Save keeps it
+
+
+def test_the_ca_file_can_be_changed_while_connected(
+    qtbot, page, integration_service, sync_service, engine, sandbox, tmp_path
+):
+    """Issue 11 point 8: a CA file moved away says so (not "internal error"), and choosing
+    it again on the connected page works from the next request on, without signing in."""
+    import shutil
+
+    kept = tmp_path / "corporate-ca.pem"
+    shutil.copy(sandbox.ca_file, kept)
+    fill_password_form(page, sandbox)
+    page.connect_form.ca_file_edit.setText(str(kept))
+    with qtbot.waitSignal(integration_service.connected, timeout=CONNECT_TIMEOUT_MS):
+        page.connect_form.enable_button.click()
+    wait_for_first_sync(qtbot, sync_service)
+    assert page.ca_file_row.isVisible() and page.ca_file_row.path_edit.text() == str(kept)
+
+    moved = tmp_path / "moved" / "corporate-ca.pem"
+    moved.parent.mkdir()
+    kept.rename(moved)
+    with qtbot.waitSignal(sync_service.sync_failed, timeout=CONNECT_TIMEOUT_MS) as failed:
+        sync_service.force_sync()
+    assert f"The CA certificate file {kept} that Stint trusts for Salesforce is missing" in (
+        failed.args[0])
+
+    assert not page.ca_file_row.change(str(tmp_path / "nowhere.pem"))
+    assert "does not exist" in page.ca_file_row.error.text()
+    with qtbot.waitSignal(sync_service.sync_finished, timeout=CONNECT_TIMEOUT_MS,
+                          check_params_cb=lambda run: run.outcome.value == "succeeded"):
+        assert page.ca_file_row.change(str(moved))  # a sync follows at once
+    assert engine.settings.current().ca_file == str(moved)
+    assert page.ca_file_row.path_edit.text() == str(moved)
+    assert page.state() == CONNECTED

@@ -33,7 +33,7 @@ RUNS = [
             error="Your Salesforce org has used up its daily API request limit."),
     SyncRun(1, NOW - timedelta(days=1), "full", RunOutcome.SUCCEEDED,
             NOW - timedelta(days=1) + timedelta(seconds=12), api_calls=3,
-            counts={"Opportunity": ObjectCounts(created=40, archived=2),
+            counts={"Opportunity": ObjectCounts(created=40, archived=2, closed=1, deleted=1),
                     "Case": ObjectCounts(created=10, modified=1, restored=1)}),
 ]
 CHANGES = [
@@ -73,7 +73,13 @@ def test_statistics_models_pass_the_model_tester(qtmodeltester):
     assert cell(runs, 1, 0) == "Yesterday 11:00"
     assert cell(runs, 1, 5) == "54"  # 50 created, 1 modified, 2 archived, 1 restored
     assert runs.data(runs.index(0, 2), Qt.ItemDataRole.ToolTipRole).startswith("Your Salesforce")
-    assert [cell(counts, 1, c) for c in range(5)] == ["Opportunity", "40", "0", "2", "0"]
+    # why items were archived, reason by reason (issue 15)
+    assert counts.headers[:7] == ("Object", "Created", "Modified", "Closed", "Deleted",
+                                  "Not visible", "Excluded")
+    assert [cell(counts, 1, c) for c in range(7)] == ["Opportunity", "40", "0", "1", "1", "0", "0"]
+    assert runs.data(runs.index(1, 5), Qt.ItemDataRole.ToolTipRole).startswith(
+        "Case: 10 created, 1 modified, 0 archived, 1 restored\n"
+        "Opportunity: 40 created, 0 modified, 2 archived (1 closed, 1 deleted), 0 restored")
     assert cell(changes, 0, 2) == "<b>Printer</b> on fire"  # plain text, literally
     assert [cell(changes, 1, c) for c in (3, 4, 5)] == ["Pushed", "To Salesforce", "Error"]
     assert cell(changes, 1, 6).startswith("FIELD_CUSTOM_VALIDATION_EXCEPTION")
@@ -92,16 +98,23 @@ def test_not_connected_view_says_so(qtbot, sync_service, clock):
 
 
 def test_progress_while_syncing_and_errors_shown(qtbot, sync_service, clock):
+    from tests.gui.conftest import FakeScheduler
+
+    sync_service.attach(FakeScheduler())
     view = SyncStatusView(sync_service, tz=TZ, clock=clock)
     qtbot.addWidget(view)
     view.show()
-    sync_service.sync_started.emit()
+    callbacks = sync_service.callbacks()
+    with qtbot.waitSignal(sync_service.state_changed):
+        callbacks.on_started()
     assert view.progress_bar.isVisible() and view.cancel_button.isVisible()
     assert not view.sync_button.isEnabled()
-    sync_service.sync_progressed.emit("Opportunity", 2000, 5000)
+    with qtbot.waitSignal(sync_service.state_changed):
+        callbacks.on_progress("Opportunity", 2000, 5000)
     assert (view.progress_bar.value(), view.progress_bar.maximum()) == (2000, 5000)
     assert view.progress_label.text() == "Synchronizing Opportunity: 2,000 of 5,000 records"
-    sync_service.sync_failed.emit("Salesforce (127.0.0.1) had a problem answering.", "retry")
+    with qtbot.waitSignal(sync_service.sync_failed):
+        callbacks.on_failed("Salesforce (127.0.0.1) had a problem answering.", "retry")
     assert not view.progress_bar.isVisible()
     assert view.error_label.isVisible()
     assert view.error_label.text() == "Salesforce (127.0.0.1) had a problem answering."
@@ -151,3 +164,46 @@ def test_sync_status_and_statistics_after_a_sandbox_sync(
     stats.runs_table.selectRow(0)  # the per-object table follows the selected run
     assert stats.counts_heading.text() == "Per object, selected run"
     assert all(cell(stats.counts_model, r, 1) == "0" for r in range(stats.counts_model.rowCount()))
+
+
+def test_counts_table_shows_the_reasons_and_only_the_columns_in_use(qtbot):
+    from desktop.ui.sync_status.statistics_view import StatisticsView
+
+    view = StatisticsView(TZ)
+    qtbot.addWidget(view)
+    old = SyncRun(3, NOW - timedelta(days=2), "full", RunOutcome.SUCCEEDED, NOW,
+                  counts={"Case": ObjectCounts(archived=3)})  # logged before reasons were kept
+    view.set_history([*RUNS, old], [], NOW)
+    headers = view.counts_model.headers
+    shown = [headers[c] for c in range(len(headers)) if not view.counts_table.isColumnHidden(c)]
+    assert shown == ["Object", "Created", "Modified", "Closed", "Deleted", "Not visible",
+                     "Archived (other)", "Restored"]  # no exclusion, no write-back yet
+    case = headers.index("Archived (other)")
+    assert cell(view.counts_model, 0, case) == "3"
+    view.set_history([SyncRun(4, NOW, "incremental", RunOutcome.SUCCEEDED, NOW, counts={
+        "Task": ObjectCounts(archived=2, excluded=2), "Event": ObjectCounts(pushed=1)})], [], NOW)
+    shown = [headers[c] for c in range(len(headers)) if not view.counts_table.isColumnHidden(c)]
+    assert "Excluded" in shown and "Pushed" in shown and "Failed" in shown
+    assert "Archived (other)" not in shown
+
+
+def test_an_archived_record_says_why():
+    model = RecordChangesModel(TZ)
+    model.set_rows([RecordChange(NOW, "Case", "500000000000001AAA", "archived",
+                                 Direction.FROM_SALESFORCE, record_name="Printer",
+                                 reason="not visible")], NOW)
+    assert cell(model, 0, 3) == "Archived (not visible)"
+
+
+def test_open_log_folder(qtbot, sync_service, tmp_path):
+    """Issue 11 point 8: the Sync page leads to the log files (for the user or support)."""
+    from PySide6.QtCore import QUrl
+
+    opened: list[QUrl] = []
+    view = SyncStatusView(sync_service, tz=TZ, log_dir=tmp_path / "logs", open_url=opened.append)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.log_button.isVisible()
+    qtbot.mouseClick(view.log_button, Qt.MouseButton.LeftButton)
+    assert opened == [QUrl.fromLocalFile(str(tmp_path / "logs"))]
+    qtbot.waitUntil(lambda: not view.is_loading())

@@ -38,6 +38,7 @@ def test_app_options_are_read_directly(arguments, expected):
         ["--profile", "--demo"],  # an option where the value goes: argparse reports it
         ["--profile="],
         ["--dem"],  # abbreviations and typos are argparse's to judge
+        ["--version"],
     ],
 )
 def test_anything_else_goes_to_argparse(arguments):
@@ -56,8 +57,18 @@ def test_every_top_level_option_is_one_the_app_start_reads():
     """A new option of `stint` itself must be taught to _app_options too."""
     options = {
         option for action in build_parser()._actions for option in action.option_strings
-        if option.startswith("--") and option != "--help"
+        if option.startswith("--") and option not in ("--help", "--version")
     }
     assert options == {"--profile", "--demo", "--hidden"}
     for option in ("--demo", "--hidden"):
         assert _app_options([option])[option[2:]] is True
+
+
+def test_version_prints_the_package_version(capsys):
+    from desktop import __version__
+    from desktop.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"stint {__version__}\n"

@@ -42,7 +42,7 @@ def test_connect_json(stint, sandbox):
     assert result.json() == {
         "connected": True, "username": sandbox.username, "login_url": sandbox.login_url,
         "auth_method": "password", "user_id": sandbox.org.api_user.id,
-        "instance_url": sandbox.instance_url, "keyring": "session-only", "keyring_problem": None,
+        "instance_url": sandbox.instance_url, "keyring": "system", "keyring_problem": None,
     }
 
 
@@ -71,14 +71,16 @@ def test_sync_status_and_log_json(connected_cli, sandbox):
     # the describes, then one call per query (each under 2,000 records in the small org)
     assert run["kind"] == "full" and run["outcome"] == "succeeded" and run["api_calls"] == 6
     assert set(run["counts"]) == {"Opportunity", "Case", "Task"}
-    assert set(run["counts"]["Case"]) == {"created", "modified", "archived", "restored"}
+    assert set(run["counts"]["Case"]) == {"created", "modified", "archived", "restored",
+                                          "closed", "deleted", "not_visible", "excluded"}
     assert run["started_at"].endswith("Z")
     second = connected_cli("sync", "--json").json()
     assert second["api_calls"] == 1 and second["counts"] == {}
 
     status = connected_cli("status", "--json").json()
     assert set(status) == {"profile", "connection", "last_sync", "next_sync_at",
-                           "next_sync_note", "api_usage", "timer", "counts"}
+                           "next_sync_note", "api_usage", "timer", "counts", "sync_pause"}
+    assert status["sync_pause"] == {"paused": False, "since": None, "locked": False}
     assert status["connection"]["connected"] and status["last_sync"]["id"] == second["id"]
     assert status["api_usage"]["limit"] == sandbox.budget.maximum
     assert status["timer"] is None and status["counts"]["opportunities"] > 50
@@ -88,7 +90,7 @@ def test_sync_status_and_log_json(connected_cli, sandbox):
     assert len(log["changes"]) == 100
     change = log["changes"][0]
     assert set(change) == {"at", "sobject", "record_id", "record_name", "action", "direction",
-                           "status", "error", "run_id"}
+                           "status", "error", "run_id", "reason"}
     assert change["direction"] == "from_salesforce" and change["action"] == "created"
 
     text = connected_cli("status")
@@ -347,3 +349,51 @@ def test_search_finds_an_activity_by_its_parents_words(connected_cli):
     assert activity["id"] in {t["id"] for t in found}
     archived_parent = connected_cli("tasks", "--search", query, "--archived", "--json").json()
     assert archived_parent  # the same search over archived items too
+
+
+def test_start_at_login_writes_and_removes_the_autostart_entry(stint, profile_dir, tmp_path):
+    from desktop.platform.autostart import parse_exec
+
+    entry = tmp_path / "xdg-config" / "autostart" / "io.stint.Stint.desktop"
+    assert stint("settings", "set", "start_at_login", "on").out == "start_at_login = true\n"
+    exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
+    command = parse_exec(exec_line[len("Exec="):])
+    assert command[-3:] == ["--profile", str(profile_dir.resolve()), "--hidden"]
+    assert stint("settings", "--json").json()["settings"]["start_at_login"] is True
+    assert stint("settings", "set", "start_at_login", "off").code == 0
+    assert not entry.exists()
+
+
+def test_start_at_login_locked_off_by_policy_writes_nothing(stint, tmp_path, monkeypatch):
+    policy = tmp_path / "policy.toml"
+    policy.write_text('locked = ["general.start_at_login"]\n', encoding="utf-8")
+    monkeypatch.setenv("STINT_POLICY", str(policy))
+    refused = stint("settings", "set", "start_at_login", "true")
+    assert refused.code == 1 and "locked by your administrator" in refused.err
+    assert not (tmp_path / "xdg-config" / "autostart").exists()
+
+
+def test_general_preferences_from_the_cli(stint):
+    assert stint("settings", "set", "work_days", "mon,wed,fri").out == \
+        'work_days = ["mon", "wed", "fri"]\n'
+    assert stint("settings", "set", "duration_format", "decimal").code == 0
+    bad = stint("settings", "set", "idle_minutes", "0")
+    assert bad.code == 1 and "idle_minutes is 1 to 240 minutes" in bad.err
+    data = stint("settings", "--json").json()["settings"]
+    assert (data["work_days"], data["duration_format"], data["idle_minutes"]) == (
+        ["mon", "wed", "fri"], "decimal", 5)
+
+
+def test_status_reads_the_link_without_the_keyring_and_learns_an_old_ones(
+        connected_cli, profile_dir, memory_keyring):
+    from desktop.engine.link import KEYRING_KEY
+
+    assert connected_cli("status", "--json").json()["connection"]["keyring"] == "system"
+    with engine_for(profile_dir, memory_keyring) as engine:  # as linked by an older Stint
+        engine.store.sync_state.set_value(KEYRING_KEY, None)
+    connection = connected_cli("status", "--json").json()["connection"]
+    assert connection["connected"] and connection["keyring"] == "system"  # asked the keyring
+    with engine_for(profile_dir, memory_keyring) as engine:
+        assert engine.store.sync_state.get_value(KEYRING_KEY) == "system"  # and noted it
+    assert connected_cli("disconnect").code == 0
+    assert connected_cli("status", "--json").json()["connection"]["connected"] is False

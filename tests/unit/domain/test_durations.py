@@ -73,3 +73,24 @@ def test_error_message_quotes_the_input():
 ])
 def test_entry_lengths_show_seconds_under_a_minute(seconds, shown):
     assert format_entry_length(timedelta(seconds=seconds)) == shown
+
+
+def test_format_duration_follows_the_chosen_style():
+    from desktop.domain.durations import format_duration
+
+    length = timedelta(hours=1, minutes=30, seconds=5)
+    assert format_duration(length) == "1:30"
+    assert format_duration(length, "hm", live=True) == "1:30:05"
+    assert format_duration(length, "decimal") == "1.50 h"
+    assert format_duration(length, "decimal", live=True) == "1.50 h"
+    assert format_duration(timedelta(minutes=20), "decimal", decimal_point=",") == "0,33 h"
+    # what the decimal style shows is read back by the duration field of the entry editor
+    assert parse_duration(format_duration(timedelta(minutes=45), "decimal")) == timedelta(minutes=45)
+
+
+def test_an_entry_under_a_minute_shows_seconds_in_either_style():
+    from desktop.domain.durations import format_duration
+
+    assert format_duration(timedelta(seconds=42), "decimal", entry=True) == "42 s"
+    assert format_duration(timedelta(seconds=42), "hm", entry=True) == "42 s"
+    assert format_duration(timedelta(seconds=42), "hm", live=True, entry=True) == "0:00:42"

@@ -4,6 +4,8 @@ import pytest
 
 import desktop.domain.search as search_module
 import desktop.domain.search_bitmaps as search_bitmaps
+import desktop.domain.search_words as search_words
+from desktop.domain.item_table import ItemTable
 from desktop.domain.items import ROOT_ID, Item, ItemKind
 from desktop.domain.search import SearchIndex, query_terms
 from desktop.domain.search_scan import search_items
@@ -105,8 +107,9 @@ def test_name_tie_break_is_shorter_first():
 # -- the fast paths must agree with a plain reading of the rules -----------------------------
 
 
-def reference_search(items, text, limit=50, recent_ids=()):
-    by_id = {item.id: item for item in items}
+def reference_search(items, text, limit=50, recent_ids=(), parents_from=None):
+    """The rules read plainly; a parent's words come from `parents_from` (default: `items`)."""
+    by_id = {item.id: item for item in (parents_from or items)}
     terms = query_terms(text)
 
     def texts(item):
@@ -131,7 +134,8 @@ def reference_search(items, text, limit=50, recent_ids=()):
         return None
 
     key = {item.id: (len(item.name), " ".join(words(item.name)), item.id) for item in items}
-    recent = [by_id[i] for i in dict.fromkeys(recent_ids) if i in by_id and tier(by_id[i]) is not None]
+    given = {item.id: item for item in items}
+    recent = [given[i] for i in dict.fromkeys(recent_ids) if i in given and tier(given[i]) is not None]
     rest = sorted((item for item in items if item not in recent and tier(item) is not None),
                   key=lambda item: (tier(item), key[item.id]))
     return [item.id for item in (recent + rest)[:limit]]
@@ -161,9 +165,10 @@ QUERIES = ["a", "ac", "acme", "me", "wid get", "get wid", "cre", "crème", "ö",
            "1234", "zu ri", "ch", "pro spect", "spect", "e", "se ca", "widgetacme", "x", "ko 00"]
 
 
-@pytest.mark.parametrize("limits", [(4096, 1500, 2000), (3, 10, 2)])
+@pytest.mark.parametrize("limits", [(4096, 1500, 2000, 1500), (3, 10, 2, 1500), (3, 10, 50, 4)])
 def test_fast_paths_agree_with_the_reference(monkeypatch, limits):
-    sparse, verify_all, vocabulary = limits
+    sparse, verify_all, vocabulary, rare_word = limits
+    monkeypatch.setattr(search_words, "RARE_WORD_ITEMS", rare_word)
     monkeypatch.setattr(search_bitmaps, "SPARSE_LIMIT", sparse)
     monkeypatch.setattr(search_module, "VERIFY_ALL_LIMIT", verify_all)
     monkeypatch.setattr(search_module, "VOCABULARY_HIT_LIMIT", vocabulary)
@@ -178,3 +183,25 @@ def test_fast_paths_agree_with_the_reference(monkeypatch, limits):
             assert ids(index.search(query, limit, recent)) == expected, (query, limit)
             assert ids(search_items(items, query, limit, recent)) == expected, (query, limit)
 
+
+
+def test_an_index_over_part_of_a_table_matches_parents_outside_it():
+    """The picker's archived index holds archived items only; their parents' words count."""
+    items = random_corpus(400, seed=8)
+    table = ItemTable.of_items(items)
+    rng = random.Random(9)
+    chosen = sorted(rng.sample(range(len(table)), 150))
+    part = [table.item(position) for position in chosen]
+    index = SearchIndex.over(table, chosen)
+    for query in QUERIES:
+        recent = rng.sample([item.id for item in items], 5)
+        expected = reference_search(part, query, 20, recent, parents_from=items)
+        assert ids(index.search(query, 20, recent)) == expected, query
+
+
+def test_an_archived_call_is_found_through_its_active_opportunity():
+    items = [opp("o1", "Acme deal"), activity("a1", "Call back", "o1")]
+    table = ItemTable.of_items(items)
+    index = SearchIndex.over(table, [table.position("a1")])
+    assert ids(index.search("acme call")) == ["a1"]
+    assert index.search("acme deal") == [table.item(table.position("a1"))]

@@ -66,6 +66,19 @@ def test_bad_login_urls_have_plain_messages(url, message):
         ({"writeback": "custom_object"}, "writeback_object"),
         ({"writeback_min_minutes": -1}, "writeback_min_minutes"),
         ({"writeback_min_minutes": 1441}, "writeback_min_minutes"),
+        ({"week_start": "friday"}, "week_start"),
+        ({"time_format": "am/pm"}, "time_format"),
+        ({"duration_format": "minutes"}, "duration_format"),
+        ({"language": "de"}, "language"),
+        ({"idle_minutes": 0}, "idle_minutes"),
+        ({"idle_minutes": 241}, "idle_minutes"),
+        ({"remind_no_timer_minutes": 4}, "remind_no_timer_minutes"),
+        ({"remind_long_timer_hours": 25}, "remind_long_timer_hours"),
+        ({"work_days": ("mon", "monday")}, "work_days"),
+        ({"remind_no_timer": True, "work_days": ()}, "work_days"),
+        ({"work_start": "9am"}, "work_start"),
+        ({"work_end": "24:00"}, "work_end"),
+        ({"work_start": "17:00", "work_end": "09:00"}, "work_end"),
     ],
 )
 def test_each_rule_reports_its_setting(changes, key):
@@ -104,6 +117,38 @@ def test_round_trip_through_a_dict():
         writeback_field_map={"minutes": "Minutes__c"},
     )
     assert settings_from_dict(settings_to_dict(settings)) == settings
+
+
+def test_general_preferences_round_trip_and_default_to_the_locale():
+    defaults = Settings()
+    assert (defaults.week_start, defaults.time_format, defaults.language) == (
+        "locale", "locale", "system")
+    assert (defaults.idle_detection, defaults.idle_minutes) == (True, 5)
+    assert defaults.remind_no_timer is False  # the working-hours reminder is opt-in
+    assert defaults.start_at_login is False
+    changed = Settings(work_days=("sat", "sun"), duration_format="decimal", idle_minutes=12)
+    data = settings_to_dict(changed)
+    assert data["work_days"] == ["sat", "sun"]  # JSON-ready
+    assert settings_from_dict(data) == changed
+
+
+def test_work_days_must_be_a_list_not_a_string():
+    with pytest.raises(SettingsError) as info:
+        settings_from_dict({"work_days": "mon"})
+    assert set(info.value.problems) == {"work_days"}
+
+
+def test_policy_locks_general_preferences_with_their_types():
+    policy = {"reminders": {"work_days": ["mon", "tue"], "no_timer": True},
+              "general": {"start_at_login": True},
+              "locked": ["reminders.work_days", "general.start_at_login"]}
+    settings, locked = apply_policy(Settings(), policy)
+    assert settings.work_days == ("mon", "tue")  # a tuple, as the user's would be
+    assert settings.remind_no_timer and settings.start_at_login
+    assert locked == frozenset({"work_days", "start_at_login"})
+    with pytest.raises(SettingsError) as info:
+        apply_policy(Settings(), {"idle": {"minutes": 0}})
+    assert info.value.problems["idle_minutes"].startswith("The admin policy sets an unusable")
 
 
 def test_from_dict_ignores_unknown_keys_and_fills_defaults():
@@ -155,3 +200,28 @@ def test_policy_with_an_unusable_value_is_reported():
 def test_empty_policy_changes_nothing():
     user = Settings(sync_interval_minutes=15)
     assert apply_policy(user, {}) == (user, frozenset())
+
+
+def test_sync_controls_default_off_and_round_trip():
+    """Issue 15: not paused, nothing excluded, no notification of new items by default."""
+    defaults = Settings()
+    assert (defaults.sync_paused, defaults.excluded_ids, defaults.notify_new_items) == (
+        False, (), False)
+    changed = Settings(sync_paused=True, excluded_ids=("006000000000001AAA",),
+                       notify_new_items=True)
+    data = settings_to_dict(changed)
+    assert data["excluded_ids"] == ["006000000000001AAA"]
+    assert settings_from_dict(data) == changed
+
+
+def test_excluded_ids_must_be_salesforce_ids():
+    problems = settings_problems(Settings(excluded_ids=("006000000000001AAA", "not an id")))
+    assert problems == {"excluded_ids": "These are not Salesforce Ids: not an id."}
+
+
+def test_the_policy_can_lock_pausing():
+    locked_on, locked = apply_policy(Settings(), {"sync": {"paused": True},
+                                                  "locked": ["sync.paused"]})
+    assert locked_on.sync_paused and locked == frozenset({"sync_paused"})
+    kept_running, _ = apply_policy(Settings(sync_paused=True), {"locked": ["sync.paused"]})
+    assert not kept_running.sync_paused  # locked at the default: users cannot pause

@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from desktop.domain.steps import in_slices, release_in_steps, sorted_in_steps
+from desktop.domain.steps import in_slices, sorted_in_steps
 
 
 @pytest.mark.parametrize(("count", "step"), [(0, 4), (3, 4), (1000, 7), (5000, 64), (20_000, 4096)])
@@ -30,11 +30,3 @@ def test_in_slices_of_a_sequence_and_of_an_iterator() -> None:
     assert [list(piece) for piece in in_slices([1, 2, 3, 4, 5], 2)] == [[1, 2], [3, 4], [5]]
     assert list(in_slices(iter(range(5)), 2)) == [[0, 1], [2, 3], [4]]
     assert list(in_slices([], 3)) == []
-
-
-def test_release_in_steps_empties_lists_dicts_and_sets() -> None:
-    values = list(range(10_000))
-    table = {number: (number,) for number in range(5_000)}
-    seen = set(range(3_000))
-    release_in_steps(values, table, seen)
-    assert values == [] and table == {} and seen == set()

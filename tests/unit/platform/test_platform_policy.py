@@ -33,9 +33,31 @@ opportunity_stage_trigger = "Closed Won"
 
 [sync]
 interval_minutes = 120
+paused = false
 
 [writeback]
 target = "event"
+
+[general]
+start_at_login = true
+week_start = "sunday"
+time_format = "24h"
+duration_format = "decimal"
+notifications = false
+language = "fr"
+
+[idle]
+detection = true
+minutes = 10
+
+[reminders]
+no_timer = true
+no_timer_minutes = 30
+work_days = ["mon", "tue", "wed", "thu"]
+work_start = "08:30"
+work_end = "16:30"
+long_timer = true
+long_timer_hours = 6
 """
 
 
@@ -63,8 +85,26 @@ def test_full_policy_has_the_documented_shape(tmp_path, monkeypatch):
             "only_mine": True,
             "opportunity_stage_trigger": "Closed Won",
         },
-        "sync": {"interval_minutes": 120},
+        "sync": {"interval_minutes": 120, "paused": False},
         "writeback": {"target": "event"},
+        "general": {
+            "start_at_login": True,
+            "week_start": "sunday",
+            "time_format": "24h",
+            "duration_format": "decimal",
+            "notifications": False,
+            "language": "fr",
+        },
+        "idle": {"detection": True, "minutes": 10},
+        "reminders": {
+            "no_timer": True,
+            "no_timer_minutes": 30,
+            "work_days": ["mon", "tue", "wed", "thu"],
+            "work_start": "08:30",
+            "work_end": "16:30",
+            "long_timer": True,
+            "long_timer_hours": 6,
+        },
     }
 
 
@@ -125,11 +165,17 @@ def test_broken_toml_names_the_file_and_the_error(tmp_path):
     ("text", "expected"),
     [
         ("[conection]\nlogin_url = 'https://x'\n", "unknown section or key 'conection'"),
-        ("[sync]\ninterval = 5\n", "unknown key 'sync.interval' (known: interval_minutes)"),
+        ("[sync]\ninterval = 5\n", "unknown key 'sync.interval' (known: interval_minutes, paused)"),
         ("[sync]\ninterval_minutes = '60'\n", "sync.interval_minutes must be a whole number"),
         ("[sync]\ninterval_minutes = true\n", "must be a whole number, not true or false"),
         ("[import]\nonly_mine = 'yes'\n", "import.only_mine must be true or false"),
         ("[connection]\nlogin_url = 5\n", "connection.login_url must be a string"),
+        ("[reminders]\nwork_days = 'mon'\n", "work_days must be a list of strings, not a string"),
+        (
+            "[reminders]\nwork_days = [1, 2]\n",
+            "work_days must be a list of strings, not a list holding other things",
+        ),
+        ("[idle]\nminute = 5\n", "unknown key 'idle.minute' (known: detection, minutes)"),
         ("connection = 'x'\n", "'connection' must be a [connection] table"),
         ("locked = 'sync.interval_minutes'\n", "locked must be a list of setting names"),
         ("locked = ['sync.interval']\n", "locked names unknown settings: sync.interval"),

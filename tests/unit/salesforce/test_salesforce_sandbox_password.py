@@ -126,3 +126,32 @@ def test_resume_signs_in_again_from_the_stored_password(sandbox, credentials):
         assert client.user_id == sandbox.org.api_user.id
         first = next(client.query_pages("SELECT Id FROM Opportunity LIMIT 5"))
         assert len(first["records"]) == 5
+
+
+def test_nothing_relies_on_the_oauth_password_grant(sandbox, monkeypatch):
+    """Orgs created since Summer '23 block the OAuth username-password flow (the sandbox too,
+    by default): password sign-in and its renewal go through SOAP login() only."""
+    from desktop.platform.secrets import MemorySecretStore
+    from desktop.salesforce.credentials import Credentials
+    from desktop.sandbox import oauth_grants
+
+    def one_opportunity(client) -> int:
+        pages = client.query_pages("SELECT Id FROM Opportunity LIMIT 1")
+        return len(next(iter(pages))["records"])
+
+    asked = []
+    original = oauth_grants._GRANTS["password"]
+    monkeypatch.setitem(oauth_grants._GRANTS, "password",
+                        lambda *args: asked.append(1) or original(*args))
+    credentials = Credentials(MemorySecretStore())
+    client = connect_with_password(sandbox.login_url, sandbox.username, sandbox.password,
+                                   sandbox.security_token, ca_file=sandbox.ca_file,
+                                   credentials=credentials)
+    assert one_opportunity(client) == 1
+    sandbox.sessions.expire_all_sessions()  # the renewal signs in again
+    assert one_opportunity(client) == 1
+    resumed = resume(sandbox.login_url, "password", credentials, username=sandbox.username,
+                     ca_file=sandbox.ca_file)
+    assert one_opportunity(resumed) == 1
+    assert asked == []
+    assert not sandbox._ctx.oauth_password_flow_allowed  # blocked, as in a new org

@@ -5,6 +5,7 @@ import threading
 import pytest
 
 from desktop.store import Store, StoreError
+from desktop.store.errors import StoreCorrupt
 
 
 def test_wal_and_foreign_keys_on_every_connection(store):
@@ -138,7 +139,7 @@ def test_close_leaves_a_read_under_way_on_another_thread_alone(tmp_path):
 def test_a_file_that_is_not_a_database_gives_a_plain_error(tmp_path):
     path = tmp_path / "stint.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="cannot be opened"):
+    with pytest.raises(StoreCorrupt, match="is damaged .* run `stint repair`"):
         Store.open(path)
 
 
@@ -177,7 +178,7 @@ def test_a_busy_database_gives_a_plain_error(store):
     other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
     try:
         store._db.connect().execute("PRAGMA busy_timeout = 50")
-        with pytest.raises(StoreError, match="is busy: another program is writing"):
+        with pytest.raises(StoreError, match="is busy: another program .* Try again in a moment"):
             store.sync_state.set_value("k", "v")
     finally:
         other.execute("ROLLBACK")
@@ -187,9 +188,13 @@ def test_a_busy_database_gives_a_plain_error(store):
 
 
 def test_write_problem_texts(tmp_path):
-    from desktop.store.database import write_problem
+    from desktop.store.errors import store_problem
 
-    path = tmp_path / "s.db"
-    assert "disk is full" in write_problem(path, sqlite3.OperationalError("database or disk is full"))
-    assert "read-only" in write_problem(path, sqlite3.OperationalError("attempt to write a readonly database"))
-    assert "could not save" in write_problem(path, sqlite3.OperationalError("disk I/O error"))
+    def text(message: str) -> str:
+        return store_problem(tmp_path / "s.db", sqlite3.OperationalError(message)).message
+
+    assert "is full" in text("database or disk is full") and "Free some space" in text(
+        "database or disk is full")
+    assert "read-only" in text("attempt to write a readonly database")
+    assert "could not save" in text("disk I/O error")
+    assert "is damaged" in text("database disk image is malformed")

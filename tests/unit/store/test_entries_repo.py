@@ -186,3 +186,50 @@ def test_times_are_stored_in_utc_with_milliseconds(store):
     ).fetchone()
     assert row == ("2026-11-20T09:00:00.123Z", "2026-11-20T10:00:00.123Z")
     assert store.entries.get(entry.id).start == local.replace(microsecond=123000)
+
+
+def test_resolving_idle_time_splits_the_running_entry_in_one_transaction(store):
+    from desktop.domain.timer import IdleChoice
+
+    running = store.entries.start_timer("006A", at(0), note="design")
+    result = store.entries.resolve_idle(
+        running.client_id, at(30), at(75), IdleChoice.GIVE_TO_TASK, "500B", now=at(80)
+    )
+    entries = store.entries.between(at(0), at(120))
+    assert [(e.item_id, e.start, e.end) for e in entries] == [
+        ("006A", at(0), at(30)), ("500B", at(30), at(75)), ("006A", at(75), None),
+    ]
+    assert store.entries.running() == result.resumed and result.resumed.note == "design"
+    assert result.given.id is not None
+
+
+def test_resolving_idle_time_of_an_entry_that_is_no_longer_running_changes_nothing(store):
+    from desktop.domain.timer import IdleChoice
+
+    first = store.entries.start_timer("006A", at(0))
+    store.entries.start_timer("500B", at(40))  # the user switched task meanwhile
+    with pytest.raises(EntryError, match="changed meanwhile"):
+        store.entries.resolve_idle(first.client_id, at(10), at(30), IdleChoice.DISCARD, now=at(50))
+    assert [(e.item_id, e.end) for e in store.entries.between(at(0), at(60))] == [
+        ("006A", at(40)), ("500B", None)]
+
+
+def test_discarding_all_of_a_running_entry_and_stopping_leaves_a_tombstone(store):
+    from desktop.domain.timer import IdleChoice
+
+    running = store.entries.start_timer("006A", at(10))
+    store.entries.resolve_idle(running.client_id, at(0), at(40), IdleChoice.DISCARD_AND_STOP,
+                               now=at(45))
+    assert store.entries.running() is None and store.entries.all() == []
+    assert [e.id for e in store.entries.deleted()] == [running.id]
+    restored = store.entries.undelete(running.id)
+    assert restored.start == at(10)
+
+
+def test_the_away_end_never_lies_in_the_future(store):
+    from desktop.domain.timer import IdleChoice
+
+    running = store.entries.start_timer("006A", at(0))
+    result = store.entries.resolve_idle(running.client_id, at(30), at(90), IdleChoice.DISCARD,
+                                        now=at(60))
+    assert result.resumed.start == at(60)

@@ -35,3 +35,10 @@ def test_stored_json_holds_no_secret_fields(store):
     text = store._db.connect().execute("SELECT value FROM settings").fetchone()[0]
     for word in ("password", "token", "secret"):
         assert word not in text.lower()
+
+
+def test_stored_values_are_read_raw_for_the_first_paint(store):
+    assert store.settings.stored_values(["duration_format"]) == {}  # nothing saved yet
+    store.settings.save(Settings(duration_format="decimal", week_start="sunday"))
+    assert store.settings.stored_values(["duration_format", "week_start", "nope"]) == {
+        "duration_format": "decimal", "week_start": "sunday"}

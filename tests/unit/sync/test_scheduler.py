@@ -193,3 +193,52 @@ def test_engine_scheduler_force_sync_and_callbacks(connected):
     assert scheduler.next_run_at() is not None
     connected.disconnect()
     assert connected.scheduler is None
+
+
+def test_while_paused_nothing_runs_by_itself_a_forced_sync_runs_once_and_resuming_catches_up(make):
+    """Issue 15: a due run waits while paused; Force synchronization still runs (once);
+    resuming runs what fell due meanwhile; the listener hears of the resume."""
+    fake = FakeSync()
+    paused = [True]
+    reads = threading.Semaphore(0)
+    heard = []
+
+    def is_paused():
+        reads.release()
+        return paused[0]
+
+    scheduler = make(fake, first_delay=timedelta(0), interval=lambda: timedelta(0),
+                     is_paused=is_paused, on_pause_changed=heard.append)
+    scheduler.start()
+    assert reads.acquire(timeout=5)  # the due run was looked at...
+    scheduler.wake()
+    assert reads.acquire(timeout=5)  # ...and went round again without running
+    assert fake.calls == 0 and scheduler.is_paused()
+
+    forced = scheduler.force_sync(wait=True, timeout=5)
+    assert forced.outcome is RunOutcome.SUCCEEDED and fake.calls == 1
+    scheduler.wake()
+    assert reads.acquire(timeout=5) and reads.acquire(timeout=5)  # due again, still paused
+    assert fake.calls == 1
+
+    finished = threading.Event()
+    scheduler.on_finished = lambda run: finished.set()
+    paused[0] = False
+    scheduler.wake()
+    assert finished.wait(5) and fake.calls >= 2
+    assert heard == [False] and not scheduler.is_paused()
+
+
+def test_a_pause_setting_that_cannot_be_read_keeps_the_last_known_state(make):
+    fake = FakeSync()
+    calls = []
+
+    def broken():
+        calls.append(1)
+        raise RuntimeError("database is locked")
+
+    finished = threading.Event()
+    scheduler = make(fake, first_delay=timedelta(0), is_paused=broken,
+                     on_finished=lambda run: finished.set())
+    scheduler.start()
+    assert finished.wait(5) and calls  # never read as paused: the schedule goes on

@@ -148,7 +148,27 @@ def test_unknown_client_or_foreign_redirect_is_not_redirected(sandbox, http, ove
     assert "Location" not in response.headers
 
 
+def test_password_grant_is_blocked_by_default_as_in_orgs_since_summer_23(sandbox, http):
+    """Release note "Username-Password Flow Blocked by Default in New Orgs" (Summer '23) and
+    "OAuth 2.0 Username-Password Flow for Special Scenarios": with "Allow OAuth
+    Username-Password Flows" off, even the right password and token get invalid_grant."""
+    url = f"{sandbox.login_url}/services/oauth2/token"
+    refused = http.post(url, data={"grant_type": "password", "client_id": sandbox.client_id,
+                                   "username": sandbox.username,
+                                   "password": sandbox.password + sandbox.security_token})
+    assert refused.status_code == 400
+    assert refused.json() == {"error": "invalid_grant", "error_description": "authentication failure"}
+    switch = http.post(f"{sandbox.admin_url}/oauth-settings",
+                       json={"allow_username_password_flows": True})
+    assert switch.status_code == 200
+    allowed = http.post(url, data={"grant_type": "password", "client_id": sandbox.client_id,
+                                   "username": sandbox.username,
+                                   "password": sandbox.password + sandbox.security_token})
+    assert allowed.status_code == 200 and "access_token" in allowed.json()
+
+
 def test_password_grant_and_its_failure(sandbox, http):
+    sandbox.allow_oauth_password_flow()  # the admin switch (see the test above)
     url = f"{sandbox.login_url}/services/oauth2/token"
     good = http.post(url, data={"grant_type": "password", "client_id": sandbox.client_id,
                                 "username": sandbox.username,

@@ -215,3 +215,18 @@ def test_records_become_items(metas):
 def test_display_text(value, kind, text):
     assert display_text(value, kind) == text
 
+
+
+def test_excluded_items_stay_out_of_the_soql_and_of_the_fingerprint(metas):
+    """Issue 15: thousands of excluded ids must not make a query too long for Salesforce
+    (a NOT IN list cannot be split across queries): they are filtered locally, so the SOQL
+    and the fingerprint stay the same, and excluding needs no full pass."""
+    excluded = tuple(f"006{n:015d}" for n in range(5000))  # 105,000 characters quoted
+    plain = build_streams(Settings(), metas, USER)
+    excluding = build_streams(Settings(excluded_ids=excluded), metas, USER)
+    assert [s.queries() for s in excluding] == [s.queries() for s in plain]
+    assert streams_fingerprint(excluding) == streams_fingerprint(plain)
+    assert all(s.excluded_ids == frozenset(excluded) for s in excluding)
+    # "specific items" mode imports only what is picked: nothing to exclude there
+    specific = Settings(import_mode="specific", specific_ids=(excluded[0],), excluded_ids=excluded)
+    assert all(not s.excluded_ids for s in build_streams(specific, metas, USER))

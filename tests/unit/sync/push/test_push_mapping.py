@@ -74,3 +74,30 @@ def test_settings_override_detection_and_missing_fields_are_named():
     with pytest.raises(PushSetupError) as caught:
         detect_fields(bare, {})
     assert "external_id, minutes, a lookup to Opportunity or Case" in caught.value.message
+
+
+def test_event_times_compare_at_salesforce_precision():
+    """Issue 11 follow-up a: Salesforce keeps Event times to the second and may set the end
+    from the whole minutes of DurationInMinutes; neither is a change made in Salesforce."""
+    from desktop.domain.entries import TimeEntry
+    from desktop.sync.push.targets import EventTarget, Link
+
+    start = datetime(2026, 11, 16, 8, 0, 5, 700000, tzinfo=UTC)
+    end = datetime(2026, 11, 16, 9, 0, 44, 300000, tzinfo=UTC)  # 1 h 0 min 38.6 s
+    entry = TimeEntry(start=start, end=end, item_id="006A", note="n", client_id=CLIENT_ID)
+    link = Link("006A", "Opportunity", "Deal")
+    target = EventTarget()
+
+    def record(start_text: str, end_text: str) -> dict:
+        return {"StartDateTime": start_text, "EndDateTime": end_text, "WhatId": "006A",
+                "Description": with_marker("n", CLIENT_ID, 32000)}
+
+    as_pushed = record("2026-11-16T08:00:05.000+0000", "2026-11-16T09:00:44.000+0000")
+    assert target.remote_changes(as_pushed, entry, link) == {}
+    end_from_minutes = record("2026-11-16T08:00:05.000+0000", "2026-11-16T09:00:05.000+0000")
+    assert target.remote_changes(end_from_minutes, entry, link) == {}
+    moved = record("2026-11-16T08:30:05.000+0000", "2026-11-16T09:30:05.000+0000")
+    assert set(target.remote_changes(moved, entry, link)) == {"start", "end"}
+    shortened = record("2026-11-16T08:00:05.000+0000", "2026-11-16T08:30:05.000+0000")
+    assert target.remote_changes(shortened, entry, link)["end"] == datetime(
+        2026, 11, 16, 8, 30, 5, tzinfo=UTC)

@@ -1,0 +1,169 @@
+"""Opt-in (settings.notify_new_items, off by default): a notification when a sync brings items
+newly assigned to the user, "3 new cases for you", naming them; clicking it opens the picker
+on them (issue 15).
+
+"New for you" = active items the user owns now that they did not own (or that were not
+stored) before the sync: new records assigned to them, and existing ones reassigned to them.
+A reopened item of theirs is not new. Only incremental runs notify: a first sync, or a full
+pass after the import settings changed, brings many items nobody just assigned.
+
+The owned ids are read from the store on a worker (200,000 items: no GUI-thread work), once
+when the engine is ready and after each successful sync. Notifications go through a
+`Notifier` (today the tray icon's message, desktop.ui.tray; the shared desktop notifications
+can take its place: same call).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.items import Item, ItemKind
+from desktop.services.workers import run_in_background
+from desktop.store.store import Store
+
+log = logging.getLogger(__name__)
+
+NAMES_SHOWN = 5
+_NOUNS = {  # kind: (one, many), in the order the title lists them
+    ItemKind.OPPORTUNITY: ("opportunity", "opportunities"),
+    ItemKind.CASE: ("case", "cases"),
+    ItemKind.ACTIVITY: ("activity", "activities"),
+}
+
+
+class Notifier(Protocol):
+    def notify(self, title: str, message: str, error: bool = False,
+               on_click: Callable[[], None] | None = None) -> bool:
+        """Show a desktop notification (plain text); `on_click` runs when it is clicked.
+        False when it could not be shown."""
+        ...
+
+
+def new_items_title(items: Sequence[Item]) -> str:
+    """ "3 new cases for you", "1 new opportunity and 2 new cases for you"."""
+    parts = []
+    for kind, (one, many) in _NOUNS.items():
+        count = sum(1 for item in items if item.kind is kind)
+        if count:
+            parts.append(f"{count} new {one if count == 1 else many}")
+    if not parts:
+        return "Nothing new for you"
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"{listed} for you"
+
+
+def new_items_message(items: Sequence[Item]) -> str:
+    """The names, one a line (at most NAMES_SHOWN), and what a click does."""
+    lines = [" ".join(item.name.split()) for item in items[:NAMES_SHOWN]]
+    if len(items) > NAMES_SHOWN:
+        lines.append(f"and {len(items) - NAMES_SHOWN} more")
+    lines.append("Click to see it in Stint." if len(items) == 1 else "Click to see them in Stint.")
+    return "\n".join(lines)
+
+
+class NewItemsNotice(QObject):
+    new_items_found = Signal(object)  # list[Item]: active items newly assigned to the user
+
+    def __init__(
+        self,
+        store: Store,
+        notifier: Notifier | None = None,
+        open_items: Callable[[list[str], str], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._notifier = notifier
+        self._open_items = open_items
+        self._owned: tuple[str | None, set[str]] | None = None  # (user id, ids) last read
+        self._reading = False
+        self._pending_run: object | None = None  # a run finished while reading
+
+    def is_watching(self) -> bool:
+        """What the user owns has been read once: later syncs are compared with it."""
+        return self._owned is not None
+
+    def is_checking(self) -> bool:
+        return self._reading
+
+    def start(self) -> None:
+        """Read what the user owns now (the engine is ready): later syncs compare with it."""
+        self._read(None)
+
+    def sync_finished(self, run: object) -> None:
+        """After a sync: find what is new for the user (on a worker)."""
+        from desktop.domain.synclog import RunOutcome
+
+        if getattr(run, "outcome", None) is not RunOutcome.SUCCEEDED:
+            return
+        if self._reading:
+            self._pending_run = run
+            return
+        self._read(run)
+
+    def _read(self, run: object | None) -> None:
+        self._reading = True
+        store = self._store
+
+        def read() -> tuple[str | None, set[str], bool]:
+            from desktop.engine.connection import USER_ID_KEY
+
+            user_id = store.sync_state.get_value(USER_ID_KEY)
+            owned = store.items.owned_ids(user_id) if user_id else set()
+            return user_id, owned, store.settings.load().notify_new_items
+
+        run_in_background(self, read, lambda found: self._compare(run, *found),
+                          self._read_failed, name="items for you")
+
+    def _compare(self, run: object | None, user_id: str | None, owned: set[str],
+                 wanted: bool) -> None:
+        before, self._owned = self._owned, (user_id, owned)
+        new_ids = (
+            owned - before[1]
+            if before is not None and before[0] == user_id and run is not None
+            and getattr(run, "kind", "") == "incremental"
+            else set()
+        )
+        if new_ids and wanted:
+            self._announce(new_ids)
+        else:
+            self._done()
+
+    def _announce(self, new_ids: set[str]) -> None:
+        store = self._store
+
+        def read() -> list[Item]:
+            found = store.items.by_ids(sorted(new_ids))
+            return sorted((i for i in found.values() if not i.archived),
+                          key=lambda i: (list(_NOUNS).index(i.kind) if i.kind in _NOUNS else 9,
+                                         i.name.casefold()))
+
+        run_in_background(self, read, self._found, self._read_failed, name="new items")
+
+    def _found(self, items: list[Item]) -> None:
+        if items:
+            log.info("%d new item(s) for the user", len(items))
+            self.new_items_found.emit(items)
+            title = new_items_title(items)
+            ids = [item.id for item in items]
+            if self._notifier is not None:
+                on_click = None
+                if self._open_items is not None:
+                    open_items = self._open_items
+                    on_click = lambda: open_items(ids, title)  # noqa: E731
+                self._notifier.notify(title, new_items_message(items), on_click=on_click)
+        self._done()
+
+    def _read_failed(self, error: BaseException) -> None:
+        log.warning("could not look for new items: %s", error)
+        self._done()
+
+    def _done(self) -> None:
+        self._reading = False
+        run, self._pending_run = self._pending_run, None
+        if run is not None:
+            self._read(run)

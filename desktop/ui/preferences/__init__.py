@@ -1,0 +1,1 @@
+"""The General page of Settings: display, start at log-in, idle detection, reminders."""

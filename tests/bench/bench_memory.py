@@ -1,0 +1,124 @@
+"""Resident memory of the real app with 5,000, 50,000 and 200,000 cached items (targets: <= 80 MB
+with 5,000, <= 150 MB with 200,000), and its peak while the task catalog is rebuilt, as after
+a sync that changed items (the old catalog serves until the new one is in).
+
+For each count: starts `python -m desktop --profile P` (hidden in the tray, a timer running) on a
+copy of the profile, waits until the search is ready and the resident size has settled (the
+engine loads meanwhile), reads VmRSS; the app then reloads its catalog once
+(STINT_RELOAD_TASKS_AFTER), and once that is in and settled the bench reads VmRSS again and
+VmHWM (the peak since start, the reload included). A bare PySide6 window is measured the same
+way, for comparison.
+
+Run: .venv/bin/python tests/bench/bench_memory.py [--counts 5000,50000,200000] [--platform P]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench_idle import memory_mb  # noqa: E402
+from ui_profile import copy_profile, large_profile  # noqa: E402
+
+from desktop.platform.paths import ProfilePaths  # noqa: E402
+from desktop.store import Store  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+TARGETS_MB = {5_000: 80, 200_000: 150}
+SETTLE_SECONDS = 5  # at least; then until the resident size stays within 1 MB for 3 s
+RELOAD_AFTER_SECONDS = 40  # after the first settling (35 s at most)
+BARE_WINDOW = (
+    "import sys; from PySide6.QtWidgets import QApplication, QWidget; "
+    "app = QApplication(sys.argv); w = QWidget(); w.show(); app.processEvents(); "
+    "print('shown', flush=True); app.exec()"
+)
+
+
+def _environment(platform: str) -> dict[str, str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": platform, "PYTHONPATH": str(REPO)}
+    env.pop("STINT_HOME", None)
+    return env
+
+
+def _wait_for(process: subprocess.Popen, prefix: str) -> None:
+    for line in process.stdout:  # type: ignore[union-attr]
+        if line.startswith(prefix):
+            return
+    raise RuntimeError(f"no {prefix!r} line: " + process.stderr.read()[-2000:])  # type: ignore[union-attr]
+
+
+def settled_mb(pid: int) -> dict[str, float]:
+    time.sleep(SETTLE_SECONDS)
+    readings = [memory_mb(pid)]
+    while len(readings) < 60:  # 30 s at most
+        time.sleep(0.5)
+        readings.append(memory_mb(pid))
+        recent = [reading["VmRSS"] for reading in readings[-7:]]
+        if len(recent) == 7 and max(recent) - min(recent) <= 1:
+            break
+    return readings[-1]
+
+
+def bare_window_mb(platform: str) -> float:
+    process = subprocess.Popen([sys.executable, "-c", BARE_WINDOW], env=_environment(platform),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for(process, "shown")
+        return settled_mb(process.pid)["VmRSS"]
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def app_mb(count: int, platform: str) -> tuple[float, float, float]:
+    """(RSS once searchable, RSS after a catalog reload, peak) in MB."""
+    with tempfile.TemporaryDirectory() as folder:
+        profile = copy_profile(large_profile(count), Path(folder) / "profile")
+        with Store.open(ProfilePaths.resolve(profile).db_path) as store:
+            task = store.items.all()[1].id
+            store.entries.start_timer(task, datetime.now(UTC) - timedelta(minutes=42))
+        env = {**_environment(platform), "STINT_REPORT_STARTUP": "1", "STINT_START_HIDDEN": "1",
+               "STINT_RELOAD_TASKS_AFTER": str(RELOAD_AFTER_SECONDS)}
+        process = subprocess.Popen([sys.executable, "-m", "desktop", "--profile", str(profile)],
+                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True)
+        try:
+            _wait_for(process, "search-ready")
+            ready = settled_mb(process.pid)["VmRSS"]  # before the reload starts
+            _wait_for(process, "search-ready")  # the reloaded catalog is in
+            after = settled_mb(process.pid)
+            return ready, after["VmRSS"], after["VmHWM"]
+        finally:
+            process.terminate()
+            process.wait(30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--counts", default="5000,50000,200000")
+    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    args = parser.parse_args()
+    counts = [int(count) for count in args.counts.split(",")]
+    print(f"platform {args.platform}; a bare PySide6 window: RSS "
+          f"{bare_window_mb(args.platform):.0f} MB")
+    print(f"{'cached items':>12}  {'RSS ready':>9}  {'after reload':>12}  {'peak':>6}  target")
+    for count in counts:
+        ready, after, peak = app_mb(count, args.platform)
+        target = TARGETS_MB.get(count)
+        verdict = "-" if target is None else (
+            f"<= {target} MB: {'met' if max(ready, after) <= target else 'NOT met'}")
+        print(f"{count:>12,}  {ready:>6.0f} MB  {after:>9.0f} MB  {peak:>3.0f} MB  {verdict}",
+              flush=True)
+    print(f"load: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
+
+
+if __name__ == "__main__":
+    main()
