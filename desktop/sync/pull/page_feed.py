@@ -20,7 +20,8 @@ many wait every worker waits: memory stays bounded, and when the network is fast
 commits the workers do not compete with the consumer for nothing. Only the
 consumer writes to the store: commit order and crash safety are the consumer's, as before.
 An error raised while fetching (a ConnectionProblem, Cancelled) comes out of the consumer's
-loop at its next page, and the other workers stop after their current request.
+loop at its next page, and the other workers stop after their current request; one waiting
+to retry a request stops waiting and sends nothing more.
 """
 
 from __future__ import annotations
@@ -134,6 +135,9 @@ class PageFeed:
         self._expected = 0
         self._error: BaseException | None = None
         self._stopped = False
+        # Set with _stopped or _error: a worker waiting to retry a request gives up at once
+        # (the client's `stop`), instead of sending it for nothing after the run ended.
+        self._halt = threading.Event()
         self._changed = threading.Condition()
         self._spill = _Spill(spill_dir)
         count = max(1, min(workers or IN_FLIGHT, len(self._plan)))
@@ -156,6 +160,7 @@ class PageFeed:
         are daemon threads)."""
         with self._changed:
             self._stopped = True
+            self._halt.set()
             self._changed.notify_all()
         deadline = time.monotonic() + 30
         for thread in self._threads:
@@ -226,9 +231,11 @@ class PageFeed:
         try:
             while (query := self._next()) is not None:
                 if isinstance(query.source, str):  # SOQL: queryAll, every page here
-                    pages = self._client.query_pages(query.source, include_deleted=True)
+                    pages = self._client.query_pages(query.source, include_deleted=True,
+                                                     stop=self._halt)
                 else:
-                    pages = chain([query.source], self._client.follow_pages(query.source))
+                    pages = chain([query.source],
+                                  self._client.follow_pages(query.source, stop=self._halt))
                 for number, page in enumerate(pages):
                     self._hand(query.key, page, first=number == 0)
                 self._hand(query.key, None)
@@ -238,6 +245,7 @@ class PageFeed:
             with self._changed:
                 if self._error is None:
                     self._error = exc
+                self._halt.set()
                 self._changed.notify_all()
 
     def _next(self) -> PlannedQuery | None:

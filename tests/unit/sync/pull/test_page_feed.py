@@ -31,12 +31,12 @@ class FakeClient:
         return {"name": name, "records": [f"{name}{number}"], "done": number == total,
                 "totalSize": total}
 
-    def query_pages(self, soql, include_deleted=False):
+    def query_pages(self, soql, include_deleted=False, *, stop=None):
         assert include_deleted
         for number in range(1, self.pages[soql] + 1):
             yield self._fetch(soql, number)
 
-    def follow_pages(self, first):
+    def follow_pages(self, first, *, stop=None):
         for number in range(2, self.pages[first["name"]] + 1):
             yield self._fetch(first["name"], number)
 
