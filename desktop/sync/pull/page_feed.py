@@ -15,10 +15,14 @@ The consumer gets (key, page) pairs and (key, None) once a query's pages are all
   stored), so the consumer commits in an order the sequential sync could have had;
 - otherwise pages of the queries others wait for first, then in the order they arrived.
 A page that may not be handed out yet waits in an unnamed temporary file, not in memory;
-pages that may be handed out wait in memory, at most `memory_pages` of them, and while that
-many wait every worker waits: memory stays bounded, and when the network is faster than the
-commits the workers do not compete with the consumer for nothing. Only the
-consumer writes to the store: commit order and crash safety are the consumer's, as before.
+pages that may be handed out wait in memory. A worker sends a request only while the pages
+waiting in memory and the requests in flight are fewer than `ahead` (the number of workers):
+when answers are slow the consumer keeps up and every worker has a request out; when they
+come faster than the commits, about one has, as in a one-page-ahead fetch, so memory stays
+bounded and the workers do not crowd the interpreter (the GUI thread's too) with answers that
+would only wait. (Spilled pages do not count: a child query is fetched while its parents'
+are, however long they take.) Only the consumer writes to the store: commit order and crash
+safety are the consumer's, as before.
 An error raised while fetching (a ConnectionProblem, Cancelled) comes out of the consumer's
 loop at its next page, and the other workers stop after their current request; one waiting
 to retry a request stops waiting and sends nothing more.
@@ -118,7 +122,7 @@ class PageFeed:
         plan: Sequence[PlannedQuery],
         *,
         workers: int | None = None,
-        memory_pages: int = 2,
+        ahead: int | None = None,
         spill_dir: Path | None = None,
     ) -> None:
         self._client = client
@@ -128,8 +132,10 @@ class PageFeed:
         self._awaited = {key for after in self._after.values() for key in after}
         self._queues: dict[str, deque[_Entry]] = {q.key: deque() for q in self._plan}
         self._finished: set[str] = set()  # end marker handed out
-        self._memory_pages = max(1, memory_pages)
+        count = max(1, min(workers or IN_FLIGHT, len(self._plan)))
+        self._ahead = max(1, ahead or count)  # pages in memory + requests in flight
         self._in_memory = 0
+        self._fetching = 0
         self._arrivals = 0
         self._next_query = 0
         self._expected = 0
@@ -140,7 +146,6 @@ class PageFeed:
         self._halt = threading.Event()
         self._changed = threading.Condition()
         self._spill = _Spill(spill_dir)
-        count = max(1, min(workers or IN_FLIGHT, len(self._plan)))
         self._threads = [
             threading.Thread(target=self._work, args=(n * STAGGER_SECONDS,),
                              name=f"stint-sync-pages-{n}", daemon=True)
@@ -236,9 +241,18 @@ class PageFeed:
                 else:
                     pages = chain([query.source],
                                   self._client.follow_pages(query.source, stop=self._halt))
-                for number, page in enumerate(pages):
-                    self._hand(query.key, page, first=number == 0)
-                self._hand(query.key, None)
+                first = True
+                while True:
+                    self._start_fetch()
+                    try:
+                        page = next(pages, None)  # a request (none for a composite's page)
+                    except BaseException:
+                        self._end_fetch()
+                        raise
+                    self._hand(query.key, page, first=first)
+                    if page is None:
+                        break
+                    first = False
         except _Stopped:
             return
         except BaseException as exc:  # handed to the consumer, which raises it
@@ -256,28 +270,45 @@ class PageFeed:
             self._next_query += 1
             return query
 
-    def _hand(self, key: str, page: dict[str, Any] | None, *, first: bool = False) -> None:
-        """Queue a page (None: the end marker) for the consumer: in memory if it may be handed
-        out now, else spilled to the temporary file. Either way the worker first waits while
-        the consumer is behind (memory full): when answers come faster than they are
-        committed, fetching more would only crowd the interpreter (the GUI thread's too)."""
+    def _start_fetch(self) -> None:
+        """Wait for room for one more page (see the module's docstring), then count it as
+        being fetched."""
         with self._changed:
-            if first and page is not None:
-                self._expected += int(page.get("totalSize") or 0)
-            if page is None:
-                self._queue(key, _Entry(end=True))
-                return
-            while self._in_memory >= self._memory_pages:
+            while self._in_memory + self._fetching >= self._ahead:
                 if self._stopped or self._error is not None:
                     raise _Stopped()
                 self._changed.wait()
             if self._stopped or self._error is not None:
                 raise _Stopped()
+            self._fetching += 1
+
+    def _end_fetch(self) -> None:
+        with self._changed:
+            self._fetching -= 1
+            self._changed.notify_all()
+
+    def _hand(self, key: str, page: dict[str, Any] | None, *, first: bool = False) -> None:
+        """Queue a fetched page (None: the end marker) for the consumer: in memory if it may
+        be handed out now, else spilled to the temporary file."""
+        with self._changed:
+            self._fetching -= 1
+            if self._stopped or self._error is not None:
+                self._changed.notify_all()
+                raise _Stopped()
+            if page is None:
+                self._queue(key, _Entry(end=True))
+                return
+            if first:
+                self._expected += int(page.get("totalSize") or 0)
             if self._may_hand(key):
                 self._in_memory += 1
                 self._queue(key, _Entry(page=page))
                 return
-        where = self._spill.put(page)  # outside the lock: the other workers go on
+            self._fetching += 1  # still on its way until it is in the spill file
+        try:
+            where = self._spill.put(page)  # outside the lock: the other workers go on
+        finally:
+            self._end_fetch()
         with self._changed:
             self._queue(key, _Entry(spilled=where))
 

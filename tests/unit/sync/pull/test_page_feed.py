@@ -44,16 +44,18 @@ class FakeClient:
         with self.lock:
             self.in_flight += 1
             self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        fetched = False
         try:
             time.sleep(self.delay.get(name, 0.0))
             if self.fail == (name, number):
                 raise ServerError("example.my.salesforce.com", 503)
-            with self.lock:
-                self.fetched.append(f"{name}{number}")
+            fetched = True
             return self.page(name, number)
         finally:
-            with self.lock:
+            with self.lock:  # one step: a page is in flight or fetched, never both
                 self.in_flight -= 1
+                if fetched:
+                    self.fetched.append(f"{name}{number}")
 
 
 def drain(feed) -> list[tuple[str, str | None]]:
@@ -104,21 +106,24 @@ def test_at_most_the_workers_are_in_flight_and_they_overlap():
     assert client.most_in_flight == 3
 
 
-def test_pages_ready_for_the_consumer_wait_in_memory_up_to_a_bound():
-    client = FakeClient({f"q{n}": 6 for n in range(4)})
+def test_a_slow_consumer_holds_the_workers_back():
+    # Pages waiting for the consumer plus requests in flight stay within `ahead`: answers
+    # faster than the commits are not fetched only to wait (in memory, and for the
+    # interpreter), and when the consumer keeps up every worker has a request out.
+    client = FakeClient({f"q{n}": 6 for n in range(4)}, delay={f"q{n}": 0.002 for n in range(4)})
     plan = [PlannedQuery(f"q{n}", f"q{n}") for n in range(4)]
-    ahead = []
-    with PageFeed(client, plan, workers=4, memory_pages=2) as feed:
+    pipeline = []
+    with PageFeed(client, plan, workers=4, ahead=2) as feed:
         consumed = 0
         for _key, page in feed:
             if page is not None:
                 consumed += 1
                 with client.lock:
-                    ahead.append(len(client.fetched) - consumed)
-                time.sleep(0.005)  # a slow commit
+                    pipeline.append(len(client.fetched) - consumed + client.in_flight)
+                time.sleep(0.01)  # a slow commit
         assert feed._spill._file is None  # nothing had to wait for another query
-    # queued in memory (2) plus one page in each worker's hands (4)
-    assert max(ahead) <= 2 + 4
+    assert max(pipeline) <= 2 and client.most_in_flight <= 2
+    assert len(pipeline) == 4 * 6
 
 
 def test_a_fetch_error_reaches_the_consumer_and_stops_the_workers():
@@ -136,7 +141,7 @@ def test_closing_early_stops_every_worker_and_removes_the_spill_file():
     client = FakeClient({f"q{n}": 5 for n in range(10)}, delay={"q0": 0.05})
     plan = [PlannedQuery("q0", "q0")] + [
         PlannedQuery(f"q{n}", f"q{n}", frozenset({"q0"})) for n in range(1, 10)]
-    with PageFeed(client, plan, workers=4, memory_pages=1) as feed:
+    with PageFeed(client, plan, workers=4, ahead=2) as feed:
         next(iter(feed))
         time.sleep(0.1)  # the other workers spill their pages meanwhile
         spill = feed._spill._file
