@@ -46,6 +46,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sandbox.add_argument("--port", type=int, default=0, help="TCP port on 127.0.0.1 (default: any free port)")
     sandbox.add_argument("--size", choices=("demo", "small", "large"), default="demo")
     sandbox.add_argument("--seed", type=int, default=1)
+    sandbox.add_argument("--latency", default="off",
+                         help="how long answers take: off (default), salesforce (150 ms a request "
+                              "+ 0.25 ms a record, an assumption) or REQUEST_MS,RECORD_MS")
 
     connect = commands.add_parser("connect", help="connect this profile to Salesforce")
     connect.add_argument("--login-url", help="https login URL (default: the settings' login URL)")
@@ -164,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sandbox":
         from desktop.sandbox.__main__ import serve
 
-        return serve(port=args.port, size=args.size, seed=args.seed)
+        return serve(port=args.port, size=args.size, seed=args.seed, latency=args.latency)
     if args.command is None:
         return _start_app(profile=args.profile, demo=args.demo, hidden=args.hidden)
     return _run_headless(args)

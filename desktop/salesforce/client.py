@@ -16,6 +16,7 @@ import logging
 import random
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypeVar
@@ -60,6 +61,8 @@ _SOBJECT_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _DATA_PATH = "/services/data/"
 # A Date header older than this is read again before Salesforce's time is relied on.
 SERVER_TIME_MAX_AGE = timedelta(hours=1)
+# How soon a retry's wait notices a `stop` event (see _wait_cancelled).
+STOP_POLL_SECONDS = 0.05
 
 
 class SalesforceClient:
@@ -141,38 +144,52 @@ class SalesforceClient:
     # -- API -------------------------------------------------------------------------------
 
     def query_pages(
-        self, soql: str, include_deleted: bool = False, batch_size: int = 2000
+        self,
+        soql: str,
+        include_deleted: bool = False,
+        batch_size: int = 2000,
+        *,
+        stop: threading.Event | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Yield each result page ({"totalSize", "done", "records", ...}) of a SOQL query,
         following nextRecordsUrl; one API call per page. queryAll when include_deleted.
-        A query too long for a URI sends its first page as a composite (still one call)."""
+        A query too long for a URI sends its first page as a composite (still one call).
+        `stop` set: Cancelled before the next request or retry, as with cancel_event (one
+        thread of several that fetch pages for one consumer, which has stopped)."""
         headers = _batch_size_header(batch_size)
         resource = "queryAll" if include_deleted else "query"
         if len(self.data_path(f"{resource}/")) + len(urlencode({"q": soql})) + 1 > MAX_QUERY_URI:
             subrequest = self.query_subrequest("page", soql, include_deleted, batch_size)
-            [(status, body)] = self.composite([subrequest])
+            [(status, body)] = self.composite([subrequest], stop=stop)
             if status != 200:
                 raise subrequest_problem(status, body)
             first = body
         else:
             first = self._call(
-                lambda sf: sf.query(soql, include_deleted=include_deleted, headers=headers)
+                lambda sf: sf.query(soql, include_deleted=include_deleted, headers=headers),
+                stop=stop,
             )
         page = _checked_page(first, self.host)
         yield page
-        yield from self.follow_pages(page, batch_size)
+        yield from self.follow_pages(page, batch_size, stop=stop)
 
     def follow_pages(
-        self, page: Mapping[str, Any], batch_size: int = 2000
+        self,
+        page: Mapping[str, Any],
+        batch_size: int = 2000,
+        *,
+        stop: threading.Event | None = None,
     ) -> Iterator[dict[str, Any]]:
-        """Yield the pages after `page` (e.g. a query page that came back in a composite)."""
+        """Yield the pages after `page` (e.g. a query page that came back in a composite);
+        `stop` as in query_pages."""
         headers = _batch_size_header(batch_size)
         while not page.get("done", True):
             next_url = page.get("nextRecordsUrl")
             if not isinstance(next_url, str) or not next_url.startswith(_DATA_PATH):
                 raise MalformedResponse(self.host)
             raw = self._call(
-                lambda sf, url=next_url: sf.query_more(url, identifier_is_url=True, headers=headers)
+                lambda sf, url=next_url: sf.query_more(url, identifier_is_url=True, headers=headers),
+                stop=stop,
             )
             page = _checked_page(raw, self.host)
             yield page
@@ -196,16 +213,22 @@ class SalesforceClient:
         return f"{_DATA_PATH}v{self._api_version}/{resource.lstrip('/')}"
 
     def composite(
-        self, subrequests: Sequence[Mapping[str, Any]], all_or_none: bool = False
+        self,
+        subrequests: Sequence[Mapping[str, Any]],
+        all_or_none: bool = False,
+        *,
+        stop: threading.Event | None = None,
     ) -> list[tuple[int, Any]]:
         """Run up to 25 subrequests, at most 5 of them queries or collections, in one API
         call; (httpStatusCode, body) per subrequest, in order. Subrequest failures are
-        returned, not raised."""
+        returned, not raised. `stop` as in query_pages."""
         check_composite(subrequests)
         payload = {"allOrNone": all_or_none, "compositeRequest": [dict(s) for s in subrequests]}
         only_reads = all(str(s.get("method", "GET")).upper() == "GET" for s in subrequests)
         body = self._call(
-            lambda sf: sf.restful("composite", method="POST", json=payload), idempotent=only_reads
+            lambda sf: sf.restful("composite", method="POST", json=payload),
+            idempotent=only_reads,
+            stop=stop,
         )
         responses = body.get("compositeResponse") if isinstance(body, dict) else None
         if not isinstance(responses, list) or len(responses) != len(subrequests):
@@ -312,12 +335,19 @@ class SalesforceClient:
             self._session = session
             self._sf = sf
 
-    def _call(self, operation: Callable[[Salesforce], T], *, idempotent: bool = True) -> T:
-        """Run one simple-salesforce call with renewal, retries and error translation."""
+    def _call(
+        self,
+        operation: Callable[[Salesforce], T],
+        *,
+        idempotent: bool = True,
+        stop: threading.Event | None = None,
+    ) -> T:
+        """Run one simple-salesforce call with renewal, retries and error translation;
+        Cancelled before an attempt once cancel_event (or `stop`) is set."""
         retries = 0
         renewed = False
         while True:
-            if self.cancel_event.is_set():
+            if self.cancel_event.is_set() or (stop is not None and stop.is_set()):
                 raise Cancelled()
             with self._lock:
                 sf, token = self._sf, self._session.access_token
@@ -340,10 +370,23 @@ class SalesforceClient:
                         self._retry.max_retries,
                         delay,
                     )
-                    if self.cancel_event.wait(delay):
+                    if self._wait_cancelled(delay, stop):
                         raise Cancelled() from None
                     continue
                 raise translate(exc, self.host) from exc
+
+    def _wait_cancelled(self, seconds: float, stop: threading.Event | None) -> bool:
+        """Wait `seconds` before a retry; True as soon as cancel_event or `stop` is set."""
+        if stop is None:
+            return self.cancel_event.wait(seconds)
+        deadline = time.monotonic() + seconds
+        while not stop.is_set():  # two events: look at `stop` every STOP_POLL_SECONDS
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            if self.cancel_event.wait(min(remaining, STOP_POLL_SECONDS)):
+                return True
+        return True
 
     def _renew_session(self, expired_token: str) -> None:
         """Replace the expired session, unless another thread already did."""

@@ -9,6 +9,9 @@ test can do here with JSON. The random admin token in the URL keeps other local 
                                              "status": 503|500, "path_prefix": "query"}
                                             or {"kind": "latency", "ms": 200, "path_prefix": ...}
     DELETE {admin_url}/faults               disarm everything
+    POST   {admin_url}/latency              {"model": "salesforce"|"off"} or {"per_request_ms": 150,
+                                            "per_record_ms": 0.25}: how long answers take
+                                            (latency.py); not a fault, so DELETE faults keeps it
     POST   {admin_url}/clock                {"advance_seconds": 3600} or {"set": "2026-05-20T12:00:00+00:00"}
     POST   {admin_url}/budget               {"max": 15000, "used": 0}
     POST   {admin_url}/session-lifetime     {"seconds": 7200} (sessions opened from now on)
@@ -42,6 +45,7 @@ from desktop.sandbox.connected_app import CONSUMER_KEY, ConnectedAppError
 from desktop.sandbox.context import ServerContext
 from desktop.sandbox.device_flow import device_code_answer
 from desktop.sandbox.faults import FaultKind
+from desktop.sandbox.latency import NAMED, LatencyModel
 from desktop.sandbox.responses import ApiError, json_response, not_found, parse_json_body
 
 ADMIN_ROOT = "/__sandbox__/"
@@ -60,6 +64,7 @@ def _state(ctx: ServerContext) -> dict:
         "budget": {"max": ctx.budget.maximum, "used": ctx.budget.used},
         "session_lifetime_seconds": ctx.sessions.lifetime.total_seconds(),
         "faults": ctx.faults.describe(),
+        "latency": ctx.latency.describe(),
         "short_pages_seed": ctx.page_sizes.seed,
     }
 
@@ -81,6 +86,25 @@ def _faults(ctx: ServerContext, request: Request) -> dict:
                            status=int(body.get("status", 503)), path_prefix=prefix)
     except (ValueError, TypeError) as exc:
         raise ApiError(400, "INVALID_INPUT", f"invalid fault: {exc}") from None
+    return _state(ctx)
+
+
+def _latency(ctx: ServerContext, request: Request) -> dict:
+    body = parse_json_body(request.get_data())
+    if "model" in body:
+        model = NAMED.get(body["model"]) if isinstance(body["model"], str) else None
+        if model is None:
+            raise ApiError(400, "INVALID_INPUT", f"'model' must be one of {', '.join(NAMED)}")
+    else:
+        figures = ("per_request_ms", "per_record_ms")
+        if not body or set(body) - set(figures):
+            raise ApiError(400, "INVALID_INPUT", "give 'model', or 'per_request_ms' and/or "
+                           "'per_record_ms'")
+        try:
+            model = LatencyModel(**{key: _number(body, key, float) for key in body})
+        except ValueError as exc:
+            raise ApiError(400, "INVALID_INPUT", str(exc)) from None
+    ctx.latency = model
     return _state(ctx)
 
 
@@ -205,6 +229,7 @@ _ACTIONS = {
     ("GET", ""): lambda ctx, request: _state(ctx),
     ("POST", "faults"): _faults,
     ("DELETE", "faults"): _faults,
+    ("POST", "latency"): _latency,
     ("POST", "clock"): _clock,
     ("POST", "budget"): _budget,
     ("POST", "session-lifetime"): _session_lifetime,

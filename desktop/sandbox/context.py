@@ -9,6 +9,7 @@ from typing import Any
 from desktop.sandbox.connected_app import CONSUMER_KEY, ConnectedApps, new_app
 from desktop.sandbox.device_flow import DeviceAuthorizations
 from desktop.sandbox.faults import Faults
+from desktop.sandbox.latency import OFF, LatencyModel
 from desktop.sandbox.limits import ApiBudget
 from desktop.sandbox.query_cursors import PageSizes, QueryCursors
 from desktop.sandbox.sessions import SessionStore
@@ -37,6 +38,7 @@ class ServerContext:
     # in orgs created since Summer '23 (see oauth_grants._grant_password).
     oauth_password_flow_allowed: bool = False
     page_sizes: PageSizes = field(default_factory=PageSizes)
+    latency: LatencyModel = OFF    # how long Salesforce takes to answer (latency.py)
     base_url: str = ""             # https://127.0.0.1:PORT, set once the port is bound
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     signing_key: bytes = field(default_factory=lambda: secrets.token_bytes(32))

@@ -7,6 +7,7 @@
         running.page_sizes.shorten(seed=7) # query pages sometimes hold fewer records
         running.apps.configure(require_secret_for_web_server=True)   # the connected app
         running.disable_soap_login()       # password sign-in answers INVALID_OPERATION
+        running.latency = latency.SALESFORCE  # answers take as long as Salesforce's
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from simple_salesforce.login import SalesforceLogin
 from desktop.sandbox.browser import ScriptedBrowser
 from desktop.sandbox.connected_app import ConnectedApp
 from desktop.sandbox.context import CONSUMER_KEY
+from desktop.sandbox.latency import OFF, LatencyModel
 from desktop.sandbox.server import SandboxServer
 from desktop.sandbox.soap_login import LAST_VERSION_WITH_LOGIN
 
@@ -70,6 +72,15 @@ class RunningSandbox:
         """The org's "Allow OAuth Username-Password Flows" switch (off by default, as in orgs
         created since Summer '23)."""
         self._ctx.oauth_password_flow_allowed = allowed
+
+    @property
+    def latency(self) -> LatencyModel:
+        """How long answers take (latency.OFF: at local speed)."""
+        return self._ctx.latency
+
+    @latency.setter
+    def latency(self, model: LatencyModel) -> None:
+        self._ctx.latency = model
 
     @property
     def port(self) -> int:
@@ -123,16 +134,18 @@ class RunningSandbox:
         self.stop()
 
 
-def serve_org(org: Any, port: int = 0) -> RunningSandbox:
+def serve_org(org: Any, port: int = 0, latency: LatencyModel = OFF) -> RunningSandbox:
     """Serve an existing org on a background thread."""
     server = SandboxServer(org, port=port)
+    server.ctx.latency = latency
     server.start_background()
     logger.info("sandbox org %s serving at %s", org.org_id, server.base_url)
     return RunningSandbox(org, server)
 
 
-def start_sandbox(size: str = "small", seed: int = 1, port: int = 0, **counts: int) -> RunningSandbox:
+def start_sandbox(size: str = "small", seed: int = 1, port: int = 0,
+                  latency: LatencyModel = OFF, **counts: int) -> RunningSandbox:
     """Generate an org (see generator.generate_org) and serve it; stop() or use as a context manager."""
     from desktop.sandbox.generator import generate_org
 
-    return serve_org(generate_org(size, seed, **counts), port=port)
+    return serve_org(generate_org(size, seed, **counts), port=port, latency=latency)

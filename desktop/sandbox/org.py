@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -363,15 +363,17 @@ class Org:
 
     # -- query ------------------------------------------------------------------------------
     def query(self, soql: str, *, include_deleted: bool, user: User,
-              api_version: str = DEFAULT_API_VERSION) -> tuple[int, list[dict]]:
-        """(totalSize, every record as JSON); the HTTP layer pages them."""
+              api_version: str = DEFAULT_API_VERSION, lazy: bool = False
+              ) -> tuple[int, Sequence[dict]]:
+        """(totalSize, every record as JSON); the HTTP layer pages them (`lazy`: each record
+        projected when its page is read, see soql/projection.ProjectedRows)."""
         from desktop.sandbox.queries import QuerySnapshot, run_query
 
         if include_deleted:
             self._replication.purge_recycle_bin()
         snapshot = QuerySnapshot(self._store, self._lock, self._visibility(user))
         return run_query(self.schema, snapshot, soql, include_deleted=include_deleted,
-                         api_version=api_version)
+                         api_version=api_version, lazy=lazy)
 
     # -- replication ------------------------------------------------------------------------
     def updated(self, sobject: str, start: datetime, end: datetime) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from threading import RLock
 
@@ -66,14 +66,15 @@ class QuerySnapshot:
 
 
 def run_query(schema: Schema, source: QuerySnapshot, soql: str, *, include_deleted: bool,
-              api_version: str) -> tuple[int, list[dict]]:
-    """(totalSize, records as JSON) or the 400 Salesforce answers for a bad query."""
+              api_version: str, lazy: bool = False) -> tuple[int, Sequence[dict]]:
+    """(totalSize, records as JSON; `lazy`: projected as they are read) or the 400 Salesforce
+    answers for a bad query."""
     try:
         compiled = compile_query(parse(soql), schema)
         if compiled.is_count:
             return compiled.count(source, include_deleted=include_deleted), []
         records = compiled.execute(source, include_deleted=include_deleted,
-                                   api_version=api_version)
+                                   api_version=api_version, lazy=lazy)
     except SoqlError as exc:
         raise bad_request(exc.error_code, exc.message) from None
     return len(records), records

@@ -6,7 +6,7 @@ import random
 import secrets
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -24,7 +24,7 @@ _LOCATOR_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 class Cursor:
     locator: str
     user_id: str
-    records: list[dict]
+    records: Sequence[dict]
     total_size: int
     batch_size: int
     last_used: datetime
@@ -77,7 +77,7 @@ class QueryCursors:
         self._lock = threading.Lock()
         self._open: OrderedDict[str, Cursor] = OrderedDict()
 
-    def open(self, user_id: str, records: list[dict], total_size: int, batch_size: int) -> Cursor:
+    def open(self, user_id: str, records: Sequence[dict], total_size: int, batch_size: int) -> Cursor:
         locator = "01g" + "".join(secrets.choice(_LOCATOR_ALPHABET) for _ in range(12)) + "AAA"
         cursor = Cursor(locator, user_id, records, total_size, batch_size, self._now())
         with self._lock:

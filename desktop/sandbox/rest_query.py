@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from desktop.sandbox.context import ServerContext
 from desktop.sandbox.query_cursors import Cursor, clamp_batch_size
@@ -23,7 +24,7 @@ def invalid_locator() -> ApiError:
 
 
 def _page(ctx: ServerContext, call: RestCall, endpoint: str, total_size: int,
-          records: list[dict], offset: int, batch_size: int,
+          records: Sequence[dict], offset: int, batch_size: int,
           cursor: Cursor | None) -> RestResult:
     """The page starting at `offset`; a cursor is opened (first pages) only when records
     remain after it."""
@@ -45,8 +46,10 @@ def handle_query(ctx: ServerContext, call: RestCall) -> RestResult:
     soql = call.args.get("q")
     if soql is None or not soql.strip():
         raise ApiError(400, "MALFORMED_QUERY", "A query string has to be specified")
+    # lazy: a page's records are projected when it is read, so a big query's first page costs
+    # about what the others cost
     total_size, records = ctx.org.query(soql, include_deleted=endpoint == "queryAll",
-                                        user=call.user, api_version=call.version)
+                                        user=call.user, api_version=call.version, lazy=True)
     batch_size = clamp_batch_size(requested_batch_size(call))
     return _page(ctx, call, endpoint, total_size, records, 0, batch_size, None)
 

@@ -36,6 +36,7 @@ from desktop.sandbox import device_flow, oauth, oauth_grants
 from desktop.sandbox.admin import ADMIN_ROOT, handle_admin
 from desktop.sandbox.context import API_VERSIONS, ServerContext
 from desktop.sandbox.faults import Fault, FaultKind
+from desktop.sandbox.latency import records_in
 from desktop.sandbox.responses import (
     ApiError,
     encode_json,
@@ -181,7 +182,7 @@ class SandboxApp:
             response = self._guarded(lambda: handle_admin(self.ctx, request))
             return self._finish(response)(environ, start_response)
 
-        delay = self.ctx.faults.latency_seconds(path)
+        delay = self.ctx.faults.latency_seconds(path) + self.ctx.latency.request_seconds()
         if delay:
             time.sleep(delay)
         fault = self.ctx.faults.take(path, is_rest=path.startswith("/services/data/v"))
@@ -280,10 +281,13 @@ class SandboxApp:
         version, segments = parsed
         call = RestCall(request.method, version, segments, request.args, request.headers,
                         request.get_data(), user)
+        latency, started = self.ctx.latency, time.monotonic()
         result = dispatch(self.ctx, call)
         if result.body is None:
             return Response(b"", status=result.status, headers=result.headers)
-        return Response(encode_json(result.body), status=result.status, headers=result.headers,
+        body = encode_json(result.body)
+        latency.hold_answer(records_in(result.body), started)
+        return Response(body, status=result.status, headers=result.headers,
                         content_type="application/json;charset=UTF-8")
 
 

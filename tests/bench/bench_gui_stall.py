@@ -6,7 +6,9 @@ to it and runs its first, full sync, then reloads the task tree and search index
 sync's start a 5 ms QTimer on the GUI thread records how late each tick comes. A stall is the
 delay beyond the tick's interval: the time the GUI could not react to input.
 
-Run: /work/venv/bin/python tests/bench/bench_gui_stall.py [--size large]
+Run: /work/venv/bin/python tests/bench/bench_gui_stall.py [--size large] [--latency salesforce]
+(--latency: the sandbox answers as slowly as Salesforce, see desktop/sandbox/latency.py; the
+sync then fetches several pages at once while the GUI thread runs)
 """
 
 from __future__ import annotations
@@ -51,9 +53,12 @@ class ExternalOrg:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", default="large", choices=("small", "large"))
+    parser.add_argument("--latency", default="off")
     args = parser.parse_args()
-    print(f"starting a {args.size} sandbox org in its own process…", flush=True)
-    server = subprocess.Popen([sys.executable, "-m", "desktop.sandbox", "--size", args.size],
+    print(f"starting a {args.size} sandbox org in its own process (latency {args.latency}), "
+          f"load average {os.getloadavg()[0]:.1f}…", flush=True)
+    server = subprocess.Popen([sys.executable, "-m", "desktop.sandbox", "--size", args.size,
+                               "--latency", args.latency],
                               stdout=subprocess.PIPE, text=True, cwd=REPO,
                               env={**os.environ, "PYTHONPATH": str(REPO)})
     try:

@@ -72,9 +72,9 @@ class SandboxProcess:
     """The sandbox in its own process, as Salesforce would be: its CPU does not compete with
     Stint's for this interpreter's GIL (the machine has 2 cores)."""
 
-    def __init__(self, size: str) -> None:
+    def __init__(self, size: str, latency: str = "off") -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "desktop", "sandbox", "--size", size],
+            [sys.executable, "-m", "desktop", "sandbox", "--size", size, "--latency", latency],
             stdout=subprocess.PIPE, text=True,
         )
         details = json.loads(self.process.stdout.readline())

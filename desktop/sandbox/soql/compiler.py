@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from .. import ids
@@ -97,15 +98,16 @@ class Schema(Protocol):
 class CompiledQuery(QueryPlan):
     """A query bound to a schema; execute() runs it over any RecordSource, thread-safely."""
 
-    def execute(self, source: RecordSource, *, include_deleted: bool,
-                api_version: str) -> list[dict[str, Any]]:
-        """Matching rows, ordered, OFFSET/LIMIT applied, projected as Salesforce JSON.
+    def execute(self, source: RecordSource, *, include_deleted: bool, api_version: str,
+                lazy: bool = False) -> Sequence[dict[str, Any]]:
+        """Matching rows, ordered, OFFSET/LIMIT applied, projected as Salesforce JSON (a
+        list; `lazy`: projected as they are read, see projection.ProjectedRows).
 
         Treat the result as read-only: records with the same parent share its nested dict.
         """
         if self.is_count:
             return []
-        return evaluate.execute(self, source, include_deleted, api_version)
+        return evaluate.execute(self, source, include_deleted, api_version, lazy)
 
     def count(self, source: RecordSource, *, include_deleted: bool) -> int:
         """How many rows the query returns (COUNT() result, or totalSize)."""

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from ..values import TEXT_TYPES
-from .projection import build_projector
+from .projection import ProjectedRows, build_projector
 from .resolved import (
     FieldRef,
     QueryPlan,
@@ -272,7 +272,7 @@ def _sort(rows: list[Row], query: QueryPlan, context: _Context) -> None:
 
 
 def execute(query: QueryPlan, source: RecordSource, include_deleted: bool,
-            api_version: str) -> list[Row]:
+            api_version: str, lazy: bool = False) -> list[Row] | ProjectedRows:
     context = _Context(source, include_deleted)
     rows = _matching_rows(query, context)
     if query.order_by and not context.sorted:
@@ -282,6 +282,8 @@ def execute(query: QueryPlan, source: RecordSource, include_deleted: bool,
         rows = rows[start:end]
     project = build_projector(query.sobject, query.fields, context.parent,
                               f"/services/data/v{api_version}/sobjects/")
+    if lazy:
+        return ProjectedRows(rows, project)
     return [project(row) for row in rows]
 
 

@@ -8,8 +8,8 @@ names go into the source, so nothing from a query text is ever executed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, overload
 
 from ..values import format_datetime
 from .resolved import POLYMORPHIC_TYPE, FieldRef
@@ -104,3 +104,33 @@ def _relationship(target: str | None, subtree: dict[str, Any], parent: ParentLoo
             return record
 
     return nested
+
+
+class ProjectedRows(Sequence[Row]):
+    """A query's result projected page by page, as a query cursor reads it.
+
+    The rows are the stored versions the query matched (stored rows are never changed, only
+    replaced), so a later page shows what the query saw, and the first page of a 50,000-row
+    query costs no more than the others (the server runs requests side by side; projecting
+    everything up front would hold the interpreter for a second). Parents are projected once
+    per query, when a page first needs them.
+    """
+
+    def __init__(self, rows: list[Row], project: Callable[[Row], Row]) -> None:
+        self._rows = rows
+        self._project = project
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            project = self._project
+            return [project(row) for row in self._rows[index]]
+        return self._project(self._rows[index])

@@ -4,11 +4,15 @@ One run:
 1. describes (cached a day in the store) -> the streams (desktop.sync.pull.queries);
 2. incremental runs: composite requests carry the first page of every query (queryAll, so
    deletions come back with IsDeleted = true), 5 queries each as Salesforce allows; full
-   passes run the queries one after the other instead (their first pages are big, and
-   committing one overlaps with fetching the next); further pages are one call each
-   (nextRecordsUrl), fetched one step ahead. A stream is one query, or one per chunk of ids
-   when many specific items are imported;
-3. each page is committed in one transaction (items + sync log counts + record changes);
+   passes send each query on its own instead (their first pages are big: a composite would
+   hold them all back until the slowest is ready, as Salesforce runs its subrequests one
+   after the other); further pages are one call each (nextRecordsUrl). A stream is one query,
+   or one per chunk of ids when many specific items are imported. The page feed fetches the
+   pages of up to 4 queries at once (desktop.sync.pull.page_feed), so a first sync takes
+   about as long as its longest query, not as long as all of them;
+3. each page is committed in one transaction (items + sync log counts + record changes), a
+   query's pages in their order, a child stream's only once its parents' streams are all
+   committed (the writer imports a child only under a stored parent);
 4. a stream's watermark (the newest SystemModstamp it returned) is stored only after all its
    pages are committed, so a kill at any point makes the next run redo the window, which is
    idempotent (upsert by Id);
@@ -44,7 +48,7 @@ from desktop.salesforce.request_limits import MAX_COMPOSITE_QUERIES
 from desktop.store import Store, StoreError
 from desktop.sync.metadata import MetadataCache, ObjectMeta
 from desktop.sync.pull.mapping import RecordMapper
-from desktop.sync.pull.page_feed import PageFeed
+from desktop.sync.pull.page_feed import PageFeed, PlannedQuery
 from desktop.sync.pull.page_writer import PageWriter
 from desktop.sync.pull.queries import (
     Stream,
@@ -238,17 +242,15 @@ class _Run:
                 key = _reference(f"{stream.key}#{index}")
                 owners[key] = stream
                 queries.append((key, soql))
-        if self.full:
-            # Large answers: each query's first page is fetched in turn by the page feed, so
-            # committing one query overlaps with Salesforce preparing the next (the composite
-            # would hold every first page back until the slowest is ready). Same call count as
-            # sum(ceil(N / 2000)).
-            plan: list[tuple[str, dict[str, Any] | str]] = list(queries)
-        else:
-            # Small answers: composites carry the first pages, so no change costs
-            # ceil(queries / 5) calls.
-            first_pages = self._composite_queries(queries)
-            plan = [(key, first_pages[key]) for key, _ in queries]
+        # Full passes: large answers, each query's first page a call of its own, so the page
+        # feed fetches them side by side (a composite would hold every first page back until
+        # the slowest is ready); same call count as sum(ceil(N / 2000)). Incremental runs:
+        # small answers, composites carry the first pages, so no change costs
+        # ceil(queries / 5) calls.
+        sources: Mapping[str, dict[str, Any] | str] = (
+            dict(queries) if self.full else self._composite_queries(queries)
+        )
+        plan = _plan([key for key, _ in queries], sources, owners, self.streams)
 
         def stream_done(stream: Stream, newest: datetime | None) -> None:
             # Every page of the stream is committed: only now may its watermark move, to the
@@ -269,18 +271,18 @@ class _Run:
 
     def _consume(
         self,
-        plan: list[tuple[str, dict[str, Any] | str]],
+        plan: list[PlannedQuery],
         owners: Mapping[str, Stream],
         stream_done: Callable[[Stream, datetime | None], None] | None = None,
     ) -> None:
         """Apply every page of every planned query (a first page, or the SOQL to run),
-        committing page by page; `stream_done` once all the queries of a stream are."""
-        queries_left = Counter(owners[key].key for key, _ in plan)
-        done: dict[str, int] = {}
+        committing page by page; `stream_done` once all the queries of a stream are.
+        Progress counts the records of all the queries together (their pages interleave)."""
+        queries_left = Counter(owners[q.key].key for q in plan)
         newest: dict[str, datetime | None] = {}
-        totals: dict[str, int] = {}
-        started: set[str] = set()
-        with PageFeed(self.client, plan) as feed:
+        label = ", ".join(dict.fromkeys(owners[q.key].sobject for q in plan))
+        done = 0
+        with PageFeed(self.client, plan, spill_dir=self.store.path.parent) as feed:
             for key, page in feed:
                 self._check_cancel()
                 stream = owners[key]
@@ -290,19 +292,16 @@ class _Run:
                         stream_done(stream, newest.get(stream.key))
                     continue
                 records = page["records"]
-                if key not in started:  # a query's first page: its totalSize counts
-                    started.add(key)
-                    totals[stream.key] = totals.get(stream.key, 0) + int(page.get("totalSize") or 0)
                 result = self.writer.apply(self.mappers[stream.key], records, self.clock.now(),
                                            self.seen)
-                done[stream.key] = done.get(stream.key, 0) + len(records)
                 stamp = result.max_modstamp
                 if stamp and (newest.get(stream.key) is None or stamp > newest[stream.key]):
                     newest[stream.key] = stamp
                 if result.newly_active:
                     self.newly_active.setdefault(stream.sobject, []).extend(result.newly_active)
+                done += len(records)
                 if self.on_progress is not None:
-                    self.on_progress(stream.sobject, done[stream.key], totals[stream.key])
+                    self.on_progress(label, done, max(done, feed.expected_records))
 
     def _fetch_children_of_new_parents(self) -> None:
         """Parents that became imported in this run (trigger stage reached, reopened, ...)
@@ -320,7 +319,7 @@ class _Run:
         if not queries:
             return
         pages = self._composite_queries(queries)
-        self._consume([(reference, pages[reference]) for reference, _ in queries], owners)
+        self._consume(_plan([key for key, _ in queries], pages, owners, self.streams), owners)
 
     def _composite_queries(self, queries: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
         """First pages of several queries (key, SOQL) by key: five per composite call, the
@@ -345,6 +344,32 @@ class _Run:
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
             raise SyncCancelled()
+
+
+def _plan(
+    keys: list[str],
+    sources: Mapping[str, dict[str, Any] | str],
+    owners: Mapping[str, Stream],
+    streams: list[Stream],
+) -> list[PlannedQuery]:
+    """The queries in stream order, each after every query of the earlier streams that hold
+    its parents: Tasks of Cases after the Cases and the child Cases, child Cases after the
+    Cases, so every child is committed once the parent it needs is stored."""
+    position = {stream.key: index for index, stream in enumerate(streams)}
+    keys_of: dict[str, list[str]] = {}
+    for key in keys:
+        keys_of.setdefault(owners[key].key, []).append(key)
+    plan = []
+    for key in keys:
+        stream = owners[key]
+        parents = [
+            earlier.key
+            for earlier in streams[: position[stream.key]]
+            if stream.parent_sobject is not None and earlier.sobject == stream.parent_sobject
+        ]
+        after = frozenset(k for parent in parents for k in keys_of.get(parent, ()))
+        plan.append(PlannedQuery(key, sources[key], after))
+    return plan
 
 
 def _reference(key: str) -> str:

@@ -251,6 +251,22 @@ def test_cancel_stops_the_backoff(sandbox, client):
             patient.limits()
 
 
+def test_a_stop_event_ends_a_query_waiting_to_retry_and_leaves_the_client_usable(sandbox, client):
+    # One of several threads fetching pages for a sync that has already stopped: its wait
+    # before retrying ends, and no further request is sent; other calls are not affected.
+    slow = RetryPolicy(max_retries=3, base_delay=30.0, max_delay=30.0)
+    stop = threading.Event()
+    with SalesforceClient(client.session_info, ca_file=sandbox.ca_file, retry=slow) as patient:
+        sandbox.faults.fail_next(1, status=503)
+        threading.Timer(0.2, stop.set).start()
+        with pytest.raises(Cancelled):
+            next(patient.query_pages("SELECT Id FROM Opportunity", stop=stop))
+        with pytest.raises(Cancelled):  # a stopped query does not start a new request
+            next(patient.query_pages("SELECT Id FROM Opportunity", stop=stop))
+        assert patient.api_calls == 0
+        assert len(next(patient.query_pages("SELECT Id FROM Opportunity LIMIT 2"))["records"]) == 2
+
+
 def test_query_pages_follow_next_records_url_one_call_per_page(sandbox, client):
     total = sandbox.org.query(
         "SELECT COUNT() FROM Task",

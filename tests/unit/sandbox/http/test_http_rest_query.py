@@ -88,6 +88,24 @@ def test_count_query_returns_total_size_without_records(big):
     assert result == {"totalSize": SIX_THOUSAND, "done": True, "records": []}
 
 
+def test_later_pages_hold_the_records_as_the_query_found_them():
+    # Pages are projected when they are read (a big query's first page costs no more than
+    # the others); what they hold is still what the query matched when it ran.
+    with start_sandbox(size="small", seed=3, opportunities=2500) as running:
+        sf = running.salesforce()
+        first = sf.query("SELECT Id, Name, StageName FROM Opportunity ORDER BY Id")
+        last = sf.query("SELECT Id FROM Opportunity ORDER BY Id DESC LIMIT 2")["records"]
+        changed, deleted = last[0]["Id"], last[1]["Id"]  # both on the second page
+        before = sf.Opportunity.get(changed)
+        sf.Opportunity.update(changed, {"Name": "Renamed after the query ran"})
+        sf.Opportunity.delete(deleted)
+        second = sf.query_more(first["nextRecordsUrl"], identifier_is_url=True)
+        assert first["totalSize"] == 2500 and len(second["records"]) == 500
+        by_id = {r["Id"]: r for r in second["records"]}
+        assert by_id[changed]["Name"] == before["Name"] != "Renamed after the query ran"
+        assert deleted in by_id
+
+
 def test_query_all_sees_deleted_rows_while_query_does_not(sandbox, sf):
     victim = sf.query("SELECT Id FROM Case LIMIT 1")["records"][0]["Id"]
     assert sf.Case.delete(victim) == 204

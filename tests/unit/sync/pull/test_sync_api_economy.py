@@ -123,8 +123,13 @@ def test_a_sync_can_be_cancelled_and_the_next_one_completes(big):
 
     run = big.sync(cancel=cancel, on_progress=progress)
     assert run.outcome is RunOutcome.CANCELLED
-    assert seen[0] == ("Opportunity", 2000, 4500)
-    assert big.store.items.count() <= 2001
+    # One page committed (an Opportunity or a Case page: the Tasks wait for their parents),
+    # then the cancel. Progress counts the records of every query together, their pages
+    # being fetched side by side.
+    assert len(seen) == 1
+    label, done, total = seen[0]
+    assert label == "Opportunity, Case, Task" and 0 < done <= 2000 and done <= total <= 7300
+    assert big.store.items.count() <= done + 1
     run = ok(big)
     assert run.kind == "full" and big.store.items.count() > 2001
 
