@@ -197,6 +197,10 @@ def _start_app(profile: str | None, demo: bool, hidden: bool = False) -> int:
     # garbage: until the first paint the cyclic collector would only scan them again and
     # again (~6 ms). desktop.app turns it back on right after that paint.
     gc.disable()
+    # PySide's import hook would keep the source of every module the app imports (~15 MB).
+    from desktop.platform.source_lines import drop_source_lines_on_import
+
+    drop_source_lines_on_import()
     try:
         from desktop.app_run import main as app_main
     except ImportError:

@@ -32,6 +32,7 @@ from desktop.domain.search_bitmaps import (
     GramSets,
     WordBitmaps,
     bitmap_from_positions,
+    compact_set,
     grams_of,
     positions_in,
     start_gram,
@@ -156,7 +157,8 @@ class SearchIndex:
 
     def _collect_sets(
         self, size: int
-    ) -> tuple[list[tuple[str, int]], list[tuple[str, int]], list[tuple[str, int]], Vocabulary]:
+    ) -> tuple[list[tuple[str, int | array[int]]], list[tuple[str, int | array[int]]],
+               list[tuple[str, int | array[int]]], Vocabulary]:
         texts = self._texts
         own_vocabulary: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
         name_starts: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
@@ -191,9 +193,10 @@ class SearchIndex:
         own_sets, full_sets = [], []
         for gram, word_ids in gram_words.items():
             own_bitmap = own_bitmaps.bitmap(word_ids)
-            own_sets.append((gram, own_bitmap))
-            full_sets.append((gram, own_bitmap | inherited_bitmaps.bitmap(word_ids)))
-        start_sets = [(start, bitmap_from_positions(size, postings))
+            full_bitmap = own_bitmap | inherited_bitmaps.bitmap(word_ids)
+            own_sets.append((gram, compact_set(size, own_bitmap)))
+            full_sets.append((gram, compact_set(size, full_bitmap)))
+        start_sets = [(start, compact_set(size, bitmap_from_positions(size, postings)))
                       for start, postings in name_starts.items()]
         vocabulary_index = Vocabulary(vocabulary, own, inherited, name_words)
         return own_sets, full_sets, start_sets, vocabulary_index

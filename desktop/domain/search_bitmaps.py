@@ -93,6 +93,14 @@ class WordBitmaps:
         return bitmap
 
 
+def compact_set(size: int, bitmap: int) -> int | array[int]:
+    """An item set the way GramSets keeps it: the bitmap when common, else a sorted position
+    array (made at once while building, so the rare sets' bitmaps do not pile up)."""
+    if bitmap.bit_count() > SPARSE_LIMIT:
+        return bitmap
+    return array("i", positions_in(bitmap, size))
+
+
 class GramSets:
     """gram -> item set, kept as a bitmap when common or a sorted position list when rare."""
 
@@ -104,25 +112,30 @@ class GramSets:
         self._converted: dict[str, int] = {}  # least recently used first
 
     @classmethod
-    def of(cls, size: int, sets: list[tuple[str, int]]) -> GramSets:
-        """The sets of `sets` (emptied on the way); each gram is copied, so that these
-        small objects are made now, together (see SearchIndex._build_sets)."""
+    def of(cls, size: int, sets: list[tuple[str, int | array[int]]]) -> GramSets:
+        """The sets of `sets` (bitmaps, or compact_set's; emptied on the way); each gram and
+        position array is copied, so that these small objects are made now, together (see
+        SearchIndex._build_sets)."""
         gram_sets = cls(size)
         sets.reverse()
         while sets:
-            gram, bitmap = sets.pop()
-            gram_sets.add((gram + " ")[:-1], bitmap)
+            gram, items = sets.pop()
+            gram_sets.add((gram + " ")[:-1], items)
         return gram_sets
 
-    def add(self, gram: str, bitmap: int) -> None:
-        if bitmap == 0:
+    def add(self, gram: str, items: int | array[int]) -> None:
+        """Add a gram's item set: a bitmap, or the sorted positions of a rare one."""
+        if not items:
             return
-        count = bitmap.bit_count()
+        if isinstance(items, array):
+            self.positions[gram] = array("i", items)
+            return
+        count = items.bit_count()
         if count > SPARSE_LIMIT:
-            self.bitmaps[gram] = bitmap
+            self.bitmaps[gram] = items
             self._counts[gram] = count
         else:
-            self.positions[gram] = array("i", positions_in(bitmap, self.size))
+            self.positions[gram] = array("i", positions_in(items, self.size))
 
     def __contains__(self, gram: str) -> bool:
         return gram in self.bitmaps or gram in self.positions

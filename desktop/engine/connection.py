@@ -21,6 +21,7 @@ from desktop.engine.errors import EngineError, NotConnected
 from desktop.engine.link import (
     USER_ID_KEY,
     ConnectionInfo,
+    keyring_connection_info,
     remember_keyring,
     stored_keyring,
 )
@@ -64,22 +65,12 @@ class ConnectionManager:
             return Credentials(self._secrets)
 
     def info(self) -> ConnectionInfo:
-        settings = self._settings.current()
-        user_id = self._store.sync_state.get_value(USER_ID_KEY)
-        credentials = self.credentials
-        connected = bool(user_id) and (self._client is not None or credentials.has_any())
-        if connected and stored_keyring(self._store) is None:  # linked before Stint noted it
-            remember_keyring(self._store, credentials.persistent, credentials.problem)
-        return ConnectionInfo(
-            connected=connected,
-            username=settings.username,
-            login_url=settings.login_url,
-            auth_method=settings.auth_method,
-            user_id=user_id,
-            instance_url=self._store.sync_state.get_value(INSTANCE_URL_KEY),
-            keyring_persistent=credentials.persistent,
-            keyring_problem=credentials.problem,
-        )
+        with self._lock:
+            if self._secrets is None:
+                self._secrets = self._secret_store_factory()
+            secrets = self._secrets
+        return keyring_connection_info(self._store, self._settings.current(), secrets,
+                                       signed_in=self._client is not None)
 
     # -- connecting ------------------------------------------------------------------------
 

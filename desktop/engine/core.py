@@ -26,7 +26,7 @@ from desktop.domain.entries import TimeEntry
 from desktop.domain.items import Item
 from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.engine.errors import EngineError, SyncAlreadyRunning, UnknownTask
-from desktop.engine.link import ConnectionInfo, stored_connection_info
+from desktop.engine.link import ConnectionInfo, keyring_connection_info, stored_connection_info
 from desktop.engine.settings_access import SettingsAccess
 from desktop.engine.sync_pause import PauseState, pause_state
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
@@ -83,6 +83,8 @@ class Engine:
         else:
             factory = lambda: secret_store  # type: ignore[assignment,return-value]  # noqa: E731
         self._secret_store_factory = factory
+        self._secret_store: SecretStore | None = None  # opened on first use, then shared
+        self._secrets_lock = threading.Lock()
         self._connection: ConnectionManager | None = None
         self._pull: PullSync | None = None
         self._scheduler: Scheduler | None = None
@@ -129,14 +131,23 @@ class Engine:
         if self._connection is None:
             from desktop.engine.connection import ConnectionManager
 
-            self._connection = ConnectionManager(
-                self.store, self.settings, self._secret_store_factory
-            )
+            self._connection = ConnectionManager(self.store, self.settings, self._secrets)
         return self._connection
 
+    def _secrets(self) -> SecretStore:
+        """The profile's secret store, opened once (a memory store must stay the same one)."""
+        with self._secrets_lock:
+            if self._secret_store is None:
+                self._secret_store = self._secret_store_factory()
+            return self._secret_store
+
     def connection_info(self) -> ConnectionInfo:
-        """The link as it is now, asking the keyring."""
-        return self.connection.info()
+        """The link as it is now, asking the keyring. Until something has used the
+        connection, without loading the Salesforce client (the app asks at start; a sync
+        or a sign-in loads it when it needs it)."""
+        if self._connection is not None:
+            return self._connection.info()
+        return keyring_connection_info(self.store, self.settings.current(), self._secrets())
 
     def link_info(self) -> ConnectionInfo:
         """The link as the store remembers it, without the keyring (engine.link): what

@@ -11,10 +11,15 @@ there.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.domain.settings import Settings
+from desktop.salesforce.secret_keys import sign_in_kept
 from desktop.store import Store
 from desktop.store.sync_state_repo import INSTANCE_URL_KEY
+
+if TYPE_CHECKING:
+    from desktop.platform.secrets import SecretStore
 
 USER_ID_KEY = "connection.user_id"
 KEYRING_KEY = "connection.keyring"  # where the last sign-in was kept: "system" or "session-only"
@@ -78,4 +83,27 @@ def stored_connection_info(store: Store, settings: Settings) -> ConnectionInfo:
         instance_url=state.get_value(INSTANCE_URL_KEY),
         keyring_persistent=None if keyring is None else keyring == SYSTEM_KEYRING,
         keyring_problem=state.get_value(KEYRING_PROBLEM_KEY),
+    )
+
+
+def keyring_connection_info(
+    store: Store, settings: Settings, secrets: SecretStore, signed_in: bool = False
+) -> ConnectionInfo:
+    """The link as it is now, asking the keyring (`signed_in`: a session is open in this
+    process): connected when a user is linked and a sign-in is kept or open. Needs no
+    Salesforce client, so the app can ask at start without loading it."""
+    state = store.sync_state
+    user_id = state.get_value(USER_ID_KEY)
+    connected = bool(user_id) and (signed_in or sign_in_kept(secrets))
+    if connected and stored_keyring(store) is None:  # linked before Stint noted it
+        remember_keyring(store, secrets.persistent, secrets.problem)
+    return ConnectionInfo(
+        connected=connected,
+        username=settings.username,
+        login_url=settings.login_url,
+        auth_method=settings.auth_method,
+        user_id=user_id,
+        instance_url=state.get_value(INSTANCE_URL_KEY),
+        keyring_persistent=secrets.persistent,
+        keyring_problem=secrets.problem,
     )

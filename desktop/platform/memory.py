@@ -1,32 +1,58 @@
-"""Giving freed memory back to the system.
+"""Giving freed memory back to the system, and keeping less of it.
 
 Freeing a big structure (a replaced task catalog, the temporaries of building one) returns its
 memory to the C allocator, which keeps most of it mapped for later: the process's resident
 size stays at its peak. On glibc (Linux), malloc_trim(0) hands the free pages of every arena
 back. Elsewhere this does nothing. The call runs without the GIL (ctypes releases it), so it
 belongs on a worker thread: it can take tens of milliseconds.
+
+glibc also gives threads arenas of their own (up to 8 per core), each keeping what its thread
+freed between partly used pages: after a first full sync of the large org (sync, HTTP, task
+catalog workers) the app held ~17 MB more with the default than with two arenas
+(tests/bench/bench_gui_stall.py's run, 254 vs 237 MB). Python threads rarely allocate at the
+same moment (the GIL), so two arenas cost no waiting worth measuring.
 """
 
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
+import os
 import sys
 from functools import cache
+
+APP_MALLOC_ARENAS = 2
+_M_ARENA_MAX = -8  # mallopt's parameter number (glibc's malloc.h)
+
+
+@cache
+def _glibc_function(name: str):  # type: ignore[no-untyped-def]
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        # the process's own symbols, libc's among them (ctypes.util's search costs ~9 ms)
+        return getattr(ctypes.CDLL(None), name)  # glibc only: musl has neither function
+    except (OSError, AttributeError):
+        return None
 
 
 @cache
 def _malloc_trim():  # type: ignore[no-untyped-def]
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim = libc.malloc_trim  # glibc only (musl has no such function)
-    except (OSError, AttributeError):
-        return None
-    trim.argtypes = [ctypes.c_size_t]
-    trim.restype = ctypes.c_int
+    trim = _glibc_function("malloc_trim")
+    if trim is not None:
+        trim.argtypes = [ctypes.c_size_t]
+        trim.restype = ctypes.c_int
     return trim
+
+
+def limit_malloc_arenas(count: int = APP_MALLOC_ARENAS) -> bool:
+    """At most `count` glibc malloc arenas for all threads (call it before threads start);
+    True when glibc took it. A MALLOC_ARENA_MAX set in the environment wins."""
+    mallopt = _glibc_function("mallopt")
+    if mallopt is None or os.environ.get("MALLOC_ARENA_MAX"):
+        return False
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    mallopt.restype = ctypes.c_int
+    return mallopt(_M_ARENA_MAX, count) == 1
 
 
 def return_freed_memory() -> bool:

@@ -16,16 +16,21 @@ from desktop.salesforce.auth import password_login
 from desktop.salesforce.errors import ConnectionProblem, CredentialsMissing
 from desktop.salesforce.http import make_http_session
 from desktop.salesforce.oauth_client import OAuthClient
+from desktop.salesforce.secret_keys import (
+    ALL_KEYS,
+    CONSUMER_SECRET_KEY,
+    PASSWORD_KEY,
+    REFRESH_TOKEN_KEY,
+    SECURITY_TOKEN_KEY,
+    sign_in_kept,
+)
 from desktop.salesforce.session_info import SessionInfo, SessionRenewer
 from desktop.salesforce.token_endpoint import refresh_session, revoke_token
 
 logger = logging.getLogger(__name__)
 
-PASSWORD_KEY = "salesforce-password"
-SECURITY_TOKEN_KEY = "salesforce-security-token"
-REFRESH_TOKEN_KEY = "salesforce-refresh-token"
-CONSUMER_SECRET_KEY = "salesforce-consumer-secret"
-ALL_KEYS = (PASSWORD_KEY, SECURITY_TOKEN_KEY, REFRESH_TOKEN_KEY, CONSUMER_SECRET_KEY)
+__all__ = ["ALL_KEYS", "CONSUMER_SECRET_KEY", "PASSWORD_KEY", "REFRESH_TOKEN_KEY",
+           "SECURITY_TOKEN_KEY", "Credentials"]
 
 
 class Credentials:
@@ -81,7 +86,7 @@ class Credentials:
 
     def has_any(self) -> bool:
         """Whether a sign-in is kept (a consumer secret alone is not one)."""
-        return any(self._secrets.get(key) for key in ALL_KEYS if key != CONSUMER_SECRET_KEY)
+        return sign_in_kept(self._secrets)
 
     def forget_all(self) -> None:
         """ "Unlink": delete every stored Salesforce secret of this profile."""

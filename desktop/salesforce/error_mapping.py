@@ -19,6 +19,7 @@ from simple_salesforce.exceptions import (
     SalesforceGeneralError,
 )
 
+from desktop.salesforce.error_body import first_error
 from desktop.salesforce.errors import (
     ApiDisabled,
     ApiVersionRetired,
@@ -76,19 +77,6 @@ _LOGIN_FAULTS: dict[str, tuple[type[ConnectionProblem], str | None]] = {
     # login() not available in this API version, turned off in the org, or retired.
     "INVALID_OPERATION": (PasswordSignInRetired, None),
 }
-
-
-def first_error(content: object) -> tuple[str, str]:
-    """(errorCode, message) of a Salesforce REST error body such as
-    [{"message": "...", "errorCode": "..."}]; empty strings when the body has another shape."""
-    if isinstance(content, list) and content and isinstance(content[0], dict):
-        entry = content[0]
-        return str(entry.get("errorCode") or ""), str(entry.get("message") or "")
-    if isinstance(content, dict):
-        return str(content.get("errorCode") or content.get("error") or ""), str(
-            content.get("message") or content.get("error_description") or ""
-        )
-    return "", ""
 
 
 def login_failure(code: object, host: str) -> ConnectionProblem:

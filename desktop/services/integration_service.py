@@ -28,7 +28,6 @@ from desktop.services.candidates import Candidate, can_match, candidate, candida
 from desktop.services.field_choices import ObjectChoices, object_choices
 from desktop.services.workers import run_in_background
 from desktop.sync.metadata import MetadataCache
-from desktop.sync.push.time_entry_objects import find_time_entry_objects
 
 log = logging.getLogger(__name__)
 
@@ -322,6 +321,9 @@ class IntegrationService(QObject):
         """Find the org's custom objects that can receive time entries (a few API calls)."""
 
         def work() -> list:
+            # (on the worker: the push code loads the Salesforce client)
+            from desktop.sync.push.time_entry_objects import find_time_entry_objects
+
             return find_time_entry_objects(self._engine.connection.client())
 
         run_in_background(

@@ -113,7 +113,7 @@ class NewItemsNotice(QObject):
         store = self._store
 
         def read() -> tuple[str | None, set[str], bool]:
-            from desktop.engine.connection import USER_ID_KEY
+            from desktop.engine.link import USER_ID_KEY
 
             user_id = store.sync_state.get_value(USER_ID_KEY)
             owned = store.items.owned_ids(user_id) if user_id else set()

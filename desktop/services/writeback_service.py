@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.services.workers import run_in_background
-from desktop.sync.push.pusher import UNDO_GRACE
+from desktop.sync.push.grace import UNDO_GRACE
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from desktop.salesforce.error_mapping import first_error
+from desktop.salesforce.error_body import first_error
 from desktop.salesforce.errors import RequestRejected
 from desktop.store import Store
 

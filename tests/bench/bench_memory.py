@@ -9,6 +9,12 @@ engine loads meanwhile), reads VmRSS; the app then reloads its catalog once
 VmHWM (the peak since start, the reload included). A bare PySide6 window is measured the same
 way, for comparison.
 
+The profile is not linked to Salesforce: the app asks the keyring at start whether a sign-in is
+kept (which loads ~13 MB of keyring, Secret Service and cryptography modules) but does not load
+the Salesforce client. A connected app loads that client for its first sync (simple-salesforce
+with zeep, lxml and requests: another ~10-18 MB, which stays); see the README, "Where the memory
+goes".
+
 Run: .venv/bin/python tests/bench/bench_memory.py [--counts 5000,50000,200000] [--platform P]
 """
 
@@ -107,6 +113,7 @@ def main() -> None:
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     args = parser.parse_args()
     counts = [int(count) for count in args.counts.split(",")]
+    print(f"load at start: {_load()}")
     print(f"platform {args.platform}; a bare PySide6 window: RSS "
           f"{bare_window_mb(args.platform):.0f} MB")
     print(f"{'cached items':>12}  {'RSS ready':>9}  {'after reload':>12}  {'peak':>6}  target")
@@ -117,7 +124,11 @@ def main() -> None:
             f"<= {target} MB: {'met' if max(ready, after) <= target else 'NOT met'}")
         print(f"{count:>12,}  {ready:>6.0f} MB  {after:>9.0f} MB  {peak:>3.0f} MB  {verdict}",
               flush=True)
-    print(f"load: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
+    print(f"load at the end: {_load()}")
+
+
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from desktop.salesforce.errors import Cancelled, ConnectionProblem, MalformedRes
 from desktop.salesforce.request_limits import MAX_COLLECTION_RECORDS
 from desktop.store.push_queue_repo import PushQueueRepository
 from desktop.store.store import Store
+from desktop.sync.push.grace import UNDO_GRACE
 from desktop.sync.push.links import LinkResolver
 from desktop.sync.push.mapping import PushSetupError
 from desktop.sync.push.remote import (
@@ -45,8 +46,6 @@ from desktop.sync.push.targets import Link, PushTarget, make_target
 
 logger = logging.getLogger(__name__)
 
-# A deleted entry keeps its Salesforce copy this long, so the timesheet's Undo (10 s) still works.
-UNDO_GRACE = timedelta(seconds=30)
 # Error codes meaning the record itself is gone from Salesforce (deleted or never visible).
 _GONE = frozenset({"ENTITY_IS_DELETED", "NOT_FOUND", "INVALID_ID_FIELD"})
 _WAITING = (EntrySyncState.LOCAL, EntrySyncState.PENDING)

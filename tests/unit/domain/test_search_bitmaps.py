@@ -5,6 +5,7 @@ from desktop.domain.search_bitmaps import (
     GramSets,
     WordBitmaps,
     bitmap_from_positions,
+    compact_set,
     grams_of,
     positions_in,
     start_gram,
@@ -55,3 +56,20 @@ def test_gram_sets_keep_rare_grams_as_positions(monkeypatch):
     assert list(positions_in(sets.all_of(["ac", "cm"]), 10)) == [1, 4]
     assert sets.all_of(["ac", "zz"]) == 0
     assert list(positions_in(sets.all_of([]), 10)) == list(range(10))
+
+
+def test_compact_sets_are_kept_as_their_bitmaps_would_be(monkeypatch):
+    """The index converts a rare gram's bitmap to positions as soon as it is built (so the
+    bitmaps of hundreds of rare grams do not pile up during the build); GramSets keeps the
+    same as from the bitmaps, in arrays of its own."""
+    monkeypatch.setattr(search_bitmaps, "SPARSE_LIMIT", 2)
+    rare, common = bitmap_from_positions(10, [1, 4]), bitmap_from_positions(10, [1, 4, 6])
+    assert list(compact_set(10, rare)) == [1, 4] and compact_set(10, common) == common
+    built = [("ac", compact_set(10, rare)), ("cm", compact_set(10, common)),
+             ("zz", compact_set(10, 0))]
+    rare_positions = built[0][1]
+    sets = GramSets.of(10, built)
+    assert built == []
+    assert list(sets.positions["ac"]) == [1, 4] and sets.positions["ac"] is not rare_positions
+    assert sets.bitmaps == {"cm": common} and sets.count("cm") == 3
+    assert "zz" not in sets

@@ -38,3 +38,25 @@ def test_freed_memory_leaves_the_resident_set():
     memory.return_freed_memory()
     assert resident_kb() < before + 10_000
     del keep
+
+
+ARENAS_PROBE = "from desktop.platform import memory; print(memory.limit_malloc_arenas())"
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's mallopt")
+def test_glibc_takes_the_arena_limit_unless_the_environment_sets_one():
+    import os
+    import subprocess
+
+    def limited(**environment: str) -> str:
+        env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
+        return subprocess.run([sys.executable, "-c", ARENAS_PROBE], env={**env, **environment},
+                              capture_output=True, text=True, check=True).stdout.strip()
+
+    assert limited() == "True"
+    assert limited(MALLOC_ARENA_MAX="4") == "False"  # the user's choice stays
+
+
+def test_without_mallopt_no_arena_limit(monkeypatch):
+    monkeypatch.setattr(memory, "_glibc_function", lambda name: None)
+    assert memory.limit_malloc_arenas() is False
