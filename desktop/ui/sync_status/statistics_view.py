@@ -91,7 +91,7 @@ class StatisticsView(QWidget):
         for column, sample in enumerate(("Yesterday 00:00", "Opportunity",
                                          "M" * 24, "Restored", "From Salesforce", "Error")):
             changes_header.resizeSection(column, width(sample) + 20)
-        changes_header.setStretchLastSection(True)
+        changes_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the record
 
         runs_box = QWidget(self)
         runs_layout = QVBoxLayout(runs_box)

@@ -1,5 +1,5 @@
 """The Sync page: last synchronization and its result, the next one, progress while a sync
-runs (with Cancel), "Synchronize now", and the statistics below.
+runs (with Cancel), "Force synchronization", and the statistics below.
 
 The history (runs, last 100 record changes) is read on a worker after every finished or
 failed sync and when the page is shown, never on the GUI thread.
@@ -87,8 +87,8 @@ class SyncStatusView(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.hide()
-        self.sync_button = QPushButton("&Synchronize now", self)
-        self.sync_button.setToolTip("Force synchronization with Salesforce now")
+        self.sync_button = QPushButton("&Force synchronization", self)
+        self.sync_button.setToolTip("Synchronize with Salesforce now (Ctrl+R, F5)")
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setToolTip("Stop the running synchronization")
         self.progress_bar = QProgressBar(self)

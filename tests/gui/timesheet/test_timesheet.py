@@ -299,7 +299,7 @@ def test_add_dialog_suggests_a_start_after_the_last_entry(qtbot, view, store):
     dialog = view.entry_editor()
     assert dialog.date_edit.date() == QDate(2026, 11, 18)
     assert dialog.start_edit.time() == QTime(10, 15)
-    assert dialog.end_edit.time() == QTime(11, 15)
+    assert dialog.end_edit.time() == QTime(11, 0)  # today: it ends now (11:00), not later
     dialog.close()
     QApplication.processEvents()
 
