@@ -151,8 +151,7 @@ class StintApp(QObject):
         app.aboutToQuit.connect(self.shutdown)
         if demo is not None:
             self.window.setWindowTitle(self.tr("Demo"))  # shown as "Demo — Stint"
-            note = QLabel(self.tr("Demo: a built-in sample org; the sign-in is kept in memory "
-                                  "only"), self.window)
+            note = QLabel(self.tr("Demo org: sign-in kept in memory only"), self.window)
             note.setEnabled(False)  # muted: information, not a warning
             self.window.statusBar().addPermanentWidget(note)
 

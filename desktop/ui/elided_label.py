@@ -1,4 +1,4 @@
-"""A one-line plain-text label that elides with "..." and shows the full text as a tooltip.
+"""A one-line plain-text label that elides with "…" and shows the full text as a tooltip.
 
 Text from Salesforce goes through here: it is painted with QPainter.drawText, which never
 interprets markup, so a record named "<b>x</b><img src=...>" shows exactly those characters.

@@ -17,9 +17,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QMainWindow,
     QProgressBar,
+    QScrollArea,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.text import fill
-from desktop.services.early_qt import PLAIN_TEXT, TEXT_BESIDE_ICON, set_properties
+from desktop.services.early_qt import TEXT_BESIDE_ICON, set_properties
 from desktop.services.sync_service import SyncService
 from desktop.services.timer_service import TimerService
 from desktop.ui.banner import ErrorBanner
+from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.icons import svg_icon
 from desktop.ui.overlay import BottomOverlay
 from desktop.ui.picker.task_widget import TaskWidget
@@ -93,7 +94,14 @@ class MainWindow(QMainWindow):
         # Over the pages' foot, out of the layout: showing it moves no control (issue 13).
         self.banner = ErrorBanner(central)
         self._banner_overlay = BottomOverlay(self.banner, self.pages)
-        self.setCentralWidget(central)
+        # On a screen smaller than the content needs (a large scale factor), the window still
+        # fits the screen (fit_to_screen) and its content scrolls instead of being squeezed.
+        scroller = QScrollArea(self)
+        scroller.setObjectName("windowContent")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(central)
+        self.setCentralWidget(scroller)
 
         self._build_status_bar()
         self._build_actions()
@@ -112,9 +120,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(True)
-        self.sync_label = QLabel(self)
+        # Elided (the whole text in its tooltip) rather than cut when the bar is narrow, as
+        # in French beside the demo note; plain text (messages may quote records).
+        self.sync_label = ElidedLabel(parent=self)
         self.sync_label.setObjectName("syncStatus")
-        set_properties(self.sync_label, textFormat=PLAIN_TEXT)  # messages may quote records
         self.sync_progress = QProgressBar(self)
         self.sync_progress.setObjectName("syncProgress")
         self.sync_progress.setMaximumWidth(140)
@@ -314,7 +323,7 @@ class MainWindow(QMainWindow):
             pending = self._sync.force_pending()
             self.sync_label.setText(self.tr("Starting… (synchronization follows)") if pending
                                     else self.tr("Starting…"))
-            self.sync_label.setToolTip("")
+            self.sync_label.setExtraToolTip(None)
             return
         if not self._sync.is_available():
             self.sync_label.setText(self.tr("Not connected to Salesforce: connect on the Settings page"))
@@ -332,7 +341,7 @@ class MainWindow(QMainWindow):
             if remark:
                 text += fill(self.tr(" — %1"), remark)
         self.sync_label.setText(text)
-        self.sync_label.setToolTip(reason or "")
+        self.sync_label.setExtraToolTip(reason or None)
 
     # -- closing -------------------------------------------------------------------------
     def restore_geometry(self, settings) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 _CONTEXT = "ShortcutSheet"
+CLOSE = "<Close>"  # the platform's keys to close a window (QKeySequence.StandardKey.Close)
 
 # (section, [(keys as portable text, what they do)]): shortcuts, not mnemonics (Alt+letter of
 # an underlined letter, which differ by language and show on the controls themselves).
@@ -49,8 +50,8 @@ SHORTCUTS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
         (("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"),
          QT_TRANSLATE_NOOP("ShortcutSheet", "Show the Timesheet, Reports, Sync or Settings page")),
         (("Ctrl+,",), QT_TRANSLATE_NOOP("ShortcutSheet", "Preferences (Settings, General)")),
-        (("Ctrl+W",), QT_TRANSLATE_NOOP("ShortcutSheet", "Close the window (Stint keeps running "
-                                                          "in the tray)")),
+        ((CLOSE,), QT_TRANSLATE_NOOP("ShortcutSheet", "Close the window (Stint keeps running "
+                                                       "in the tray)")),
         (("Ctrl+Q",), QT_TRANSLATE_NOOP("ShortcutSheet", "Quit Stint")),
     ]),
     (QT_TRANSLATE_NOOP("ShortcutSheet", "Entry editor"), [
@@ -59,16 +60,26 @@ SHORTCUTS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
 ]
 
 
+def _sequences(keys: tuple[str, ...]) -> list[QKeySequence]:
+    found = []
+    for key in keys:
+        if key == CLOSE:
+            found.extend(QKeySequence.keyBindings(QKeySequence.StandardKey.Close))
+        else:
+            found.append(QKeySequence(key))
+    return found
+
+
 def listed_shortcuts() -> set[str]:
     """Every key sequence on the sheet, as portable text ("Ctrl+N")."""
-    return {QKeySequence(keys).toString() for _section, rows in SHORTCUTS
-            for key_list, _text in rows for keys in key_list}
+    return {sequence.toString() for _section, rows in SHORTCUTS
+            for keys, _text in rows for sequence in _sequences(keys)}
 
 
 def keys_text(keys: tuple[str, ...]) -> str:
     """"Ctrl+K, Ctrl+F" the platform's way, in the user's language ("Suppr" for Del)."""
-    return ", ".join(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-                     for key in keys)
+    return ", ".join(sequence.toString(QKeySequence.SequenceFormat.NativeText)
+                     for sequence in _sequences(keys))
 
 
 class ShortcutSheet(QDialog):

@@ -994,8 +994,8 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
         <translation>Démonstration</translation>
     </message>
     <message>
-        <source>Demo: a built-in sample org; the sign-in is kept in memory only</source>
-        <translation>Démonstration&#xa0;: une organisation d’exemple intégrée&#x202f;; la connexion n’est gardée qu’en mémoire</translation>
+        <source>Demo org: sign-in kept in memory only</source>
+        <translation>Org de démonstration&#xa0;: connexion gardée en mémoire seulement</translation>
     </message>
     <message>
         <source>Stint cannot reach Salesforce: %1</source>
