@@ -108,7 +108,7 @@ def shown_texts(root: QWidget) -> list[Shown]:
             if text:
                 found.append(Shown(text, where + suffix, owners))  # noqa: B023
 
-        if isinstance(widget, QLabel | ElidedLabel) or isinstance(widget, QAbstractButton):
+        if isinstance(widget, QLabel | ElidedLabel | QAbstractButton):
             add(widget.text())
         elif isinstance(widget, QGroupBox):
             add(widget.title())
