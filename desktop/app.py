@@ -267,7 +267,7 @@ class StintApp(QObject):
                 reenable()  # the Settings page shows the sign-in form again
 
     def pick_task(self) -> None:
-        """The tray's "Pick a task...": the small always-on-top picker."""
+        """The tray's "Pick a task…": the small always-on-top picker."""
         if self.quick_picker is None:
             from desktop.ui.picker.quick_picker import QuickPicker
 

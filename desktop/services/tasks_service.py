@@ -2,7 +2,7 @@
 
 A load reads every cached item, builds the TaskTree, the SearchIndex over the active items and
 the row layout the tree model shows; for 200,000 items that takes seconds, so it always runs
-on a worker and the UI keeps the previous catalog (or shows "Loading tasks...") meanwhile.
+on a worker and the UI keeps the previous catalog (or shows "Loading tasks…") meanwhile.
 """
 
 from __future__ import annotations

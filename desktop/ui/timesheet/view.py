@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QLabel,
     QStackedWidget,
@@ -28,6 +28,7 @@ from desktop.domain.text import fill
 from desktop.services.display_format import display_format
 from desktop.services.entries_service import EntriesService
 from desktop.services.i18n import error_text
+from desktop.ui.timesheet.actions import build_actions
 from desktop.ui.timesheet.day_model import DayColumn, TimesheetDayModel
 from desktop.ui.timesheet.entry_editor import EntryEditorDialog
 from desktop.ui.timesheet.export import TimesheetExport
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DAY, WEEK = "day", "week"
-_SHORTCUT_SCOPE = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
 class TimesheetView(QWidget):
@@ -153,27 +153,10 @@ class TimesheetView(QWidget):
         header.copy_table_action.triggered.connect(self.copy_table)
 
     def _build_actions(self) -> None:
-        def action(text: str, shortcuts: list[str], slot, tip: str = "") -> QAction:
-            made = QAction(text, self)
-            made.setShortcuts([QKeySequence(s) for s in shortcuts])
-            made.setShortcutContext(_SHORTCUT_SCOPE)
-            made.triggered.connect(slot)
-            if tip:
-                made.setToolTip(tip)
-            self.addAction(made)
-            return made
-
-        self.add_action = action(self.tr("&Add entry…"), ["Ctrl+N"], self.add_entry)
-        self.edit_action = action(self.tr("&Edit…"), ["F2"], self.edit_selected)
-        self.continue_action = action(
-            self.tr("&Continue"), ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], self.continue_selected,
-            self.tr("Start the timer again on this entry's task"),
-        )
-        self.delete_action = action(self.tr("&Delete"), ["Delete"], self.delete_selected)
-        self.undo_action = action(self.tr("&Undo"), ["Ctrl+Z"], self.undo)
-        action(self.tr("Previous"), ["Alt+Left", "Ctrl+PgUp"], self.go_previous)
-        action(self.tr("Next"), ["Alt+Right", "Ctrl+PgDown"], self.go_next)
-        action(self.tr("Today"), ["Alt+Home"], self.go_today)
+        made = build_actions(self)
+        self.add_action, self.edit_action = made.add, made.edit
+        self.continue_action, self.delete_action, self.undo_action = (
+            made.continue_, made.delete, made.undo)
         self.day_table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
 
