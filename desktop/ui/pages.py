@@ -117,8 +117,11 @@ def _share_settings(preferences: Any, integration: QObject, salesforce_page: QWi
     shows on the other (unless the other has edits of its own, which it keeps)."""
     integration.settings_saved.connect(preferences.refresh)  # the General page follows
 
-    def salesforce_page_follows(_settings: object) -> None:
-        if not salesforce_page.save_button.isEnabled():  # no unsaved edits there
-            salesforce_page.reload()
+    def salesforce_page_follows(settings: Any) -> None:
+        form = salesforce_page.writeback_form
+        shown = (form.min_minutes.value(), form.short_box.isChecked())
+        stored = (settings.writeback_min_minutes, settings.writeback_short_entries)
+        if shown != stored and not salesforce_page.save_button.isEnabled():  # no edits there
+            form.load(settings, integration.locked_keys())
 
     preferences.preferences_changed.connect(salesforce_page_follows)

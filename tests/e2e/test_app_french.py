@@ -22,8 +22,9 @@ from tests.support.translation_pending import PENDING_TRANSLATION
 
 WINDOW_FRENCH = {"Feuille de temps", "Rapports", "Synchronisation", "Paramètres", "Démarrer",
                  "Aucune tâche", "Synchroniser maintenant", "Édition", "Aller", "Aide"}
-WINDOW_ENGLISH = {"Timesheet", "Reports", "Settings", "Start", "No task",
-                  "Force synchronization", "Help"}
+# What the window says in English outside the areas still to translate (the Sync page's
+# button, for one, still reads "Force synchronization": tests/support/translation_pending.py).
+WINDOW_ENGLISH = {"Timesheet", "Reports", "Start", "No task", "Help", "Add entry", "Today"}
 TRAY_FRENCH = {"Synchroniser maintenant", "Ouvrir Stint", "Quitter"}
 
 
@@ -44,6 +45,7 @@ def test_the_app_started_in_french_shows_french_in_its_window_and_tray_menu(
     stint.cli("settings", "set", "language", "fr")
     stint.launch(extra_env=APP_ENV)
     stint.wait_for_log("interface language: fr")
+    stint.wait_for_log("integration page shows state")  # every page is built: none is replaced
     names = wait_until(
         lambda: (found := accessibility.names("Stint")) >= WINDOW_FRENCH and found, 20,
         f"the French window; it reads {sorted(accessibility.names('Stint'))[:60]}",
