@@ -82,6 +82,7 @@ def test_messages_from_below_the_ui_are_translated(language):
     assert error_text(ValueError("not ours")) == "not ours"
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # setuptools' own, on its import
 def test_the_build_step_compiles_a_translation_qt_loads(qapp, tmp_path):
     setup = runpy.run_path(str(ROOT / "setup.py"), run_name="stint_setup")  # no setup() call
     [compiled] = setup["compile_translations"](tmp_path)
