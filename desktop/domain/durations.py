@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
+
 
 class DurationError(ValueError):
-    """A typed duration that cannot be understood; the message is shown to the user."""
+    """A typed duration that cannot be understood. `str()` is the English message (the
+    command line's); `text` the same as a Message the app translates."""
+
+    def __init__(self, template: str, *values: object) -> None:
+        self.text = Message("DurationError", template, *values)
+        super().__init__(str(self.text))
 
 
 def whole_seconds(duration: timedelta) -> int:
@@ -81,14 +88,14 @@ def parse_duration(text: str) -> timedelta:
     """
     cleaned = text.strip().lower()
     if not cleaned:
-        raise DurationError("Enter a duration such as 1:30, 1h30 or 90m.")
+        raise DurationError(QT_TRANSLATE_NOOP("DurationError", "Enter a duration such as 1:30, 1h30 or 90m."))
     seconds = _parse_seconds(cleaned)
     if seconds is None:
-        raise DurationError(
-            f"“{text.strip()}” is not a duration; use a form such as 1:30, 1h30 or 90m."
-        )
+        raise DurationError(QT_TRANSLATE_NOOP(
+            "DurationError", "“%1” is not a duration; use a form such as 1:30, 1h30 or 90m."),
+            text.strip())
     if seconds <= 0:
-        raise DurationError("A duration must be longer than zero.")
+        raise DurationError(QT_TRANSLATE_NOOP("DurationError", "A duration must be longer than zero."))
     return timedelta(seconds=seconds)
 
 

@@ -34,3 +34,42 @@ def fill(template: str, *values: object) -> str:
         return str(values[index]) if index < len(values) else match[0]
 
     return _PLACEHOLDER.sub(value, template)
+
+
+# -- texts the UI translates ------------------------------------------------------------------
+# Messages made below the UI (rule violations, typed durations...) are English templates the
+# app translates with Qt (desktop.services.i18n) and the command line prints as they are.
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate reads
+    """Marks `source` for translation in `context` and returns it unchanged.
+
+    pyside6-lupdate collects calls of this name from any Python file; the domain may not
+    import Qt, so it has its own, with Qt's meaning."""
+    return source
+
+
+class Message:
+    """A text for the user: an English template with %1, %2... (marked with
+    QT_TRANSLATE_NOOP in `context`) and its values, which may be Messages themselves.
+    `str()` gives the English text; the app shows `desktop.services.i18n.translated()`."""
+
+    __slots__ = ("context", "template", "values")
+
+    def __init__(self, context: str, template: str, *values: object) -> None:
+        self.context = context
+        self.template = template
+        self.values = values
+
+    def __str__(self) -> str:
+        return fill(self.template, *self.values)
+
+    def __repr__(self) -> str:
+        return f"Message({self.context!r}, {str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Message) and (self.context, self.template, self.values)
+                == (other.context, other.template, other.values))
+
+    def __hash__(self) -> int:
+        return hash((self.context, self.template, self.values))

@@ -78,9 +78,11 @@ def cannot_start(error: BaseException, path: Path | None = None,
     else:
         message = getattr(error, "message", None) or str(error)
     log.warning("Stint cannot start: %s", message)
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    _message_box(QMessageBox.Icon.Critical, "Stint cannot start", message, None).exec()
+    title = QCoreApplication.translate("StoreRepair", "Stint cannot start")
+    _message_box(QMessageBox.Icon.Critical, title, message, None).exec()
     return 1
 
 

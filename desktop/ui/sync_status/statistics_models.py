@@ -20,12 +20,12 @@ from desktop.domain.synclog import (
     archive_breakdown_text,
 )
 from desktop.ui.sync_status.text import (
-    DIRECTION_TEXT,
-    STATUS_TEXT,
+    direction_text,
     kind_text,
     local_moment,
     outcome_text,
     run_duration,
+    status_text,
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -218,8 +218,8 @@ class RecordChangesModel(_PlainTable):
             change.sobject,
             change.record_name or change.record_id,
             f"{action} ({change.reason})" if change.reason else action,
-            DIRECTION_TEXT.get(change.direction, str(change.direction)),
-            STATUS_TEXT.get(change.status, str(change.status)),
+            direction_text(change.direction),
+            status_text(change.status),
             (change.error or "").replace("\n", " "),
         ][column]
 

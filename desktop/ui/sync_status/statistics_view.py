@@ -92,7 +92,7 @@ class StatisticsView(QWidget):
                                          "M" * 24, "Archived (not visible)", "From Salesforce",
                                          "Error")):
             changes_header.resizeSection(column, width(sample) + 20)
-        changes_header.setStretchLastSection(True)
+        changes_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the record
 
         runs_box = QWidget(self)
         runs_layout = QVBoxLayout(runs_box)

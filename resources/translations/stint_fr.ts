@@ -1,0 +1,1798 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>Attention</name>
+    <message>
+        <source>No task</source>
+        <translation>Aucune tâche</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Chart of the report</source>
+        <translation>Graphique du rapport</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more in the table</source>
+        <translation>
+            <numerusform>… et %n autre dans le tableau</numerusform>
+            <numerusform>… et %n autres dans le tableau</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Facturable</translation>
+    </message>
+    <message>
+        <source>Not billable</source>
+        <translation>Non facturable</translation>
+    </message>
+    <message>
+        <source>%1
+Total %2 · billable %3 · not billable %4</source>
+        <translation>%1
+Total %2 · facturable %3 · non facturable %4</translation>
+    </message>
+</context>
+<context>
+    <name>DurationError</name>
+    <message>
+        <source>Enter a duration such as 1:30, 1h30 or 90m.</source>
+        <translation>Saisissez une durée comme 1:30, 1h30 ou 90m.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration; use a form such as 1:30, 1h30 or 90m.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une durée&#x202f;; utilisez une forme comme 1:30, 1h30 ou 90m.</translation>
+    </message>
+    <message>
+        <source>A duration must be longer than zero.</source>
+        <translation>Une durée doit être supérieure à zéro.</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesService</name>
+    <message>
+        <source>Undo add</source>
+        <translation>Annuler l’ajout</translation>
+    </message>
+    <message>
+        <source>Undo edit</source>
+        <translation>Annuler la modification</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Annuler la suppression</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditorDialog</name>
+    <message>
+        <source>Edit entry</source>
+        <translation>Modifier l’entrée</translation>
+    </message>
+    <message>
+        <source>Add entry</source>
+        <translation>Ajouter une entrée</translation>
+    </message>
+    <message>
+        <source>ne&amp;xt day</source>
+        <translation>&amp;jour suivant</translation>
+    </message>
+    <message>
+        <source>The entry ends on the day after it starts</source>
+        <translation>L’entrée se termine le lendemain de son début</translation>
+    </message>
+    <message>
+        <source>Type a duration such as 1:30, 1h30, 90m or 1.5h</source>
+        <translation>Saisissez une durée comme 1:30, 1h30, 90m ou 1,5h</translation>
+    </message>
+    <message>
+        <source>&amp;Billable</source>
+        <translation>&amp;Facturable</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>&amp;Task</source>
+        <translation>&amp;Tâche</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Heure</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>D&amp;urée</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>La fin doit suivre le début.</translation>
+    </message>
+    <message>
+        <source>Pick a task from the list, or clear the field for no task.</source>
+        <translation>Choisissez une tâche dans la liste, ou videz le champ pour n’en choisir aucune.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryError</name>
+    <message>
+        <source>the running timer started at %1 on %2</source>
+        <translation>le minuteur en cours, démarré à %1 le %2</translation>
+    </message>
+    <message>
+        <source>%1–%2 on %3</source>
+        <translation>%1–%2 le %3</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>An entry must end after it starts (start %1, end %2).</source>
+        <translation>Une entrée doit se terminer après son début (début&#xa0;: %1, fin&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>This entry (%1) overlaps %2.</source>
+        <translation>Cette entrée (%1) chevauche %2.</translation>
+    </message>
+    <message>
+        <source>This entry (%1) overlaps the entry %2.</source>
+        <translation>Cette entrée (%1) chevauche l’entrée %2.</translation>
+    </message>
+    <message>
+        <source>This entry is not running.</source>
+        <translation>Cette entrée n’est pas en cours.</translation>
+    </message>
+    <message>
+        <source>The current time (%1) falls inside the entry %2; shorten that entry before starting the timer.</source>
+        <translation>L’heure actuelle (%1) tombe dans l’entrée %2&#x202f;; raccourcissez cette entrée avant de démarrer le minuteur.</translation>
+    </message>
+    <message>
+        <source>The timer is no longer running.</source>
+        <translation>Le minuteur ne tourne plus.</translation>
+    </message>
+    <message>
+        <source>There is no away time left in the running entry.</source>
+        <translation>Il ne reste plus de temps d’absence dans l’entrée en cours.</translation>
+    </message>
+    <message>
+        <source>This entry no longer exists.</source>
+        <translation>Cette entrée n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The timer could not be started.</source>
+        <translation>Le minuteur n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>This entry was deleted since; it cannot be reverted.</source>
+        <translation>Cette entrée a été supprimée depuis&#x202f;; elle ne peut pas être rétablie.</translation>
+    </message>
+    <message>
+        <source>The timer changed meanwhile; nothing was changed.</source>
+        <translation>Le minuteur a changé entre-temps&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>This entry cannot be restored any more.</source>
+        <translation>Cette entrée ne peut plus être restaurée.</translation>
+    </message>
+    <message>
+        <source>A timer is already running; stop it before adding another running entry.</source>
+        <translation>Un minuteur tourne déjà&#x202f;; arrêtez-le avant d’ajouter une autre entrée en cours.</translation>
+    </message>
+    <message>
+        <source>This entry is already stored.</source>
+        <translation>Cette entrée est déjà enregistrée.</translation>
+    </message>
+    <message>
+        <source>An entry needs an end.</source>
+        <translation>Une entrée doit avoir une fin.</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Start-up</source>
+        <translation>Démarrage</translation>
+    </message>
+    <message>
+        <source>Start Stint when I &amp;log in (in the tray, without a window)</source>
+        <translation>Démarrer Stint à l’&amp;ouverture de session (dans la zone de notification, sans fenêtre)</translation>
+    </message>
+    <message>
+        <source>Stint writes %1 for this.</source>
+        <translation>Stint écrit pour cela %1.</translation>
+    </message>
+    <message>
+        <source>Not for the demo: its profile is thrown away when Stint closes.</source>
+        <translation>Pas pour la démonstration&#xa0;: son profil est supprimé à la fermeture de Stint.</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>As the system&apos;s region says (%1)</source>
+        <translation>Selon la région du système (%1)</translation>
+    </message>
+    <message>
+        <source>24-hour (%1)</source>
+        <translation>Sur 24 heures (%1)</translation>
+    </message>
+    <message>
+        <source>12-hour (%1)</source>
+        <translation>Sur 12 heures (%1)</translation>
+    </message>
+    <message>
+        <source>Hours and minutes (1:30)</source>
+        <translation>Heures et minutes (1:30)</translation>
+    </message>
+    <message>
+        <source>Decimal hours (%1)</source>
+        <translation>Heures décimales (%1)</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>La langue du système</translation>
+    </message>
+    <message>
+        <source>A new language applies from the next start of Stint.</source>
+        <translation>Une nouvelle langue s’applique au prochain démarrage de Stint.</translation>
+    </message>
+    <message>
+        <source>&amp;Week starts on</source>
+        <translation>Premier jour de la se&amp;maine</translation>
+    </message>
+    <message>
+        <source>&amp;Times</source>
+        <translation>&amp;Heures</translation>
+    </message>
+    <message>
+        <source>&amp;Durations</source>
+        <translation>&amp;Durées</translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Time tracking</source>
+        <translation>Suivi du temps</translation>
+    </message>
+    <message>
+        <source>M&amp;inimum entry length for Salesforce</source>
+        <translation>Durée m&amp;inimale d’une entrée pour Salesforce</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>&#xa0;min</translation>
+    </message>
+    <message>
+        <source>Write shorter entries &amp;back too</source>
+        <translation>Envo&amp;yer aussi les entrées plus courtes</translation>
+    </message>
+    <message>
+        <source>Shorter entries stay in Stint (the timesheet shows their seconds) unless they are written back too. The Salesforce page shows the same setting.</source>
+        <translation>Les entrées plus courtes restent dans Stint (la feuille de temps affiche leurs secondes), sauf si elles sont envoyées elles aussi. La page Salesforce affiche le même réglage.</translation>
+    </message>
+    <message>
+        <source>&amp;Ask what to do with time away from the computer, after</source>
+        <translation>Demander que &amp;faire du temps passé loin de l’ordinateur, après</translation>
+    </message>
+    <message>
+        <source>Away means no keyboard or mouse input (as %1 tells), the screen locked, or the computer asleep.</source>
+        <translation>Absent signifie aucune saisie au clavier ni à la souris (selon %1), l’écran verrouillé ou l’ordinateur en veille.</translation>
+    </message>
+    <message>
+        <source>This desktop does not tell Stint how long it has been idle: only a locked screen or a sleeping computer count as time away.</source>
+        <translation>Ce bureau n’indique pas à Stint depuis combien de temps il est inactif&#xa0;: seuls un écran verrouillé ou un ordinateur en veille comptent comme absence.</translation>
+    </message>
+    <message>
+        <source>Notifications and reminders</source>
+        <translation>Notifications et rappels</translation>
+    </message>
+    <message>
+        <source>Show n&amp;otifications (reminders, synchronization problems)</source>
+        <translation>Afficher les &amp;notifications (rappels, problèmes de synchronisation)</translation>
+    </message>
+    <message>
+        <source>Remind me when &amp;no timer runs in working hours, every</source>
+        <translation>Me rappeler quand au&amp;cun minuteur ne tourne pendant les heures de travail, toutes les</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Jours travaillés</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m</source>
+        <translation>D&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;Remind me when a timer has run for more than</source>
+        <translation>Me &amp;rappeler quand un minuteur tourne depuis plus de</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation>&#xa0;h</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Enregis&amp;trer</translation>
+    </message>
+    <message>
+        <source>R&amp;evert</source>
+        <translation>Réta&amp;blir</translation>
+    </message>
+    <message>
+        <source>Not saved: working hours must end after they start.</source>
+        <translation>Non enregistré&#xa0;: les heures de travail doivent finir après leur début.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>IdlePrompt</name>
+    <message>
+        <source>You were away</source>
+        <translation>Vous étiez absent</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the time</source>
+        <translation>&amp;Garder le temps</translation>
+    </message>
+    <message>
+        <source>It was work on this task: nothing changes.</source>
+        <translation>C’était du travail sur cette tâche&#xa0;: rien ne change.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard the time away</source>
+        <translation>&amp;Retirer le temps d’absence</translation>
+    </message>
+    <message>
+        <source>Take it out of the entry; the timer keeps running from your return.</source>
+        <translation>Il est retiré de l’entrée&#x202f;; le minuteur continue depuis votre retour.</translation>
+    </message>
+    <message>
+        <source>Discard it and &amp;stop the timer</source>
+        <translation>Le retirer et arrêter le &amp;minuteur</translation>
+    </message>
+    <message>
+        <source>The entry ends when you left.</source>
+        <translation>L’entrée se termine à votre départ.</translation>
+    </message>
+    <message>
+        <source>&amp;Give it to another task…</source>
+        <translation>&amp;Donner ce temps à une autre tâche…</translation>
+    </message>
+    <message>
+        <source>The time away becomes an entry on the task you pick; the timer keeps running on this one.</source>
+        <translation>Le temps d’absence devient une entrée sur la tâche choisie&#x202f;; le minuteur continue sur celle-ci.</translation>
+    </message>
+    <message>
+        <source>Pick the task the time away belongs to:</source>
+        <translation>Choisissez la tâche à laquelle appartient ce temps d’absence&#xa0;:</translation>
+    </message>
+    <message>
+        <source>You were away for %1</source>
+        <translation>Vous étiez absent pendant %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 the timer ran on “%3” with no keyboard or mouse input. What was that time?</source>
+        <translation>De %1 à %2, le minuteur a tourné sur «&#xa0;%3&#xa0;» sans saisie au clavier ni à la souris. À quoi correspond ce temps&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>Locks</name>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Défini par votre administrateur</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Timesheet</source>
+        <translation>Feuille de temps</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Force synchronization</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Force synchronization: synchronize with Salesforce now (Ctrl+R, F5)</source>
+        <translation>Synchroniser maintenant avec Salesforce (Ctrl+R, F5)</translation>
+    </message>
+    <message>
+        <source>Pick a task…</source>
+        <translation>Choisir une tâche…</translation>
+    </message>
+    <message>
+        <source>Start/Stop timer</source>
+        <translation>Démarrer/arrêter le minuteur</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Close window</source>
+        <translation>Fermer la fenêtre</translation>
+    </message>
+    <message>
+        <source>Quit Stint</source>
+        <translation>Quitter Stint</translation>
+    </message>
+    <message>
+        <source>&amp;Stint</source>
+        <translation>&amp;Stint</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About Stint</source>
+        <translation>À &amp;propos de Stint</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Aller</translation>
+    </message>
+    <message>
+        <source>About Stint</source>
+        <translation>À propos de Stint</translation>
+    </message>
+    <message>
+        <source>Stint %1
+
+Time tracking for people whose work lives in Salesforce.</source>
+        <translation>Stint %1
+
+Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</translation>
+    </message>
+    <message>
+        <source>Starting… (synchronization follows)</source>
+        <translation>Démarrage… (la synchronisation suit)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Synchronization status is not available in this build.</source>
+        <translation>L’état de la synchronisation n’est pas disponible dans cette version.</translation>
+    </message>
+    <message>
+        <source>Connect to Salesforce with `stint connect` (the Settings page is not available in this build).</source>
+        <translation>Connectez-vous à Salesforce avec `stint connect` (la page Paramètres n’est pas disponible dans cette version).</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPicker</name>
+    <message>
+        <source>Pick a task</source>
+        <translation>Choisir une tâche</translation>
+    </message>
+    <message>
+        <source>Pick a task to start the timer</source>
+        <translation>Choisissez une tâche pour démarrer le minuteur</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>Open in Salesforce</source>
+        <translation>Ouvrir dans Salesforce</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLinks</name>
+    <message>
+        <source>No web browser could be started. The record&apos;s address is: %1</source>
+        <translation>Aucun navigateur web n’a pu être lancé. L’adresse de l’enregistrement est&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This task is not a Salesforce record.</source>
+        <translation>Cette tâche n’est pas un enregistrement Salesforce.</translation>
+    </message>
+    <message>
+        <source>Connect to Salesforce to open its records.</source>
+        <translation>Connectez-vous à Salesforce pour ouvrir ses enregistrements.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderService</name>
+    <message>
+        <source>Start “%1”</source>
+        <translation>Démarrer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Pick a task…</source>
+        <translation>Choisir une tâche…</translation>
+    </message>
+    <message>
+        <source>No timer running</source>
+        <translation>Aucun minuteur en cours</translation>
+    </message>
+    <message>
+        <source>It is %1, within your working hours, and no timer is running.</source>
+        <translation>Il est %1, pendant vos heures de travail, et aucun minuteur ne tourne.</translation>
+    </message>
+    <message>
+        <source>Timer running for more than an hour</source>
+        <translation>Minuteur en cours depuis plus d’une heure</translation>
+    </message>
+    <message numerus="yes">
+        <source>Timer running for more than %n hours</source>
+        <translation>
+            <numerusform>Minuteur en cours depuis plus de %n heure</numerusform>
+            <numerusform>Minuteur en cours depuis plus de %n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” has been running since %2. Still working on it?</source>
+        <translation>«&#xa0;%1&#xa0;» tourne depuis %2. Toujours dessus&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Stop the timer</source>
+        <translation>Arrêter le minuteur</translation>
+    </message>
+    <message>
+        <source>Switch task…</source>
+        <translation>Changer de tâche…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportControls</name>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>Jours choisis</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>The period with today in it</source>
+        <translation>La période qui contient aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Période suivante</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunité</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Group the time</source>
+        <translation>Regrouper le temps</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Regrouper par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Facturable</translation>
+    </message>
+    <message>
+        <source>Not billable</source>
+        <translation>Non facturable</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>No task</source>
+        <translation>Aucune tâche</translation>
+    </message>
+    <message>
+        <source>Task not in the cache</source>
+        <translation>Tâche absente du cache</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>Aucun compte</translation>
+    </message>
+    <message>
+        <source>Not on an opportunity</source>
+        <translation>Hors opportunité</translation>
+    </message>
+    <message>
+        <source>Not on a case</source>
+        <translation>Hors requête</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivée)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>&amp;Copy as table</source>
+        <translation>&amp;Copier comme tableau</translation>
+    </message>
+    <message>
+        <source>Copy these rows for a spreadsheet, a document or a mail</source>
+        <translation>Copier ces lignes pour un tableur, un document ou un courriel</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Save the entries of these days as CSV (the columns of stint entries --csv)</source>
+        <translation>Enregistrer les entrées de ces jours en CSV (les colonnes de stint entries --csv)</translation>
+    </message>
+    <message>
+        <source>Loading tasks…</source>
+        <translation>Chargement des tâches…</translation>
+    </message>
+    <message>
+        <source>No time recorded in these days.</source>
+        <translation>Aucun temps enregistré ces jours-là.</translation>
+    </message>
+    <message>
+        <source>Total %1 · billable %2 · not billable %3</source>
+        <translation>Total %1 · facturable %2 · non facturable %3</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d’enregistrer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Saved 1 entry to %1</source>
+        <translation>1 entrée enregistrée dans %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n entries to %1</source>
+        <translation>
+            <numerusform>%n entrée enregistrée dans %1</numerusform>
+            <numerusform>%n entrées enregistrées dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Copied the table.</source>
+        <translation>Tableau copié.</translation>
+    </message>
+</context>
+<context>
+    <name>SalesforceNames</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunité</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Salesforce</source>
+        <translation>Salesforce</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Tracking</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Pick a task (type to search)</source>
+        <translation>Choisir une tâche (tapez pour chercher)</translation>
+    </message>
+    <message>
+        <source>Browse all tasks as a tree</source>
+        <translation>Parcourir toutes les tâches en arbre</translation>
+    </message>
+    <message>
+        <source>Move through the tasks found</source>
+        <translation>Parcourir les tâches trouvées</translation>
+    </message>
+    <message>
+        <source>Start the timer on the task chosen</source>
+        <translation>Démarrer le minuteur sur la tâche choisie</translation>
+    </message>
+    <message>
+        <source>Close the list, then clear the search</source>
+        <translation>Fermer la liste, puis effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Start or stop the timer</source>
+        <translation>Démarrer ou arrêter le minuteur</translation>
+    </message>
+    <message>
+        <source>Timesheet</source>
+        <translation>Feuille de temps</translation>
+    </message>
+    <message>
+        <source>Add an entry (from any page)</source>
+        <translation>Ajouter une entrée (depuis toute page)</translation>
+    </message>
+    <message>
+        <source>Undo the last change (from any page)</source>
+        <translation>Annuler la dernière modification (depuis toute page)</translation>
+    </message>
+    <message>
+        <source>Edit the selected entry</source>
+        <translation>Modifier l’entrée sélectionnée</translation>
+    </message>
+    <message>
+        <source>Delete the selected entry</source>
+        <translation>Supprimer l’entrée sélectionnée</translation>
+    </message>
+    <message>
+        <source>Continue the selected entry (start its task again)</source>
+        <translation>Reprendre l’entrée sélectionnée (redémarrer sa tâche)</translation>
+    </message>
+    <message>
+        <source>Previous day or week</source>
+        <translation>Jour ou semaine précédents</translation>
+    </message>
+    <message>
+        <source>Next day or week</source>
+        <translation>Jour ou semaine suivants</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <source>Force synchronization</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Show the Timesheet, Reports, Sync or Settings page</source>
+        <translation>Afficher la page Feuille de temps, Rapports, Synchronisation ou Paramètres</translation>
+    </message>
+    <message>
+        <source>Preferences (Settings, General)</source>
+        <translation>Préférences (Paramètres, Général)</translation>
+    </message>
+    <message>
+        <source>Close the window (Stint keeps running in the tray)</source>
+        <translation>Fermer la fenêtre (Stint continue dans la zone de notification)</translation>
+    </message>
+    <message>
+        <source>Quit Stint</source>
+        <translation>Quitter Stint</translation>
+    </message>
+    <message>
+        <source>Entry editor</source>
+        <translation>Éditeur d’entrée</translation>
+    </message>
+    <message>
+        <source>Save the entry</source>
+        <translation>Enregistrer l’entrée</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>StintApp</name>
+    <message>
+        <source>Synchronization status is loading…</source>
+        <translation>Chargement de l’état de la synchronisation…</translation>
+    </message>
+    <message>
+        <source>Settings are loading…</source>
+        <translation>Chargement des paramètres…</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démonstration</translation>
+    </message>
+    <message>
+        <source>Demo org: sign-in kept in memory only</source>
+        <translation>Org de démonstration&#xa0;: connexion gardée en mémoire seulement</translation>
+    </message>
+    <message>
+        <source>Stint cannot reach Salesforce: %1</source>
+        <translation>Stint ne peut pas joindre Salesforce&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreRepair</name>
+    <message>
+        <source>Stint cannot start</source>
+        <translation>Stint ne peut pas démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Réussie</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrompue</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Limite d’API atteinte</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>réussie</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompue</translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <translation>limite d’API atteinte</translation>
+    </message>
+    <message>
+        <source>From Salesforce</source>
+        <translation>Depuis Salesforce</translation>
+    </message>
+    <message>
+        <source>To Salesforce</source>
+        <translation>Vers Salesforce</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Complète</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>Hier %1</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <translation>ddd d MMM</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>moins d’une minute</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>1 API call</source>
+        <translation>1 appel d’API</translation>
+    </message>
+    <message>
+        <source>%1 API calls</source>
+        <translation>%1 appels d’API</translation>
+    </message>
+    <message>
+        <source>Never synchronized yet.</source>
+        <translation>Aucune synchronisation pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Last synchronization: %1 — %2 (%3).</source>
+        <translation>Dernière synchronisation&#xa0;: %1 — %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Automatic synchronization is off: connect on the Settings page.</source>
+        <translation>La synchronisation automatique est désactivée&#xa0;: connectez-vous dans la page Paramètres.</translation>
+    </message>
+    <message>
+        <source>No synchronization is scheduled.</source>
+        <translation>Aucune synchronisation n’est planifiée.</translation>
+    </message>
+    <message>
+        <source>Next synchronization: now.</source>
+        <translation>Prochaine synchronisation&#xa0;: maintenant.</translation>
+    </message>
+    <message>
+        <source>Next synchronization: %1 (in %2).</source>
+        <translation>Prochaine synchronisation&#xa0;: %1 (dans %2).</translation>
+    </message>
+    <message>
+        <source>Synchronizing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Synchronizing %1: %2 of %3 records</source>
+        <translation>Synchronisation (%1)&#xa0;: %2 enregistrements sur %3</translation>
+    </message>
+    <message>
+        <source>Synchronizing %1: %2 records</source>
+        <translation>Synchronisation (%1)&#xa0;: %2 enregistrements</translation>
+    </message>
+    <message>
+        <source>Synchronizing %1…</source>
+        <translation>Synchronisation (%1)…</translation>
+    </message>
+    <message>
+        <source>Salesforce API calls: not reported yet (shown after the next synchronization).</source>
+        <translation>Appels d’API Salesforce&#xa0;: pas encore connus (affichés après la prochaine synchronisation).</translation>
+    </message>
+    <message>
+        <source>Salesforce API calls in the last 24 hours: %1 of %2 (%3%).</source>
+        <translation>Appels d’API Salesforce sur les dernières 24 heures&#xa0;: %1 sur %2 (%3&#xa0;%).</translation>
+    </message>
+    <message>
+        <source>sooner than usual: the last sync failed</source>
+        <translation>plus tôt que d’habitude&#xa0;: la dernière synchronisation a échoué</translation>
+    </message>
+    <message>
+        <source>later than usual: the org has used %1% of its daily API calls</source>
+        <translation>plus tard que d’habitude&#xa0;: l’organisation a utilisé %1&#xa0;% de ses appels d’API quotidiens</translation>
+    </message>
+    <message>
+        <source>later than usual: Salesforce refused more API calls today</source>
+        <translation>plus tard que d’habitude&#xa0;: Salesforce refuse d’autres appels d’API aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Not synchronized yet</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>Last sync %1: %2</source>
+        <translation>Dernière synchro %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Last sync %1: succeeded, 1 change</source>
+        <translation>Dernière synchro %1&#xa0;: réussie, 1 modification</translation>
+    </message>
+    <message>
+        <source>Last sync %1: succeeded, %2 changes</source>
+        <translation>Dernière synchro %1&#xa0;: réussie, %2 modifications</translation>
+    </message>
+    <message>
+        <source>Nothing is read from or sent to Salesforce until you resume; time entries wait here. Force synchronization still synchronizes once.</source>
+        <translation>Rien n’est lu depuis Salesforce ni envoyé vers Salesforce avant la reprise&#x202f;; les saisies de temps attendent ici. «&#xa0;Synchroniser maintenant&#xa0;» synchronise tout de même une fois.</translation>
+    </message>
+    <message>
+        <source>Synchronizing once, as asked (synchronization stays paused)…</source>
+        <translation>Synchronisation ponctuelle, comme demandé (la synchronisation reste en pause)…</translation>
+    </message>
+    <message>
+        <source>Paused by your administrator</source>
+        <translation>Mise en pause par votre administrateur</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Paused since %1 by your administrator</source>
+        <translation>En pause depuis %1 par votre administrateur</translation>
+    </message>
+    <message>
+        <source>Paused since %1</source>
+        <translation>En pause depuis %1</translation>
+    </message>
+    <message>
+        <source>Synchronization paused by your administrator</source>
+        <translation>Synchronisation mise en pause par votre administrateur</translation>
+    </message>
+    <message>
+        <source>Synchronization paused</source>
+        <translation>Synchronisation en pause</translation>
+    </message>
+    <message>
+        <source>Synchronization paused since %1 by your administrator</source>
+        <translation>Synchronisation en pause depuis %1 par votre administrateur</translation>
+    </message>
+    <message>
+        <source>Synchronization paused since %1</source>
+        <translation>Synchronisation en pause depuis %1</translation>
+    </message>
+    <message>
+        <source>Not connected to Salesforce: connect on the Settings page</source>
+        <translation>Non connecté à Salesforce&#xa0;: connectez-vous dans la page Paramètres</translation>
+    </message>
+    <message>
+        <source>Cancelling the synchronization…</source>
+        <translation>Annulation de la synchronisation…</translation>
+    </message>
+    <message>
+        <source>Synchronizing with Salesforce…</source>
+        <translation>Synchronisation avec Salesforce…</translation>
+    </message>
+    <message>
+        <source>Synchronizing %1: %2 of %3…</source>
+        <translation>Synchronisation (%1)&#xa0;: %2 sur %3…</translation>
+    </message>
+    <message>
+        <source>Synchronizing %1: %2…</source>
+        <translation>Synchronisation (%1)&#xa0;: %2…</translation>
+    </message>
+    <message>
+        <source>The last synchronization could not run</source>
+        <translation>La dernière synchronisation n’a pas pu avoir lieu</translation>
+    </message>
+    <message>
+        <source>next %1</source>
+        <translation>prochaine %1</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskField</name>
+    <message>
+        <source>Type to search tasks (empty: no task)</source>
+        <translation>Tapez pour chercher une tâche (vide&#xa0;: aucune tâche)</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Record this time without a task</source>
+        <translation>Enregistrer ce temps sans tâche</translation>
+    </message>
+</context>
+<context>
+    <name>TaskMenu</name>
+    <message>
+        <source>Start timer</source>
+        <translation>Démarrer le minuteur</translation>
+    </message>
+    <message>
+        <source>Include in synchronization again</source>
+        <translation>Réintégrer à la synchronisation</translation>
+    </message>
+    <message>
+        <source>“%1” is included again: it returns with the next synchronization.</source>
+        <translation>«&#xa0;%1&#xa0;» est réintégré&#xa0;: il revient à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Exclude from synchronization</source>
+        <translation>Exclure de la synchronisation</translation>
+    </message>
+    <message>
+        <source>Remove it and its subtasks from the task list (Settings lists excluded items)</source>
+        <translation>Le retirer de la liste des tâches avec ses sous-tâches (les Paramètres listent les éléments exclus)</translation>
+    </message>
+    <message>
+        <source>“%1” is excluded: it leaves the task list with the next synchronization (Settings can include it again).</source>
+        <translation>«&#xa0;%1&#xa0;» est exclu&#xa0;: il quitte la liste des tâches à la prochaine synchronisation (les Paramètres permettent de le réintégrer).</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPicker</name>
+    <message>
+        <source>Search tasks: name, account, case number, stage…</source>
+        <translation>Chercher une tâche&#xa0;: nom, compte, numéro de requête, étape…</translation>
+    </message>
+    <message>
+        <source>Search tasks</source>
+        <translation>Chercher une tâche</translation>
+    </message>
+    <message>
+        <source>Browse all tasks (Alt+Down)</source>
+        <translation>Parcourir toutes les tâches (Alt+Bas)</translation>
+    </message>
+    <message>
+        <source>Browse all tasks</source>
+        <translation>Parcourir toutes les tâches</translation>
+    </message>
+    <message>
+        <source>%1; Enter starts the timer</source>
+        <translation>%1&#x202f;; Entrée démarre le minuteur</translation>
+    </message>
+    <message>
+        <source>Loading tasks…</source>
+        <translation>Chargement des tâches…</translation>
+    </message>
+    <message>
+        <source>Preparing the search; recent tasks meanwhile…</source>
+        <translation>Préparation de la recherche&#x202f;; tâches récentes en attendant…</translation>
+    </message>
+    <message>
+        <source>Enter starts the timer on the selected task</source>
+        <translation>Entrée démarre le minuteur sur la tâche sélectionnée</translation>
+    </message>
+    <message>
+        <source>No task matches “%1”</source>
+        <translation>Aucune tâche ne correspond à «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>No tasks yet</source>
+        <translation>Aucune tâche pour l’instant</translation>
+    </message>
+    <message>
+        <source>Recent tasks first; type to search</source>
+        <translation>Tâches récentes d’abord&#x202f;; tapez pour chercher</translation>
+    </message>
+    <message>
+        <source>%1+ matching tasks; Enter starts the timer</source>
+        <translation>%1+ tâches correspondantes&#x202f;; Entrée démarre le minuteur</translation>
+    </message>
+    <message>
+        <source>1 matching task; Enter starts the timer</source>
+        <translation>1 tâche correspondante&#x202f;; Entrée démarre le minuteur</translation>
+    </message>
+    <message>
+        <source>%1 matching tasks; Enter starts the timer</source>
+        <translation>%1 tâches correspondantes&#x202f;; Entrée démarre le minuteur</translation>
+    </message>
+</context>
+<context>
+    <name>TaskWidget</name>
+    <message>
+        <source>No task</source>
+        <translation>Aucune tâche</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s clock was set back while the timer ran; Stint keeps counting the time worked on a clock that never goes back.</source>
+        <translation>L’horloge de l’ordinateur a été reculée pendant que le minuteur tournait&#x202f;; Stint compte le temps travaillé sur une horloge qui ne recule jamais.</translation>
+    </message>
+    <message>
+        <source>Running time</source>
+        <translation>Temps écoulé</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Stop the timer</source>
+        <translation>Arrêter le minuteur</translation>
+    </message>
+    <message>
+        <source>Start the timer on this task</source>
+        <translation>Démarrer le minuteur sur cette tâche</translation>
+    </message>
+    <message>
+        <source>Time runs without a task; pick one below to assign it.</source>
+        <translation>Le temps court sans tâche&#x202f;; choisissez-en une ci-dessous pour l’y affecter.</translation>
+    </message>
+    <message>
+        <source>Pick a task below, or press Start to track time without one.</source>
+        <translation>Choisissez une tâche ci-dessous, ou appuyez sur Démarrer pour suivre le temps sans tâche.</translation>
+    </message>
+    <message>
+        <source>Loading task…</source>
+        <translation>Chargement de la tâche…</translation>
+    </message>
+    <message>
+        <source>Task no longer available</source>
+        <translation>Tâche plus disponible</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivée)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Note for the running entry</source>
+        <translation>Note de l’entrée en cours</translation>
+    </message>
+    <message>
+        <source>Note of the running entry</source>
+        <translation>Note de l’entrée en cours</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Facturable</translation>
+    </message>
+    <message>
+        <source>Whether the running entry&apos;s time is billable</source>
+        <translation>Si le temps de l’entrée en cours est facturable</translation>
+    </message>
+    <message>
+        <source>Open in Salesforce</source>
+        <translation>Ouvrir dans Salesforce</translation>
+    </message>
+</context>
+<context>
+    <name>TimesheetDayModel</name>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Billable</source>
+        <translation>Facturable</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Salesforce</source>
+        <translation>Salesforce</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisée</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Deleted there</source>
+        <translation>Supprimée là-bas</translation>
+    </message>
+    <message>
+        <source>Goes to Salesforce with the next synchronization.</source>
+        <translation>Part vers Salesforce à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Logged in Salesforce.</source>
+        <translation>Enregistrée dans Salesforce.</translation>
+    </message>
+    <message>
+        <source>This entry was deleted in Salesforce; it stays here.</source>
+        <translation>Cette entrée a été supprimée dans Salesforce&#x202f;; elle reste ici.</translation>
+    </message>
+    <message>
+        <source>longer than Salesforce keeps</source>
+        <translation>plus longue que ce que garde Salesforce</translation>
+    </message>
+    <message>
+        <source>Not billable</source>
+        <translation>Non facturable</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>Billable time; click to change</source>
+        <translation>Temps facturable&#x202f;; cliquez pour changer</translation>
+    </message>
+    <message>
+        <source>Not billable; click to mark the time billable</source>
+        <translation>Non facturable&#x202f;; cliquez pour rendre ce temps facturable</translation>
+    </message>
+    <message>
+        <source>Salesforce refused this entry: %1</source>
+        <translation>Salesforce a refusé cette entrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>no details given</source>
+        <translation>aucun détail fourni</translation>
+    </message>
+    <message>
+        <source>The timer is running on this entry.</source>
+        <translation>Le minuteur tourne sur cette entrée.</translation>
+    </message>
+</context>
+<context>
+    <name>TimesheetExport</name>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d’enregistrer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Saved 1 entry to %1</source>
+        <translation>1 entrée enregistrée dans %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n entries to %1</source>
+        <translation>
+            <numerusform>%n entrée enregistrée dans %1</numerusform>
+            <numerusform>%n entrées enregistrées dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the table; paste it into a spreadsheet or a mail.</source>
+        <translation>Tableau copié&#x202f;; collez-le dans un tableur ou un courriel.</translation>
+    </message>
+</context>
+<context>
+    <name>TimesheetHeader</name>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Go to today (Alt+Home)</source>
+        <translation>Aller à aujourd’hui (Alt+Début)</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>Se&amp;maine</translation>
+    </message>
+    <message>
+        <source>Add entry</source>
+        <translation>Ajouter une entrée</translation>
+    </message>
+    <message>
+        <source>Add a manual entry (Ctrl+N)</source>
+        <translation>Ajouter une entrée à la main (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Save the shown entries as CSV, or copy them as a table</source>
+        <translation>Enregistrer les entrées affichées en CSV, ou les copier comme tableau</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Copy as table</source>
+        <translation>Copier comme tableau</translation>
+    </message>
+    <message>
+        <source>Previous day (Alt+Left)</source>
+        <translation>Jour précédent (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Previous week (Alt+Left)</source>
+        <translation>Semaine précédente (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Next day (Alt+Right)</source>
+        <translation>Jour suivant (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>Next week (Alt+Right)</source>
+        <translation>Semaine suivante (Alt+Droite)</translation>
+    </message>
+</context>
+<context>
+    <name>TimesheetMenus</name>
+    <message>
+        <source>Billable</source>
+        <translation>Facturable</translation>
+    </message>
+</context>
+<context>
+    <name>TimesheetText</name>
+    <message>
+        <source>No task</source>
+        <translation>Aucune tâche</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimée</translation>
+    </message>
+    <message>
+        <source>not visible</source>
+        <translation>plus visible</translation>
+    </message>
+    <message>
+        <source>Unknown task (%1)</source>
+        <translation>Tâche inconnue (%1)</translation>
+    </message>
+    <message>
+        <source>Archived in Stint (%1); its time entries stay valid.</source>
+        <translation>Archivée dans Stint (%1)&#x202f;; ses entrées de temps restent valables.</translation>
+    </message>
+    <message>
+        <source>Archived in Stint; its time entries stay valid.</source>
+        <translation>Archivée dans Stint&#x202f;; ses entrées de temps restent valables.</translation>
+    </message>
+    <message>
+        <source>dddd, d MMMM yyyy</source>
+        <translation>dddd d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy, HH:mm:ss</source>
+        <translation>dddd d MMMM yyyy &apos;à&apos; HH:mm:ss</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <translation>d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>d MMMM</source>
+        <translation>d MMMM</translation>
+    </message>
+    <message>
+        <source>%1: double-click a cell to open the day</source>
+        <translation>%1&#xa0;: double-cliquez sur une cellule pour ouvrir le jour</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <translation>dddd d MMMM yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>TimesheetView</name>
+    <message>
+        <source>No time recorded on this day.
+Start the timer on a task, or add an entry (Ctrl+N).</source>
+        <translation>Aucun temps enregistré ce jour-là.
+Démarrez le minuteur sur une tâche, ou ajoutez une entrée (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>&amp;Add entry…</source>
+        <translation>&amp;Ajouter une entrée…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>Start the timer again on this entry&apos;s task</source>
+        <translation>Redémarrer le minuteur sur la tâche de cette entrée</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>Ann&amp;uler</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>%1 (today)</source>
+        <translation>%1 (aujourd’hui)</translation>
+    </message>
+    <message>
+        <source>Total %1 · billable %2</source>
+        <translation>Total %1 · facturable %2</translation>
+    </message>
+    <message>
+        <source>Week total %1 · billable %2</source>
+        <translation>Total de la semaine %1 · facturable %2</translation>
+    </message>
+    <message>
+        <source>Cannot undo: %1</source>
+        <translation>Annulation impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Entry deleted — Undo (Ctrl+Z) brings it back.</source>
+        <translation>Entrée supprimée — Annuler (Ctrl+Z) la rétablit.</translation>
+    </message>
+</context>
+<context>
+    <name>TimesheetWeekModel</name>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBanner</name>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Annuler (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingHoursEdit</name>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Working hours start</source>
+        <translation>Début des heures de travail</translation>
+    </message>
+    <message>
+        <source>Working hours end</source>
+        <translation>Fin des heures de travail</translation>
+    </message>
+</context>
+</TS>
