@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli_subcommands import Subcommands, command_word
+
 if TYPE_CHECKING:
     import argparse
 
@@ -23,7 +25,10 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or (`only`) of that command alone: argparse spends about a
+    millisecond building each command's parser, and panels run `stint status` every few
+    seconds. Falls back to every command when `only` names none."""
     import argparse  # the app's start does without it (see `_app_options`)
 
     from desktop import __version__
@@ -33,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", metavar="DIR", help="profile directory (default: STINT_HOME or the platform's data dir)")
     parser.add_argument("--demo", action="store_true", help="start on a fresh temporary profile connected to a built-in demo org")
     parser.add_argument("--hidden", action="store_true", help="start in the tray with the window hidden (for starting at log-in)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # (a prog given here spares argparse a help formatter, and the shutil it loads)
+    commands = Subcommands(
+        parser.add_subparsers(dest="command", metavar="COMMAND", prog="stint"), only)
 
     sandbox = commands.add_parser("sandbox", help="serve a local Salesforce-compatible sandbox org until interrupted")
     sandbox.add_argument("--port", type=int, default=0, help="TCP port on 127.0.0.1 (default: any free port)")
@@ -68,7 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--json", action="store_true")
 
     status = commands.add_parser("status", help="connection, last and next sync, API usage, timer, counts")
-    status.add_argument("--json", action="store_true")
+    status_output = status.add_mutually_exclusive_group()
+    status_output.add_argument("--json", action="store_true")
+    status_output.add_argument("--line", action="store_true",
+                               help="one line for panels and prompts: ▶ 1:23 Acme - renewal, or ■ idle")
+    status_output.add_argument("--waybar", action="store_true", help="Waybar's custom-module JSON")
+    status.add_argument("--format", metavar="TEMPLATE",
+                        help="the line's template (implies --line; with --waybar, its text), e.g. "
+                             "'{icon} {elapsed} {task}'; the README lists the fields")
 
     tasks = commands.add_parser("tasks", help="list or search the imported tasks")
     tasks.add_argument("--search", metavar="TEXT", help="words of the name, account, case number, stage...")
@@ -123,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
         "repair", help="keep a damaged local database aside and start a fresh one with what it still holds")
     repair.add_argument("--json", action="store_true")
 
+    push = commands.add_parser("push", help="send time entries waiting for write-back to Salesforce now")
+    push.add_argument("--json", action="store_true")
+
     synclog = commands.add_parser("log", help="sync runs and the last record changes")
     synclog.add_argument("--json", action="store_true")
 
@@ -133,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("key")
     setter.add_argument("value")
     setter.add_argument("--json", action="store_true")
+    if only is not None and not commands.found:
+        return build_parser()
     return parser
 
 
@@ -141,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     app_options = _app_options(arguments)
     if app_options is not None:
         return _start_app(**app_options)
-    args = build_parser().parse_args(arguments)
+    args = build_parser(only=command_word(arguments)).parse_args(arguments)
     if args.command == "sandbox":
         from desktop.sandbox.__main__ import serve
 
@@ -190,6 +209,7 @@ def _run_headless(args: argparse.Namespace) -> int:
         AmbiguousTask,
         ArchivedTask,
     )
+    from desktop.domain.text import printable
     from desktop.engine import Engine
 
     # Without a log file (a read-only or full profile) a logged traceback would reach stderr
@@ -207,7 +227,7 @@ def _run_headless(args: argparse.Namespace) -> int:
     except AmbiguousTask as exc:
         _error(exc.message)
         for line in exc.lines:
-            print(line, file=sys.stderr)
+            print(printable(line), file=sys.stderr)
         return AMBIGUOUS_EXIT_CODE
     except ArchivedTask as exc:
         _error(exc.message)
@@ -220,34 +240,45 @@ def _run_headless(args: argparse.Namespace) -> int:
         if message is None:
             log.exception("stint %s failed", args.command)
             message = f"unexpected error ({type(exc).__name__}); details are in the log file."
+        if getattr(args, "waybar", False):  # Waybar hides a module whose command fails
+            from desktop.commands.status_line import waybar_error
+
+            _print_json(waybar_error(message), indent=None)
+            return 0
         _error(message)
         return EXIT_ERROR
     for warning in result.warnings:
         _error(warning)
+    # Names and notes come from Salesforce and people: no control character reaches the
+    # terminal as it is (the commands escape them in values; this catches any they missed).
     if getattr(args, "csv", False) and result.csv is not None:
-        sys.stdout.write(result.csv)
+        sys.stdout.write(printable(result.csv, keep="\n\t"))
+    elif getattr(args, "waybar", False):
+        _print_json(result.data, indent=None)  # one line: Waybar reads one JSON object a line
     elif getattr(args, "json", False):
-        import json  # only headless --json output uses it; the GUI start does not
-
-        print(json.dumps(result.data, ensure_ascii=False, indent=2))
+        _print_json(result.data, indent=2)
     elif result.text:
-        print(result.text)
+        print(printable(result.text, keep="\n"))
     return result.exit_code
 
 
-def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str]):
-    from desktop.commands import (
-        add_entry,
-        connection,
-        entries,
-        records,
-        report,
-        settings,
-        sync,
-        tasks,
-    )
+def _print_json(data: Any, indent: int | None) -> None:
+    import json  # only headless JSON output uses it; the GUI start does not
 
+    from desktop.domain.text import json_printable
+
+    print(json_printable(json.dumps(data, ensure_ascii=False, indent=indent)))
+
+
+def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str]):
+    # Each command imports only its own module: panels run `status` every few seconds.
     command = args.command
+    if command in ("connect", "disconnect"):
+        from desktop.commands import connection
+    if command in ("sync", "status", "log"):
+        from desktop.commands import sync
+    if command in ("tasks", "start", "stop"):
+        from desktop.commands import tasks
     if command == "connect":
         secret = stdin_values.get("consumer_secret")
         if args.oauth and args.device:
@@ -283,9 +314,19 @@ def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str
             return sync.set_paused(engine, args.pause)
         return sync.sync(engine, full=args.full, on_progress=None if args.json else _progress_printer())
     if command == "status":
+        if args.waybar or args.line or args.format:
+            from desktop.commands import status_line
+
+            if args.waybar:
+                return status_line.waybar(engine, args.format)
+            return status_line.status_line(engine, args.format)
         return sync.status(engine)
     if command == "log":
         return sync.sync_log(engine)
+    if command == "push":
+        from desktop.commands import writeback
+
+        return writeback.push(engine)
     if command == "tasks":
         return tasks.list_tasks(engine, search=args.search, archived=args.archived, limit=args.limit)
     if command == "start":
@@ -293,15 +334,25 @@ def _dispatch(engine: Any, args: argparse.Namespace, stdin_values: dict[str, str
     if command == "stop":
         return tasks.stop(engine)
     if command == "add":
+        from desktop.commands import add_entry
+
         return add_entry.add(engine, " ".join(args.task), args.start, end=args.end,
                              duration=args.duration, note=args.note, billable=args.billable)
     if command == "entries":
-        return entries.entries(engine, args.date_from, args.date_to)
+        from desktop.commands import entries
+
+        return entries.entries(engine, args.date_from, args.date_to, csv=args.csv)
     if command == "report":
-        return report.report(engine, args.by, args.date_from, args.date_to)
+        from desktop.commands import report
+
+        return report.report(engine, args.by, args.date_from, args.date_to, csv=args.csv)
     if command == "open":
+        from desktop.commands import records
+
         return records.open_record(engine, " ".join(args.task), print_only=args.print_only)
     if command == "settings":
+        from desktop.commands import settings
+
         if args.settings_command == "set":
             return settings.set_value(engine, args.key, args.value)
         return settings.show(engine)
@@ -411,4 +462,6 @@ def _local_file_message(exc: BaseException) -> str | None:
 
 
 def _error(message: str) -> None:
-    print(f"stint: {message}", file=sys.stderr)
+    from desktop.domain.text import printable
+
+    print(f"stint: {printable(message)}", file=sys.stderr)

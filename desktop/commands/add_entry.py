@@ -8,8 +8,10 @@ from datetime import UTC, date, datetime, time, tzinfo
 
 from desktop.commands.entries import entry_json
 from desktop.commands.result import CommandResult, entry_length_text, local
-from desktop.commands.tasks import STOP_PUSH_SECONDS, resolve_task
+from desktop.commands.tasks import resolve_task
+from desktop.commands.writeback import queue_push
 from desktop.domain.durations import DurationError, parse_duration
+from desktop.domain.text import printable
 from desktop.engine import Engine, EngineError
 from desktop.engine.status import task_path
 from desktop.platform.local_zone import local_zone
@@ -59,11 +61,9 @@ def add(engine: Engine, task_text: str, start: str, end: str | None = None,
     entry = engine.add_entry(item.id, begins, ends, note=note, billable=billable)
     path = task_path(engine.store, item.id)
     seconds = (ends - begins).total_seconds()
-    # Write-back: like a stopped timer, the entry goes to Salesforce now (bounded, never fails).
-    push_note = engine.push_within(STOP_PUSH_SECONDS)
     return CommandResult(
-        data=entry_json(entry, engine.store.items.tree(), engine.clock.now()),
-        text=f"Added {entry_length_text(seconds)} on {path}: "
+        data=entry_json(entry, engine.store.items.with_ancestors([item.id]), engine.clock.now()),
+        text=f"Added {entry_length_text(seconds)} on {printable(path)}: "
              f"{local(begins, zone)}-{local(ends, zone, with_date=False)}.",
-        warnings=[push_note] if push_note else [],
+        warnings=queue_push(engine, entry),  # like a stopped timer's, in the background
     )

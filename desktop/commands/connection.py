@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop.commands.result import CommandResult
 from desktop.engine import ConnectionInfo, Engine
-from desktop.salesforce.device_flow import DeviceCode
-from desktop.salesforce.login_url import host_of
+
+if TYPE_CHECKING:  # the Salesforce client code loads when a sign-in starts, not with the CLI
+    from desktop.salesforce.device_flow import DeviceCode
 
 
 def _connected(info: ConnectionInfo, what: str) -> CommandResult:
+    from desktop.salesforce.login_url import host_of
+
     where = host_of(info.instance_url or info.login_url)
     who = info.username or info.user_id or "your user"
     result = CommandResult(

@@ -11,8 +11,8 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from desktop.commands.result import CommandResult, duration_text, entry_length_text, iso, local
-from desktop.domain.csv_export import entries_csv  # the app exports the same CSV
 from desktop.domain.entries import TimeEntry
+from desktop.domain.text import printable
 from desktop.domain.tree import TaskTree
 from desktop.engine import Engine, EngineError
 from desktop.platform.local_zone import local_zone
@@ -63,12 +63,13 @@ def entries(
     date_from: str | None = None,
     date_to: str | None = None,
     tz: tzinfo | None = None,
+    csv: bool = False,
 ) -> CommandResult:
     tz = tz or local_zone()
     first, last = chosen_days(engine, date_from, date_to, tz)
     start, end = local_day_bounds(first, last, tz)
     found = engine.store.entries.starting_between(start, end)
-    tree = engine.store.items.tree()
+    tree = engine.store.items.with_ancestors(entry.item_id for entry in found if entry.item_id)
     now = engine.clock.now()
     rows = [entry_json(entry, tree, now) for entry in found]
     total = sum(row["duration_seconds"] for row in rows)
@@ -76,11 +77,16 @@ def entries(
     for entry, row in zip(found, rows, strict=True):
         lines.append(
             f"{local(entry.start, tz)}-{local(entry.end, tz, with_date=False) if entry.end else 'now'}"
-            f"  {entry_length_text(row['duration_seconds']):>6}  {row['task'] or 'no task'}"
-            + (f"  - {entry.note}" if entry.note else "")
+            f"  {entry_length_text(row['duration_seconds']):>6}  {printable(row['task'] or 'no task')}"
+            + (f"  - {printable(entry.note)}" if entry.note else "")
         )
     lines.append(f"Total {duration_text(total)} in {len(rows)} entries, {first} to {last}.")
-    return CommandResult(data=rows, text="\n".join(lines), csv=entries_csv(found, tree, tz, now))
+    result = CommandResult(data=rows, text="\n".join(lines))
+    if csv:
+        from desktop.domain.csv_export import entries_csv  # the app exports the same CSV
+
+        result.csv = entries_csv(found, tree, tz, now)
+    return result
 
 
 def entry_json(entry: TimeEntry, tree: TaskTree, now: datetime) -> dict[str, Any]:

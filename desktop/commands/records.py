@@ -3,6 +3,8 @@ browser (desktop.platform.browser)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.commands.result import CommandResult
 from desktop.commands.tasks import resolve_task
 from desktop.domain.record_urls import (
@@ -13,8 +15,10 @@ from desktop.domain.record_urls import (
 )
 from desktop.engine import Engine, EngineError
 from desktop.engine.errors import NotConnected
-from desktop.platform.browser import BrowserUnavailable, UrlOpener, open_url
 from desktop.store.sync_state_repo import INSTANCE_URL_KEY
+
+if TYPE_CHECKING:  # the browser (webbrowser, subprocess) loads only to open the address
+    from desktop.platform.browser import UrlOpener
 
 
 def open_record(
@@ -34,6 +38,8 @@ def open_record(
     result = CommandResult(data=data, text=url)
     if print_only:
         return result
+    from desktop.platform.browser import BrowserUnavailable, open_url
+
     try:
         open_url(url, opener)
     except BrowserUnavailable as exc:

@@ -9,8 +9,8 @@ from typing import Any
 
 from desktop.commands.entries import chosen_days
 from desktop.commands.result import CommandResult, duration_text, iso
-from desktop.domain.csv_export import report_csv
 from desktop.domain.report import GroupBy, Report, ReportRow, build_report
+from desktop.domain.text import printable
 from desktop.domain.totals import Totals, day_span
 from desktop.engine import Engine
 from desktop.platform.local_zone import local_zone
@@ -24,13 +24,15 @@ def report(
     date_from: str | None = None,
     date_to: str | None = None,
     tz: tzinfo | None = None,
+    csv: bool = False,
 ) -> CommandResult:
     grouping = GroupBy(by)
     tz = tz or local_zone()  # each date's own offset (DST), as `entries` counts days
     first, last = chosen_days(engine, date_from, date_to, tz)
     start, end = day_span(first, last, tz)
     found = engine.store.entries.between(start, end)
-    built = build_report(found, engine.store.items.tree(), grouping, start, end, engine.clock.now())
+    tree = engine.store.items.with_ancestors(entry.item_id for entry in found if entry.item_id)
+    built = build_report(found, tree, grouping, start, end, engine.clock.now())
     data = {
         "by": grouping.value,
         "from": first.isoformat(),
@@ -40,7 +42,12 @@ def report(
         **_totals_json(built.totals),
         "rows": [_row_json(row) for row in built.rows],
     }
-    return CommandResult(data=data, text=_text(built, first, last), csv=report_csv(built))
+    result = CommandResult(data=data, text=_text(built, first, last))
+    if csv:
+        from desktop.domain.csv_export import report_csv
+
+        result.csv = report_csv(built)
+    return result
 
 
 def _totals_json(totals: Totals) -> dict[str, int]:
@@ -70,7 +77,7 @@ def _text(built: Report, first, last) -> str:
         mark = "  [archived]" if row.archived else ""
         lines.append(
             f"{duration_text(row.totals.seconds):>7} {duration_text(row.totals.billable_seconds):>7}"
-            f"  {row.display_name()}{mark}"
+            f"  {printable(row.display_name())}{mark}"
         )
     totals = built.totals
     if not built.rows:

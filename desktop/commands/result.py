@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from desktop.domain.csv_export import utc_text
 from desktop.domain.durations import format_entry_length, format_hm
+from desktop.engine.status import iso  # noqa: F401 - the JSON form of every time (re-exported)
 
 
 @dataclass
@@ -19,11 +19,6 @@ class CommandResult:
     exit_code: int = 0
     csv: str | None = None
     warnings: list[str] = field(default_factory=list)  # printed on stderr as "stint: ..."
-
-
-def iso(moment: datetime | None) -> str | None:
-    """UTC ISO-8601 with a Z, second precision: the JSON form of every time."""
-    return utc_text(moment)
 
 
 def local(moment: datetime | None, tz: tzinfo | None = None, with_date: bool = True) -> str:

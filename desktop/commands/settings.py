@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 from desktop.commands.result import CommandResult
 from desktop.domain.settings import settings_to_dict
+from desktop.domain.text import printable
 from desktop.engine import Engine, EngineError
 
 
@@ -15,7 +17,7 @@ def show(engine: Engine) -> CommandResult:
     lines = []
     for name, value in values.items():
         shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-        lines.append(f"{name} = {shown}" + ("  (locked by policy)" if name in locked else ""))
+        lines.append(f"{name} = {printable(shown)}" + ("  (locked by policy)" if name in locked else ""))
     return CommandResult(data={"settings": values, "locked": locked}, text="\n".join(lines))
 
 
@@ -23,11 +25,16 @@ def set_value(engine: Engine, key: str, value: str) -> CommandResult:
     if key == "start_at_login":
         _set_start_at_login(engine, value)
     else:
-        engine.settings.set_text(key, value)
+        check = None
+        if key == "opportunity_stage_trigger":  # a stage the org lacks would fail every sync
+            from desktop.engine.stages import checked_stage
+
+            check = partial(checked_stage, engine)
+        engine.settings.set_text(key, value, check=check)
     current = settings_to_dict(engine.settings.current())[key]
     return CommandResult(
         data={"key": key, "value": current},
-        text=f"{key} = {json.dumps(current, ensure_ascii=False) if not isinstance(current, str) else current}",
+        text=printable(f"{key} = {json.dumps(current, ensure_ascii=False) if not isinstance(current, str) else current}"),
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from desktop.commands.result import CommandResult, duration_text, iso, local
 from desktop.domain.synclog import ObjectCounts, RunOutcome, SyncRun, archive_breakdown_text
+from desktop.domain.text import printable
 from desktop.engine import Engine
 from desktop.engine.status import build_status, run_to_json
 from desktop.engine.sync_pause import PauseState
@@ -77,7 +78,7 @@ def _run_text(run: SyncRun) -> str:
     if not run.counts and run.outcome is RunOutcome.SUCCEEDED:
         lines.append("  Nothing changed.")
     if run.error:
-        lines.append(f"  {run.error}")
+        lines.append(f"  {printable(run.error)}")
     return "\n".join(lines)
 
 
@@ -99,7 +100,7 @@ def status(engine: Engine) -> CommandResult:
         when = local(_parse(last["finished_at"] or last["started_at"]))
         lines.append(
             f"Last sync: {last['outcome'].replace('_', ' ')} ({last['kind']}) at {when}, "
-            f"{last['api_calls']} API calls" + (f" - {last['error']}" if last["error"] else "")
+            f"{last['api_calls']} API calls" + (f" - {printable(last['error'])}" if last["error"] else "")
         )
     else:
         lines.append("Last sync: never")
@@ -120,7 +121,7 @@ def status(engine: Engine) -> CommandResult:
     if timer:
         lines.append(
             f"Timer: running {duration_text(timer['elapsed_seconds'])} on "
-            f"{timer['task'] or 'no task'} (since {local(_parse(timer['started_at']))})"
+            f"{printable(timer['task'] or 'no task')} (since {local(_parse(timer['started_at']))})"
         )
     else:
         lines.append("Timer: stopped")
@@ -161,7 +162,7 @@ def sync_log(engine: Engine, runs: int = 20) -> CommandResult:
         lines.append(
             f"  #{run.id} {local(run.started_at)} {run.kind:<11} {run.outcome.value:<12} "
             f"{run.api_calls:>5} calls {summed.total:>6} changes{detail}"
-            + (f"  {run.error}" if run.error else "")
+            + (f"  {printable(run.error)}" if run.error else "")
         )
     if not recent:
         lines.append("  none yet")
@@ -169,10 +170,10 @@ def sync_log(engine: Engine, runs: int = 20) -> CommandResult:
     for c in changes:
         arrow = "<-" if c.direction.value == "from_salesforce" else "->"
         action = f"{c.action} ({c.reason})" if c.reason else c.action
-        lines.append(
+        lines.append(printable(
             f"  {local(c.at)} {arrow} {c.sobject} {c.record_id} {action} {c.status.value}: "
             f"{c.record_name}" + (f" ({c.error})" if c.error else "")
-        )
+        ))
     if not changes:
         lines.append("  none yet")
     return CommandResult(data=data, text="\n".join(lines))

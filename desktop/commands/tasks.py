@@ -6,10 +6,10 @@ import re
 from typing import Any
 
 from desktop.commands.result import CommandResult, entry_length_text, iso, local
+from desktop.commands.writeback import queue_push
 from desktop.domain.archive import archive_reason_text, archived_step
-from desktop.domain.items import Item
-from desktop.domain.search import SearchIndex, query_terms
-from desktop.domain.text import fold
+from desktop.domain.items import RECENT_TASKS, Item
+from desktop.domain.text import fold, printable
 from desktop.domain.tree import TaskTree
 from desktop.engine import Engine, EngineError
 from desktop.engine.status import path_items, task_path
@@ -18,7 +18,6 @@ SEARCH_LIMIT = 20
 CANDIDATES_SHOWN = 10
 AMBIGUOUS_EXIT_CODE = 3
 ARCHIVED_EXIT_CODE = 6  # `stint start` on an archived task without --archived
-STOP_PUSH_SECONDS = 15.0  # `stint stop` waits this long for write-back, then leaves it to the next sync
 _SALESFORCE_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
 
 
@@ -27,7 +26,8 @@ class AmbiguousTask(EngineError):
 
     def __init__(self, text: str, candidates: list[Item], tree: TaskTree) -> None:
         self.candidates = candidates
-        self.lines = [f"  {item.id}  {tree.path_text(item.id)}" for item in candidates]
+        self.lines = [f"  {printable(item.id)}  {printable(tree.path_text(item.id))}"
+                      for item in candidates]
         super().__init__(
             f"{len(candidates)}{'+' if len(candidates) >= CANDIDATES_SHOWN else ''} tasks match "
             f"{text!r}; use more words or one of these Ids:"
@@ -61,41 +61,11 @@ def _items(engine: Engine, include_archived: bool) -> tuple[TaskTree, list[Item]
 def search_tasks(
     engine: Engine, text: str, include_archived: bool = False, limit: int = SEARCH_LIMIT
 ) -> tuple[TaskTree, list[Item]]:
-    """The domain search's best matches, without building its index over every item.
-
-    A one-off command would spend seconds indexing 100,000 items for one query: instead, keep
-    the items whose own or parent's texts contain every query word (the search's own match
-    rule, so nothing it would find is lost), and rank just those (with their parents, whose
-    words they inherit) with the SearchIndex."""
-    all_items = engine.store.items.all(include_archived=True)
-    tree = TaskTree(all_items)
-    terms = query_terms(text)
-    own = {item.id: fold(" ".join([item.name, *(v for _, v in item.fields)])) for item in all_items}
-    candidates = [
-        item for item in all_items
-        if not item.is_root
-        and all(term in f"{own[item.id]} {own.get(item.parent_id or '', '')}" for term in terms)
-        and _shown(tree, item, include_archived)
-    ]
-    wanted = {item.id for item in candidates}
-    parents = {
-        item.parent_id: tree.get(item.parent_id)
-        for item in candidates if item.parent_id and item.parent_id not in wanted
-    }
-    index = SearchIndex(candidates + [p for p in parents.values() if p is not None])
-    ranked = index.search(
-        text, limit=limit + len(parents), recent_ids=engine.store.entries.recent_item_ids()
-    )
-    return tree, [item for item in ranked if item.id in wanted][:limit]
-
-
-def _shown(tree: TaskTree, item: Item, include_archived: bool) -> bool:
-    """In the tree the user sees: reachable, and (unless archived ones are asked for) neither
-    the item nor an ancestor archived."""
-    path = tree.path(item.id)
-    if not path or not path[0].is_root:
-        return False
-    return include_archived or not any(step.archived for step in path)
+    """The app's search results for `text` (store.task_search: SQL over the cache, no index
+    to build for one query), and a tree of them and their ancestors for their paths."""
+    recent = engine.store.entries.recent_item_ids(limit=RECENT_TASKS)
+    items = engine.store.items.search(text, limit, recent, include_archived)
+    return engine.store.items.with_ancestors(item.id for item in items), items
 
 
 def list_tasks(
@@ -108,11 +78,10 @@ def list_tasks(
     data = [task_json(item, tree) for item in items]
     lines = []
     for item in items:
-        extra = ", ".join(text for _, text in item.fields[:2])
+        extra = printable(", ".join(text for _, text in item.fields[:2]))
         mark = f" [archived: {item.archive_reason}]" if item.archived else ""
-        lines.append(
-            f"{item.id}  {tree.path_text(item.id)}" + (f"  ({extra})" if extra else "") + mark
-        )
+        lines.append(f"{printable(item.id)}  {printable(tree.path_text(item.id))}"
+                     + (f"  ({extra})" if extra else "") + mark)
     if not items:
         lines.append("No task matches." if search else "No tasks yet (run `stint sync`).")
     return CommandResult(data=data, text="\n".join(lines))
@@ -127,9 +96,7 @@ def resolve_task(engine: Engine, text: str, include_archived: bool = False) -> I
     if _SALESFORCE_ID.match(wanted):
         item = engine.store.items.by_id(wanted)
         if item is None and len(wanted) == 15:
-            item = next(
-                (i for i in engine.store.items.all(True) if i.id[:15] == wanted), None
-            )
+            item = engine.store.items.by_short_id(wanted)
         if item is not None and not item.is_root:
             return item
     tree, matches = search_tasks(engine, wanted, include_archived, limit=CANDIDATES_SHOWN)
@@ -158,11 +125,15 @@ def start(engine: Engine, text: str, note: str = "", archived: bool = False) -> 
             f"{item.name!r} is archived ({whose} {archive_reason_text(because.archive_reason)}); "
             f"to track time on it anyway: stint start --archived {item.id}"
         )
+    running = engine.store.entries.running()
     entry = engine.start_timer(item.id, note=note)
     path = task_path(engine.store, item.id)
+    # The entry this start ended goes to Salesforce like a stopped one (in the background).
+    stopped = engine.store.entries.get(running.id) if running is not None else None
     return CommandResult(
         data={"entry_id": entry.id, "item_id": item.id, "task": path, "started_at": iso(entry.start)},
-        text=f"Timer started at {local(entry.start, with_date=False)} on {path}.",
+        text=f"Timer started at {local(entry.start, with_date=False)} on {printable(path)}.",
+        warnings=queue_push(engine, stopped),
     )
 
 
@@ -175,8 +146,6 @@ def stop(engine: Engine) -> CommandResult:
         return CommandResult(data=None, text="The timer was stopped at once; nothing recorded.")
     seconds = stopped.duration(engine.clock.now()).total_seconds()
     task = task_path(engine.store, stopped.item_id) if stopped.item_id else "no task"
-    # Write-back: a stopped entry goes to Salesforce now (bounded; never fails the stop).
-    note = engine.push_within(STOP_PUSH_SECONDS)
     return CommandResult(
         data={
             "entry_id": stopped.id,
@@ -186,6 +155,6 @@ def stop(engine: Engine) -> CommandResult:
             "ended_at": iso(stopped.end),
             "duration_seconds": int(seconds),
         },
-        text=f"Timer stopped: {entry_length_text(seconds)} on {task}.",
-        warnings=[note] if note else [],
+        text=f"Timer stopped: {entry_length_text(seconds)} on {printable(task)}.",
+        warnings=queue_push(engine, stopped),  # write-back goes on in the background
     )

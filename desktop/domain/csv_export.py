@@ -2,7 +2,9 @@
 and what the app's "Export CSV" writes, column for column.
 
 Names come from Salesforce and notes from people: a spreadsheet would run a cell starting
-with = + - @ (or a tab or carriage return) as a formula, so such cells get a leading '.
+with = + - @ (or a tab) as a formula, so such cells get a leading '; and
+control characters other than line breaks and tabs are written as escapes ("\\x1b"), so the
+CSV printed on a terminal cannot drive it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import UTC, datetime, tzinfo
 from desktop.domain.durations import format_decimal_hours
 from desktop.domain.entries import TimeEntry
 from desktop.domain.report import Report
+from desktop.domain.text import printable
 from desktop.domain.tree import TaskTree
 
 ENTRY_COLUMNS = (
@@ -25,11 +28,12 @@ REPORT_COLUMNS = (
     "name", "kind", "id", "archived", "hours", "billable_hours", "non_billable_hours",
     "seconds", "billable_seconds", "entries",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t")  # (a carriage return is escaped first)
 
 
 def safe_cell(text: str) -> str:
-    """The text, made inert for spreadsheets (see the module doc)."""
+    """The text, made inert for spreadsheets and terminals (see the module doc)."""
+    text = printable(text, keep="\n\t")
     return "'" + text if text[:1] in _FORMULA_STARTS else text
 
 

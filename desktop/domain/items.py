@@ -8,6 +8,8 @@ from enum import StrEnum
 
 ROOT_ID = "salesforce"
 ROOT_NAME = "Salesforce"
+# How many recently used tasks the search ranks first (the picker, `stint start TEXT`).
+RECENT_TASKS = 10
 
 
 class ItemKind(StrEnum):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 
 from desktop.domain.bulk import gc_paused
@@ -48,6 +48,19 @@ VERIFY_ALL_LIMIT = 1500
 VOCABULARY_HIT_LIMIT = 2000
 
 _EMPTY = array("I")
+
+
+def item_words(item: Item, words_of: Callable[[str], str]) -> tuple[str, str]:
+    """(name words, field words) of an item as the search matches them: its folded words,
+    space-joined (`words_of` folds one text, usually through a cache: texts repeat a lot).
+    The words SearchTexts holds for an item, for a store table of them (store.search_table)."""
+    return words_of(item.name), " ".join([words_of(text) for _, text in item.fields])
+
+
+def own_text(words: tuple[str, str]) -> str:
+    """" name words field words": an item's part of the text its query words must occur in;
+    that text is the item's own_text followed by its parent's (see match_tier)."""
+    return f" {words[0]} {words[1]}"
 
 
 def query_terms(text: str) -> list[str]:

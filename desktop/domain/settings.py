@@ -256,6 +256,12 @@ def normalised_login_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
+def excluded_items(settings: Settings) -> frozenset[str]:
+    """The items the user excluded; only "all items" mode excludes (in "specific items" mode
+    an item not wanted is simply not picked)."""
+    return frozenset(settings.excluded_ids) if settings.import_mode == "all" else frozenset()
+
+
 def settings_to_dict(settings: Settings) -> dict[str, Any]:
     """A JSON-ready dict (tuples become lists)."""
     data = {name: list(value) if isinstance(value, tuple) else value
@@ -290,11 +296,9 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
             return raw
         raise TypeError(name)
     if name in ("specific_ids", "excluded_ids", "work_days"):
-        if isinstance(raw, str):
-            raise TypeError(name)
-        return tuple(_str(v) for v in raw)
+        return tuple(_str(v) for v in _list(raw))
     if name in ("extra_fields", "child_relationships"):
-        return {_str(k): tuple(_str(v) for v in names) for k, names in dict(raw).items()}
+        return {_str(k): tuple(_str(v) for v in _list(names)) for k, names in dict(raw).items()}
     if name == "writeback_field_map":
         return {_str(k): _str(v) for k, v in dict(raw).items()}
     if isinstance(default, bool):
@@ -306,6 +310,13 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
             return raw
         raise TypeError(name)
     return _str(raw)
+
+
+def _list(value: Any) -> list | tuple:
+    """A list of values; never a text read letter by letter."""
+    if not isinstance(value, list | tuple):
+        raise TypeError(value)
+    return value
 
 
 def _str(value: Any) -> str:

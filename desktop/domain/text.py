@@ -36,6 +36,37 @@ def fill(template: str, *values: object) -> str:
     return _PLACEHOLDER.sub(value, template)
 
 
+# What must never reach a terminal as it is: C0 and C1 control characters and DEL (escape
+# sequences can retitle the window, clear the screen or rewrite what was printed), line and
+# paragraph separators, and the bidirectional marks that reorder what follows them.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_LEAVES = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _SHORT_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def printable(text: str, keep: str = "") -> str:
+    """`text` with every control character written as an escape ("\\x1b", "\\n", "\\u202e"),
+    for a terminal; the characters in `keep` (e.g. "\\n\\t" in a CSV cell) stay as they are."""
+    if text.isprintable():  # the usual case: nothing to look for
+        return text
+    if not keep:
+        return _CONTROLS.sub(_escaped, text)
+    return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else _escaped(m), text)
+
+
+def json_printable(encoded: str) -> str:
+    """JSON text (from json.dumps with ensure_ascii=False) with the control characters JSON
+    leaves as they are (DEL, C1, separators, bidirectional marks) written as \\u escapes:
+    the same JSON value, safe on a terminal. They can only occur inside strings."""
+    return _JSON_LEAVES.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
 # -- texts the UI translates ------------------------------------------------------------------
 # Messages made below the UI (rule violations, typed durations...) are English templates the
 # app translates with Qt (desktop.services.i18n) and the command line prints as they are.

@@ -1,6 +1,5 @@
 """The non-Qt composition root shared by the headless CLI and the GUI (see core.Engine)."""
 
-from desktop.engine.connection import ConnectionInfo
 from desktop.engine.core import Engine
 from desktop.engine.errors import (
     EngineError,
@@ -9,6 +8,7 @@ from desktop.engine.errors import (
     SyncAlreadyRunning,
     UnknownTask,
 )
+from desktop.engine.link import ConnectionInfo
 
 __all__ = [
     "ConnectionInfo",

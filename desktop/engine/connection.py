@@ -4,7 +4,8 @@ What is remembered where:
 - secrets (password + security token, or the refresh token; a consumer secret the user
   entered): the SecretStore (OS keyring); a consumer secret from the admin policy stays there;
 - login URL, method, consumer key, callback URL, username, CA file: the Settings (not secret);
-- the connected user id and instance URL: the store's sync_state (not secret);
+- the connected user id and instance URL, and where the sign-in is kept: the store's
+  sync_state (not secret; engine.link reads them without the keyring);
 - the access token: only in the SalesforceClient, in memory.
 """
 
@@ -13,11 +14,16 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.settings import Settings, callback_url_problem
 from desktop.engine.errors import EngineError, NotConnected
+from desktop.engine.link import (
+    USER_ID_KEY,
+    ConnectionInfo,
+    remember_keyring,
+    stored_keyring,
+)
 from desktop.engine.settings_access import SettingsAccess
 from desktop.platform.secrets import SecretStore
 from desktop.salesforce import connection as sf_connection
@@ -33,31 +39,7 @@ from desktop.store.sync_state_repo import INSTANCE_URL_KEY
 
 log = logging.getLogger(__name__)
 
-USER_ID_KEY = "connection.user_id"
-
-
-@dataclass(frozen=True)
-class ConnectionInfo:
-    connected: bool
-    username: str
-    login_url: str
-    auth_method: str
-    user_id: str | None
-    instance_url: str | None
-    keyring_persistent: bool
-    keyring_problem: str | None
-
-    def to_json(self) -> dict:
-        return {
-            "connected": self.connected,
-            "username": self.username or None,
-            "login_url": self.login_url,
-            "auth_method": self.auth_method,
-            "user_id": self.user_id,
-            "instance_url": self.instance_url,
-            "keyring": "system" if self.keyring_persistent else "session-only",
-            "keyring_problem": self.keyring_problem,
-        }
+__all__ = ["USER_ID_KEY", "ConnectionInfo", "ConnectionManager"]
 
 
 class ConnectionManager:
@@ -86,6 +68,8 @@ class ConnectionManager:
         user_id = self._store.sync_state.get_value(USER_ID_KEY)
         credentials = self.credentials
         connected = bool(user_id) and (self._client is not None or credentials.has_any())
+        if connected and stored_keyring(self._store) is None:  # linked before Stint noted it
+            remember_keyring(self._store, credentials.persistent, credentials.problem)
         return ConnectionInfo(
             connected=connected,
             username=settings.username,
@@ -237,6 +221,8 @@ class ConnectionManager:
                 client=self._oauth_client(settings) if settings.consumer_key else None,
                 ca_file=settings.ca_file or None,
             )
+            if stored_keyring(self._store) is None:  # linked before Stint remembered it
+                remember_keyring(self._store, credentials.persistent, credentials.problem)
             return self._client
 
     def change_ca_file(self, ca_file: str) -> Settings:
@@ -313,6 +299,8 @@ class ConnectionManager:
                 state.reset()
             state.set_value(USER_ID_KEY, client.user_id)
             state.set_value(INSTANCE_URL_KEY, client.instance_url)
+            credentials = self.credentials
+            remember_keyring(self._store, credentials.persistent, credentials.problem)
             # Connect / Re-enable refreshes everything: the next sync is a full pass.
             state.set_last_full_sync(None)
         self._settings.save(settings)

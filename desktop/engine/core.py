@@ -5,6 +5,11 @@ scheduler's callbacks into Qt signals. Order of construction: profile paths -> l
 store -> admin policy + settings -> secret store (lazily: commands that never talk to
 Salesforce never touch the keyring) -> Salesforce client (lazily, resumed from the stored
 secrets) -> pull sync -> scheduler (only when asked for).
+
+Only the store, settings and platform basics are imported with this module: the connection
+(simple-salesforce, requests), the keyring, the sync and the scheduler load on first use, so
+`stint status`, `start` and `stop` start in a few tens of milliseconds (issue 16;
+tests/unit/commands/test_cli_import_boundary.py keeps it so).
 """
 
 from __future__ import annotations
@@ -15,13 +20,13 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.entries import TimeEntry
 from desktop.domain.items import Item
 from desktop.domain.synclog import RunOutcome, SyncRun
-from desktop.engine.connection import ConnectionInfo, ConnectionManager
 from desktop.engine.errors import EngineError, SyncAlreadyRunning, UnknownTask
+from desktop.engine.link import ConnectionInfo, stored_connection_info
 from desktop.engine.settings_access import SettingsAccess
 from desktop.engine.sync_pause import PauseState, pause_state
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
@@ -30,23 +35,29 @@ from desktop.platform.instance_lock import InstanceLock
 from desktop.platform.logs import setup_logging
 from desktop.platform.paths import ProfilePaths, open_profile
 from desktop.platform.policy import PolicyError, load_policy
-from desktop.platform.secrets import SecretStore, open_secret_store
 from desktop.salesforce.api_usage import ApiUsage, parse_limit_info
-from desktop.salesforce.client import SalesforceClient
-from desktop.salesforce.errors import ConnectionProblem
 from desktop.store import Store, StoreError
-from desktop.sync.pull.run import ProgressCallback, PullSync
-from desktop.sync.push.pusher import EntryPusher, push_after_pull
-from desktop.sync.push.report import PushReport
-from desktop.sync.scheduler import Scheduler
+
+if TYPE_CHECKING:  # loaded on first use (see the module doc)
+    from desktop.engine.connection import ConnectionManager
+    from desktop.platform.secrets import SecretStore
+    from desktop.salesforce.client import SalesforceClient
+    from desktop.sync.pull.run import ProgressCallback, PullSync
+    from desktop.sync.push.report import PushReport
+    from desktop.sync.scheduler import Scheduler
 
 log = logging.getLogger(__name__)
 
 SYNC_LOCK_NAME = "sync.lock"
 API_USAGE_KEY = "api_usage"  # "used/limit" from the last Sforce-Limit-Info seen
-CANCEL_GRACE_SECONDS = 5.0  # how long push_within waits for a cancelled push to stop
-LATER = "it goes to Salesforce with the next sync."
-LATER_WHEN_RESUMED = "goes to Salesforce when you resume (`stint sync --resume`) or run `stint sync`."
+LOCK_POLL_SECONDS = 0.25  # how often push_now looks whether another process's sync is done
+
+
+def open_secret_store(service: str) -> SecretStore:
+    """The profile's keyring (loaded here, on the first command that needs a secret)."""
+    from desktop.platform.secrets import open_secret_store as open_keyring
+
+    return open_keyring(service)
 
 
 class Engine:
@@ -71,7 +82,8 @@ class Engine:
             factory = secret_store
         else:
             factory = lambda: secret_store  # type: ignore[assignment,return-value]  # noqa: E731
-        self.connection = ConnectionManager(store, self.settings, factory)
+        self._secret_store_factory = factory
+        self._connection: ConnectionManager | None = None
         self._pull: PullSync | None = None
         self._scheduler: Scheduler | None = None
         self._sync_lock = InstanceLock(paths.data_dir / SYNC_LOCK_NAME)
@@ -94,7 +106,7 @@ class Engine:
         except OSError as exc:
             raise EngineError(f"The profile folder cannot be created: {os_error_text(exc)}") from None
         if log_to_file:
-            setup_logging(paths.log_dir)
+            setup_logging(paths.log_dir, deferred=True)  # opened by the first record
         try:
             active_policy = load_policy(environ=environ) if policy is None else dict(policy)
         except PolicyError as exc:
@@ -111,8 +123,32 @@ class Engine:
 
     # -- connection --------------------------------------------------------------------------
 
+    @property
+    def connection(self) -> ConnectionManager:
+        """The link to Salesforce (its first use loads the Salesforce client and keyring code)."""
+        if self._connection is None:
+            from desktop.engine.connection import ConnectionManager
+
+            self._connection = ConnectionManager(
+                self.store, self.settings, self._secret_store_factory
+            )
+        return self._connection
+
     def connection_info(self) -> ConnectionInfo:
+        """The link as it is now, asking the keyring."""
         return self.connection.info()
+
+    def link_info(self) -> ConnectionInfo:
+        """The link as the store remembers it, without the keyring (engine.link): what
+        `stint status` shows. Live once this engine has used its connection."""
+        if self._connection is not None:
+            return self._connection.info()
+        info = stored_connection_info(self.store, self.settings.current())
+        if info.user_id and info.keyring_persistent is None:
+            # Linked by a version that did not note where the sign-in is kept: ask the
+            # keyring this once (ConnectionManager.info notes the answer).
+            return self.connection.info()
+        return info
 
     def connect_password(self, username: str, password: str, security_token: str = "",
                          **options: Any) -> ConnectionInfo:
@@ -164,6 +200,8 @@ class Engine:
     ) -> SyncRun:
         """One run on this thread, holding the profile's sync lock (one sync per profile,
         across processes). Raises SyncAlreadyRunning, NotConnected."""
+        from desktop.sync.push.pusher import push_after_pull
+
         if not self._local_sync.acquire(blocking=False):
             raise SyncAlreadyRunning()
         try:
@@ -211,11 +249,14 @@ class Engine:
         self, wait_seconds: float = 120.0, cancel: threading.Event | None = None
     ) -> PushReport | None:
         """Write-back now, e.g. right after a timer stop or an edit (call it off the GUI
-        thread: it talks to Salesforce). Waits up to `wait_seconds` for a running sync to
-        finish first (a sync pushes too, so two pushes never overlap). None when write-back
-        is off, synchronization is paused (the entries wait, pending), not connected, or the
-        profile is busy. Setting `cancel` stops the push between requests; what it did not
-        send stays pending."""
+        thread: it talks to Salesforce). Waits up to `wait_seconds` for a running sync or
+        push (of this process or another) to finish first: a sync pushes too, and two pushes
+        never overlap. None when write-back is off, synchronization is paused (the entries
+        wait, pending), not connected, or the profile stays busy. Setting `cancel` stops the
+        push between requests; what it did not send stays pending."""
+        from desktop.salesforce.errors import ConnectionProblem
+        from desktop.sync.push.pusher import EntryPusher
+
         if not self.writeback_enabled() or self.settings.current().sync_paused:
             return None
         try:
@@ -223,10 +264,11 @@ class Engine:
         except (ConnectionProblem, EngineError):  # not connected, or the sign-in fails
             return None
         cancel = cancel or threading.Event()
+        deadline = time.monotonic() + wait_seconds  # real waiting, whatever clock the engine has
         if not self._wait_for_sync(wait_seconds, cancel):
             return None
         try:
-            if cancel.is_set() or not self._sync_lock.acquire():
+            if not self._wait_for_other_processes(deadline, cancel):
                 return None
             try:
                 client.cancel_event = cancel
@@ -243,41 +285,26 @@ class Engine:
     def _wait_for_sync(self, seconds: float, cancel: threading.Event) -> bool:
         """Take the in-process sync lock within `seconds`, unless `cancel` is set first."""
         deadline = time.monotonic() + seconds  # real waiting, whatever clock the engine has
-        while not self._local_sync.acquire(timeout=min(0.25, max(0.0, seconds))):
+        while not self._local_sync.acquire(timeout=min(LOCK_POLL_SECONDS, max(0.0, seconds))):
             if cancel.is_set() or time.monotonic() >= deadline:
                 return False
         return True
 
+    def _wait_for_other_processes(self, deadline: float, cancel: threading.Event) -> bool:
+        """Take the profile's sync lock (held by another process's sync or push) before
+        `deadline`, unless `cancel` is set first. The file lock cannot block with a timeout,
+        so this looks again every LOCK_POLL_SECONDS."""
+        while not cancel.is_set():
+            if self._sync_lock.acquire():
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            cancel.wait(LOCK_POLL_SECONDS)
+        return False
+
     def writeback_enabled(self) -> bool:
         """True when time entries go to Salesforce (settings or admin policy)."""
         return self.settings.current().writeback != "off"
-
-    def push_within(self, seconds: float) -> str | None:
-        """Push now but give up after about `seconds` (a headless `stint stop` must never
-        hang). Returns a one-line note for the user when the entries could not all go now,
-        None when they did or write-back is off. Never raises: whatever was not sent stays
-        pending and goes with the next sync."""
-        if not self.writeback_enabled():
-            return None
-        if self.settings.current().sync_paused:
-            return f"Synchronization is paused: the entry waits here and {LATER_WHEN_RESUMED}"
-        cancel = threading.Event()
-        outcome: list[PushReport | None | BaseException] = []
-
-        def push() -> None:
-            try:
-                outcome.append(self.push_now(wait_seconds=seconds, cancel=cancel))
-            except Exception as exc:  # noqa: BLE001 - reported as a note; the stop stands
-                log.exception("write-back after a stop failed")
-                outcome.append(exc)
-
-        worker = threading.Thread(target=push, name="stint-push", daemon=True)
-        worker.start()
-        worker.join(seconds)
-        if worker.is_alive():
-            cancel.set()  # stops between requests; a request under way finishes first
-            worker.join(CANCEL_GRACE_SECONDS)
-        return _push_note(outcome[0] if outcome else None, finished=bool(outcome))
 
     def last_problem(self, run: SyncRun) -> BaseException | None:
         """The exception behind a failed run of this engine (for "re-enter password" etc.)."""
@@ -285,7 +312,7 @@ class Engine:
         return pull.last_problem if pull is not None and run.outcome is not RunOutcome.SUCCEEDED else None
 
     def api_usage(self) -> ApiUsage | None:
-        client = self.connection.current_client()
+        client = self._connection.current_client() if self._connection is not None else None
         usage = client.api_usage if client is not None else None
         if usage is not None:
             return usage
@@ -294,12 +321,16 @@ class Engine:
         )
 
     def _pull_sync(self) -> PullSync:
+        from desktop.sync.pull.run import PullSync
+
         client = self._client_or_failed_run()
         if self._pull is None or self._pull.client is not client:
             self._pull = PullSync(self.store, client, clock=self.clock)
         return self._pull
 
     def _client_or_failed_run(self) -> SalesforceClient:
+        from desktop.salesforce.errors import ConnectionProblem
+
         try:
             return self.connection.client()
         except ConnectionProblem as exc:
@@ -319,6 +350,8 @@ class Engine:
         """Start automatic syncing (on_started, on_progress, on_finished, on_failed and
         on_pause_changed callbacks, called on the scheduler's thread; nothing runs by itself
         while paused). Returns the running Scheduler."""
+        from desktop.sync.scheduler import Scheduler
+
         if self._scheduler is None:
             self._scheduler = Scheduler(
                 self.run_sync,
@@ -379,7 +412,8 @@ class Engine:
 
     def close(self) -> None:
         self.stop_scheduler()
-        self.connection.close()
+        if self._connection is not None:
+            self._connection.close()
         self.store.close()
 
     def __enter__(self) -> Engine:
@@ -388,19 +422,3 @@ class Engine:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-
-def _push_note(outcome: PushReport | None | BaseException, finished: bool) -> str | None:
-    """What `stint stop` says about the write-back that followed it (None: all went)."""
-    if not finished:
-        return f"Salesforce did not answer in time; {LATER}"
-    if isinstance(outcome, BaseException):
-        return f"The entry could not be sent to Salesforce (see the log); {LATER}"
-    if outcome is None:
-        return f"Not sent to Salesforce now (not connected, or a sync is busy); {LATER}"
-    if outcome.error:
-        return f"Not sent to Salesforce now: {outcome.error} The entry {LATER[3:]}"
-    if outcome.failed:
-        noun = "entry" if outcome.failed == 1 else "entries"
-        return (f"Salesforce refused {outcome.failed} {noun}; the timesheet shows why "
-                "(an entry is sent again once edited).")
-    return None

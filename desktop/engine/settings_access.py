@@ -2,7 +2,8 @@
 
 `SettingsAccess.current()` is what everything uses (stored settings + policy); `save()` refuses
 any change to a locked setting with SettingLocked and any invalid value with an EngineError
-naming the problem. `set_text(key, text)` parses a command-line value for one setting.
+naming the problem. `set_text(key, text)` parses a command-line value for one setting, down to
+the shape of every part of a JSON value; `null` clears a setting that can be empty.
 Every save also records what the change means for the sync (engine.sync_pause: when a pause
 began, a full pass after an item was included again), in the same transaction.
 """
@@ -10,7 +11,8 @@ began, a full pass after an item was included again), in the same transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from typing import Any
 
@@ -28,6 +30,14 @@ from desktop.platform.clock import SYSTEM_CLOCK, Clock
 from desktop.store import Store
 
 SETTING_NAMES = tuple(f.name for f in fields(Settings))
+OPTIONAL_SETTINGS = ("opportunity_stage_trigger",)  # None is their "not set"
+# Settings that map Salesforce objects to lists of names, with an example for messages.
+NAME_LISTS = {
+    "extra_fields": '{"Opportunity": ["StageName", "Amount"]}',
+    "child_relationships": '{"Opportunity": ["Tasks"], "Case": ["Tasks", "Cases"]}',
+}
+FIELD_MAP_EXAMPLE = '{"minutes": "Minutes__c", "note": "Notes__c"}'
+_OBJECT_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
 class SettingsAccess:
@@ -67,14 +77,19 @@ class SettingsAccess:
             raise EngineError(f"Unknown setting: {', '.join(unknown)}.")
         return self.save(self.current().with_changes(**changes))
 
-    def set_text(self, key: str, text: str) -> Settings:
-        """Change one setting from command-line text ("true", "30", "a,b", JSON for dicts)."""
+    def set_text(self, key: str, text: str,
+                 check: Callable[[Any], Any] | None = None) -> Settings:
+        """Change one setting from command-line text ("true", "30", "a,b", JSON for dicts,
+        "null" to clear). `check` sees the parsed value and returns the one to store (or
+        raises EngineError), for rules the settings alone cannot know (the org's stages)."""
         if key not in SETTING_NAMES:
             raise EngineError(
                 f"Unknown setting {key!r}. Known settings: {', '.join(SETTING_NAMES)}."
             )
         data = settings_to_dict(self.current())
         data[key] = _parse_value(key, text, data[key])
+        if check is not None:
+            data[key] = check(data[key])
         try:
             changed = settings_from_dict(data)
         except SettingsError as exc:
@@ -90,6 +105,10 @@ class SettingsAccess:
 
 def _parse_value(key: str, text: str, current: Any) -> Any:
     text = text.strip()
+    if text.lower() == "null":
+        return _cleared(key, current)
+    if key in OPTIONAL_SETTINGS:
+        return None if text.lower() in ("", "none", "off") else text
     if isinstance(current, bool):
         lowered = text.lower()
         if lowered in ("true", "yes", "on", "1"):
@@ -105,15 +124,49 @@ def _parse_value(key: str, text: str, current: Any) -> Any:
     if isinstance(current, list):
         return [part.strip() for part in text.split(",") if part.strip()]
     if isinstance(current, dict):
-        try:
-            value = json.loads(text)
-        except ValueError:
-            raise EngineError(
-                f'{key} is a JSON object, e.g. {{"Opportunity": ["StageName", "Amount"]}}.'
-            ) from None
-        if not isinstance(value, dict):
-            raise EngineError(f"{key} is a JSON object.")
-        return value
-    if key == "opportunity_stage_trigger" and text.lower() in ("", "none", "off"):
-        return None
+        return _json_object(key, text)
     return text
+
+
+def _cleared(key: str, current: Any) -> Any:
+    """What `null` sets: nothing for a setting that can be unset or empty."""
+    if key in OPTIONAL_SETTINGS:
+        return None
+    if isinstance(current, bool | int):
+        kind = "true or false" if isinstance(current, bool) else "a whole number"
+        raise EngineError(f"{key} cannot be cleared: it is {kind}.")
+    return type(current)()  # "", [] or {}
+
+
+def _json_object(key: str, text: str) -> dict[str, Any]:
+    """A JSON object of the shape `key` takes, checked part by part."""
+    example = NAME_LISTS.get(key, FIELD_MAP_EXAMPLE)
+    try:
+        value = json.loads(text)
+    except ValueError:
+        raise EngineError(f"{key} is a JSON object, e.g. {example}.") from None
+    if not isinstance(value, dict):
+        raise EngineError(f"{key} is a JSON object, e.g. {example}, not {text!r}.")
+    for name, part in value.items():
+        if not _OBJECT_NAME.match(name):
+            raise EngineError(f"{key}: {name!r} is not a Salesforce API name (e.g. {example}).")
+        if key in NAME_LISTS:
+            if not isinstance(part, list) or not all(isinstance(n, str) for n in part):
+                raise EngineError(
+                    f"{key}: the value for {name!r} must be a list of names, e.g. {example} "
+                    f"(not {json.dumps(part, ensure_ascii=False)}).")
+        else:
+            _check_field_map_entry(name, part)
+    return value
+
+
+def _check_field_map_entry(name: str, part: Any) -> None:
+    from desktop.sync.push.mapping import MAPPING_KEYS
+
+    if name not in MAPPING_KEYS:
+        raise EngineError(f"writeback_field_map: {name!r} is none of {', '.join(MAPPING_KEYS)} "
+                          f"(e.g. {FIELD_MAP_EXAMPLE}).")
+    if not isinstance(part, str) or not _OBJECT_NAME.match(part):
+        raise EngineError(
+            f"writeback_field_map: the value for {name!r} must be a field's API name, e.g. "
+            f"{FIELD_MAP_EXAMPLE} (not {json.dumps(part, ensure_ascii=False)}).")

@@ -13,7 +13,6 @@ from desktop.domain.synclog import ObjectCounts, RunOutcome, SyncRun
 from desktop.domain.tree import PATH_SEPARATOR
 from desktop.engine.core import Engine
 from desktop.store import Store
-from desktop.sync.scheduler import plan_next
 
 
 def task_path(store: Store, item_id: str, separator: str = PATH_SEPARATOR) -> str:
@@ -72,10 +71,12 @@ def next_sync(engine: Engine, last: SyncRun | None) -> tuple[datetime | None, st
     none while synchronization is paused."""
     if engine.settings.current().sync_paused:
         return None, PAUSED_NOTE
+    from desktop.sync.scheduler import plan_next
+
     scheduler = engine.scheduler
     if scheduler is not None:
         return scheduler.next_run_at(), scheduler.stretch_reason
-    if not engine.connection_info().connected:
+    if not engine.link_info().connected:
         return None, None
     if last is None or last.finished_at is None:
         return engine.clock.now(), None
@@ -108,7 +109,7 @@ def build_status(engine: Engine) -> dict[str, Any]:
     counts = _item_counts(engine)
     return {
         "profile": str(engine.paths.root),
-        "connection": engine.connection_info().to_json(),
+        "connection": engine.link_info().to_json(),
         "last_sync": run_to_json(last) if last else None,
         "next_sync_at": iso(next_at),
         "next_sync_note": note,
@@ -134,5 +135,5 @@ def _item_counts(engine: Engine) -> dict[str, int]:
         "cases": active(ItemKind.CASE),
         "activities": active(ItemKind.ACTIVITY),
         "archived": sum(n for (_, archived), n in counts.items() if archived),
-        "entries": len(engine.store.entries.all()),
+        "entries": engine.store.entries.count(),
     }

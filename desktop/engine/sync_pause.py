@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.settings import Settings
+from desktop.domain.settings import Settings, excluded_items
 from desktop.store import Store
 from desktop.store.sync_state_repo import PAUSED_SINCE_KEY
 from desktop.store.timestamps import from_db_or_none, to_db
-from desktop.sync.pull.queries import excluded_ids
 
 
 @dataclass(frozen=True)
@@ -53,5 +52,5 @@ def record_settings_effects(store: Store, before: Settings, after: Settings, now
         state.set_value(PAUSED_SINCE_KEY, to_db(now))
     elif before.sync_paused and not after.sync_paused:
         state.set_value(PAUSED_SINCE_KEY, None)
-    if excluded_ids(before) - excluded_ids(after):
+    if excluded_items(before) - excluded_items(after):
         state.set_last_full_sync(None)

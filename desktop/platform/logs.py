@@ -13,11 +13,8 @@ after it (and the formatter) only sees the redacted text.
 
 from __future__ import annotations
 
-import contextlib
-import html
 import json
 import logging
-import logging.handlers
 import os
 import re
 import threading
@@ -76,6 +73,8 @@ def register_secret(value: str | None) -> None:
     global _secret_pattern
     if not value or len(value) < MIN_SECRET_LENGTH:
         return
+    import html  # only a sign-in registers secrets; most commands never do
+
     variants = {
         value,
         quote(value, safe=""),
@@ -131,44 +130,74 @@ class SecretRedactingFilter(logging.Filter):
         return True
 
 
-class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating handler whose files are readable by the user only (0600)."""
+class _DeferredFileHandler(logging.Handler):
+    """Stands for the log file until the first record arrives, then opens it (setup_logging's
+    `deferred`): a command that logs nothing neither opens the file nor loads logging.handlers.
+    A file that cannot be opened then (a read-only or full profile) loses the log, silently,
+    as setup_logging does when it cannot open it at once."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
-        stream = super()._open()
-        # e.g. a file system without permissions: the log still works
-        with contextlib.suppress(OSError):
-            os.chmod(self.baseFilename, 0o600)
-        return stream
+    def __init__(self, directory: Path) -> None:
+        super().__init__()
+        self._directory = directory
+        self._file: logging.Handler | None = None
+        self._unavailable = False
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
-        """A full or read-only disk loses the log line, silently: the default prints a
-        traceback on stderr for every line, which would bury the one-line messages of the
-        CLI (and say nothing the user can act on that Stint does not say itself)."""
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            if self._unavailable:
+                return
+            try:
+                self._file = _open_log_file(self._directory)
+            except OSError:
+                self._unavailable = True  # tried once: not again for every record
+                return
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)  # (already redacted: this handler's filter ran)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
+def _open_log_file(directory: Path) -> logging.Handler:
+    from desktop.platform.log_file import PrivateRotatingFileHandler
+
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return PrivateRotatingFileHandler(
+        directory / LOG_FILE_NAME,
+        maxBytes=MAX_LOG_BYTES,
+        backupCount=LOG_BACKUP_COUNT,
+        encoding="utf-8",
+    )
 
 
 def setup_logging(
-    log_dir: str | os.PathLike[str], level: int | str = logging.INFO
+    log_dir: str | os.PathLike[str], level: int | str = logging.INFO, *, deferred: bool = False
 ) -> logging.Handler | None:
     """Send the root logger to ``log_dir/stint.log`` (1 MB x 5 files), secrets redacted.
 
     Calling it again replaces the handler it installed before (e.g. a different profile).
     Returns the installed handler, or None when the log file cannot be opened (a read-only
-    or full profile): Stint then runs without a log file.
+    or full profile): Stint then runs without a log file. With `deferred`, the file is opened
+    when the first record arrives (the command line: `stint status`, run every few seconds,
+    usually logs nothing); a failure then loses the log the same way.
     """
     directory = Path(log_dir)
-    try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handler = _PrivateRotatingFileHandler(
-            directory / LOG_FILE_NAME,
-            maxBytes=MAX_LOG_BYTES,
-            backupCount=LOG_BACKUP_COUNT,
-            encoding="utf-8",
-        )
-    except OSError:
-        # A read-only or full profile: Stint runs on (and says what it cannot save where it
-        # matters); only its log is lost. Nothing goes to stderr instead (see handleError).
-        return None
+    if deferred:
+        handler: logging.Handler = _DeferredFileHandler(directory)
+    else:
+        try:
+            handler = _open_log_file(directory)
+        except OSError:
+            # A read-only or full profile: Stint runs on (and says what it cannot save where
+            # it matters); only its log is lost. Nothing goes to stderr instead (see
+            # log_file's handleError).
+            return None
     handler.set_name("stint-file")
     handler.addFilter(SecretRedactingFilter())
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
@@ -183,5 +212,5 @@ def setup_logging(
     # Third-party libraries that log request bodies at DEBUG stay quieter than our own code.
     for noisy in ("urllib3", "requests", "simple_salesforce"):
         logging.getLogger(noisy).setLevel(max(root.level, logging.INFO))
-    logging.getLogger(__name__).debug("logging to %s", handler.baseFilename)
+    logging.getLogger(__name__).debug("logging to %s", directory / LOG_FILE_NAME)
     return handler

@@ -126,7 +126,8 @@ def open_profile(
 ) -> ProfilePaths:
     """Resolve the profile (see `ProfilePaths.resolve`) and create its directories."""
     paths = ProfilePaths.resolve(profile_dir, environ).create_dirs()
-    log.debug("profile %s at %s", paths.profile_id, paths.root)
+    if log.isEnabledFor(logging.DEBUG):  # the id costs hashlib, which most commands never need
+        log.debug("profile %s at %s", paths.profile_id, paths.root)
     return paths
 
 

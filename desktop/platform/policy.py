@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -118,6 +117,8 @@ def load_policy(
         return {}
     except OSError as exc:
         raise PolicyError(file, f"it cannot be read ({exc.strerror or exc})") from None
+    import tomllib  # only when there is a policy to read (most computers have none)
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.domain.items import Item
+from desktop.domain.items import RECENT_TASKS, Item
 from desktop.domain.tree import TaskTree
 from desktop.services.workers import run_in_background
 from desktop.store.store import Store
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # built on a worker after the first paint
 
 log = logging.getLogger(__name__)
 
-RECENT_LIMIT = 10
+RECENT_LIMIT = RECENT_TASKS
 PREVIEW_DEPTH = 4  # activity > opportunity/case > parent case > root
 
 

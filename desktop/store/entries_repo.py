@@ -115,6 +115,12 @@ class EntryRepository:
         )
         return [_entry(row) for row in rows]
 
+    def count(self) -> int:
+        """How many entries there are (deleted ones not counted), without loading them."""
+        return self._db.connect().execute(
+            f"SELECT count(*) FROM time_entries WHERE {_LIVE}"
+        ).fetchone()[0]
+
     def recent_item_ids(self, limit: int = 20) -> list[str]:
         """Items of the latest entries, most recent first, each once (for search ranking)."""
         rows = self._db.connect().execute(

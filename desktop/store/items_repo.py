@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 
 from desktop.domain.archive import Change
@@ -13,6 +13,7 @@ from desktop.domain.item_table import ItemTable
 from desktop.domain.item_table_builder import ItemTableBuilder
 from desktop.domain.items import ROOT_ID, Item, ItemKind
 from desktop.domain.tree import TaskTree
+from desktop.store import search_table
 from desktop.store.database import Database
 from desktop.store.timestamps import to_db, to_db_or_none
 
@@ -108,6 +109,11 @@ def _item(row: Sequence) -> Item:
     )
 
 
+def read_items(conn: sqlite3.Connection) -> Iterator[Item]:
+    """Every stored item, row by row."""
+    return map(_item, conn.execute(f"SELECT {_COLUMNS} FROM items"))
+
+
 class _SharedValues:
     """Rows to items for a bulk load, with one object for each distinct value.
 
@@ -196,6 +202,7 @@ class ItemRepository:
                 elif before[_MODSTAMP] != row[_MODSTAMP]:
                     rows.append(row)  # same content, newer stamp: keep it, log nothing
             conn.executemany(_UPSERT, rows)
+            search_table.write(conn, (incoming[item_id] for item_id in changes))
         return changes
 
     @staticmethod
@@ -221,6 +228,41 @@ class ItemRepository:
             for row in conn.execute(f"SELECT {_COLUMNS} FROM items WHERE id IN ({marks})", chunk):
                 found[row[0]] = _item(row)
         return found
+
+    def with_ancestors(self, item_ids: Iterable[str]) -> TaskTree:
+        """A tree of these items and their ancestors only: enough for their paths and for
+        reports, from a few lookups instead of loading every cached item."""
+        found: dict[str, Item] = {}
+        asked: set[str] = set()
+        wanted = {item_id for item_id in item_ids if item_id}
+        while wanted:
+            asked |= wanted
+            batch = self.by_ids(sorted(wanted))
+            found.update(batch)
+            wanted = {i.parent_id for i in batch.values() if i.parent_id} - asked
+        return TaskTree.of_table(ItemTable.of_items(found.values(), with_root=True))
+
+    def search(self, text: str, limit: int, recent_ids: Sequence[str] = (),
+               include_archived: bool = False) -> list[Item]:
+        """The app's search results for `text` (store.task_search), without loading the tree."""
+        from desktop.store.task_search import search
+
+        if not search_table.is_complete(self._db.connect()):  # after a first sync (search_table)
+            with self._db.transaction() as conn:
+                search_table.ensure_complete(conn, lambda: read_items(conn))
+        ids = search(self._db.connect(), text, limit, recent_ids, include_archived)
+        found = self.by_ids(ids)
+        return [found[item_id] for item_id in ids if item_id in found]
+
+    def by_short_id(self, short_id: str) -> Item | None:
+        """The item whose 18-character Id begins with this 15-character one (Salesforce's
+        case-sensitive form), from the primary key's index."""
+        if len(short_id) != 15 or not (short_id.isascii() and short_id.isalnum()):
+            return None  # (nor a GLOB pattern)
+        row = self._db.connect().execute(
+            f"SELECT {_COLUMNS} FROM items WHERE id GLOB ? LIMIT 1", (short_id + "???",)
+        ).fetchone()
+        return _item(row) if row else None
 
     def existing_ids(self, item_ids: Iterable[str]) -> set[str]:
         """Which of these ids are stored (archived or not): cheaper than by_ids for checks."""
@@ -272,16 +314,24 @@ class ItemRepository:
         compare (a first sync: 100,000 new items). Stays an upsert, so an item that was
         stored after all is overwritten, never duplicated. Returns {id: CREATED}."""
         now_text = to_db(now or datetime.now(UTC))
+        items = list(items)
         rows = [_row(item, now_text) for item in items]
         with self._db.transaction() as conn:
+            stored_before = self._stored_count(conn)
             conn.executemany(_UPSERT, rows)
+            search_table.write_new(conn, items, stored_before)
         return {row[0]: Change.CREATED for row in rows}
 
+    @staticmethod
+    def _stored_count(conn: sqlite3.Connection) -> int:
+        return conn.execute("SELECT coalesce(sum(number), 0) FROM item_counts").fetchone()[0]
+
     def count_by_kind(self) -> dict[tuple[str, bool], int]:
-        """{(kind, archived): number of items} without loading them (status displays)."""
+        """{(kind, archived): number of items} of the imported items (the root project not
+        counted), from the counts the store keeps (migration 6), for status displays."""
         rows = self._db.connect().execute(
-            "SELECT kind, archived, count(*) FROM items WHERE id != ? GROUP BY kind, archived",
-            (ROOT_ID,),
+            "SELECT kind, archived, number FROM item_counts WHERE kind != ? AND number > 0",
+            (ItemKind.PROJECT.value,),
         )
         return {(kind, bool(archived)): number for kind, archived, number in rows}
 

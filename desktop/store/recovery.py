@@ -6,8 +6,9 @@
 Recovery never deletes or changes the damaged file: it is renamed aside (with its WAL and
 SHM, so what they hold stays readable), and a fresh store is built first under another name
 and put in place only once complete. Rows are copied one by one in every table the fresh
-schema has, skipping past the parts SQLite cannot read (a damaged page loses its rows, the
-rest of the table is still copied); a file whose 100-byte header is overwritten is read
+schema has (but those derived from the others, which the fresh store rebuilds), skipping
+past the parts SQLite cannot read (a damaged page loses its rows, the rest of the table is
+still copied); a file whose 100-byte header is overwritten is read
 through a copy with a rebuilt header. The task tree comes back with the next sync, which is a
 full one (the sync bookkeeping is not copied; the connection is).
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from desktop.store.database import open_database
 from desktop.store.errors import StoreError, is_corruption
+from desktop.store.migrations import DERIVED_TABLES
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +113,8 @@ def _build_fresh_copy(damaged: Path, building: Path) -> tuple[dict[str, int], li
         target.execute("PRAGMA foreign_keys = OFF")  # rows arrive table by table
         target.execute("BEGIN")
         for table, columns in _tables(target):
+            if table in DERIVED_TABLES:
+                continue
             available = _columns(source, table) if source is not None else None
             if not available:
                 continue

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from desktop.domain.items import ItemKind
-from desktop.domain.settings import Settings
+from desktop.domain.settings import Settings, excluded_items
 from desktop.sync.metadata import ObjectMeta
 
 LOOKBACK = timedelta(minutes=10)
@@ -188,16 +188,10 @@ def build_streams(
     # of a child Case) find them imported.
     parent_objects = {p.sobject for p in parents}
     children.sort(key=lambda s: s.sobject not in parent_objects)
-    excluded = excluded_ids(settings)
+    excluded = excluded_items(settings)
     if excluded:
         return [replace(stream, excluded_ids=excluded) for stream in parents + children]
     return parents + children
-
-
-def excluded_ids(settings: Settings) -> frozenset[str]:
-    """The items the user excluded; only "all items" mode excludes (in "specific items" mode
-    an item not wanted is simply not picked)."""
-    return frozenset(settings.excluded_ids) if settings.import_mode == "all" else frozenset()
 
 
 def streams_fingerprint(streams: Sequence[Stream]) -> str:

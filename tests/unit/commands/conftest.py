@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from desktop.cli import main
+from desktop.engine import Engine
 from desktop.platform import logs
 from desktop.platform.secrets import MemorySecretStore
 
@@ -41,13 +42,30 @@ class Outcome:
         return json.loads(self.out)
 
 
+class SharedKeyring(MemorySecretStore):
+    """An in-memory secret store that every Engine of this process shares, as the processes
+    of a session share the system keyring: it keeps sign-ins from one command to the next."""
+
+    persistent = True
+
+
 @pytest.fixture
 def memory_keyring(monkeypatch):
     """Every Engine opened in this process shares one in-memory secret store (like a keyring
     shared by the processes of a session)."""
-    store = MemorySecretStore()
+    store = SharedKeyring()
     monkeypatch.setattr("desktop.engine.core.open_secret_store", lambda service: store)
     return store
+
+
+def push_in_this_process(engine) -> None:
+    """What the background `stint push` that start/stop/add hand write-back to does, done at
+    once in this process (a child process could not see the in-memory keyring)."""
+    from desktop.commands.writeback import push
+
+    with Engine.open(engine.paths.root, policy=engine.settings.policy, log_to_file=False,
+                     clock=engine.clock) as pusher:
+        push(pusher)
 
 
 class TickingClock:
@@ -79,6 +97,7 @@ def stint(profile_dir, memory_keyring, capsys, monkeypatch):
 
     clock = TickingClock()
     monkeypatch.setattr("desktop.engine.core.SYSTEM_CLOCK", clock)
+    monkeypatch.setattr("desktop.commands.writeback.start_background_push", push_in_this_process)
 
     def run(*args: str, stdin: str | None = None) -> Outcome:
         if stdin is not None:

@@ -42,7 +42,7 @@ def test_connect_json(stint, sandbox):
     assert result.json() == {
         "connected": True, "username": sandbox.username, "login_url": sandbox.login_url,
         "auth_method": "password", "user_id": sandbox.org.api_user.id,
-        "instance_url": sandbox.instance_url, "keyring": "session-only", "keyring_problem": None,
+        "instance_url": sandbox.instance_url, "keyring": "system", "keyring_problem": None,
     }
 
 
@@ -382,3 +382,18 @@ def test_general_preferences_from_the_cli(stint):
     data = stint("settings", "--json").json()["settings"]
     assert (data["work_days"], data["duration_format"], data["idle_minutes"]) == (
         ["mon", "wed", "fri"], "decimal", 5)
+
+
+def test_status_reads_the_link_without_the_keyring_and_learns_an_old_ones(
+        connected_cli, profile_dir, memory_keyring):
+    from desktop.engine.link import KEYRING_KEY
+
+    assert connected_cli("status", "--json").json()["connection"]["keyring"] == "system"
+    with engine_for(profile_dir, memory_keyring) as engine:  # as linked by an older Stint
+        engine.store.sync_state.set_value(KEYRING_KEY, None)
+    connection = connected_cli("status", "--json").json()["connection"]
+    assert connection["connected"] and connection["keyring"] == "system"  # asked the keyring
+    with engine_for(profile_dir, memory_keyring) as engine:
+        assert engine.store.sync_state.get_value(KEYRING_KEY) == "system"  # and noted it
+    assert connected_cli("disconnect").code == 0
+    assert connected_cli("status", "--json").json()["connection"]["connected"] is False

@@ -88,3 +88,15 @@ def test_describe_span_across_midnight():
     assert str(describe_span(start, start + timedelta(hours=2), UTC)) == (
         "2026-11-20 23:00 – 2026-11-21 01:00"
     )
+
+
+def test_client_ids_are_random_version_4_uuids():
+    import uuid
+
+    from desktop.domain.entries import new_client_id
+
+    ids = {new_client_id() for _ in range(500)}
+    assert len(ids) == 500
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert (parsed.version, parsed.variant, str(parsed)) == (4, uuid.RFC_4122, text)

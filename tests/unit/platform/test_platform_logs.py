@@ -149,3 +149,13 @@ def test_setup_twice_replaces_the_handler(tmp_path):
     logging.getLogger("desktop.test").debug("hello b")
     assert "hello b" in read_log(tmp_path / "b")
     assert "hello b" not in read_log(tmp_path / "a")
+
+
+def test_a_deferred_log_file_is_opened_by_the_first_record(tmp_path):
+    setup_logging(tmp_path / "logs", deferred=True)
+    assert not (tmp_path / "logs" / LOG_FILE_NAME).exists()  # a command that logs nothing
+    logging.getLogger("desktop.test").info("token=s3cr3tvalue and more")
+    text = read_log(tmp_path / "logs")
+    assert "and more" in text and "s3cr3tvalue" not in text  # redacted as ever
+    if sys.platform != "win32":
+        assert stat.S_IMODE((tmp_path / "logs" / LOG_FILE_NAME).stat().st_mode) == 0o600

@@ -100,3 +100,16 @@ def test_a_failing_step_leaves_the_previous_version(tmp_path, monkeypatch):
     assert schema_version(conn) == len(migrations.MIGRATIONS) - 1
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in tables
+
+
+def test_version_6_counts_and_indexes_the_items_already_stored(tmp_path):
+    conn = database_at_version(tmp_path / "s.db", 5)
+    seed(conn, 5)
+    conn.execute(
+        "INSERT INTO items (id, kind, name, parent_id, sobject, fields, updated_at) "
+        "VALUES ('00TA', 'activity', 'Call back', '006A', 'Task', '{}', '')")
+    conn.close()
+    with Store.open(tmp_path / "s.db") as store:
+        assert store.items.count_by_kind() == {("opportunity", False): 1, ("activity", False): 1}
+        assert [item.id for item in store.items.search("acme call", 10)] == ["00TA"]
+        assert [item.id for item in store.items.search("prospecting", 10)] == ["006A", "00TA"]

@@ -121,3 +121,21 @@ def test_nothing_readable_still_gives_an_empty_store_and_keeps_the_file(tmp_path
     assert report.damaged_copy.read_bytes() == bytes(range(256)) * 64
     with Store.open(path) as fresh:
         assert fresh.entries.all() == []
+
+
+def test_the_item_counts_and_search_words_come_from_the_items_recovered(original):
+    """The tables derived from the items (their counts, their search words) are not copied:
+    the fresh store counts the items it got and searches them, not the damaged file's."""
+    path, _ = original
+    with Store.open(path) as store:
+        store.items.search("", 1)  # the damaged store's search table was filled
+        expected_counts = store.items.count_by_kind()
+        expected_found = [item.id for item in store.items.search("acme", 50)]
+    with sqlite3.connect(path) as conn:  # derived rows that disagree with the items
+        conn.execute("INSERT INTO item_counts (kind, archived, number) VALUES ('case', 1, 7)")
+        conn.execute("UPDATE item_search SET words = ' nothing'")
+    recover(path, now=START)
+    with Store.open(path) as fresh:
+        assert fresh.items.count_by_kind() == expected_counts
+        assert [item.id for item in fresh.items.search("acme", 50)] == expected_found
+    assert expected_found  # (the sample has Acme tasks)
