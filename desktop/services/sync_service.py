@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.services.sync_state import SyncPhase, SyncProgress, SyncState
 from desktop.store.store import Store
@@ -109,7 +109,8 @@ def message_for(error: BaseException) -> str:
 
     if isinstance(error, ConnectionProblem | EngineError | StoreError):
         return error.message
-    return "Synchronization failed unexpectedly; see the log for details."
+    return QCoreApplication.translate(
+        "SyncService", "Synchronization failed unexpectedly; see the log for details.")
 
 
 class _Relay(QObject):
@@ -280,7 +281,7 @@ class SyncService(QObject):
     def set_paused(self, paused: bool) -> str | None:
         """Pause or resume; None when done, else why not (locked by the admin policy)."""
         if self._pause is None:
-            return "Stint is still starting; try again in a moment."
+            return self.tr("Stint is still starting; try again in a moment.")
         from desktop.engine.errors import EngineError
 
         try:

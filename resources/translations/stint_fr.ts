@@ -41,6 +41,302 @@ Total %2 · facturable %3 · non facturable %4</translation>
     </message>
 </context>
 <context>
+    <name>CaFileRow</name>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificates (no file of your own)</source>
+        <translation>Les certificats du système (aucun fichier personnel)</translation>
+    </message>
+    <message>
+        <source>CA certificate file:</source>
+        <translation>Fichier de certificats d’autorité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>Fichier de certificats d’autorité</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Changer…</translation>
+    </message>
+    <message>
+        <source>Trust another certificate file from the next request on</source>
+        <translation>Faire confiance à un autre fichier de certificats dès la prochaine requête réseau</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s</source>
+        <translation>Utiliser ceux du système</translation>
+    </message>
+    <message>
+        <source>Trust only the certificates that come with Stint</source>
+        <translation>Ne faire confiance qu’aux certificats fournis avec Stint</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>API name</source>
+        <translation>Nom d’API</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Type to filter by label or API name</source>
+        <translation>Tapez pour filtrer par libellé ou nom d’API</translation>
+    </message>
+    <message>
+        <source>Type to filter</source>
+        <translation>Tapez pour filtrer</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>not found in Salesforce</source>
+        <translation>introuvable dans Salesforce</translation>
+    </message>
+    <message>
+        <source>  (custom)</source>
+        <translation>  (personnalisé)</translation>
+    </message>
+    <message>
+        <source>%1 chosen.</source>
+        <translation>Choisis&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>None chosen.</source>
+        <translation>Aucun choix.</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceRow</name>
+    <message>
+        <source>Connect to Salesforce to change this: the list of what this object offers comes from Salesforce. This is the current choice.</source>
+        <translation>Connectez-vous à Salesforce pour modifier ce choix&#xa0;: la liste de ce que propose cet objet vient de Salesforce. Voici le choix actuel.</translation>
+    </message>
+    <message>
+        <source>Set by your administrator. This is the current choice.</source>
+        <translation>Défini par votre administrateur. Voici le choix actuel.</translation>
+    </message>
+    <message>
+        <source>Fields shown…</source>
+        <translation>Champs affichés…</translation>
+    </message>
+    <message>
+        <source>Subtasks from…</source>
+        <translation>Sous-tâches depuis…</translation>
+    </message>
+    <message>
+        <source>Fields shown with opportunities</source>
+        <translation>Champs affichés avec les opportunités</translation>
+    </message>
+    <message>
+        <source>Subtasks of opportunities</source>
+        <translation>Sous-tâches des opportunités</translation>
+    </message>
+    <message>
+        <source>Fields shown with cases</source>
+        <translation>Champs affichés avec les requêtes</translation>
+    </message>
+    <message>
+        <source>Subtasks of cases</source>
+        <translation>Sous-tâches des requêtes</translation>
+    </message>
+    <message>
+        <source>Fields shown with %1</source>
+        <translation>Champs affichés avec %1</translation>
+    </message>
+    <message>
+        <source>Subtasks of %1</source>
+        <translation>Sous-tâches de %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectForm</name>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>My Domain (custom URL)</source>
+        <translation>Mon domaine (URL personnalisée)</translation>
+    </message>
+    <message>
+        <source>Salesforce ends password sign-in: new orgs have it turned off, and from Summer &apos;27 no org accepts it. Browser sign-in is the recommended way.</source>
+        <translation>Salesforce met fin à la connexion par mot de passe&#xa0;: elle est désactivée dans les nouvelles organisations, et à partir de la version Summer ’27 aucune organisation ne l’accepte. La connexion par le navigateur est la méthode recommandée.</translation>
+    </message>
+    <message>
+        <source>Salesforce environment</source>
+        <translation>Environnement Salesforce</translation>
+    </message>
+    <message>
+        <source>Login URL</source>
+        <translation>URL de connexion</translation>
+    </message>
+    <message>
+        <source>Sign in with the &amp;browser (recommended)</source>
+        <translation>Se connecter avec le &amp;navigateur (recommandé)</translation>
+    </message>
+    <message>
+        <source>Sign in with a code on another device (when no browser here can be used)</source>
+        <translation>Se connecter avec un code sur un autre appareil (si aucun navigateur n’est utilisable ici)</translation>
+    </message>
+    <message>
+        <source>&amp;Username, password and security token</source>
+        <translation>Nom d’&amp;utilisateur, mot de passe et jeton de sécurité</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Security token</source>
+        <translation>Jeton de sécurité</translation>
+    </message>
+    <message>
+        <source>Not needed from a trusted network</source>
+        <translation>Inutile depuis un réseau de confiance</translation>
+    </message>
+    <message>
+        <source>Userna&amp;me</source>
+        <translation>N&amp;om d’utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>Mot de &amp;passe</translation>
+    </message>
+    <message>
+        <source>Security &amp;token</source>
+        <translation>&amp;Jeton de sécurité</translation>
+    </message>
+    <message>
+        <source>A&amp;dvanced</source>
+        <translation>Options &amp;avancées</translation>
+    </message>
+    <message>
+        <source>Consumer key</source>
+        <translation>Clé du consommateur</translation>
+    </message>
+    <message>
+        <source>From your org&apos;s connected app</source>
+        <translation>Celle de l’application connectée de votre organisation</translation>
+    </message>
+    <message>
+        <source>Consumer secret</source>
+        <translation>Secret du consommateur</translation>
+    </message>
+    <message>
+        <source>Only if the connected app requires it</source>
+        <translation>Seulement si l’application connectée l’exige</translation>
+    </message>
+    <message>
+        <source>Callback URL</source>
+        <translation>URL de rappel</translation>
+    </message>
+    <message>
+        <source>Where the browser sign-in comes back to Stint. The connected app in Salesforce must list exactly this URL as a callback URL.</source>
+        <translation>L’adresse où la connexion par le navigateur revient à Stint. L’application connectée dans Salesforce doit indiquer exactement cette URL comme URL de rappel.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the callback URL for your administrator</source>
+        <translation>Copier l’URL de rappel pour votre administrateur</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>Fichier de certificats d’autorité</translation>
+    </message>
+    <message>
+        <source>Only if your network inspects HTTPS traffic</source>
+        <translation>Seulement si votre réseau inspecte le trafic HTTPS</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Consumer &amp;key</source>
+        <translation>&amp;Clé du consommateur</translation>
+    </message>
+    <message>
+        <source>CA f&amp;ile</source>
+        <translation>F&amp;ichier de certificats</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>Acti&amp;ver</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Envi&amp;ronment</source>
+        <translation>Envi&amp;ronnement</translation>
+    </message>
+    <message>
+        <source>&amp;Login URL</source>
+        <translation>URL de conne&amp;xion</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Défini par votre administrateur</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Enter your Salesforce username.</source>
+        <translation>Saisissez votre nom d’utilisateur Salesforce.</translation>
+    </message>
+    <message>
+        <source>Enter your Salesforce password.</source>
+        <translation>Saisissez votre mot de passe Salesforce.</translation>
+    </message>
+</context>
+<context>
     <name>DurationError</name>
     <message>
         <source>Enter a duration such as 1:30, 1h30 or 90m.</source>
@@ -226,6 +522,48 @@ Total %2 · facturable %3 · non facturable %4</translation>
     <message>
         <source>An entry needs an end.</source>
         <translation>Une entrée doit avoir une fin.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Re-enter password…</source>
+        <translation>Ressaisir le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Choose CA file…</source>
+        <translation>Choisir le fichier de certificats…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Fermer le message</translation>
+    </message>
+</context>
+<context>
+    <name>ExcludedItemsList</name>
+    <message>
+        <source>Excluded from synchronization (with their subtasks):</source>
+        <translation>Exclus de la synchronisation (avec leurs sous-tâches)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Include again</source>
+        <translation>Réintégrer</translation>
+    </message>
+    <message>
+        <source>Import the selected items again (with their subtasks) at the next synchronization</source>
+        <translation>Importer de nouveau les éléments sélectionnés (avec leurs sous-tâches) à la prochaine synchronisation</translation>
     </message>
 </context>
 <context>
@@ -428,6 +766,208 @@ Total %2 · facturable %3 · non facturable %4</translation>
     <message>
         <source>From %1 to %2 the timer ran on “%3” with no keyboard or mouse input. What was that time?</source>
         <translation>De %1 à %2, le minuteur a tourné sur «&#xa0;%3&#xa0;» sans saisie au clavier ni à la souris. À quoi correspond ce temps&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSettingsForm</name>
+    <message>
+        <source>&amp;Opportunities</source>
+        <translation>&amp;Opportunités</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>Re&amp;quêtes</translation>
+    </message>
+    <message>
+        <source>&amp;All items I can see</source>
+        <translation>&amp;Tous les éléments que je peux voir</translation>
+    </message>
+    <message>
+        <source>Onl&amp;y specific items:</source>
+        <translation>Seu&amp;lement certains éléments&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Only items I o&amp;wn</source>
+        <translation>Seulement les éléments dont je suis &amp;propriétaire</translation>
+    </message>
+    <message>
+        <source>Only opportunities that reached the stage</source>
+        <translation>Seulement les opportunités arrivées à l’étape</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Sync interval</source>
+        <translation>Intervalle de synchronisation</translation>
+    </message>
+    <message>
+        <source>Tell me when a synchronization brings new items assigned to me</source>
+        <translation>Me prévenir quand une synchronisation apporte de nouveaux éléments qui me sont attribués</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>Sync every</source>
+        <translation>Synchroniser toutes les</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>Notifier</translation>
+    </message>
+    <message>
+        <source>%1 fields</source>
+        <translation>Champs (%1)</translation>
+    </message>
+    <message>
+        <source>%1 subtasks</source>
+        <translation>Sous-tâches (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationPage</name>
+    <message>
+        <source>Salesforce integration</source>
+        <translation>Intégration Salesforce</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink integration…</source>
+        <translation>&amp;Dissocier l’intégration…</translation>
+    </message>
+    <message>
+        <source>Stop syncing and forget the saved sign-in; your time entries and tasks stay</source>
+        <translation>Arrêter la synchronisation et oublier la connexion enregistrée&#x202f;; vos entrées de temps et vos tâches restent</translation>
+    </message>
+    <message>
+        <source>&amp;Re-enable integration…</source>
+        <translation>&amp;Réactiver l’intégration…</translation>
+    </message>
+    <message>
+        <source>Sign in again and refresh the active items at once</source>
+        <translation>Se reconnecter et actualiser aussitôt les éléments actifs</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>What to import</source>
+        <translation>Quoi importer</translation>
+    </message>
+    <message>
+        <source>Write tracked time back to Salesforce</source>
+        <translation>Renvoyer le temps suivi dans Salesforce</translation>
+    </message>
+    <message>
+        <source>Save settin&amp;gs</source>
+        <translation>Enre&amp;gistrer les paramètres</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Annuler les modi&amp;fications</translation>
+    </message>
+    <message>
+        <source>Connecting to Salesforce…</source>
+        <translation>Connexion à Salesforce…</translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>Vérification de la connexion…</translation>
+    </message>
+    <message>
+        <source>your Salesforce user</source>
+        <translation>votre utilisateur Salesforce</translation>
+    </message>
+    <message>
+        <source>● Connected as %1 (%2).</source>
+        <translation>● Connecté en tant que %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The integration is unlinked: nothing syncs and no sign-in is saved. Your time entries and the task list are kept. Re-enable it to sign in again.</source>
+        <translation>L’intégration est dissociée&#xa0;: rien n’est synchronisé et aucune connexion n’est enregistrée. Vos entrées de temps et la liste des tâches sont conservées. Réactivez-la pour vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Sign in again to re-enable the integration.</source>
+        <translation>Reconnectez-vous pour réactiver l’intégration.</translation>
+    </message>
+    <message>
+        <source>Connect Stint to Salesforce to import your Opportunities and Cases as tasks.</source>
+        <translation>Connectez Stint à Salesforce pour importer vos opportunités et vos requêtes comme tâches.</translation>
+    </message>
+    <message>
+        <source>The sign-in is kept for this session only (no usable keyring): %1</source>
+        <translation>La connexion n’est gardée que pour cette session (aucun trousseau utilisable)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Salesforce cannot list what this object offers right now: %1 This is the current choice.</source>
+        <translation>Salesforce ne peut pas lister pour l’instant ce que propose cet objet&#xa0;: %1 Voici le choix actuel.</translation>
+    </message>
+    <message>
+        <source>Unlink integration</source>
+        <translation>Dissocier l’intégration</translation>
+    </message>
+    <message>
+        <source>Unlink Stint from Salesforce?</source>
+        <translation>Dissocier Stint de Salesforce&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Stint stops synchronizing and deletes the saved sign-in from this computer. Every tracked minute and the task list stay here; you can re-enable later.</source>
+        <translation>Stint arrête la synchronisation et supprime la connexion enregistrée sur cet ordinateur. Chaque minute suivie et la liste des tâches restent ici&#x202f;; vous pourrez réactiver l’intégration plus tard.</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Dissocier</translation>
+    </message>
+    <message>
+        <source>Unlinking…</source>
+        <translation>Dissociation…</translation>
+    </message>
+    <message>
+        <source>Re-enable integration</source>
+        <translation>Réactiver l’intégration</translation>
+    </message>
+    <message>
+        <source>Re-enable the Salesforce integration?</source>
+        <translation>Réactiver l’intégration Salesforce&#x202f;?</translation>
+    </message>
+    <message>
+        <source>You will sign in to Salesforce again; Stint then refreshes all active items at once.</source>
+        <translation>Vous allez vous reconnecter à Salesforce&#x202f;; Stint actualise ensuite tous les éléments actifs d’un coup.</translation>
+    </message>
+    <message>
+        <source>Re-enable</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Unlinked. Your time entries and tasks are kept.</source>
+        <translation>Dissociée. Vos entrées de temps et vos tâches sont conservées.</translation>
+    </message>
+    <message>
+        <source>Not saved: fix the fields marked in red.</source>
+        <translation>Non enregistré&#xa0;: corrigez les champs signalés en rouge.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Non enregistré.</translation>
+    </message>
+    <message>
+        <source>Saved. The next synchronization uses these settings.</source>
+        <translation>Enregistré. La prochaine synchronisation utilisera ces paramètres.</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1496,120 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     </message>
 </context>
 <context>
+    <name>SignInStatus</name>
+    <message>
+        <source>No browser could be opened. Open this address in your browser to sign in:</source>
+        <translation>Aucun navigateur n’a pu être ouvert. Ouvrez cette adresse dans votre navigateur pour vous connecter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Adresse de connexion</translation>
+    </message>
+    <message>
+        <source>Sign-in code</source>
+        <translation>Code de connexion</translation>
+    </message>
+    <message>
+        <source>Address to enter the code at</source>
+        <translation>Adresse où saisir le code</translation>
+    </message>
+    <message>
+        <source>On any device with a browser (your phone, another computer), open this address, sign in to Salesforce and enter the code:</source>
+        <translation>Sur n’importe quel appareil muni d’un navigateur (votre téléphone, un autre ordinateur), ouvrez cette adresse, connectez-vous à Salesforce et saisissez le code&#xa0;:</translation>
+    </message>
+    <message>
+        <source>the set-up guide (%1 in Stint&apos;s documentation)</source>
+        <translation>le guide de configuration (%1 dans la documentation de Stint)</translation>
+    </message>
+    <message>
+        <source>the set-up guide for Salesforce</source>
+        <translation>le guide de configuration de Salesforce</translation>
+    </message>
+    <message>
+        <source>Your Salesforce administrator can fix this: see the section “%1” of %2.</source>
+        <translation>Votre administrateur Salesforce peut corriger cela&#xa0;: voir la section «&#xa0;%1&#xa0;» de %2.</translation>
+    </message>
+    <message>
+        <source>Your Salesforce administrator can fix this: see %1.</source>
+        <translation>Votre administrateur Salesforce peut corriger cela&#xa0;: voir %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SpecificItemsPicker</name>
+    <message>
+        <source>Search Opportunities and Cases…</source>
+        <translation>Rechercher des opportunités et des requêtes…</translation>
+    </message>
+    <message>
+        <source>Search items to import</source>
+        <translation>Rechercher les éléments à importer</translation>
+    </message>
+    <message>
+        <source>Searching Salesforce…</source>
+        <translation>Recherche dans Salesforce…</translation>
+    </message>
+    <message>
+        <source>Connect to search Salesforce; showing the items already imported.</source>
+        <translation>Connectez-vous pour chercher dans Salesforce&#x202f;; voici les éléments déjà importés.</translation>
+    </message>
+    <message>
+        <source>Case %1: %2</source>
+        <translation>Requête %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No item chosen yet.</source>
+        <translation>Aucun élément choisi pour l’instant.</translation>
+    </message>
+    <message>
+        <source>1 item chosen.</source>
+        <translation>1 élément choisi.</translation>
+    </message>
+    <message>
+        <source>%1 items chosen.</source>
+        <translation>%1 éléments choisis.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>Yesterday %1</source>
+        <comment>a sample of the time column</comment>
+        <translation>Hier %1</translation>
+    </message>
+    <message>
+        <source>Recent synchronizations</source>
+        <translation>Synchronisations récentes</translation>
+    </message>
+    <message>
+        <source>Last 100 synchronized records</source>
+        <translation>Les 100 derniers enregistrements synchronisés</translation>
+    </message>
+    <message>
+        <source>Per object, selected run</source>
+        <translation>Par objet, synchronisation sélectionnée</translation>
+    </message>
+    <message>
+        <source>Per object, all recent runs</source>
+        <translation>Par objet, toutes les synchronisations récentes</translation>
+    </message>
+    <message>
+        <source>1 API call used by this run.</source>
+        <translation>1 appel d’API utilisé par cette synchronisation.</translation>
+    </message>
+    <message>
+        <source>%1 API calls used by this run.</source>
+        <translation>%1 appels d’API utilisés par cette synchronisation.</translation>
+    </message>
+    <message>
+        <source>1 API call used by these %1 runs.</source>
+        <translation>1 appel d’API utilisé par ces %1 synchronisations.</translation>
+    </message>
+    <message>
+        <source>%1 API calls used by these %2 runs.</source>
+        <translation>%1 appels d’API utilisés par ces %2 synchronisations.</translation>
+    </message>
+</context>
+<context>
     <name>StintApp</name>
     <message>
         <source>Synchronization status is loading…</source>
@@ -983,6 +1637,285 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     <message>
         <source>Stint cannot start</source>
         <translation>Stint ne peut pas démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLine</name>
+    <message>
+        <source>Synchronizing now; new and changed tasks appear as they arrive.</source>
+        <translation>Synchronisation en cours&#x202f;; les tâches nouvelles et modifiées apparaissent à mesure qu’elles arrivent.</translation>
+    </message>
+    <message>
+        <source>The last synchronization did not work: the Sync page (and the message at the top of the window, until you close it) says why and what to do.</source>
+        <translation>La dernière synchronisation n’a pas abouti&#xa0;: la page Synchronisation (et le message en haut de la fenêtre, tant que vous ne le fermez pas) dit pourquoi et quoi faire.</translation>
+    </message>
+    <message>
+        <source>The last synchronization failed.</source>
+        <translation>La dernière synchronisation a échoué.</translation>
+    </message>
+    <message>
+        <source>The last synchronization was cancelled.</source>
+        <translation>La dernière synchronisation a été annulée.</translation>
+    </message>
+    <message>
+        <source>The last synchronization was interrupted.</source>
+        <translation>La dernière synchronisation a été interrompue.</translation>
+    </message>
+    <message>
+        <source>The last synchronization was stopped by Salesforce&apos;s daily API limit.</source>
+        <translation>La dernière synchronisation a été arrêtée par la limite quotidienne d’API de Salesforce.</translation>
+    </message>
+    <message>
+        <source>The last synchronization is still running.</source>
+        <translation>La dernière synchronisation est encore en cours.</translation>
+    </message>
+    <message>
+        <source>Not synchronized yet.</source>
+        <translation>Pas encore synchronisé.</translation>
+    </message>
+    <message>
+        <source>Tasks are up to date (synchronized at %1).</source>
+        <translation>Les tâches sont à jour (synchronisées à %1).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPauseRow</name>
+    <message>
+        <source>Synchronizing automatically.</source>
+        <translation>Synchronisation automatique.</translation>
+    </message>
+    <message>
+        <source>Synchronization settings are loading…</source>
+        <translation>Chargement des paramètres de synchronisation…</translation>
+    </message>
+    <message>
+        <source>Resume synchronization</source>
+        <translation>Reprendre la synchronisation</translation>
+    </message>
+    <message>
+        <source>Pause synchronization</source>
+        <translation>Suspendre la synchronisation</translation>
+    </message>
+    <message>
+        <source>Synchronize again on schedule, and send the time entries that waited</source>
+        <translation>Synchroniser de nouveau selon le calendrier, et envoyer les entrées de temps en attente</translation>
+    </message>
+    <message>
+        <source>Stop synchronizing for now without unlinking (it stays paused after a restart)</source>
+        <translation>Arrêter la synchronisation pour l’instant sans dissocier (elle reste en pause après un redémarrage)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncService</name>
+    <message>
+        <source>Synchronization failed unexpectedly; see the log for details.</source>
+        <translation>La synchronisation a échoué de façon inattendue&#x202f;; le journal donne les détails.</translation>
+    </message>
+    <message>
+        <source>Stint is still starting; try again in a moment.</source>
+        <translation>Stint est encore en train de démarrer&#x202f;; réessayez dans un instant.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusView</name>
+    <message>
+        <source>&amp;Force synchronization</source>
+        <translation>Synchroniser &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Synchronize with Salesforce now (Ctrl+R, F5)</source>
+        <translation>Synchroniser avec Salesforce maintenant (Ctrl+R, F5)</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Ouvrir le dossier du &amp;journal</translation>
+    </message>
+    <message>
+        <source>The log files, for you or your support (no passwords or tokens are ever written there)</source>
+        <translation>Les fichiers journaux, pour vous ou votre support (aucun mot de passe ni jeton n’y est jamais écrit)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the running synchronization</source>
+        <translation>Arrêter la synchronisation en cours</translation>
+    </message>
+    <message>
+        <source>Synchronizing now.</source>
+        <translation>Synchronisation en cours.</translation>
+    </message>
+    <message>
+        <source>Cancelling: the synchronization stops at its next step…</source>
+        <translation>Annulation&#xa0;: la synchronisation s’arrête à sa prochaine étape…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTables</name>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restauré</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>not visible</source>
+        <translation>plus visible</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>exclu</translation>
+    </message>
+    <message>
+        <source>%1 closed</source>
+        <translation>fermés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>supprimés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 no longer visible</source>
+        <translation>plus visibles&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 excluded</source>
+        <translation>exclus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>API calls</source>
+        <translation>Appels d’API</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>%1 archived (%2)</source>
+        <translation>archivés&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 archived</source>
+        <translation>archivés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 modified, %3, %4 restored</source>
+        <translation>créés&#xa0;: %1, modifiés&#xa0;: %2, %3, restaurés&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermés</translation>
+    </message>
+    <message>
+        <source>Not visible</source>
+        <translation>Plus visibles</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Exclus</translation>
+    </message>
+    <message>
+        <source>Archived (other)</source>
+        <translation>Archivés (autre)</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Archived by synchronizations from before Stint recorded why</source>
+        <translation>Archivés par des synchronisations antérieures à l’enregistrement du motif par Stint</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy, HH:mm:ss</source>
+        <translation>dddd d MMMM yyyy 'à' HH:mm:ss</translation>
     </message>
 </context>
 <context>
@@ -1181,7 +2114,7 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     </message>
     <message>
         <source>Nothing is read from or sent to Salesforce until you resume; time entries wait here. Force synchronization still synchronizes once.</source>
-        <translation>Rien n’est lu depuis Salesforce ni envoyé vers Salesforce avant la reprise&#x202f;; les saisies de temps attendent ici. «&#xa0;Synchroniser maintenant&#xa0;» synchronise tout de même une fois.</translation>
+        <translation>Rien n’est lu depuis Salesforce ni envoyé vers Salesforce avant la reprise&#x202f;; les entrées de temps attendent ici. «&#xa0;Synchroniser maintenant&#xa0;» synchronise tout de même une fois.</translation>
     </message>
     <message>
         <source>Synchronizing once, as asked (synchronization stays paused)…</source>
@@ -1366,6 +2299,44 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     <message>
         <source>%1 matching tasks; Enter starts the timer</source>
         <translation>%1 tâches correspondantes&#x202f;; Entrée démarre le minuteur</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPickerPanel</name>
+    <message>
+        <source>Show archived tasks</source>
+        <translation>Afficher les tâches archivées</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTreeModel</name>
+    <message>
+        <source>closed</source>
+        <translation>fermée</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimée</translation>
+    </message>
+    <message>
+        <source>not visible</source>
+        <translation>plus visible</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>exclue</translation>
+    </message>
+    <message>
+        <source>Archived (%1)</source>
+        <translation>Archivée (%1)</translation>
+    </message>
+    <message>
+        <source>Archived · </source>
+        <translation>Archivée · </translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
     </message>
 </context>
 <context>
@@ -1638,7 +2609,7 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     </message>
     <message>
         <source>closed</source>
-        <translation>close</translation>
+        <translation>fermée</translation>
     </message>
     <message>
         <source>deleted</source>
@@ -1766,6 +2737,125 @@ Démarrez le minuteur sur une tâche, ou ajoutez une entrée (Ctrl+N).</translat
     </message>
 </context>
 <context>
+    <name>TrayController</name>
+    <message>
+        <source>Synchronization paused</source>
+        <translation>Synchronisation en pause</translation>
+    </message>
+    <message>
+        <source>No timer running</source>
+        <translation>Aucun minuteur en cours</translation>
+    </message>
+    <message>
+        <source>Start timer</source>
+        <translation>Démarrer le minuteur</translation>
+    </message>
+    <message>
+        <source>Recent tasks</source>
+        <translation>Tâches récentes</translation>
+    </message>
+    <message>
+        <source>Pick a task…</source>
+        <translation>Choisir une tâche…</translation>
+    </message>
+    <message>
+        <source>Pause synchronization</source>
+        <translation>Suspendre la synchronisation</translation>
+    </message>
+    <message>
+        <source>Force synchronization</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Cancel synchronization</source>
+        <translation>Annuler la synchronisation</translation>
+    </message>
+    <message>
+        <source>Open Stint</source>
+        <translation>Ouvrir Stint</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Stint is still running</source>
+        <translation>Stint fonctionne toujours</translation>
+    </message>
+    <message>
+        <source>The timer keeps running in the system tray. Click the tray icon to open Stint; choose Quit in its menu to leave.</source>
+        <translation>Le minuteur continue dans la zone de notification. Cliquez sur l’icône pour ouvrir Stint&#x202f;; choisissez Quitter dans son menu pour en sortir.</translation>
+    </message>
+    <message>
+        <source>Stint keeps running in the system tray, so your timer never stops by accident.
+
+Click the tray icon to open the window again; choose Quit in its menu to leave.</source>
+        <translation>Stint continue de fonctionner dans la zone de notification, pour que votre minuteur ne s’arrête jamais par accident.
+
+Cliquez sur l’icône pour rouvrir la fenêtre&#x202f;; choisissez Quitter dans son menu pour en sortir.</translation>
+    </message>
+    <message>
+        <source>Stint cannot change synchronization</source>
+        <translation>Stint ne peut pas modifier la synchronisation</translation>
+    </message>
+    <message>
+        <source>Resume synchronization</source>
+        <translation>Reprendre la synchronisation</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Défini par votre administrateur</translation>
+    </message>
+    <message>
+        <source>Stint cannot synchronize</source>
+        <translation>Stint ne peut pas synchroniser</translation>
+    </message>
+    <message>
+        <source>Cancelling synchronization…</source>
+        <translation>Annulation de la synchronisation…</translation>
+    </message>
+    <message>
+        <source>No task</source>
+        <translation>Aucune tâche</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Stop timer</source>
+        <translation>Arrêter le minuteur</translation>
+    </message>
+    <message>
+        <source>Start timer on %1</source>
+        <translation>Démarrer le minuteur sur %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (since %3)</source>
+        <translation>%1&#xa0;: %2 (depuis %3)</translation>
+    </message>
+    <message>
+        <source>Synchronizing once…</source>
+        <translation>Synchronisation ponctuelle…</translation>
+    </message>
+    <message>
+        <source>Synchronizing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Sync problem: %1</source>
+        <translation>Problème de synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not connected to Salesforce</source>
+        <translation>Non connecté à Salesforce</translation>
+    </message>
+</context>
+<context>
     <name>UndoBanner</name>
     <message>
         <source>Undo</source>
@@ -1793,6 +2883,97 @@ Démarrez le minuteur sur une tâche, ou ajoutez une entrée (Ctrl+N).</translat
     <message>
         <source>Working hours end</source>
         <translation>Fin des heures de travail</translation>
+    </message>
+</context>
+<context>
+    <name>WriteBackForm</name>
+    <message>
+        <source>start</source>
+        <translation>début</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>billable</source>
+        <translation>facturable</translation>
+    </message>
+    <message>
+        <source>Stint id</source>
+        <translation>id Stint</translation>
+    </message>
+    <message>
+        <source>Fields: %1</source>
+        <translation>Champs&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>O&amp;ff: tracked time stays in Stint</source>
+        <translation>&amp;Désactivé&#xa0;: le temps suivi reste dans Stint</translation>
+    </message>
+    <message>
+        <source>As &amp;Events on the Opportunity or Case (works in every org)</source>
+        <translation>En tant qu’&amp;événements sur l’opportunité ou la requête (fonctionne dans toute organisation)</translation>
+    </message>
+    <message>
+        <source>To a custom time-entry ob&amp;ject:</source>
+        <translation>Vers un ob&amp;jet personnalisé d’entrées de temps&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Custom object</source>
+        <translation>Objet personnalisé</translation>
+    </message>
+    <message>
+        <source>Find objects</source>
+        <translation>Chercher les objets</translation>
+    </message>
+    <message>
+        <source>Look for custom objects in your org that can hold time</source>
+        <translation>Chercher dans votre organisation les objets personnalisés qui peuvent recevoir du temps</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Shortest entry written back</source>
+        <translation>Entrée la plus courte renvoyée</translation>
+    </message>
+    <message>
+        <source>Entries shorter than</source>
+        <translation>Les entrées de moins de</translation>
+    </message>
+    <message>
+        <source>stay in Stint;</source>
+        <translation>restent dans Stint&#x202f;;</translation>
+    </message>
+    <message>
+        <source>write them bac&amp;k too</source>
+        <translation>les renvo&amp;yer aussi</translation>
+    </message>
+    <message>
+        <source>Connect first: the objects come from your org.</source>
+        <translation>Connectez-vous d’abord&#xa0;: les objets viennent de votre organisation.</translation>
+    </message>
+    <message>
+        <source>Looking for time-entry objects in your org…</source>
+        <translation>Recherche des objets d’entrées de temps dans votre organisation…</translation>
+    </message>
+    <message>
+        <source>No custom object of your org can hold time entries; Events always work.</source>
+        <translation>Aucun objet personnalisé de votre organisation ne peut recevoir d’entrées de temps&#x202f;; les événements fonctionnent toujours.</translation>
+    </message>
+    <message>
+        <source>1 object found.</source>
+        <translation>1 objet trouvé.</translation>
+    </message>
+    <message>
+        <source>%1 objects found.</source>
+        <translation>%1 objets trouvés.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ pass comes after other work merges.
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, timedelta
 
 import pytest
@@ -14,9 +15,11 @@ import pytest
 from desktop.app import StintApp
 from desktop.domain.entries import EntrySyncState, TimeEntry
 from desktop.domain.settings import Settings
+from desktop.domain.synclog import ChangeStatus, Direction, ObjectCounts, RecordChange, RunOutcome
 from desktop.platform.paths import ProfilePaths
 from desktop.store.store import Store
 from desktop.ui.single_instance import SingleInstance
+from desktop.ui.sync_status.statistics_view import StatisticsView
 from desktop.ui.timesheet.menus import day_menu
 from tests.gui.conftest import sample_items
 from tests.gui.test_mnemonics import window_mnemonics
@@ -33,7 +36,9 @@ from tests.support.translation_pending import PENDING_TRANSLATION, is_pending
 
 # Words French writes as English does.
 SAME_IN_BOTH = {"Stint", "Salesforce", "Total", "Note", "Date", "Action", "Contact", "English",
-                "Français", "1h30", "Stint %1", "Ctrl+N", "Ctrl+Z"}
+                "Français", "1h30", "Stint %1", "Ctrl+N", "Ctrl+Z", "OK", "Type", "✕"}
+# What Salesforce says (error codes), as it says it.
+SALESFORCE_CODES = ("INVALID_FIELD", "INVALID_SESSION_ID")
 NOTES = ("Proposal draft", "Budget call")
 
 
@@ -42,11 +47,23 @@ def _pending(shown: Shown) -> bool:
 
 
 def _data_values() -> list[str]:
-    values = [*NOTES]
+    values = [*NOTES, *SALESFORCE_CODES]
+    defaults = Settings()  # API names of fields and relationships: shown as Salesforce names them
+    for names in (*defaults.extra_fields.values(), *defaults.child_relationships.values()):
+        values.append(", ".join(names))
+        values.extend(names)
     for item in sample_items():
         values.append(item.name)
         values.extend(text for _label, text in item.fields)
     return [value for value in values if len(value) > 3]
+
+
+def _readable(text: str) -> str:
+    """A plain-text tooltip (desktop.ui.elided_label.plain_tooltip) as the user reads it."""
+    start, end = "<p style='white-space:pre-wrap'>", "</p>"
+    if text.startswith(start) and text.endswith(end):
+        text = html.unescape(text[len(start):-len(end)])
+    return text
 
 
 @pytest.fixture
@@ -74,7 +91,36 @@ def _profile(profile_dir, language: str) -> ProfilePaths:
         store.entries.set_sync_state(failed.id, EntrySyncState.ERROR, error="INVALID_FIELD")
         store.entries.set_sync_state(done.id, EntrySyncState.PENDING)
         store.entries.add(TimeEntry(start=now - timedelta(hours=1), item_id=ids[0]))
+        _sync_history(store, now, sample_items())
     return paths
+
+
+def _sync_history(store: Store, now: datetime, items) -> None:
+    """Runs and record changes for the Sync page's tables: a full run that worked (with
+    every kind of count), a failed one, an entry written back and one Salesforce refused."""
+    log = store.sync_log
+    full = log.start_run(now - timedelta(days=1, hours=2), "full")
+    log.add_counts(full, {"Opportunity": ObjectCounts(created=3, modified=1, archived=2, closed=1,
+                                                      not_visible=1),
+                          "Case": ObjectCounts(created=2, excluded=1, archived=1, restored=1,
+                                               pushed=1, failed=1)})
+    log.finish_run(full, now - timedelta(days=1, hours=2) + timedelta(seconds=4),
+                   RunOutcome.SUCCEEDED, api_calls=7)
+    failed = log.start_run(now - timedelta(minutes=30), "incremental")
+    log.finish_run(failed, now - timedelta(minutes=29), RunOutcome.FAILED,
+                   error="INVALID_SESSION_ID", api_calls=1)
+    at = now - timedelta(days=1, hours=2)
+    log.record_changes([
+        RecordChange(at, "Opportunity", items[1].id, "created", Direction.FROM_SALESFORCE,
+                     record_name=items[1].name, run_id=full),
+        RecordChange(at, "Opportunity", items[2].id, "archived", Direction.FROM_SALESFORCE,
+                     record_name=items[2].name, run_id=full, reason="not visible"),
+        RecordChange(at, "Event", "00Uxx0000001", "created", Direction.TO_SALESFORCE,
+                     record_name=NOTES[0], run_id=full),
+        RecordChange(at, "Event", "00Uxx0000002", "failed", Direction.TO_SALESFORCE,
+                     ChangeStatus.ERROR, record_name=NOTES[1], error="INVALID_FIELD",
+                     run_id=full),
+    ])
 
 
 def _walk(qtbot, qapp, paths: ProfilePaths) -> tuple[list[Shown], list[Shown]]:
@@ -103,15 +149,16 @@ def _walk(qtbot, qapp, paths: ProfilePaths) -> tuple[list[Shown], list[Shown]]:
             window.show_page(key)
             qtbot.waitUntil(lambda: window.pages.currentWidget().isVisible())
             if key == "Settings":
-                for section in ("general", "salesforce"):
+                for section, title in (("general", "General"), ("salesforce", "Salesforce")):
                     stint.settings_sections.show_section(section)
                     look(window)
-                    if section == "general":
-                        cut.extend(_mnemonic_clashes(window, "Settings > General"))
+                    cut.extend(_mnemonic_clashes(window, f"Settings > {title}"))
             else:
+                if key == "Sync":  # the history read on a worker: its tables filled
+                    changes = window.pages.currentWidget().findChild(StatisticsView).changes_model
+                    qtbot.waitUntil(lambda changes=changes: changes.rowCount() == 4)
                 look(window)
-                if key != "Sync":
-                    cut.extend(_mnemonic_clashes(window, key))
+                cut.extend(_mnemonic_clashes(window, key))
         window.show_page("Timesheet")
         timesheet.set_day((datetime.now().astimezone() - timedelta(hours=3)).date())
         timesheet.set_mode("week")
@@ -163,13 +210,14 @@ def test_every_page_in_french_is_french_and_uncut(qtbot, qapp, profile_dir,
     french, french_cut = _walk(qtbot, qapp, _profile(profile_dir, "fr"))
 
     data = _data_values()
-    english_texts = {plain(shown.text) for shown in english}
+    english_texts = {plain(_readable(shown.text)) for shown in english}
     sources = {plain(source) for source in ts_sources()}
     untranslated = sorted({
         f"{shown.text!r} ({shown.where})" for shown in french
         if not _pending(shown)
-        and (text := plain(shown.text)) not in SAME_IN_BOTH
-        and not looks_like_data(text) and not any(value in text for value in data)
+        and (text := plain(_readable(shown.text))) not in SAME_IN_BOTH
+        and not looks_like_data(text)
+        and not any(value in text or value in _readable(shown.text) for value in data)
         and (text in sources or text in english_texts)
     })
     assert not untranslated, "English left in the French UI:\n" + "\n".join(untranslated)

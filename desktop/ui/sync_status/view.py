@@ -97,14 +97,14 @@ class SyncStatusView(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.hide()
-        self.sync_button = QPushButton("&Force synchronization", self)
-        self.sync_button.setToolTip("Synchronize with Salesforce now (Ctrl+R, F5)")
-        self.log_button = QPushButton("Open &log folder", self)
-        self.log_button.setToolTip("The log files, for you or your support (no passwords or "
-                                   "tokens are ever written there)")
+        self.sync_button = QPushButton(self.tr("&Force synchronization"), self)
+        self.sync_button.setToolTip(self.tr("Synchronize with Salesforce now (Ctrl+R, F5)"))
+        self.log_button = QPushButton(self.tr("Open &log folder"), self)
+        self.log_button.setToolTip(self.tr("The log files, for you or your support (no passwords "
+                                           "or tokens are ever written there)"))
         self.log_button.setVisible(self._log_dir is not None)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop the running synchronization")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop the running synchronization"))
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setMaximumWidth(220)
@@ -162,7 +162,7 @@ class SyncStatusView(QWidget):
         else:
             next_text = next_sync_text(state.next_run_at, now, self._tz, connected)
             if state.running:
-                next_text = "Synchronizing now."
+                next_text = self.tr("Synchronizing now.")
             reason = state.schedule_note if connected and not state.running else None
             self.next_label.setText(f"{next_text}\n{reason}" if reason else next_text)
         self.api_label.setText(api_usage_text(self._sync.api_usage()))
@@ -184,7 +184,8 @@ class SyncStatusView(QWidget):
         else:
             self.progress_bar.setRange(0, 0)  # busy until the first count arrives
         if state.cancelling:
-            self.progress_label.setText("Cancelling: the synchronization stops at its next step…")
+            self.progress_label.setText(
+                self.tr("Cancelling: the synchronization stops at its next step…"))
         elif state.paused and (progress is None or not progress.sobject):
             self.progress_label.setText(syncing_once_while_paused())  # a forced one-off
         elif progress is not None:
