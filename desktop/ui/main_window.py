@@ -52,6 +52,17 @@ DEFAULT_SIZE = (880, 640)
 MINIMUM_SIZE = (560, 480)
 
 
+class _ContentLayout(QVBoxLayout):
+    """The window content's layout, which does not tell the scroll area around it that its
+    height depends on its width: the scroll area would then make the content as tall as its
+    preferred height for that width (the Sync page's wrapped labels and tables: 130 px more
+    than an 880 x 640 window holds) and scroll it, where its minimum fits. The content scrolls
+    only when the window is smaller than that minimum."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return False
+
+
 class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
     quit_requested = Signal()
@@ -77,7 +88,7 @@ class MainWindow(QMainWindow):
         self.task_widget = task_widget
 
         central = QWidget(self)
-        layout = QVBoxLayout(central)
+        layout = _ContentLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(task_widget)

@@ -1640,6 +1640,49 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     </message>
 </context>
 <context>
+    <name>SyncCounts</name>
+    <message>
+        <source>Created</source>
+        <translation>Créés</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modifiés</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermés</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimés</translation>
+    </message>
+    <message>
+        <source>Not visible</source>
+        <translation>Plus visibles</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Exclus</translation>
+    </message>
+    <message>
+        <source>Archived (other)</source>
+        <translation>Archivés (autre)</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurés</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échecs</translation>
+    </message>
+</context>
+<context>
     <name>SyncLine</name>
     <message>
         <source>Synchronizing now; new and changed tasks appear as they arrive.</source>
@@ -1862,26 +1905,6 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Closed</source>
-        <translation>Fermés</translation>
-    </message>
-    <message>
-        <source>Not visible</source>
-        <translation>Plus visibles</translation>
-    </message>
-    <message>
-        <source>Excluded</source>
-        <translation>Exclus</translation>
-    </message>
-    <message>
-        <source>Archived (other)</source>
-        <translation>Archivés (autre)</translation>
-    </message>
-    <message>
-        <source>Pushed</source>
-        <translation>Envoyés</translation>
-    </message>
-    <message>
         <source>Object</source>
         <translation>Objet</translation>
     </message>
@@ -1915,7 +1938,7 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     </message>
     <message>
         <source>dddd d MMMM yyyy, HH:mm:ss</source>
-        <translation>dddd d MMMM yyyy 'à' HH:mm:ss</translation>
+        <translation>dddd d MMMM yyyy &apos;à&apos; HH:mm:ss</translation>
     </message>
 </context>
 <context>

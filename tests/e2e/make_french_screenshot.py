@@ -2,7 +2,10 @@
 keyring, as the e2e tests run it) on a profile synced from the built-in demo org, with the
 `language` setting "fr", a week of entries and a timer running, showing today's timesheet.
 
-    .venv/bin/python -m tests.e2e.make_french_screenshot docs/screenshots/french.png
+    .venv/bin/python -m tests.e2e.make_french_screenshot docs/screenshots/french.png [DIR]
+
+With DIR, the other pages are saved there too (sync.png, settings-general.png,
+settings-salesforce.png), to look at them in French.
 """
 
 from __future__ import annotations
@@ -40,7 +43,18 @@ def add_todays_entries(stint: StintDriver) -> None:
         store.close()
 
 
-def main(target: str) -> int:
+def save_window(stint: StintDriver, name: str, target: Path | str) -> None:
+    """The main window, cropped from a screenshot of the whole screen."""
+    window = stint.main_window()
+    shot = stint.screenshot(name)
+    subprocess.run(
+        ["convert", str(shot), "-crop",
+         f"{window.width}x{window.height}+{window.x}+{window.y}", "+repage", str(target)],
+        check=True,
+    )
+
+
+def main(target: str, pages_dir: str | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="stint-shot-") as work:
         workdir = Path(work)
         sandbox = start_sandbox(size="demo", seed=1)
@@ -58,13 +72,17 @@ def main(target: str) -> int:
                 stint.wait_until_connected()
                 stint.wait_for_log("interface language: fr", timeout=1)
                 stint.keys("ctrl+1")  # the Timesheet: today, the timer running
-                window = stint.main_window()
-                shot = stint.screenshot("french-full")
-                subprocess.run(
-                    ["convert", str(shot), "-crop",
-                     f"{window.width}x{window.height}+{window.x}+{window.y}", "+repage", target],
-                    check=True,
-                )
+                save_window(stint, "french-full", target)
+                if pages_dir is not None:
+                    pages = Path(pages_dir)
+                    pages.mkdir(parents=True, exist_ok=True)
+                    stint.keys("ctrl+3")
+                    save_window(stint, "french-sync", pages / "sync.png")
+                    stint.keys("ctrl+comma")  # Settings, General
+                    save_window(stint, "french-general", pages / "settings-general.png")
+                    window = stint.main_window()  # the Salesforce section's tab, by its place
+                    stint.click(window.x + 120, window.y + 212)
+                    save_window(stint, "french-salesforce", pages / "settings-salesforce.png")
                 stint.app.stop(3)
         finally:
             sandbox.stop()
@@ -73,4 +91,5 @@ def main(target: str) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1] if len(sys.argv) > 1 else "french.png"))
+    raise SystemExit(main(sys.argv[1] if len(sys.argv) > 1 else "french.png",
+                          sys.argv[2] if len(sys.argv) > 2 else None))

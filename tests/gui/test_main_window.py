@@ -163,3 +163,33 @@ def test_the_window_never_outgrows_its_screen(qtbot, window):
     # The content's own minimum does not hold the window bigger: it scrolls instead.
     assert window.minimumSizeHint().width() <= area.width()
     assert window.minimumSizeHint().height() <= area.height()
+
+
+def test_the_content_fits_the_window_while_its_minimum_does(qtbot, window):
+    """A page that would like more height than the window has (the Sync page's wrapped labels
+    and tables) is laid out in the window, not made as tall as it likes and scrolled."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+    class Tall(QWidget):
+        def sizeHint(self) -> QSize:  # noqa: N802 - likes 900 px, needs 100
+            return QSize(300, 900)
+
+        def minimumSizeHint(self) -> QSize:  # noqa: N802
+            return QSize(100, 100)
+
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    wrapped = QLabel("A long explanation that wraps over lines as the window narrows. " * 4)
+    wrapped.setWordWrap(True)
+    layout.addWidget(wrapped)
+    layout.addWidget(Tall())
+    window.replace_page("Timesheet", page)
+    window.resize(880, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    area = window.centralWidget()
+    qtbot.waitUntil(lambda: page.isVisible() and window.height() == 640)
+    QApplication.processEvents()  # the layout requests the resize posted
+    assert area.widget().height() == area.viewport().height()
+    assert not area.verticalScrollBar().isVisible()

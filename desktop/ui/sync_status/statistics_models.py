@@ -94,7 +94,8 @@ def action_text(action: str, reason: str | None = None) -> str:
 class _PlainTable(QAbstractTableModel):
     """Rows of strings with header labels; subclasses say how a row reads."""
 
-    headers: tuple[str, ...] = ()
+    headers: tuple[str, ...] = ()  # marked with QT_TRANSLATE_NOOP("SyncTables", ...)
+    header_contexts: tuple[str, ...] = ()  # another context for some headers, if any
     numeric_columns: frozenset[int] = frozenset()
 
     def __init__(self, tz: tzinfo | None = None, parent=None) -> None:
@@ -123,7 +124,9 @@ class _PlainTable(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.headers[section])
+            context = (self.header_contexts[section] if section < len(self.header_contexts)
+                       else "SyncTables")
+            return translate(context, self.headers[section])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_RIGHT if section in self.numeric_columns else _LEFT)
         return None
@@ -210,20 +213,22 @@ def _object_summary(sobject: str, c: ObjectCounts) -> str:
     return fill(translate("SyncTables", "%1: %2"), sobject_name(sobject), counts_summary(c))
 
 
-# The counts table's columns: header, ObjectCounts field (or property). Why items were archived
-# is shown reason by reason; "Archived (other)" only holds runs from before Stint recorded why.
+# The counts table's columns: header, ObjectCounts field. The headers have their own context
+# (counts: plural in French, where the same English words in SyncTables name one record's
+# action). Why items were archived is shown reason by reason; "Archived (other)" only holds
+# runs from before Stint recorded why.
 COUNT_COLUMNS = (
-    (QT_TRANSLATE_NOOP("SyncTables", "Created"), "created"),
-    (QT_TRANSLATE_NOOP("SyncTables", "Modified"), "modified"),
-    (QT_TRANSLATE_NOOP("SyncTables", "Closed"), "closed"),
-    (QT_TRANSLATE_NOOP("SyncTables", "Deleted"), "deleted"),
+    (QT_TRANSLATE_NOOP("SyncCounts", "Created"), "created"),
+    (QT_TRANSLATE_NOOP("SyncCounts", "Modified"), "modified"),
+    (QT_TRANSLATE_NOOP("SyncCounts", "Closed"), "closed"),
+    (QT_TRANSLATE_NOOP("SyncCounts", "Deleted"), "deleted"),
     # no longer visible to the user in Salesforce
-    (QT_TRANSLATE_NOOP("SyncTables", "Not visible"), "not_visible"),
-    (QT_TRANSLATE_NOOP("SyncTables", "Excluded"), "excluded"),
-    (QT_TRANSLATE_NOOP("SyncTables", "Archived (other)"), "archived_unexplained"),
-    (QT_TRANSLATE_NOOP("SyncTables", "Restored"), "restored"),
-    (QT_TRANSLATE_NOOP("SyncTables", "Pushed"), "pushed"),
-    (QT_TRANSLATE_NOOP("SyncTables", "Failed"), "failed"),
+    (QT_TRANSLATE_NOOP("SyncCounts", "Not visible"), "not_visible"),
+    (QT_TRANSLATE_NOOP("SyncCounts", "Excluded"), "excluded"),
+    (QT_TRANSLATE_NOOP("SyncCounts", "Archived (other)"), "archived_unexplained"),
+    (QT_TRANSLATE_NOOP("SyncCounts", "Restored"), "restored"),
+    (QT_TRANSLATE_NOOP("SyncCounts", "Pushed"), "pushed"),
+    (QT_TRANSLATE_NOOP("SyncCounts", "Failed"), "failed"),
 )
 # Columns shown only when some row has a figure in them.
 OPTIONAL_COUNT_COLUMNS = frozenset({"excluded", "archived_unexplained", "pushed", "failed"})
@@ -235,6 +240,7 @@ class ObjectCountsModel(_PlainTable):
 
     headers = (QT_TRANSLATE_NOOP("SyncTables", "Object"),
                *(header for header, _name in COUNT_COLUMNS))
+    header_contexts = ("SyncTables", *("SyncCounts" for _column in COUNT_COLUMNS))
     numeric_columns = frozenset(range(1, len(COUNT_COLUMNS) + 1))
 
     def set_runs(self, runs: Sequence[SyncRun], now: datetime) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -86,7 +86,8 @@ class StatisticsView(QWidget):
         self.api_label.setTextFormat(Qt.TextFormat.PlainText)
 
         # Numbers and times fit their contents; the text column in each takes what is left.
-        for table, flexible in ((self.runs_table, 2), (self.counts_table, 0)):
+        self._flexible = ((self.runs_table, 2), (self.counts_table, 0))
+        for table, flexible in self._flexible:
             header = table.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(flexible, QHeaderView.ResizeMode.Stretch)
@@ -152,7 +153,8 @@ class StatisticsView(QWidget):
     def _fit_tables(self) -> None:
         """Give both top tables the width their columns need, sharing any shortfall."""
         needed = [_content_width(self.runs_table), _content_width(self.counts_table)]
-        available = sum(self.top_splitter.sizes())
+        splitter = self.top_splitter  # its width is new when it is resized, its sizes() not yet
+        available = splitter.width() - splitter.handleWidth() * (splitter.count() - 1)
         if available <= 0:
             return
         spare = available - sum(needed)
@@ -162,10 +164,18 @@ class StatisticsView(QWidget):
             sizes = [available * needed[0] // sum(needed), 0]
             sizes[1] = available - sizes[0]
         self.top_splitter.setSizes(sizes)
+        # Short of room (a narrow window, longer French headers), the text column keeps the
+        # width its texts need and the table scrolls sideways, rather than squeezing the one
+        # column that says what a row is ("R…" for Requête) into an ellipsis.
+        mode = (QHeaderView.ResizeMode.Stretch if spare >= 0
+                else QHeaderView.ResizeMode.ResizeToContents)
+        for table, flexible in self._flexible:
+            table.horizontalHeader().setSectionResizeMode(flexible, mode)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._fit_tables()
+        # Once the layout has given the splitter its new width (after this event).
+        QTimer.singleShot(0, self._fit_tables)
 
     def selected_run(self) -> SyncRun | None:
         rows = self.runs_table.selectionModel().selectedRows()
