@@ -175,7 +175,7 @@ class StatisticsView(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         # Once the layout has given the splitter its new width (after this event).
-        QTimer.singleShot(0, self._fit_tables)
+        QTimer.singleShot(0, self, self._fit_tables)  # not after the view is gone
 
     def selected_run(self) -> SyncRun | None:
         rows = self.runs_table.selectionModel().selectedRows()
