@@ -69,14 +69,16 @@ def format_duration(
     return format_hms(duration) if live else format_hm(duration)
 
 
-_CLOCK = re.compile(r"^(\d+):([0-5]?\d)(?::([0-5]?\d))?$")
-_UNITS = re.compile(
+# Patterns compiled at their first use (re's cache), not when the app's first paint imports
+# this module.
+_CLOCK = r"^(\d+):([0-5]?\d)(?::([0-5]?\d))?$"
+_UNITS = (
     r"^(?:(\d+(?:[.,]\d+)?)\s*h(?:ours?|rs?)?)?\s*"
     r"(?:(\d+(?:[.,]\d+)?)\s*m(?:in(?:utes?|s)?)?)?\s*"
     r"(?:(\d+)\s*s(?:ec(?:onds?|s)?)?)?$"
 )
-_HOURS_THEN_MINUTES = re.compile(r"^(\d+)\s*h\s*(\d+)$")
-_PLAIN_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_HOURS_THEN_MINUTES = r"^(\d+)\s*h\s*(\d+)$"
+_PLAIN_NUMBER = r"^\d+(?:[.,]\d+)?$"
 
 
 def parse_duration(text: str) -> timedelta:
@@ -104,19 +106,19 @@ def _number(text: str) -> float:
 
 
 def _parse_seconds(text: str) -> int | None:
-    clock = _CLOCK.match(text)
+    clock = re.match(_CLOCK, text)
     if clock:
         hours, minutes, secs = clock.groups()
         return int(hours) * 3600 + int(minutes) * 60 + int(secs or 0)
-    if _PLAIN_NUMBER.match(text):
+    if re.match(_PLAIN_NUMBER, text):
         return round(_number(text) * 60)
-    mixed = _HOURS_THEN_MINUTES.match(text)
+    mixed = re.match(_HOURS_THEN_MINUTES, text)
     if mixed:
         hours, minutes = mixed.groups()
         if int(minutes) >= 60:
             return None
         return int(hours) * 3600 + int(minutes) * 60
-    units = _UNITS.match(text)
+    units = re.match(_UNITS, text)
     if units and any(units.groups()):
         hours, minutes, secs = units.groups()
         total = 0.0
