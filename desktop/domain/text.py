@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 
@@ -20,6 +19,8 @@ def fold(text: str) -> str:
     """"Crème Brûlée" -> "creme brulee": NFKD without combining marks, then casefold."""
     if text.isascii():
         return text.lower()
+    import unicodedata  # loaded by the first accented text, not by the app's first paint
+
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return stripped.casefold()

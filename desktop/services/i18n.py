@@ -88,7 +88,13 @@ def install_language(setting: str, translations_dir: Path = TRANSLATIONS_DIR) ->
 
 
 def _qt_translations() -> Path:
-    """Qt's own .qm files (in the PySide6 wheel: PySide6/Qt/translations)."""
+    """Qt's own .qm files: in the PySide6 wheel, PySide6/Qt/translations (found without
+    QLibraryInfo, whose Python type costs the first paint to build); elsewhere where Qt says."""
+    import PySide6
+
+    bundled = Path(PySide6.__file__).parent / "Qt" / "translations"
+    if bundled.is_dir():
+        return bundled
     from PySide6.QtCore import QLibraryInfo
 
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
