@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>ArchivedStart</name>
+    <message>
+        <source>“%1” is archived: it was closed in Salesforce.</source>
+        <translation>«&#xa0;%1&#xa0;» est archivée&#xa0;: elle a été fermée dans Salesforce.</translation>
+    </message>
+    <message>
+        <source>“%1” is archived: “%2” above it was closed in Salesforce.</source>
+        <translation>«&#xa0;%1&#xa0;» est archivée&#xa0;: «&#xa0;%2&#xa0;», au-dessus, a été fermée dans Salesforce.</translation>
+    </message>
+    <message>
+        <source>“%1” is archived: it was deleted in Salesforce.</source>
+        <translation>«&#xa0;%1&#xa0;» est archivée&#xa0;: elle a été supprimée dans Salesforce.</translation>
+    </message>
+    <message>
+        <source>“%1” is archived: “%2” above it was deleted in Salesforce.</source>
+        <translation>«&#xa0;%1&#xa0;» est archivée&#xa0;: «&#xa0;%2&#xa0;», au-dessus, a été supprimée dans Salesforce.</translation>
+    </message>
+    <message>
+        <source>“%1” is archived: it was no longer visible to you in Salesforce.</source>
+        <translation>«&#xa0;%1&#xa0;» est archivée&#xa0;: elle n’était plus visible pour vous dans Salesforce.</translation>
+    </message>
+    <message>
+        <source>“%1” is archived: “%2” above it was no longer visible to you in Salesforce.</source>
+        <translation>«&#xa0;%1&#xa0;» est archivée&#xa0;: «&#xa0;%2&#xa0;», au-dessus, n’était plus visible pour vous dans Salesforce.</translation>
+    </message>
+    <message>
+        <source>“%1” is archived: it was excluded from synchronization.</source>
+        <translation>«&#xa0;%1&#xa0;» est archivée&#xa0;: elle a été exclue de la synchronisation.</translation>
+    </message>
+    <message>
+        <source>“%1” is archived: “%2” above it was excluded from synchronization.</source>
+        <translation>«&#xa0;%1&#xa0;» est archivée&#xa0;: «&#xa0;%2&#xa0;», au-dessus, a été exclue de la synchronisation.</translation>
+    </message>
+    <message>
+        <source>“%1” is archived.</source>
+        <translation>«&#xa0;%1&#xa0;» est archivée.</translation>
+    </message>
+    <message>
+        <source>“%1” is archived: “%2” above it was archived.</source>
+        <translation>«&#xa0;%1&#xa0;» est archivée&#xa0;: «&#xa0;%2&#xa0;», au-dessus, a été archivée.</translation>
+    </message>
+    <message>
+        <source>Start on an archived task?</source>
+        <translation>Démarrer sur une tâche archivée&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Start the timer on it anyway?</source>
+        <translation>Démarrer le minuteur dessus quand même&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Start timer</source>
+        <translation>Démarrer le minuteur</translation>
+    </message>
+</context>
+<context>
     <name>Attention</name>
     <message>
         <source>No task</source>
@@ -1069,6 +1124,61 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     </message>
 </context>
 <context>
+    <name>NewItemsNotice</name>
+    <message>
+        <source>1 new opportunity</source>
+        <translation>1 nouvelle opportunité</translation>
+    </message>
+    <message>
+        <source>%1 new opportunities</source>
+        <translation>%1 nouvelles opportunités</translation>
+    </message>
+    <message>
+        <source>1 new case</source>
+        <translation>1 nouvelle requête</translation>
+    </message>
+    <message>
+        <source>%1 new cases</source>
+        <translation>%1 nouvelles requêtes</translation>
+    </message>
+    <message>
+        <source>1 new activity</source>
+        <translation>1 nouvelle activité</translation>
+    </message>
+    <message>
+        <source>%1 new activities</source>
+        <translation>%1 nouvelles activités</translation>
+    </message>
+    <message>
+        <source>Nothing new for you</source>
+        <translation>Rien de nouveau pour vous</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 et %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 for you</source>
+        <translation>%1 pour vous</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>et %1 de plus</translation>
+    </message>
+    <message>
+        <source>Click to see it in Stint.</source>
+        <translation>Cliquez pour la voir dans Stint.</translation>
+    </message>
+    <message>
+        <source>Click to see them in Stint.</source>
+        <translation>Cliquez pour les voir dans Stint.</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Synchronization status is not available in this build.</source>
@@ -1077,6 +1187,17 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     <message>
         <source>Connect to Salesforce with `stint connect` (the Settings page is not available in this build).</source>
         <translation>Connectez-vous à Salesforce avec `stint connect` (la page Paramètres n’est pas disponible dans cette version).</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemReporter</name>
+    <message>
+        <source>Stint&apos;s local database is damaged: what cannot be read is missing here. Stint offers the repair again at its next start.</source>
+        <translation>La base de données locale de Stint est endommagée&#xa0;: ce qui ne peut pas être lu manque ici. Stint proposera de nouveau la réparation à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; the log file in %1 has the details.</source>
+        <translation>Un problème inattendu est survenu&#x202f;; le fichier journal dans %1 en donne le détail.</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1755,62 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
 </context>
 <context>
     <name>StoreRepair</name>
+    <message>
+        <source>Stint&apos;s data file is damaged</source>
+        <translation>Le fichier de données de Stint est endommagé</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Réparer</translation>
+    </message>
+    <message>
+        <source>Stint&apos;s local database is damaged: part of what it holds cannot be read.</source>
+        <translation>La base de données locale de Stint est endommagée&#xa0;: une partie de son contenu ne peut pas être lue.</translation>
+    </message>
+    <message>
+        <source>Repair keeps the damaged file aside (it is never deleted) and starts a fresh database with every time entry and setting Stint can still read from it. Your tasks come back from Salesforce with the next synchronization. Stint closes its window and opens again when done.
+
+What SQLite reported: %1</source>
+        <translation>La réparation met de côté le fichier endommagé (il n’est jamais supprimé) et crée une nouvelle base avec chaque entrée de temps et chaque réglage que Stint peut encore y lire. Vos tâches reviennent de Salesforce à la prochaine synchronisation. Stint ferme sa fenêtre et la rouvre une fois terminé.
+
+Ce que SQLite a signalé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Repair keeps the damaged file aside (it is never deleted) and starts a fresh database with every time entry and setting Stint can still read from it. Your tasks come back from Salesforce with the next synchronization.
+
+What SQLite reported: %1</source>
+        <translation>La réparation met de côté le fichier endommagé (il n’est jamais supprimé) et crée une nouvelle base avec chaque entrée de temps et chaque réglage que Stint peut encore y lire. Vos tâches reviennent de Salesforce à la prochaine synchronisation.
+
+Ce que SQLite a signalé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Stint started a fresh database with 1 time entry recovered from the damaged one.</source>
+        <translation>Stint a créé une nouvelle base avec 1 entrée de temps récupérée de l’ancienne.</translation>
+    </message>
+    <message>
+        <source>Stint started a fresh database with %1 time entries recovered from the damaged one.</source>
+        <translation>Stint a créé une nouvelle base avec %1 entrées de temps récupérées de l’ancienne.</translation>
+    </message>
+    <message>
+        <source>Stint&apos;s data file is repaired</source>
+        <translation>Le fichier de données de Stint est réparé</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept as %1 in %2.</source>
+        <translation>Le fichier endommagé est conservé sous le nom %1 dans %2.</translation>
+    </message>
+    <message>
+        <source>Some records could not be read and are not in the fresh database (in: %1). They may still be in the damaged file.</source>
+        <translation>Certains enregistrements n’ont pas pu être lus et ne sont pas dans la nouvelle base (dans&#xa0;: %1). Ils se trouvent peut-être encore dans le fichier endommagé.</translation>
+    </message>
     <message>
         <source>Stint cannot start</source>
         <translation>Stint ne peut pas démarrer</translation>

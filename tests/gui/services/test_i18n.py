@@ -5,7 +5,7 @@ package build's step (setup.py) compiles a translation Qt loads."""
 from __future__ import annotations
 
 import runpy
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -80,6 +80,31 @@ def test_messages_from_below_the_ui_are_translated(language):
                                  "09:00–10:00 le 2026-11-21.")
     assert translated("plain text") == "plain text"
     assert error_text(ValueError("not ours")) == "not ours"
+
+
+def test_texts_made_outside_widgets_are_french_too(language):
+    """Notices, questions and status lines built as strings (not set on a widget by the
+    page that shows them): the new-items notification, the archived-start question, the
+    status bar's sync line and the Sync tables' counts."""
+    from desktop.domain.items import ROOT_ID, Item, ItemKind
+    from desktop.domain.synclog import ObjectCounts
+    from desktop.services.new_items_notice import new_items_message, new_items_title
+    from desktop.ui.archived_start import archived_question
+    from desktop.ui.sync_status.statistics_models import counts_summary
+    from desktop.ui.sync_status.text import span
+
+    language("fr")
+    items = [Item(id=f"500{n}", kind=ItemKind.CASE, name=f"Case {n}", parent_id=ROOT_ID) for n in range(2)]
+    items.append(Item(id="0061", kind=ItemKind.OPPORTUNITY, name="Globex", parent_id=ROOT_ID))
+    assert new_items_title(items) == "1 nouvelle opportunité et 2 nouvelles requêtes pour vous"
+    assert new_items_message(items[:1]).endswith("Cliquez pour la voir dans Stint.")
+    assert archived_question("Appel", "Globex", "closed") == (
+        "«\u00a0Appel\u00a0» est archivée\u00a0: «\u00a0Globex\u00a0», au-dessus, a été "
+        "fermée dans Salesforce.")
+    assert span(timedelta(hours=50)) == "2 jours"
+    assert counts_summary(ObjectCounts(created=3, archived=1, closed=1)) == (
+        "créés\u00a0: 3, modifiés\u00a0: 0, archivés\u00a0: 1 (fermés\u00a0: 1), "
+        "restaurés\u00a0: 0")
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # setuptools' own, on its import
