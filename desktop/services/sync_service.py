@@ -13,6 +13,7 @@ settings save when the user pauses or resumes.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
@@ -152,13 +153,23 @@ class SyncService(QObject):
         self._progress: SyncProgress | None = None
         self._cancelling = False
         self._relay = _Relay(self)
-        self._relay.started.connect(self._started)
-        self._relay.progressed.connect(self._progressed)
-        self._relay.finished.connect(self._finished)
-        self._relay.failed.connect(self._failed)
-        self._relay.pause_changed.connect(lambda _paused: self.refresh_pause())
+        # What the engine's threads said, on the GUI thread; dropped once the store is closed
+        # (queued before the engine stopped, delivered after: reading it would only fail).
+        relay = self._relay
+        relay.started.connect(self._while_open(self._started))
+        relay.progressed.connect(self._while_open(self._progressed))
+        relay.finished.connect(self._while_open(self._finished))
+        relay.failed.connect(self._while_open(self._failed))
+        relay.pause_changed.connect(self._while_open(lambda _paused: self.refresh_pause()))
         self._pause: PauseControl | None = None
         self._pause_state: PauseState | None = None  # as last read (see refresh_pause)
+
+    def _while_open(self, handler: Callable[..., None]) -> Callable[..., None]:
+        def handle(*args: object) -> None:
+            if not self._store.is_closed:
+                handler(*args)
+
+        return handle
 
     # -- the engine's side (any thread) --------------------------------------------------
     def callbacks(self) -> SyncCallbacks:
