@@ -3,11 +3,13 @@ desktop.app_run runs it (the profile lock, the store, the event loop, a restart 
 repair).
 
 Start-up is ordered for a fast first paint: before it, only the store is opened (the running
-entry and the recent tasks are read) and the window with the task widget is built, with
-placeholder pages. After it, one step per event-loop turn: the window icon, the tray, the
-Timesheet page, logging, the picker's results panel, the task tree (on a worker) and the
-engine (Salesforce client, keyring, sync scheduler: several hundred milliseconds of imports
-and keyring probing, on another worker); the pages that need the engine appear then.
+entry, the recent tasks and the display and language choices are read), the translation is
+installed (none for English) and the window with the task widget is built, with placeholder
+pages. After it, one step per event-loop turn (desktop.app_startup): the preferences, the
+window icon, the tray, the Timesheet page, logging, the picker's results panel, the task tree
+(on a worker) and the engine (Salesforce client, keyring, sync scheduler: several hundred
+milliseconds of imports and keyring probing, on another worker); the pages that need the
+engine appear then.
 
 Environment switches (benchmarks and autostart):
 - STINT_EXIT_AFTER_FIRST_PAINT=1 prints "first-paint <seconds>" and quits after the paint;
@@ -43,24 +45,20 @@ from desktop.platform.paths import ProfilePaths, create_private_file
 from desktop.store.store import Store
 
 # isort: split
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from desktop.domain.text import fill
 from desktop.services.display_format import DisplayFormat, install_display_format
+from desktop.services.i18n import install_language
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from desktop.ui.archived_start import ArchivedStartGuard
 from desktop.ui.deferred_writeback import DeferredWriteBack
-from desktop.ui.icons import app_icon
 from desktop.ui.lifecycle import FirstPaintWatch
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pages import (
-    build_engine_pages,
-    build_reports_page,
-    build_timesheet_page,
-    placeholder_page,
-)
+from desktop.ui.pages import build_engine_pages, placeholder_page
 from desktop.ui.picker.task_widget import TaskWidget
 from desktop.ui.problem_reporter import ProblemReporter
 from desktop.ui.single_instance import SingleInstance
@@ -113,11 +111,15 @@ class StintApp(QObject):
         self._reload_asked = False  # STINT_RELOAD_TASKS_AFTER (benchmarks)
         self.ui_settings = _private_settings(paths.config_dir / "ui.ini")
 
-        # How durations and times show: the stored choices for the first paint (read raw:
-        # the settings' rules load after it, with the General preferences).
+        # The stored choices the first paint needs, read raw (the settings' rules load after
+        # it, with the General preferences): the language, before any text is set (it
+        # applies until the next start), and how durations and times show.
+        stored = store.settings.stored_values(
+            ("language", "duration_format", "time_format", "week_start"))
+        language = stored.pop("language", "system")
+        self.language = install_language(language if isinstance(language, str) else "system")
         self.display = install_display_format(DisplayFormat(self))
-        self.display.apply_choices(**store.settings.stored_values(
-            ("duration_format", "time_format", "week_start")))
+        self.display.apply_choices(**stored)
         self.preferences: PreferencesService | None = None  # right after the first paint
         self.timer = TimerService(store, parent=self)
         self.tasks = TasksService(store, parent=self)
@@ -139,8 +141,10 @@ class StintApp(QObject):
             pages=[
                 ("Timesheet", placeholder_page("")),  # built right after the first paint
                 ("Reports", placeholder_page("")),
-                ("Sync", placeholder_page("Synchronization status is loading…")),
-                ("Settings", placeholder_page("Settings are loading…")),
+                ("Sync", placeholder_page(
+                    QCoreApplication.translate("StintApp", "Synchronization status is loading…"))),
+                ("Settings", placeholder_page(
+                    QCoreApplication.translate("StintApp", "Settings are loading…"))),
             ],
         )
         self.quick_picker: QuickPicker | None = None  # built when first asked for
@@ -151,6 +155,7 @@ class StintApp(QObject):
         self.attention: Attention | None = None  # idle detection, reminders: after the tray
         self.settings_sections: SettingsSections | None = None  # with the engine
         self._tray_available = tray_available
+        self.app_id = APP_ID
 
         self.problems = ProblemReporter(self.window.banner, store.path, paths.log_dir, self)
         self.problems.repair_chosen.connect(self._repair_chosen)
@@ -164,10 +169,8 @@ class StintApp(QObject):
         self.tasks.tree_changed.connect(self._tasks_loaded)
         app.aboutToQuit.connect(self.shutdown)
         if demo is not None:
-            from desktop.demo import DEMO_NOTE
-
-            self.window.setWindowTitle("Demo")  # shown as "Demo — Stint"
-            note = QLabel(DEMO_NOTE, self.window)
+            self.window.setWindowTitle(self.tr("Demo"))  # shown as "Demo — Stint"
+            note = QLabel(self.tr("Demo org: sign-in kept in memory only"), self.window)
             note.setEnabled(False)  # muted: information, not a warning
             self.window.statusBar().addPermanentWidget(note)
 
@@ -197,106 +200,16 @@ class StintApp(QObject):
 
         limit_malloc_arenas()
         log.debug("first paint %.3fs after start", seconds)
-        # What the first paint did not need, in order of how soon the user may need it; one
-        # step per event-loop turn, so the window answers input between them.
-        steps = [
-            self._build_preferences,
-            # On X11 a window icon is sent as pixmaps of every size the icon offers, each
-            # rendered from SVG (~20 ms): the window manager gets it right after the paint.
-            lambda: self.app.setWindowIcon(app_icon()),
-            self._build_tray,  # the window stays the way in until then (and without a tray)
-            self._build_record_links,
-            # The default tab first (~40 ms), before the workers start: their imports and the
-            # tree load hold the GIL and kept its placeholder up for 80-120 ms.
-            lambda: self.window.replace_page(
-                "Timesheet",
-                build_timesheet_page(
-                    self.store, self.timer, self.tasks, self, self._writeback_wiring, self.sync,
-                    self.links,
-                ),
-            ),
-            lambda: self.window.replace_page(
-                "Reports",
-                build_reports_page(self.store, self.timer, self.tasks, self, self.links),
-            ),
-            self._start_logging,  # before the tree load and the engine log from their workers
-            self._build_attention,  # idle detection and reminders (it logs what it found)
-            self.task_widget.picker.build_panel,  # else the first keystroke would build it
-            self.tasks.reload,
-            self._start_engine,
-            self.guard.listen,
-            self.problems.check_store_later,
-        ]
+        from desktop.app_startup import first_paint_steps, run_steps
 
-        def next_step() -> None:
-            if steps and not self._shut_down:
-                step = steps.pop(0)
-                QTimer.singleShot(0, next_step)  # the rest comes even if this step fails
-                step()
+        run_steps(first_paint_steps(self), lambda: self._shut_down)
 
-        next_step()
-
-    def _build_preferences(self) -> None:
-        """The General preferences: stored now, the policy on top once the engine is
-        attached. No start at log-in for a throwaway demo profile."""
-        from desktop.services.preferences_service import PreferencesService
-
-        root = None if self.paths.is_default else self.paths.root
-        self.preferences = PreferencesService(self.store, root,
-                                              autostart_allowed=self.demo is None, parent=self)
-        self.preferences.preferences_changed.connect(self.display.apply)
-        self.display.apply(self.preferences.settings())
-
-    def _build_tray(self) -> None:
-        from desktop.ui.sync_status.text import paused_sentence
-        from desktop.ui.tray.controller import TrayController
-
-        self.tray = TrayController(
-            self.timer,
-            self.tasks,
-            self.sync,
-            toggle_window=self.window.toggle_visible,
-            open_window=self.window.bring_to_front,
-            pick_task=self.pick_task,
-            quit_app=self.quit,
-            tray_available=self._tray_available,
-            describe_pause=paused_sentence,
-            parent=self,
-        )
-        self.window.close_to_tray = self.tray.available
-        self.app.setQuitOnLastWindowClosed(not self.tray.available)
-        self.window.hidden_to_tray.connect(lambda: self.tray.explain_once(self.ui_settings))
-        self.tray.show()
-
-    def _build_record_links(self) -> None:
-        from desktop.services.record_links import RecordLinks
-
-        self.links = RecordLinks(self.store, self.tasks.item, parent=self)
-        self.links.open_failed.connect(lambda message, _url: self.window.banner.show_problem(message, ""))
-        self.task_widget.set_record_links(self.links)
-
-    def _build_attention(self) -> None:
-        from desktop.ui.attention import Attention
-        from desktop.ui.picker.task_picker import TaskPicker
-
-        self.attention = Attention(
-            self.timer, self.tasks, self.preferences, self.tray, app_id=APP_ID,
-            make_picker=lambda parent: TaskPicker(self.tasks, parent, inline=True),
-            pick_task=self.pick_task, open_window=self.window.bring_to_front, parent=self,
-        )
-
-    def _start_logging(self) -> None:
-        from desktop import __version__
-        from desktop.platform.logs import setup_logging
-
-        setup_logging(self.paths.log_dir)
-        log.info("Stint %s started", __version__)
-
-    def _start_engine(self) -> None:
+    def start_engine(self) -> None:
+        from desktop.app_startup import build_engine
         from desktop.services.workers import run_in_background
 
-        run_in_background(self, self._build_engine, self._engine_ready, self._engine_failed,
-                          name="build engine")
+        run_in_background(self, lambda: build_engine(self), self._engine_ready,
+                          self._engine_failed, name="build engine")
 
     def _repair_chosen(self) -> None:
         self.repair_requested = True
@@ -316,19 +229,6 @@ class StintApp(QObject):
         elif not self._tree_reported:
             self._tree_reported = True
             _report(f"tree-loaded {since:.4f} {count}")
-
-    def _build_engine(self) -> Any:
-        """On a worker: the engine (imports simple-salesforce, opens the keyring), and the
-        write-back module, so that building the service later costs the GUI thread nothing."""
-        from desktop.engine import Engine
-        from desktop.platform.policy import load_policy
-        from desktop.services import writeback_service  # noqa: F401
-
-        secrets = self.demo.secret_store if self.demo is not None else None
-        engine = Engine(self.paths, self.store, load_policy(), secret_store=secrets)
-        if self.demo is not None:
-            self.demo.connect(engine)
-        return engine, engine.connection_info()
 
     def _engine_ready(self, built: tuple[Any, Any]) -> None:
         self.engine, info = built
@@ -355,7 +255,9 @@ class StintApp(QObject):
         self._writeback_wiring.hand_over(self.writeback)
         self.writeback.entries_pushed.connect(self.sync.note_pushed)  # the Sync page shows it
         self.writeback.attach(self.engine)  # a push asked for before the engine goes now
-        self._start_new_items_notice()
+        from desktop.app_startup import start_new_items_notice
+
+        start_new_items_notice(self)
         if info.connected:
             self._start_scheduler(first_sync_now=self.demo is not None)
         else:
@@ -363,19 +265,6 @@ class StintApp(QObject):
             self.show_settings("salesforce")
         if info.keyring_problem and self.demo is None:
             self.window.banner.show_problem(info.keyring_problem, "")
-
-    def _start_new_items_notice(self) -> None:
-        """Opt-in "3 new cases for you" after syncs (settings.notify_new_items), through the
-        desktop notifications the reminders use (none if they could not be set up)."""
-        from desktop.services.new_items_notice import NewItemsNotice
-
-        notifier = self.attention.notifier if self.attention is not None else None
-        self.new_items = NewItemsNotice(self.store, notifier, self.show_tasks, parent=self)
-        if self.preferences is not None:
-            preferences = self.preferences
-            self.new_items.set_allowed(lambda: preferences.settings().notifications)
-        self.sync.sync_finished.connect(self.new_items.sync_finished)
-        self.new_items.start()
 
     def show_tasks(self, item_ids: list[str], heading: str) -> None:
         """Open the window with the picker on these tasks (a notification was clicked)."""
@@ -387,7 +276,8 @@ class StintApp(QObject):
     def _engine_failed(self, error: BaseException) -> None:
         self.sync.attach(None)  # no engine: not starting any more, and not connected
         message = getattr(error, "message", None) or str(error)
-        self.window.banner.show_problem(f"Stint cannot reach Salesforce: {message}", "")
+        self.window.banner.show_problem(
+            fill(self.tr("Stint cannot reach Salesforce: %1"), message), "")
 
     def _start_scheduler(self, first_sync_now: bool) -> None:
         from dataclasses import asdict
@@ -448,7 +338,7 @@ class StintApp(QObject):
         return picker if picker is not None and picker.isVisible() else self.window
 
     def pick_task(self) -> None:
-        """The tray's "Pick a task...": the small always-on-top picker."""
+        """The tray's "Pick a task…": the small always-on-top picker."""
         if self.quick_picker is None:
             from desktop.ui.picker.quick_picker import QuickPicker
 
@@ -488,7 +378,6 @@ class StintApp(QObject):
             self.quick_picker.hide()
         self.window.prepare_to_quit()
         self.window.hide()
-        self.sync.close()  # a scheduler event still queued must not read the closing store
         if self.engine is not None:
             self.engine.close()  # stops the scheduler (cancels a running sync), closes store
         else:
@@ -496,6 +385,7 @@ class StintApp(QObject):
         self.guard.release()
         if self.demo is not None:
             self.demo.stop()
+        self.language.remove()  # the translators go with the app that installed them
         log.info("Stint stopped")
 
 

@@ -18,8 +18,6 @@ from desktop.platform.secrets import MemorySecretStore
 
 log = logging.getLogger(__name__)
 
-DEMO_NOTE = "Demo: a built-in sample org; the sign-in is kept in memory only"
-
 
 @dataclass
 class DemoEnvironment:

@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
+
 
 class DurationError(ValueError):
-    """A typed duration that cannot be understood; the message is shown to the user."""
+    """A typed duration that cannot be understood. `str()` is the English message (the
+    command line's); `text` the same as a Message the app translates."""
+
+    def __init__(self, template: str, *values: object) -> None:
+        self.text = Message("DurationError", template, *values)
+        super().__init__(str(self.text))
 
 
 def whole_seconds(duration: timedelta) -> int:
@@ -62,14 +69,16 @@ def format_duration(
     return format_hms(duration) if live else format_hm(duration)
 
 
-_CLOCK = re.compile(r"^(\d+):([0-5]?\d)(?::([0-5]?\d))?$")
-_UNITS = re.compile(
+# Patterns compiled at their first use (re's cache), not when the app's first paint imports
+# this module.
+_CLOCK = r"^(\d+):([0-5]?\d)(?::([0-5]?\d))?$"
+_UNITS = (
     r"^(?:(\d+(?:[.,]\d+)?)\s*h(?:ours?|rs?)?)?\s*"
     r"(?:(\d+(?:[.,]\d+)?)\s*m(?:in(?:utes?|s)?)?)?\s*"
     r"(?:(\d+)\s*s(?:ec(?:onds?|s)?)?)?$"
 )
-_HOURS_THEN_MINUTES = re.compile(r"^(\d+)\s*h\s*(\d+)$")
-_PLAIN_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_HOURS_THEN_MINUTES = r"^(\d+)\s*h\s*(\d+)$"
+_PLAIN_NUMBER = r"^\d+(?:[.,]\d+)?$"
 
 
 def parse_duration(text: str) -> timedelta:
@@ -81,14 +90,14 @@ def parse_duration(text: str) -> timedelta:
     """
     cleaned = text.strip().lower()
     if not cleaned:
-        raise DurationError("Enter a duration such as 1:30, 1h30 or 90m.")
+        raise DurationError(QT_TRANSLATE_NOOP("DurationError", "Enter a duration such as 1:30, 1h30 or 90m."))
     seconds = _parse_seconds(cleaned)
     if seconds is None:
-        raise DurationError(
-            f"“{text.strip()}” is not a duration; use a form such as 1:30, 1h30 or 90m."
-        )
+        raise DurationError(QT_TRANSLATE_NOOP(
+            "DurationError", "“%1” is not a duration; use a form such as 1:30, 1h30 or 90m."),
+            text.strip())
     if seconds <= 0:
-        raise DurationError("A duration must be longer than zero.")
+        raise DurationError(QT_TRANSLATE_NOOP("DurationError", "A duration must be longer than zero."))
     return timedelta(seconds=seconds)
 
 
@@ -97,19 +106,19 @@ def _number(text: str) -> float:
 
 
 def _parse_seconds(text: str) -> int | None:
-    clock = _CLOCK.match(text)
+    clock = re.match(_CLOCK, text)
     if clock:
         hours, minutes, secs = clock.groups()
         return int(hours) * 3600 + int(minutes) * 60 + int(secs or 0)
-    if _PLAIN_NUMBER.match(text):
+    if re.match(_PLAIN_NUMBER, text):
         return round(_number(text) * 60)
-    mixed = _HOURS_THEN_MINUTES.match(text)
+    mixed = re.match(_HOURS_THEN_MINUTES, text)
     if mixed:
         hours, minutes = mixed.groups()
         if int(minutes) >= 60:
             return None
         return int(hours) * 3600 + int(minutes) * 60
-    units = _UNITS.match(text)
+    units = re.match(_UNITS, text)
     if units and any(units.groups()):
         hours, minutes, secs = units.groups()
         total = 0.0

@@ -8,6 +8,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
+
+_CONTEXT = "EntryError"  # where the app finds these texts' translations
+
 
 class EntrySyncState(StrEnum):
     """Write-back state of an entry (issue 5); "local" until write-back is switched on."""
@@ -20,14 +24,19 @@ class EntrySyncState(StrEnum):
 
 
 class EntryError(ValueError):
-    """A time entry that breaks a rule; `str(error)` is a message for the user.
+    """A time entry that breaks a rule. `message` is the English text (the command line's);
+    `text` the same as a Message the app translates. Built from a template marked with
+    QT_TRANSLATE_NOOP("EntryError", ...) and its values, or from a Message.
 
     `conflict` is the stored entry it collides with, when there is one.
     """
 
-    def __init__(self, message: str, conflict: TimeEntry | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Message, *values: object,
+                 conflict: TimeEntry | None = None) -> None:
+        text = message if isinstance(message, Message) else Message(_CONTEXT, message, *values)
+        super().__init__(str(text))
+        self.text = text
+        self.message = str(text)
         self.conflict = conflict
 
 
@@ -94,15 +103,18 @@ class TimeEntry:
         return limit is not None and len(self.note.rstrip()) > limit
 
 
-def describe_span(start: datetime, end: datetime | None, tz: tzinfo | None = None) -> str:
+def describe_span(start: datetime, end: datetime | None, tz: tzinfo | None = None) -> Message:
     """"09:00–10:30 on 2026-11-21" in `tz` (the system's local zone when None)."""
     local_start = start.astimezone(tz)
     if end is None:
-        return f"the running timer started at {local_start:%H:%M} on {local_start:%Y-%m-%d}"
+        return Message(_CONTEXT, QT_TRANSLATE_NOOP("EntryError", "the running timer started at %1 on %2"),
+                       f"{local_start:%H:%M}", f"{local_start:%Y-%m-%d}")
     local_end = end.astimezone(tz)
     if local_end.date() == local_start.date():
-        return f"{local_start:%H:%M}–{local_end:%H:%M} on {local_start:%Y-%m-%d}"
-    return f"{local_start:%Y-%m-%d %H:%M} – {local_end:%Y-%m-%d %H:%M}"
+        return Message(_CONTEXT, QT_TRANSLATE_NOOP("EntryError", "%1–%2 on %3"),
+                       f"{local_start:%H:%M}", f"{local_end:%H:%M}", f"{local_start:%Y-%m-%d}")
+    return Message(_CONTEXT, QT_TRANSLATE_NOOP("EntryError", "%1 – %2"),
+                   f"{local_start:%Y-%m-%d %H:%M}", f"{local_end:%Y-%m-%d %H:%M}")
 
 
 def validate_span(entry: TimeEntry, tz: tzinfo | None = None) -> None:
@@ -111,8 +123,8 @@ def validate_span(entry: TimeEntry, tz: tzinfo | None = None) -> None:
         local_start = entry.start.astimezone(tz)
         local_end = entry.end.astimezone(tz)
         raise EntryError(
-            f"An entry must end after it starts (start {local_start:%Y-%m-%d %H:%M:%S}, "
-            f"end {local_end:%Y-%m-%d %H:%M:%S})."
+            QT_TRANSLATE_NOOP("EntryError", "An entry must end after it starts (start %1, end %2)."),
+            f"{local_start:%Y-%m-%d %H:%M:%S}", f"{local_end:%Y-%m-%d %H:%M:%S}",
         )
 
 
@@ -156,8 +168,8 @@ def validate_entry(
     validate_span(candidate, tz)
     clash = find_overlap(others, candidate, now)
     if clash is not None:
-        raise EntryError(
-            f"This entry ({describe_span(candidate.start, candidate.end, tz)}) overlaps "
-            f"{'' if clash.end is None else 'the entry '}{describe_span(clash.start, clash.end, tz)}.",
-            conflict=clash,
-        )
+        template = (QT_TRANSLATE_NOOP("EntryError", "This entry (%1) overlaps %2.")
+                    if clash.end is None else
+                    QT_TRANSLATE_NOOP("EntryError", "This entry (%1) overlaps the entry %2."))
+        raise EntryError(template, describe_span(candidate.start, candidate.end, tz),
+                         describe_span(clash.start, clash.end, tz), conflict=clash)

@@ -24,12 +24,12 @@ IDLE_MINUTES_MIN, IDLE_MINUTES_MAX = 1, 240
 NO_TIMER_MINUTES_MIN, NO_TIMER_MINUTES_MAX = 5, 480
 LONG_TIMER_HOURS_MIN, LONG_TIMER_HOURS_MAX = 1, 24
 
-_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_CLOCK = r"^([01]?\d|2[0-3]):([0-5]\d)$"  # compiled at its first use (re's cache)
 
 
 def parse_clock(text: str) -> time | None:
     """"09:00" -> time(9, 0); None when it is not a 24-hour HH:MM time."""
-    match = _CLOCK.match(text.strip())
+    match = re.match(_CLOCK, text.strip())
     return time(int(match[1]), int(match[2])) if match else None
 
 

@@ -11,12 +11,13 @@ Every figure comes from domain.totals, the timesheet's own counting rule.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
 from desktop.domain.entries import TimeEntry
 from desktop.domain.items import Item, ItemKind
+from desktop.domain.task_names import telling_apart
 from desktop.domain.totals import Totals, seconds_within
 from desktop.domain.tree import PATH_SEPARATOR, TaskTree
 
@@ -133,8 +134,26 @@ def build_report(
         )
         for group in groups.values()
     ]
+    rows = _told_apart(rows, tree)
     rows.sort(key=lambda row: (-row.totals.seconds, row.bucket is not None, row.name.casefold()))
     return Report(by, start, end, tuple(rows), overall)
+
+
+def _told_apart(rows: list[ReportRow], tree: TaskTree) -> list[ReportRow]:
+    """Records whose rows would read the same get what differs in brackets ("Renewal 2027
+    (Acme)", "Renewal 2027 (Globex)"): desktop.domain.task_names."""
+    same: dict[str, list[ReportRow]] = {}
+    for row in rows:
+        if row.record_id is not None:
+            same.setdefault(row.name.casefold(), []).append(row)
+    details: dict[str, str] = {}
+    for group in same.values():
+        if len(group) > 1:
+            details.update(telling_apart(tree, [row.record_id for row in group]))
+    if not details:
+        return rows
+    return [replace(row, name=f"{row.name} ({details[row.record_id]})")
+            if row.record_id in details else row for row in rows]
 
 
 def _group_of(tree: TaskTree, item_id: str | None, by: GroupBy) -> _Group:

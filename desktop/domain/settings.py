@@ -53,6 +53,8 @@ POLICY_TO_SETTING: dict[str, str] = {
     "sync.interval_minutes": "sync_interval_minutes",
     "sync.paused": "sync_paused",
     "writeback.target": "writeback",
+    "writeback.min_minutes": "writeback_min_minutes",
+    "writeback.short_entries": "writeback_short_entries",
     # The General page (issue 13): display, start at log-in, idle detection, reminders.
     "general.start_at_login": "start_at_login",
     "general.week_start": "week_start",

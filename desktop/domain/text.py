@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+from functools import cache
 
-_WORD = re.compile(r"[^\W_]+")
+
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """`source` compiled at its first use, not when the app's first paint imports this module."""
+    return re.compile(source)
+
+
+_WORD = r"[^\W_]+"
 
 
 def fold(text: str) -> str:
     """"Crème Brûlée" -> "creme brulee": NFKD without combining marks, then casefold."""
     if text.isascii():
         return text.lower()
+    import unicodedata  # loaded by the first accented text, not by the app's first paint
+
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return stripped.casefold()
@@ -19,10 +28,10 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words (runs of letters and digits) of `text`."""
-    return _WORD.findall(fold(text))
+    return _pattern(_WORD).findall(fold(text))
 
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = r"%([1-9])"
 
 
 def fill(template: str, *values: object) -> str:
@@ -33,14 +42,14 @@ def fill(template: str, *values: object) -> str:
         index = int(match[1]) - 1
         return str(values[index]) if index < len(values) else match[0]
 
-    return _PLACEHOLDER.sub(value, template)
+    return _pattern(_PLACEHOLDER).sub(value, template)
 
 
 # What must never reach a terminal as it is: C0 and C1 control characters and DEL (escape
 # sequences can retitle the window, clear the screen or rewrite what was printed), line and
 # paragraph separators, and the bidirectional marks that reorder what follows them.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_JSON_LEAVES = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+_JSON_LEAVES = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -56,12 +65,51 @@ def printable(text: str, keep: str = "") -> str:
     if text.isprintable():  # the usual case: nothing to look for
         return text
     if not keep:
-        return _CONTROLS.sub(_escaped, text)
-    return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else _escaped(m), text)
+        return _pattern(_CONTROLS).sub(_escaped, text)
+    return _pattern(_CONTROLS).sub(lambda m: m.group() if m.group() in keep else _escaped(m), text)
 
 
 def json_printable(encoded: str) -> str:
     """JSON text (from json.dumps with ensure_ascii=False) with the control characters JSON
     leaves as they are (DEL, C1, separators, bidirectional marks) written as \\u escapes:
     the same JSON value, safe on a terminal. They can only occur inside strings."""
-    return _JSON_LEAVES.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+    return _pattern(_JSON_LEAVES).sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+# -- texts the UI translates ------------------------------------------------------------------
+# Messages made below the UI (rule violations, typed durations...) are English templates the
+# app translates with Qt (desktop.services.i18n) and the command line prints as they are.
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate reads
+    """Marks `source` for translation in `context` and returns it unchanged.
+
+    pyside6-lupdate collects calls of this name from any Python file; the domain may not
+    import Qt, so it has its own, with Qt's meaning."""
+    return source
+
+
+class Message:
+    """A text for the user: an English template with %1, %2... (marked with
+    QT_TRANSLATE_NOOP in `context`) and its values, which may be Messages themselves.
+    `str()` gives the English text; the app shows `desktop.services.i18n.translated()`."""
+
+    __slots__ = ("context", "template", "values")
+
+    def __init__(self, context: str, template: str, *values: object) -> None:
+        self.context = context
+        self.template = template
+        self.values = values
+
+    def __str__(self) -> str:
+        return fill(self.template, *self.values)
+
+    def __repr__(self) -> str:
+        return f"Message({self.context!r}, {str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Message) and (self.context, self.template, self.values)
+                == (other.context, other.template, other.values))
+
+    def __hash__(self) -> int:
+        return hash((self.context, self.template, self.values))

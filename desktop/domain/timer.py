@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from desktop.domain.entries import EntryError, TimeEntry, describe_span
+from desktop.domain.text import QT_TRANSLATE_NOOP
 
 # A stop less than this before (or at) the start is the same instant: nothing to keep.
 SAME_INSTANT = timedelta(seconds=1)
@@ -55,7 +56,7 @@ def stop_running(
     CLOCK_CHANGE_MINIMUM after its start (see the module doc).
     """
     if not running.running:
-        raise EntryError("This entry is not running.")
+        raise EntryError(QT_TRANSLATE_NOOP("EntryError", "This entry is not running."))
     clock_went_back = now <= running.start - SAME_INSTANT
     end = running.start + CLOCK_CHANGE_MINIMUM if clock_went_back else now
     for other in others:
@@ -84,9 +85,9 @@ def plan_start(
     for other in others:
         if other.end is not None and other.start <= now < other.end:
             raise EntryError(
-                f"The current time ({now.astimezone(tz):%H:%M}) falls inside the entry "
-                f"{describe_span(other.start, other.end, tz)}; shorten that entry before "
-                "starting the timer.",
+                QT_TRANSLATE_NOOP("EntryError", "The current time (%1) falls inside the entry "
+                                  "%2; shorten that entry before starting the timer."),
+                f"{now.astimezone(tz):%H:%M}", describe_span(other.start, other.end, tz),
                 conflict=other,
             )
     stopped = stop_running(running, now, others) if running is not None else None
@@ -133,13 +134,13 @@ def plan_idle_resolution(
     from the return on runs on the same task, with its note and billable flag.
     """
     if not running.running:
-        raise EntryError("The timer is no longer running.")
+        raise EntryError(QT_TRANSLATE_NOOP("EntryError", "The timer is no longer running."))
     if choice is IdleChoice.KEEP:
         return IdleResolution(None, None, None, None)
     start = max(away_start, running.start)
     end = max(away_end, start)
     if end <= start:
-        raise EntryError("There is no away time left in the running entry.")
+        raise EntryError(QT_TRANSLATE_NOOP("EntryError", "There is no away time left in the running entry."))
     shortened = running.with_changes(end=start) if start > running.start else None
     given = None
     if choice is IdleChoice.GIVE_TO_TASK:

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.domain.entries import EntryError, TimeEntry
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.domain.totals import Totals, local_midnight, totals_within
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
 from desktop.store.store import Store
@@ -118,7 +119,7 @@ class EntriesService(QObject):
         added = self._store.entries.add(candidate, now=self.now())
         log.info("added entry %s", added.id)
         self._push(
-            _UndoStep("Undo add", lambda: self._store.entries.delete(added.id), removes=True)
+            _UndoStep(QT_TRANSLATE_NOOP("EntriesService", "Undo add"), lambda: self._store.entries.delete(added.id), removes=True)
         )
         self.entries_changed.emit()
         self.entries_edited.emit(False)
@@ -130,10 +131,10 @@ class EntriesService(QObject):
             raise ValueError("only a stored entry can be updated")
         before = self._store.entries.get(entry.id)
         if before is None:
-            raise EntryError("This entry no longer exists.")
+            raise EntryError(QT_TRANSLATE_NOOP("EntryError", "This entry no longer exists."))
         saved = self._store.entries.update(entry, now=self.now())
         log.info("updated entry %s", saved.id)
-        self._push(_UndoStep("Undo edit", lambda: self._restore_version(before)))
+        self._push(_UndoStep(QT_TRANSLATE_NOOP("EntriesService", "Undo edit"), lambda: self._restore_version(before)))
         self._timer_refresh()
         self.entries_changed.emit()
         self.entries_edited.emit(False)
@@ -147,7 +148,7 @@ class EntriesService(QObject):
         """
         entry = self._store.entries.get(entry_id)
         if entry is None:
-            raise EntryError("This entry no longer exists.")
+            raise EntryError(QT_TRANSLATE_NOOP("EntryError", "This entry no longer exists."))
         if entry.running:
             self._timer.stop()
             entry = self._store.entries.get(entry_id)
@@ -157,7 +158,7 @@ class EntriesService(QObject):
         deleted = self._store.entries.delete(entry.id, now=self.now())
         log.info("deleted entry %s", entry.id)
         self._push(
-            _UndoStep("Undo delete", lambda: self._store.entries.undelete(entry.id, now=self.now()))
+            _UndoStep(QT_TRANSLATE_NOOP("EntriesService", "Undo delete"), lambda: self._store.entries.undelete(entry.id, now=self.now()))
         )
         self.entries_changed.emit()
         self.entry_deleted.emit(deleted)
@@ -174,7 +175,7 @@ class EntriesService(QObject):
         """
         entry = self._store.entries.get(entry_id)
         if entry is None:
-            raise EntryError("This entry no longer exists.")
+            raise EntryError(QT_TRANSLATE_NOOP("EntryError", "This entry no longer exists."))
         refusals: list[str] = []
         declined: list[str] = []
 
@@ -200,7 +201,8 @@ class EntriesService(QObject):
         if started is None and declined:
             return None
         if started is None:
-            raise EntryError(refusals[-1] if refusals else "The timer could not be started.")
+            raise EntryError(refusals[-1] if refusals else QT_TRANSLATE_NOOP(
+                "EntryError", "The timer could not be started."))
         return started
 
     # -- undo ------------------------------------------------------------------------------
@@ -208,7 +210,10 @@ class EntriesService(QObject):
         return bool(self._undo)
 
     def undo_description(self) -> str:
-        return self._undo[-1].description if self._undo else ""
+        """What Undo would do now, in the user's language ("" when nothing)."""
+        if not self._undo:
+            return ""
+        return QCoreApplication.translate("EntriesService", self._undo[-1].description)
 
     def undo(self) -> TimeEntry | None:
         """Revert the latest change; EntryError (the step is kept) when that is impossible now,
@@ -233,7 +238,7 @@ class EntriesService(QObject):
     def _restore_version(self, before: TimeEntry) -> TimeEntry:
         current = self._store.entries.get(before.id)
         if current is None:
-            raise EntryError("This entry was deleted since; it cannot be reverted.")
+            raise EntryError(QT_TRANSLATE_NOOP("EntryError", "This entry was deleted since; it cannot be reverted."))
         # Keep what write-back recorded meanwhile; revert only what the user typed.
         return self._store.entries.update(
             current.with_changes(
@@ -252,7 +257,7 @@ class EntriesService(QObject):
     def _push(self, step: _UndoStep) -> None:
         self._undo.append(step)
         del self._undo[:-UNDO_DEPTH]
-        self.undo_changed.emit(step.description)
+        self.undo_changed.emit(self.undo_description())
 
     def _on_timer_changed(self, *_args: object) -> None:
         self.entries_changed.emit()

@@ -19,9 +19,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from desktop.domain.items import Item, ItemKind
+from desktop.domain.text import fill
 from desktop.platform.notifications import DEFAULT_ACTION, Notifier
 from desktop.services.workers import run_in_background
 from desktop.store.store import Store
@@ -31,11 +32,15 @@ log = logging.getLogger(__name__)
 NAMES_SHOWN = 5
 NOTICE_KEY = "new-items"  # one notification, replaced by the next notice
 SHOW = "show"  # the notification's button; clicking the notification itself does the same
-_NOUNS = {  # kind: (one, many), in the order the title lists them
-    ItemKind.OPPORTUNITY: ("opportunity", "opportunities"),
-    ItemKind.CASE: ("case", "cases"),
-    ItemKind.ACTIVITY: ("activity", "activities"),
+_NOUNS = {  # kind: (one, many), in the order the title lists them; translated where shown
+    ItemKind.OPPORTUNITY: (QT_TRANSLATE_NOOP("NewItemsNotice", "1 new opportunity"),
+                           QT_TRANSLATE_NOOP("NewItemsNotice", "%1 new opportunities")),
+    ItemKind.CASE: (QT_TRANSLATE_NOOP("NewItemsNotice", "1 new case"),
+                    QT_TRANSLATE_NOOP("NewItemsNotice", "%1 new cases")),
+    ItemKind.ACTIVITY: (QT_TRANSLATE_NOOP("NewItemsNotice", "1 new activity"),
+                        QT_TRANSLATE_NOOP("NewItemsNotice", "%1 new activities")),
 }
+translate = QCoreApplication.translate  # by this name, pyside6-lupdate finds the texts
 
 
 def new_items_title(items: Sequence[Item]) -> str:
@@ -44,19 +49,24 @@ def new_items_title(items: Sequence[Item]) -> str:
     for kind, (one, many) in _NOUNS.items():
         count = sum(1 for item in items if item.kind is kind)
         if count:
-            parts.append(f"{count} new {one if count == 1 else many}")
+            parts.append(translate("NewItemsNotice", one) if count == 1
+                         else fill(translate("NewItemsNotice", many), count))
     if not parts:
-        return "Nothing new for you"
-    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-    return f"{listed} for you"
+        return translate("NewItemsNotice", "Nothing new for you")
+    listed = parts[0]
+    if len(parts) > 1:
+        listed = fill(translate("NewItemsNotice", "%1 and %2"),
+                      translate("NewItemsNotice", ", ").join(parts[:-1]), parts[-1])
+    return fill(translate("NewItemsNotice", "%1 for you"), listed)
 
 
 def new_items_message(items: Sequence[Item]) -> str:
     """The names, one a line (at most NAMES_SHOWN), and what a click does."""
     lines = [" ".join(item.name.split()) for item in items[:NAMES_SHOWN]]
     if len(items) > NAMES_SHOWN:
-        lines.append(f"and {len(items) - NAMES_SHOWN} more")
-    lines.append("Click to see it in Stint." if len(items) == 1 else "Click to see them in Stint.")
+        lines.append(fill(translate("NewItemsNotice", "and %1 more"), len(items) - NAMES_SHOWN))
+    lines.append(translate("NewItemsNotice", "Click to see it in Stint.") if len(items) == 1
+                 else translate("NewItemsNotice", "Click to see them in Stint."))
     return "\n".join(lines)
 
 
@@ -155,7 +165,7 @@ class NewItemsNotice(QObject):
                 title = new_items_title(items)
                 self._shown = ([item.id for item in items], title)
                 self._notifier.notify(NOTICE_KEY, title, new_items_message(items),
-                                      [(SHOW, "Show in Stint")])
+                                      [(SHOW, translate("NewItemsNotice", "Show in Stint"))])
         self._done()
 
     def _action(self, key: str, action: str) -> None:

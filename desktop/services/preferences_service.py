@@ -57,6 +57,11 @@ class PreferencesService(QObject):
             log.warning("start at log-in: %s", exc.message)
         self.preferences_changed.emit(settings)
 
+    def refresh(self) -> None:
+        """Settings changed elsewhere (the Salesforce page saved the minimum entry length):
+        say so, so the General page shows them."""
+        self.preferences_changed.emit(self.settings())
+
     def is_ready(self) -> bool:
         return self._access is not None
 

@@ -160,7 +160,8 @@ class ReminderService(QObject):
             hours = self._settings.remind_long_timer_hours
             self._notifier.notify(
                 LONG_TIMER,
-                self.tr("Timer running for more than %n hour(s)", "", hours),
+                (self.tr("Timer running for more than an hour") if hours == 1
+                 else self.tr("Timer running for more than %n hours", "", hours)),
                 fill(self.tr("“%1” has been running since %2. Still working on it?"),
                      self._task_name(running.item_id),
                      shown.clock_time(running.start.astimezone(self._tz))),

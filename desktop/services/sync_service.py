@@ -13,11 +13,12 @@ settings save when the user pauses or resumes.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.services.sync_state import SyncPhase, SyncProgress, SyncState
 from desktop.store.store import Store
@@ -109,7 +110,8 @@ def message_for(error: BaseException) -> str:
 
     if isinstance(error, ConnectionProblem | EngineError | StoreError):
         return error.message
-    return "Synchronization failed unexpectedly; see the log for details."
+    return QCoreApplication.translate(
+        "SyncService", "Synchronization failed unexpectedly; see the log for details.")
 
 
 class _Relay(QObject):
@@ -151,13 +153,23 @@ class SyncService(QObject):
         self._progress: SyncProgress | None = None
         self._cancelling = False
         self._relay = _Relay(self)
-        self._relay.started.connect(self._started)
-        self._relay.progressed.connect(self._progressed)
-        self._relay.finished.connect(self._finished)
-        self._relay.failed.connect(self._failed)
-        self._relay.pause_changed.connect(lambda _paused: self.refresh_pause())
+        # What the engine's threads said, on the GUI thread; dropped once the store is closed
+        # (queued before the engine stopped, delivered after: reading it would only fail).
+        relay = self._relay
+        relay.started.connect(self._while_open(self._started))
+        relay.progressed.connect(self._while_open(self._progressed))
+        relay.finished.connect(self._while_open(self._finished))
+        relay.failed.connect(self._while_open(self._failed))
+        relay.pause_changed.connect(self._while_open(lambda _paused: self.refresh_pause()))
         self._pause: PauseControl | None = None
         self._pause_state: PauseState | None = None  # as last read (see refresh_pause)
+
+    def _while_open(self, handler: Callable[..., None]) -> Callable[..., None]:
+        def handle(*args: object) -> None:
+            if not self._store.is_closed:
+                handler(*args)
+
+        return handle
 
     # -- the engine's side (any thread) --------------------------------------------------
     def callbacks(self) -> SyncCallbacks:
@@ -198,12 +210,6 @@ class SyncService(QObject):
         if self._force_when_started:
             self._force_when_started = False
             self.force_sync()
-
-    def close(self) -> None:
-        """The engine is about to close: what its threads still relay (queued before they
-        stopped) is dropped, and nothing reads the pause from its store any more."""
-        self._relay.blockSignals(True)
-        self._pause = None
 
     # -- the state every surface shows -------------------------------------------------------
     def state(self) -> SyncState:
@@ -286,7 +292,7 @@ class SyncService(QObject):
     def set_paused(self, paused: bool) -> str | None:
         """Pause or resume; None when done, else why not (locked by the admin policy)."""
         if self._pause is None:
-            return "Stint is still starting; try again in a moment."
+            return self.tr("Stint is still starting; try again in a moment.")
         from desktop.engine.errors import EngineError
 
         try:

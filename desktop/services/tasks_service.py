@@ -2,7 +2,7 @@
 
 A load reads every cached item, builds the TaskTree, the SearchIndex over the active items and
 the row layout the tree model shows; for 200,000 items that takes seconds, so it always runs
-on a worker and the UI keeps the previous catalog (or shows "Loading tasks...") meanwhile.
+on a worker and the UI keeps the previous catalog (or shows "Loading tasks…") meanwhile.
 Once a new catalog is in, the memory the old one and the build freed is handed back to the
 system (desktop.platform.memory), on a worker.
 """

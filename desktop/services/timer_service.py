@@ -40,6 +40,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.domain.entries import EntryError, TimeEntry
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
 from desktop.services.early_qt import PRECISE_TIMER, set_properties
 from desktop.services.timer_clock import MINIMUM_KEPT, RunningClock
@@ -224,7 +225,7 @@ class TimerService(QObject):
         one running from the return. None (and `timer_failed`) when it cannot be done."""
         running = self._running
         if running is None:
-            self._fail(EntryError("The timer is no longer running."))
+            self._fail(EntryError(QT_TRANSLATE_NOOP("EntryError", "The timer is no longer running.")))
             return None
         try:
             result = self._store.entries.resolve_idle(
@@ -363,6 +364,7 @@ class TimerService(QObject):
         return recent[0] if recent else None
 
     def _fail(self, error: Exception) -> None:
-        message = getattr(error, "message", None) or str(error)
-        log.warning("timer change refused: %s", message)
-        self.timer_failed.emit(message)
+        from desktop.services.i18n import error_text  # (loaded by then: the app installs it)
+
+        log.warning("timer change refused: %s", getattr(error, "message", None) or error)
+        self.timer_failed.emit(error_text(error))

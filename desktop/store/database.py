@@ -103,6 +103,10 @@ class Database:
             self._local.depth = 0
             conn.execute("COMMIT")
 
+    @property
+    def is_closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         """Close the store; it cannot be used afterwards (StoreError "closed").
 

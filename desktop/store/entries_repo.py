@@ -12,6 +12,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from desktop.domain.entries import EntryError, EntrySyncState, TimeEntry, validate_entry
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.store.database import Database
 from desktop.store.timestamps import (
     from_db,
@@ -215,7 +216,7 @@ class EntryRepository:
         with self._db.transaction() as conn:
             running = self.running()
             if running is None or running.client_id != running_client_id:
-                raise EntryError("The timer changed meanwhile; nothing was changed.")
+                raise EntryError(QT_TRANSLATE_NOOP("EntryError", "The timer changed meanwhile; nothing was changed."))
             plan = plan_idle_resolution(
                 running, truncate_to_ms(away_start), min(truncate_to_ms(away_end), now),
                 choice, other_item_id,
@@ -260,7 +261,7 @@ class EntryRepository:
         with self._db.transaction() as conn:
             before = self.get(entry.id)
             if before is None:
-                raise EntryError("This entry no longer exists.")
+                raise EntryError(QT_TRANSLATE_NOOP("EntryError", "This entry no longer exists."))
             self._validate(conn, entry)
             if _content(before) != _content(entry) and entry.sync_state in (
                 EntrySyncState.SYNCED,
@@ -283,7 +284,7 @@ class EntryRepository:
         with self._db.transaction() as conn:
             entry = self.get(entry_id)
             if entry is None:
-                raise EntryError("This entry no longer exists.")
+                raise EntryError(QT_TRANSLATE_NOOP("EntryError", "This entry no longer exists."))
             conn.execute(
                 "UPDATE time_entries SET deleted_at = ?, updated_at = ? WHERE id = ?",
                 (to_db(now), to_db(now), entry_id),
@@ -299,7 +300,7 @@ class EntryRepository:
                 (entry_id,),
             ).fetchone()
             if row is None:
-                raise EntryError("This entry cannot be restored any more.")
+                raise EntryError(QT_TRANSLATE_NOOP("EntryError", "This entry cannot be restored any more."))
             entry = _entry(row)
             self._validate(conn, entry)
             conn.execute(
@@ -338,7 +339,8 @@ class EntryRepository:
             running = self.running()
             if running is not None and running.id != entry.id:
                 raise EntryError(
-                    "A timer is already running; stop it before adding another running entry.",
+                    QT_TRANSLATE_NOOP("EntryError", "A timer is already running; stop it before "
+                                      "adding another running entry."),
                     conflict=running,
                 )
         validate_entry(entry, others, tz=self._tz)
@@ -355,6 +357,6 @@ class EntryRepository:
             )
         except sqlite3.IntegrityError as exc:
             if "client_id" in str(exc):
-                raise EntryError("This entry is already stored.") from exc
+                raise EntryError(QT_TRANSLATE_NOOP("EntryError", "This entry is already stored.")) from exc
             raise
         return entry.with_changes(id=cursor.lastrowid)

@@ -13,7 +13,6 @@ from desktop.domain.item_table import ItemTable
 from desktop.domain.item_table_builder import ItemTableBuilder
 from desktop.domain.items import ROOT_ID, Item, ItemKind
 from desktop.domain.tree import TaskTree
-from desktop.store import search_table
 from desktop.store.database import Database
 from desktop.store.timestamps import to_db, to_db_or_none
 
@@ -202,6 +201,8 @@ class ItemRepository:
                 elif before[_MODSTAMP] != row[_MODSTAMP]:
                     rows.append(row)  # same content, newer stamp: keep it, log nothing
             conn.executemany(_UPSERT, rows)
+            from desktop.store import search_table  # not before the app's first paint
+
             search_table.write(conn, (incoming[item_id] for item_id in changes))
         return changes
 
@@ -245,6 +246,7 @@ class ItemRepository:
     def search(self, text: str, limit: int, recent_ids: Sequence[str] = (),
                include_archived: bool = False) -> list[Item]:
         """The app's search results for `text` (store.task_search), without loading the tree."""
+        from desktop.store import search_table
         from desktop.store.task_search import search
 
         if not search_table.is_complete(self._db.connect()):  # after a first sync (search_table)
@@ -319,6 +321,8 @@ class ItemRepository:
         with self._db.transaction() as conn:
             stored_before = self._stored_count(conn)
             conn.executemany(_UPSERT, rows)
+            from desktop.store import search_table  # not before the app's first paint
+
             search_table.write_new(conn, items, stored_before)
         return {row[0]: Change.CREATED for row in rows}
 

@@ -88,6 +88,11 @@ class Store:
         """Many re-fetchable commits on this thread (a sync); see desktop.store.bulk."""
         return bulk_writes(self._db)
 
+    @property
+    def is_closed(self) -> bool:
+        """Closed: every read and write raises StoreError from now on."""
+        return self._db.is_closed
+
     def close(self) -> None:
         self._db.close()
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desktop.domain.archive import archive_reason_text, archived_step
+from desktop.domain.archive import archived_step
+from desktop.domain.text import QT_TRANSLATE_NOOP, fill
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget
@@ -19,10 +20,47 @@ if TYPE_CHECKING:
     from desktop.services.tasks_service import TasksService
 
 
+# Why a task is archived, as a sentence: (the task itself, an item above it). Whole sentences,
+# so that a translation can agree them (French: « elle a été fermée »).
+_QUESTIONS = {
+    "closed": (
+        QT_TRANSLATE_NOOP("ArchivedStart", "“%1” is archived: it was closed in Salesforce."),
+        QT_TRANSLATE_NOOP("ArchivedStart",
+                          "“%1” is archived: “%2” above it was closed in Salesforce."),
+    ),
+    "deleted": (
+        QT_TRANSLATE_NOOP("ArchivedStart", "“%1” is archived: it was deleted in Salesforce."),
+        QT_TRANSLATE_NOOP("ArchivedStart",
+                          "“%1” is archived: “%2” above it was deleted in Salesforce."),
+    ),
+    "not visible": (
+        QT_TRANSLATE_NOOP("ArchivedStart", "“%1” is archived: it was no longer visible to you "
+                                           "in Salesforce."),
+        QT_TRANSLATE_NOOP("ArchivedStart", "“%1” is archived: “%2” above it was no longer "
+                                           "visible to you in Salesforce."),
+    ),
+    "excluded": (
+        QT_TRANSLATE_NOOP("ArchivedStart", "“%1” is archived: it was excluded from "
+                                           "synchronization."),
+        QT_TRANSLATE_NOOP("ArchivedStart", "“%1” is archived: “%2” above it was excluded from "
+                                           "synchronization."),
+    ),
+}
+_ARCHIVED = (
+    QT_TRANSLATE_NOOP("ArchivedStart", "“%1” is archived."),
+    QT_TRANSLATE_NOOP("ArchivedStart", "“%1” is archived: “%2” above it was archived."),
+)
+
+
 def archived_question(name: str, because_name: str | None, reason: str | None) -> str:
-    """ "“Globex deal” is archived: it was closed in Salesforce." (plain text)."""
-    whose = "it was" if because_name is None else f"“{because_name}” above it was"
-    return f"“{name}” is archived: {whose} {archive_reason_text(reason)}."
+    """ "“Globex deal” is archived: it was closed in Salesforce." (plain text, in the user's
+    language)."""
+    from PySide6.QtCore import QCoreApplication
+
+    own, above = _QUESTIONS.get(reason or "", _ARCHIVED)
+    if because_name is None:
+        return fill(QCoreApplication.translate("ArchivedStart", own), name)
+    return fill(QCoreApplication.translate("ArchivedStart", above), name, because_name)
 
 
 class ArchivedStartGuard:
@@ -50,14 +88,17 @@ class ArchivedStartGuard:
         )
 
     def _ask(self, name: str, because_name: str | None, reason: str | None) -> bool:
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import QCoreApplication, Qt
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Question, "Start on an archived task?",
+        translate = QCoreApplication.translate  # by this name, pyside6-lupdate finds the texts
+        box = QMessageBox(QMessageBox.Icon.Question,
+                          translate("ArchivedStart", "Start on an archived task?"),
                           archived_question(name, because_name, reason), parent=self._parent())
         box.setTextFormat(Qt.TextFormat.PlainText)  # names come from Salesforce
-        box.setInformativeText("Start the timer on it anyway?")
-        start = box.addButton("Start timer", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(translate("ArchivedStart", "Start the timer on it anyway?"))
+        start = box.addButton(translate("ArchivedStart", "Start timer"),
+                              QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         self.dialog = box

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from desktop.domain.task_names import path_label
 from desktop.platform.idle import open_idle_source
 from desktop.platform.idle.session_events import open_session_events
 from desktop.platform.notifications import Notifier, TrayNotifier, open_notifier
@@ -71,10 +72,12 @@ class Attention(QObject):
         self.apply(preferences.settings())
 
     def task_name(self, item_id: str | None) -> str:
+        """The task as the prompt and the reminders name it: its path below the root
+        ("Acme - Renewal > Call back"), so same-named tasks read apart."""
         if item_id is None:
             return QCoreApplication.translate("Attention", "No task")
-        item = self._tasks.item(item_id)
-        return item.name if item is not None else QCoreApplication.translate("Attention", "Task")
+        label = path_label(self._tasks.tree(), item_id) if self._tasks.item(item_id) else None
+        return label if label is not None else QCoreApplication.translate("Attention", "Task")
 
     def idle_source_name(self) -> str:
         return self.watcher.source_name()

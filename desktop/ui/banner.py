@@ -8,17 +8,17 @@ dismisses it, or another message replaces it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from desktop.services.early_qt import PLAIN_TEXT, TEXT_SELECTABLE_BY_MOUSE, set_properties
 
-ACTION_LABELS = {
-    "reenter_password": "Re-enter password…",
-    "reconnect": "Connect…",
-    "retry": "Retry",
-    "choose_ca_file": "Choose CA file…",
+ACTION_LABELS = {  # translated where shown
+    "reenter_password": QT_TRANSLATE_NOOP("ErrorBanner", "Re-enter password…"),
+    "reconnect": QT_TRANSLATE_NOOP("ErrorBanner", "Connect…"),
+    "retry": QT_TRANSLATE_NOOP("ErrorBanner", "Retry"),
+    "choose_ca_file": QT_TRANSLATE_NOOP("ErrorBanner", "Choose CA file…"),
 }
 
 
@@ -46,8 +46,8 @@ class ErrorBanner(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Dismiss")
-        self.close_button.setAccessibleName("Dismiss message")
+        self.close_button.setToolTip(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Dismiss message"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 8)
         layout.addWidget(self.message, 1)
@@ -62,7 +62,7 @@ class ErrorBanner(QFrame):
         self.message.setText(message)
         label = ACTION_LABELS.get(action)
         self.action_button.setVisible(label is not None)
-        self.action_button.setText(label or "")
+        self.action_button.setText(QCoreApplication.translate("ErrorBanner", label) if label else "")
         self.show()
 
     def current_action(self) -> str:

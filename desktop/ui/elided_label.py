@@ -1,4 +1,4 @@
-"""A one-line plain-text label that elides with "..." and shows the full text as a tooltip.
+"""A one-line plain-text label that elides with "…" and shows the full text as a tooltip.
 
 Text from Salesforce goes through here: it is painted with QPainter.drawText, which never
 interprets markup, so a record named "<b>x</b><img src=...>" shows exactly those characters.
@@ -6,7 +6,8 @@ interprets markup, so a record named "<b>x</b><img src=...>" shows exactly those
 
 from __future__ import annotations
 
-from PySide6 import QtCore
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -53,10 +54,9 @@ class ElidedLabel(QWidget):
 
     def displayed_text(self) -> str:
         if not self.is_elided():
-            return self._text  # (and the first paint need not load the Qt namespace)
-        modes = QtCore.Qt.TextElideMode
-        mode = modes.ElideMiddle if self._elide_middle else modes.ElideRight
-        return self.fontMetrics().elidedText(self._text, mode, self.width())
+            return self._text
+        return elided(self._text, self.fontMetrics().horizontalAdvance, self.width(),
+                      middle=self._elide_middle)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         metrics = self.fontMetrics()
@@ -83,6 +83,43 @@ class ElidedLabel(QWidget):
             self.setToolTip(plain_tooltip(self._tooltip_override))
         else:
             self.setToolTip(plain_tooltip(self._text) if self.is_elided() else "")
+
+
+ELLIPSIS = "…"
+
+
+def elided(text: str, advance: Callable[[str], int], width: int, middle: bool = False) -> str:
+    """The longest cut of `text` with "…" at the end (or in the middle) whose `advance` fits
+    `width`. Done here rather than with QFontMetrics.elidedText, whose mode argument is one
+    of the `Qt` namespace's enums: building them (~13 ms) would fall in the first paint
+    whenever a label there is too long (see desktop.services.early_qt)."""
+    if advance(text) <= width:
+        return text
+
+    def cut(keep: int) -> str:
+        if not middle:
+            return text[:_boundary(text, keep)].rstrip() + ELLIPSIS
+        head = _boundary(text, (keep + 1) // 2)
+        tail = _boundary(text, len(text) - keep // 2)
+        return text[:head].rstrip() + ELLIPSIS + text[tail:].lstrip()
+
+    low, high = 0, len(text)  # the most characters kept that still fit
+    while low < high:
+        keep = (low + high + 1) // 2
+        if advance(cut(keep)) <= width:
+            low = keep
+        else:
+            high = keep - 1
+    return cut(low) if low or advance(ELLIPSIS) <= width else ""
+
+
+def _boundary(text: str, index: int) -> int:
+    """`index`, moved back so that no combining mark is cut from its letter."""
+    import unicodedata
+
+    while 0 < index < len(text) and unicodedata.combining(text[index]):
+        index -= 1
+    return index
 
 
 def muted_color(palette: QPalette, text_role: QPalette.ColorRole = QPalette.ColorRole.WindowText,

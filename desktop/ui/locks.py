@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
-LOCKED_TOOLTIP = "Set by your administrator"
+LOCKED_TOOLTIP = QT_TRANSLATE_NOOP("Locks", "Set by your administrator")
 _ICON: QIcon | None = None
 
 
@@ -46,13 +46,18 @@ def _drawn_padlock() -> QIcon:
     return icon
 
 
+def locked_tooltip() -> str:
+    """"Set by your administrator" in the user's language."""
+    return QCoreApplication.translate("Locks", LOCKED_TOOLTIP)
+
+
 def lock_badge(parent: QWidget) -> QLabel:
     """A small padlock label to put next to a locked control (hidden until locked)."""
     badge = QLabel(parent)
     size = parent.fontMetrics().height()
     badge.setPixmap(lock_icon().pixmap(size, size))
-    badge.setToolTip(LOCKED_TOOLTIP)
-    badge.setAccessibleName(LOCKED_TOOLTIP)
+    badge.setToolTip(locked_tooltip())
+    badge.setAccessibleName(locked_tooltip())
     badge.hide()
     return badge
 
@@ -62,6 +67,6 @@ def set_locked(widgets: Iterable[QWidget], badge: QLabel | None, locked: bool,
     """Disable `widgets` (with the administrator tooltip) and show `badge` when locked."""
     for widget in widgets:
         widget.setEnabled(not locked)
-        widget.setToolTip(LOCKED_TOOLTIP if locked else unlocked_tooltip)
+        widget.setToolTip(locked_tooltip() if locked else unlocked_tooltip)
     if badge is not None:
         badge.setVisible(locked)

@@ -1,49 +1,66 @@
-"""The main window: task widget on top, error banner, pages (Timesheet, Sync, Settings), and a
-status bar with the last/next sync, a progress indicator and "Force synchronization".
+"""The main window: task widget on top, pages (Timesheet, Reports, Sync, Settings), an error
+banner floating over the pages' foot, and a status bar with the last/next sync, a progress
+indicator and "Force synchronization".
 
 Closing the window hides it to the tray when there is one (`close_to_tray`); Quit is in the
 menu (Ctrl+Q). Everything stays usable while a sync runs: sync work happens on the
-scheduler's thread and only its signals arrive here.
+scheduler's thread and only its signals arrive here. Pages are known by a key (their English
+title); the tab shows the title in the user's language. Page actions the whole window
+answers to (Ctrl+N, Ctrl+Z) are adopted with `adopt_page_actions`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QMainWindow,
     QProgressBar,
+    QScrollArea,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.services.early_qt import PLAIN_TEXT, TEXT_BESIDE_ICON, set_properties
+from desktop.domain.text import fill
+from desktop.services.early_qt import TEXT_BESIDE_ICON, set_properties
 from desktop.services.sync_service import SyncService
 from desktop.services.sync_state import SyncPhase
 from desktop.services.timer_service import TimerService
 from desktop.ui.banner import ErrorBanner
+from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.icons import svg_icon
+from desktop.ui.overlay import BottomOverlay
 from desktop.ui.picker.task_widget import TaskWidget
+from desktop.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.services.sync_state import SyncState
 
-SHORTCUTS_TEXT = """Ctrl+K or Ctrl+F\tpick a task (type to search)
-Alt+Down or F4\tbrowse all tasks as a tree
-Up / Down, Enter\tmove through the results, start the timer
-Esc\tclose the list, then clear the search
-Ctrl+Return\tstart or stop the timer
-Ctrl+R or F5\tforce synchronization
-Ctrl+1, Ctrl+2, ...\tshow the first, second, ... page (Timesheet, Reports, ...)
-Ctrl+,\tpreferences (Settings, General)
-Ctrl+W\tclose the window (Stint keeps running in the tray)
-Ctrl+Q\tquit Stint"""
+# The pages' titles by key (the key is the English title, which the app and tests use).
+PAGE_TITLES = {
+    "Timesheet": QT_TRANSLATE_NOOP("MainWindow", "Timesheet"),
+    "Reports": QT_TRANSLATE_NOOP("MainWindow", "Reports"),
+    "Sync": QT_TRANSLATE_NOOP("MainWindow", "Sync"),
+    "Settings": QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+}
+DEFAULT_SIZE = (880, 640)
+MINIMUM_SIZE = (560, 480)
+
+
+class _ContentLayout(QVBoxLayout):
+    """The window content's layout, which does not tell the scroll area around it that its
+    height depends on its width: the scroll area would then make the content as tall as its
+    preferred height for that width (the Sync page's wrapped labels and tables: 130 px more
+    than an 880 x 640 window holds) and scroll it, where its minimum fits. The content scrolls
+    only when the window is smaller than that minimum."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -64,13 +81,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("Stint")
         self.close_to_tray = False
+        self._page_keys: list[str] = []
         self._quitting = False
         self._timer = timer
         self._sync = sync
         self.task_widget = task_widget
 
         central = QWidget(self)
-        layout = QVBoxLayout(central)
+        layout = _ContentLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(task_widget)
@@ -78,15 +96,24 @@ class MainWindow(QMainWindow):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addWidget(line)
-        self.banner = ErrorBanner(central)
-        layout.addWidget(self.banner)
         self.pages = QTabWidget(central)
         self.pages.setObjectName("pages")
         self.pages.setDocumentMode(True)
-        for title, page in pages or ():
-            self.pages.addTab(page, title)
+        for key, page in pages or ():
+            self._page_keys.append(key)
+            self.pages.addTab(page, self._page_title(key))
         layout.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        # Over the pages' foot, out of the layout: showing it moves no control (issue 13).
+        self.banner = ErrorBanner(central)
+        self._banner_overlay = BottomOverlay(self.banner, self.pages)
+        # On a screen smaller than the content needs (a large scale factor), the window still
+        # fits the screen (fit_to_screen) and its content scrolls instead of being squeezed.
+        scroller = QScrollArea(self)
+        scroller.setObjectName("windowContent")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(central)
+        self.setCentralWidget(scroller)
 
         self._build_status_bar()
         self._build_actions()
@@ -95,16 +122,17 @@ class MainWindow(QMainWindow):
         self._banner_problem: str | None = None  # the sync problem the banner told (once)
         sync.state_changed.connect(self._show_sync_state)
         self._show_sync_state(sync.state())
-        self.resize(880, 640)
-        self.setMinimumSize(560, 480)
+        self.resize(*DEFAULT_SIZE)
+        self.setMinimumSize(*MINIMUM_SIZE)
 
     # -- building ------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(True)
-        self.sync_label = QLabel(self)
+        # Elided (the whole text in its tooltip) rather than cut when the bar is narrow, as
+        # in French beside the demo note; plain text (messages may quote records).
+        self.sync_label = ElidedLabel(parent=self)
         self.sync_label.setObjectName("syncStatus")
-        set_properties(self.sync_label, textFormat=PLAIN_TEXT)  # messages may quote records
         self.sync_progress = QProgressBar(self)
         self.sync_progress.setObjectName("syncProgress")
         self.sync_progress.setMaximumWidth(140)
@@ -122,31 +150,32 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         # setShortcuts, not setShortcut: resolving the latter's overloads reads the Qt
         # namespace, which the first paint does without (desktop.services.early_qt).
-        self.force_sync_action = QAction(svg_icon("sync"), "Force synchronization", self)
+        self.force_sync_action = QAction(svg_icon("sync"), self.tr("Force synchronization"), self)
         self.force_sync_action.setShortcuts([QKeySequence("Ctrl+R"), QKeySequence("F5")])
-        self.force_sync_action.setToolTip("Synchronize with Salesforce now (Ctrl+R, F5)")
+        self.force_sync_action.setToolTip(
+            self.tr("Force synchronization: synchronize with Salesforce now (Ctrl+R, F5)"))
         self.force_sync_action.triggered.connect(self._sync.force_sync)
         self.sync_button.setDefaultAction(self.force_sync_action)
 
-        self.pick_action = QAction("Pick a task…", self)
+        self.pick_action = QAction(self.tr("Pick a task…"), self)
         self.pick_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
         self.pick_action.triggered.connect(self.focus_picker)
-        self.toggle_action = QAction("Start/Stop timer", self)
+        self.toggle_action = QAction(self.tr("Start/Stop timer"), self)
         self.toggle_action.setShortcuts([QKeySequence("Ctrl+Return")])
         self.toggle_action.triggered.connect(self._timer.toggle)
         self.preferences_action = QAction(self.tr("&Preferences…"), self)
         self.preferences_action.setShortcuts([QKeySequence("Ctrl+,")])
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(self.preferences_requested)
-        self.close_action = QAction("Close window", self)
+        self.close_action = QAction(self.tr("Close window"), self)
         self.close_action.setShortcuts(QKeySequence.StandardKey.Close)
         self.close_action.triggered.connect(self.close)
-        self.quit_action = QAction("Quit Stint", self)
+        self.quit_action = QAction(self.tr("Quit Stint"), self)
         self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.quit_requested)
 
-        menu = self.menuBar().addMenu("&Stint")
+        menu = self.menuBar().addMenu(self.tr("&Stint"))
         menu.addAction(self.pick_action)
         menu.addAction(self.toggle_action)
         menu.addAction(self.force_sync_action)
@@ -154,11 +183,14 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.close_action)
         menu.addAction(self.quit_action)
+        # Filled by the pages with what the whole window answers to (adopt_page_actions).
+        self.edit_menu = self.menuBar().addMenu(self.tr("Edit"))  # no free letter either (see Go)
+        self.edit_menu.menuAction().setVisible(False)
         self._build_page_menu()
-        self.help_menu = self.menuBar().addMenu("&Help")
-        self.shortcuts_action = self.help_menu.addAction("Keyboard shortcuts")
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = self.help_menu.addAction(self.tr("&Keyboard shortcuts"))
         self.shortcuts_action.triggered.connect(self._show_shortcuts)
-        self.about_action = self.help_menu.addAction("About Stint")
+        self.about_action = self.help_menu.addAction(self.tr("&About Stint"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._show_about)
 
@@ -167,7 +199,7 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("Go"))  # every free letter is taken on the Settings page
         self.page_actions: list[QAction] = []
         for index in range(self.pages.count()):
-            action = self.view_menu.addAction(self.pages.tabText(index).replace("&", ""))
+            action = self.view_menu.addAction(self.pages.tabText(index))
             action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
             action.triggered.connect(lambda _checked=False, page=index: self._show_page_at(page))
             self.page_actions.append(action)
@@ -195,33 +227,63 @@ class MainWindow(QMainWindow):
         else:
             self.bring_to_front()
 
-    def show_page(self, title: str) -> bool:
-        for index in range(self.pages.count()):
-            if self.pages.tabText(index).replace("&", "") == title:
-                self.pages.setCurrentIndex(index)
-                return True
-        return False
+    def show_page(self, key: str) -> bool:
+        """Show the page with that key ("Timesheet", "Settings"...)."""
+        if key not in self._page_keys:
+            return False
+        self.pages.setCurrentIndex(self._page_keys.index(key))
+        return True
 
-    def replace_page(self, title: str, page: QWidget) -> None:
-        """Put `page` in the place of the page titled `title` (a placeholder, usually)."""
-        for index in range(self.pages.count()):
-            if self.pages.tabText(index) == title:
-                current = self.pages.currentIndex()
-                old = self.pages.widget(index)
-                self.pages.removeTab(index)
-                self.pages.insertTab(index, page, title)
-                self.pages.setCurrentIndex(current)
-                old.deleteLater()
-                return
+    def page_key(self, index: int | None = None) -> str:
+        """The key of the page at `index` (default: the one shown)."""
+        index = self.pages.currentIndex() if index is None else index
+        return self._page_keys[index] if 0 <= index < len(self._page_keys) else ""
+
+    def replace_page(self, key: str, page: QWidget) -> None:
+        """Put `page` in the place of the page with that key (a placeholder, usually)."""
+        if key not in self._page_keys:
+            return
+        index = self._page_keys.index(key)
+        current = self.pages.currentIndex()
+        old = self.pages.widget(index)
+        self.pages.removeTab(index)
+        self.pages.insertTab(index, page, self._page_title(key))
+        self.pages.setCurrentIndex(current)
+        old.deleteLater()
+
+    def adopt_page_actions(self, key: str, actions: list[QAction],
+                           page_wanted: Signal | None = None) -> None:
+        """Make a page's actions work anywhere in the window (the page's own shortcuts work
+        only while it is shown): listed under Edit, answered to on every page. The page's
+        `page_wanted` signal brings it forward (e.g. before its editor opens)."""
+        from PySide6.QtCore import Qt
+
+        for action in actions:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+            self.edit_menu.addAction(action)
+        self.edit_menu.menuAction().setVisible(True)
+        if page_wanted is not None:
+            page_wanted.connect(lambda: self.show_page(key))
+
+    def fit_to_screen(self) -> None:
+        """Keep the window inside its screen's available area, whatever the scale."""
+        fit_to_screen(self, MINIMUM_SIZE)
+
+    def _page_title(self, key: str) -> str:
+        return QCoreApplication.translate("MainWindow", PAGE_TITLES[key]) if key in PAGE_TITLES else key
 
     def prepare_to_quit(self) -> None:
         """Let the next close really close (Quit from a menu)."""
         self._quitting = True
 
     def _show_shortcuts(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # loads many enums: not before the first paint
+        from desktop.ui.shortcut_sheet import ShortcutSheet  # not before the first paint
 
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT)
+        if getattr(self, "shortcut_sheet", None) is None:
+            self.shortcut_sheet = ShortcutSheet(self)
+        self.shortcut_sheet.show()
+        self.shortcut_sheet.raise_()
 
     def _show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -230,8 +292,9 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            "About Stint",
-            f"Stint {__version__}\n\nTime tracking for people whose work lives in Salesforce.",
+            self.tr("About Stint"),
+            fill(self.tr("Stint %1\n\nTime tracking for people whose work lives in Salesforce."),
+                 __version__),
         )
 
     # -- sync status ---------------------------------------------------------------------
@@ -249,16 +312,16 @@ class MainWindow(QMainWindow):
                 self.sync_progress.setRange(0, 0)  # busy until the first figures arrive
         self.sync_button.setEnabled(not running)
         if state.phase is SyncPhase.STARTING:  # the first paint: nothing else is imported
-            pending = state.force_pending
-            self.sync_label.setText("Starting… (synchronization follows)" if pending else "Starting…")
-            self.sync_label.setToolTip("")
+            self.sync_label.setText(self.tr("Starting… (synchronization follows)")
+                                    if state.force_pending else self.tr("Starting…"))
+            self.sync_label.setExtraToolTip(None)
             return
         # Imported here: the first paint shows "Starting…" and never needs it.
         from desktop.ui.sync_status.text import status_line, status_tooltip
 
         usage = self._sync.api_usage() if state.schedule_note else None  # only for the why
         self.sync_label.setText(status_line(state, usage))
-        self.sync_label.setToolTip(status_tooltip(state))
+        self.sync_label.setExtraToolTip(status_tooltip(state) or None)
 
     def _show_sync_problem(self, state: SyncState) -> None:
         """A sync problem is told once: a retry failing the same way does not bring back a
@@ -283,6 +346,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.fit_to_screen()  # another screen, another scale since: never bigger than it
 
     def save_geometry(self, settings) -> None:
         settings.setValue("window/geometry", self.saveGeometry())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.services.early_qt import ALIGN_CENTER, PLAIN_TEXT, set_properties
@@ -83,7 +83,8 @@ def build_engine_pages(
         sync_page: QWidget = SyncStatusView(sync, log_dir=engine.paths.log_dir)
     except ImportError:  # the sync status view is not part of this build yet
         log.warning("sync status view unavailable", exc_info=True)
-        sync_page = placeholder_page("Synchronization status is not available in this build.")
+        sync_page = placeholder_page(QCoreApplication.translate(
+            "Pages", "Synchronization status is not available in this build."))
     integration = None
     try:
         from desktop.services.integration_service import IntegrationService
@@ -97,21 +98,35 @@ def build_engine_pages(
         )
     except ImportError:
         log.warning("integration page unavailable", exc_info=True)
-        settings_page = placeholder_page(
-            "Connect to Salesforce with `stint connect` (the Settings page is not available "
-            "in this build)."
-        )
+        settings_page = placeholder_page(QCoreApplication.translate(
+            "Pages", "Connect to Salesforce with `stint connect` (the Settings page is not "
+            "available in this build)."))
     if preferences is None:
         return sync_page, settings_page, integration
-    from PySide6.QtCore import QCoreApplication
-
     from desktop.ui.preferences.general_page import GeneralPage
     from desktop.ui.settings_sections import SettingsSections
 
     general = GeneralPage(preferences, idle_source_name)
+    if integration is not None:
+        _share_settings(preferences, integration, settings_page)
 
     sections = SettingsSections()
     sections.add_section("general", QCoreApplication.translate("Settings", "General"), general)
     sections.add_section("salesforce", QCoreApplication.translate("Settings", "Salesforce"),
                          settings_page)
     return sync_page, sections, integration
+
+
+def _share_settings(preferences: Any, integration: QObject, salesforce_page: QWidget) -> None:
+    """The General and Salesforce pages both show the minimum entry length: a save on one
+    shows on the other (unless the other has edits of its own, which it keeps)."""
+    integration.settings_saved.connect(preferences.refresh)  # the General page follows
+
+    def salesforce_page_follows(settings: Any) -> None:
+        form = salesforce_page.writeback_form
+        shown = (form.min_minutes.value(), form.short_box.isChecked())
+        stored = (settings.writeback_min_minutes, settings.writeback_short_entries)
+        if shown != stored and not salesforce_page.save_button.isEnabled():  # no edits there
+            form.load(settings, integration.locked_keys())
+
+    preferences.preferences_changed.connect(salesforce_page_follows)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.domain.text import fill
 from desktop.ui.banner import ErrorBanner
 
 log = logging.getLogger(__name__)
@@ -73,9 +74,9 @@ class ProblemReporter(QObject):
         if ask_to_repair(detail, running=True, parent=self._banner.window()):
             self.repair_chosen.emit()
         else:
-            self._banner.show_problem(
+            self._banner.show_problem(self.tr(
                 "Stint's local database is damaged: what cannot be read is missing here. Stint "
-                "offers the repair again at its next start.", "")
+                "offers the repair again at its next start."), "")
 
     # -- what nobody caught ----------------------------------------------------------------------
     def report_uncaught(self, error: BaseException) -> None:
@@ -91,9 +92,9 @@ class ProblemReporter(QObject):
         elif isinstance(error, OSError) and error.filename is not None:  # a file Stint writes
             self._banner.show_problem(os_error_text(error), "")
         else:
-            self._banner.show_problem(
-                f"Something unexpected went wrong; the log file in {self._log_dir} has the "
-                "details.", "")
+            self._banner.show_problem(fill(self.tr(
+                "Something unexpected went wrong; the log file in %1 has the details."),
+                self._log_dir), "")
 
 
 def excepthook(reporter: ProblemReporter | None, ensure_log: Callable[[], None]):

@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.domain.text import QT_TRANSLATE_NOOP, fill
 from desktop.platform.paths import ProfilePaths
 from desktop.store.errors import StoreCorrupt, StoreError
 from desktop.store.store import Store
@@ -24,8 +25,17 @@ if TYPE_CHECKING:  # the dialogs' Qt classes are loaded when one is shown (never
 
 log = logging.getLogger(__name__)
 
-REPAIR_TITLE = "Stint's data file is damaged"
-REPAIR_BUTTON = "Repair"
+REPAIR_TITLE = QT_TRANSLATE_NOOP("StoreRepair", "Stint's data file is damaged")
+REPAIR_BUTTON = QT_TRANSLATE_NOOP("StoreRepair", "Repair")
+
+
+def _translate(context: str, text: str) -> str:
+    from PySide6.QtCore import QCoreApplication  # the dialogs load Qt: never at a normal start
+
+    return QCoreApplication.translate(context, text)
+
+
+translate = _translate  # by this name, pyside6-lupdate finds the texts
 
 
 def ask_to_repair(detail: str, *, running: bool, parent: QWidget | None = None) -> bool:
@@ -33,17 +43,28 @@ def ask_to_repair(detail: str, *, running: bool, parent: QWidget | None = None) 
     while running it is to go on for now (Stint asks again at the next start)."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = _message_box(QMessageBox.Icon.Warning, REPAIR_TITLE,
-                       "Stint's local database is damaged: part of what it holds cannot be read.",
+    box = _message_box(QMessageBox.Icon.Warning, translate("StoreRepair", REPAIR_TITLE),
+                       translate("StoreRepair", "Stint's local database is damaged: part of what "
+                                                "it holds cannot be read."),
                        parent)
-    restart = " Stint closes its window and opens again when done." if running else ""
-    box.setInformativeText(
-        "Repair keeps the damaged file aside (it is never deleted) and starts a fresh database "
-        "with every time entry and setting Stint can still read from it. Your tasks come back "
-        f"from Salesforce with the next synchronization.{restart}\n\nWhat SQLite reported: {detail}"
-    )
-    repair = box.addButton(REPAIR_BUTTON, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Not now" if running else "Quit", QMessageBox.ButtonRole.RejectRole)
+    if running:
+        details = translate(
+            "StoreRepair",
+            "Repair keeps the damaged file aside (it is never deleted) and starts a fresh "
+            "database with every time entry and setting Stint can still read from it. Your tasks "
+            "come back from Salesforce with the next synchronization. Stint closes its window and "
+            "opens again when done.\n\nWhat SQLite reported: %1")
+    else:
+        details = translate(
+            "StoreRepair",
+            "Repair keeps the damaged file aside (it is never deleted) and starts a fresh "
+            "database with every time entry and setting Stint can still read from it. Your tasks "
+            "come back from Salesforce with the next synchronization.\n\nWhat SQLite reported: %1")
+    box.setInformativeText(fill(details, detail))
+    repair = box.addButton(translate("StoreRepair", REPAIR_BUTTON),
+                           QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("StoreRepair", "Not now") if running
+                  else translate("StoreRepair", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(repair)
     box.exec()
     return box.clickedButton() is repair
@@ -52,18 +73,24 @@ def ask_to_repair(detail: str, *, running: bool, parent: QWidget | None = None) 
 def show_repaired(report: RecoveryReport, parent: QWidget | None = None) -> None:
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop.services.i18n import count_text
+
     count = report.entries
-    lost = ""
+    if count == 1:  # (no plural forms: English loads no translation to have them)
+        text = translate("StoreRepair", "Stint started a fresh database with 1 time entry "
+                                        "recovered from the damaged one.")
+    else:
+        text = fill(translate("StoreRepair", "Stint started a fresh database with %1 time entries "
+                                             "recovered from the damaged one."), count_text(count))
+    box = _message_box(QMessageBox.Icon.Information,
+                       translate("StoreRepair", "Stint's data file is repaired"), text, parent)
+    kept = fill(translate("StoreRepair", "The damaged file is kept as %1 in %2."),
+                report.damaged_copy.name, report.damaged_copy.parent)
     if report.damaged_tables:
-        lost = ("\n\nSome records could not be read and are not in the fresh database (in: "
-                f"{', '.join(report.damaged_tables)}). They may still be in the damaged file.")
-    box = _message_box(
-        QMessageBox.Icon.Information, "Stint's data file is repaired",
-        f"Stint started a fresh database with {count:,} time entr{'y' if count == 1 else 'ies'} "
-        "recovered from the damaged one.", parent)
-    box.setInformativeText(
-        f"The damaged file is kept as {report.damaged_copy.name} in {report.damaged_copy.parent}."
-        f"{lost}")
+        kept += "\n\n" + fill(translate(
+            "StoreRepair", "Some records could not be read and are not in the fresh database "
+            "(in: %1). They may still be in the damaged file."), ", ".join(report.damaged_tables))
+    box.setInformativeText(kept)
     box.exec()
 
 
@@ -80,7 +107,8 @@ def cannot_start(error: BaseException, path: Path | None = None,
     log.warning("Stint cannot start: %s", message)
     from PySide6.QtWidgets import QMessageBox
 
-    _message_box(QMessageBox.Icon.Critical, "Stint cannot start", message, None).exec()
+    title = translate("StoreRepair", "Stint cannot start")
+    _message_box(QMessageBox.Icon.Critical, title, message, None).exec()
     return 1
 
 

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 Table = tuple[list[str], list[list[str]]]  # (headers, rows)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TableExport", text)
+translate = QCoreApplication.translate  # by this name, pyside6-lupdate finds the texts
 
 
 def model_table(model: QAbstractItemModel, hidden: Sequence[int] = ()) -> Table:
@@ -40,7 +39,7 @@ def model_table(model: QAbstractItemModel, hidden: Sequence[int] = ()) -> Table:
             check = model.data(index, Qt.ItemDataRole.CheckStateRole)
             if not text and check is not None:
                 checked = Qt.CheckState(check) == Qt.CheckState.Checked
-                text = _tr("yes") if checked else _tr("no")
+                text = translate("TableExport", "yes") if checked else translate("TableExport", "no")
             cells.append("" if text is None else str(text))
         rows.append(cells)
     return headers, rows
@@ -75,7 +74,8 @@ def choose_csv_path(parent: QWidget, suggested_name: str) -> str | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     start = str(Path(folder or Path.home()) / suggested_name)
     path, _filter = QFileDialog.getSaveFileName(
-        parent, _tr("Export CSV"), start, _tr("CSV files (*.csv);;All files (*)")
+        parent, translate("TableExport", "Export CSV"), start,
+        translate("TableExport", "CSV files (*.csv);;All files (*)")
     )
     if not path:
         return None

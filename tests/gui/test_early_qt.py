@@ -74,13 +74,22 @@ PROBE = textwrap.dedent("""
 """)
 
 
-def test_the_first_paint_leaves_the_qt_namespace_unbuilt(tmp_path):
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_first_paint_leaves_the_qt_namespace_unbuilt(tmp_path, language):
+    """In either language, and with a task line too long for the window (eliding it)."""
+    from desktop.domain.items import Item, ItemKind
+    from desktop.domain.settings import Settings
+
     profile = tmp_path / "profile"
     with Store.open(profile / "data" / "stint.sqlite3") as store:
         items = sample_items()
-        store.items.upsert_many(items)
+        wordy = Item("006000000000077AAA", ItemKind.OPPORTUNITY, "Evergreen - Expansion",
+                     items[0].parent_id, "Opportunity",
+                     tuple((f"Field {n}", "a rather long value " * 3) for n in range(4)))
+        store.items.upsert_many([*items, wordy])
+        store.settings.save(Settings(language=language))
         now = datetime.now(UTC)
-        store.entries.start_timer(items[-1].id, now - timedelta(minutes=5))  # a task shows
+        store.entries.start_timer(wordy.id, now - timedelta(minutes=5))  # a task shows
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     env.pop("STINT_HOME", None)
     result = subprocess.run(

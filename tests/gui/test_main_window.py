@@ -128,3 +128,68 @@ def test_help_about_shows_the_version(qtbot, window):
     assert window.about_action in window.help_menu.actions()
     window.about_action.trigger()  # returns when the box is closed
     assert shown and f"Stint {__version__}" in shown[0]
+
+
+def test_the_error_banner_floats_and_moves_no_control(qtbot, window, sync):
+    """Issue 13, point 8: a message appearing under the pointer must not shift what the user
+    was about to click."""
+    window.resize(880, 640)
+    qtbot.waitUntil(lambda: window.width() == 880)
+    before = [widget.mapTo(window, widget.rect().topLeft())
+              for widget in (window.pages, window.task_widget.start_stop, window.sync_button)]
+    pages_height = window.pages.height()
+    with qtbot.waitSignal(sync.sync_failed):
+        sync.callbacks().on_failed("Salesforce cannot be reached. " * 6, "retry")
+    qtbot.waitUntil(window.banner.isVisible)
+    after = [widget.mapTo(window, widget.rect().topLeft())
+             for widget in (window.pages, window.task_widget.start_stop, window.sync_button)]
+    assert after == before and window.pages.height() == pages_height
+    banner = window.banner.geometry()
+    pages = window.pages.geometry()
+    assert pages.contains(banner) and banner.bottom() > pages.center().y()  # over its foot
+    assert window.banner.message.heightForWidth(window.banner.message.width()) <= (
+        window.banner.message.height() + 1)  # its wrapped text is all shown
+    window.resize(700, 600)
+    qtbot.waitUntil(lambda: window.banner.width() < banner.width())  # it follows the window
+
+
+def test_the_window_never_outgrows_its_screen(qtbot, window):
+    area = window.screen().availableGeometry()
+    window.resize(area.width() * 3, area.height() * 3)
+    window.setMinimumSize(area.width() * 2, area.height() * 2)
+    window.fit_to_screen()
+    assert window.width() <= area.width() and window.height() <= area.height()
+    assert window.minimumWidth() <= area.width() and window.minimumHeight() <= area.height()
+    # The content's own minimum does not hold the window bigger: it scrolls instead.
+    assert window.minimumSizeHint().width() <= area.width()
+    assert window.minimumSizeHint().height() <= area.height()
+
+
+def test_the_content_fits_the_window_while_its_minimum_does(qtbot, window):
+    """A page that would like more height than the window has (the Sync page's wrapped labels
+    and tables) is laid out in the window, not made as tall as it likes and scrolled."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+    class Tall(QWidget):
+        def sizeHint(self) -> QSize:  # noqa: N802 - likes 900 px, needs 100
+            return QSize(300, 900)
+
+        def minimumSizeHint(self) -> QSize:  # noqa: N802
+            return QSize(100, 100)
+
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    wrapped = QLabel("A long explanation that wraps over lines as the window narrows. " * 4)
+    wrapped.setWordWrap(True)
+    layout.addWidget(wrapped)
+    layout.addWidget(Tall())
+    window.replace_page("Timesheet", page)
+    window.resize(880, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    area = window.centralWidget()
+    qtbot.waitUntil(lambda: page.isVisible() and window.height() == 640)
+    QApplication.processEvents()  # the layout requests the resize posted
+    assert area.widget().height() == area.viewport().height()
+    assert not area.verticalScrollBar().isVisible()

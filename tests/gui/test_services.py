@@ -8,7 +8,6 @@ from datetime import timedelta
 from desktop.domain.entries import TimeEntry
 from desktop.domain.items import Item, ItemKind
 from desktop.domain.synclog import RunOutcome
-from desktop.engine.sync_pause import pause_state
 from desktop.salesforce.errors import HostUnreachable, RefreshTokenRevoked, WrongCredentials
 from desktop.services.sync_service import RECONNECT, REENTER_PASSWORD, RETRY, action_for
 from desktop.services.tasks_service import TasksService
@@ -157,27 +156,6 @@ def test_scheduler_callbacks_from_a_thread_arrive_as_signals(qtbot, sync, gui_st
         threading.Thread(target=scheduler_thread).start()
     assert progress == [("Opportunity", 200, 1000)]
     assert sync.last_run() == run and not sync.is_running()
-
-
-def test_after_close_a_late_scheduler_event_does_not_reach_the_closed_store(qtbot, sync,
-                                                                           gui_store):
-    """A pause change the scheduler relayed just before the engine stopped arrives after the
-    store closed (a teardown error in the suite): close() drops it."""
-    class Pausing:  # reads the store, as the engine does
-        def pause_state(self):
-            return pause_state(gui_store, gui_store.settings.load(), frozenset())
-
-    sync.set_pause_control(Pausing())
-    callbacks = sync.callbacks()
-    sync.close()
-    seen = []
-    sync.state_changed.connect(seen.append)
-    scheduler = threading.Thread(target=callbacks.on_pause_changed, args=(True,))
-    scheduler.start()  # queued for the GUI thread, which is busy closing the engine
-    scheduler.join()
-    gui_store.close()
-    qtbot.wait(50)  # the queued event is delivered (and must do nothing)
-    assert seen == []
 
 
 def test_failures_carry_the_fixing_action(qtbot, sync):

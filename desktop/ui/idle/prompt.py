@@ -95,9 +95,12 @@ class IdlePrompt(QDialog):
         local_start, local_end = start.astimezone(), end.astimezone()
         self.heading.setText(fill(self.tr("You were away for %1"), shown.duration(end - start)))
         from_text, to_text = shown.clock_time(local_start), shown.clock_time(local_end)
-        if local_start.date() != local_end.date():
-            from_text = f"{local_start:%a} {from_text}"
-            to_text = f"{local_end:%a} {to_text}"
+        if local_start.date() != local_end.date():  # "Fri 23:50" ("ven. 23:50")
+            from PySide6.QtCore import QLocale
+
+            short = QLocale.FormatType.ShortFormat
+            from_text = f"{QLocale().dayName(local_start.isoweekday(), short)} {from_text}"
+            to_text = f"{QLocale().dayName(local_end.isoweekday(), short)} {to_text}"
         self.details.setText(fill(
             self.tr("From %1 to %2 the timer ran on “%3” with no keyboard or mouse input. "
                     "What was that time?"), from_text, to_text, task_name))

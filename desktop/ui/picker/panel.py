@@ -59,7 +59,7 @@ class TaskPickerPanel(QFrame):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setObjectName("pickerStatus")
         self.status.setContentsMargins(8, 4, 8, 4)
-        self.show_archived = QCheckBox("Show archived tasks", self)
+        self.show_archived = QCheckBox(self.tr("Show archived tasks"), self)
         self.show_archived.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         footer = QHBoxLayout()
         footer.setContentsMargins(0, 0, 6, 0)

@@ -1,4 +1,4 @@
-"""The tray's "Pick a task...": a small frameless always-on-top window with the search box.
+"""The tray's "Pick a task…": a small frameless always-on-top window with the search box.
 
 Type, arrows, Enter starts the timer on the task and hides the picker; Esc (or clicking
 elsewhere) hides it without changing anything.
@@ -23,7 +23,7 @@ class QuickPicker(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("quickPicker")
-        self.setWindowTitle("Pick a task")
+        self.setWindowTitle(self.tr("Pick a task"))
         self.setWindowFlags(
             Qt.WindowType.Tool
             | Qt.WindowType.FramelessWindowHint
@@ -31,7 +31,7 @@ class QuickPicker(QFrame):
         )
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._timer = timer
-        title = QLabel("Pick a task to start the timer", self)
+        title = QLabel(self.tr("Pick a task to start the timer"), self)
         title.setTextFormat(Qt.TextFormat.PlainText)
         font = title.font()
         font.setBold(True)

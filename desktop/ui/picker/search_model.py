@@ -37,6 +37,7 @@ from desktop.ui.picker.tree_model import (
     FIELDS_ROLE,
     ITEM_ID_ROLE,
     PATH_ROLE,
+    archived_prefix,
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -148,7 +149,7 @@ class TaskSearchModel(QAbstractListModel):
 
     @staticmethod
     def _fields_text(item: Item) -> str:
-        return ("Archived · " if item.archived else "") + item.fields_text()
+        return (archived_prefix() if item.archived else "") + item.fields_text()
 
 
 class TaskResultDelegate(QStyledItemDelegate):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
+from desktop.domain.text import fill
 from desktop.ui.record_actions import add_open_in_salesforce
 
 if TYPE_CHECKING:
@@ -19,8 +20,7 @@ if TYPE_CHECKING:
     from desktop.ui.picker.panel import TaskPickerPanel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TaskMenu", text)
+translate = QCoreApplication.translate  # lupdate reads translate("TaskMenu", "...") calls
 
 
 def offer_task_menus(
@@ -59,7 +59,7 @@ def _show(
     view.setCurrentIndex(index)
     menu = QMenu(owner)
     menu.setObjectName("taskMenu")
-    start = menu.addAction(_tr("Start timer"))
+    start = menu.addAction(translate("TaskMenu", "Start timer"))
     start.triggered.connect(lambda: choose(index))
     add_open_in_salesforce(menu, links, item_id)
     if exclusions is not None:
@@ -81,23 +81,26 @@ def _add_exclusion(
         return
     name = " ".join(item.name.split())
     if service.is_excluded(item_id):
-        action = menu.addAction(_tr("Include in synchronization again"))
+        action = menu.addAction(translate("TaskMenu", "Include in synchronization again"))
         action.setObjectName("includeTask")
 
         def include() -> None:
             problem = service.include(item_id)
-            tell(problem or f"“{name}” is included again: it returns with the next synchronization.")
+            tell(problem or fill(translate(
+                "TaskMenu", "“%1” is included again: it returns with the next synchronization."),
+                name))
 
         action.triggered.connect(include)
     elif service.can_exclude(item):
-        action = menu.addAction(_tr("Exclude from synchronization"))
+        action = menu.addAction(translate("TaskMenu", "Exclude from synchronization"))
         action.setObjectName("excludeTask")
-        action.setToolTip(_tr("Remove it and its subtasks from the task list (Settings lists "
-                              "excluded items)"))
+        action.setToolTip(translate("TaskMenu", "Remove it and its subtasks from the task list "
+                                           "(Settings lists excluded items)"))
 
         def exclude() -> None:
             problem = service.exclude(item_id)
-            tell(problem or f"“{name}” is excluded: it leaves the task list with the next "
-                            "synchronization (Settings can include it again).")
+            tell(problem or fill(translate(
+                "TaskMenu", "“%1” is excluded: it leaves the task list with the next "
+                "synchronization (Settings can include it again)."), name))
 
         action.triggered.connect(exclude)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.text import fill
 from desktop.services.early_qt import DOWN_ARROW, NO_FOCUS, set_properties
 from desktop.services.tasks_service import TasksService
 from desktop.ui.picker.picker_keys import search_key, tree_key
@@ -70,12 +71,12 @@ class TaskPicker(QWidget):
         self._notice: str | None = None  # what the last menu action did, until the next query
         self.search = QLineEdit(self)
         self.search.setObjectName("taskSearch")
-        self.search.setPlaceholderText("Search tasks: name, account, case number, stage…")
-        self.search.setAccessibleName("Search tasks")
+        self.search.setPlaceholderText(self.tr("Search tasks: name, account, case number, stage…"))
+        self.search.setAccessibleName(self.tr("Search tasks"))
         self.tree_button = QToolButton(self)
         self.tree_button.setObjectName("browseTasks")
-        self.tree_button.setToolTip("Browse all tasks (Alt+Down)")
-        self.tree_button.setAccessibleName("Browse all tasks")
+        self.tree_button.setToolTip(self.tr("Browse all tasks (Alt+Down)"))
+        self.tree_button.setAccessibleName(self.tr("Browse all tasks"))
         self.tree_button.setCheckable(True)
         set_properties(self.tree_button, arrowType=DOWN_ARROW, focusPolicy=NO_FOCUS)
 
@@ -280,22 +281,25 @@ class TaskPicker(QWidget):
         if self._notice is not None:
             message = self._notice
         elif self._pinned is not None and not text and self.pages.currentIndex() != _TREE_PAGE:
-            message = f"{self._pinned[1]}; Enter starts the timer"
+            message = fill(self.tr("%1; Enter starts the timer"), self._pinned[1])
         elif self.pages.currentIndex() == _TREE_PAGE and not self._tasks.is_loaded():
-            message = "Loading tasks…"
+            message = self.tr("Loading tasks…")
         elif self.pages.currentIndex() != _TREE_PAGE and not self._tasks.is_searchable():
-            message = "Preparing the search; recent tasks meanwhile…"
+            message = self.tr("Preparing the search; recent tasks meanwhile…")
         elif self.pages.currentIndex() == _TREE_PAGE:
-            message = "Enter starts the timer on the selected task"
+            message = self.tr("Enter starts the timer on the selected task")
         elif self.results_model.rowCount() == 0:
-            message = f"No task matches “{text}”" if text else "No tasks yet"
+            message = fill(self.tr("No task matches “%1”"), text) if text else self.tr("No tasks yet")
         elif not text:
-            message = "Recent tasks first; type to search"
+            message = self.tr("Recent tasks first; type to search")
         else:
             count = self.results_model.rowCount()
-            more = "+" if count >= RESULT_LIMIT else ""
-            noun = "task" if count == 1 else "tasks"
-            message = f"{count}{more} matching {noun}; Enter starts the timer"
+            if count >= RESULT_LIMIT:
+                message = fill(self.tr("%1+ matching tasks; Enter starts the timer"), count)
+            elif count == 1:  # (no plural forms: English loads no translation to have them)
+                message = self.tr("1 matching task; Enter starts the timer")
+            else:
+                message = fill(self.tr("%1 matching tasks; Enter starts the timer"), count)
         self.status.setText(message)
 
     def _tree_changed(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.items import Item
+from desktop.domain.text import fill
 from desktop.services.display_format import display_format
 from desktop.services.early_qt import ALIGN_RIGHT_VCENTER, PLAIN_TEXT, set_properties
 from desktop.services.tasks_service import TasksService
@@ -39,11 +40,10 @@ from desktop.ui.picker.task_picker import TaskPicker
 if TYPE_CHECKING:  # built after the first paint
     from desktop.services.record_links import RecordLinks
 
-NO_TASK = "No task"
-CLOCK_WENT_BACK = (
-    "The computer's clock was set back while the timer ran; Stint keeps counting the time "
-    "worked on a clock that never goes back."
-)
+NO_TASK = QT_TRANSLATE_NOOP("TaskWidget", "No task")
+CLOCK_WENT_BACK = QT_TRANSLATE_NOOP(
+    "TaskWidget", "The computer's clock was set back while the timer ran; Stint keeps counting "
+    "the time worked on a clock that never goes back.")
 
 
 class TaskWidget(QWidget):
@@ -73,7 +73,7 @@ class TaskWidget(QWidget):
         self.elapsed_label = QLabel("0:00:00", self)
         self.elapsed_label.setObjectName("elapsed")
         set_properties(self.elapsed_label, textFormat=PLAIN_TEXT, alignment=ALIGN_RIGHT_VCENTER)
-        self.elapsed_label.setAccessibleName("Running time")
+        self.elapsed_label.setAccessibleName(self.tr("Running time"))
         self.start_stop = QPushButton(self)
         self.start_stop.setObjectName("startStop")
         self.start_stop.setMinimumWidth(96)
@@ -119,10 +119,10 @@ class TaskWidget(QWidget):
         item = self._tasks.item(item_id)
         self._show_task(item_id, item)
         running = self._timer.is_running()
-        self.start_stop.setText("Stop" if running else "Start")
+        self.start_stop.setText(self.tr("Stop") if running else self.tr("Start"))
         self.start_stop.setIcon(svg_icon("stop" if running else "start"))
         self.start_stop.setToolTip(
-            "Stop the timer" if running else "Start the timer on this task"
+            self.tr("Stop the timer") if running else self.tr("Start the timer on this task")
         )
         self.elapsed_label.setEnabled(running)
         self._show_elapsed()
@@ -142,35 +142,39 @@ class TaskWidget(QWidget):
     def _show_task(self, item_id: str | None, item: Item | None) -> None:
         if item_id is None:
             self.path_label.setText("")
-            self.name_label.setText(NO_TASK)
+            self.name_label.setText(QCoreApplication.translate("TaskWidget", NO_TASK))
             self.fields_label.setText(
-                "Time runs without a task; pick one below to assign it."
+                self.tr("Time runs without a task; pick one below to assign it.")
                 if self._timer.is_running()
-                else "Pick a task below, or press Start to track time without one."
+                else self.tr("Pick a task below, or press Start to track time without one.")
             )
             self.path_label.setExtraToolTip(None)
             return
         if item is None:
             loading = not self._tasks.is_loaded()
             self.path_label.setText("Salesforce")
-            self.name_label.setText("Loading task…" if loading else "Task no longer available")
+            self.name_label.setText(self.tr("Loading task…") if loading
+                                    else self.tr("Task no longer available"))
             self.fields_label.setText("")
             return
         path = self._tasks.tree().path(item.id)
         parents = " > ".join(part.name for part in path[:-1])
         self.path_label.setText(parents)
         self.path_label.setExtraToolTip(" > ".join(part.name for part in path))
-        name = item.name + ("  (archived)" if item.archived else "")
+        name = fill(self.tr("%1 (archived)"), item.name) if item.archived else item.name
         self.name_label.setText(name)
         self.fields_label.setText(
-            " · ".join(f"{label}: {text}" for label, text in item.fields[:4] if text)
+            " · ".join(fill(self.tr("%1: %2"), label, text)
+                       for label, text in item.fields[:4] if text)
             or item.fields_text()
         )
 
     def _show_elapsed(self, elapsed: timedelta | None = None) -> None:
         shown = self._timer.elapsed() if elapsed is None else elapsed
         self.elapsed_label.setText(display_format().duration(shown, live=True))
-        self.elapsed_label.setToolTip(CLOCK_WENT_BACK if self._timer.clock_went_back() else "")
+        self.elapsed_label.setToolTip(
+            QCoreApplication.translate("TaskWidget", CLOCK_WENT_BACK)
+            if self._timer.clock_went_back() else "")
 
     # -- the running entry's note and billable flag ------------------------------------
     def _build_details_row(self) -> None:

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.items import Item
+from desktop.domain.text import fill
 from desktop.domain.tree import TaskTree
 from desktop.services.task_catalog import TreeLayout
 from desktop.ui.elided_label import plain_tooltip
@@ -29,6 +38,28 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _NODE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _LEAF_FLAGS = _NODE_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+
+
+translate = QCoreApplication.translate  # by this name, pyside6-lupdate finds the texts
+
+ARCHIVE_REASONS = {  # why an item was archived (domain values), translated where shown
+    "closed": QT_TRANSLATE_NOOP("TaskTreeModel", "closed"),
+    "deleted": QT_TRANSLATE_NOOP("TaskTreeModel", "deleted"),
+    "not visible": QT_TRANSLATE_NOOP("TaskTreeModel", "not visible"),
+    "excluded": QT_TRANSLATE_NOOP("TaskTreeModel", "excluded"),
+}
+
+
+def archived_note(reason: str | None) -> str:
+    """ "Archived (closed)" in the user's language (an unknown reason as it is)."""
+    reason = reason or "closed"
+    why = translate("TaskTreeModel", ARCHIVE_REASONS[reason]) if reason in ARCHIVE_REASONS else reason
+    return fill(translate("TaskTreeModel", "Archived (%1)"), why)
+
+
+def archived_prefix() -> str:
+    """ "Archived · " before an archived task's details."""
+    return translate("TaskTreeModel", "Archived · ")
 
 
 class TaskTreeModel(QAbstractItemModel):
@@ -146,7 +177,7 @@ class TaskTreeModel(QAbstractItemModel):
             if details:
                 tip += "\n" + details
             if item.archived:
-                tip += f"\nArchived ({item.archive_reason or 'closed'})"
+                tip += "\n" + archived_note(item.archive_reason)
             return plain_tooltip(tip)
         return None
 
@@ -154,5 +185,5 @@ class TaskTreeModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return "Task"
+            return self.tr("Task")
         return None

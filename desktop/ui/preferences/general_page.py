@@ -33,7 +33,7 @@ from desktop.domain.preferences import (
     NO_TIMER_MINUTES_MAX,
     NO_TIMER_MINUTES_MIN,
 )
-from desktop.domain.settings import Settings, SettingsError
+from desktop.domain.settings import WRITEBACK_MIN_MINUTES_MAX, Settings, SettingsError
 from desktop.domain.text import fill
 from desktop.engine.errors import EngineError
 from desktop.services.preferences_service import PreferencesService
@@ -46,9 +46,11 @@ _COMBOS = {"week_start": "week_start_combo", "time_format": "time_format_combo",
            "duration_format": "duration_combo", "language": "language_combo"}
 _BOXES = {"start_at_login": "start_at_login_box", "idle_detection": "idle_box",
           "notifications": "notifications_box", "remind_no_timer": "no_timer_box",
-          "remind_long_timer": "long_timer_box"}
+          "remind_long_timer": "long_timer_box",
+          "writeback_short_entries": "short_entries_box"}
 _SPINS = {"idle_minutes": "idle_minutes_spin", "remind_no_timer_minutes": "no_timer_spin",
-          "remind_long_timer_hours": "long_timer_spin"}
+          "remind_long_timer_hours": "long_timer_spin",
+          "writeback_min_minutes": "min_minutes_spin"}
 
 
 class GeneralPage(QWidget):
@@ -60,6 +62,7 @@ class GeneralPage(QWidget):
         self._idle_source_name = idle_source_name
         self._loading = False
         self._locked: frozenset[str] = frozenset()
+        self._loaded: Settings | None = None  # what the page shows unedited
         self._badges: dict[str, QLabel] = {}
         self._build()
         self.reload()
@@ -136,9 +139,7 @@ class GeneralPage(QWidget):
             ("fr", "Français"),
         ])
         self.language_note = self._note(group)
-        self.language_note.setText(self.tr(
-            "The language applies from the next start of Stint (French once its translation "
-            "is installed)."))
+        self.language_note.setText(self.tr("A new language applies from the next start of Stint."))
         rows = (
             (self.tr("&Week starts on"), "week_start", self.week_start_combo),
             (self.tr("&Times"), "time_format", self.time_format_combo),
@@ -155,10 +156,20 @@ class GeneralPage(QWidget):
     def _tracking_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Time tracking"), self)
         layout = QVBoxLayout(group)
-        # == Minimum entry length (issue 13, point 4) goes here, first in this group: the
-        # == time-entry work owns the setting, its policy key and the write-back rule; its
-        # == row needs a spin box added to _SPINS (load/save) and to `controls` in
-        # == _update_enabled (policy lock), like idle_minutes below.
+        # The minimum entry length: the write-back setting the Salesforce page shows too
+        # (one setting; each page reloads when the other saves it).
+        self.min_minutes_label = QLabel(self.tr("M&inimum entry length for Salesforce"), group)
+        self.min_minutes_spin = self._spin(group, 0, WRITEBACK_MIN_MINUTES_MAX, self.tr(" min"))
+        self.min_minutes_label.setBuddy(self.min_minutes_spin)
+        self.short_entries_box = QCheckBox(self.tr("Write shorter entries &back too"), group)
+        self.min_minutes_note = self._note(group)
+        self.min_minutes_note.setText(self.tr(
+            "Shorter entries stay in Stint (the timesheet shows their seconds) unless they are "
+            "written back too. The Salesforce page shows the same setting."))
+        layout.addLayout(self._with_badge("writeback_min_minutes", self.min_minutes_label,
+                                          self.min_minutes_spin))
+        layout.addLayout(self._with_badge("writeback_short_entries", self.short_entries_box))
+        layout.addWidget(self.min_minutes_note)
         self.idle_box = QCheckBox(
             self.tr("&Ask what to do with time away from the computer, after"), group)
         self.idle_minutes_spin = self._spin(group, IDLE_MINUTES_MIN, IDLE_MINUTES_MAX,
@@ -287,10 +298,12 @@ class GeneralPage(QWidget):
         finally:
             self._loading = False
         self._locked = locked
+        self._loaded = settings
         self._update_enabled()
 
     def to_settings(self, base: Settings) -> Settings:
-        """`base` with this page's values."""
+        """`base` with what was edited on this page (a setting left as shown keeps `base`'s
+        value: the Salesforce page may have saved the minimum entry length meanwhile)."""
         changes: dict = {name: getattr(self, attribute).currentData()
                          for name, attribute in _COMBOS.items()}
         changes.update({name: getattr(self, attribute).isChecked()
@@ -299,6 +312,9 @@ class GeneralPage(QWidget):
                         for name, attribute in _SPINS.items()})
         start, end = self.working_hours.hours()
         changes.update(work_days=self.working_days.days(), work_start=start, work_end=end)
+        if self._loaded is not None:
+            changes = {name: value for name, value in changes.items()
+                       if value != getattr(self._loaded, name)}
         return base.with_changes(**changes)
 
     def save(self) -> bool:
@@ -345,6 +361,8 @@ class GeneralPage(QWidget):
             "work_days": [self.working_days],
             "remind_long_timer": [self.long_timer_box],
             "remind_long_timer_hours": [self.long_timer_spin],
+            "writeback_min_minutes": [self.min_minutes_spin],
+            "writeback_short_entries": [self.short_entries_box],
         }
         for name, widgets in controls.items():
             set_locked(widgets, self._badges.get(name), name in locked)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEv
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.domain.durations import format_hm, format_hms
+from desktop.domain.text import fill
 from desktop.ui.elided_label import plain_tooltip
 
 MARGIN = 12.0
@@ -246,11 +247,11 @@ class BarChart(QWidget):
         super().mouseReleaseEvent(event)
 
     def _tooltip(self, bar: Bar) -> str:
-        return plain_tooltip(self.tr("%1\nTotal %2 · billable %3 · not billable %4").replace(
-            "%1", bar.label).replace(
-            "%2", format_hms(timedelta(seconds=bar.seconds))).replace(
-            "%3", format_hms(timedelta(seconds=bar.billable_seconds))).replace(
-            "%4", format_hms(timedelta(seconds=bar.other_seconds))))
+        return plain_tooltip(fill(  # one pass: a "%2" in a record's name stays as it is
+            self.tr("%1\nTotal %2 · billable %3 · not billable %4"), bar.label,
+            format_hms(timedelta(seconds=bar.seconds)),
+            format_hms(timedelta(seconds=bar.billable_seconds)),
+            format_hms(timedelta(seconds=bar.other_seconds))))
 
 
 def _nice_step(longest_seconds: int) -> int:

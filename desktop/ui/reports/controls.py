@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.periods import Period, period_days, shift_period
 from desktop.domain.report import GroupBy
+from desktop.domain.text import fill
 from desktop.services.display_format import display_format  # weeks start as chosen
 from desktop.ui.elided_label import ElidedLabel
 
@@ -207,6 +208,7 @@ class ReportControls(QWidget):
         if self._period is Period.DAY or self._first == self._last:
             return locale.toString(first, QLocale.FormatType.LongFormat)
         if self._period is Period.MONTH:
-            return locale.toString(first, "MMMM yyyy")
-        return self.tr("%1 – %2").replace("%1", locale.toString(first, "d MMM yyyy")).replace(
-            "%2", locale.toString(last, "d MMM yyyy"))
+            return locale.toString(first, self.tr("MMMM yyyy"))
+        pattern = self.tr("d MMM yyyy")  # a QLocale date pattern: month names are the locale's
+        return fill(self.tr("%1 – %2"), locale.toString(first, pattern),
+                    locale.toString(last, pattern))

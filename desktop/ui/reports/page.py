@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.csv_export import entries_csv
 from desktop.domain.entries import TimeEntry
 from desktop.domain.report import Report, build_report
+from desktop.domain.text import fill
 from desktop.domain.totals import day_span
 from desktop.services.display_format import display_format
 from desktop.ui.elided_label import muted_color
@@ -209,12 +210,9 @@ class ReportsPage(QWidget):
         else:
             self.chart.set_message(self.tr("No time recorded in these days."))
         totals = report.totals
-        self.totals_label.setText(
-            self.tr("Total %1 · billable %2 · not billable %3")
-            .replace("%1", self._format(totals.duration))
-            .replace("%2", self._format(totals.billable))
-            .replace("%3", self._format(totals.non_billable))
-        )
+        self.totals_label.setText(fill(
+            self.tr("Total %1 · billable %2 · not billable %3"), self._format(totals.duration),
+            self._format(totals.billable), self._format(totals.non_billable)))
         self._update_ticking()
         if announce:  # what support (and the end-to-end tests) read back
             log.info("reports page shows %s..%s by %s: %d rows, %d s, billable %d s, %d entries",
@@ -271,13 +269,12 @@ class ReportsPage(QWidget):
             write_text_file(path, text)
         except OSError as exc:
             self.notice_label.setText(
-                self.tr("Could not save %1: %2").replace("%1", path)
-                .replace("%2", exc.strerror or str(exc))
+                fill(self.tr("Could not save %1: %2"), path, exc.strerror or str(exc))
             )
             return None
         saved = (self.tr("Saved 1 entry to %1") if len(entries) == 1
                  else self.tr("Saved %n entries to %1", "", len(entries)))
-        self.notice_label.setText(saved.replace("%1", path))
+        self.notice_label.setText(fill(saved, path))
         log.info("exported %d entries as CSV", len(entries))
         return path
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import QFont
 
 from desktop.domain.durations import format_hm, format_hms
 from desktop.domain.report import Bucket, Report, ReportRow
+from desktop.domain.text import fill
 from desktop.ui.elided_label import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -41,18 +42,18 @@ class ReportColumn(IntEnum):
 
 _CONTEXT = "ReportTableModel"
 HEADERS = {
-    ReportColumn.NAME: QT_TRANSLATE_NOOP(_CONTEXT, "Name"),
-    ReportColumn.TOTAL: QT_TRANSLATE_NOOP(_CONTEXT, "Total"),
-    ReportColumn.BILLABLE: QT_TRANSLATE_NOOP(_CONTEXT, "Billable"),
-    ReportColumn.NON_BILLABLE: QT_TRANSLATE_NOOP(_CONTEXT, "Not billable"),
-    ReportColumn.ENTRIES: QT_TRANSLATE_NOOP(_CONTEXT, "Entries"),
+    ReportColumn.NAME: QT_TRANSLATE_NOOP("ReportTableModel", "Name"),
+    ReportColumn.TOTAL: QT_TRANSLATE_NOOP("ReportTableModel", "Total"),
+    ReportColumn.BILLABLE: QT_TRANSLATE_NOOP("ReportTableModel", "Billable"),
+    ReportColumn.NON_BILLABLE: QT_TRANSLATE_NOOP("ReportTableModel", "Not billable"),
+    ReportColumn.ENTRIES: QT_TRANSLATE_NOOP("ReportTableModel", "Entries"),
 }
 BUCKET_NAMES = {
-    Bucket.NO_TASK: QT_TRANSLATE_NOOP(_CONTEXT, "No task"),
-    Bucket.UNKNOWN_TASK: QT_TRANSLATE_NOOP(_CONTEXT, "Task not in the cache"),
-    Bucket.NO_ACCOUNT: QT_TRANSLATE_NOOP(_CONTEXT, "No account"),
-    Bucket.NO_OPPORTUNITY: QT_TRANSLATE_NOOP(_CONTEXT, "Not on an opportunity"),
-    Bucket.NO_CASE: QT_TRANSLATE_NOOP(_CONTEXT, "Not on a case"),
+    Bucket.NO_TASK: QT_TRANSLATE_NOOP("ReportTableModel", "No task"),
+    Bucket.UNKNOWN_TASK: QT_TRANSLATE_NOOP("ReportTableModel", "Task not in the cache"),
+    Bucket.NO_ACCOUNT: QT_TRANSLATE_NOOP("ReportTableModel", "No account"),
+    Bucket.NO_OPPORTUNITY: QT_TRANSLATE_NOOP("ReportTableModel", "Not on an opportunity"),
+    Bucket.NO_CASE: QT_TRANSLATE_NOOP("ReportTableModel", "Not on a case"),
 }
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -63,7 +64,7 @@ def row_name(row: ReportRow) -> str:
     if row.bucket is not None:
         return QCoreApplication.translate(_CONTEXT, BUCKET_NAMES[row.bucket])
     if row.archived:
-        return QCoreApplication.translate(_CONTEXT, "%1 (archived)").replace("%1", row.name)
+        return fill(QCoreApplication.translate("ReportTableModel", "%1 (archived)"), row.name)
     return row.name
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from desktop.engine.errors import EngineError
 from desktop.ui.settings.connect import error_label
 
-CERTIFICATE_FILTER = "Certificates (*.pem *.crt *.cer);;All files (*)"
-DEFAULT_TEXT = "The system's certificates (no file of your own)"
+CERTIFICATE_FILTER = QT_TRANSLATE_NOOP("CaFileRow", "Certificates (*.pem *.crt *.cer);;All files (*)")
+DEFAULT_TEXT = QT_TRANSLATE_NOOP("CaFileRow", "The system's certificates (no file of your own)")
 
 
 class CaFileRow(QWidget):
@@ -30,15 +30,15 @@ class CaFileRow(QWidget):
         """`service`: the IntegrationService (change_ca_file, ca_file_changed, settings)."""
         super().__init__(parent)
         self._service = service
-        label = QLabel("CA certificate file:", self)
+        label = QLabel(self.tr("CA certificate file:"), self)
         self.path_edit = QLineEdit(self)
         self.path_edit.setReadOnly(True)
-        self.path_edit.setAccessibleName("CA certificate file")
+        self.path_edit.setAccessibleName(self.tr("CA certificate file"))
         label.setBuddy(self.path_edit)
-        self.change_button = QPushButton("Change…", self)
-        self.change_button.setToolTip("Trust another certificate file from the next request on")
-        self.default_button = QPushButton("Use the system's", self)
-        self.default_button.setToolTip("Trust only the certificates that come with Stint")
+        self.change_button = QPushButton(self.tr("Change…"), self)
+        self.change_button.setToolTip(self.tr("Trust another certificate file from the next request on"))
+        self.default_button = QPushButton(self.tr("Use the system's"), self)
+        self.default_button.setToolTip(self.tr("Trust only the certificates that come with Stint"))
         self.error = error_label(self)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()
@@ -69,7 +69,7 @@ class CaFileRow(QWidget):
         self.show_file(self._service.settings().ca_file, "ca_file" in self._service.locked_keys())
 
     def show_file(self, ca_file: str, locked: bool = False) -> None:
-        self.path_edit.setText(ca_file or DEFAULT_TEXT)
+        self.path_edit.setText(ca_file or self.tr(DEFAULT_TEXT))
         self.path_edit.setCursorPosition(0)
         self.default_button.setEnabled(bool(ca_file) and not locked)
         self.change_button.setEnabled(not locked)
@@ -83,6 +83,6 @@ class CaFileRow(QWidget):
         """Ask for the file (unless `path` is given) and ask for the change."""
         if path is None:
             path, _filter = QFileDialog.getOpenFileName(
-                self, "CA certificate file", "", CERTIFICATE_FILTER)
+                self, self.tr("CA certificate file"), "", self.tr(CERTIFICATE_FILTER))
         if path:
             self.change_requested.emit(path)

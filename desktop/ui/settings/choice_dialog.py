@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.text import fill
 from desktop.services.field_choices import Choice
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,8 +71,9 @@ class ChoiceDialog(QDialog):
         self._updating = False
         self._order: list[str] = []
         self.model = QStandardItemModel(0, 2, self)
-        self.model.setHorizontalHeaderLabels(["Field" if ordered else "Relationship",
-                                              "API name" if ordered else "Details"])
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Field") if ordered else self.tr("Relationship"),
+             self.tr("API name") if ordered else self.tr("Details")])
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -88,17 +90,18 @@ class ChoiceDialog(QDialog):
         self.view.setAccessibleName(title)
         self.search_edit = _SearchEdit(self.view, self)
         self.search_edit.setPlaceholderText(
-            "Type to filter by label or API name" if ordered else "Type to filter")
+            self.tr("Type to filter by label or API name") if ordered
+            else self.tr("Type to filter"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Filter")
+        self.search_edit.setAccessibleName(self.tr("Filter"))
         self.note_label = QLabel(read_only_note or "", self)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
         self.note_label.setWordWrap(True)
         self.note_label.setVisible(self._read_only)
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.up_button = QPushButton("Move &up", self)
-        self.down_button = QPushButton("Move &down", self)
+        self.up_button = QPushButton(self.tr("Move &up"), self)
+        self.down_button = QPushButton(self.tr("Move &down"), self)
         buttons = QDialogButtonBox(self)
         if self._read_only:
             buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
@@ -156,7 +159,8 @@ class ChoiceDialog(QDialog):
             entries = [by_lower.get(v.lower(), Choice(v, v, v)) for v in chosen]
         # A chosen value this org does not describe (typed long ago, field deleted) stays
         # listed, so it can be seen and unchosen.
-        entries += [Choice(v, v, "not found in Salesforce") for v in chosen
+        missing = self.tr("not found in Salesforce")
+        entries += [Choice(v, v, missing) for v in chosen
                     if v.lower() not in by_lower and not self._read_only]
         self._updating = True
         for base_rank, choice in enumerate(sorted(entries, key=lambda c: c.label.casefold())):
@@ -168,7 +172,7 @@ class ChoiceDialog(QDialog):
             if not self._read_only:
                 flags |= Qt.ItemFlag.ItemIsUserCheckable
             label.setFlags(flags)
-            detail = QStandardItem(choice.detail + ("  (custom)" if choice.custom else ""))
+            detail = QStandardItem(choice.detail + (self.tr("  (custom)") if choice.custom else ""))
             detail.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.model.appendRow([label, detail])
         self._updating = False
@@ -193,7 +197,8 @@ class ChoiceDialog(QDialog):
         finally:
             self._updating = False
         count = len(self._order)
-        self.status_label.setText(f"{count} chosen." if count else "None chosen.")
+        self.status_label.setText(fill(self.tr("%1 chosen."), count) if count
+                                  else self.tr("None chosen."))
         self._update_buttons()
 
     def _on_item_changed(self, item: QStandardItem) -> None:

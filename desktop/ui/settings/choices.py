@@ -6,20 +6,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QWidget
 
+from desktop.domain.text import fill
 from desktop.services.field_choices import ObjectChoices, summary
 from desktop.ui.elided_label import ElidedLabel
-from desktop.ui.locks import LOCKED_TOOLTIP, lock_badge
+from desktop.ui.locks import lock_badge, locked_tooltip
 from desktop.ui.settings.choice_dialog import ChoiceDialog
 
 FIELDS, SUBTASKS = "fields", "subtasks"
-NOT_CONNECTED_NOTE = (
-    "Connect to Salesforce to change this: the list of what this object offers comes from "
-    "Salesforce. This is the current choice."
+NOT_CONNECTED_NOTE = QT_TRANSLATE_NOOP(
+    "ChoiceRow", "Connect to Salesforce to change this: the list of what this object offers "
+    "comes from Salesforce. This is the current choice."
 )
-LOCKED_NOTE = "Set by your administrator. This is the current choice."
+LOCKED_NOTE = QT_TRANSLATE_NOOP("ChoiceRow", "Set by your administrator. This is the current "
+                                             "choice.")
 
 
 class ChoiceRow(QWidget):
@@ -31,11 +33,11 @@ class ChoiceRow(QWidget):
         self.kind = kind
         self._values: tuple[str, ...] = ()
         self._choices: ObjectChoices | None = None
-        self._unavailable_note = NOT_CONNECTED_NOTE
+        self._unavailable_note = self.tr(NOT_CONNECTED_NOTE)
         self._locked = False
         self.dialog: ChoiceDialog | None = None
         self.summary_label = ElidedLabel("", self)
-        text = "Fields shown…" if kind == FIELDS else "Subtasks from…"
+        text = self.tr("Fields shown…") if kind == FIELDS else self.tr("Subtasks from…")
         self.button = QPushButton(text, self)
         self.button.setAccessibleName(self._title())
         self.badge = lock_badge(self)
@@ -61,27 +63,27 @@ class ChoiceRow(QWidget):
     def set_choices(self, choices: ObjectChoices | None, unavailable_note: str | None = None) -> None:
         """What describe offers (None: not known, e.g. offline; the note says why)."""
         self._choices = choices
-        self._unavailable_note = unavailable_note or NOT_CONNECTED_NOTE
+        self._unavailable_note = unavailable_note or self.tr(NOT_CONNECTED_NOTE)
         self._show_summary()
 
     def set_locked(self, locked: bool) -> None:
         """Locked rows still open the dialog, read-only, so the choice can be read in full."""
         self._locked = locked
         self.badge.setVisible(locked)
-        self.button.setToolTip(LOCKED_TOOLTIP if locked else "")
+        self.button.setToolTip(locked_tooltip() if locked else "")
 
     # -- the dialog ------------------------------------------------------------------------
     def open_dialog(self) -> ChoiceDialog:
         note = None
         if self._locked:
-            note = LOCKED_NOTE
+            note = self.tr(LOCKED_NOTE)
         elif self._choices is None:
             note = self._unavailable_note
         offered = ()
         if self._choices is not None:
             offered = self._choices.fields if self.kind == FIELDS else self._choices.subtasks
         dialog = ChoiceDialog(
-            f"{self._title()}", offered, self._values, ordered=self.kind == FIELDS,
+            self._title(), offered, self._values, ordered=self.kind == FIELDS,
             read_only_note=note, parent=self,
         )
         self.dialog = dialog
@@ -100,11 +102,16 @@ class ChoiceRow(QWidget):
 
     # -- internals -------------------------------------------------------------------------
     def _title(self) -> str:
-        plural = {"Opportunity": "opportunities", "Case": "cases"}.get(self.sobject, self.sobject)
+        if self.sobject == "Opportunity":
+            return (self.tr("Fields shown with opportunities") if self.kind == FIELDS
+                    else self.tr("Subtasks of opportunities"))
+        if self.sobject == "Case":
+            return (self.tr("Fields shown with cases") if self.kind == FIELDS
+                    else self.tr("Subtasks of cases"))
         if self.kind == FIELDS:
-            return f"Fields shown with {plural}"
-        return f"Subtasks of {plural}"
+            return fill(self.tr("Fields shown with %1"), self.sobject)
+        return fill(self.tr("Subtasks of %1"), self.sobject)
 
     def _show_summary(self) -> None:
-        text = summary(self._values, self._choices, empty="None")
+        text = summary(self._values, self._choices, empty=self.tr("None"))
         self.summary_label.setText(text)

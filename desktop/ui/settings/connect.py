@@ -9,7 +9,7 @@ needs to fix a typo (username and URL stay).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,15 +37,15 @@ from desktop.domain.settings import (
 )
 from desktop.ui.locks import lock_badge, set_locked
 
-PRESETS = (
-    ("Production", DEFAULT_LOGIN_URL),
-    ("Sandbox", SANDBOX_LOGIN_URL),
-    ("My Domain (custom URL)", ""),
+PRESETS = (  # labels translated where shown
+    (QT_TRANSLATE_NOOP("ConnectForm", "Production"), DEFAULT_LOGIN_URL),
+    (QT_TRANSLATE_NOOP("ConnectForm", "Sandbox"), SANDBOX_LOGIN_URL),
+    (QT_TRANSLATE_NOOP("ConnectForm", "My Domain (custom URL)"), ""),
 )
 CUSTOM_PRESET = len(PRESETS) - 1
-PASSWORD_RETIREMENT_NOTE = (
-    "Salesforce ends password sign-in: new orgs have it turned off, and from Summer '27 no "
-    "org accepts it. Browser sign-in is the recommended way."
+PASSWORD_RETIREMENT_NOTE = QT_TRANSLATE_NOOP(
+    "ConnectForm", "Salesforce ends password sign-in: new orgs have it turned off, and from "
+    "Summer '27 no org accepts it. Browser sign-in is the recommended way."
 )
 
 
@@ -67,20 +67,20 @@ class ConnectForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.preset_combo = QComboBox(self)
-        for label, url in PRESETS:
+        for label, url in ((self.tr(label), url) for label, url in PRESETS):
             self.preset_combo.addItem(label, url)
-        self.preset_combo.setAccessibleName("Salesforce environment")
+        self.preset_combo.setAccessibleName(self.tr("Salesforce environment"))
         self.url_edit = QLineEdit(self)
         self.url_edit.setPlaceholderText("https://yourcompany.my.salesforce.com")
-        self.url_edit.setAccessibleName("Login URL")
+        self.url_edit.setAccessibleName(self.tr("Login URL"))
         self.url_badge = lock_badge(self)
 
-        self.oauth_radio = QRadioButton("Sign in with the &browser (recommended)", self)
+        self.oauth_radio = QRadioButton(self.tr("Sign in with the &browser (recommended)"), self)
         # No letter left for a mnemonic: the arrow keys reach it from the browser choice.
         self.device_radio = QRadioButton(
-            "Sign in with a code on another device (when no browser here can be used)", self
+            self.tr("Sign in with a code on another device (when no browser here can be used)"), self
         )
-        self.password_radio = QRadioButton("&Username, password and security token", self)
+        self.password_radio = QRadioButton(self.tr("&Username, password and security token"), self)
         self.method_group = QButtonGroup(self)
         for radio in (self.oauth_radio, self.device_radio, self.password_radio):
             self.method_group.addButton(radio)
@@ -88,81 +88,81 @@ class ConnectForm(QWidget):
 
         self.username_edit = QLineEdit(self)
         self.username_edit.setPlaceholderText("name@company.com")
-        self.username_edit.setAccessibleName("Username")
+        self.username_edit.setAccessibleName(self.tr("Username"))
         self.password_edit = QLineEdit(self)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setAccessibleName("Password")
+        self.password_edit.setAccessibleName(self.tr("Password"))
         self.token_edit = QLineEdit(self)
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setAccessibleName("Security token")
-        self.token_edit.setPlaceholderText("Not needed from a trusted network")
+        self.token_edit.setAccessibleName(self.tr("Security token"))
+        self.token_edit.setPlaceholderText(self.tr("Not needed from a trusted network"))
         self.password_fields = QWidget(self)
         password_form = QFormLayout(self.password_fields)
         password_form.setContentsMargins(24, 0, 0, 0)
-        password_form.addRow("Userna&me", self.username_edit)
-        password_form.addRow("&Password", self.password_edit)
-        password_form.addRow("Security &token", self.token_edit)
-        self.retirement_note = QLabel(PASSWORD_RETIREMENT_NOTE, self.password_fields)
+        password_form.addRow(self.tr("Userna&me"), self.username_edit)
+        password_form.addRow(self.tr("&Password"), self.password_edit)
+        password_form.addRow(self.tr("Security &token"), self.token_edit)
+        self.retirement_note = QLabel(self.tr(PASSWORD_RETIREMENT_NOTE), self.password_fields)
         self.retirement_note.setWordWrap(True)
         self.retirement_note.setStyleSheet("color: palette(placeholder-text);")
         password_form.addRow(self.retirement_note)
 
         self.advanced_button = QToolButton(self)
-        self.advanced_button.setText("A&dvanced")
+        self.advanced_button.setText(self.tr("A&dvanced"))
         self.advanced_button.setCheckable(True)
         self.advanced_button.setAutoRaise(True)
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
         self.consumer_key_edit = QLineEdit(self)
-        self.consumer_key_edit.setAccessibleName("Consumer key")
-        self.consumer_key_edit.setPlaceholderText("From your org's connected app")
+        self.consumer_key_edit.setAccessibleName(self.tr("Consumer key"))
+        self.consumer_key_edit.setPlaceholderText(self.tr("From your org's connected app"))
         self.consumer_key_badge = lock_badge(self)
         self.consumer_secret_edit = QLineEdit(self)
         self.consumer_secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.consumer_secret_edit.setAccessibleName("Consumer secret")
-        self.consumer_secret_edit.setPlaceholderText("Only if the connected app requires it")
+        self.consumer_secret_edit.setAccessibleName(self.tr("Consumer secret"))
+        self.consumer_secret_edit.setPlaceholderText(self.tr("Only if the connected app requires it"))
         self.consumer_secret_badge = lock_badge(self)
         self.callback_edit = QLineEdit(self)
-        self.callback_edit.setAccessibleName("Callback URL")
-        self.callback_edit.setToolTip(
+        self.callback_edit.setAccessibleName(self.tr("Callback URL"))
+        self.callback_edit.setToolTip(self.tr(
             "Where the browser sign-in comes back to Stint. The connected app in Salesforce "
             "must list exactly this URL as a callback URL."
-        )
+        ))
         self.callback_badge = lock_badge(self)
-        self.copy_callback_button = QPushButton("Copy", self)
-        self.copy_callback_button.setToolTip("Copy the callback URL for your administrator")
+        self.copy_callback_button = QPushButton(self.tr("Copy"), self)
+        self.copy_callback_button.setToolTip(self.tr("Copy the callback URL for your administrator"))
         self.copy_callback_button.clicked.connect(self.copy_callback_url)
         self.callback_error = error_label(self)
         self._row_locks: dict[QLabel, bool] = {}
         self.ca_file_edit = QLineEdit(self)
-        self.ca_file_edit.setAccessibleName("CA certificate file")
-        self.ca_file_edit.setPlaceholderText("Only if your network inspects HTTPS traffic")
-        browse = QPushButton("Browse…", self)
+        self.ca_file_edit.setAccessibleName(self.tr("CA certificate file"))
+        self.ca_file_edit.setPlaceholderText(self.tr("Only if your network inspects HTTPS traffic"))
+        browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse_ca_file)
         self.advanced = QWidget(self)
         advanced_form = QFormLayout(self.advanced)
         advanced_form.setContentsMargins(24, 0, 0, 0)
-        self.consumer_key_label = _buddy("Consumer &key", self.consumer_key_edit, self)
+        self.consumer_key_label = _buddy(self.tr("Consumer &key"), self.consumer_key_edit, self)
         advanced_form.addRow(
             self.consumer_key_label, _row(self.consumer_key_edit, self.consumer_key_badge)
         )
-        self.consumer_secret_label = _buddy("Consumer secret", self.consumer_secret_edit, self)
+        self.consumer_secret_label = _buddy(self.tr("Consumer secret"), self.consumer_secret_edit, self)
         advanced_form.addRow(self.consumer_secret_label,
                              _row(self.consumer_secret_edit, self.consumer_secret_badge))
-        self.callback_label = _buddy("Callback URL", self.callback_edit, self)
+        self.callback_label = _buddy(self.tr("Callback URL"), self.callback_edit, self)
         callback_row = _row(self.callback_edit, self.callback_badge)
         callback_row.addWidget(self.copy_callback_button)
         advanced_form.addRow(self.callback_label, callback_row)
         advanced_form.addRow("", self.callback_error)
         self._advanced_form = advanced_form
-        advanced_form.addRow(_buddy("CA f&ile", self.ca_file_edit, self),
+        advanced_form.addRow(_buddy(self.tr("CA f&ile"), self.ca_file_edit, self),
                              _row(self.ca_file_edit, browse))
         self.advanced.hide()
         self.advanced_button.toggled.connect(self._toggle_advanced)
 
-        self.enable_button = QPushButton("E&nable", self)
+        self.enable_button = QPushButton(self.tr("E&nable"), self)
         self.enable_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.hide()
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
@@ -179,8 +179,8 @@ class ConnectForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(_buddy("Envi&ronment", self.preset_combo, self), _row(self.preset_combo, None))
-        form.addRow(_buddy("&Login URL", self.url_edit, self), _row(self.url_edit, self.url_badge))
+        form.addRow(_buddy(self.tr("Envi&ronment"), self.preset_combo, self), _row(self.preset_combo, None))
+        form.addRow(_buddy(self.tr("&Login URL"), self.url_edit, self), _row(self.url_edit, self.url_badge))
         form.addRow("", self.url_error)
         methods = QVBoxLayout()
         methods.addWidget(self.oauth_radio)
@@ -190,7 +190,7 @@ class ConnectForm(QWidget):
         method_row = QHBoxLayout()
         method_row.addLayout(methods, 1)
         method_row.addWidget(self.method_badge, 0, Qt.AlignmentFlag.AlignTop)
-        form.addRow("Sign in", method_row)
+        form.addRow(self.tr("Sign in"), method_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.enable_button)
         buttons.addWidget(self.cancel_button)
@@ -245,7 +245,7 @@ class ConnectForm(QWidget):
         set_locked([self.consumer_secret_edit], self.consumer_secret_badge, secret_from_policy)
         self._on_method()
         if secret_from_policy:
-            self.consumer_secret_edit.setPlaceholderText("Set by your administrator")
+            self.consumer_secret_edit.setPlaceholderText(self.tr("Set by your administrator"))
         if not settings.consumer_key and not self.password_radio.isChecked():
             self.advanced_button.setChecked(True)  # browser sign-in needs the key
 
@@ -319,8 +319,8 @@ class ConnectForm(QWidget):
 
     def _browse_ca_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "CA certificate file", "", "Certificates (*.pem *.crt *.cer);;All files (*)"
-        )
+            self, self.tr("CA certificate file"), "",
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
         if path:
             self.ca_file_edit.setText(path)
 
@@ -340,11 +340,11 @@ class ConnectForm(QWidget):
             self.callback_edit.setFocus()
             return
         if self.method() == "password" and not self.username_edit.text().strip():
-            self.show_error("Enter your Salesforce username.")
+            self.show_error(self.tr("Enter your Salesforce username."))
             self.username_edit.setFocus()
             return
         if self.method() == "password" and not self.password_edit.text():
-            self.show_error("Enter your Salesforce password.")
+            self.show_error(self.tr("Enter your Salesforce password."))
             self.password_edit.setFocus()
             return
         self.enable_requested.emit()

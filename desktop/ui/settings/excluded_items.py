@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.salesforce_names import sobject_name
 from desktop.ui.settings.connect import error_label
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -28,15 +29,16 @@ class ExcludedItemsList(QWidget):
         self.setObjectName("excludedItems")
         self._exclusions = exclusions
         self._tasks = tasks_service
-        heading = QLabel("Excluded from synchronization (with their subtasks):", self)
+        heading = QLabel(self.tr("Excluded from synchronization (with their subtasks):"), self)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget(self)
         self.list.setObjectName("excludedList")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.include_button = QPushButton("Include again", self)
+        self.include_button = QPushButton(self.tr("Include again"), self)
         self.include_button.setObjectName("includeAgain")
         self.include_button.setToolTip(
-            "Import the selected items again (with their subtasks) at the next synchronization"
+            self.tr("Import the selected items again (with their subtasks) at the next "
+                    "synchronization")
         )
         self.error = error_label(self)
         buttons = QHBoxLayout()
@@ -88,7 +90,7 @@ class ExcludedItemsList(QWidget):
         item = self._tasks.item(item_id)
         if item is None:
             return item_id  # excluded before it was ever imported
-        kind = item.sobject or item.kind.value.capitalize()
+        kind = sobject_name(item.sobject) if item.sobject else item.kind.value.capitalize()
         return f"{' '.join(item.name.split())}  ({kind})"
 
     def _update_button(self) -> None:

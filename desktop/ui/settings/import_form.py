@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.settings import SYNC_INTERVAL_MAX, SYNC_INTERVAL_MIN, Settings
+from desktop.domain.text import fill
 from desktop.services.integration_service import OrgMetadata
 from desktop.ui.locks import lock_badge, set_locked
+from desktop.ui.salesforce_names import sobject_name
 from desktop.ui.settings.choices import FIELDS, SUBTASKS, ChoiceRow
 from desktop.ui.settings.connect import error_label
 from desktop.ui.settings.excluded_items import ExcludedItemsList
@@ -36,11 +38,11 @@ class ImportSettingsForm(QWidget):
     def __init__(self, integration: QObject, tasks_service: QObject,
                  parent: QWidget | None = None, exclusions: QObject | None = None) -> None:
         super().__init__(parent)
-        self.opportunities_box = QCheckBox("&Opportunities", self)
-        self.cases_box = QCheckBox("&Cases", self)
+        self.opportunities_box = QCheckBox(self.tr("&Opportunities"), self)
+        self.cases_box = QCheckBox(self.tr("&Cases"), self)
         self.types_badge = lock_badge(self)
-        self.all_radio = QRadioButton("&All items I can see", self)
-        self.specific_radio = QRadioButton("Onl&y specific items:", self)
+        self.all_radio = QRadioButton(self.tr("&All items I can see"), self)
+        self.specific_radio = QRadioButton(self.tr("Onl&y specific items:"), self)
         self.mode_group = QButtonGroup(self)
         self.mode_group.addButton(self.all_radio)
         self.mode_group.addButton(self.specific_radio)
@@ -52,25 +54,25 @@ class ImportSettingsForm(QWidget):
         )
         if exclusions is not None:
             exclusions.exclusions_changed.connect(self._apply_locks)
-        self.only_mine_box = QCheckBox("Only items I o&wn", self)
+        self.only_mine_box = QCheckBox(self.tr("Only items I o&wn"), self)
         self.only_mine_badge = lock_badge(self)
-        self.stage_box = QCheckBox("Only opportunities that reached the stage", self)
+        self.stage_box = QCheckBox(self.tr("Only opportunities that reached the stage"), self)
         self.stage_combo = QComboBox(self)
         self.stage_combo.setEditable(True)
         self.stage_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.stage_combo.setMinimumContentsLength(14)
-        self.stage_combo.setAccessibleName("Stage")
+        self.stage_combo.setAccessibleName(self.tr("Stage"))
         self.stage_badge = lock_badge(self)
         # Per object: the fields shown with its tasks and the relationships giving subtasks.
         self.field_rows = {s: ChoiceRow(s, FIELDS, self) for s in CHOOSABLE_OBJECTS}
         self.subtask_rows = {s: ChoiceRow(s, SUBTASKS, self) for s in CHOOSABLE_OBJECTS}
         self.interval_spin = QSpinBox(self)
         self.interval_spin.setRange(SYNC_INTERVAL_MIN, SYNC_INTERVAL_MAX)
-        self.interval_spin.setSuffix(" minutes")
+        self.interval_spin.setSuffix(self.tr(" minutes"))
         self.interval_spin.setSingleStep(5)
-        self.interval_spin.setAccessibleName("Sync interval")
+        self.interval_spin.setAccessibleName(self.tr("Sync interval"))
         self.interval_badge = lock_badge(self)
-        self.notify_box = QCheckBox("Tell me when a synchronization brings new items assigned to me",
+        self.notify_box = QCheckBox(self.tr("Tell me when a synchronization brings new items assigned to me"),
                                     self)
         self.notify_box.setObjectName("notifyNewItems")
         self.errors: dict[str, QLabel] = {
@@ -115,20 +117,20 @@ class ImportSettingsForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("Import", types)
+        form.addRow(self.tr("Import"), types)
         form.addRow("", self.errors["import_opportunities"])
-        form.addRow("Items", modes)
+        form.addRow(self.tr("Items"), modes)
         form.addRow("", self.errors["specific_ids"])
-        form.addRow("Filters", filters)
+        form.addRow(self.tr("Filters"), filters)
         form.addRow("", self.errors["opportunity_stage_trigger"])
         for sobject in CHOOSABLE_OBJECTS:
-            form.addRow(f"{sobject} fields", self.field_rows[sobject])
-            form.addRow(f"{sobject} subtasks", self.subtask_rows[sobject])
+            form.addRow(self._row_label(sobject, FIELDS), self.field_rows[sobject])
+            form.addRow(self._row_label(sobject, SUBTASKS), self.subtask_rows[sobject])
         form.addRow("", self.errors["extra_fields"])
         form.addRow("", self.errors["child_relationships"])
-        form.addRow("Sync every", interval_row)
+        form.addRow(self.tr("Sync every"), interval_row)
         form.addRow("", self.errors["sync_interval_minutes"])
-        form.addRow("Notify", self.notify_box)
+        form.addRow(self.tr("Notify"), self.notify_box)
         form.addRow("", self.errors["general"])
 
         for box in (self.opportunities_box, self.cases_box, self.only_mine_box, self.stage_box,
@@ -144,6 +146,12 @@ class ImportSettingsForm(QWidget):
         self._locked: frozenset[str] = frozenset()
 
     # -- settings in and out ---------------------------------------------------------------
+    def _row_label(self, sobject: str, kind: str) -> str:
+        """ "Opportunity fields", "Case subtasks" (the object by Salesforce's own name)."""
+        if kind == FIELDS:
+            return fill(self.tr("%1 fields"), sobject_name(sobject))
+        return fill(self.tr("%1 subtasks"), sobject_name(sobject))
+
     def load(self, settings: Settings, locked: frozenset[str]) -> None:
         self._loading = True
         try:

@@ -21,7 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from desktop.domain.items import Item, ItemKind
+from desktop.domain.text import fill
 from desktop.services.integration_service import Candidate
+from desktop.ui.salesforce_names import sobject_name
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 300
@@ -90,7 +92,8 @@ class CandidateListModel(QAbstractListModel):
             detail = f"  —  {candidate.detail}" if candidate.detail else ""
             return f"{candidate.name}{detail}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [candidate.name, candidate.detail, f"{candidate.sobject} {candidate.id}".strip()]
+            kind = sobject_name(candidate.sobject) if candidate.sobject else ""
+            lines = [candidate.name, candidate.detail, f"{kind} {candidate.id}".strip()]
             return "\n".join(line for line in lines if line)
         if role == Qt.ItemDataRole.CheckStateRole:
             checked = candidate.id in self._checked
@@ -122,9 +125,9 @@ class SpecificItemsPicker(QWidget):
         self._integration = integration
         self._tasks = tasks_service
         self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText("Search Opportunities and Cases…")
+        self.search_edit.setPlaceholderText(self.tr("Search Opportunities and Cases…"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search items to import")
+        self.search_edit.setAccessibleName(self.tr("Search items to import"))
         self.model = CandidateListModel(self)
         self.list_view = QListView(self)
         self.list_view.setModel(self.model)
@@ -161,11 +164,11 @@ class SpecificItemsPicker(QWidget):
         text = self.search_edit.text().strip()
         self.model.set_candidates(self._local_matches(text))
         if self._integration.is_connected():
-            self.status_label.setText("Searching Salesforce…")
+            self.status_label.setText(self.tr("Searching Salesforce…"))
             self._integration.load_candidates(text)
         else:
             self.status_label.setText(
-                "Connect to search Salesforce; showing the items already imported."
+                self.tr("Connect to search Salesforce; showing the items already imported.")
             )
 
     def _local_matches(self, text: str) -> list[Candidate]:
@@ -183,7 +186,7 @@ class SpecificItemsPicker(QWidget):
             name = item.name
             number = item.field("Case Number")
             if sobject == "Case" and number and number not in name:
-                name = f"Case {number}: {name}"
+                name = fill(self.tr("Case %1: %2"), number, name)
             found.append(Candidate(item.id, sobject, name, detail))
             if len(found) == 200:
                 break
@@ -205,6 +208,10 @@ class SpecificItemsPicker(QWidget):
 
     def _update_status(self) -> None:
         count = len(self.model.checked_ids())
-        self.status_label.setText(
-            "No item chosen yet." if count == 0 else f"{count} item{'s' if count != 1 else ''} chosen."
-        )
+        if count == 0:
+            text = self.tr("No item chosen yet.")
+        elif count == 1:  # (no plural forms: English loads no translation to have them)
+            text = self.tr("1 item chosen.")
+        else:
+            text = fill(self.tr("%1 items chosen."), count)
+        self.status_label.setText(text)

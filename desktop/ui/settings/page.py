@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.settings import SettingsError
+from desktop.domain.text import fill
 from desktop.engine import EngineError
 from desktop.services.integration_service import IntegrationService, OrgMetadata
 from desktop.services.sync_state import SyncPhase
@@ -67,7 +68,7 @@ class IntegrationPage(QWidget):
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
-        title = QLabel("Salesforce integration", self)
+        title = QLabel(self.tr("Salesforce integration"), self)
         title_font = QFont(self.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
@@ -82,12 +83,12 @@ class IntegrationPage(QWidget):
         self.connect_form = ConnectForm(self)
         self.sign_in_status = SignInStatus(self)
         self.browser_url_edit = self.sign_in_status.browser_url_edit
-        self.unlink_button = QPushButton("&Unlink integration…", self)
+        self.unlink_button = QPushButton(self.tr("&Unlink integration…"), self)
         self.unlink_button.setToolTip(
-            "Stop syncing and forget the saved sign-in; your time entries and tasks stay"
+            self.tr("Stop syncing and forget the saved sign-in; your time entries and tasks stay")
         )
-        self.reenable_button = QPushButton("&Re-enable integration…", self)
-        self.reenable_button.setToolTip("Sign in again and refresh the active items at once")
+        self.reenable_button = QPushButton(self.tr("&Re-enable integration…"), self)
+        self.reenable_button.setToolTip(self.tr("Sign in again and refresh the active items at once"))
         self.unlink_status = QLabel(self)
         self.unlink_status.setTextFormat(Qt.TextFormat.PlainText)
         self.unlink_status.setWordWrap(True)
@@ -96,7 +97,7 @@ class IntegrationPage(QWidget):
         link_buttons.addWidget(self.reenable_button)
         link_buttons.addWidget(self.unlink_status, 1)
 
-        connection_box = QGroupBox("Connection", self)
+        connection_box = QGroupBox(self.tr("Connection"), self)
         connection = QVBoxLayout(connection_box)
         connection.addWidget(self.state_label)
         connection.addWidget(self.sync_line)
@@ -112,14 +113,14 @@ class IntegrationPage(QWidget):
             connection.addWidget(self.pause_row)
 
         self.import_form = ImportSettingsForm(self._service, self._tasks, self, self._exclusions)
-        import_box = QGroupBox("What to import", self)
+        import_box = QGroupBox(self.tr("What to import"), self)
         QVBoxLayout(import_box).addWidget(self.import_form)
         self.writeback_form = WriteBackForm(self._service, self)
-        writeback_box = QGroupBox("Write tracked time back to Salesforce", self)
+        writeback_box = QGroupBox(self.tr("Write tracked time back to Salesforce"), self)
         QVBoxLayout(writeback_box).addWidget(self.writeback_form)
 
-        self.save_button = QPushButton("Save settin&gs", self)
-        self.revert_button = QPushButton("Re&vert", self)
+        self.save_button = QPushButton(self.tr("Save settin&gs"), self)
+        self.revert_button = QPushButton(self.tr("Re&vert"), self)
         self.save_status = QLabel(self)
         self.save_status.setTextFormat(Qt.TextFormat.PlainText)
         save_row = QHBoxLayout()
@@ -148,7 +149,7 @@ class IntegrationPage(QWidget):
         self.connect_form.enable_requested.connect(self._enable)
         self.connect_form.cancel_requested.connect(service.cancel_connect)
         service.connect_started.connect(
-            lambda: self.connect_form.set_busy(True, "Connecting to Salesforce…")
+            lambda: self.connect_form.set_busy(True, self.tr("Connecting to Salesforce…"))
         )
         service.connect_progressed.connect(lambda text: self.connect_form.set_busy(True, text))
         service.browser_url_shown.connect(self.sign_in_status.show_browser_url)
@@ -213,7 +214,8 @@ class IntegrationPage(QWidget):
             self._metadata_requested = True
             self._service.load_metadata()
         elif info is not None and not info.connected:
-            self.import_form.set_metadata_unavailable(NOT_CONNECTED_NOTE)
+            self.import_form.set_metadata_unavailable(
+                QCoreApplication.translate("ChoiceRow", NOT_CONNECTED_NOTE))
 
     def _was_linked(self, settings) -> bool:
         return bool(settings.username) or len(self._tasks.tree()) > 1
@@ -221,24 +223,24 @@ class IntegrationPage(QWidget):
     def _show_state(self, info) -> None:
         state = self._state
         if state == CHECKING:
-            self.state_label.setText("Checking the connection…")
+            self.state_label.setText(self.tr("Checking the connection…"))
             self.state_label.setStyleSheet("")
         elif state == CONNECTED:
-            who = info.username or info.user_id or "your Salesforce user"
-            self.state_label.setText(f"● Connected as {who} ({info.login_url}).")
+            who = info.username or info.user_id or self.tr("your Salesforce user")
+            self.state_label.setText(fill(self.tr("● Connected as %1 (%2)."), who, info.login_url))
             self.state_label.setStyleSheet("color: #2e7d32;")
         elif state == UNLINKED:
-            self.state_label.setText(
+            self.state_label.setText(self.tr(
                 "The integration is unlinked: nothing syncs and no sign-in is saved. Your time "
                 "entries and the task list are kept. Re-enable it to sign in again."
-            )
+            ))
             self.state_label.setStyleSheet("")
         elif state == REAUTHORIZING:
-            self.state_label.setText("Sign in again to re-enable the integration.")
+            self.state_label.setText(self.tr("Sign in again to re-enable the integration."))
             self.state_label.setStyleSheet("")
         else:
             self.state_label.setText(
-                "Connect Stint to Salesforce to import your Opportunities and Cases as tasks."
+                self.tr("Connect Stint to Salesforce to import your Opportunities and Cases as tasks.")
             )
             self.state_label.setStyleSheet("")
         self.connect_form.setVisible(state in (NEVER_CONNECTED, REAUTHORIZING))
@@ -251,7 +253,8 @@ class IntegrationPage(QWidget):
         self.keyring_label.setVisible(bool(problem))
         if problem:
             self.keyring_label.setText(
-                f"The sign-in is kept for this session only (no usable keyring): {problem}"
+                fill(self.tr("The sign-in is kept for this session only (no usable keyring): %1"),
+                     problem)
             )
 
     # -- the CA certificate file -------------------------------------------------------------
@@ -322,31 +325,32 @@ class IntegrationPage(QWidget):
     def _on_metadata_failed(self, message: str) -> None:
         self._metadata_requested = False  # ask again on the next connection change
         self.import_form.set_metadata_unavailable(
-            f"Salesforce cannot list what this object offers right now: {message} "
-            "This is the current choice."
+            fill(self.tr("Salesforce cannot list what this object offers right now: %1 This is "
+                         "the current choice."), message)
         )
 
     # -- unlink / re-enable ----------------------------------------------------------------
     def confirm_unlink(self) -> bool:
         if not self._confirm(
-            "Unlink integration",
-            "Unlink Stint from Salesforce?",
-            "Stint stops synchronizing and deletes the saved sign-in from this computer. "
-            "Every tracked minute and the task list stay here; you can re-enable later.",
-            "Unlink",
+            self.tr("Unlink integration"),
+            self.tr("Unlink Stint from Salesforce?"),
+            self.tr("Stint stops synchronizing and deletes the saved sign-in from this computer. "
+                    "Every tracked minute and the task list stay here; you can re-enable later."),
+            self.tr("Unlink"),
         ):
             return False
         self.unlink_button.setEnabled(False)
-        self.unlink_status.setText("Unlinking…")
+        self.unlink_status.setText(self.tr("Unlinking…"))
         self._service.unlink()
         return True
 
     def confirm_reenable(self) -> bool:
         if not self._confirm(
-            "Re-enable integration",
-            "Re-enable the Salesforce integration?",
-            "You will sign in to Salesforce again; Stint then refreshes all active items at once.",
-            "Re-enable",
+            self.tr("Re-enable integration"),
+            self.tr("Re-enable the Salesforce integration?"),
+            self.tr("You will sign in to Salesforce again; Stint then refreshes all active items "
+                    "at once."),
+            self.tr("Re-enable"),
         ):
             return False
         self._service.reenable()
@@ -371,7 +375,7 @@ class IntegrationPage(QWidget):
         self.unlink_button.setEnabled(True)
         self._state = UNLINKED
         self._reload_connection()
-        self.unlink_status.setText("Unlinked. Your time entries and tasks are kept.")
+        self.unlink_status.setText(self.tr("Unlinked. Your time entries and tasks are kept."))
 
     def _on_unlink_failed(self, message: str) -> None:
         self.unlink_button.setEnabled(True)
@@ -394,15 +398,15 @@ class IntegrationPage(QWidget):
                 if name in problems:
                     self.writeback_form.show_problem(problems.pop(name))
             self.import_form.show_problems(problems)
-            self.save_status.setText("Not saved: fix the fields marked in red.")
+            self.save_status.setText(self.tr("Not saved: fix the fields marked in red."))
             return False
         except EngineError as exc:
             self.import_form.show_problems({"general": exc.message})
-            self.save_status.setText("Not saved.")
+            self.save_status.setText(self.tr("Not saved."))
             return False
         self.import_form.clear_errors()
         self.writeback_form.error.hide()
         self.save_button.setEnabled(False)
         self.revert_button.setEnabled(False)
-        self.save_status.setText("Saved. The next synchronization uses these settings.")
+        self.save_status.setText(self.tr("Saved. The next synchronization uses these settings."))
         return True

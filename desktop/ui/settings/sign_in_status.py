@@ -19,6 +19,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desktop.domain.text import fill
+
 SETUP_GUIDE_NAME = "salesforce-setup.md"
 # Section titles of the guide, by ConnectionProblem.setup_topic.
 SETUP_SECTIONS = {
@@ -51,16 +53,17 @@ class SignInStatus(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.browser_url_hint = QLabel(
-            "No browser could be opened. Open this address in your browser to sign in:", self
+            self.tr("No browser could be opened. Open this address in your browser to sign in:"),
+            self
         )
         self.browser_url_hint.setWordWrap(True)
         self.browser_url_edit = QLineEdit(self)
         self.browser_url_edit.setReadOnly(True)
-        self.browser_url_edit.setAccessibleName("Sign-in address")
+        self.browser_url_edit.setAccessibleName(self.tr("Sign-in address"))
 
         self.device_hint = _plain_label(self)
         self.device_code_label = _plain_label(self)
-        self.device_code_label.setAccessibleName("Sign-in code")
+        self.device_code_label.setAccessibleName(self.tr("Sign-in code"))
         code_font = QFont(self.font())
         code_font.setPointSizeF(code_font.pointSizeF() * 1.8)
         code_font.setBold(True)
@@ -68,7 +71,7 @@ class SignInStatus(QWidget):
         self.device_code_label.setFont(code_font)
         self.verification_url_edit = QLineEdit(self)
         self.verification_url_edit.setReadOnly(True)
-        self.verification_url_edit.setAccessibleName("Address to enter the code at")
+        self.verification_url_edit.setAccessibleName(self.tr("Address to enter the code at"))
 
         self.setup_link = QLabel(self)
         self.setup_link.setTextFormat(Qt.TextFormat.RichText)
@@ -101,8 +104,8 @@ class SignInStatus(QWidget):
 
     def show_device_code(self, user_code: str, verification_uri: str) -> None:
         self.device_hint.setText(
-            "On any device with a browser (your phone, another computer), open this address, "
-            "sign in to Salesforce and enter the code:"
+            self.tr("On any device with a browser (your phone, another computer), open this "
+                    "address, sign in to Salesforce and enter the code:")
         )
         self.verification_url_edit.setText(verification_uri)
         self.verification_url_edit.setCursorPosition(0)
@@ -112,16 +115,21 @@ class SignInStatus(QWidget):
 
     def show_setup_help(self, topic: str) -> None:
         """Point to the guide's section for `topic` (a link when the guide is on disk)."""
+        # The guide is in English: its section titles are quoted as they are written there.
         section = SETUP_SECTIONS.get(topic, "")
-        where = f"the section \u201c{section}\u201d of " if section else ""
         path = setup_guide_path()
         if path is None:
-            text = (f"Your Salesforce administrator can fix this: see {where}the set-up guide "
-                    f"({SETUP_GUIDE_NAME} in Stint's documentation).")
+            guide = fill(self.tr("the set-up guide (%1 in Stint's documentation)"),
+                         SETUP_GUIDE_NAME)
         else:
             link = html.escape(QUrl.fromLocalFile(str(path)).toString(
                 QUrl.ComponentFormattingOption.FullyEncoded), quote=True)
-            text = (f"Your Salesforce administrator can fix this: see {where}"
-                    f"<a href=\"{link}\">the set-up guide for Salesforce</a>.")
+            guide = fill('<a href="%1">%2</a>', link,
+                         html.escape(self.tr("the set-up guide for Salesforce")))
+        if section:
+            text = fill(self.tr("Your Salesforce administrator can fix this: see the section "
+                                "“%1” of %2."), html.escape(section), guide)
+        else:
+            text = fill(self.tr("Your Salesforce administrator can fix this: see %1."), guide)
         self.setup_link.setText(text)
         self.setup_link.show()

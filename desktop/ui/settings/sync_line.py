@@ -5,15 +5,27 @@ where the problem is said in full (the Sync page, the banner)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop.domain.text import fill
 from desktop.services.display_format import display_format
 from desktop.services.sync_state import SyncPhase, SyncState
 
-RUNNING_TEXT = "Synchronizing now; new and changed tasks appear as they arrive."
-FAILED_TEXT = ("The last synchronization did not work: the Sync page (and the message at the "
-               "top of the window, until you close it) says why and what to do.")
+RUNNING_TEXT = QT_TRANSLATE_NOOP(
+    "SyncLine", "Synchronizing now; new and changed tasks appear as they arrive.")
+FAILED_TEXT = QT_TRANSLATE_NOOP(
+    "SyncLine", "The last synchronization did not work: the Sync page (and the message at the "
+    "top of the window, until you close it) says why and what to do.")
+OUTCOMES = {  # how the last run ended, other than succeeded
+    "failed": QT_TRANSLATE_NOOP("SyncLine", "The last synchronization failed."),
+    "cancelled": QT_TRANSLATE_NOOP("SyncLine", "The last synchronization was cancelled."),
+    "interrupted": QT_TRANSLATE_NOOP("SyncLine", "The last synchronization was interrupted."),
+    "rate_limited": QT_TRANSLATE_NOOP(
+        "SyncLine", "The last synchronization was stopped by Salesforce's daily API limit."),
+    "running": QT_TRANSLATE_NOOP("SyncLine", "The last synchronization is still running."),
+}
+translate = QCoreApplication.translate  # by this name, pyside6-lupdate finds the texts
 
 
 class SyncLine(QLabel):
@@ -34,15 +46,19 @@ class SyncLine(QLabel):
 
 def _text(state: SyncState) -> tuple[str, bool]:
     if state.phase is SyncPhase.RUNNING:
-        return RUNNING_TEXT, False
+        return translate("SyncLine", RUNNING_TEXT), False
     if state.phase is SyncPhase.FAILED:
-        return FAILED_TEXT, True
+        return translate("SyncLine", FAILED_TEXT), True
     if state.phase is not SyncPhase.IDLE or state.paused:
         return "", False
     run = state.last_run
     if run is None:
-        return "Not synchronized yet.", False
+        return translate("SyncLine", "Not synchronized yet."), False
     if run.outcome.value == "succeeded":
         when = (run.finished_at or run.started_at).astimezone()
-        return f"Tasks are up to date (synchronized at {display_format().clock_time(when)}).", False
-    return f"The last synchronization was {run.outcome.value.replace('_', ' ')}.", False
+        return fill(translate("SyncLine", "Tasks are up to date (synchronized at %1)."),
+                    display_format().clock_time(when)), False
+    outcome = OUTCOMES.get(run.outcome.value)
+    if outcome is None:
+        return f"The last synchronization was {run.outcome.value.replace('_', ' ')}.", False
+    return translate("SyncLine", outcome), False

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.sync_state import SyncState
 from desktop.ui.locks import lock_badge, set_locked
 from desktop.ui.settings.connect import error_label
 
-RUNNING_TEXT = "Synchronizing automatically."
+RUNNING_TEXT = QT_TRANSLATE_NOOP("SyncPauseRow", "Synchronizing automatically.")
 
 
 class SyncPauseRow(QWidget):
@@ -52,16 +52,17 @@ class SyncPauseRow(QWidget):
         state = sync_state.pause
         paused = sync_state.paused
         if state is None:
-            self.state_label.setText("Synchronization settings are loading…")
+            self.state_label.setText(self.tr("Synchronization settings are loading…"))
         elif paused:
             self.state_label.setText(self._describe(state))
         else:
-            self.state_label.setText(RUNNING_TEXT)
-        self.button.setText("Resume synchronization" if paused else "Pause synchronization")
+            self.state_label.setText(self.tr(RUNNING_TEXT))
+        self.button.setText(self.tr("Resume synchronization") if paused
+                            else self.tr("Pause synchronization"))
         self.button.setToolTip(
-            "Synchronize again on schedule, and send the time entries that waited"
-            if paused else "Stop synchronizing for now without unlinking (it stays paused "
-            "after a restart)"
+            self.tr("Synchronize again on schedule, and send the time entries that waited")
+            if paused else self.tr("Stop synchronizing for now without unlinking (it stays "
+                                   "paused after a restart)")
         )
         locked = state is not None and state.locked
         set_locked([self.button], self.badge, locked)

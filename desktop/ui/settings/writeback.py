@@ -8,7 +8,7 @@ started by mistake, a quick switch) stay in Stint unless the user asks for them 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,17 +23,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.settings import WRITEBACK_MIN_MINUTES_MAX, Settings
+from desktop.domain.text import fill
 from desktop.ui.locks import lock_badge, set_locked
+from desktop.ui.salesforce_names import sobject_name
 from desktop.ui.settings.connect import error_label
 
 OFF, EVENT, CUSTOM_OBJECT = "off", "event", "custom_object"
 
 
 def mapping_text(fields) -> str:  # fields: desktop.sync.push.mapping.CustomObjectFields
-    parts = [("Opportunity", fields.opportunity), ("Case", fields.case), ("start", fields.start),
-             ("minutes", fields.minutes), ("note", fields.note), ("billable", fields.billable),
-             ("Stint id", fields.external_id)]
-    return "Fields: " + ", ".join(f"{what} → {name}" for what, name in parts if name)
+    """ "Fields: Opportunity → Opportunity__c, start → Start__c, ..." in the user's language."""
+    translate = QCoreApplication.translate
+    parts = [(sobject_name("Opportunity"), fields.opportunity), (sobject_name("Case"), fields.case),
+             (translate("WriteBackForm", "start"), fields.start),
+             (translate("WriteBackForm", "minutes"), fields.minutes),
+             (translate("WriteBackForm", "note"), fields.note),
+             (translate("WriteBackForm", "billable"), fields.billable),
+             (translate("WriteBackForm", "Stint id"), fields.external_id)]
+    return fill(translate("WriteBackForm", "Fields: %1"),
+                ", ".join(f"{what} → {name}" for what, name in parts if name))
 
 
 class WriteBackForm(QWidget):
@@ -44,21 +52,21 @@ class WriteBackForm(QWidget):
         self._integration = integration
         self._objects: dict[str, object] = {}
         self._locked = False
-        self.off_radio = QRadioButton("O&ff: tracked time stays in Stint", self)
+        self.off_radio = QRadioButton(self.tr("O&ff: tracked time stays in Stint"), self)
         self.event_radio = QRadioButton(
-            "As &Events on the Opportunity or Case (works in every org)", self
+            self.tr("As &Events on the Opportunity or Case (works in every org)"), self
         )
-        self.custom_radio = QRadioButton("To a custom time-entry ob&ject:", self)
+        self.custom_radio = QRadioButton(self.tr("To a custom time-entry ob&ject:"), self)
         self.group = QButtonGroup(self)
         for radio in (self.off_radio, self.event_radio, self.custom_radio):
             self.group.addButton(radio)
         self.badge = lock_badge(self)
         self.object_combo = QComboBox(self)
-        self.object_combo.setAccessibleName("Custom object")
+        self.object_combo.setAccessibleName(self.tr("Custom object"))
         self.object_combo.setMinimumContentsLength(18)
         self.object_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.find_button = QPushButton("Find objects", self)
-        self.find_button.setToolTip("Look for custom objects in your org that can hold time")
+        self.find_button = QPushButton(self.tr("Find objects"), self)
+        self.find_button.setToolTip(self.tr("Look for custom objects in your org that can hold time"))
         self.mapping_label = QLabel(self)
         self.mapping_label.setTextFormat(Qt.TextFormat.PlainText)
         self.mapping_label.setWordWrap(True)
@@ -68,12 +76,12 @@ class WriteBackForm(QWidget):
         self.status_label.setWordWrap(True)
         self.min_minutes = QSpinBox(self)
         self.min_minutes.setRange(0, WRITEBACK_MIN_MINUTES_MAX)
-        self.min_minutes.setSuffix(" min")
-        self.min_minutes.setAccessibleName("Shortest entry written back")
-        self.short_label = QLabel("Entries shorter than", self)
+        self.min_minutes.setSuffix(self.tr(" min"))
+        self.min_minutes.setAccessibleName(self.tr("Shortest entry written back"))
+        self.short_label = QLabel(self.tr("Entries shorter than"), self)
         self.short_label.setBuddy(self.min_minutes)
-        self.short_rest = QLabel("stay in Stint;", self)
-        self.short_box = QCheckBox("write them bac&k too", self)
+        self.short_rest = QLabel(self.tr("stay in Stint;"), self)
+        self.short_box = QCheckBox(self.tr("write them bac&k too"), self)
         self.error = error_label(self)
 
         first = QHBoxLayout()
@@ -152,10 +160,10 @@ class WriteBackForm(QWidget):
     # -- finding objects -------------------------------------------------------------------
     def find_objects(self) -> None:
         if not self._integration.is_connected():
-            self.status_label.setText("Connect first: the objects come from your org.")
+            self.status_label.setText(self.tr("Connect first: the objects come from your org."))
             return
         self.find_button.setEnabled(False)
-        self.status_label.setText("Looking for time-entry objects in your org…")
+        self.status_label.setText(self.tr("Looking for time-entry objects in your org…"))
         self._integration.load_writeback_objects()
 
     def _on_objects(self, objects: list) -> None:
@@ -171,10 +179,14 @@ class WriteBackForm(QWidget):
         if current:
             self.object_combo.setCurrentIndex(self.object_combo.findData(current))
         self.object_combo.blockSignals(False)
-        self.status_label.setText(
-            "No custom object of your org can hold time entries; Events always work."
-            if not objects else f"{len(objects)} object{'s' if len(objects) != 1 else ''} found."
-        )
+        if not objects:
+            found = self.tr("No custom object of your org can hold time entries; Events always "
+                            "work.")
+        elif len(objects) == 1:  # (no plural forms: English loads no translation to have them)
+            found = self.tr("1 object found.")
+        else:
+            found = fill(self.tr("%1 objects found."), len(objects))
+        self.status_label.setText(found)
         self._apply()
 
     def _on_failed(self, message: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,12 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.synclog import RecordChange, SyncRun
+from desktop.domain.synclog import Direction, RecordChange, SyncRun
+from desktop.domain.text import fill
+from desktop.services.i18n import count_text
+from desktop.ui.salesforce_names import sobject_name
 from desktop.ui.sync_status.statistics_models import (
     ObjectCountsModel,
     RecordChangesModel,
     RunsModel,
+    action_text,
 )
+from desktop.ui.sync_status.text import direction_text, status_text
 
 
 def _table(parent: QWidget, model, name: str) -> QTableView:
@@ -76,28 +81,32 @@ class StatisticsView(QWidget):
         self.runs_table = _table(self, self.runs_model, "syncRunsTable")
         self.counts_table = _table(self, self.counts_model, "syncCountsTable")
         self.changes_table = _table(self, self.changes_model, "syncChangesTable")
-        self.counts_heading = _heading("Per object, all recent runs", self)
+        self.counts_heading = _heading(self._all_runs_heading(), self)
         self.api_label = QLabel(self)
         self.api_label.setTextFormat(Qt.TextFormat.PlainText)
 
         # Numbers and times fit their contents; the text column in each takes what is left.
-        for table, flexible in ((self.runs_table, 2), (self.counts_table, 0)):
+        self._flexible = ((self.runs_table, 2), (self.counts_table, 0))
+        for table, flexible in self._flexible:
             header = table.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(flexible, QHeaderView.ResizeMode.Stretch)
         changes_header = self.changes_table.horizontalHeader()
         changes_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         width = self.fontMetrics().horizontalAdvance
-        for column, sample in enumerate(("Yesterday 00:00", "Opportunity",
-                                         "M" * 24, "Archived (not visible)", "From Salesforce",
-                                         "Error")):
+        samples = (  # the widest texts of each column, in the user's language
+            fill(self.tr("Yesterday %1", "a sample of the time column"), "00:00"),
+            sobject_name("Opportunity"), "M" * 24, action_text("archived", "not visible"),
+            direction_text(Direction.FROM_SALESFORCE), status_text("error"),
+        )
+        for column, sample in enumerate(samples):
             changes_header.resizeSection(column, width(sample) + 20)
-        changes_header.setStretchLastSection(True)
+        changes_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the record
 
         runs_box = QWidget(self)
         runs_layout = QVBoxLayout(runs_box)
         runs_layout.setContentsMargins(0, 0, 0, 0)
-        runs_layout.addWidget(_heading("Recent synchronizations", runs_box))
+        runs_layout.addWidget(_heading(self.tr("Recent synchronizations"), runs_box))
         runs_layout.addWidget(self.runs_table)
         runs_layout.addWidget(self.api_label)
         counts_box = QWidget(self)
@@ -108,7 +117,7 @@ class StatisticsView(QWidget):
         changes_box = QWidget(self)
         changes_layout = QVBoxLayout(changes_box)
         changes_layout.setContentsMargins(0, 0, 0, 0)
-        changes_layout.addWidget(_heading("Last 100 synchronized records", changes_box))
+        changes_layout.addWidget(_heading(self.tr("Last 100 synchronized records"), changes_box))
         changes_layout.addWidget(self.changes_table)
 
         top = self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -133,12 +142,8 @@ class StatisticsView(QWidget):
         self._now = now
         self.runs_model.set_rows(self._runs, now)
         self.changes_model.set_rows(changes, now)
-        self._show_counts(self._runs, "Per object, all recent runs")
-        calls = sum(run.api_calls for run in self._runs)
-        self.api_label.setText(
-            f"{calls} API call{'s' if calls != 1 else ''} used by these "
-            f"{len(self._runs)} run{'s' if len(self._runs) != 1 else ''}." if self._runs else ""
-        )
+        self._show_counts(self._runs, self._all_runs_heading())
+        self.api_label.setText(self._api_calls_text() if self._runs else "")
         if selected is not None:
             for row, run in enumerate(self._runs):
                 if run.id == selected.id:
@@ -148,7 +153,8 @@ class StatisticsView(QWidget):
     def _fit_tables(self) -> None:
         """Give both top tables the width their columns need, sharing any shortfall."""
         needed = [_content_width(self.runs_table), _content_width(self.counts_table)]
-        available = sum(self.top_splitter.sizes())
+        splitter = self.top_splitter  # its width is new when it is resized, its sizes() not yet
+        available = splitter.width() - splitter.handleWidth() * (splitter.count() - 1)
         if available <= 0:
             return
         spare = available - sum(needed)
@@ -158,10 +164,18 @@ class StatisticsView(QWidget):
             sizes = [available * needed[0] // sum(needed), 0]
             sizes[1] = available - sizes[0]
         self.top_splitter.setSizes(sizes)
+        # Short of room (a narrow window, longer French headers), the text column keeps the
+        # width its texts need and the table scrolls sideways, rather than squeezing the one
+        # column that says what a row is ("R…" for Requête) into an ellipsis.
+        mode = (QHeaderView.ResizeMode.Stretch if spare >= 0
+                else QHeaderView.ResizeMode.ResizeToContents)
+        for table, flexible in self._flexible:
+            table.horizontalHeader().setSectionResizeMode(flexible, mode)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._fit_tables()
+        # Once the layout has given the splitter its new width (after this event).
+        QTimer.singleShot(0, self, self._fit_tables)  # not after the view is gone
 
     def selected_run(self) -> SyncRun | None:
         rows = self.runs_table.selectionModel().selectedRows()
@@ -170,9 +184,24 @@ class StatisticsView(QWidget):
     def _on_run_selected(self, *_args: object) -> None:
         run = self.selected_run()
         if run is None:
-            self._show_counts(self._runs, "Per object, all recent runs")
+            self._show_counts(self._runs, self._all_runs_heading())
         else:
-            self._show_counts([run], "Per object, selected run")
+            self._show_counts([run], self.tr("Per object, selected run"))
+
+    def _all_runs_heading(self) -> str:
+        return self.tr("Per object, all recent runs")
+
+    def _api_calls_text(self) -> str:
+        """ "12 API calls used by these 3 runs" (no plural forms: English loads none)."""
+        calls = sum(run.api_calls for run in self._runs)
+        runs = len(self._runs)
+        if runs == 1:
+            return (self.tr("1 API call used by this run.") if calls == 1 else
+                    fill(self.tr("%1 API calls used by this run."), count_text(calls)))
+        if calls == 1:
+            return fill(self.tr("1 API call used by these %1 runs."), count_text(runs))
+        return fill(self.tr("%1 API calls used by these %2 runs."), count_text(calls),
+                    count_text(runs))
 
     def _show_counts(self, runs: Sequence[SyncRun], heading: str) -> None:
         self.counts_model.set_runs(runs, self._now)

@@ -1,38 +1,86 @@
-"""How the sync status words things: local times, "in 12 min", outcomes, directions."""
+"""How the sync status words things: local times, "in 12 min", outcomes, directions, in the
+user's language (texts through Qt's translation, numbers and day names from QLocale)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+
 from desktop.domain.synclog import ChangeStatus, Direction, RunOutcome, SyncRun
+from desktop.domain.text import fill
 from desktop.salesforce.api_usage import ApiUsage
 from desktop.services.display_format import display_format
+from desktop.services.i18n import count_text
 from desktop.services.sync_state import SyncPhase, SyncState
+from desktop.ui.salesforce_names import sobject_name
+
+translate = QCoreApplication.translate  # by this name, pyside6-lupdate finds the texts
 
 OUTCOME_TEXT = {
-    RunOutcome.RUNNING: "Running",
-    RunOutcome.SUCCEEDED: "Succeeded",
-    RunOutcome.FAILED: "Failed",
-    RunOutcome.CANCELLED: "Cancelled",
-    RunOutcome.INTERRUPTED: "Interrupted",
+    RunOutcome.RUNNING: QT_TRANSLATE_NOOP("SyncText", "Running"),
+    RunOutcome.SUCCEEDED: QT_TRANSLATE_NOOP("SyncText", "Succeeded"),
+    RunOutcome.FAILED: QT_TRANSLATE_NOOP("SyncText", "Failed"),
+    RunOutcome.CANCELLED: QT_TRANSLATE_NOOP("SyncText", "Cancelled"),
+    RunOutcome.INTERRUPTED: QT_TRANSLATE_NOOP("SyncText", "Interrupted"),
+    RunOutcome.RATE_LIMITED: QT_TRANSLATE_NOOP("SyncText", "Rate limited"),
+}
+# The same outcomes inside a sentence ("Last sync 14:05: succeeded"): French agrees them.
+OUTCOME_IN_SENTENCE = {
+    RunOutcome.RUNNING: QT_TRANSLATE_NOOP("SyncText", "running"),
+    RunOutcome.SUCCEEDED: QT_TRANSLATE_NOOP("SyncText", "succeeded"),
+    RunOutcome.FAILED: QT_TRANSLATE_NOOP("SyncText", "failed"),
+    RunOutcome.CANCELLED: QT_TRANSLATE_NOOP("SyncText", "cancelled"),
+    RunOutcome.INTERRUPTED: QT_TRANSLATE_NOOP("SyncText", "interrupted"),
+    RunOutcome.RATE_LIMITED: QT_TRANSLATE_NOOP("SyncText", "rate limited"),
 }
 DIRECTION_TEXT = {
-    Direction.FROM_SALESFORCE: "From Salesforce",
-    Direction.TO_SALESFORCE: "To Salesforce",
+    Direction.FROM_SALESFORCE: QT_TRANSLATE_NOOP("SyncText", "From Salesforce"),
+    Direction.TO_SALESFORCE: QT_TRANSLATE_NOOP("SyncText", "To Salesforce"),
 }
-STATUS_TEXT = {ChangeStatus.OK: "OK", ChangeStatus.ERROR: "Error"}
-KIND_TEXT = {"incremental": "Changes", "full": "Full"}
+STATUS_TEXT = {ChangeStatus.OK: QT_TRANSLATE_NOOP("SyncText", "OK"),
+               ChangeStatus.ERROR: QT_TRANSLATE_NOOP("SyncText", "Error")}
+KIND_TEXT = {"incremental": QT_TRANSLATE_NOOP("SyncText", "Changes"),
+             "full": QT_TRANSLATE_NOOP("SyncText", "Full")}
+
+
+def _tr(source: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("SyncText", ...) above, translated."""
+    return translate("SyncText", source)
 
 
 def outcome_text(outcome: RunOutcome | str) -> str:
     try:
-        return OUTCOME_TEXT[RunOutcome(outcome)]
-    except ValueError:
-        return str(outcome).replace("_", " ").capitalize()  # e.g. "rate_limited"
+        return _tr(OUTCOME_TEXT[RunOutcome(outcome)])
+    except (ValueError, KeyError):
+        return str(outcome).replace("_", " ").capitalize()
+
+
+def outcome_in_sentence(outcome: RunOutcome | str) -> str:
+    """The outcome inside a sentence: "succeeded" ("réussie")."""
+    try:
+        return _tr(OUTCOME_IN_SENTENCE[RunOutcome(outcome)])
+    except (ValueError, KeyError):
+        return str(outcome).replace("_", " ")
 
 
 def kind_text(kind: str) -> str:
-    return KIND_TEXT.get(kind, kind.capitalize())
+    return _tr(KIND_TEXT[kind]) if kind in KIND_TEXT else kind.capitalize()
+
+
+def direction_text(direction: Direction | str) -> str:
+    source = DIRECTION_TEXT.get(direction)  # type: ignore[call-overload]
+    return _tr(source) if source is not None else str(direction)
+
+
+def status_text(status: ChangeStatus | str) -> str:
+    source = STATUS_TEXT.get(status)  # type: ignore[call-overload]
+    return _tr(source) if source is not None else str(status)
+
+
+def _short_day(day: datetime) -> str:
+    """"Mon" ("lun.") from the locale."""
+    return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
 
 
 def local_moment(moment: datetime, now: datetime, tz: tzinfo | None) -> str:
@@ -43,22 +91,32 @@ def local_moment(moment: datetime, now: datetime, tz: tzinfo | None) -> str:
     if local.date() == today:
         return clock
     if local.date() == today - timedelta(days=1):
-        return f"Yesterday {clock}"
-    return f"{local:%a} {local.day} {local:%b} {clock}"
+        return fill(translate("SyncText", "Yesterday %1"), clock)
+    day = QLocale().toString(QDate(local.year, local.month, local.day),
+                             translate("SyncText", "ddd d MMM"))  # a QLocale date pattern
+    return f"{day} {clock}"
 
 
 def span(delta: timedelta) -> str:
     """"less than a minute", "12 min", "2 h 5 min", "3 days"."""
     seconds = max(0, int(delta.total_seconds()))
     if seconds < 60:
-        return "less than a minute"
+        return translate("SyncText", "less than a minute")
     minutes = seconds // 60
     if minutes < 60:
-        return f"{minutes} min"
+        return fill(translate("SyncText", "%1 min"), minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 48:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    return f"{hours // 24} days"
+        if minutes:
+            return fill(translate("SyncText", "%1 h %2 min"), hours, minutes)
+        return fill(translate("SyncText", "%1 h"), hours)
+    return fill(translate("SyncText", "%1 days"), hours // 24)
+
+
+def _seconds(seconds: float) -> str:
+    """"4.2 s" ("4,2 s")."""
+    return fill(translate("SyncText", "%1 s"), QLocale().toString(seconds, "f", 1)
+                if QLocale().name() != "C" else f"{seconds:.1f}")
 
 
 def run_duration(run: SyncRun) -> str:
@@ -66,20 +124,25 @@ def run_duration(run: SyncRun) -> str:
         return ""
     seconds = (run.finished_at - run.started_at).total_seconds()
     if seconds < 0.1:
-        return "< 0.1 s"
-    return f"{seconds:.1f} s" if seconds < 60 else span(run.finished_at - run.started_at)
+        return fill(translate("SyncText", "< %1"), _seconds(0.1))
+    return _seconds(seconds) if seconds < 60 else span(run.finished_at - run.started_at)
+
+
+def api_calls_text(calls: int) -> str:
+    """"1 API call", "14 API calls"."""
+    if calls == 1:  # (no plural forms: English loads no translation to have them)
+        return translate("SyncText", "1 API call")
+    return fill(translate("SyncText", "%1 API calls"), count_text(calls))
 
 
 def last_sync_text(run: SyncRun | None, now: datetime, tz: tzinfo | None) -> str:
     if run is None:
-        return "Never synchronized yet."
+        return translate("SyncText", "Never synchronized yet.")
     when = local_moment(run.finished_at or run.started_at, now, tz)
-    calls = f"{run.api_calls} API call{'s' if run.api_calls != 1 else ''}"
-    result = outcome_text(run.outcome)
-    text = f"Last synchronization: {when} — {result.lower()}"
     duration = run_duration(run)
-    details = ", ".join(part for part in (duration, calls) if part)
-    text += f" ({details})."
+    details = ", ".join(part for part in (duration, api_calls_text(run.api_calls)) if part)
+    text = fill(translate("SyncText", "Last synchronization: %1 — %2 (%3)."),
+                when, outcome_in_sentence(run.outcome), details)
     if run.error:
         text += f"\n{run.error}"
     return text
@@ -88,30 +151,36 @@ def last_sync_text(run: SyncRun | None, now: datetime, tz: tzinfo | None) -> str
 def next_sync_text(next_at: datetime | None, now: datetime, tz: tzinfo | None,
                    available: bool) -> str:
     if not available:
-        return "Automatic synchronization is off: connect on the Settings page."
+        return translate("SyncText", "Automatic synchronization is off: connect on the Settings "
+                                     "page.")
     if next_at is None:
-        return "No synchronization is scheduled."
+        return translate("SyncText", "No synchronization is scheduled.")
     if next_at <= now:
-        return "Next synchronization: now."
-    return f"Next synchronization: {local_moment(next_at, now, tz)} (in {span(next_at - now)})."
+        return translate("SyncText", "Next synchronization: now.")
+    return fill(translate("SyncText", "Next synchronization: %1 (in %2)."),
+                local_moment(next_at, now, tz), span(next_at - now))
 
 
 def progress_text(sobject: str, done: int, total: int) -> str:
     if not sobject:
-        return "Synchronizing…"
+        return translate("SyncText", "Synchronizing…")
+    name = sobject_name(sobject)
     if total > 0:
-        return f"Synchronizing {sobject}: {done:,} of {total:,} records"
+        return fill(translate("SyncText", "Synchronizing %1: %2 of %3 records"), name,
+                    count_text(done), count_text(total))
     if done > 0:
-        return f"Synchronizing {sobject}: {done:,} records"
-    return f"Synchronizing {sobject}…"
+        return fill(translate("SyncText", "Synchronizing %1: %2 records"), name, count_text(done))
+    return fill(translate("SyncText", "Synchronizing %1…"), name)
 
 
 def api_usage_text(usage: ApiUsage | None) -> str:
     """ "Salesforce API calls in the last 24 hours: 14,400 of 15,000 (96%)." """
     if usage is None or usage.limit <= 0:
-        return "Salesforce API calls: not reported yet (shown after the next synchronization)."
-    return (f"Salesforce API calls in the last 24 hours: {usage.used:,} of {usage.limit:,} "
-            f"({percent_used(usage)}%).")
+        return translate("SyncText", "Salesforce API calls: not reported yet (shown after the "
+                                     "next synchronization).")
+    return fill(translate("SyncText", "Salesforce API calls in the last 24 hours: %1 of %2 "
+                                      "(%3%)."),
+                count_text(usage.used), count_text(usage.limit), percent_used(usage))
 
 
 def percent_used(usage: ApiUsage) -> int:
@@ -125,10 +194,11 @@ def schedule_remark(reason: str | None, usage: ApiUsage | None, last: SyncRun | 
     if not reason:
         return ""
     if last is not None and last.outcome is RunOutcome.FAILED:
-        return "sooner than usual: the last sync failed"
+        return translate("SyncText", "sooner than usual: the last sync failed")
     if usage is not None and usage.limit > 0:
-        return f"later than usual: the org has used {percent_used(usage)}% of its daily API calls"
-    return "later than usual: Salesforce refused more API calls today"
+        return fill(translate("SyncText", "later than usual: the org has used %1% of its daily "
+                                          "API calls"), percent_used(usage))
+    return translate("SyncText", "later than usual: Salesforce refused more API calls today")
 
 
 def short_local_time(when: datetime | None, now: datetime | None = None) -> str:
@@ -142,29 +212,44 @@ def short_local_time(when: datetime | None, now: datetime | None = None) -> str:
     if local.date() == today:
         return clock
     if abs((local.date() - today).days) < 7:
-        return f"{local:%a} {clock}"
+        return f"{_short_day(local)} {clock}"
     return f"{local:%Y-%m-%d} {clock}"
 
 
 def describe_run(run: SyncRun | None) -> str:
     """The status bar's "Last sync 14:05: succeeded, 3 changes"."""
     if run is None:
-        return "Not synchronized yet"
+        return translate("SyncText", "Not synchronized yet")
     when = short_local_time(run.finished_at or run.started_at)
+    if run.outcome is not RunOutcome.SUCCEEDED:
+        return fill(translate("SyncText", "Last sync %1: %2"), when,
+                    outcome_in_sentence(run.outcome))
     changes = sum(counts.total for counts in run.counts.values())
-    succeeded = run.outcome is RunOutcome.SUCCEEDED
-    detail = f", {changes:,} change{'s' if changes != 1 else ''}" if succeeded else ""
-    return f"Last sync {when}: {outcome_text(run.outcome).lower()}{detail}"
+    if changes == 1:  # (no plural forms: English loads no translation to have them)
+        return fill(translate("SyncText", "Last sync %1: succeeded, 1 change"), when)
+    return fill(translate("SyncText", "Last sync %1: succeeded, %2 changes"), when,
+                count_text(changes))
 
 
 # -- pausing (issue 15): the one place that words it, for the status bar, the Sync page, the
-# Settings page and the tray tooltip (given to the tray by the app).
+# Settings page and the tray tooltip (given to the tray by the app). The two sentences are
+# marked here and translated where shown (paused_detail(), syncing_once_while_paused()).
 
-PAUSED_DETAIL = (
+PAUSED_DETAIL = QT_TRANSLATE_NOOP(
+    "SyncText",
     "Nothing is read from or sent to Salesforce until you resume; time entries wait here. "
-    "Force synchronization still synchronizes once."
+    "Force synchronization still synchronizes once.",
 )
-SYNCING_ONCE_WHILE_PAUSED = "Synchronizing once, as asked (synchronization stays paused)…"
+SYNCING_ONCE_WHILE_PAUSED = QT_TRANSLATE_NOOP(
+    "SyncText", "Synchronizing once, as asked (synchronization stays paused)…")
+
+
+def paused_detail() -> str:
+    return _tr(PAUSED_DETAIL)
+
+
+def syncing_once_while_paused() -> str:
+    return _tr(SYNCING_ONCE_WHILE_PAUSED)
 
 
 def paused_text(state: object, now: datetime | None = None) -> str:
@@ -174,24 +259,38 @@ def paused_text(state: object, now: datetime | None = None) -> str:
     if state is None or not getattr(state, "paused", False):
         return ""
     since = getattr(state, "since", None)
-    by = " by your administrator" if getattr(state, "locked", False) else ""
+    locked = getattr(state, "locked", False)
     if since is None:
-        return f"Paused{by}"
-    return f"Paused since {short_local_time(since, now)}{by}"
+        return (translate("SyncText", "Paused by your administrator") if locked
+                else translate("SyncText", "Paused"))
+    when = short_local_time(since, now)
+    if locked:
+        return fill(translate("SyncText", "Paused since %1 by your administrator"), when)
+    return fill(translate("SyncText", "Paused since %1"), when)
 
 
 def paused_sentence(state: object, now: datetime | None = None) -> str:
     """ "Synchronization paused since 14:05" (the Sync page, the tray tooltip); "" when not
     paused."""
-    paused = paused_text(state, now)
-    return f"Synchronization {paused[:1].lower()}{paused[1:]}" if paused else ""
+    if state is None or not getattr(state, "paused", False):
+        return ""
+    since = getattr(state, "since", None)
+    locked = getattr(state, "locked", False)
+    if since is None:
+        return (translate("SyncText", "Synchronization paused by your administrator") if locked
+                else translate("SyncText", "Synchronization paused"))
+    when = short_local_time(since, now)
+    if locked:
+        return fill(translate("SyncText", "Synchronization paused since %1 by your "
+                                          "administrator"), when)
+    return fill(translate("SyncText", "Synchronization paused since %1"), when)
 
 
 def paused_explained(state: object, now: datetime | None = None) -> str:
     """ "Paused since 14:05. Nothing is read from or sent to Salesforce until you resume; ..."
     (the Settings page's pause row); "" when not paused."""
     paused = paused_text(state, now)
-    return f"{paused}. {PAUSED_DETAIL}" if paused else ""
+    return f"{paused}. {paused_detail()}" if paused else ""
 
 
 def status_line(state: SyncState, usage: ApiUsage | None = None) -> str:
@@ -200,33 +299,39 @@ def status_line(state: SyncState, usage: ApiUsage | None = None) -> str:
     usual: the last sync failed", "Last sync 14:05: succeeded, 3 changes · Paused since
     14:05", "Not connected to Salesforce: ..."."""
     if state.phase is SyncPhase.NOT_CONNECTED:
-        return "Not connected to Salesforce: connect on the Settings page"
+        return translate("SyncText", "Not connected to Salesforce: connect on the Settings page")
     if state.phase is SyncPhase.RUNNING:
         progress = state.progress
         if state.cancelling:
-            return "Cancelling the synchronization…"
+            return translate("SyncText", "Cancelling the synchronization…")
         if progress is None or not progress.sobject:  # a forced sync while paused: a one-off
-            return SYNCING_ONCE_WHILE_PAUSED if state.paused else "Synchronizing with Salesforce…"
+            return (syncing_once_while_paused() if state.paused
+                    else translate("SyncText", "Synchronizing with Salesforce…"))
+        name = sobject_name(progress.sobject)
         if progress.total > 0:
-            return f"Synchronizing {progress.sobject}: {progress.done:,} of {progress.total:,}…"
-        return f"Synchronizing {progress.sobject}: {progress.done:,}…"
+            return fill(translate("SyncText", "Synchronizing %1: %2 of %3…"), name,
+                        count_text(progress.done), count_text(progress.total))
+        return fill(translate("SyncText", "Synchronizing %1: %2…"), name,
+                    count_text(progress.done))
     last = state.last_run
     if state.phase is SyncPhase.FAILED and (last is None or last.outcome not in _PROBLEM_OUTCOMES):
-        text = "The last synchronization could not run"
+        text = translate("SyncText", "The last synchronization could not run")
     else:
         text = describe_run(last)
     if state.paused:
         return f"{text} · {paused_text(state.pause)}"
     if state.next_run_at is not None:
         remark = schedule_remark(state.schedule_note, usage, last)
-        text += f" · next {short_local_time(state.next_run_at)}" + (f" — {remark}" if remark else "")
+        text += " · " + fill(translate("SyncText", "next %1"), short_local_time(state.next_run_at))
+        if remark:
+            text += f" — {remark}"
     return text
 
 
 def status_tooltip(state: SyncState) -> str:
     """The status bar line's tooltip: what a pause means, or why the next run moved."""
     if state.paused and state.connected:
-        return PAUSED_DETAIL
+        return paused_detail()
     return state.schedule_note or ""
 
 

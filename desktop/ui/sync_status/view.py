@@ -1,6 +1,6 @@
 """The Sync page: last synchronization and its result, the next one (or since when it is
-paused), progress while a sync runs (with Cancel), "Synchronize now", "Open log folder", and
-the statistics below.
+paused), progress while a sync runs (with Cancel), "Force synchronization", "Open log folder",
+and the statistics below.
 
 Everything above the statistics is drawn from the one sync state (SyncService.state()), as
 the status bar, the tray and the Settings page are: the current problem is said once here.
@@ -34,13 +34,13 @@ from desktop.services.sync_state import SyncPhase, SyncState
 from desktop.services.workers import run_in_background
 from desktop.ui.sync_status.statistics_view import StatisticsView
 from desktop.ui.sync_status.text import (
-    PAUSED_DETAIL,
-    SYNCING_ONCE_WHILE_PAUSED,
     api_usage_text,
     last_sync_text,
     next_sync_text,
+    paused_detail,
     paused_sentence,
     progress_text,
+    syncing_once_while_paused,
 )
 
 log = logging.getLogger(__name__)
@@ -97,14 +97,14 @@ class SyncStatusView(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.hide()
-        self.sync_button = QPushButton("&Synchronize now", self)
-        self.sync_button.setToolTip("Force synchronization with Salesforce now")
-        self.log_button = QPushButton("Open &log folder", self)
-        self.log_button.setToolTip("The log files, for you or your support (no passwords or "
-                                   "tokens are ever written there)")
+        self.sync_button = QPushButton(self.tr("&Force synchronization"), self)
+        self.sync_button.setToolTip(self.tr("Synchronize with Salesforce now (Ctrl+R, F5)"))
+        self.log_button = QPushButton(self.tr("Open &log folder"), self)
+        self.log_button.setToolTip(self.tr("The log files, for you or your support (no passwords "
+                                           "or tokens are ever written there)"))
         self.log_button.setVisible(self._log_dir is not None)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop the running synchronization")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop the running synchronization"))
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setMaximumWidth(220)
@@ -158,11 +158,11 @@ class SyncStatusView(QWidget):
         self.last_label.setStyleSheet("color: #c62828;" if failed else "")
         connected = state.phase is not SyncPhase.NOT_CONNECTED
         if state.paused and connected:  # also while a forced sync runs once
-            self.next_label.setText(f"{paused_sentence(state.pause, now)}.\n{PAUSED_DETAIL}")
+            self.next_label.setText(f"{paused_sentence(state.pause, now)}.\n{paused_detail()}")
         else:
             next_text = next_sync_text(state.next_run_at, now, self._tz, connected)
             if state.running:
-                next_text = "Synchronizing now."
+                next_text = self.tr("Synchronizing now.")
             reason = state.schedule_note if connected and not state.running else None
             self.next_label.setText(f"{next_text}\n{reason}" if reason else next_text)
         self.api_label.setText(api_usage_text(self._sync.api_usage()))
@@ -184,9 +184,10 @@ class SyncStatusView(QWidget):
         else:
             self.progress_bar.setRange(0, 0)  # busy until the first count arrives
         if state.cancelling:
-            self.progress_label.setText("Cancelling: the synchronization stops at its next step…")
+            self.progress_label.setText(
+                self.tr("Cancelling: the synchronization stops at its next step…"))
         elif state.paused and (progress is None or not progress.sobject):
-            self.progress_label.setText(SYNCING_ONCE_WHILE_PAUSED)  # a forced one-off
+            self.progress_label.setText(syncing_once_while_paused())  # a forced one-off
         elif progress is not None:
             self.progress_label.setText(progress_text(progress.sobject, progress.done, progress.total))
         self.cancel_button.setEnabled(state.can_cancel)

@@ -9,6 +9,7 @@ from enum import IntEnum
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -18,9 +19,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.domain.entries import EntrySyncState, TimeEntry
+from desktop.domain.task_names import distinct_labels
+from desktop.domain.text import fill
 from desktop.domain.tree import TaskTree
 from desktop.services.display_format import display_format
-from desktop.ui.timesheet.text import local_time, task_label, task_tooltip
+from desktop.services.i18n import count_text
+from desktop.ui.timesheet.text import local_time, long_moment, task_label, task_tooltip
 
 EntryRole = Qt.ItemDataRole.UserRole + 1  # the TimeEntry of a row
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -36,28 +40,40 @@ class DayColumn(IntEnum):
     SALESFORCE = 6  # write-back state (issue 5); hidden while every entry is local only
 
 
+_CONTEXT = "TimesheetDayModel"
 HEADERS = {
-    DayColumn.TASK: "Task",
-    DayColumn.START: "Start",
-    DayColumn.END: "End",
-    DayColumn.DURATION: "Duration",
+    DayColumn.TASK: QT_TRANSLATE_NOOP("TimesheetDayModel", "Task"),
+    DayColumn.START: QT_TRANSLATE_NOOP("TimesheetDayModel", "Start"),
+    DayColumn.END: QT_TRANSLATE_NOOP("TimesheetDayModel", "End"),
+    DayColumn.DURATION: QT_TRANSLATE_NOOP("TimesheetDayModel", "Duration"),
     DayColumn.BILLABLE: QT_TRANSLATE_NOOP("TimesheetDayModel", "Billable"),
-    DayColumn.NOTE: "Note",
-    DayColumn.SALESFORCE: "Salesforce",
+    DayColumn.NOTE: QT_TRANSLATE_NOOP("TimesheetDayModel", "Note"),
+    DayColumn.SALESFORCE: QT_TRANSLATE_NOOP("TimesheetDayModel", "Salesforce"),
 }
 SYNC_STATE_TEXT = {
     EntrySyncState.LOCAL: "",
-    EntrySyncState.PENDING: "Pending",
-    EntrySyncState.SYNCED: "Synced",
-    EntrySyncState.ERROR: "Error",
-    EntrySyncState.DELETED_REMOTE: "Deleted there",
+    EntrySyncState.PENDING: QT_TRANSLATE_NOOP("TimesheetDayModel", "Pending"),
+    EntrySyncState.SYNCED: QT_TRANSLATE_NOOP("TimesheetDayModel", "Synced"),
+    EntrySyncState.ERROR: QT_TRANSLATE_NOOP("TimesheetDayModel", "Error"),
+    EntrySyncState.DELETED_REMOTE: QT_TRANSLATE_NOOP("TimesheetDayModel", "Deleted there"),
 }
 SYNC_STATE_TOOLTIP = {
-    EntrySyncState.PENDING: "Goes to Salesforce with the next synchronization.",
-    EntrySyncState.SYNCED: "Logged in Salesforce.",
-    EntrySyncState.DELETED_REMOTE: "This entry was deleted in Salesforce; it stays here.",
+    EntrySyncState.PENDING: QT_TRANSLATE_NOOP(
+        "TimesheetDayModel", "Goes to Salesforce with the next synchronization."),
+    EntrySyncState.SYNCED: QT_TRANSLATE_NOOP("TimesheetDayModel", "Logged in Salesforce."),
+    EntrySyncState.DELETED_REMOTE: QT_TRANSLATE_NOOP(
+        "TimesheetDayModel", "This entry was deleted in Salesforce; it stays here."),
 }
-NOTE_CUT_SHORT = "longer than Salesforce keeps"
+NOTE_CUT_SHORT = QT_TRANSLATE_NOOP("TimesheetDayModel", "longer than Salesforce keeps")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text) if text else ""
+
+
+def sync_state_text(state: EntrySyncState) -> str:
+    """The Salesforce column's word for a write-back state."""
+    return _tr(SYNC_STATE_TEXT.get(state, str(state)))
 TOOLTIP_NOTE_CHARS = 1000  # of a note shown in its tooltip (the editor shows all of it)
 _ERROR_COLOR = QColor("#c62828")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -77,6 +93,7 @@ class TimesheetDayModel(QAbstractTableModel):
         self._day: date | None = None
         self._entries: list[TimeEntry] = []
         self._tree: TaskTree | None = None
+        self._labels: dict[str, str] = {}  # the tasks shown, told apart
         self._now = datetime.now().astimezone()
 
     # -- content ---------------------------------------------------------------------------
@@ -85,12 +102,18 @@ class TimesheetDayModel(QAbstractTableModel):
         self._day = day
         self._entries = list(entries)
         self._now = now
+        self._label_tasks()
         self.endResetModel()
 
     def set_tree(self, tree: TaskTree | None) -> None:
         self._tree = tree
+        self._label_tasks()
         if self._entries:
             self._emit_column_changed(DayColumn.TASK)
+
+    def _label_tasks(self) -> None:
+        self._labels = (distinct_labels(self._tree, (entry.item_id for entry in self._entries))
+                        if self._tree is not None else {})
 
     def tick(self, now: datetime) -> None:
         """Move the running entry's live duration on."""
@@ -130,7 +153,7 @@ class TimesheetDayModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(DayColumn):
             column = DayColumn(section)
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr(HEADERS[column])
+                return _tr(HEADERS[column])
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 if column == DayColumn.BILLABLE:
                     return int(Qt.AlignmentFlag.AlignCenter)
@@ -189,9 +212,9 @@ class TimesheetDayModel(QAbstractTableModel):
             return cut_note_icon()
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == DayColumn.NOTE and entry.note_longer_than_salesforce_keeps:
-                return f"{self._display(entry, column)} ({NOTE_CUT_SHORT})"
+                return f"{self._display(entry, column)} ({_tr(NOTE_CUT_SHORT)})"
             if column == DayColumn.BILLABLE:
-                return self.tr("Billable") if entry.billable else self.tr("Not billable")
+                return _tr("Billable") if entry.billable else self.tr("Not billable")
             return self._display(entry, column)
         if role == EntryRole:
             return entry
@@ -199,16 +222,18 @@ class TimesheetDayModel(QAbstractTableModel):
 
     def _display(self, entry: TimeEntry, column: DayColumn) -> str:
         if column == DayColumn.TASK:
-            return task_label(self._tree, entry.item_id)
+            return task_label(self._tree, entry.item_id, self._labels)
         if column == DayColumn.START:
             return local_time(entry.start, self._tz, self._day)
         if column == DayColumn.END:
-            return "running" if entry.end is None else local_time(entry.end, self._tz, self._day)
+            if entry.end is None:
+                return self.tr("running")
+            return local_time(entry.end, self._tz, self._day)
         if column == DayColumn.DURATION:
             duration = entry.duration(self._now)
             return display_format().duration(duration, live=entry.running, entry=True)
         if column == DayColumn.SALESFORCE:
-            return SYNC_STATE_TEXT.get(entry.sync_state, str(entry.sync_state))
+            return sync_state_text(entry.sync_state)
         if column == DayColumn.BILLABLE:
             return ""  # the check box says it
         return entry.note.replace("\n", " ")
@@ -228,14 +253,15 @@ class TimesheetDayModel(QAbstractTableModel):
                 "Not billable; click to mark the time billable")
         if column == DayColumn.SALESFORCE:
             if entry.sync_state == EntrySyncState.ERROR:
-                return f"Salesforce refused this entry: {entry.sync_error or 'no details given'}"
-            return SYNC_STATE_TOOLTIP.get(entry.sync_state, "")
+                return fill(self.tr("Salesforce refused this entry: %1"),
+                            entry.sync_error or self.tr("no details given"))
+            return _tr(SYNC_STATE_TOOLTIP.get(entry.sync_state, ""))
         if column == DayColumn.DURATION and entry.running:
-            return "The timer is running on this entry."
+            return self.tr("The timer is running on this entry.")
         if column in (DayColumn.START, DayColumn.END):
             moment = entry.start if column == DayColumn.START else entry.end
             if moment is not None:
-                return f"{moment.astimezone(self._tz):%A %d %B %Y, %H:%M:%S}"
+                return long_moment(moment.astimezone(self._tz))
         return ""
 
     def _emit_column_changed(self, column: DayColumn) -> None:
@@ -245,9 +271,10 @@ class TimesheetDayModel(QAbstractTableModel):
 
 
 def note_cut_text(entry: TimeEntry) -> str:
-    return (f"This note is {NOTE_CUT_SHORT}: Salesforce shows its first "
-            f"{entry.salesforce_note_limit:,} of {len(entry.note.rstrip()):,} characters. "
-            "The whole note stays here.")
+    return fill(QCoreApplication.translate(
+        _CONTEXT, "This note is longer than Salesforce keeps: Salesforce shows its first %1 of "
+        "%2 characters. The whole note stays here."),
+        count_text(entry.salesforce_note_limit or 0), count_text(len(entry.note.rstrip())))
 
 
 _RUNNING_ICON: QIcon | None = None

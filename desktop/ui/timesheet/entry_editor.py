@@ -3,6 +3,10 @@
 Problems are shown next to the field they concern (an unknown duration by the duration, a
 negative span by the end, an overlap by the times) and the dialog stays open with everything
 the user typed, so no edit is ever lost to a validation error.
+
+An entry may cross midnight: "next day" says the end is on the day after the start (checked
+by itself when the end time is before the start time). A new entry for today ends now at the
+latest, never in the future.
 """
 
 from __future__ import annotations
@@ -29,10 +33,15 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.durations import DurationError, parse_duration
 from desktop.domain.entries import EntryError, TimeEntry
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.services.display_format import display_format
 from desktop.services.entries_service import EntriesService
+from desktop.services.i18n import error_text
 from desktop.store.errors import StoreError
 from desktop.ui.timesheet.entry_editor_task_field import TaskField
+
+# The longest entry an end before the start is read as ending the next day (in seconds).
+OVERNIGHT_LONGEST = 12 * 3600
 
 
 def _error_label(parent: QWidget) -> QLabel:
@@ -62,8 +71,9 @@ class EntryEditorDialog(QDialog):
         self._entry = entry
         self._saved: TimeEntry | None = None
         self._end_day_offset = 0
+        self._next_day_automatic = False  # "next day" was checked by an end before the start
         self._syncing = False
-        self.setWindowTitle("Edit entry" if entry else "Add entry")
+        self.setWindowTitle(self.tr("Edit entry") if entry else self.tr("Add entry"))
         self.setModal(True)
         self.setMinimumWidth(460)
         tz = entries.tz
@@ -76,16 +86,16 @@ class EntryEditorDialog(QDialog):
         self.start_edit.setDisplayFormat(display_format().qt_time_format())
         self.end_edit = QTimeEdit(self)
         self.end_edit.setDisplayFormat(display_format().qt_time_format())
-        self.next_day_label = QLabel("next day", self)
-        self.next_day_label.hide()
+        self.next_day_box = QCheckBox(self.tr("ne&xt day"), self)
+        self.next_day_box.setToolTip(self.tr("The entry ends on the day after it starts"))
         self.duration_edit = QLineEdit(self)
         self.duration_edit.setPlaceholderText("1h30")
-        self.duration_edit.setToolTip("Type a duration such as 1:30, 1h30, 90m or 1.5h")
+        self.duration_edit.setToolTip(self.tr("Type a duration such as 1:30, 1h30, 90m or 1.5h"))
         self.duration_edit.setMaximumWidth(90)
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self.billable_box = QCheckBox("Billable", self)
+        self.billable_box = QCheckBox(self.tr("&Billable"), self)
 
         self.task_error = _error_label(self)
         self.times_error = _error_label(self)
@@ -94,33 +104,37 @@ class EntryEditorDialog(QDialog):
         self.general_error = _error_label(self)
 
         for widget, name in (
-            (self.date_edit, "Date"), (self.start_edit, "Start"), (self.end_edit, "End"),
-            (self.duration_edit, "Duration"), (self.note_edit, "Note"),
+            (self.date_edit, self.tr("Date")), (self.start_edit, self.tr("Start")),
+            (self.end_edit, self.tr("End")), (self.duration_edit, self.tr("Duration")),
+            (self.note_edit, self.tr("Note")),
         ):
             widget.setAccessibleName(name)
 
         times = QHBoxLayout()
         times.addWidget(self.start_edit)
-        times.addWidget(QLabel("to", self))
+        times.addWidget(QLabel(self.tr("to"), self))
         times.addWidget(self.end_edit)
-        times.addWidget(self.next_day_label)
-        times.addSpacing(12)
-        times.addWidget(QLabel("Duration", self))
-        times.addWidget(self.duration_edit)
+        times.addWidget(self.next_day_box)
         times.addStretch(1)
+        duration_row = QHBoxLayout()
+        duration_row.addWidget(self.duration_edit)
+        duration_row.addStretch(1)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("&Task", self.task_field)
+        form.addRow(self.tr("&Task"), self.task_field)
         form.addRow("", self.task_error)
-        form.addRow("&Date", self.date_edit)
-        times_label = QLabel("&Time", self)
+        form.addRow(self.tr("&Date"), self.date_edit)
+        times_label = QLabel(self.tr("&Time"), self)
         times_label.setBuddy(self.start_edit)
         form.addRow(times_label, times)
         form.addRow("", self.end_error)
+        duration_label = QLabel(self.tr("D&uration"), self)
+        duration_label.setBuddy(self.duration_edit)
+        form.addRow(duration_label, duration_row)
         form.addRow("", self.duration_error)
         form.addRow("", self.times_error)
-        form.addRow("&Note", self.note_edit)
+        form.addRow(self.tr("&Note"), self.note_edit)
         form.addRow("", self.billable_box)
 
         buttons = QDialogButtonBox(
@@ -136,8 +150,9 @@ class EntryEditorDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
 
         self._load(entry, day or entries.today(), item_id, tz)
-        self.start_edit.timeChanged.connect(self._on_times_changed)
-        self.end_edit.timeChanged.connect(self._on_times_changed)
+        self.start_edit.timeChanged.connect(self._on_start_changed)
+        self.end_edit.timeChanged.connect(self._on_end_changed)
+        self.next_day_box.toggled.connect(self._on_next_day_toggled)
         self.date_edit.dateChanged.connect(self._on_times_changed)
         self.duration_edit.textEdited.connect(self._on_duration_edited)
         self.task_field.task_changed.connect(lambda _id: self.task_error.hide())
@@ -147,6 +162,11 @@ class EntryEditorDialog(QDialog):
         if entry is None:
             start = self._suggested_start(day)
             end = _plus(start, timedelta(hours=1), tz)
+            now = self._entries.now().astimezone(tz).replace(second=0, microsecond=0)
+            if day == self._entries.today() and end > now:  # today's new entry ends now
+                end = now
+                if start >= end:
+                    start = _plus(end, -timedelta(hours=1), tz)
             self.task_field.set_item_id(item_id)
         else:
             start = entry.start.astimezone(tz)
@@ -158,13 +178,13 @@ class EntryEditorDialog(QDialog):
         self.start_edit.setTime(QTime(start.hour, start.minute))
         if end is None:  # the running entry: its end is "now", which keeps moving
             self.end_edit.setEnabled(False)
-            self.end_edit.setSpecialValueText("running")
+            self.end_edit.setSpecialValueText(self.tr("running"))
+            self.next_day_box.setEnabled(False)
             self.duration_edit.setEnabled(False)
-            self.duration_edit.setText("running")
+            self.duration_edit.setText(self.tr("running"))
             return
-        self._end_day_offset = (end.date() - start.date()).days
+        self._set_end_day_offset((end.date() - start.date()).days)
         self.end_edit.setTime(QTime(end.hour, end.minute))
-        self.next_day_label.setVisible(self._end_day_offset > 0)
         self._show_duration()
 
     def _suggested_start(self, day: date) -> datetime:
@@ -202,9 +222,41 @@ class EntryEditorDialog(QDialog):
         length = _between(self.start_datetime(), end)
         self.duration_edit.setText(display_format().duration(length) if length > timedelta(0) else "")
         if length <= timedelta(0):
-            self._show(self.end_error, "The end must be after the start.")
+            self._show(self.end_error, self.tr("The end must be after the start."))
         else:
             self.end_error.hide()
+
+    def _set_end_day_offset(self, days: int, automatic: bool = False) -> None:
+        """The end's day after the start's (0: the same day), shown by "next day"."""
+        self._end_day_offset = max(0, days)
+        self._next_day_automatic = automatic
+        self.next_day_box.blockSignals(True)
+        self.next_day_box.setChecked(self._end_day_offset > 0)
+        self.next_day_box.blockSignals(False)
+
+    def _on_end_changed(self, *_args: object) -> None:
+        """An end typed a little before the start time ends the next day (22:00 to 01:30);
+        one far before it (15:00 to 14:00) is more likely a slip and says so, unless the
+        user checks "next day" themselves."""
+        if self._syncing or not self.end_edit.isEnabled():
+            return
+        start, end = self.start_edit.time(), self.end_edit.time()
+        overnight = end < start and end.secsTo(start) >= 24 * 3600 - OVERNIGHT_LONGEST
+        if overnight and self._end_day_offset == 0:
+            self._set_end_day_offset(1, automatic=True)
+        elif not end < start and self._next_day_automatic:
+            self._set_end_day_offset(0)
+        self._on_times_changed()
+
+    def _on_start_changed(self, *_args: object) -> None:
+        if not self._syncing and self._next_day_automatic and (
+                self.end_edit.time() >= self.start_edit.time()):
+            self._set_end_day_offset(0)  # the end is after the start again: the same day
+        self._on_times_changed()
+
+    def _on_next_day_toggled(self, checked: bool) -> None:
+        self._set_end_day_offset(1 if checked else 0)
+        self._on_times_changed()
 
     def _on_times_changed(self, *_args: object) -> None:
         if self._syncing:
@@ -224,11 +276,10 @@ class EntryEditorDialog(QDialog):
         start_day = self.date_edit.date().toPython()
         self._syncing = True
         try:
-            self._end_day_offset = (end.date() - start_day).days
+            self._set_end_day_offset((end.date() - start_day).days)
             self.end_edit.setTime(QTime(end.hour, end.minute))
         finally:
             self._syncing = False
-        self.next_day_label.setVisible(self._end_day_offset > 0)
         self.end_error.hide()
         self.times_error.hide()
 
@@ -239,7 +290,8 @@ class EntryEditorDialog(QDialog):
                       self.duration_error, self.general_error):
             label.hide()
         if not self.task_field.is_resolved():
-            self._show(self.task_error, "Pick a task from the list, or clear the field for No task.")
+            self._show(self.task_error,
+                       self.tr("Pick a task from the list, or clear the field for no task."))
             self.task_field.setFocus()
             return
         end = self.end_datetime()
@@ -249,7 +301,7 @@ class EntryEditorDialog(QDialog):
             try:  # a duration typed but not yet applied to the end wins
                 end = _plus(self.start_datetime(), parse_duration(typed), self._entries.tz)
             except DurationError as exc:
-                self._show(self.duration_error, str(exc))
+                self._show(self.duration_error, error_text(exc))
                 self.duration_edit.setFocus()
                 return
         try:
@@ -269,7 +321,7 @@ class EntryEditorDialog(QDialog):
         billable = self.billable_box.isChecked()
         if self._entry is None:
             if end is None:
-                raise EntryError("An entry needs an end.")
+                raise EntryError(QT_TRANSLATE_NOOP("EntryError", "An entry needs an end."))
             return self._entries.add(item_id, start, end, note, billable)
         changed = self._entry.with_changes(
             item_id=item_id,
@@ -281,7 +333,7 @@ class EntryEditorDialog(QDialog):
         return self._entries.update(changed)
 
     def _show_entry_error(self, error: EntryError) -> None:
-        message = error.message
+        message = error_text(error)
         if error.conflict is not None:
             self._show(self.times_error, message)
             self.start_edit.setFocus()

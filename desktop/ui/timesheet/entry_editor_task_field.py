@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from desktop.ui.timesheet.text import NO_TASK, task_label
+from desktop.domain.task_names import distinct_labels
+from desktop.ui.timesheet.text import no_task, task_label
 
 SEARCH_LIMIT = 30
 
@@ -26,10 +27,11 @@ class TaskField(QWidget):
         self._tasks = tasks_service
         self._item_id: str | None = None
         self._ids: list[str | None] = []
+        self._labels: dict[str, str] = {}  # of the tasks last listed
         self._edit = QLineEdit(self)
-        self._edit.setPlaceholderText("Type to search tasks (empty = No task)")
+        self._edit.setPlaceholderText(self.tr("Type to search tasks (empty: no task)"))
         self._edit.setClearButtonEnabled(True)
-        self._edit.setAccessibleName("Task")
+        self._edit.setAccessibleName(self.tr("Task"))
         self._model = QStringListModel(self)
         self._completer = QCompleter(self._model, self)
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -39,8 +41,8 @@ class TaskField(QWidget):
         self._completer.activated[QModelIndex].connect(self._on_activated)
         self._edit.textEdited.connect(self._on_text_edited)
         self._no_task = QToolButton(self)
-        self._no_task.setText("No task")
-        self._no_task.setToolTip("Record this time without a task")
+        self._no_task.setText(no_task())
+        self._no_task.setToolTip(self.tr("Record this time without a task"))
         self._no_task.clicked.connect(lambda: self.set_item_id(None))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +90,9 @@ class TaskField(QWidget):
             return
         items = self._tasks.search(text)[:SEARCH_LIMIT]
         self._ids = [item.id for item in items]
+        tree = self._tasks.tree()
+        # Same-named tasks in the list read differently (their account, or what differs).
+        self._labels = distinct_labels(tree, self._ids) if tree is not None else {}
         self._model.setStringList([self._label(item.id) for item in items])
         if items:
             self._completer.complete()
@@ -100,10 +105,10 @@ class TaskField(QWidget):
             self.set_item_id(self._ids[row])
 
     def _label(self, item_id: str | None) -> str:
-        return task_label(self._tasks.tree(), item_id) if item_id else NO_TASK
+        return task_label(self._tasks.tree(), item_id, self._labels) if item_id else no_task()
 
     def _tooltip(self, item_id: str | None) -> str:
         if item_id is None:
-            return "No task"
+            return no_task()
         tree = self._tasks.tree()
         return tree.path_text(item_id) if tree is not None and item_id in tree else item_id

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from desktop.domain.csv_export import entries_csv
+from desktop.domain.text import fill
 from desktop.services.entries_service import EntriesService
 from desktop.ui.table_export import (
     choose_csv_path,
@@ -45,13 +46,12 @@ class TimesheetExport(QObject):
             write_text_file(path, text)
         except OSError as exc:
             view.undo_banner.show_notice(
-                self.tr("Could not save %1: %2").replace("%1", path)
-                .replace("%2", exc.strerror or str(exc))
+                fill(self.tr("Could not save %1: %2"), path, exc.strerror or str(exc))
             )
             return None
         saved = (self.tr("Saved 1 entry to %1") if len(entries) == 1
                  else self.tr("Saved %n entries to %1", "", len(entries)))
-        view.undo_banner.show_notice(saved.replace("%1", path))
+        view.undo_banner.show_notice(fill(saved, path))
         return path
 
     def copy_table(self) -> None:

@@ -26,13 +26,13 @@ class TimesheetHeader(QWidget):
         self.prev_button = QToolButton(self)
         self.prev_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.prev_button.setAutoRaise(True)
-        self.prev_button.setAccessibleName("Previous")
+        self.prev_button.setAccessibleName(self.tr("Previous"))
         self.next_button = QToolButton(self)
         self.next_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self.next_button.setAutoRaise(True)
-        self.next_button.setAccessibleName("Next")
-        self.today_button = QPushButton("Today", self)
-        self.today_button.setToolTip("Go to today (Alt+Home)")
+        self.next_button.setAccessibleName(self.tr("Next"))
+        self.today_button = QPushButton(self.tr("Today"), self)
+        self.today_button.setToolTip(self.tr("Go to today (Alt+Home)"))
         self.title_label = QLabel(self)
         title_font = QFont(self.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
@@ -40,9 +40,9 @@ class TimesheetHeader(QWidget):
         self.title_label.setFont(title_font)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.day_button = QToolButton(self)
-        self.day_button.setText("&Day")
+        self.day_button.setText(self.tr("&Day"))
         self.week_button = QToolButton(self)
-        self.week_button.setText("&Week")
+        self.week_button.setText(self.tr("&Week"))
         self._mode_group = QButtonGroup(self)
         for button in (self.day_button, self.week_button):
             button.setCheckable(True)
@@ -50,9 +50,9 @@ class TimesheetHeader(QWidget):
             button.setMinimumWidth(56)
             self._mode_group.addButton(button)
         self.day_button.setChecked(True)
-        self.add_button = QPushButton("Add entry", self)
+        self.add_button = QPushButton(self.tr("Add entry"), self)
         self.add_button.setIcon(QIcon.fromTheme("list-add"))
-        self.add_button.setToolTip("Add a manual entry (Ctrl+N)")
+        self.add_button.setToolTip(self.tr("Add a manual entry (Ctrl+N)"))
         self.export_button = QToolButton(self)
         self.export_button.setObjectName("timesheetExport")
         self.export_button.setText(self.tr("Export"))
@@ -80,5 +80,8 @@ class TimesheetHeader(QWidget):
     def show_unit(self, unit: str) -> None:
         """Check Day or Week and say what the arrows move by."""
         (self.day_button if unit == "day" else self.week_button).setChecked(True)
-        self.prev_button.setToolTip(f"Previous {unit} (Alt+Left)")
-        self.next_button.setToolTip(f"Next {unit} (Alt+Right)")
+        day = unit == "day"
+        self.prev_button.setToolTip(self.tr("Previous day (Alt+Left)") if day
+                                    else self.tr("Previous week (Alt+Left)"))
+        self.next_button.setToolTip(self.tr("Next day (Alt+Right)") if day
+                                    else self.tr("Next week (Alt+Right)"))

@@ -4,7 +4,8 @@ billable time (a check box per entry, billable totals), export (CSV, copy as a t
 
 Keyboard: Alt+Left / Alt+Right previous / next day (or week), Alt+Home today, Ctrl+N add,
 Enter (in the table) or F2 edit, Delete delete, Ctrl+Shift+Enter continue, Ctrl+Z undo, Alt+D / Alt+W
-switch between day and week.
+switch between day and week. The main window adopts Add and Undo (`window_actions`), so Ctrl+N
+and Ctrl+Z work on every page; `page_wanted` then brings the timesheet forward.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import logging
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QLabel,
     QStackedWidget,
@@ -23,9 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.entries import EntryError, TimeEntry
+from desktop.domain.text import fill
 from desktop.services.display_format import display_format
 from desktop.services.entries_service import EntriesService
+from desktop.services.i18n import error_text
 from desktop.store.errors import StoreError
+from desktop.ui.timesheet.actions import build_actions
 from desktop.ui.timesheet.day_model import DayColumn, TimesheetDayModel
 from desktop.ui.timesheet.entry_editor import EntryEditorDialog
 from desktop.ui.timesheet.export import TimesheetExport
@@ -42,10 +46,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DAY, WEEK = "day", "week"
-_SHORTCUT_SCOPE = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
 class TimesheetView(QWidget):
+    page_wanted = Signal()  # an adopted action ran while another page was shown
+
     def __init__(
         self,
         entries_service: EntriesService,
@@ -102,7 +107,8 @@ class TimesheetView(QWidget):
 
         # The empty state sits inside the table, where the entries would be.
         self.empty_label = QLabel(
-            "No time recorded on this day.\nStart the timer on a task, or add an entry (Ctrl+N).",
+            self.tr("No time recorded on this day.\nStart the timer on a task, or add an entry "
+                    "(Ctrl+N)."),
             self.day_table.viewport(),
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -148,29 +154,16 @@ class TimesheetView(QWidget):
         header.copy_table_action.triggered.connect(self.copy_table)
 
     def _build_actions(self) -> None:
-        def action(text: str, shortcuts: list[str], slot, tip: str = "") -> QAction:
-            made = QAction(text, self)
-            made.setShortcuts([QKeySequence(s) for s in shortcuts])
-            made.setShortcutContext(_SHORTCUT_SCOPE)
-            made.triggered.connect(slot)
-            if tip:
-                made.setToolTip(tip)
-            self.addAction(made)
-            return made
-
-        self.add_action = action("&Add entry…", ["Ctrl+N"], self.add_entry)
-        self.edit_action = action("&Edit…", ["F2"], self.edit_selected)
-        self.continue_action = action(
-            "&Continue", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], self.continue_selected,
-            "Start the timer again on this entry's task",
-        )
-        self.delete_action = action("&Delete", ["Delete"], self.delete_selected)
-        self.undo_action = action("&Undo", ["Ctrl+Z"], self.undo)
-        action("Previous", ["Alt+Left", "Ctrl+PgUp"], self.go_previous)
-        action("Next", ["Alt+Right", "Ctrl+PgDown"], self.go_next)
-        action("Today", ["Alt+Home"], self.go_today)
+        made = build_actions(self)
+        self.add_action, self.edit_action = made.add, made.edit
+        self.continue_action, self.delete_action, self.undo_action = (
+            made.continue_, made.delete, made.undo)
         self.day_table.selectionModel().selectionChanged.connect(self._update_actions)
         self._update_actions()
+
+    def window_actions(self) -> list[QAction]:
+        """What the whole window answers to: Add entry (Ctrl+N) and Undo (Ctrl+Z)."""
+        return [self.add_action, self.undo_action]
 
     # -- navigation ------------------------------------------------------------------------
     def current_day(self) -> date:
@@ -216,7 +209,9 @@ class TimesheetView(QWidget):
             selected = self.selected_entry()
             entries = self._entries.entries_between(self._day, self._day + timedelta(days=1))
             self.day_model.set_entries(self._day, entries, now)
-            self.title_label.setText(long_day(self._day) + ("  (today)" if self._day == today else ""))
+            title = long_day(self._day)
+            self.title_label.setText(fill(self.tr("%1 (today)"), title) if self._day == today
+                                     else title)
             self.empty_label.setVisible(not entries)
             self.day_table.setColumnHidden(DayColumn.SALESFORCE, not self.day_model.has_write_back())
             self._restore_selection(selected)
@@ -247,10 +242,8 @@ class TimesheetView(QWidget):
         shown = display_format()
         text = (self.tr("Total %1 · billable %2") if self._mode == DAY
                 else self.tr("Week total %1 · billable %2"))
-        self.total_label.setText(
-            text.replace("%1", shown.duration(totals.duration))
-            .replace("%2", shown.duration(totals.billable))
-        )
+        self.total_label.setText(fill(text, shown.duration(totals.duration),
+                                      shown.duration(totals.billable)))
 
     def _restore_selection(self, entry: TimeEntry | None) -> None:
         row = self.day_model.row_of(entry.id) if entry is not None else -1
@@ -316,6 +309,8 @@ class TimesheetView(QWidget):
         return row >= 0
 
     def add_entry(self) -> TimeEntry | None:
+        if not self.isVisible():
+            self.page_wanted.emit()  # Ctrl+N on another page: the entry shows up here
         dialog = self.entry_editor()
         return dialog.saved_entry() if dialog.exec() else None
 
@@ -343,7 +338,7 @@ class TimesheetView(QWidget):
         try:
             self._entries.delete(entry.id)
         except (EntryError, StoreError) as exc:  # a rule broken; a full or busy disk
-            self.undo_banner.show_notice(exc.message)
+            self.undo_banner.show_notice(error_text(exc))
             return
         if self.day_model.rowCount():
             self.day_table.selectRow(min(row, self.day_model.rowCount() - 1))
@@ -355,7 +350,7 @@ class TimesheetView(QWidget):
         try:
             started = self._entries.continue_entry(entry.id)
         except (EntryError, StoreError) as exc:  # a rule broken; a full or busy disk
-            self.undo_banner.show_notice(exc.message)
+            self.undo_banner.show_notice(error_text(exc))
             return
         if started is not None:  # None: not started on an archived task after all
             self.go_today()
@@ -363,17 +358,19 @@ class TimesheetView(QWidget):
     def undo(self) -> None:
         if not self._entries.can_undo():
             return
+        if not self.isVisible():
+            self.page_wanted.emit()  # Ctrl+Z on another page: show what was undone
         self.undo_banner.hide()
         try:
             restored = self._entries.undo()
         except (EntryError, StoreError) as exc:  # a rule broken; a full or busy disk
-            self.undo_banner.show_notice(f"Cannot undo: {exc.message}")
+            self.undo_banner.show_notice(fill(self.tr("Cannot undo: %1"), error_text(exc)))
             return
         if restored is not None and self._mode == DAY:
             self.select_entry(restored.id)
 
     def _on_entry_deleted(self, entry: TimeEntry) -> None:
-        self.undo_banner.show_message("Entry deleted — Undo (Ctrl+Z) brings it back.")
+        self.undo_banner.show_message(self.tr("Entry deleted — Undo (Ctrl+Z) brings it back."))
 
     def _update_actions(self, *_args: object) -> None:
         has_entry = self._mode == DAY and self.selected_entry() is not None
@@ -381,7 +378,7 @@ class TimesheetView(QWidget):
             made.setEnabled(has_entry)
         self.undo_action.setEnabled(self._entries.can_undo())
         description = self._entries.undo_description()
-        self.undo_action.setText(f"&{description}" if description else "&Undo")
+        self.undo_action.setText("&" + description if description else self.tr("&Undo"))
 
     def set_billable(self, entry: TimeEntry, billable: bool) -> None:
         """The Billable check box of a row: stored like any edit (Ctrl+Z undoes it)."""
@@ -391,7 +388,7 @@ class TimesheetView(QWidget):
         try:
             self._entries.update(current.with_changes(billable=billable))
         except (EntryError, StoreError) as exc:  # a rule broken; a full or busy disk
-            self.undo_banner.show_notice(exc.message)
+            self.undo_banner.show_notice(error_text(exc))
 
     # -- export ----------------------------------------------------------------------------
     def export_csv(self, path: str | None = None) -> str | None:

@@ -13,10 +13,16 @@ from PySide6.QtGui import QFont
 
 from desktop.domain.entries import TimeEntry
 from desktop.domain.periods import week_first_day
+from desktop.domain.task_names import distinct_labels
 from desktop.domain.totals import local_midnight, seconds_within
 from desktop.domain.tree import TaskTree
 from desktop.services.display_format import display_format
-from desktop.ui.timesheet.text import task_label, task_tooltip
+from desktop.ui.timesheet.text import (
+    task_label,
+    task_tooltip,
+    week_column_title,
+    week_column_tooltip,
+)
 
 DAYS_PER_WEEK = 7
 DayRole = Qt.ItemDataRole.UserRole + 2  # the local date of a day column
@@ -44,6 +50,7 @@ class TimesheetWeekModel(QAbstractTableModel):
         self._first_day = week_start(date.today())
         self._tree: TaskTree | None = None
         self._task_ids: list[str | None] = []
+        self._labels: dict[str, str] = {}  # the tasks shown, told apart
         self._cells: dict[tuple[str | None, int], timedelta] = {}
         self._entries: list[TimeEntry] = []
         self._now = datetime.now().astimezone()
@@ -107,8 +114,9 @@ class TimesheetWeekModel(QAbstractTableModel):
                     cells[key] = cells.get(key, timedelta(0)) + timedelta(seconds=seconds)
         self._cells = cells
         task_ids = {item_id for item_id, _ in cells}
+        self._labels = distinct_labels(self._tree, task_ids) if self._tree is not None else {}
         self._task_ids = sorted(
-            task_ids, key=lambda i: (i is None, task_label(self._tree, i).casefold())
+            task_ids, key=lambda i: (i is None, task_label(self._tree, i, self._labels).casefold())
         )
 
     def _column_total(self, column: int) -> timedelta:
@@ -134,12 +142,12 @@ class TimesheetWeekModel(QAbstractTableModel):
         day = self.day(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
-                return "Task"
+                return self.tr("Task")
             if day is not None:
-                return f"{day:%a} {day.day}"
-            return "Total"
+                return week_column_title(day)
+            return self.tr("Total")
         if role == Qt.ItemDataRole.ToolTipRole and day is not None:
-            return f"{day:%A %d %B %Y}: double-click a cell to open the day"
+            return week_column_tooltip(day)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_LEFT if section == 0 else _RIGHT)
         if role == DayRole:
@@ -175,7 +183,7 @@ class TimesheetWeekModel(QAbstractTableModel):
 
     def _text(self, is_total_row: bool, item_id: str | None, column: int) -> str:
         if column == 0:
-            return "Total" if is_total_row else task_label(self._tree, item_id)
+            return self.tr("Total") if is_total_row else task_label(self._tree, item_id, self._labels)
         if is_total_row:
             length = self.week_total() if column == DAYS_PER_WEEK + 1 else self._column_total(column)
         elif column == DAYS_PER_WEEK + 1:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from desktop.domain.text import fill
 from desktop.services.display_format import display_format
 from desktop.services.sync_service import SyncService
 from desktop.services.sync_state import SyncPhase, SyncState
@@ -74,33 +75,34 @@ class TrayController(QObject):
         # "Synchronization paused since 14:05" from a PauseState ("" when not paused): the Sync
         # page's wording, handed in by the app
         self._describe_pause = describe_pause or (
-            lambda state: "Synchronization paused" if getattr(state, "paused", False) else "")
+            lambda state: self.tr("Synchronization paused") if getattr(state, "paused", False)
+            else "")
         self._state = TrayState.IDLE
         self.notifications_enabled = True  # the General page's "Show notifications"
 
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
-        self.header_action = self.menu.addAction("No timer running")
+        self.header_action = self.menu.addAction(self.tr("No timer running"))
         self.header_action.setEnabled(False)
-        self.toggle_action = self.menu.addAction("Start timer")
+        self.toggle_action = self.menu.addAction(self.tr("Start timer"))
         self.toggle_action.triggered.connect(timer.toggle)
         self.menu.addSeparator()
-        self.recent_section = self.menu.addSection("Recent tasks")
+        self.recent_section = self.menu.addSection(self.tr("Recent tasks"))
         self.recent_actions: list[QAction] = []
         self._recent_anchor = self.menu.addSeparator()
-        self.pick_action = self.menu.addAction("Pick a task…")
+        self.pick_action = self.menu.addAction(self.tr("Pick a task…"))
         self.pick_action.triggered.connect(pick_task)
-        self.pause_action = self.menu.addAction("Pause synchronization")
+        self.pause_action = self.menu.addAction(self.tr("Pause synchronization"))
         self.pause_action.triggered.connect(self._toggle_pause)
-        self.sync_action = self.menu.addAction(svg_icon("sync"), "Force synchronization")
+        self.sync_action = self.menu.addAction(svg_icon("sync"), self.tr("Force synchronization"))
         self.sync_action.triggered.connect(sync.force_sync)
-        self.cancel_sync_action = self.menu.addAction("Cancel synchronization")
+        self.cancel_sync_action = self.menu.addAction(self.tr("Cancel synchronization"))
         self.cancel_sync_action.triggered.connect(sync.cancel)
         self.cancel_sync_action.setVisible(False)
         self.menu.addSeparator()
-        self.open_action = self.menu.addAction(app_icon(), "Open Stint")
+        self.open_action = self.menu.addAction(app_icon(), self.tr("Open Stint"))
         self.open_action.triggered.connect(open_window)
-        self.quit_action = self.menu.addAction("Quit")
+        self.quit_action = self.menu.addAction(self.tr("Quit"))
         self.quit_action.triggered.connect(quit_app)
 
         # The open menu's "task: 0:12:05" moves on with the timer's ticks (the same second
@@ -164,18 +166,19 @@ class TrayController(QObject):
             return
         settings.setValue("tray/explained", True)
         shown = self.notify(
-            "Stint is still running",
-            "The timer keeps running in the system tray. Click the tray icon to open Stint; "
-            "choose Quit in its menu to leave.",
+            self.tr("Stint is still running"),
+            self.tr("The timer keeps running in the system tray. Click the tray icon to open "
+                    "Stint; choose Quit in its menu to leave."),
         )
         if not shown:
             from PySide6.QtWidgets import QMessageBox  # rarely shown: not loaded at start
 
             QMessageBox.information(
                 None,
-                "Stint is still running",
-                "Stint keeps running in the system tray, so your timer never stops by accident.\n\n"
-                "Click the tray icon to open the window again; choose Quit in its menu to leave.",
+                self.tr("Stint is still running"),
+                self.tr("Stint keeps running in the system tray, so your timer never stops by "
+                        "accident.\n\nClick the tray icon to open the window again; choose Quit "
+                        "in its menu to leave."),
             )
 
     def dispose(self) -> None:
@@ -209,15 +212,16 @@ class TrayController(QObject):
     def _toggle_pause(self) -> None:
         problem = self._sync.set_paused(not self._sync_state.paused)
         if problem:
-            self.notify("Stint cannot change synchronization", problem, error=True)
+            self.notify(self.tr("Stint cannot change synchronization"), problem, error=True)
 
     def _update_pause_action(self) -> None:
         pause = self._sync_state.pause
         paused = self._sync_state.paused
-        self.pause_action.setText("Resume synchronization" if paused else "Pause synchronization")
+        self.pause_action.setText(self.tr("Resume synchronization") if paused
+                                  else self.tr("Pause synchronization"))
         locked = pause is not None and pause.locked
         self.pause_action.setEnabled(pause is not None and not locked)
-        self.pause_action.setToolTip("Set by your administrator" if locked else "")
+        self.pause_action.setToolTip(self.tr("Set by your administrator") if locked else "")
 
     def _sync_state_changed(self, state: SyncState) -> None:
         """The icon, tooltip and menu follow the one sync state; a problem is notified once
@@ -229,12 +233,13 @@ class TrayController(QObject):
             self._notified_problems.clear()  # a new problem later deserves a new notice
         elif problem not in self._notified_problems and self.notifications_enabled:
             self._notified_problems.add(problem)
-            self.notify("Stint cannot synchronize", problem, error=True)
+            self.notify(self.tr("Stint cannot synchronize"), problem, error=True)
         self.sync_action.setEnabled(not state.running)
         self.cancel_sync_action.setVisible(state.running)
         self.cancel_sync_action.setEnabled(state.can_cancel)
         self.cancel_sync_action.setText(
-            "Cancelling synchronization…" if state.cancelling else "Cancel synchronization")
+            self.tr("Cancelling synchronization…") if state.cancelling
+            else self.tr("Cancel synchronization"))
         self._update_pause_action()
         self._update_state()
         self._update_tooltip()
@@ -253,18 +258,20 @@ class TrayController(QObject):
     def _task_name(self) -> str:
         item = self._tasks.item(self._timer.current_item_id())
         if self._timer.current_item_id() is None:
-            return "No task"
-        return item.name if item is not None else "Task"
+            return self.tr("No task")
+        return item.name if item is not None else self.tr("Task")
 
     def _update_header(self) -> None:
         running = self._timer.is_running()
         if running:
-            text = f"{self._task_name()}: {display_format().duration(self._timer.elapsed(), live=True)}"
+            text = fill(self.tr("%1: %2"), self._task_name(),
+                        display_format().duration(self._timer.elapsed(), live=True))
         else:
-            text = "No timer running"
+            text = self.tr("No timer running")
         self.header_action.setText(_menu_text(text))
         self.toggle_action.setText(
-            "Stop timer" if running else f"Start timer on {_menu_text(self._task_name())}"
+            self.tr("Stop timer") if running
+            else fill(self.tr("Start timer on %1"), _menu_text(self._task_name()))
         )
         self.toggle_action.setIcon(svg_icon("stop" if running else "start"))
 
@@ -306,20 +313,20 @@ class TrayController(QObject):
         if self._timer.is_running():
             shown = display_format()
             started = shown.clock_time(self._timer.running().start.astimezone())
-            lines.append(
-                f"{self._task_name()}: {shown.duration(self._timer.elapsed())} (since {started})"
-            )
+            lines.append(fill(self.tr("%1: %2 (since %3)"), self._task_name(),
+                              shown.duration(self._timer.elapsed()), started))
         else:
-            lines.append("No timer running")
+            lines.append(self.tr("No timer running"))
         state = self._sync_state
         paused = self._describe_pause(state.pause)
         if state.running:
-            lines.append("Cancelling synchronization…" if state.cancelling
-                         else "Synchronizing once…" if paused else "Synchronizing…")
+            lines.append(self.tr("Cancelling synchronization…") if state.cancelling
+                         else self.tr("Synchronizing once…") if paused
+                         else self.tr("Synchronizing…"))
         elif self._problem:
-            lines.append(f"Sync problem: {self._problem}")
+            lines.append(fill(self.tr("Sync problem: %1"), self._problem))
         elif state.phase is SyncPhase.NOT_CONNECTED:
-            lines.append("Not connected to Salesforce")
+            lines.append(self.tr("Not connected to Salesforce"))
         if paused:
             lines.append(paused)
         return "\n".join(lines)

@@ -137,7 +137,7 @@ def test_a_timer_running_too_long_reminds_once(qtbot, reminders, timer, clock, n
     reminders.replan()
     qtbot.waitUntil(lambda: len(notifier.shown) == 1, timeout=5000)
     key, title, body, actions = notifier.shown[0]
-    assert (key, title) == (LONG_TIMER, "Timer running for more than 8 hour(s)")
+    assert (key, title) == (LONG_TIMER, "Timer running for more than 8 hours")
     assert "“Acme Corp - 500 Widgets” has been running since 08:00" in body
     assert [action for action, _label in actions] == ["stop", "pick"]
     assert reminders.next_due() is None  # once per entry

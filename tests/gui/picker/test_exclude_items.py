@@ -76,8 +76,7 @@ def app_parts(qtbot, engine, sandbox):
     yield opp_id, sync, tasks, widget.picker, settings
     engine.stop_scheduler()
     qtbot.waitUntil(lambda: not tasks.is_loading(), timeout=TIMEOUT_MS)
-    sync.close()  # as the app's shutdown does
-    for service in (sync, tasks, exclusions, integration):
+    for service in (sync, tasks, exclusions, integration):  # as the app's shutdown does
         service.blockSignals(True)
     del host  # closed by qtbot
 

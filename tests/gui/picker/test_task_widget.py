@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from desktop.ui.picker.task_widget import NO_TASK, TaskWidget
+from desktop.ui.picker.task_widget import TaskWidget
 from tests.gui.conftest import (
     ACME_ID,
     CALL_ID,
@@ -31,7 +31,7 @@ def widget(qtbot, timer, tasks):
 
 
 def test_no_task_at_first(widget):
-    assert widget.name_label.text() == NO_TASK
+    assert widget.name_label.text() == "No task"
     assert widget.start_stop.text() == "Start"
     assert widget.elapsed_text() == "0:00:00"
     assert not widget.is_ticking()

@@ -77,7 +77,6 @@ def surfaces(qtbot, engine):
                           describe_pause=paused_sentence)
     yield sync, window, page, row, tray
     tray.dispose()
-    sync.close()  # before the engine fixture closes the store, as the app does
 
 
 def test_pause_from_settings_resume_from_the_tray_and_force_once_while_paused(qtbot, surfaces,
@@ -149,3 +148,32 @@ def test_a_pause_locked_by_the_policy_cannot_be_changed(qtbot, profile_dir, sand
         assert engine.pause_state().paused
     finally:
         engine.close()
+
+
+def test_what_the_engine_said_after_the_store_closed_is_dropped(qtbot, tmp_path):
+    """A pause change or a run's end queued from the scheduler's thread just before the app
+    (or a test) closed the store arrives after it: reading the closed store would raise in
+    the event loop, so it is dropped."""
+    from threading import Thread
+
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.store.store import Store
+
+    store = Store.open(tmp_path / "stint.sqlite3")
+
+    class ReadsTheStore:  # as the engine's pause control does
+        def pause_state(self):
+            store.settings.load()
+
+    sync = SyncService(store)
+    sync.set_pause_control(ReadsTheStore())
+    callbacks = sync.callbacks()
+    sent = Thread(target=lambda: (callbacks.on_pause_changed(True), callbacks.on_finished(None)))
+    sent.start()
+    sent.join()  # both queued for the GUI thread
+    store.close()
+    finished = []
+    sync.sync_finished.connect(finished.append)
+    QCoreApplication.processEvents()  # the queued events arrive (a Qt error fails the test)
+    assert finished == []

@@ -299,7 +299,7 @@ def test_add_dialog_suggests_a_start_after_the_last_entry(qtbot, view, store):
     dialog = view.entry_editor()
     assert dialog.date_edit.date() == QDate(2026, 11, 18)
     assert dialog.start_edit.time() == QTime(10, 15)
-    assert dialog.end_edit.time() == QTime(11, 15)
+    assert dialog.end_edit.time() == QTime(11, 0)  # today: it ends now (11:00), not later
     dialog.close()
     QApplication.processEvents()
 
@@ -408,3 +408,44 @@ def test_editor_times_are_wall_clock_times_on_a_daylight_saving_day(qtbot, view,
     assert entry.start == datetime(2026, 10, 24, 23, 0, tzinfo=UTC)  # ... 01:00 CEST
     assert entry.end == datetime(2026, 10, 25, 3, 0, tzinfo=UTC)  # ... 04:00 CET
     dialog.close()
+
+
+def test_same_named_tasks_read_apart_in_the_day_and_the_week():
+    """Issue 13, point 8: two "Renewal 2027 > Call back" tasks of different accounts."""
+    from desktop.domain.items import ROOT_ID, Item, ItemKind, root_item
+    from desktop.domain.tree import TaskTree
+
+    acme, globex = "006000000000011AAA", "006000000000012AAA"
+    acme_call, globex_call = "00T000000000011AAA", "00T000000000012AAA"
+    tree = TaskTree([
+        root_item(),
+        Item(acme, ItemKind.OPPORTUNITY, "Renewal 2027", ROOT_ID, "Opportunity",
+             (("Account", "Acme"),)),
+        Item(globex, ItemKind.OPPORTUNITY, "Renewal 2027", ROOT_ID, "Opportunity",
+             (("Account", "Globex"),)),
+        Item(acme_call, ItemKind.ACTIVITY, "Call back", acme, "Task"),
+        Item(globex_call, ItemKind.ACTIVITY, "Call back", globex, "Task"),
+    ])
+    entries = [TimeEntry(start=local(18, 9), end=local(18, 10), item_id=acme_call, id=1),
+               TimeEntry(start=local(18, 10), end=local(18, 11), item_id=globex_call, id=2)]
+    day = TimesheetDayModel(TZ)
+    day.set_tree(tree)
+    day.set_entries(WEDNESDAY, entries, NOW)
+    assert [cell(day, row, DayColumn.TASK) for row in range(2)] == [
+        "Renewal 2027 > Call back (Acme)", "Renewal 2027 > Call back (Globex)"]
+    week = TimesheetWeekModel(TZ)
+    week.set_tree(tree)
+    week.set_week(date(2026, 11, 16), entries, NOW)
+    assert [cell(week, row, 0) for row in range(2)] == [
+        "Renewal 2027 > Call back (Acme)", "Renewal 2027 > Call back (Globex)"]
+
+
+def test_the_task_column_takes_the_spare_width(qtbot, view):
+    heading = view.day_table.horizontalHeader()
+    view.resize(900, 500)
+    qtbot.waitUntil(lambda: view.width() == 900)
+    narrow = heading.sectionSize(DayColumn.TASK)
+    view.resize(1300, 500)
+    qtbot.waitUntil(lambda: view.width() == 1300)
+    assert heading.sectionSize(DayColumn.TASK) - narrow == 400  # all the new width...
+    assert heading.sectionSize(DayColumn.TASK) > heading.sectionSize(DayColumn.NOTE)

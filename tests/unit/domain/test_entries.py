@@ -85,7 +85,7 @@ def test_overlap_with_running_timer_is_named_as_such():
 
 def test_describe_span_across_midnight():
     start = datetime(2026, 11, 20, 23, 0, tzinfo=UTC)
-    assert describe_span(start, start + timedelta(hours=2), UTC) == (
+    assert str(describe_span(start, start + timedelta(hours=2), UTC)) == (
         "2026-11-20 23:00 – 2026-11-21 01:00"
     )
 

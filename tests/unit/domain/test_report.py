@@ -132,3 +132,25 @@ def test_entries_outside_the_span_or_partly_inside_count_for_their_part():
     assert [(row.name, row.totals.seconds) for row in report.rows] == [("Acme", 1800)]
     before = [entry(ACME_OPP, datetime(2026, 11, 17, 9, tzinfo=UTC), datetime(2026, 11, 17, 10, tzinfo=UTC))]
     assert build_report(before, TREE, GroupBy.ACCOUNT, START, END, NOW).rows == ()
+
+
+def test_same_named_records_are_told_apart_by_their_accounts():
+    """Issue 13, point 8: two "Renewal 2027" opportunities (and their "Call back" tasks)
+    read "Renewal 2027 (Acme)" and "Renewal 2027 (Globex)"."""
+    acme, globex = "006000000000011AAA", "006000000000012AAA"
+    acme_call, globex_call = "00T000000000011AAA", "00T000000000012AAA"
+    tree = TaskTree([
+        Item(acme, ItemKind.OPPORTUNITY, "Renewal 2027", ROOT_ID, "Opportunity",
+             (("Account", "Acme"),)),
+        Item(globex, ItemKind.OPPORTUNITY, "Renewal 2027", ROOT_ID, "Opportunity",
+             (("Account", "Globex"),)),
+        Item(acme_call, ItemKind.ACTIVITY, "Call back", acme, "Task"),
+        Item(globex_call, ItemKind.ACTIVITY, "Call back", globex, "Task"),
+    ])
+    entries = [entry(acme_call, at(9), at(10)), entry(globex_call, at(10), at(12))]
+    by_task = build_report(entries, tree, GroupBy.TASK, START, END, NOW)
+    assert [row.name for row in by_task.rows] == ["Renewal 2027 > Call back (Globex)",
+                                                  "Renewal 2027 > Call back (Acme)"]
+    by_opportunity = build_report(entries, tree, GroupBy.OPPORTUNITY, START, END, NOW)
+    assert {row.name for row in by_opportunity.rows} == {"Renewal 2027 (Acme)",
+                                                         "Renewal 2027 (Globex)"}

@@ -21,3 +21,39 @@ def test_fill_replaces_placeholders_once():
     assert fill("from %1 to %2", "10:02", "10:47") == "from 10:02 to 10:47"
     assert fill("“%1” %2", "50%2 off", "ok") == "“50%2 off” ok"
     assert fill("%1 and %3", "a") == "a and %3"
+
+
+def test_a_message_keeps_its_template_and_values_and_reads_as_english():
+    from desktop.domain.text import QT_TRANSLATE_NOOP, Message
+
+    span = Message("EntryError", QT_TRANSLATE_NOOP("EntryError", "%1–%2 on %3"),
+                   "09:00", "10:00", "2026-11-21")
+    outer = Message("EntryError", "This entry (%1) overlaps the entry %2.", "a %2 b", span)
+    assert str(outer) == "This entry (a %2 b) overlaps the entry 09:00–10:00 on 2026-11-21."
+    assert outer.values[1] is span and span.template == "%1–%2 on %3"
+
+
+def test_rule_errors_carry_their_message_for_the_app_and_english_for_the_cli():
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.domain.durations import DurationError, parse_duration
+    from desktop.domain.entries import EntryError, TimeEntry, validate_entry
+
+    start = datetime(2026, 11, 21, 9, tzinfo=UTC)
+    other = TimeEntry(start=start, end=start + timedelta(hours=1), id=1)
+    try:
+        validate_entry(TimeEntry(start=start, end=start + timedelta(minutes=30)), [other], tz=UTC)
+    except EntryError as error:
+        assert error.message == ("This entry (09:00–09:30 on 2026-11-21) overlaps the entry "
+                                 "09:00–10:00 on 2026-11-21.")
+        assert error.text.template == "This entry (%1) overlaps the entry %2."
+        assert error.conflict == other
+    else:
+        raise AssertionError("an overlap must be refused")
+    try:
+        parse_duration("soon")
+    except DurationError as error:
+        assert str(error) == "“soon” is not a duration; use a form such as 1:30, 1h30 or 90m."
+        assert error.text.values == ("soon",)
+    else:
+        raise AssertionError("a bad duration must be refused")

@@ -37,6 +37,8 @@ paused = false
 
 [writeback]
 target = "event"
+min_minutes = 2
+short_entries = true
 
 [general]
 start_at_login = true
@@ -86,7 +88,7 @@ def test_full_policy_has_the_documented_shape(tmp_path, monkeypatch):
             "opportunity_stage_trigger": "Closed Won",
         },
         "sync": {"interval_minutes": 120, "paused": False},
-        "writeback": {"target": "event"},
+        "writeback": {"target": "event", "min_minutes": 2, "short_entries": True},
         "general": {
             "start_at_login": True,
             "week_start": "sunday",

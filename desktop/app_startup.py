@@ -1,0 +1,162 @@
+"""What the app builds after its first paint, in order, one step per event-loop turn (so the
+window answers input between them); desktop.app wires what they make.
+
+Imported by desktop.app only once the window is painted: nothing here is on the first
+paint's path. The benchmark hooks (STINT_EXIT_AFTER_FIRST_PAINT, STINT_REPORT_STARTUP) are
+described in desktop.app's module doc. This module imports nothing of desktop.app: it is
+handed the StintApp.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+
+log = logging.getLogger("desktop.app")  # the composition root's log, as before the split
+
+Step = Callable[[], object]
+StintApp = Any  # desktop.app.StintApp, which imports this module (never the other way round)
+
+
+def first_paint_steps(stint: StintApp) -> list[Step]:
+    """What the first paint did not need, in order of how soon the user may need it."""
+    from desktop.ui.icons import app_icon
+    from desktop.ui.pages import build_reports_page, build_timesheet_page
+
+    def timesheet() -> None:
+        page = build_timesheet_page(stint.store, stint.timer, stint.tasks, stint,
+                                    stint._writeback_wiring, stint.sync, stint.links)
+        stint.window.replace_page("Timesheet", page)
+        # Ctrl+N and Ctrl+Z work on every page of the window, not only on this one.
+        stint.window.adopt_page_actions("Timesheet", page.window_actions(), page.page_wanted)
+
+    return [
+        lambda: build_preferences(stint),
+        # On X11 a window icon is sent as pixmaps of every size the icon offers, each
+        # rendered from SVG (~20 ms): the window manager gets it right after the paint.
+        lambda: stint.app.setWindowIcon(app_icon()),
+        lambda: build_tray(stint),  # the window stays the way in until then (and without a tray)
+        lambda: build_record_links(stint),
+        # The default tab first (~40 ms), before the workers start: their imports and the
+        # tree load hold the GIL and kept its placeholder up for 80-120 ms.
+        timesheet,
+        lambda: stint.window.replace_page(
+            "Reports",
+            build_reports_page(stint.store, stint.timer, stint.tasks, stint, stint.links),
+        ),
+        lambda: start_logging(stint),  # before the tree load and the engine log from workers
+        lambda: build_attention(stint),  # idle detection and reminders (it logs what it found)
+        stint.task_widget.picker.build_panel,  # else the first keystroke would build it
+        stint.tasks.reload,
+        stint.start_engine,
+        stint.guard.listen,
+        stint.problems.check_store_later,
+    ]
+
+
+def run_steps(steps: list[Step], stopped: Callable[[], bool]) -> None:
+    """Run `steps` one per event-loop turn until done or `stopped()`."""
+
+    def next_step() -> None:
+        if steps and not stopped():
+            step = steps.pop(0)
+            QTimer.singleShot(0, next_step)  # the rest comes even if this step fails
+            step()
+
+    next_step()
+
+
+# -- the builders ---------------------------------------------------------------------------
+def build_preferences(stint: StintApp) -> None:
+    """The General preferences: stored now, the policy on top once the engine is attached.
+    No start at log-in for a throwaway demo profile."""
+    from desktop.services.preferences_service import PreferencesService
+
+    root = None if stint.paths.is_default else stint.paths.root
+    stint.preferences = PreferencesService(stint.store, root,
+                                           autostart_allowed=stint.demo is None, parent=stint)
+    stint.preferences.preferences_changed.connect(stint.display.apply)
+    stint.display.apply(stint.preferences.settings())
+
+
+def build_tray(stint: StintApp) -> None:
+    from desktop.ui.sync_status.text import paused_sentence
+    from desktop.ui.tray.controller import TrayController
+
+    window = stint.window
+    stint.tray = tray = TrayController(
+        stint.timer,
+        stint.tasks,
+        stint.sync,
+        toggle_window=window.toggle_visible,
+        open_window=window.bring_to_front,
+        pick_task=stint.pick_task,
+        quit_app=stint.quit,
+        tray_available=stint._tray_available,
+        describe_pause=paused_sentence,
+        parent=stint,
+    )
+    window.close_to_tray = tray.available
+    stint.app.setQuitOnLastWindowClosed(not tray.available)
+    window.hidden_to_tray.connect(lambda: tray.explain_once(stint.ui_settings))
+    tray.show()
+
+
+def build_record_links(stint: StintApp) -> None:
+    from desktop.services.record_links import RecordLinks
+
+    stint.links = RecordLinks(stint.store, stint.tasks.item, parent=stint)
+    stint.links.open_failed.connect(
+        lambda message, _url: stint.window.banner.show_problem(message, ""))
+    stint.task_widget.set_record_links(stint.links)
+
+
+def build_attention(stint: StintApp) -> None:
+    from desktop.ui.attention import Attention
+    from desktop.ui.picker.task_picker import TaskPicker
+
+    stint.attention = Attention(
+        stint.timer, stint.tasks, stint.preferences, stint.tray, app_id=stint.app_id,
+        make_picker=lambda parent: TaskPicker(stint.tasks, parent, inline=True),
+        pick_task=stint.pick_task, open_window=stint.window.bring_to_front, parent=stint,
+    )
+
+
+def start_logging(stint: StintApp) -> None:
+    from desktop import __version__
+    from desktop.platform.logs import setup_logging
+
+    setup_logging(stint.paths.log_dir)
+    log.info("Stint %s started", __version__)
+    log.info("interface language: %s", stint.language.language)
+
+
+def start_new_items_notice(stint: StintApp) -> None:
+    """Opt-in "3 new cases for you" after syncs (settings.notify_new_items), through the
+    desktop notifications the reminders use (none if they could not be set up)."""
+    from desktop.services.new_items_notice import NewItemsNotice
+
+    notifier = stint.attention.notifier if stint.attention is not None else None
+    stint.new_items = NewItemsNotice(stint.store, notifier, stint.show_tasks, parent=stint)
+    preferences = stint.preferences
+    if preferences is not None:
+        stint.new_items.set_allowed(lambda: preferences.settings().notifications)
+    stint.sync.sync_finished.connect(stint.new_items.sync_finished)
+    stint.new_items.start()
+
+
+def build_engine(stint: StintApp) -> Any:
+    """On a worker: the engine (imports simple-salesforce, opens the keyring), and the
+    write-back module, so that building the service later costs the GUI thread nothing."""
+    from desktop.engine import Engine
+    from desktop.platform.policy import load_policy
+    from desktop.services import writeback_service  # noqa: F401
+
+    secrets = stint.demo.secret_store if stint.demo is not None else None
+    engine = Engine(stint.paths, stint.store, load_policy(), secret_store=secrets)
+    if stint.demo is not None:
+        stint.demo.connect(engine)
+    return engine, engine.connection_info()
