@@ -2,10 +2,11 @@
 keyring, as the e2e tests run it) on a profile synced from the built-in demo org, with the
 `language` setting "fr", a week of entries and a timer running, showing today's timesheet.
 
-    .venv/bin/python -m tests.e2e.make_french_screenshot docs/screenshots/french.png [DIR]
+    .venv/bin/python -m tests.e2e.make_french_screenshot docs/screenshots/french.png [DIR] [LANG]
 
 With DIR, the other pages are saved there too (sync.png, settings-general.png,
-settings-salesforce.png), to look at them in French.
+settings-salesforce.png), to look at them in French; LANG "en" makes the same run in English
+(the README's Sync and Settings screenshots).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def save_window(stint: StintDriver, name: str, target: Path | str) -> None:
     )
 
 
-def main(target: str, pages_dir: str | None = None) -> int:
+def main(target: str, pages_dir: str | None = None, language: str = "fr") -> int:
     with tempfile.TemporaryDirectory(prefix="stint-shot-") as work:
         workdir = Path(work)
         sandbox = start_sandbox(size="demo", seed=1)
@@ -64,13 +65,13 @@ def main(target: str, pages_dir: str | None = None) -> int:
                 stint.connect_with_cli()
                 stint.cli("sync")
                 add_todays_entries(stint)
-                stint.cli("settings", "set", "language", "fr")
+                stint.cli("settings", "set", "language", language)
                 task = next(t for t in stint.tasks() if t["kind"] == "activity")
                 stint.cli("start", task["id"], "--note", "Préparer la démonstration")
                 stint.launch()
                 stint.wait_until_searchable()
                 stint.wait_until_connected()
-                stint.wait_for_log("interface language: fr", timeout=1)
+                stint.wait_for_log(f"interface language: {language}", timeout=1)
                 stint.keys("ctrl+1")  # the Timesheet: today, the timer running
                 save_window(stint, "french-full", target)
                 if pages_dir is not None:
@@ -92,4 +93,5 @@ def main(target: str, pages_dir: str | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1] if len(sys.argv) > 1 else "french.png",
-                          sys.argv[2] if len(sys.argv) > 2 else None))
+                          sys.argv[2] if len(sys.argv) > 2 else None,
+                          sys.argv[3] if len(sys.argv) > 3 else "fr"))
