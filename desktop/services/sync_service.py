@@ -13,12 +13,11 @@ settings save when the user pauses or resumes.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from desktop.services.sync_state import SyncPhase, SyncProgress, SyncState
 from desktop.store.store import Store
@@ -153,23 +152,18 @@ class SyncService(QObject):
         self._progress: SyncProgress | None = None
         self._cancelling = False
         self._relay = _Relay(self)
-        # What the engine's threads said, on the GUI thread; dropped once the store is closed
-        # (queued before the engine stopped, delivered after: reading it would only fail).
+        # What the engine's threads said, on the GUI thread, in slots of this object (PySide
+        # 6.8+ can crash when a signal from another thread reaches a plain function or lambda:
+        # PYSIDE-3124); dropped once the store is closed (queued before the engine stopped,
+        # delivered after: reading it would only fail).
         relay = self._relay
-        relay.started.connect(self._while_open(self._started))
-        relay.progressed.connect(self._while_open(self._progressed))
-        relay.finished.connect(self._while_open(self._finished))
-        relay.failed.connect(self._while_open(self._failed))
-        relay.pause_changed.connect(self._while_open(lambda _paused: self.refresh_pause()))
+        relay.started.connect(self._started)
+        relay.progressed.connect(self._progressed)
+        relay.finished.connect(self._finished)
+        relay.failed.connect(self._failed)
+        relay.pause_changed.connect(self._pause_relayed)
         self._pause: PauseControl | None = None
         self._pause_state: PauseState | None = None  # as last read (see refresh_pause)
-
-    def _while_open(self, handler: Callable[..., None]) -> Callable[..., None]:
-        def handle(*args: object) -> None:
-            if not self._store.is_closed:
-                handler(*args)
-
-        return handle
 
     # -- the engine's side (any thread) --------------------------------------------------
     def callbacks(self) -> SyncCallbacks:
@@ -379,20 +373,29 @@ class SyncService(QObject):
         """The runs and record changes (read them on a worker: see SyncStatusView)."""
         return self._store.sync_log
 
-    # -- relay slots (GUI thread) --------------------------------------------------------
+    # -- relay slots (GUI thread; nothing once the store is closed) ---------------------------
+    @Slot()
     def _started(self) -> None:
+        if self._store.is_closed:
+            return
         self._running = True
         self._cancelling = False
         self._progress = SyncProgress()
         self.state_changed.emit(self.state())  # the surfaces first: listeners see them updated
         self.sync_started.emit()
 
+    @Slot(str, int, int)
     def _progressed(self, sobject: str, done: int, total: int) -> None:
+        if self._store.is_closed:
+            return
         self._progress = SyncProgress(sobject, done, total)
         self.sync_progressed.emit(sobject, done, total)
         self.state_changed.emit(self.state())
 
+    @Slot(object)
     def _finished(self, run: SyncRun | None) -> None:
+        if self._store.is_closed:
+            return
         self._running = self._cancelling = False
         self._progress = None
         if run is None:
@@ -405,12 +408,20 @@ class SyncService(QObject):
         self.sync_finished.emit(run)
         self._schedule_changed()  # the scheduler has planned the next run by now
 
+    @Slot(str, str)
     def _failed(self, message: str, action: str) -> None:
+        if self._store.is_closed:
+            return
         self._running = self._cancelling = False
         self._progress = None
         self._problem, self._action = message or None, action
         self.sync_failed.emit(message, action)
         self.state_changed.emit(self.state())
+
+    @Slot(bool)
+    def _pause_relayed(self, _paused: bool) -> None:
+        if not self._store.is_closed:
+            self.refresh_pause()
 
 
 def _failed(run: SyncRun) -> bool:

@@ -15,16 +15,44 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
-    """Lives on the owner's thread; the worker emits, the owner's thread receives."""
+    """Lives on the owner's thread; the worker emits, the owner's thread receives, in the
+    relay's own slots: PySide 6.8+ can crash when a signal emitted on another thread reaches a
+    plain Python function (a "homeless" slot; PYSIDE-3124), so no closure is connected."""
 
     succeeded = Signal(object)
     failed = Signal(object)
+
+    def __init__(self, owner: QObject, on_done: Callable[[Any], None],
+                 on_error: Callable[[BaseException], None] | None) -> None:
+        super().__init__()
+        self._owner = owner
+        self._on_done = on_done
+        self._on_error = on_error
+        self.succeeded.connect(self._deliver)
+        self.failed.connect(self._report)
+
+    @Slot(object)
+    def _deliver(self, result: object) -> None:
+        if self._finish():
+            self._on_done(result)
+
+    @Slot(object)
+    def _report(self, error: object) -> None:
+        if self._finish() and self._on_error is not None:
+            self._on_error(error)  # type: ignore[arg-type]
+
+    def _finish(self) -> bool:
+        """Done: forget this relay; whether its owner is still there to be told."""
+        _pending.discard(self)
+        self.deleteLater()
+        owner, self._owner = self._owner, None
+        return owner is not None and shiboken6.isValid(owner)
 
 
 class _Job(QRunnable):
@@ -104,25 +132,9 @@ def run_in_background(
     """
     # The relay has no Qt parent: deleting the owner while the job runs must not delete the
     # object the worker is about to emit from. It lives in _pending until it has delivered.
-    relay = _Relay()
+    relay = _Relay(owner, on_done, on_error)
     relay.moveToThread(owner.thread())
     _pending.add(relay)
-
-    def finish() -> bool:
-        _pending.discard(relay)
-        relay.deleteLater()
-        return shiboken6.isValid(owner)
-
-    def deliver(result: object) -> None:
-        if finish():
-            on_done(result)
-
-    def report(error: object) -> None:
-        if finish() and on_error is not None:
-            on_error(error)  # type: ignore[arg-type]
-
-    relay.succeeded.connect(deliver)
-    relay.failed.connect(report)
     (pool or QThreadPool.globalInstance()).start(_Job(function, relay, name or repr(function)))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -151,7 +151,7 @@ class IntegrationPage(QWidget):
         service.connect_started.connect(
             lambda: self.connect_form.set_busy(True, self.tr("Connecting to Salesforce…"))
         )
-        service.connect_progressed.connect(lambda text: self.connect_form.set_busy(True, text))
+        service.connect_progressed.connect(self._show_progress)  # emitted on a worker thread
         service.browser_url_shown.connect(self.sign_in_status.show_browser_url)
         service.device_code_shown.connect(self._show_device_code)
         service.setup_problem_found.connect(self.sign_in_status.show_setup_help)
@@ -286,6 +286,12 @@ class IntegrationPage(QWidget):
         else:
             self._service.connect_oauth(form.login_url(), consumer_key, ca_file,
                                         form.consumer_secret(), form.callback_url())
+
+    @Slot(str)
+    def _show_progress(self, text: str) -> None:
+        # A slot of this page, not a lambda: PySide 6.8+ can crash when a signal emitted on
+        # another thread reaches a plain function (PYSIDE-3124).
+        self.connect_form.set_busy(True, text)
 
     def _show_device_code(self, user_code: str, verification_uri: str) -> None:
         self.sign_in_status.show_device_code(user_code, verification_uri)
