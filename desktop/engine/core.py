@@ -27,6 +27,7 @@ from desktop.domain.items import Item
 from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.engine.errors import EngineError, SyncAlreadyRunning, UnknownTask
 from desktop.engine.link import ConnectionInfo, keyring_connection_info, stored_connection_info
+from desktop.engine.salesforce_stack import load_salesforce_stack
 from desktop.engine.settings_access import SettingsAccess
 from desktop.engine.sync_pause import PauseState, pause_state
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
@@ -129,6 +130,7 @@ class Engine:
     def connection(self) -> ConnectionManager:
         """The link to Salesforce (its first use loads the Salesforce client and keyring code)."""
         if self._connection is None:
+            load_salesforce_stack()  # one thread at a time (see there)
             from desktop.engine.connection import ConnectionManager
 
             self._connection = ConnectionManager(self.store, self.settings, self._secrets)
@@ -211,6 +213,7 @@ class Engine:
     ) -> SyncRun:
         """One run on this thread, holding the profile's sync lock (one sync per profile,
         across processes). Raises SyncAlreadyRunning, NotConnected."""
+        load_salesforce_stack()
         from desktop.sync.push.pusher import push_after_pull
 
         if not self._local_sync.acquire(blocking=False):
@@ -265,6 +268,7 @@ class Engine:
         never overlap. None when write-back is off, synchronization is paused (the entries
         wait, pending), not connected, or the profile stays busy. Setting `cancel` stops the
         push between requests; what it did not send stays pending."""
+        load_salesforce_stack()
         from desktop.salesforce.errors import ConnectionProblem
         from desktop.sync.push.pusher import EntryPusher
 
@@ -332,6 +336,7 @@ class Engine:
         )
 
     def _pull_sync(self) -> PullSync:
+        load_salesforce_stack()
         from desktop.sync.pull.run import PullSync
 
         client = self._client_or_failed_run()

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.settings import Settings, SettingsError, locked_changes, settings_problems
 from desktop.engine import ConnectionInfo, Engine, EngineError
+from desktop.engine.salesforce_stack import load_salesforce_stack
 from desktop.salesforce.errors import Cancelled, ConnectionProblem
 from desktop.services.candidates import Candidate, can_match, candidate, candidate_soql
 from desktop.services.field_choices import ObjectChoices, object_choices
@@ -322,6 +323,7 @@ class IntegrationService(QObject):
 
         def work() -> list:
             # (on the worker: the push code loads the Salesforce client)
+            load_salesforce_stack()
             from desktop.sync.push.time_entry_objects import find_time_entry_objects
 
             return find_time_entry_objects(self._engine.connection.client())
