@@ -192,7 +192,7 @@ class TasksService(QObject):
         self._catalog = catalog
         if not self._trim_pending:
             self._trim_pending = True
-            QTimer.singleShot(0, self._return_freed_memory)
+            QTimer.singleShot(0, self, self._return_freed_memory)  # dropped if self goes first
 
     def _return_freed_memory(self) -> None:
         self._trim_pending = False

@@ -42,7 +42,7 @@ class ProblemReporter(QObject):
 
     # -- the store's health --------------------------------------------------------------------
     def check_store_later(self, delay_ms: int = STORE_CHECK_DELAY_MS) -> None:
-        QTimer.singleShot(delay_ms, self.check_store)
+        QTimer.singleShot(delay_ms, self, self.check_store)  # dropped if self goes first
 
     def check_store(self) -> None:
         """Read the whole store once on a worker (SQLite's quick check): a damaged file is

@@ -177,6 +177,11 @@ class KeyringSession:
         os.chmod(directory, 0o700)
         return directory
 
+    @property
+    def log_path(self) -> Path:
+        """What gnome-keyring-daemon printed (removed with a session's own temporary dir)."""
+        return self.base_dir / "gnome-keyring-daemon.log"
+
     def _start_bus(self) -> None:
         config = self.base_dir / "session-bus.conf"
         config.write_text(_BUS_CONFIG, encoding="utf-8")
@@ -208,13 +213,16 @@ class KeyringSession:
             "DBUS_SESSION_BUS_ADDRESS": self.bus_address or "",
         }
         # --unlock reads the login keyring's password from stdin and creates the keyring.
-        self._keyring = subprocess.Popen(
-            ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
+        # Its messages go to a file beside the keyring: the evidence when a test meets a
+        # keyring failure.
+        with open(self.log_path, "ab") as log_file:
+            self._keyring = subprocess.Popen(
+                ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+                stdin=subprocess.PIPE,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                env=env,
+            )
         assert self._keyring.stdin is not None
         self._keyring.stdin.write(self.password.encode())
         self._keyring.stdin.close()
