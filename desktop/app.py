@@ -42,6 +42,7 @@ import desktop.services.timer_clock
 import desktop.store.entries_repo
 import desktop.store.items_repo  # noqa: F401
 from desktop.platform.paths import ProfilePaths, create_private_file
+from desktop.services.i18n import error_text, translated
 from desktop.store.store import Store
 
 # isort: split
@@ -264,7 +265,7 @@ class StintApp(QObject):
             self.sync.attach(None)  # started, not connected (a sync forced meanwhile: sign-in)
             self.show_settings("salesforce")
         if info.keyring_problem and self.demo is None:
-            self.window.banner.show_problem(info.keyring_problem, "")
+            self.window.banner.show_problem(translated(info.keyring_problem), "")
 
     def show_tasks(self, item_ids: list[str], heading: str) -> None:
         """Open the window with the picker on these tasks (a notification was clicked)."""
@@ -275,7 +276,7 @@ class StintApp(QObject):
 
     def _engine_failed(self, error: BaseException) -> None:
         self.sync.attach(None)  # no engine: not starting any more, and not connected
-        message = getattr(error, "message", None) or str(error)
+        message = error_text(error)
         self.window.banner.show_problem(
             fill(self.tr("Stint cannot reach Salesforce: %1"), message), "")
 

@@ -19,6 +19,7 @@ from desktop.store.errors import is_corruption
 # isort: split
 from PySide6.QtWidgets import QApplication
 
+from desktop.services.i18n import install_language
 from desktop.ui.lifecycle import quit_on_termination_signals
 from desktop.ui.problem_reporter import excepthook
 from desktop.ui.single_instance import SingleInstance
@@ -38,6 +39,9 @@ def run_app(
     app.setApplicationName("Stint")
     app.setApplicationDisplayName("Stint")
     app.setDesktopFileName(APP_ID)
+    # What is said before the window exists (a damaged or unwritable store) is said in the
+    # system's language: the language setting lives in that store. The app installs its own.
+    language = install_language("system")
 
     demo_env = None
     if demo:
@@ -66,6 +70,7 @@ def run_app(
         if store is None:
             guard.release()
             return 1
+        language.remove()
         try:
             stint = StintApp(app, paths, store, guard, demo=demo_env)
         except Exception as exc:  # what the first paint reads may be what is damaged
@@ -73,6 +78,7 @@ def run_app(
                 raise
             store.close()
             guard.release()
+            language = install_language("system")
             if not ask_to_repair_at_start(exc, paths):
                 return 1
             repair_first = True
@@ -92,6 +98,7 @@ def run_app(
         sys.excepthook = excepthook(None, lambda: log_now(paths))
         running.pop()
         _dispose(stint)
+        language = install_language("system")  # the app's went with it
         repair_first, hidden = True, False
 
 

@@ -464,7 +464,7 @@ def _local_file_message(exc: BaseException) -> str | None:
     if isinstance(exc, sqlite3.OperationalError):
         return f"The local database cannot be used right now ({exc}); try again in a moment."
     if isinstance(exc, OSError) and exc.errno is not None:
-        return os_error_text(exc)
+        return str(os_error_text(exc))
     return None
 
 

@@ -72,7 +72,7 @@ def push(engine: Engine) -> CommandResult:
         "sobject": report.sobject or None, "created": report.created,
         "updated": report.updated, "deleted": report.deleted, "failed": report.failed,
         "recovered": report.recovered, "kept_from_salesforce": report.conflicts,
-        "api_calls": report.api_calls, "error": report.error,
+        "api_calls": report.api_calls, "error": report.error and str(report.error),
     }
     result = CommandResult(data=data, text=report.summary() + ".")
     if report.error:

@@ -12,6 +12,8 @@ import re
 from datetime import time
 from typing import Any
 
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
+
 WEEK_STARTS = ("locale", "monday", "saturday", "sunday")
 TIME_FORMATS = ("locale", "24h", "12h")
 DURATION_FORMATS = ("hm", "decimal")
@@ -43,9 +45,18 @@ def first_weekday(week_start: str) -> int | None:
     return {"monday": 0, "saturday": 5, "sunday": 6}.get(week_start)
 
 
-def preference_problems(settings: Any) -> dict[str, str]:
+IN_MINUTES = QT_TRANSLATE_NOOP("Settings", "%1 is %2 to %3 minutes (not %4).")
+IN_HOURS = QT_TRANSLATE_NOOP("Settings", "%1 is %2 to %3 hours (not %4).")
+
+
+def settings_message(template: str, *values: object) -> Message:
+    """A settings rule's message: `template` is marked with QT_TRANSLATE_NOOP("Settings", ...)."""
+    return Message("Settings", template, *values)
+
+
+def preference_problems(settings: Any) -> dict[str, Message]:
     """Every rule the General preferences of `settings` break, as {setting name: message}."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     choices = (
         ("week_start", WEEK_STARTS),
         ("time_format", TIME_FORMATS),
@@ -54,27 +65,31 @@ def preference_problems(settings: Any) -> dict[str, str]:
     )
     for name, allowed in choices:
         if getattr(settings, name) not in allowed:
-            problems[name] = f"{name} is one of {', '.join(allowed)}."
+            problems[name] = settings_message(QT_TRANSLATE_NOOP("Settings", "%1 is one of %2."),
+                                   name, ", ".join(allowed))
     ranges = (
-        ("idle_minutes", IDLE_MINUTES_MIN, IDLE_MINUTES_MAX, "minutes"),
-        ("remind_no_timer_minutes", NO_TIMER_MINUTES_MIN, NO_TIMER_MINUTES_MAX, "minutes"),
-        ("remind_long_timer_hours", LONG_TIMER_HOURS_MIN, LONG_TIMER_HOURS_MAX, "hours"),
+        ("idle_minutes", IDLE_MINUTES_MIN, IDLE_MINUTES_MAX, IN_MINUTES),
+        ("remind_no_timer_minutes", NO_TIMER_MINUTES_MIN, NO_TIMER_MINUTES_MAX, IN_MINUTES),
+        ("remind_long_timer_hours", LONG_TIMER_HOURS_MIN, LONG_TIMER_HOURS_MAX, IN_HOURS),
     )
     for name, low, high, unit in ranges:
         value = getattr(settings, name)
         if not low <= value <= high:
-            problems[name] = f"{name} is {low} to {high} {unit} (not {value})."
+            problems[name] = settings_message(unit, name, low, high, value)
     unknown_days = [day for day in settings.work_days if day not in WEEKDAYS]
     if unknown_days:
-        problems["work_days"] = (
-            f"Working days are written {', '.join(WEEKDAYS)} (not {', '.join(unknown_days)})."
-        )
+        problems["work_days"] = settings_message(QT_TRANSLATE_NOOP(
+            "Settings", "Working days are written %1 (not %2)."),
+            ", ".join(WEEKDAYS), ", ".join(unknown_days))
     elif settings.remind_no_timer and not settings.work_days:
-        problems["work_days"] = "The no-timer reminder needs at least one working day."
+        problems["work_days"] = settings_message(QT_TRANSLATE_NOOP(
+            "Settings", "The no-timer reminder needs at least one working day."))
     start, end = parse_clock(settings.work_start), parse_clock(settings.work_end)
     for name, parsed in (("work_start", start), ("work_end", end)):
         if parsed is None:
-            problems[name] = f"{name} is a time such as 09:00 (24-hour clock)."
+            problems[name] = settings_message(QT_TRANSLATE_NOOP(
+                "Settings", "%1 is a time such as 09:00 (24-hour clock)."), name)
     if start is not None and end is not None and end <= start:
-        problems["work_end"] = "Working hours must end after they start."
+        problems["work_end"] = settings_message(QT_TRANSLATE_NOOP(
+            "Settings", "Working hours must end after they start."))
     return problems

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
+
 _RECORD_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
 _SOBJECT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _HOST = re.compile(r"^[A-Za-z0-9.-]+$")
@@ -28,7 +30,12 @@ KEY_PREFIXES = {
 
 
 class RecordUrlError(ValueError):
-    """No page address can be made; the message says why, for the user."""
+    """No page address can be made; the message says why, for the user (`str()` in English,
+    `.text` the same as a Message the app translates)."""
+
+    def __init__(self, template: str, *values: object) -> None:
+        self.text = Message("RecordUrl", template, *values)
+        super().__init__(str(self.text))
 
 
 def is_record_id(text: str) -> bool:
@@ -49,12 +56,16 @@ def lightning_record_url(instance_url: str, sobject: str, record_id: str) -> str
     except ValueError:
         port = -1
     if parts.scheme.lower() != "https" or not _HOST.match(host) or port == -1:
-        raise RecordUrlError("The connected org's address is not a valid https address.")
+        raise RecordUrlError(QT_TRANSLATE_NOOP(
+            "RecordUrl", "The connected org's address is not a valid https address."))
     if parts.username or parts.password or parts.query or parts.fragment:
-        raise RecordUrlError("The connected org's address is not a plain https address.")
+        raise RecordUrlError(QT_TRANSLATE_NOOP(
+            "RecordUrl", "The connected org's address is not a plain https address."))
     if not _SOBJECT.match(sobject or ""):
-        raise RecordUrlError(f"{sobject!r} is not a Salesforce object name.")
+        raise RecordUrlError(QT_TRANSLATE_NOOP(
+            "RecordUrl", "%1 is not a Salesforce object name."), repr(sobject))
     if not is_record_id(record_id):
-        raise RecordUrlError(f"{record_id!r} is not a Salesforce record Id.")
+        raise RecordUrlError(QT_TRANSLATE_NOOP(
+            "RecordUrl", "%1 is not a Salesforce record Id."), repr(record_id))
     netloc = host if port is None else f"{host}:{port}"
     return f"https://{netloc}/lightning/r/{sobject}/{record_id}/view"

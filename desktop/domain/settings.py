@@ -13,6 +13,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop.domain.preferences import DEFAULT_WORK_DAYS, preference_problems
+from desktop.domain.preferences import settings_message as _text
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
 
 DEFAULT_LOGIN_URL = "https://login.salesforce.com"
 SANDBOX_LOGIN_URL = "https://test.salesforce.com"
@@ -81,10 +83,12 @@ _API_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$")
 
 
 class SettingsError(ValueError):
-    """Settings that cannot be used. `problems` maps a setting name to a plain message."""
+    """Settings that cannot be used. `problems` maps a setting name to a plain message in
+    English (the command line's); `texts` to the same as a Message the app shows translated."""
 
-    def __init__(self, problems: Mapping[str, str]) -> None:
-        self.problems = dict(problems)
+    def __init__(self, problems: Mapping[str, str | Message]) -> None:
+        self.texts = dict(problems)
+        self.problems = {name: str(text) for name, text in self.texts.items()}
         super().__init__(" ".join(self.problems.values()))
 
 
@@ -154,92 +158,109 @@ class Settings:
         return end - start >= timedelta(minutes=self.writeback_min_minutes)
 
 
-def settings_problems(settings: Settings) -> dict[str, str]:
+def settings_problems(settings: Settings) -> dict[str, Message]:
     """Every rule the settings break, as {setting name: message}; empty when all is well."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     url_problem = login_url_problem(settings.login_url)
     if url_problem:
         problems["login_url"] = url_problem
     if settings.auth_method not in AUTH_METHODS:
-        problems["auth_method"] = (
-            "Choose how to connect: browser sign-in (OAuth), a code (device) or password."
-        )
+        problems["auth_method"] = _text(QT_TRANSLATE_NOOP(
+            "Settings",
+            "Choose how to connect: browser sign-in (OAuth), a code (device) or password."))
     callback_problem = callback_url_problem(settings.oauth_callback_url)
     if callback_problem:
         problems["oauth_callback_url"] = callback_problem
     if settings.import_mode not in IMPORT_MODES:
-        problems["import_mode"] = "Choose to import all items or only specific items."
+        problems["import_mode"] = _text(QT_TRANSLATE_NOOP(
+            "Settings", "Choose to import all items or only specific items."))
     if not (settings.import_opportunities or settings.import_cases):
-        problems["import_opportunities"] = "Import Opportunities, Cases, or both."
+        problems["import_opportunities"] = _text(QT_TRANSLATE_NOOP(
+            "Settings", "Import Opportunities, Cases, or both."))
     bad_ids = [i for i in settings.specific_ids if not _SALESFORCE_ID.match(i)]
     if bad_ids:
-        problems["specific_ids"] = f"These are not Salesforce Ids: {', '.join(bad_ids[:5])}."
+        problems["specific_ids"] = _text(NOT_IDS, ", ".join(bad_ids[:5]))
     bad_excluded = [i for i in settings.excluded_ids if not _SALESFORCE_ID.match(i)]
     if bad_excluded:
-        problems["excluded_ids"] = (
-            f"These are not Salesforce Ids: {', '.join(bad_excluded[:5])}."
-        )
+        problems["excluded_ids"] = _text(NOT_IDS, ", ".join(bad_excluded[:5]))
     if settings.import_mode == "specific" and not settings.specific_ids:
-        problems["specific_ids"] = "Pick at least one item to import, or import all items."
+        problems["specific_ids"] = _text(QT_TRANSLATE_NOOP(
+            "Settings", "Pick at least one item to import, or import all items."))
     if settings.opportunity_stage_trigger is not None and not settings.opportunity_stage_trigger.strip():
-        problems["opportunity_stage_trigger"] = "The stage filter needs a stage name."
+        problems["opportunity_stage_trigger"] = _text(QT_TRANSLATE_NOOP(
+            "Settings", "The stage filter needs a stage name."))
     if not SYNC_INTERVAL_MIN <= settings.sync_interval_minutes <= SYNC_INTERVAL_MAX:
-        problems["sync_interval_minutes"] = (
-            f"Sync every {SYNC_INTERVAL_MIN} to {SYNC_INTERVAL_MAX} minutes "
-            f"(not {settings.sync_interval_minutes})."
-        )
+        problems["sync_interval_minutes"] = _text(QT_TRANSLATE_NOOP(
+            "Settings", "Sync every %1 to %2 minutes (not %3)."),
+            SYNC_INTERVAL_MIN, SYNC_INTERVAL_MAX, settings.sync_interval_minutes)
     if settings.full_sync_interval_hours < 1:
-        problems["full_sync_interval_hours"] = "The full reconcile runs at most once an hour."
+        problems["full_sync_interval_hours"] = _text(QT_TRANSLATE_NOOP(
+            "Settings", "The full reconcile runs at most once an hour."))
     for setting_name, per_object in (
         ("extra_fields", settings.extra_fields),
         ("child_relationships", settings.child_relationships),
     ):
         bad = [name for names in per_object.values() for name in names if not _API_NAME.match(name)]
         if bad:
-            problems[setting_name] = f"These are not Salesforce field names: {', '.join(bad[:5])}."
+            problems[setting_name] = _text(QT_TRANSLATE_NOOP(
+                "Settings", "These are not Salesforce field names: %1."), ", ".join(bad[:5]))
     if not 0 <= settings.writeback_min_minutes <= WRITEBACK_MIN_MINUTES_MAX:
-        problems["writeback_min_minutes"] = (
-            f"Short entries are those under 0 to {WRITEBACK_MIN_MINUTES_MAX} minutes "
-            f"(not {settings.writeback_min_minutes})."
-        )
+        problems["writeback_min_minutes"] = _text(QT_TRANSLATE_NOOP(
+            "Settings", "Short entries are those under 0 to %1 minutes (not %2)."),
+            WRITEBACK_MIN_MINUTES_MAX, settings.writeback_min_minutes)
     if settings.writeback not in WRITEBACK_TARGETS:
-        problems["writeback"] = "Write-back is off, to Events, or to a custom object."
+        problems["writeback"] = _text(QT_TRANSLATE_NOOP(
+            "Settings", "Write-back is off, to Events, or to a custom object."))
     elif settings.writeback == "custom_object" and not settings.writeback_object:
-        problems["writeback_object"] = "Choose the custom object that receives time entries."
+        problems["writeback_object"] = _text(QT_TRANSLATE_NOOP(
+            "Settings", "Choose the custom object that receives time entries."))
     problems.update(preference_problems(settings))
     return problems
 
 
-def login_url_problem(url: str) -> str | None:
+NOT_IDS = QT_TRANSLATE_NOOP("Settings", "These are not Salesforce Ids: %1.")
+SET_BY_ADMINISTRATOR = QT_TRANSLATE_NOOP("Settings", "This setting is set by your administrator.")
+
+
+def login_url_problem(url: str) -> Message | None:
     """Why `url` cannot be a login URL, or None. Only https is accepted."""
     parts = urlsplit(url.strip())
     if parts.scheme.lower() != "https":
-        return "The login URL must start with https:// (for example https://login.salesforce.com)."
+        return _text(QT_TRANSLATE_NOOP(
+            "Settings", "The login URL must start with https:// (for example https://login.salesforce.com)."))
     if not parts.hostname:
-        return "The login URL needs a host name, such as login.salesforce.com."
+        return _text(QT_TRANSLATE_NOOP(
+            "Settings", "The login URL needs a host name, such as login.salesforce.com."))
     if parts.username or parts.password:
-        return "The login URL must not contain a user name or password."
+        return _text(QT_TRANSLATE_NOOP(
+            "Settings", "The login URL must not contain a user name or password."))
     if parts.query or parts.fragment:
-        return "The login URL must not contain ? or # parts."
+        return _text(QT_TRANSLATE_NOOP(
+            "Settings", "The login URL must not contain ? or # parts."))
     return None
 
 
-def callback_url_problem(url: str) -> str | None:
+def callback_url_problem(url: str) -> Message | None:
     """Why `url` cannot be the browser sign-in's callback URL, or None."""
     try:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError:
-        return "The callback URL's port must be a number from 1024 to 65535."
+        return _text(QT_TRANSLATE_NOOP(
+            "Settings", "The callback URL's port must be a number from 1024 to 65535."))
     if parts.scheme != "http" or parts.hostname != "localhost":
-        return (
+        return _text(QT_TRANSLATE_NOOP(
+            "Settings",
             "The callback URL must start with http://localhost: Stint receives the sign-in on "
-            "this computer, and Salesforce accepts plain http callbacks only for localhost."
-        )
+            "this computer, and Salesforce accepts plain http callbacks only for localhost."))
     if port is None or not 1024 <= port <= 65535:
-        return "The callback URL needs a port from 1024 to 65535, such as http://localhost:7846/oauth/callback."
+        return _text(QT_TRANSLATE_NOOP(
+            "Settings",
+            "The callback URL needs a port from 1024 to 65535, such as "
+            "http://localhost:7846/oauth/callback."))
     if parts.username or parts.password or parts.query or parts.fragment:
-        return "The callback URL must not contain a user name, password, ? or # parts."
+        return _text(QT_TRANSLATE_NOOP(
+            "Settings", "The callback URL must not contain a user name, password, ? or # parts."))
     return None
 
 
@@ -277,14 +298,15 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
     defaults = Settings()
     known = {f.name for f in fields(Settings)}
     values: dict[str, Any] = {}
-    problems: dict[str, str] = {}
+    problems: dict[str, Message] = {}
     for name, raw in data.items():
         if name not in known:
             continue
         try:
             values[name] = _coerce(name, raw, getattr(defaults, name))
         except (TypeError, ValueError):
-            problems[name] = f"The stored value for {name} is not usable ({raw!r})."
+            problems[name] = _text(QT_TRANSLATE_NOOP(
+                "Settings", "The stored value for %1 is not usable (%2)."), name, repr(raw))
     if problems:
         raise SettingsError(problems)
     return replace(defaults, **values)
@@ -351,7 +373,8 @@ def apply_policy(
             continue
         attribute = POLICY_TO_SETTING.get(dotted)
         if attribute is None:
-            raise SettingsError({dotted: f"The admin policy names an unknown setting ({dotted})."})
+            raise SettingsError({dotted: _text(QT_TRANSLATE_NOOP(
+                "Settings", "The admin policy names an unknown setting (%1)."), dotted)})
         is_locked = dotted in locked_dotted
         if is_locked:
             locked.add(attribute)
@@ -363,7 +386,8 @@ def apply_policy(
             changes[attribute] = getattr(defaults, attribute)
     result = replace(settings, **changes)
     problems = {
-        name: f"The admin policy sets an unusable value: {message}"
+        name: _text(QT_TRANSLATE_NOOP("Settings", "The admin policy sets an unusable value: %1"),
+                    message)
         for name, message in settings_problems(result).items()
         if name in changes
     }

@@ -13,6 +13,7 @@ from desktop.domain.archive import (
     REASON_EXCLUDED,
     REASON_NOT_VISIBLE,
 )
+from desktop.domain.text import Message
 
 RECORD_CHANGES_KEPT = 100
 
@@ -115,8 +116,9 @@ class SyncRun:
     outcome: RunOutcome
     finished_at: datetime | None = None
     api_calls: int = 0
-    error: str | None = None
+    error: str | None = None  # in English
     counts: dict[str, ObjectCounts] = field(default_factory=dict)
+    error_text: Message | None = None  # the same, for the app to show translated (if known)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 
 @cache
@@ -113,3 +114,27 @@ class Message:
 
     def __hash__(self) -> int:
         return hash((self.context, self.template, self.values))
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready: {"context", "template", "values"}, Message values nested, other values
+        as their text (a stored message is shown again later, in the language of that day)."""
+        return {"context": self.context, "template": self.template,
+                "values": [value.to_data() if isinstance(value, Message) else str(value)
+                           for value in self.values]}
+
+    @classmethod
+    def from_data(cls, data: Any) -> Message | None:
+        """The Message `to_data` gave; None for anything else (a damaged or foreign value)."""
+        if not isinstance(data, dict):
+            return None
+        context, template = data.get("context"), data.get("template")
+        values = data.get("values")
+        if not (isinstance(context, str) and isinstance(template, str) and isinstance(values, list)):
+            return None
+        parsed: list[object] = []
+        for value in values:
+            nested = cls.from_data(value) if isinstance(value, dict) else value
+            if not isinstance(nested, Message | str):
+                return None
+            parsed.append(nested)
+        return cls(context, template, *parsed)

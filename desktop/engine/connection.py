@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.domain.settings import Settings, callback_url_problem
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.engine.errors import EngineError, NotConnected
 from desktop.engine.link import (
     USER_ID_KEY,
@@ -84,9 +85,9 @@ class ConnectionManager:
         ca_file: str | None = None,
     ) -> ConnectionInfo:
         if not username.strip():
-            raise EngineError("Enter the Salesforce username.")
+            raise EngineError(QT_TRANSLATE_NOOP("EngineError", "Enter the Salesforce username."))
         if not password:
-            raise EngineError("Enter the Salesforce password.")
+            raise EngineError(QT_TRANSLATE_NOOP("EngineError", "Enter the Salesforce password."))
         settings = self._planned(
             auth_method="password", username=username.strip(), login_url=login_url, ca_file=ca_file
         )
@@ -166,10 +167,10 @@ class ConnectionManager:
         if problem:
             raise EngineError(problem)
         if not settings.consumer_key:
-            raise InvalidConsumerKey(
+            raise InvalidConsumerKey(QT_TRANSLATE_NOOP(
+                "ConnectionProblem",
                 "Signing in through the browser or with a code needs the consumer key of your "
-                "org's connected app (--consumer-key, or ask your administrator)."
-            )
+                "org's connected app (--consumer-key, or ask your administrator)."))
         # A secret kept for another app (the consumer key changed) is not this app's.
         same_app = settings.consumer_key == self._settings.current().consumer_key
         return settings, self._oauth_client(settings, consumer_secret, use_kept=same_app)
@@ -265,8 +266,9 @@ class ConnectionManager:
         if values.get("ca_file"):
             path = Path(str(values["ca_file"])).expanduser().resolve()
             if not path.is_file():
-                raise EngineError(f"The CA certificate file {path} does not exist: choose an "
-                                  "existing certificate file (PEM).")
+                raise EngineError(QT_TRANSLATE_NOOP(
+                    "EngineError", "The CA certificate file %1 does not exist: choose an "
+                    "existing certificate file (PEM)."), path)
             values["ca_file"] = str(path)
         planned = current.with_changes(**values)
         locked = self._settings.locked()

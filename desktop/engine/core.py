@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.domain.entries import TimeEntry
 from desktop.domain.items import Item
 from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.engine.errors import EngineError, SyncAlreadyRunning, UnknownTask
 from desktop.engine.link import ConnectionInfo, keyring_connection_info, stored_connection_info
 from desktop.engine.salesforce_stack import load_salesforce_stack
@@ -107,7 +108,8 @@ class Engine:
         try:
             paths = open_profile(profile, environ)
         except OSError as exc:
-            raise EngineError(f"The profile folder cannot be created: {os_error_text(exc)}") from None
+            raise EngineError(QT_TRANSLATE_NOOP(
+                "EngineError", "The profile folder cannot be created: %1"), os_error_text(exc)) from None
         if log_to_file:
             setup_logging(paths.log_dir, deferred=True)  # opened by the first record
         try:
@@ -117,7 +119,7 @@ class Engine:
         try:
             store = Store.open(paths.db_path)
         except StoreError as exc:
-            raise EngineError(exc.message) from None
+            raise EngineError(exc.text) from None
         engine = cls(
             paths, store, active_policy, secret_store=secret_store, clock=clock or SYSTEM_CLOCK
         )
@@ -204,7 +206,7 @@ class Engine:
         if self._scheduler is not None and self._scheduler_thread_alive():
             run = self._scheduler.force_sync(full, wait=True)
             if run is None:
-                raise EngineError("The sync did not finish.")
+                raise EngineError(QT_TRANSLATE_NOOP("EngineError", "The sync did not finish."))
             return run
         return self.run_sync(full, cancel or threading.Event(), on_progress)
 
@@ -353,7 +355,7 @@ class Engine:
             # The stored sign-in no longer works: record it like any failed run.
             now = self.clock.now()
             run_id = self.store.sync_log.start_run(now, "incremental")
-            self.store.sync_log.finish_run(run_id, now, RunOutcome.FAILED, exc.message, 0)
+            self.store.sync_log.finish_run(run_id, now, RunOutcome.FAILED, exc.text, 0)
             raise
 
     def _remember_api_usage(self, usage: ApiUsage | None) -> None:

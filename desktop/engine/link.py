@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.domain.settings import Settings
+from desktop.domain.text import Message
 from desktop.salesforce.secret_keys import sign_in_kept
 from desktop.store import Store
 from desktop.store.sync_state_repo import INSTANCE_URL_KEY
@@ -37,7 +38,7 @@ class ConnectionInfo:
     user_id: str | None
     instance_url: str | None
     keyring_persistent: bool | None  # None: no sign-in has said yet (never connected)
-    keyring_problem: str | None
+    keyring_problem: str | Message | None  # a Message from this process's keyring check
 
     def to_json(self) -> dict:
         keyring = None
@@ -51,16 +52,17 @@ class ConnectionInfo:
             "user_id": self.user_id,
             "instance_url": self.instance_url,
             "keyring": keyring,
-            "keyring_problem": self.keyring_problem,
+            "keyring_problem": None if self.keyring_problem is None else str(self.keyring_problem),
         }
 
 
-def remember_keyring(store: Store, persistent: bool, problem: str | None) -> None:
-    """Note where the sign-in is kept (joins the transaction that links the user, if any)."""
+def remember_keyring(store: Store, persistent: bool, problem: str | Message | None) -> None:
+    """Note where the sign-in is kept (joins the transaction that links the user, if any);
+    the problem is stored in English."""
     state = store.sync_state
     with store.transaction():
         state.set_value(KEYRING_KEY, SYSTEM_KEYRING if persistent else SESSION_ONLY)
-        state.set_value(KEYRING_PROBLEM_KEY, problem)
+        state.set_value(KEYRING_PROBLEM_KEY, None if problem is None else str(problem))
 
 
 def stored_keyring(store: Store) -> str | None:

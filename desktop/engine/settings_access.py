@@ -24,6 +24,7 @@ from desktop.domain.settings import (
     settings_to_dict,
     validate,
 )
+from desktop.domain.text import Message
 from desktop.engine.errors import EngineError, SettingLocked
 from desktop.engine.sync_pause import record_settings_effects
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
@@ -68,7 +69,7 @@ class SettingsAccess:
                 saved = self.current()
                 record_settings_effects(self._store, current, saved, self._clock.now())
         except SettingsError as exc:
-            raise EngineError(" ".join(exc.problems.values())) from None
+            raise settings_problem(exc) from None
         return saved
 
     def update(self, **changes: Any) -> Settings:
@@ -93,14 +94,14 @@ class SettingsAccess:
         try:
             changed = settings_from_dict(data)
         except SettingsError as exc:
-            raise EngineError(" ".join(exc.problems.values())) from None
+            raise settings_problem(exc) from None
         return self.save(changed)
 
     def _effective(self) -> tuple[Settings, frozenset[str]]:
         try:
             return apply_policy(self._store.settings.load(), self._policy)
         except SettingsError as exc:
-            raise EngineError(" ".join(exc.problems.values())) from None
+            raise settings_problem(exc) from None
 
 
 def _parse_value(key: str, text: str, current: Any) -> Any:
@@ -170,3 +171,11 @@ def _check_field_map_entry(name: str, part: Any) -> None:
         raise EngineError(
             f"writeback_field_map: the value for {name!r} must be a field's API name, e.g. "
             f"{FIELD_MAP_EXAMPLE} (not {json.dumps(part, ensure_ascii=False)}).")
+
+
+def settings_problem(error: SettingsError) -> EngineError:
+    """The EngineError saying every problem of `error`, each translatable (the app shows
+    them in the user's language; up to nine, as many as a template can hold)."""
+    texts = list(error.texts.values())[:9]
+    template = " ".join(f"%{number}" for number in range(1, len(texts) + 1))
+    return EngineError(Message("EngineError", template, *texts))

@@ -23,17 +23,25 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
+
 APP_ID = "io.stint.Stint"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE = "Stint"
 
 
 class AutostartError(Exception):
-    """The entry could not be written or removed; the message says where and why."""
+    """The entry could not be written or removed; the message says where and why (`.message`
+    in English, `.text` the same as a Message the app translates)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, where: object, why: object) -> None:
+        self.text = Message("Autostart", template, where, why)
+        self.message = str(self.text)
+        super().__init__(self.message)
+
+
+CANNOT_WRITE = QT_TRANSLATE_NOOP("Autostart", "Cannot write %1: %2.")
+CANNOT_REMOVE = QT_TRANSLATE_NOOP("Autostart", "Cannot remove %1: %2.")
 
 
 class Autostart(Protocol):
@@ -127,13 +135,13 @@ class XdgAutostart:
             temporary.write_text(entry, encoding="utf-8")
             os.replace(temporary, self.path)  # never a half-written entry
         except OSError as exc:
-            raise AutostartError(f"Cannot write {self.path}: {exc.strerror or exc}.") from None
+            raise AutostartError(CANNOT_WRITE, self.path, exc.strerror or exc) from None
 
     def disable(self) -> None:
         try:
             self.path.unlink(missing_ok=True)
         except OSError as exc:
-            raise AutostartError(f"Cannot remove {self.path}: {exc.strerror or exc}.") from None
+            raise AutostartError(CANNOT_REMOVE, self.path, exc.strerror or exc) from None
 
 
 # The Desktop Entry Specification, "The Exec key": an argument with any of these characters is
@@ -229,7 +237,7 @@ class WindowsAutostart:
                 registry.SetValueEx(key, RUN_VALUE, 0, registry.REG_SZ,
                                     subprocess.list2cmdline(list(command)))
         except OSError as exc:
-            raise AutostartError(f"Cannot write {self.location()}: {exc}.") from None
+            raise AutostartError(CANNOT_WRITE, self.location(), exc) from None
 
     def disable(self) -> None:
         registry = self._registry
@@ -240,7 +248,7 @@ class WindowsAutostart:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise AutostartError(f"Cannot remove {self.location()}: {exc}.") from None
+            raise AutostartError(CANNOT_REMOVE, self.location(), exc) from None
 
 
 # -- macOS -----------------------------------------------------------------------------------
@@ -275,13 +283,13 @@ class MacAutostart:
                 plistlib.dump(agent, file)
             os.replace(temporary, self.path)
         except OSError as exc:
-            raise AutostartError(f"Cannot write {self.path}: {exc.strerror or exc}.") from None
+            raise AutostartError(CANNOT_WRITE, self.path, exc.strerror or exc) from None
 
     def disable(self) -> None:
         try:
             self.path.unlink(missing_ok=True)
         except OSError as exc:
-            raise AutostartError(f"Cannot remove {self.path}: {exc.strerror or exc}.") from None
+            raise AutostartError(CANNOT_REMOVE, self.path, exc.strerror or exc) from None
 
 
 def apply_start_at_login(wanted: bool, profile_root: Path | None,

@@ -25,6 +25,7 @@ import keyring.backend
 import keyring.errors
 from keyring.backends.chainer import ChainerBackend
 
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
 from desktop.platform.logs import redact, register_secret
 
 log = logging.getLogger(__name__)
@@ -32,26 +33,29 @@ log = logging.getLogger(__name__)
 # The probe entry gets a random suffix: two processes on one profile (the app and the CLI) may
 # check the keyring at the same moment and must not read each other's test value.
 PROBE_KEY_PREFIX = "stint-keyring-check-"
-SESSION_ONLY_PROBLEM = (
-    "No usable system keyring was found ({reason}); "
-    "Stint will keep your sign-in for this session only."
-)
+_CONTEXT = "SecretStore"  # the texts' translation context (the app shows them translated)
+SESSION_ONLY_PROBLEM = QT_TRANSLATE_NOOP(
+    "SecretStore",
+    "No usable system keyring was found (%1); Stint will keep your sign-in for this session only.")
 
 # Backends that keep secrets in files (in plaintext or under a key stored next to them) or do
 # nothing at all: never acceptable for credentials.
+NO_KEYRING_SERVICE = QT_TRANSLATE_NOOP("SecretStore", "no keyring service is installed")
 _REJECTED_BACKENDS = {
-    "keyring.backends.fail.Keyring": "no keyring service is installed",
-    "keyring.backends.null.Keyring": "the keyring is turned off",
+    "keyring.backends.fail.Keyring": NO_KEYRING_SERVICE,
+    "keyring.backends.null.Keyring": QT_TRANSLATE_NOOP("SecretStore", "the keyring is turned off"),
 }
 _REJECTED_MODULE_PREFIXES = ("keyrings.alt",)
 
 
 class SecretStoreError(Exception):
-    """A keyring operation failed; the text names the key, never the secret."""
+    """A keyring operation failed; the text names the key, never the secret. `.message` is
+    English (the command line's, the log's), `.text` the same as a Message the app translates."""
 
-    def __init__(self, message: str, *, key: str, operation: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, text: Message, *, key: str, operation: str) -> None:
+        self.text = text
+        self.message = str(text)
+        super().__init__(self.message)
         self.key = key
         self.operation = operation
 
@@ -66,7 +70,7 @@ class SecretStore(Protocol):
         ...
 
     @property
-    def problem(self) -> str | None:
+    def problem(self) -> Message | None:
         """A plain-language reason the OS keyring is not used, or None."""
         ...
 
@@ -84,7 +88,7 @@ class MemorySecretStore:
 
     persistent = False
 
-    def __init__(self, problem: str | None = None) -> None:
+    def __init__(self, problem: Message | None = None) -> None:
         self.problem = problem
         self._values: dict[str, str] = {}
         self._lock = threading.Lock()
@@ -141,7 +145,8 @@ class KeyringSecretStore:
             # failure to delete shows up as a different error or in the next read.
             if self._exists(key):
                 raise SecretStoreError(
-                    f"Could not remove {key!r} from the system keyring.",
+                    Message(_CONTEXT, QT_TRANSLATE_NOOP(
+                        "SecretStore", "Could not remove %1 from the system keyring."), repr(key)),
                     key=key,
                     operation="remove",
                 ) from None
@@ -170,14 +175,14 @@ def open_secret_store(
             log.info("secrets are kept in the system keyring (%s)", _class_name(usable))
             return KeyringSecretStore(service_name, usable)
         reason = failure
-    problem = SESSION_ONLY_PROBLEM.format(reason=reason)
+    problem = Message(_CONTEXT, SESSION_ONLY_PROBLEM, reason)
     log.warning("%s", problem)
     return MemorySecretStore(problem=problem)
 
 
 def _usable_backend(
     backend: keyring.backend.KeyringBackend,
-) -> tuple[keyring.backend.KeyringBackend | None, str]:
+) -> tuple[keyring.backend.KeyringBackend | None, Message | str]:
     """The backend to use (unwrapping a chainer), or None and why there is none."""
     if isinstance(backend, ChainerBackend):
         reasons = []
@@ -186,21 +191,23 @@ def _usable_backend(
             if reason is None:
                 return candidate, ""
             reasons.append(reason)
-        return None, reasons[0] if reasons else "no keyring service is installed"
+        return None, reasons[0] if reasons else Message(_CONTEXT, NO_KEYRING_SERVICE)
     reason = _rejection(backend)
     return (None, reason) if reason else (backend, "")
 
 
-def _rejection(backend: keyring.backend.KeyringBackend) -> str | None:
+def _rejection(backend: keyring.backend.KeyringBackend) -> Message | None:
     name = _class_name(backend)
     if name in _REJECTED_BACKENDS:
-        return _REJECTED_BACKENDS[name]
+        return Message(_CONTEXT, _REJECTED_BACKENDS[name])
     if name.startswith(_REJECTED_MODULE_PREFIXES):
-        return "only a file-based keyring is available, and Stint does not store passwords in files"
+        return Message(_CONTEXT, QT_TRANSLATE_NOOP(
+            "SecretStore",
+            "only a file-based keyring is available, and Stint does not store passwords in files"))
     return None
 
 
-def _probe(backend: keyring.backend.KeyringBackend, service_name: str) -> str | None:
+def _probe(backend: keyring.backend.KeyringBackend, service_name: str) -> Message | None:
     """Write, read back and delete a random value; None if that worked, else why not."""
     value = _random.token_urlsafe(16)
     probe_key = PROBE_KEY_PREFIX + _random.token_hex(4)
@@ -210,29 +217,37 @@ def _probe(backend: keyring.backend.KeyringBackend, service_name: str) -> str | 
         backend.delete_password(service_name, probe_key)
     except Exception as exc:
         log.warning("keyring check failed: %s", type(exc).__name__)
-        return f"{_probe_failure_summary(exc)} ({_describe(exc, value)})"
+        return Message(_CONTEXT, "%1 (%2)", _probe_failure_summary(exc), _describe(exc, value))
     if read_back != value:
-        return "the system keyring did not keep a test value"
+        return Message(_CONTEXT, QT_TRANSLATE_NOOP(
+            "SecretStore", "the system keyring did not keep a test value"))
     return None
 
 
-def _probe_failure_summary(exc: BaseException) -> str:
+def _probe_failure_summary(exc: BaseException) -> Message:
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return "the system keyring is locked and was not unlocked"
-    if isinstance(exc, keyring.errors.NoKeyringError):
-        return "no keyring service is running"
-    return "the system keyring did not work"
+        summary = QT_TRANSLATE_NOOP("SecretStore", "the system keyring is locked and was not unlocked")
+    elif isinstance(exc, keyring.errors.NoKeyringError):
+        summary = QT_TRANSLATE_NOOP("SecretStore", "no keyring service is running")
+    else:
+        summary = QT_TRANSLATE_NOOP("SecretStore", "the system keyring did not work")
+    return Message(_CONTEXT, summary)
 
 
 def _keyring_failure(
     operation: str, key: str, exc: BaseException, secret: str | None = None
 ) -> SecretStoreError:
-    preposition = "in" if operation == "save" else "from"
-    message = (
-        f"Could not {operation} {key!r} {preposition} the system keyring: {_describe(exc, secret)}"
-    )
+    template = _FAILURES.get(operation, _FAILURES["read"])
+    text = Message(_CONTEXT, template, repr(key), _describe(exc, secret))
     log.warning("keyring %s of %r failed: %s", operation, key, type(exc).__name__)
-    return SecretStoreError(message, key=key, operation=operation)
+    return SecretStoreError(text, key=key, operation=operation)
+
+
+_FAILURES = {
+    "read": QT_TRANSLATE_NOOP("SecretStore", "Could not read %1 from the system keyring: %2"),
+    "save": QT_TRANSLATE_NOOP("SecretStore", "Could not save %1 in the system keyring: %2"),
+    "remove": QT_TRANSLATE_NOOP("SecretStore", "Could not remove %1 from the system keyring: %2"),
+}
 
 
 def _describe(exc: BaseException, secret: str | None = None) -> str:

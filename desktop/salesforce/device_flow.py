@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.platform.logs import register_secret
 from desktop.salesforce.errors import (
     AuthorizationDenied,
@@ -51,7 +52,8 @@ _REFUSALS = {
     "unauthorized_client": DeviceFlowDisabled(),
     "unsupported_response_type": DeviceFlowDisabled(),
     "unsupported_grant_type": DeviceFlowDisabled(),
-    "*": AuthorizationFailed("Signing in with a code did not complete; try again."),
+    "*": AuthorizationFailed(QT_TRANSLATE_NOOP(
+        "ConnectionProblem", "Signing in with a code did not complete; try again.")),
 }
 
 

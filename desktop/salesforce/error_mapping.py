@@ -19,6 +19,7 @@ from simple_salesforce.exceptions import (
     SalesforceGeneralError,
 )
 
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.salesforce.error_body import first_error
 from desktop.salesforce.errors import (
     ApiDisabled,
@@ -103,12 +104,14 @@ def _connection_error_reason(exc: requests.exceptions.ConnectionError) -> str:
     reason = exc.args[0] if exc.args else None
     inner = getattr(reason, "reason", reason)
     if isinstance(inner, urllib3.exceptions.NameResolutionError):
-        return "could not be found (the name does not resolve)"
+        return QT_TRANSLATE_NOOP(
+            "ConnectionProblem", "could not be found (the name does not resolve)")
     if isinstance(inner, urllib3.exceptions.NewConnectionError):
-        return "refused the connection or could not be reached"
+        return QT_TRANSLATE_NOOP(
+            "ConnectionProblem", "refused the connection or could not be reached")
     if isinstance(inner, urllib3.exceptions.ProtocolError | ConnectionResetError):
-        return "closed the connection unexpectedly"
-    return "could not be reached"
+        return QT_TRANSLATE_NOOP("ConnectionProblem", "closed the connection unexpectedly")
+    return QT_TRANSLATE_NOOP("ConnectionProblem", "could not be reached")
 
 
 def translate(exc: BaseException, host: str) -> ConnectionProblem:
@@ -118,7 +121,8 @@ def translate(exc: BaseException, host: str) -> ConnectionProblem:
     if isinstance(exc, requests.exceptions.SSLError):
         return TlsProblem(host)
     if isinstance(exc, requests.exceptions.Timeout):
-        return HostUnreachable(host, "did not answer in time")
+        return HostUnreachable(
+            host, QT_TRANSLATE_NOOP("ConnectionProblem", "did not answer in time"))
     if isinstance(exc, requests.exceptions.ConnectionError):
         return HostUnreachable(host, _connection_error_reason(exc))
     if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):

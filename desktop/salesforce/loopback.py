@@ -26,6 +26,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.platform.logs import register_secret
 from desktop.salesforce.errors import (
     AuthorizationDenied,
@@ -231,7 +232,7 @@ def _redirect_problem(error: str) -> ConnectionProblem:
         return ScopeNotAllowed()
     code = error if _ERROR_CODE.match(error) else "unknown"
     logger.info("browser sign-in ended with OAuth error %r", code)
-    return AuthorizationFailed(
-        f"Salesforce ended the browser sign-in with the error \"{code}\"; try again, or ask "
-        "your Salesforce administrator."
-    )
+    return AuthorizationFailed(QT_TRANSLATE_NOOP(
+        "ConnectionProblem",
+        "Salesforce ended the browser sign-in with the error \"%1\"; try again, or ask "
+        "your Salesforce administrator."), code)

@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 import requests
 
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.platform.browser import BrowserUnavailable, open_url
 from desktop.salesforce.errors import AuthorizationFailed, InvalidConsumerKey
 from desktop.salesforce.http import make_http_session
@@ -117,9 +118,9 @@ def exchange_code(
             "redirect_uri": redirect_uri,
             "code_verifier": verifier,
         },
-        invalid_grant=AuthorizationFailed(
+        invalid_grant=AuthorizationFailed(QT_TRANSLATE_NOOP(
+            "ConnectionProblem",
             "Salesforce did not accept the browser sign-in (it expired or was already used); "
-            "try again."
-        ),
+            "try again.")),
     )
     return session_from(body, login_url, refresh_token=None)

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.salesforce.error_mapping import translate
 from desktop.salesforce.errors import (
     AuthorizationFailed,
@@ -96,7 +97,9 @@ def refusal_problem(
     if error == "invalid_scope":
         return ScopeNotAllowed()
     if error in {"inactive_user", "inactive_org"}:
-        return WrongCredentials("This Salesforce user or org is inactive; ask your administrator.")
+        return WrongCredentials(QT_TRANSLATE_NOOP(
+            "ConnectionProblem",
+            "This Salesforce user or org is inactive; ask your administrator."))
     return (refusals or {}).get("*") or AuthorizationFailed()
 
 

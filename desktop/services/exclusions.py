@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.items import Item, ItemKind
+from desktop.services.i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ class ExclusionsService(QObject):
         try:
             saved = self._engine.settings.update(excluded_ids=ids)
         except EngineError as exc:
-            return exc.message
+            return error_text(exc)
         log.info("an item was %s (%d excluded now)", what, len(ids))
         self.exclusions_changed.emit()
         sync = self._sync

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
@@ -114,6 +115,19 @@ def error_text(error: BaseException) -> str:
     if isinstance(text, Message):
         return translated(text)
     return getattr(error, "message", None) or str(error)
+
+
+def run_error_text(run: Any) -> str:
+    """Why a stored sync run failed, in the user's language when Stint wrote the reason
+    (runs from before version 7 of the store, or Salesforce's own words, stay as stored)."""
+    if run.error_text is not None:
+        return translated(run.error_text)
+    return run.error or ""
+
+
+def problem_texts(error: Any) -> dict[str, str]:
+    """A SettingsError's problems, per setting, in the user's language."""
+    return {name: translated(text) for name, text in error.texts.items()}
 
 
 def count_text(number: int) -> str:

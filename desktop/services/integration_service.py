@@ -19,14 +19,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.domain.settings import Settings, SettingsError, locked_changes, settings_problems
+from desktop.domain.preferences import settings_message
+from desktop.domain.settings import (
+    SET_BY_ADMINISTRATOR,
+    Settings,
+    SettingsError,
+    locked_changes,
+    settings_problems,
+)
 from desktop.engine import ConnectionInfo, Engine, EngineError
 from desktop.engine.salesforce_stack import load_salesforce_stack
 from desktop.salesforce.errors import Cancelled, ConnectionProblem
 from desktop.services.candidates import Candidate, can_match, candidate, candidate_soql
 from desktop.services.field_choices import ObjectChoices, object_choices
+from desktop.services.i18n import error_text
 from desktop.services.workers import run_in_background
 from desktop.sync.metadata import MetadataCache
 
@@ -47,11 +55,12 @@ class OrgMetadata:
 def problem_message(error: BaseException) -> str:
     """The user-facing text of a failure; never a traceback, never a secret."""
     if isinstance(error, ConnectionProblem | EngineError):
-        return error.message
+        return error_text(error)
     if isinstance(error, Cancelled):
-        return "Signing in was cancelled."
+        return QCoreApplication.translate("IntegrationService", "Signing in was cancelled.")
     log.error("unexpected integration failure: %r", error)
-    return "Something unexpected went wrong; the log file has the details."
+    return QCoreApplication.translate(
+        "IntegrationService", "Something unexpected went wrong; the log file has the details.")
 
 
 class IntegrationService(QObject):
@@ -135,7 +144,7 @@ class IntegrationService(QObject):
         problems = settings_problems(settings)
         current = self.settings()
         for name in locked_changes(settings, current, self.locked_keys()):
-            problems[name] = "This setting is set by your administrator."
+            problems[name] = settings_message(SET_BY_ADMINISTRATOR)
         if problems:
             raise SettingsError(problems)
         saved = self._engine.settings.save(settings)
@@ -167,7 +176,8 @@ class IntegrationService(QObject):
         """Sign in with username + password + security token on a worker thread."""
 
         def work() -> ConnectionInfo:
-            self.connect_progressed.emit("Signing in to Salesforce…")
+            self.connect_progressed.emit(
+                QCoreApplication.translate("IntegrationService", "Signing in to Salesforce…"))
             return self._engine.connect_password(
                 username, password, security_token, login_url=login_url, ca_file=ca_file or ""
             )
@@ -188,8 +198,7 @@ class IntegrationService(QObject):
 
         def work() -> ConnectionInfo:
             self.connect_progressed.emit(
-                "Waiting for you to allow access in your browser…"
-            )
+                QCoreApplication.translate("IntegrationService", "Waiting for you to allow access in your browser…"))
             options: dict[str, Any] = {
                 "login_url": login_url,
                 "consumer_key": consumer_key,
@@ -216,11 +225,13 @@ class IntegrationService(QObject):
         cancel = threading.Event()
 
         def show_code(code: Any) -> None:
-            self.connect_progressed.emit("Waiting for you to enter the code…")
+            self.connect_progressed.emit(
+                QCoreApplication.translate("IntegrationService", "Waiting for you to enter the code…"))
             self.device_code_shown.emit(code.user_code, code.verification_uri)
 
         def work() -> ConnectionInfo:
-            self.connect_progressed.emit("Asking Salesforce for a sign-in code…")
+            self.connect_progressed.emit(
+                QCoreApplication.translate("IntegrationService", "Asking Salesforce for a sign-in code…"))
             return self._engine.connect_device(
                 show_code, login_url=login_url, consumer_key=consumer_key,
                 consumer_secret=consumer_secret, ca_file=ca_file or "", cancel=cancel,

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.domain.settings import Settings, SettingsError, locked_changes, settings_problems
+from desktop.domain.preferences import settings_message
+from desktop.domain.settings import (
+    SET_BY_ADMINISTRATOR,
+    Settings,
+    SettingsError,
+    locked_changes,
+    settings_problems,
+)
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.store.store import Store
 
 if TYPE_CHECKING:  # loaded on first use: the first paint reads the preferences, nothing more
@@ -84,11 +92,12 @@ class PreferencesService(QObject):
     def save(self, settings: Settings) -> Settings:
         """Store the preferences; SettingsError (per setting) when they cannot be."""
         if self._access is None:
-            raise SettingsError({"general": "Stint is still starting; try again in a moment."})
+            raise SettingsError({"general": settings_message(QT_TRANSLATE_NOOP(
+                "Settings", "Stint is still starting; try again in a moment."))})
         current = self.settings()
         problems = settings_problems(settings)
         for name in locked_changes(settings, current, self.locked_keys()):
-            problems[name] = "This setting is set by your administrator."
+            problems[name] = settings_message(SET_BY_ADMINISTRATOR)
         if problems:
             raise SettingsError(problems)
         if settings.start_at_login != current.start_at_login:
@@ -97,7 +106,7 @@ class PreferencesService(QObject):
             try:
                 self._apply_autostart(settings.start_at_login)
             except AutostartError as exc:
-                raise SettingsError({"start_at_login": exc.message}) from None
+                raise SettingsError({"start_at_login": exc.text}) from None
         saved = self._access.save(settings)
         log.info("general preferences saved")
         self.preferences_changed.emit(saved)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.domain.items import Item
 from desktop.domain.record_urls import RecordUrlError, lightning_record_url
 from desktop.platform.browser import BrowserUnavailable, UrlOpener, open_url
+from desktop.services.i18n import error_text
 from desktop.services.workers import run_in_background
 from desktop.store.store import Store
 from desktop.store.sync_state_repo import INSTANCE_URL_KEY
@@ -87,4 +88,4 @@ class RecordLinks(QObject):
         try:
             return lightning_record_url(instance_url, item.sobject, item.id), ""
         except RecordUrlError as exc:
-            return None, str(exc)
+            return None, error_text(exc)

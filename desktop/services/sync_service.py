@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
+from desktop.services.i18n import error_text, run_error_text
 from desktop.services.sync_state import SyncPhase, SyncProgress, SyncState
 from desktop.store.store import Store
 
@@ -102,13 +103,14 @@ def action_for(error: BaseException | None) -> str:
 
 
 def message_for(error: BaseException) -> str:
-    """A plain-language message (these errors' messages never hold secrets)."""
+    """A plain-language message in the user's language (these errors' messages never hold
+    secrets)."""
     from desktop.engine.errors import EngineError
     from desktop.salesforce.errors import ConnectionProblem
     from desktop.store.errors import StoreError
 
     if isinstance(error, ConnectionProblem | EngineError | StoreError):
-        return error.message
+        return error_text(error)
     return QCoreApplication.translate(
         "SyncService", "Synchronization failed unexpectedly; see the log for details.")
 
@@ -292,7 +294,7 @@ class SyncService(QObject):
         try:
             state = self._pause.set_sync_paused(paused)
         except EngineError as exc:
-            return exc.message
+            return error_text(exc)
         self._publish_pause(state)
         return None
 
@@ -330,7 +332,7 @@ class SyncService(QObject):
             self._last_run_read = True
             # A failure from before a restart is still the current problem until a run works.
             if self._problem is None and self._last_run is not None and _failed(self._last_run):
-                self._problem, self._action = self._last_run.error, RETRY
+                self._problem, self._action = run_error_text(self._last_run), RETRY
         return self._last_run
 
     def next_run_at(self) -> datetime | None:
@@ -404,7 +406,7 @@ class SyncService(QObject):
         if run is not None and run.outcome.value == "succeeded":
             self._problem, self._action = None, ""
         elif run is not None and _failed(run) and self._problem is None:
-            self._problem, self._action = run.error, RETRY  # on_failed follows with its action
+            self._problem, self._action = run_error_text(run), RETRY  # on_failed follows
         self.sync_finished.emit(run)
         self._schedule_changed()  # the scheduler has planned the next run by now
 

@@ -15,10 +15,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from desktop.domain.items import RECENT_TASKS, Item
+from desktop.domain.text import fill
 from desktop.domain.tree import TaskTree
+from desktop.services.i18n import error_text
 from desktop.services.workers import run_in_background
 from desktop.store.store import Store
 
@@ -201,7 +203,8 @@ class TasksService(QObject):
         run_in_background(self, return_freed_memory, _ignore, name="return freed memory")
 
     def _load_failed(self, error: BaseException) -> None:
-        self.loading_failed.emit(f"The task list could not be read: {error}")
+        self.loading_failed.emit(fill(QCoreApplication.translate(
+            "TasksService", "The task list could not be read: %1"), error_text(error)))
         self._finish_loading(announce=False)
 
     def _finish_loading(self, announce: bool) -> None:
@@ -252,7 +255,8 @@ class TasksService(QObject):
 
         def failed(error: BaseException) -> None:
             self._archived_loading = False
-            self.loading_failed.emit(f"The archived tasks could not be read: {error}")
+            self.loading_failed.emit(fill(QCoreApplication.translate(
+                "TasksService", "The archived tasks could not be read: %1"), error_text(error)))
 
         run_in_background(self, build, done, failed, name="archived tasks")
 

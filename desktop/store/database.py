@@ -16,12 +16,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.platform.file_problems import os_error_text
 from desktop.platform.paths import create_private_file
 from desktop.store.errors import StoreError, is_corruption, store_problem
 from desktop.store.migrations import migrate
 
 log = logging.getLogger(__name__)
+
+BE_OPENED = QT_TRANSLATE_NOOP("StoreError", "be opened")  # "The local database ... could not %2"
 
 BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another process's write to finish
 
@@ -46,7 +49,7 @@ class Database:
             if conn is not None and self._local.depth == 0:  # left open by close(): see there
                 self._local.conn = None
                 conn.close()
-            raise StoreError("The local database is closed.")
+            raise StoreError(QT_TRANSLATE_NOOP("StoreError", "The local database is closed."))
         if conn is None:
             conn = _open_connection(self.path)
             conn.owner = threading.current_thread()
@@ -151,11 +154,12 @@ def _open_connection(path: Path) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
-            raise StoreError(f"The local database {path} cannot use write-ahead logging.")
+            raise StoreError(QT_TRANSLATE_NOOP(
+                "StoreError", "The local database %1 cannot use write-ahead logging."), path)
         # FULL: a committed time entry survives power loss, not only a crash of the app.
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
-        raise store_problem(path, exc, "be opened") from exc
+        raise store_problem(path, exc, BE_OPENED) from exc
     return conn
 
 
@@ -175,7 +179,7 @@ def open_database(path: str | Path) -> Database:
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         database.close()
-        raise store_problem(path, exc, "be opened") from exc
+        raise store_problem(path, exc, BE_OPENED) from exc
     except BaseException:
         database.close()
         raise

@@ -5,13 +5,20 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
+
+_CONTEXT = "StoreError"
+
 
 class StoreError(Exception):
-    """The local database cannot be used; the message says why in plain words, and what to do."""
+    """The local database cannot be used; the message says why in plain words, and what to do.
+    `.message` is English (the command line's, the log's); `.text` the same as a Message the app
+    shows translated: a template marked with QT_TRANSLATE_NOOP("StoreError", ...) and values."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Message, *values: object) -> None:
+        self.text = message if isinstance(message, Message) else Message(_CONTEXT, message, *values)
+        self.message = str(self.text)
+        super().__init__(self.message)
 
 
 class StoreCorrupt(StoreError):
@@ -21,11 +28,11 @@ class StoreCorrupt(StoreError):
     def __init__(self, path: Path, detail: str) -> None:
         self.path = path
         self.detail = detail
-        super().__init__(
-            f"The local database {path} is damaged ({detail}). Stint can keep the damaged file "
+        super().__init__(QT_TRANSLATE_NOOP(
+            "StoreError",
+            "The local database %1 is damaged (%2). Stint can keep the damaged file "
             "aside and start a fresh database with every entry it can still read: run "
-            "`stint repair`, or start the Stint app, which offers it."
-        )
+            "`stint repair`, or start the Stint app, which offers it."), path, detail)
 
 
 class StoreBusy(StoreError):
@@ -56,7 +63,10 @@ def is_corruption(error: BaseException) -> bool:
     return "malformed" in text or "not a database" in text
 
 
-def store_problem(path: Path, error: sqlite3.Error, doing: str = "save changes") -> StoreError:
+SAVE_CHANGES = QT_TRANSLATE_NOOP("StoreError", "save changes")
+
+
+def store_problem(path: Path, error: sqlite3.Error, doing: str = SAVE_CHANGES) -> StoreError:
     """The StoreError for an SQLite error met while `doing` something with the file at `path`:
     damaged, disk full, busy, read-only or not allowed, each with what fixes it."""
     from desktop.platform.file_problems import MOVE_PROFILE, full_text, why_not_writable
@@ -68,17 +78,20 @@ def store_problem(path: Path, error: sqlite3.Error, doing: str = "save changes")
     if code == _FULL_CODE or "full" in text:
         return StoreError(full_text(path.parent))
     if code in _BUSY_CODES or "locked" in text or "busy" in text:
-        return StoreBusy(
-            f"The local database {path} is busy: another program (another Stint, a backup or "
+        return StoreBusy(QT_TRANSLATE_NOOP(
+            "StoreError",
+            "The local database %1 is busy: another program (another Stint, a backup or "
             "file-sync tool) is writing to it, so this change was not saved. Try again in a "
-            "moment; if it stays busy, close the other program."
-        )
+            "moment; if it stays busy, close the other program."), path)
     if code in _NOT_WRITABLE_CODES or "readonly" in text or "unable to open" in text:
         reason = why_not_writable(path)
         if reason is not None:
             return StoreError(reason)
         if code == _READONLY_CODE or "readonly" in text:
-            return StoreError(
-                f"The local database {path} is read-only, so Stint could not {doing}. Make the "
-                f"file and its folder writable for your user, {MOVE_PROFILE}.")
-    return StoreError(f"The local database {path} could not {doing} ({error}).")
+            return StoreError(QT_TRANSLATE_NOOP(
+                "StoreError",
+                "The local database %1 is read-only, so Stint could not %2. Make the file and "
+                "its folder writable for your user, %3."), path, Message(_CONTEXT, doing),
+                MOVE_PROFILE)
+    return StoreError(QT_TRANSLATE_NOOP("StoreError", "The local database %1 could not %2 (%3)."),
+                      path, Message(_CONTEXT, doing), error)

@@ -11,6 +11,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Sequence
 
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.store.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -214,7 +215,11 @@ def v6_counts_and_search(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Step] = [V1, V2, V3, V4, V5, v6_counts_and_search]
+# Version 7: why a run failed, as a Message the app translates (JSON of Message.to_data); the
+# `error` column keeps the English text for the command line and older versions.
+V7 = ("ALTER TABLE sync_runs ADD COLUMN error_text TEXT",)
+
+MIGRATIONS: list[Step] = [V1, V2, V3, V4, V5, v6_counts_and_search, V7]
 
 # Tables derived from the others: a store's recovery (store.recovery) does not copy them; the
 # fresh store's triggers count the items as they are copied, and its first search fills the
@@ -239,10 +244,10 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
     target = latest_version() if target is None else target
     current = schema_version(conn)
     if current > latest_version():
-        raise StoreError(
-            f"This database was written by a newer version of Stint (schema {current}, "
-            f"this version knows up to {latest_version()}). Update Stint to open it."
-        )
+        raise StoreError(QT_TRANSLATE_NOOP(
+            "StoreError",
+            "This database was written by a newer version of Stint (schema %1, "
+            "this version knows up to %2). Update Stint to open it."), current, latest_version())
     while current < target:
         step = MIGRATIONS[current]
         conn.execute("BEGIN IMMEDIATE")

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.store.database import open_database
 from desktop.store.errors import StoreError, is_corruption
 from desktop.store.migrations import DERIVED_TABLES
@@ -128,7 +129,9 @@ def _build_fresh_copy(damaged: Path, building: Path) -> tuple[dict[str, int], li
         target.execute("COMMIT")
         target.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all of it in the main file
     except sqlite3.Error as exc:
-        raise StoreError(f"The fresh database {building} could not be written ({exc}).") from exc
+        raise StoreError(QT_TRANSLATE_NOOP(
+            "StoreError", "The fresh database %1 could not be written (%2)."),
+            building, exc) from exc
     finally:
         target.close()
         if source is not None:

@@ -6,6 +6,7 @@ together with the records they describe (a crash never logs work that was rolled
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
@@ -18,6 +19,7 @@ from desktop.domain.synclog import (
     RunOutcome,
     SyncRun,
 )
+from desktop.domain.text import Message
 from desktop.store.database import Database
 from desktop.store.timestamps import from_db, from_db_or_none, to_db
 
@@ -25,7 +27,7 @@ RUNS_KEPT = 1000
 # In ObjectCounts' field order (rows are read back positionally).
 _COUNT_COLUMNS = ("created", "modified", "archived", "restored", "pushed", "failed",
                   "closed", "deleted", "not_visible", "excluded")
-_RUN_COLUMNS = "id, started_at, finished_at, kind, outcome, api_calls, error"
+_RUN_COLUMNS = "id, started_at, finished_at, kind, outcome, api_calls, error, error_text"
 _CHANGE_COLUMNS = (
     "id, run_id, at, sobject, record_id, record_name, action, direction, status, error, reason"
 )
@@ -85,14 +87,18 @@ class SyncLogRepository:
         run_id: int,
         finished_at: datetime,
         outcome: RunOutcome,
-        error: str | None = None,
+        error: str | Message | None = None,
         api_calls: int | None = None,
     ) -> None:
+        """`error` says why the run did not succeed: a Message is kept as English text and as
+        itself (the app shows it in the user's language, also after a restart)."""
+        text = json.dumps(error.to_data()) if isinstance(error, Message) else None
         with self._db.transaction() as conn:
             conn.execute(
-                "UPDATE sync_runs SET finished_at = ?, outcome = ?, error = ?, "
+                "UPDATE sync_runs SET finished_at = ?, outcome = ?, error = ?, error_text = ?, "
                 "api_calls = coalesce(?, api_calls) WHERE id = ?",
-                (to_db(finished_at), outcome.value, error, api_calls, run_id),
+                (to_db(finished_at), outcome.value, None if error is None else str(error), text,
+                 api_calls, run_id),
             )
 
     def mark_interrupted(self, now: datetime) -> int:
@@ -161,7 +167,16 @@ class SyncLogRepository:
             SyncRun(
                 id=run_id, started_at=from_db(started), finished_at=from_db_or_none(finished),
                 kind=kind, outcome=RunOutcome(outcome), api_calls=api_calls, error=error,
-                counts=counts[run_id],
+                counts=counts[run_id], error_text=_stored_message(error_text),
             )
-            for run_id, started, finished, kind, outcome, api_calls, error in rows
+            for run_id, started, finished, kind, outcome, api_calls, error, error_text in rows
         ]
+
+
+def _stored_message(text: str | None) -> Message | None:
+    if not text:
+        return None
+    try:
+        return Message.from_data(json.loads(text))
+    except ValueError:  # not JSON: the English `error` is shown instead
+        return None

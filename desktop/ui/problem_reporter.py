@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.domain.text import fill
+from desktop.services.i18n import error_text, translated
 from desktop.ui.banner import ErrorBanner
 
 log = logging.getLogger(__name__)
@@ -88,9 +89,9 @@ class ProblemReporter(QObject):
         if isinstance(error, StoreCorrupt) or is_corruption(error):
             self.offer_repair(getattr(error, "detail", None) or str(error))
         elif isinstance(error, StoreError):
-            self._banner.show_problem(error.message, "")
+            self._banner.show_problem(error_text(error), "")
         elif isinstance(error, OSError) and error.filename is not None:  # a file Stint writes
-            self._banner.show_problem(os_error_text(error), "")
+            self._banner.show_problem(translated(os_error_text(error)), "")
         else:
             self._banner.show_problem(fill(self.tr(
                 "Something unexpected went wrong; the log file in %1 has the details."),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain.text import QT_TRANSLATE_NOOP, fill
 from desktop.platform.paths import ProfilePaths
+from desktop.services.i18n import error_text, translated
 from desktop.store.errors import StoreCorrupt, StoreError
 from desktop.store.store import Store
 
@@ -101,10 +102,11 @@ def cannot_start(error: BaseException, path: Path | None = None,
 
     log_now(paths)
     if isinstance(error, OSError):
-        message = os_error_text(error, path)
-    else:
-        message = getattr(error, "message", None) or str(error)
-    log.warning("Stint cannot start: %s", message)
+        text = os_error_text(error, path)
+        message, logged = translated(text), str(text)
+    else:  # the log keeps the English
+        message, logged = error_text(error), getattr(error, "message", None) or str(error)
+    log.warning("Stint cannot start: %s", logged)
     from PySide6.QtWidgets import QMessageBox
 
     title = translate("StoreRepair", "Stint cannot start")

@@ -68,6 +68,17 @@
     </message>
 </context>
 <context>
+    <name>Autostart</name>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2.</source>
+        <translation>Impossible de supprimer %1&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Chart of the report</source>
@@ -392,6 +403,177 @@ Total %2 · facturable %3 · non facturable %4</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionProblem</name>
+    <message>
+        <source>Signing in through the browser or with a code needs the consumer key of your org&apos;s connected app (--consumer-key, or ask your administrator).</source>
+        <translation>La connexion par le navigateur ou avec un code nécessite la clé du consommateur de l’application connectée de votre organisation (--consumer-key, ou demandez-la à votre administrateur).</translation>
+    </message>
+    <message>
+        <source>Signing in with a code did not complete; try again.</source>
+        <translation>La connexion avec un code n’a pas abouti&#x202f;; réessayez.</translation>
+    </message>
+    <message>
+        <source>could not be found (the name does not resolve)</source>
+        <translation>est introuvable (le nom ne se résout pas)</translation>
+    </message>
+    <message>
+        <source>refused the connection or could not be reached</source>
+        <translation>a refusé la connexion ou est injoignable</translation>
+    </message>
+    <message>
+        <source>closed the connection unexpectedly</source>
+        <translation>a fermé la connexion de façon inattendue</translation>
+    </message>
+    <message>
+        <source>could not be reached</source>
+        <translation>est injoignable</translation>
+    </message>
+    <message>
+        <source>did not answer in time</source>
+        <translation>n’a pas répondu à temps</translation>
+    </message>
+    <message>
+        <source>Something went wrong while talking to Salesforce.</source>
+        <translation>Un problème est survenu lors de l’échange avec Salesforce.</translation>
+    </message>
+    <message>
+        <source>The login URL is not valid. Use https://login.salesforce.com, https://test.salesforce.com or your My Domain URL.</source>
+        <translation>L’URL de connexion n’est pas valide. Utilisez https://login.salesforce.com, https://test.salesforce.com ou l’URL de Mon domaine de votre organisation.</translation>
+    </message>
+    <message>
+        <source>The login URL must start with https:// so that your credentials are never sent unencrypted.</source>
+        <translation>L’URL de connexion doit commencer par https:// pour que vos identifiants de connexion ne soient jamais envoyés en clair.</translation>
+    </message>
+    <message>
+        <source>Salesforce did not accept the username, password or security token. Check them and try again.</source>
+        <translation>Salesforce n’a pas accepté le nom d’utilisateur, le mot de passe ou le jeton de sécurité. Vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>Salesforce refused API access for this user; make sure API access is enabled for your profile (&apos;API Enabled&apos; permission).</source>
+        <translation>Salesforce a refusé l’accès API à cet utilisateur&#x202f;; vérifiez que l’accès API est activé pour votre profil (autorisation «&#xa0;API activée&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>Stint has no saved sign-in for Salesforce on this computer; connect again.</source>
+        <translation>Stint n’a aucun identifiant de connexion Salesforce enregistré sur cet ordinateur&#x202f;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Stint&apos;s access was revoked; sign in again.</source>
+        <translation>L’accès de Stint a été révoqué&#x202f;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Signing in through the browser did not complete; try again.</source>
+        <translation>La connexion par le navigateur n’a pas abouti&#x202f;; réessayez.</translation>
+    </message>
+    <message>
+        <source>Stint waited too long for the browser sign-in to finish; try again. If the browser showed &quot;redirect_uri_mismatch&quot;, the connected app does not list Stint&apos;s callback URL %1: your Salesforce administrator must add it.</source>
+        <translation>Stint a attendu trop longtemps la fin de la connexion dans le navigateur&#x202f;; réessayez. Si le navigateur a affiché «&#xa0;redirect_uri_mismatch&#xa0;», l’application connectée n’indique pas l’URL de rappel de Stint, %1&#xa0;: votre administrateur Salesforce doit l’ajouter.</translation>
+    </message>
+    <message>
+        <source>Access to Salesforce was not allowed in the browser, so Stint is not connected.</source>
+        <translation>L’accès à Salesforce n’a pas été autorisé dans le navigateur&#xa0;: Stint n’est donc pas connecté.</translation>
+    </message>
+    <message>
+        <source>The browser sign-in answer did not belong to the request Stint made, so it was ignored for your safety; try signing in again.</source>
+        <translation>La réponse de connexion du navigateur ne correspondait pas à la demande de Stint&#xa0;: elle a été ignorée pour votre sécurité. Essayez de vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Salesforce does not recognise the consumer key: this org has no connected app with it. Check the consumer key in the connection settings (Advanced).</source>
+        <translation>Salesforce ne reconnaît pas la clé du consommateur&#xa0;: cette organisation n’a aucune application connectée qui l’utilise. Vérifiez la clé du consommateur dans les paramètres de connexion (Options avancées).</translation>
+    </message>
+    <message>
+        <source>This connected app requires a consumer secret. Enter it under Advanced, or ask your Salesforce administrator to turn off &quot;Require Secret for Web Server Flow&quot; and &quot;Require Secret for Refresh Token Flow&quot; (Stint signs in with PKCE instead).</source>
+        <translation>Cette application connectée exige un secret du consommateur. Saisissez-le dans les Options avancées, ou demandez à votre administrateur Salesforce de désactiver «&#xa0;Require Secret for Web Server Flow&#xa0;» et «&#xa0;Require Secret for Refresh Token Flow&#xa0;» (Stint se connecte alors avec PKCE).</translation>
+    </message>
+    <message>
+        <source>Salesforce did not accept the consumer secret: it is not this connected app&apos;s. Copy it again from the app&apos;s settings in Salesforce.</source>
+        <translation>Salesforce n’a pas accepté le secret du consommateur&#xa0;: ce n’est pas celui de cette application connectée. Copiez-le à nouveau depuis les paramètres de l’application dans Salesforce.</translation>
+    </message>
+    <message>
+        <source>The connected app does not allow the access Stint asks for. Your Salesforce administrator must select these OAuth scopes: api, id, refresh_token.</source>
+        <translation>L’application connectée n’autorise pas l’accès que demande Stint. Votre administrateur Salesforce doit sélectionner ces portées OAuth&#xa0;: api, id, refresh_token.</translation>
+    </message>
+    <message>
+        <source>Sign-in with a code is not enabled for this connected app. Ask your Salesforce administrator to turn on &quot;Enable Device Flow&quot;, or sign in with the browser.</source>
+        <translation>La connexion avec un code n’est pas activée pour cette application connectée. Demandez à votre administrateur Salesforce d’activer «&#xa0;Enable Device Flow&#xa0;», ou connectez-vous avec le navigateur.</translation>
+    </message>
+    <message>
+        <source>The sign-in code expired before it was used; start the sign-in again.</source>
+        <translation>Le code de connexion a expiré avant d’être utilisé&#x202f;; recommencez la connexion.</translation>
+    </message>
+    <message>
+        <source>Another program on this computer is using port %1, where Stint receives the browser sign-in. Close that program and try again, or sign in with a code instead; your administrator can also move Stint to another port (the connected app must then list the new callback URL).</source>
+        <translation>Un autre programme de cet ordinateur utilise le port %1, où Stint reçoit la connexion du navigateur. Fermez ce programme et réessayez, ou connectez-vous plutôt avec un code&#x202f;; votre administrateur peut aussi faire passer Stint sur un autre port (l’application connectée doit alors indiquer la nouvelle URL de rappel).</translation>
+    </message>
+    <message>
+        <source>Salesforce no longer accepts password sign-in for this org (SOAP API login() is turned off or retired). Sign in with the browser instead, or with a code where no browser can be used on this computer.</source>
+        <translation>Salesforce n’accepte plus la connexion par mot de passe pour cette organisation (login() de l’API SOAP est désactivé ou retiré). Connectez-vous plutôt avec le navigateur, ou avec un code si aucun navigateur n’est utilisable sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Your Salesforce session expired and could not be renewed; sign in again.</source>
+        <translation>Votre session Salesforce a expiré et n’a pas pu être renouvelée&#x202f;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>%1 %2. Check the login URL and your network connection, then try again.</source>
+        <translation>%1 %2. Vérifiez l’URL de connexion et votre connexion réseau, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>choose it in Settings (Connection: CA certificate file), or run `stint settings set ca_file PATH`</source>
+        <translation>choisissez-le dans les Paramètres (Connexion&#xa0;: Fichier de certificats d’autorité), ou exécutez `stint settings set ca_file PATH`</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 could not be verified with the CA certificate file %2 (it is not the certificate this server&apos;s is signed with, or no certificate at all), so Stint did not send anything. Get the right file from your IT department and %3; leave the setting empty if your network does not inspect HTTPS traffic.</source>
+        <translation>La connexion sécurisée à %1 n’a pas pu être vérifiée avec le fichier de certificats d’autorité %2 (ce n’est pas le certificat qui a signé celui de ce serveur, ou ce n’est pas un certificat du tout)&#xa0;: Stint n’a donc rien envoyé. Demandez le bon fichier à votre service informatique et %3&#x202f;; laissez ce paramètre vide si votre réseau n’inspecte pas le trafic HTTPS.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 could not be verified (certificate problem), so Stint did not send anything. If your network inspects HTTPS traffic, ask your IT department for its certificate and %2.</source>
+        <translation>La connexion sécurisée à %1 n’a pas pu être vérifiée (problème de certificat)&#xa0;: Stint n’a donc rien envoyé. Si votre réseau inspecte le trafic HTTPS, demandez son certificat à votre service informatique et %2.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 that Stint trusts for Salesforce is missing (moved or deleted), so Stint did not connect. Put it back, or %2.</source>
+        <translation>Le fichier de certificats d’autorité %1, auquel Stint se fie pour Salesforce, est introuvable (déplacé ou supprimé)&#xa0;: Stint ne s’est donc pas connecté. Remettez-le en place, ou %2.</translation>
+    </message>
+    <message>
+        <source>Your Salesforce org has used up its daily API request limit; Stint will try again later.</source>
+        <translation>Votre organisation Salesforce a épuisé sa limite quotidienne d’appels API&#x202f;; Stint réessaiera plus tard.</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer Stint could not read (incomplete or not in the format Salesforce uses). Try again later.</source>
+        <translation>%1 a envoyé une réponse que Stint n’a pas pu lire (incomplète ou pas au format de Salesforce). Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>Salesforce (%1) had a problem answering (HTTP %2). Try again later.</source>
+        <translation>Salesforce (%1) a rencontré un problème pour répondre (HTTP %2). Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>no details given</source>
+        <translation>aucun détail fourni</translation>
+    </message>
+    <message>
+        <source>Salesforce rejected a request: %1 (%2).</source>
+        <translation>Salesforce a refusé une demande&#xa0;: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Salesforce no longer offers the API version this Stint uses (it was retired). Update Stint to keep syncing.</source>
+        <translation>Salesforce ne propose plus la version d’API qu’utilise ce Stint (elle a été retirée). Mettez Stint à jour pour continuer à synchroniser.</translation>
+    </message>
+    <message>
+        <source>A request to Salesforce was too long for it to accept (the address and headers may hold at most 16,384 bytes). This is a bug in Stint; please report it.</source>
+        <translation>Une demande à Salesforce était trop longue pour qu’il l’accepte (l’adresse et les en-têtes peuvent contenir au plus 16&#x202f;384 octets). C’est un bogue de Stint&#x202f;; merci de le signaler.</translation>
+    </message>
+    <message>
+        <source>Salesforce ended the browser sign-in with the error &quot;%1&quot;; try again, or ask your Salesforce administrator.</source>
+        <translation>Salesforce a mis fin à la connexion dans le navigateur avec l’erreur «&#xa0;%1&#xa0;»&#x202f;; réessayez, ou adressez-vous à votre administrateur Salesforce.</translation>
+    </message>
+    <message>
+        <source>Salesforce did not accept the browser sign-in (it expired or was already used); try again.</source>
+        <translation>Salesforce n’a pas accepté la connexion par le navigateur (elle a expiré ou a déjà été utilisée)&#x202f;; réessayez.</translation>
+    </message>
+    <message>
+        <source>This Salesforce user or org is inactive; ask your administrator.</source>
+        <translation>Cet utilisateur ou cette organisation Salesforce est inactif&#x202f;; adressez-vous à votre administrateur.</translation>
+    </message>
+</context>
+<context>
     <name>DurationError</name>
     <message>
         <source>Enter a duration such as 1:30, 1h30 or 90m.</source>
@@ -404,6 +586,45 @@ Total %2 · facturable %3 · non facturable %4</translation>
     <message>
         <source>A duration must be longer than zero.</source>
         <translation>Une durée doit être supérieure à zéro.</translation>
+    </message>
+</context>
+<context>
+    <name>EngineError</name>
+    <message>
+        <source>Enter the Salesforce username.</source>
+        <translation>Saisissez le nom d’utilisateur Salesforce.</translation>
+    </message>
+    <message>
+        <source>Enter the Salesforce password.</source>
+        <translation>Saisissez le mot de passe Salesforce.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 does not exist: choose an existing certificate file (PEM).</source>
+        <translation>Le fichier de certificats d’autorité %1 n’existe pas&#xa0;: choisissez un fichier de certificats existant (PEM).</translation>
+    </message>
+    <message>
+        <source>The profile folder cannot be created: %1</source>
+        <translation>Le dossier du profil ne peut pas être créé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The sync did not finish.</source>
+        <translation>La synchronisation ne s’est pas terminée.</translation>
+    </message>
+    <message>
+        <source>Stint is not connected to Salesforce on this profile; run `stint connect` first.</source>
+        <translation>Stint n’est pas connecté à Salesforce sur ce profil&#x202f;; exécutez d’abord `stint connect`.</translation>
+    </message>
+    <message>
+        <source>Stint has no saved sign-in for this profile: without a usable system keyring a sign-in lasts for the process that made it only. Start the keyring (or use the app) and run `stint connect` again.</source>
+        <translation>Stint n’a aucun identifiant de connexion enregistré pour ce profil&#xa0;: sans trousseau de clés système utilisable, une connexion ne dure que le temps du processus qui l’a faite. Démarrez le trousseau de clés (ou utilisez l’application) et exécutez à nouveau `stint connect`.</translation>
+    </message>
+    <message>
+        <source>The setting %1 is locked by your administrator&apos;s policy and cannot be changed.</source>
+        <translation>Le paramètre %1 est verrouillé par les règles de votre administrateur et ne peut pas être modifié.</translation>
+    </message>
+    <message>
+        <source>A sync is already running for this profile (in this or another Stint process); wait for it to finish.</source>
+        <translation>Une synchronisation est déjà en cours pour ce profil (dans ce processus Stint ou un autre)&#x202f;; attendez qu’elle se termine.</translation>
     </message>
 </context>
 <context>
@@ -619,6 +840,29 @@ Total %2 · facturable %3 · non facturable %4</translation>
     <message>
         <source>Import the selected items again (with their subtasks) at the next synchronization</source>
         <translation>Importer de nouveau les éléments sélectionnés (avec leurs sous-tâches) à la prochaine synchronisation</translation>
+    </message>
+</context>
+<context>
+    <name>FileProblem</name>
+    <message>
+        <source>or start Stint with another profile folder (--profile DIR or STINT_HOME)</source>
+        <translation>ou démarrez Stint avec un autre dossier de profil (--profile DOSSIER ou STINT_HOME)</translation>
+    </message>
+    <message>
+        <source>The folder %1 is on a disk mounted read-only, so Stint cannot save anything there. Mount it read-write, %2.</source>
+        <translation>Le dossier %1 est sur un disque monté en lecture seule&#xa0;: Stint ne peut rien y enregistrer. Montez-le en lecture-écriture, %2.</translation>
+    </message>
+    <message>
+        <source>Stint may not write to %1 (permission denied). Give your user write access to it (e.g. chmod u+rw), %2.</source>
+        <translation>Stint n’a pas le droit d’écrire dans %1 (permission refusée). Donnez à votre utilisateur le droit d’y écrire (par exemple chmod u+rw), %2.</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full, so Stint could not save this change. Free some space on it, then try again.</source>
+        <translation>Le disque qui contient %1 est plein&#xa0;: Stint n’a pas pu enregistrer cette modification. Libérez de la place sur ce disque, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -1026,6 +1270,33 @@ Total %2 · facturable %3 · non facturable %4</translation>
     </message>
 </context>
 <context>
+    <name>IntegrationService</name>
+    <message>
+        <source>Signing in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; the log file has the details.</source>
+        <translation>Un problème inattendu est survenu&#xa0;; le fichier journal en donne le détail.</translation>
+    </message>
+    <message>
+        <source>Signing in to Salesforce…</source>
+        <translation>Connexion à Salesforce…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to allow access in your browser…</source>
+        <translation>En attente de votre autorisation dans le navigateur…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to enter the code…</source>
+        <translation>En attente de la saisie du code…</translation>
+    </message>
+    <message>
+        <source>Asking Salesforce for a sign-in code…</source>
+        <translation>Demande d’un code de connexion à Salesforce…</translation>
+    </message>
+</context>
+<context>
     <name>Locks</name>
     <message>
         <source>Set by your administrator</source>
@@ -1205,6 +1476,36 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     </message>
 </context>
 <context>
+    <name>PushRun</name>
+    <message>
+        <source>The push was cancelled.</source>
+        <translation>L’envoi a été annulé.</translation>
+    </message>
+    <message>
+        <source>Write-back stopped because of an internal error (see the log).</source>
+        <translation>L’envoi vers Salesforce s’est arrêté sur une erreur interne (voir le journal).</translation>
+    </message>
+</context>
+<context>
+    <name>PushSetup</name>
+    <message>
+        <source>The field %1 set for &apos;%2&apos; does not exist on %3.</source>
+        <translation>Le champ %1 choisi pour «&#xa0;%2&#xa0;» n’existe pas sur %3.</translation>
+    </message>
+    <message>
+        <source>%1 cannot receive time entries: no field found for %2. Set the field mapping in the write-back settings.</source>
+        <translation>%1 ne peut pas recevoir de saisies de temps&#xa0;: aucun champ trouvé pour %2. Définissez la correspondance des champs dans les réglages d’envoi vers Salesforce.</translation>
+    </message>
+    <message>
+        <source>Choose the custom object that receives time entries.</source>
+        <translation>Choisissez l’objet personnalisé qui reçoit les saisies de temps.</translation>
+    </message>
+    <message>
+        <source>Write-back is off.</source>
+        <translation>L’envoi vers Salesforce est désactivé.</translation>
+    </message>
+</context>
+<context>
     <name>QuickPicker</name>
     <message>
         <source>Pick a task</source>
@@ -1235,6 +1536,25 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     <message>
         <source>Connect to Salesforce to open its records.</source>
         <translation>Connectez-vous à Salesforce pour ouvrir ses enregistrements.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordUrl</name>
+    <message>
+        <source>The connected org&apos;s address is not a valid https address.</source>
+        <translation>L’adresse de l’organisation connectée n’est pas une adresse https valide.</translation>
+    </message>
+    <message>
+        <source>The connected org&apos;s address is not a plain https address.</source>
+        <translation>L’adresse de l’organisation connectée n’est pas une simple adresse https.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Salesforce object name.</source>
+        <translation>%1 n’est pas un nom d’objet Salesforce.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Salesforce record Id.</source>
+        <translation>%1 n’est pas un Id d’enregistrement Salesforce.</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1819,57 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     </message>
 </context>
 <context>
+    <name>SecretStore</name>
+    <message>
+        <source>No usable system keyring was found (%1); Stint will keep your sign-in for this session only.</source>
+        <translation>Aucun trousseau système utilisable n’a été trouvé (%1)&#xa0;; Stint ne gardera votre connexion que pour cette session.</translation>
+    </message>
+    <message>
+        <source>no keyring service is installed</source>
+        <translation>aucun service de trousseau n’est installé</translation>
+    </message>
+    <message>
+        <source>the keyring is turned off</source>
+        <translation>le trousseau est désactivé</translation>
+    </message>
+    <message>
+        <source>Could not remove %1 from the system keyring.</source>
+        <translation>Impossible de retirer %1 du trousseau système.</translation>
+    </message>
+    <message>
+        <source>only a file-based keyring is available, and Stint does not store passwords in files</source>
+        <translation>seul un trousseau dans des fichiers est disponible, et Stint ne garde pas de mots de passe dans des fichiers</translation>
+    </message>
+    <message>
+        <source>the system keyring did not keep a test value</source>
+        <translation>le trousseau système n’a pas gardé une valeur de test</translation>
+    </message>
+    <message>
+        <source>the system keyring is locked and was not unlocked</source>
+        <translation>le trousseau système est verrouillé et n’a pas été déverrouillé</translation>
+    </message>
+    <message>
+        <source>no keyring service is running</source>
+        <translation>aucun service de trousseau n’est lancé</translation>
+    </message>
+    <message>
+        <source>the system keyring did not work</source>
+        <translation>le trousseau système n’a pas fonctionné</translation>
+    </message>
+    <message>
+        <source>Could not read %1 from the system keyring: %2</source>
+        <translation>Impossible de lire %1 dans le trousseau système&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not save %1 in the system keyring: %2</source>
+        <translation>Impossible d’enregistrer %1 dans le trousseau système&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not remove %1 from the system keyring: %2</source>
+        <translation>Impossible de retirer %1 du trousseau système&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>General</source>
@@ -1507,6 +1878,134 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     <message>
         <source>Salesforce</source>
         <translation>Salesforce</translation>
+    </message>
+    <message>
+        <source>%1 is %2 to %3 minutes (not %4).</source>
+        <translation>%1 va de %2 à %3 minutes (pas %4).</translation>
+    </message>
+    <message>
+        <source>%1 is %2 to %3 hours (not %4).</source>
+        <translation>%1 va de %2 à %3 heures (pas %4).</translation>
+    </message>
+    <message>
+        <source>%1 is one of %2.</source>
+        <translation>%1 vaut l’une de ces valeurs&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Working days are written %1 (not %2).</source>
+        <translation>Les jours ouvrés s’écrivent %1 (pas %2).</translation>
+    </message>
+    <message>
+        <source>The no-timer reminder needs at least one working day.</source>
+        <translation>Le rappel «&#xa0;aucun minuteur&#xa0;» demande au moins un jour ouvré.</translation>
+    </message>
+    <message>
+        <source>%1 is a time such as 09:00 (24-hour clock).</source>
+        <translation>%1 est une heure comme 09:00 (sur 24 heures).</translation>
+    </message>
+    <message>
+        <source>Working hours must end after they start.</source>
+        <translation>Les heures de travail doivent finir après leur début.</translation>
+    </message>
+    <message>
+        <source>Choose how to connect: browser sign-in (OAuth), a code (device) or password.</source>
+        <translation>Choisissez comment vous connecter&#xa0;: par le navigateur (OAuth), avec un code (appareil) ou par mot de passe.</translation>
+    </message>
+    <message>
+        <source>Choose to import all items or only specific items.</source>
+        <translation>Choisissez d’importer tous les éléments ou seulement certains.</translation>
+    </message>
+    <message>
+        <source>Import Opportunities, Cases, or both.</source>
+        <translation>Importez les opportunités, les requêtes, ou les deux.</translation>
+    </message>
+    <message>
+        <source>Pick at least one item to import, or import all items.</source>
+        <translation>Choisissez au moins un élément à importer, ou importez tous les éléments.</translation>
+    </message>
+    <message>
+        <source>The stage filter needs a stage name.</source>
+        <translation>Le filtre par étape demande un nom d’étape.</translation>
+    </message>
+    <message>
+        <source>Sync every %1 to %2 minutes (not %3).</source>
+        <translation>Synchronisez toutes les %1 à %2 minutes (pas %3).</translation>
+    </message>
+    <message>
+        <source>The full reconcile runs at most once an hour.</source>
+        <translation>Le rapprochement complet a lieu au plus une fois par heure.</translation>
+    </message>
+    <message>
+        <source>These are not Salesforce field names: %1.</source>
+        <translation>Ce ne sont pas des noms de champs Salesforce&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Short entries are those under 0 to %1 minutes (not %2).</source>
+        <translation>Les saisies courtes sont celles de moins de 0 à %1 minutes (pas %2).</translation>
+    </message>
+    <message>
+        <source>Write-back is off, to Events, or to a custom object.</source>
+        <translation>L’envoi vers Salesforce est désactivé, vers des événements, ou vers un objet personnalisé.</translation>
+    </message>
+    <message>
+        <source>Choose the custom object that receives time entries.</source>
+        <translation>Choisissez l’objet personnalisé qui reçoit les saisies de temps.</translation>
+    </message>
+    <message>
+        <source>These are not Salesforce Ids: %1.</source>
+        <translation>Ce ne sont pas des Id Salesforce&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>This setting is set by your administrator.</source>
+        <translation>Ce réglage est fixé par votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The login URL must start with https:// (for example https://login.salesforce.com).</source>
+        <translation>L’URL de connexion doit commencer par https:// (par exemple https://login.salesforce.com).</translation>
+    </message>
+    <message>
+        <source>The login URL needs a host name, such as login.salesforce.com.</source>
+        <translation>L’URL de connexion doit contenir un nom d’hôte, comme login.salesforce.com.</translation>
+    </message>
+    <message>
+        <source>The login URL must not contain a user name or password.</source>
+        <translation>L’URL de connexion ne doit contenir ni nom d’utilisateur ni mot de passe.</translation>
+    </message>
+    <message>
+        <source>The login URL must not contain ? or # parts.</source>
+        <translation>L’URL de connexion ne doit pas contenir de partie «&#xa0;?&#xa0;» ou «&#xa0;#&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The callback URL&apos;s port must be a number from 1024 to 65535.</source>
+        <translation>Le port de l’URL de rappel doit être un nombre de 1024 à 65535.</translation>
+    </message>
+    <message>
+        <source>The callback URL must start with http://localhost: Stint receives the sign-in on this computer, and Salesforce accepts plain http callbacks only for localhost.</source>
+        <translation>L’URL de rappel doit commencer par http://localhost&#xa0;: Stint reçoit la connexion sur cet ordinateur, et Salesforce n’accepte les rappels en http simple que pour localhost.</translation>
+    </message>
+    <message>
+        <source>The callback URL needs a port from 1024 to 65535, such as http://localhost:7846/oauth/callback.</source>
+        <translation>L’URL de rappel doit avoir un port de 1024 à 65535, comme http://localhost:7846/oauth/callback.</translation>
+    </message>
+    <message>
+        <source>The callback URL must not contain a user name, password, ? or # parts.</source>
+        <translation>L’URL de rappel ne doit contenir ni nom d’utilisateur, ni mot de passe, ni partie «&#xa0;?&#xa0;» ou «&#xa0;#&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The stored value for %1 is not usable (%2).</source>
+        <translation>La valeur enregistrée pour %1 n’est pas utilisable (%2).</translation>
+    </message>
+    <message>
+        <source>The admin policy names an unknown setting (%1).</source>
+        <translation>La stratégie d’administration nomme un réglage inconnu (%1).</translation>
+    </message>
+    <message>
+        <source>The admin policy sets an unusable value: %1</source>
+        <translation>La stratégie d’administration fixe une valeur inutilisable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Stint is still starting; try again in a moment.</source>
+        <translation>Stint est encore en train de démarrer&#x202f;; réessayez dans un instant.</translation>
     </message>
 </context>
 <context>
@@ -1758,6 +2257,49 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
     </message>
 </context>
 <context>
+    <name>StoreError</name>
+    <message>
+        <source>be opened</source>
+        <translation>être ouverte</translation>
+    </message>
+    <message>
+        <source>The local database is closed.</source>
+        <translation>La base de données locale est fermée.</translation>
+    </message>
+    <message>
+        <source>The local database %1 cannot use write-ahead logging.</source>
+        <translation>La base de données locale %1 ne peut pas utiliser la journalisation anticipée (WAL).</translation>
+    </message>
+    <message>
+        <source>The local database %1 is damaged (%2). Stint can keep the damaged file aside and start a fresh database with every entry it can still read: run `stint repair`, or start the Stint app, which offers it.</source>
+        <translation>La base de données locale %1 est endommagée (%2). Stint peut mettre de côté le fichier endommagé et créer une nouvelle base avec toutes les entrées encore lisibles&#xa0;: exécutez `stint repair`, ou démarrez l’application Stint, qui le propose.</translation>
+    </message>
+    <message>
+        <source>save changes</source>
+        <translation>enregistrer les modifications</translation>
+    </message>
+    <message>
+        <source>The local database %1 is busy: another program (another Stint, a backup or file-sync tool) is writing to it, so this change was not saved. Try again in a moment; if it stays busy, close the other program.</source>
+        <translation>La base de données locale %1 est occupée&#xa0;: un autre programme (un autre Stint, un outil de sauvegarde ou de synchronisation de fichiers) y écrit, cette modification n’a donc pas été enregistrée. Réessayez dans un instant&#x202f;; si elle reste occupée, fermez l’autre programme.</translation>
+    </message>
+    <message>
+        <source>The local database %1 is read-only, so Stint could not %2. Make the file and its folder writable for your user, %3.</source>
+        <translation>La base de données locale %1 est en lecture seule&#xa0;: Stint n’a pas pu %2. Rendez le fichier et son dossier modifiables par votre utilisateur, %3.</translation>
+    </message>
+    <message>
+        <source>The local database %1 could not %2 (%3).</source>
+        <translation>La base de données locale %1 n’a pas pu %2 (%3).</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Stint (schema %1, this version knows up to %2). Update Stint to open it.</source>
+        <translation>Cette base de données a été écrite par une version plus récente de Stint (schéma %1, cette version connaît jusqu’au %2). Mettez Stint à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>The fresh database %1 could not be written (%2).</source>
+        <translation>La nouvelle base de données %1 n’a pas pu être écrite (%2).</translation>
+    </message>
+</context>
+<context>
     <name>StoreRepair</name>
     <message>
         <source>Stint&apos;s data file is damaged</source>
@@ -1901,6 +2443,10 @@ Ce que SQLite a signalé&#xa0;: %1</translation>
         <source>Tasks are up to date (synchronized at %1).</source>
         <translation>Les tâches sont à jour (synchronisées à %1).</translation>
     </message>
+    <message>
+        <source>The last synchronization was %1.</source>
+        <translation>La dernière synchronisation a été %1.</translation>
+    </message>
 </context>
 <context>
     <name>SyncPauseRow</name>
@@ -1927,6 +2473,17 @@ Ce que SQLite a signalé&#xa0;: %1</translation>
     <message>
         <source>Stop synchronizing for now without unlinking (it stays paused after a restart)</source>
         <translation>Arrêter la synchronisation pour l’instant sans dissocier (elle reste en pause après un redémarrage)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRun</name>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation>La synchronisation a été annulée.</translation>
+    </message>
+    <message>
+        <source>The sync stopped on an internal error (see the log).</source>
+        <translation>La synchronisation s’est arrêtée sur une erreur interne (voir le journal).</translation>
     </message>
 </context>
 <context>
@@ -2616,6 +3173,17 @@ Ce que SQLite a signalé&#xa0;: %1</translation>
     <message>
         <source>Open in Salesforce</source>
         <translation>Ouvrir dans Salesforce</translation>
+    </message>
+</context>
+<context>
+    <name>TasksService</name>
+    <message>
+        <source>The task list could not be read: %1</source>
+        <translation>La liste des tâches n’a pas pu être lue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The archived tasks could not be read: %1</source>
+        <translation>Les tâches archivées n’ont pas pu être lues&#xa0;: %1</translation>
     </message>
 </context>
 <context>

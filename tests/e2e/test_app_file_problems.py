@@ -125,3 +125,18 @@ def test_a_read_only_profile_says_so_instead_of_crashing(stint):
         assert stint.app.stderr() == ""  # no traceback
     finally:
         file_faults.make_writable(stint.profile)
+
+
+def test_a_damaged_store_is_said_in_the_systems_language_before_the_window_exists(stint):
+    """The language setting lives in the store that cannot be read: the dialogs before the
+    window follow the system's language (issue 13, point 7)."""
+    track_entries(stint)
+    store = stint.profile / "data" / "stint.sqlite3"
+    write_garbage(store, 0, 100)
+
+    stint.start_app(extra_env={"LANG": "fr_FR.UTF-8"})
+    answer(stint, "Le fichier de données de Stint est endommagé")
+    answer(stint, "Le fichier de données de Stint est réparé")
+    stint.main_window()
+    stint.wait_until_searchable()
+    assert listed_notes(stint) == sorted(NOTES)

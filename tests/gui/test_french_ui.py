@@ -17,6 +17,7 @@ from desktop.domain.entries import EntrySyncState, TimeEntry
 from desktop.domain.settings import Settings
 from desktop.domain.synclog import ChangeStatus, Direction, ObjectCounts, RecordChange, RunOutcome
 from desktop.platform.paths import ProfilePaths
+from desktop.salesforce.errors import HostUnreachable
 from desktop.store.store import Store
 from desktop.ui.single_instance import SingleInstance
 from desktop.ui.sync_status.statistics_view import StatisticsView
@@ -109,6 +110,10 @@ def _sync_history(store: Store, now: datetime, items) -> None:
     failed = log.start_run(now - timedelta(minutes=30), "incremental")
     log.finish_run(failed, now - timedelta(minutes=29), RunOutcome.FAILED,
                    error="INVALID_SESSION_ID", api_calls=1)
+    # The latest run failed on a problem Stint words: the Sync page and the banner say it.
+    offline = log.start_run(now - timedelta(minutes=20), "incremental")
+    log.finish_run(offline, now - timedelta(minutes=19), RunOutcome.FAILED,
+                   error=HostUnreachable("login.example.com").text, api_calls=0)
     at = now - timedelta(days=1, hours=2)
     log.record_changes([
         RecordChange(at, "Opportunity", items[1].id, "created", Direction.FROM_SALESFORCE,

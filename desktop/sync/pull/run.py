@@ -36,6 +36,7 @@ from desktop.domain.archive import REASON_NOT_VISIBLE
 from desktop.domain.bulk import gc_paused
 from desktop.domain.settings import Settings
 from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
 from desktop.salesforce.client import SalesforceClient, subrequest_problem
 from desktop.salesforce.errors import (
@@ -152,19 +153,21 @@ class PullSync:
                     self._store.sync_state.set_last_full_sync(started)
                     self._store.sync_state.set_value(FINGERPRINT_KEY, fingerprint)
         except (Cancelled, SyncCancelled):
-            outcome, error = RunOutcome.CANCELLED, "The sync was cancelled."
+            outcome, error = RunOutcome.CANCELLED, Message("SyncRun", QT_TRANSLATE_NOOP(
+                "SyncRun", "The sync was cancelled."))
         except RateLimited as exc:
-            outcome, error, self.last_problem = RunOutcome.RATE_LIMITED, exc.message, exc
+            outcome, error, self.last_problem = RunOutcome.RATE_LIMITED, exc.text, exc
         except ConnectionProblem as exc:
-            outcome, error, self.last_problem = RunOutcome.FAILED, exc.message, exc
+            outcome, error, self.last_problem = RunOutcome.FAILED, exc.text, exc
         except ValueError as exc:  # settings that cannot work with this org (stage filter)
             outcome, error, self.last_problem = RunOutcome.FAILED, str(exc), exc
         except StoreError as exc:  # the profile's disk is full, read-only, the store busy
-            outcome, error, self.last_problem = RunOutcome.FAILED, exc.message, exc
+            outcome, error, self.last_problem = RunOutcome.FAILED, exc.text, exc
         except Exception as exc:
             self.last_problem = exc
             log.exception("sync run %d failed unexpectedly", run_id)
-            outcome, error = RunOutcome.FAILED, "The sync stopped on an internal error (see the log)."
+            outcome, error = RunOutcome.FAILED, Message("SyncRun", QT_TRANSLATE_NOOP(
+                "SyncRun", "The sync stopped on an internal error (see the log)."))
         calls = self._client.api_calls - calls_before
         log_repo.finish_run(run_id, self._clock.now(), outcome, error, api_calls=calls)
         log.info("sync run %d: %s, %d API calls%s", run_id, outcome.value, calls,

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desktop.domain.entries import TimeEntry
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
 
 # Events have no external id field, so each carries its entry's client id in the description.
 # Description (a long text area) cannot be filtered in SOQL: records are found by who created
@@ -20,11 +21,13 @@ MAPPING_KEYS = ("opportunity", "case", "start", "minutes", "note", "billable", "
 
 
 class PushSetupError(Exception):
-    """Write-back cannot run with this org/settings; `message` says why in plain words."""
+    """Write-back cannot run with this org/settings; `message` says why in plain words (in
+    English), `.text` the same as a Message the app translates."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, *values: object) -> None:
+        self.text = Message("PushSetup", template, *values)
+        self.message = str(self.text)
+        super().__init__(self.message)
 
 
 def to_salesforce_datetime(moment: datetime) -> str:
@@ -119,8 +122,9 @@ def detect_fields(describe: dict[str, Any], overrides: dict[str, str]) -> Custom
         if overrides.get(key):
             name = by_lower.get(overrides[key].lower())
             if name is None:
-                raise PushSetupError(
-                    f"The field {overrides[key]} set for '{key}' does not exist on {sobject}.")
+                raise PushSetupError(QT_TRANSLATE_NOOP(
+                    "PushSetup", "The field %1 set for '%2' does not exist on %3."),
+                    overrides[key], key, sobject)
             return name
         return next((name for name, f in fields.items() if guess(name.lower(), f)), None)
 
@@ -147,8 +151,9 @@ def detect_fields(describe: dict[str, Any], overrides: dict[str, str]) -> Custom
     if not (found["opportunity"] or found["case"]):
         missing.append("a lookup to Opportunity or Case")
     if missing:
-        raise PushSetupError(
-            f"{sobject} cannot receive time entries: no field found for {', '.join(missing)}. "
-            "Set the field mapping in the write-back settings.")
+        raise PushSetupError(QT_TRANSLATE_NOOP(
+            "PushSetup",
+            "%1 cannot receive time entries: no field found for %2. Set the field mapping in "
+            "the write-back settings."), sobject, ", ".join(missing))
     note_length = int(fields[found["note"]].get("length") or 32000) if found["note"] else 32000
     return CustomObjectFields(sobject=sobject, note_length=note_length, **found)  # type: ignore[arg-type]

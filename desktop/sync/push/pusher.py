@@ -27,6 +27,7 @@ from typing import Any
 from desktop.domain.entries import EntryError, EntrySyncState, TimeEntry
 from desktop.domain.settings import Settings
 from desktop.domain.synclog import RunOutcome, SyncRun
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
 from desktop.salesforce.client import SalesforceClient
 from desktop.salesforce.errors import Cancelled, ConnectionProblem, MalformedResponse, RateLimited
 from desktop.salesforce.request_limits import MAX_COLLECTION_RECORDS
@@ -45,6 +46,9 @@ from desktop.sync.push.report import PushReport, write_to_log
 from desktop.sync.push.targets import Link, PushTarget, make_target
 
 logger = logging.getLogger(__name__)
+_PUSH_CANCELLED = Message("PushRun", QT_TRANSLATE_NOOP("PushRun", "The push was cancelled."))
+_PUSH_STOPPED = Message("PushRun", QT_TRANSLATE_NOOP(
+    "PushRun", "Write-back stopped because of an internal error (see the log)."))
 
 # Error codes meaning the record itself is gone from Salesforce (deleted or never visible).
 _GONE = frozenset({"ENTITY_IS_DELETED", "NOT_FOUND", "INVALID_ID_FIELD"})
@@ -102,16 +106,16 @@ class EntryPusher:
             report.sobject = target.sobject
             self._push(target, report)
         except PushSetupError as exc:
-            report.error, report.outcome = exc.message, RunOutcome.FAILED
+            report.error, report.outcome = exc.text, RunOutcome.FAILED
         except RateLimited as exc:
-            report.error, report.outcome = exc.message, RunOutcome.RATE_LIMITED
+            report.error, report.outcome = exc.text, RunOutcome.RATE_LIMITED
         except ConnectionProblem as exc:
-            report.error, report.outcome = exc.message, RunOutcome.FAILED
+            report.error, report.outcome = exc.text, RunOutcome.FAILED
         except Cancelled:
-            report.error, report.outcome = "The push was cancelled.", RunOutcome.CANCELLED
+            report.error, report.outcome = _PUSH_CANCELLED, RunOutcome.CANCELLED
         except Exception:
             # A bug or a store problem: the run must not read as succeeded; the caller sees it.
-            report.error = "Write-back stopped because of an internal error (see the log)."
+            report.error = _PUSH_STOPPED
             report.outcome = RunOutcome.FAILED
             logger.exception("write-back failed")
             raise

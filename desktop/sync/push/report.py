@@ -13,6 +13,7 @@ from desktop.domain.synclog import (
     RecordChange,
     RunOutcome,
 )
+from desktop.domain.text import Message
 from desktop.store.store import Store
 
 
@@ -29,7 +30,7 @@ class PushReport:
     skipped: int = 0         # entries with no Opportunity/Case to log against, or too short
                              # to send (stay local)
     api_calls: int = 0
-    error: str | None = None  # why the push stopped early (offline...); the queue waits
+    error: Message | None = None  # why the push stopped early (offline...); the queue waits
     outcome: RunOutcome = RunOutcome.SUCCEEDED
     changes: list[RecordChange] = field(default_factory=list)
 

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from desktop.domain.entries import TimeEntry
 from desktop.domain.settings import Settings
+from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.sync.push.mapping import (
     CustomObjectFields,
     PushSetupError,
@@ -181,7 +182,8 @@ def make_target(settings: Settings, describe) -> PushTarget:
         return EventTarget()
     if settings.writeback == "custom_object":
         if not settings.writeback_object:
-            raise PushSetupError("Choose the custom object that receives time entries.")
+            raise PushSetupError(QT_TRANSLATE_NOOP(
+                "PushSetup", "Choose the custom object that receives time entries."))
         return CustomObjectTarget(
             detect_fields(describe(settings.writeback_object), settings.writeback_field_map))
-    raise PushSetupError("Write-back is off.")
+    raise PushSetupError(QT_TRANSLATE_NOOP("PushSetup", "Write-back is off."))

@@ -36,6 +36,7 @@ from desktop.domain.preferences import (
 from desktop.domain.settings import WRITEBACK_MIN_MINUTES_MAX, Settings, SettingsError
 from desktop.domain.text import fill
 from desktop.engine.errors import EngineError
+from desktop.services.i18n import error_text, problem_texts
 from desktop.services.preferences_service import PreferencesService
 from desktop.ui.elided_label import muted_color
 from desktop.ui.locks import lock_badge, set_locked
@@ -327,10 +328,10 @@ class GeneralPage(QWidget):
             self._preferences.save(settings)
         except SettingsError as exc:
             self.save_status.setText(fill(self.tr("Not saved: %1"),
-                                          " ".join(exc.problems.values())))
+                                          " ".join(problem_texts(exc).values())))
             return False
         except EngineError as exc:
-            self.save_status.setText(fill(self.tr("Not saved: %1"), exc.message))
+            self.save_status.setText(fill(self.tr("Not saved: %1"), error_text(exc)))
             return False
         self.reload()
         self.save_status.setText(self.tr("Saved."))

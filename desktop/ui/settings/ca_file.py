@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.errors import EngineError
+from desktop.services.i18n import error_text
 from desktop.ui.settings.connect import error_label
 
 CERTIFICATE_FILTER = QT_TRANSLATE_NOOP("CaFileRow", "Certificates (*.pem *.crt *.cer);;All files (*)")
@@ -61,7 +62,7 @@ class CaFileRow(QWidget):
         try:
             self._service.change_ca_file(ca_file)
         except EngineError as exc:
-            self.show_problem(exc.message)
+            self.show_problem(error_text(exc))
             return False
         return True
 

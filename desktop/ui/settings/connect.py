@@ -35,6 +35,7 @@ from desktop.domain.settings import (
     login_url_problem,
     normalised_login_url,
 )
+from desktop.services.i18n import translated
 from desktop.ui.locks import lock_badge, set_locked
 
 PRESETS = (  # labels translated where shown
@@ -327,7 +328,7 @@ class ConnectForm(QWidget):
     def _on_enable(self) -> None:
         problem = login_url_problem(self.login_url())
         if problem:
-            self.url_error.setText(problem)
+            self.url_error.setText(translated(problem))
             self.url_error.show()
             self.url_edit.setFocus()
             return
@@ -335,7 +336,7 @@ class ConnectForm(QWidget):
         callback_problem = callback_url_problem(self.callback_url())
         if self.method() == "oauth" and callback_problem:
             self.advanced_button.setChecked(True)
-            self.callback_error.setText(callback_problem)
+            self.callback_error.setText(translated(callback_problem))
             self.callback_error.show()
             self.callback_edit.setFocus()
             return

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.settings import SettingsError
 from desktop.domain.text import fill
 from desktop.engine import EngineError
+from desktop.services.i18n import error_text, problem_texts, translated
 from desktop.services.integration_service import IntegrationService, OrgMetadata
 from desktop.services.sync_state import SyncPhase
 from desktop.ui.settings.ca_file import CaFileRow
@@ -254,7 +255,7 @@ class IntegrationPage(QWidget):
         if problem:
             self.keyring_label.setText(
                 fill(self.tr("The sign-in is kept for this session only (no usable keyring): %1"),
-                     problem)
+                     translated(problem))
             )
 
     # -- the CA certificate file -------------------------------------------------------------
@@ -399,7 +400,7 @@ class IntegrationPage(QWidget):
         try:
             self._service.save_settings(settings)
         except SettingsError as exc:
-            problems = dict(exc.problems)
+            problems = problem_texts(exc)
             for name in ("writeback", "writeback_object"):
                 if name in problems:
                     self.writeback_form.show_problem(problems.pop(name))
@@ -407,7 +408,7 @@ class IntegrationPage(QWidget):
             self.save_status.setText(self.tr("Not saved: fix the fields marked in red."))
             return False
         except EngineError as exc:
-            self.import_form.show_problems({"general": exc.message})
+            self.import_form.show_problems({"general": error_text(exc)})
             self.save_status.setText(self.tr("Not saved."))
             return False
         self.import_form.clear_errors()

@@ -60,5 +60,6 @@ def _text(state: SyncState) -> tuple[str, bool]:
                     display_format().clock_time(when)), False
     outcome = OUTCOMES.get(run.outcome.value)
     if outcome is None:
-        return f"The last synchronization was {run.outcome.value.replace('_', ' ')}.", False
+        return fill(translate("SyncLine", "The last synchronization was %1."),
+                    run.outcome.value.replace("_", " ")), False
     return translate("SyncLine", outcome), False

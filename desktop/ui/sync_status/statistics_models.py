@@ -30,7 +30,7 @@ from desktop.domain.synclog import (
     SyncRun,
 )
 from desktop.domain.text import fill
-from desktop.services.i18n import count_text
+from desktop.services.i18n import count_text, run_error_text
 from desktop.ui.salesforce_names import sobject_name
 from desktop.ui.sync_status.text import (
     direction_text,
@@ -190,7 +190,7 @@ class RunsModel(_PlainTable):
 
     def tooltip(self, run: SyncRun, column: int) -> str | None:
         if column == 2 and run.error:
-            return run.error
+            return run_error_text(run)
         lines = [_object_summary(name, c) for name, c in sorted(run.counts.items())]
         return "\n".join(lines) or None
 

@@ -11,7 +11,7 @@ from desktop.domain.synclog import ChangeStatus, Direction, RunOutcome, SyncRun
 from desktop.domain.text import fill
 from desktop.salesforce.api_usage import ApiUsage
 from desktop.services.display_format import display_format
-from desktop.services.i18n import count_text
+from desktop.services.i18n import count_text, run_error_text
 from desktop.services.sync_state import SyncPhase, SyncState
 from desktop.ui.salesforce_names import sobject_name
 
@@ -144,7 +144,7 @@ def last_sync_text(run: SyncRun | None, now: datetime, tz: tzinfo | None) -> str
     text = fill(translate("SyncText", "Last synchronization: %1 — %2 (%3)."),
                 when, outcome_in_sentence(run.outcome), details)
     if run.error:
-        text += f"\n{run.error}"
+        text += f"\n{run_error_text(run)}"
     return text
 
 

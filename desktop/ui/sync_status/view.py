@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.synclog import RECORD_CHANGES_KEPT, RunOutcome
+from desktop.services.i18n import run_error_text
 from desktop.services.sync_state import SyncPhase, SyncState
 from desktop.services.workers import run_in_background
 from desktop.ui.sync_status.statistics_view import StatisticsView
@@ -152,7 +153,8 @@ class SyncStatusView(QWidget):
         run = state.last_run
         problem = state.problem if state.phase is SyncPhase.FAILED else None
         # The problem is said once, below: not again in the last run's line.
-        shown_run = replace(run, error=None) if run is not None and run.error == problem else run
+        said = run is not None and run.error and run_error_text(run) == problem
+        shown_run = replace(run, error=None) if said else run
         self.last_label.setText(last_sync_text(shown_run, now, self._tz))
         failed = run is not None and run.outcome not in (RunOutcome.SUCCEEDED, RunOutcome.RUNNING)
         self.last_label.setStyleSheet("color: #c62828;" if failed else "")

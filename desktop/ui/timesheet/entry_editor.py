@@ -310,7 +310,7 @@ class EntryEditorDialog(QDialog):
             self._show_entry_error(exc)
             return
         except StoreError as exc:  # a full or busy disk: the dialog stays, nothing is lost
-            self._show(self.general_error, exc.message)
+            self._show(self.general_error, error_text(exc))
             return
         self.accept()
 

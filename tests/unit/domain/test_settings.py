@@ -44,7 +44,7 @@ def test_https_login_urls_are_accepted(url):
     ],
 )
 def test_bad_login_urls_have_plain_messages(url, message):
-    assert message in login_url_problem(url)
+    assert message in str(login_url_problem(url))
     with pytest.raises(SettingsError) as info:
         validate(Settings(login_url=url))
     assert set(info.value.problems) == {"login_url"}
@@ -84,13 +84,14 @@ def test_bad_login_urls_have_plain_messages(url, message):
 def test_each_rule_reports_its_setting(changes, key):
     problems = settings_problems(Settings(**changes))
     assert key in problems
-    assert problems[key].endswith(".")
+    assert str(problems[key]).endswith(".")
+    assert problems[key].context == "Settings"  # translated by the app
 
 
 def test_interval_bounds_are_inclusive():
     assert not settings_problems(Settings(sync_interval_minutes=5))
     assert not settings_problems(Settings(sync_interval_minutes=1440))
-    assert "5 to 1440" in settings_problems(Settings(sync_interval_minutes=2))["sync_interval_minutes"]
+    assert "5 to 1440" in str(settings_problems(Settings(sync_interval_minutes=2))["sync_interval_minutes"])
 
 
 def test_short_entries_are_written_back_only_when_asked_for():
@@ -216,7 +217,8 @@ def test_sync_controls_default_off_and_round_trip():
 
 def test_excluded_ids_must_be_salesforce_ids():
     problems = settings_problems(Settings(excluded_ids=("006000000000001AAA", "not an id")))
-    assert problems == {"excluded_ids": "These are not Salesforce Ids: not an id."}
+    assert {name: str(text) for name, text in problems.items()} == {
+        "excluded_ids": "These are not Salesforce Ids: not an id."}
 
 
 def test_the_policy_can_lock_pausing():

@@ -208,9 +208,10 @@ def test_unusable_backend_falls_back_to_memory_with_a_plain_reason(
     store = open_secret_store(SERVICE)
     assert isinstance(store, MemorySecretStore)
     assert not store.persistent
-    assert store.problem.startswith("No usable system keyring was found (")
-    assert store.problem.endswith("; Stint will keep your sign-in for this session only.")
-    assert reason in store.problem
+    problem = str(store.problem)  # English; the app shows it translated
+    assert problem.startswith("No usable system keyring was found (")
+    assert problem.endswith("; Stint will keep your sign-in for this session only.")
+    assert reason in problem
 
 
 def test_plaintext_backend_is_never_written():

@@ -21,7 +21,7 @@ from desktop.platform.secrets import open_secret_store
 store = open_secret_store(sys.argv[1])
 if sys.argv[2] == "set":
     store.set("refresh_token", sys.argv[3])
-print(json.dumps({"persistent": store.persistent, "problem": store.problem,
+print(json.dumps({"persistent": store.persistent, "problem": store.problem and str(store.problem),
                   "value": store.get("refresh_token")}))
 """
 
@@ -62,5 +62,5 @@ def test_locked_keyring_gives_a_session_only_store(gnome_keyring):
     gnome_keyring.lock()
     store = open_secret_store(SERVICE, gnome_keyring.keyring_backend())
     assert isinstance(store, MemorySecretStore)
-    assert "the system keyring is locked" in store.problem
-    assert store.problem.endswith("Stint will keep your sign-in for this session only.")
+    assert "the system keyring is locked" in str(store.problem)
+    assert str(store.problem).endswith("Stint will keep your sign-in for this session only.")

@@ -83,5 +83,5 @@ def test_a_missing_mapping_is_explained(world):
     world.settings = world.settings.with_changes(writeback_object="Opportunity")
     world.add()
     report = world.push()
-    assert "Opportunity cannot receive time entries" in report.error
-    assert world.store.sync_log.last_run().error == report.error
+    assert "Opportunity cannot receive time entries" in str(report.error)
+    assert world.store.sync_log.last_run().error == str(report.error)
