@@ -296,6 +296,9 @@ class ConnectionManager:
             remember_keyring(self._store, credentials.persistent, credentials.problem)
             # Connect / Re-enable refreshes everything: the next sync is a full pass.
             state.set_last_full_sync(None)
-        self._settings.save(settings)
+            # In the same transaction: a `stint status` meanwhile must not see the new link
+            # with the previous sign-in method (seen in an e2e run: "oauth" after a device
+            # sign-in).
+            self._settings.save(settings)
         log.info("connected to %s as user %s", client.host, client.user_id)
         return self.info()
