@@ -405,7 +405,8 @@ class Engine:
     def task(self, item_id: str) -> Item:
         item = self.store.items.by_id(item_id)
         if item is None or item.is_root:
-            raise UnknownTask(f"There is no task with the id {item_id!r} on this profile.")
+            raise UnknownTask(QT_TRANSLATE_NOOP(
+                "EngineError", "There is no task with the id %1 on this profile."), repr(item_id))
         return item
 
     def start_timer(self, item_id: str | None, note: str = "", billable: bool = False):

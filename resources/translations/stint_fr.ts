@@ -611,6 +611,10 @@ Total %2 · facturable %3 · non facturable %4</translation>
         <translation>La synchronisation ne s’est pas terminée.</translation>
     </message>
     <message>
+        <source>There is no task with the id %1 on this profile.</source>
+        <translation>Ce profil n’a aucune tâche d’Id %1.</translation>
+    </message>
+    <message>
         <source>Stint is not connected to Salesforce on this profile; run `stint connect` first.</source>
         <translation>Stint n’est pas connecté à Salesforce sur ce profil&#x202f;; exécutez d’abord `stint connect`.</translation>
     </message>
