@@ -51,7 +51,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.domain.text import fill
 from desktop.services.display_format import DisplayFormat, install_display_format
-from desktop.services.i18n import install_language
+from desktop.services.i18n import InstalledLanguage, switch_language
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
@@ -97,7 +97,10 @@ class StintApp(QObject):
         *,
         demo: Any = None,
         tray_available: bool | None = None,
+        language: InstalledLanguage | None = None,
     ) -> None:
+        """`language`: what the start-up installed for its dialogs (the system's), kept when
+        the setting asks for the same."""
         super().__init__()
         self.app = app
         self.paths = paths
@@ -117,8 +120,8 @@ class StintApp(QObject):
         # applies until the next start), and how durations and times show.
         stored = store.settings.stored_values(
             ("language", "duration_format", "time_format", "week_start"))
-        language = stored.pop("language", "system")
-        self.language = install_language(language if isinstance(language, str) else "system")
+        setting = stored.pop("language", "system")
+        self.language = switch_language(language, setting if isinstance(setting, str) else "system")
         self.display = install_display_format(DisplayFormat(self))
         self.display.apply_choices(**stored)
         self.preferences: PreferencesService | None = None  # right after the first paint

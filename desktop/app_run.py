@@ -70,14 +70,14 @@ def run_app(
         if store is None:
             guard.release()
             return 1
-        language.remove()
         try:
-            stint = StintApp(app, paths, store, guard, demo=demo_env)
+            stint = StintApp(app, paths, store, guard, demo=demo_env, language=language)
         except Exception as exc:  # what the first paint reads may be what is damaged
             if not is_corruption(exc):
                 raise
             store.close()
             guard.release()
+            language.remove()  # the app may have kept it, or installed its own: start afresh
             language = install_language("system")
             if not ask_to_repair_at_start(exc, paths):
                 return 1

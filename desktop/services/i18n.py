@@ -88,6 +88,16 @@ def install_language(setting: str, translations_dir: Path = TRANSLATIONS_DIR) ->
     return installed
 
 
+def switch_language(installed: InstalledLanguage | None, setting: str) -> InstalledLanguage:
+    """The `language` setting applied, keeping what is `installed` when it is that language
+    already (the start-up's system language is usually the setting's too)."""
+    if installed is not None:
+        if interface_language(setting, QLocale.system().name()) == installed.language:
+            return installed
+        installed.remove()
+    return install_language(setting)
+
+
 def _qt_translations() -> Path:
     """Qt's own .qm files: in the PySide6 wheel, PySide6/Qt/translations (found without
     QLibraryInfo, whose Python type costs the first paint to build); elsewhere where Qt says."""

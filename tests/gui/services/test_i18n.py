@@ -18,6 +18,7 @@ from desktop.services.i18n import (
     error_text,
     install_language,
     interface_language,
+    switch_language,
     translated,
 )
 
@@ -65,6 +66,16 @@ def test_french_translates_stint_and_qt_and_follows_the_french_locale(language):
     installed.remove()
     assert QCoreApplication.translate("TimesheetHeader", "Today") == "Today"
     assert QLocale().language() != QLocale.Language.French
+
+
+def test_the_start_ups_language_is_kept_when_the_setting_asks_for_the_same(language):
+    """The start-up installs the system's language for its dialogs; the app keeps it rather
+    than loading the same translation twice, and replaces it when the setting differs."""
+    startup = language("fr")
+    assert switch_language(startup, "fr") is startup
+    english = switch_language(startup, "en")
+    assert english.language == "en" and startup.translators == []
+    assert QCoreApplication.translate("TimesheetHeader", "Today") == "Today"
 
 
 def test_messages_from_below_the_ui_are_translated(language):
