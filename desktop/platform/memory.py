@@ -16,9 +16,11 @@ And glibc serves blocks of 128 KB and more with a mapping of their own, returned
 when freed, but raises that threshold to the size of each such block freed (up to 32 MB): once
 a sync has freed its first HTTP bodies and page buffers, every later body, page and catalog
 array of that size comes from the heap, and freed there it stays resident wherever a live
-block sits above it. The app fixes the threshold at 128 KB instead: after a first full sync of
-the large org its main heap held 16 MB (2 MB of it free) instead of 67 MB (26 MB free), and the
-process 14 MB less (tests/bench/bench_memory_connected.py; README, "Where the memory goes").
+block sits above it. The app fixes the threshold at 256 KB instead: a connected app after the
+first full sync of the large org and three incremental ones held 203-215 MB instead of
+220-230 MB (tests/bench/bench_memory_connected.py; README, "Where the memory goes"). Not at
+glibc's own 128 KB: the picker's per-keystroke temporaries of 128-256 KB would then each be
+mapped and unmapped (2,700 more mmap/munmap calls in tests/bench/bench_picker.py's run).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import sys
 from functools import cache
 
 APP_MALLOC_ARENAS = 2
-APP_MMAP_THRESHOLD = 128 * 1024  # glibc's own starting value, kept from then on
+APP_MMAP_THRESHOLD = 256 * 1024
 _M_MMAP_THRESHOLD = -3  # mallopt's parameter numbers (glibc's malloc.h)
 _M_ARENA_MAX = -8
 

@@ -63,7 +63,7 @@ def test_without_mallopt_no_arena_limit(monkeypatch):
 
 
 # A block freed by glibc raises its mmap threshold to the block's size (4 MB here); then blocks
-# of 256 KB, each with a small live neighbour as a sync's buffers have, come from the heap and
+# of 512 KB, each with a small live neighbour as a sync's buffers have, come from the heap and
 # stay resident once freed, unless the threshold was fixed.
 FREED_BLOCKS_PROBE = """
 import sys
@@ -80,8 +80,8 @@ first = bytearray(4 * 2**20)
 del first
 before = resident_kb()
 blocks, kept = [], []
-for _ in range(200):
-    blocks.append(bytearray(256 * 1024))
+for _ in range(100):
+    blocks.append(bytearray(512 * 1024))
     kept.append(bytearray(2000))
 del blocks
 print(fixed, resident_kb() - before)
