@@ -8,10 +8,12 @@ A reopened item of theirs is not new. Only incremental runs notify: a first sync
 pass after the import settings changed, brings many items nobody just assigned.
 
 The owned ids are read from the store on a worker (200,000 items: no GUI-thread work), once
-when the engine is ready and after each successful sync. The notice is a desktop notification
-(desktop.platform.notifications: the freedesktop server with a "Show in Stint" button, or the
-tray's balloon), one at a time: a newer notice replaces the one still shown. It is quiet when
-the General page turns notifications off.
+when the engine is ready and after each successful sync, and compared there with those of the
+last reading. Between syncs they are kept as one string (the sorted ids, a line each): the app
+holds them all day, and a set of 50,000 id strings is ~5 MB, the string under 1 MB. The notice
+is a desktop notification (desktop.platform.notifications: the freedesktop server with a "Show
+in Stint" button, or the tray's balloon), one at a time: a newer notice replaces the one still
+shown. It is quiet when the General page turns notifications off.
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ class NewItemsNotice(QObject):
         self._shown: tuple[list[str], str] | None = None  # (ids, title) of the notice shown
         if notifier is not None:
             notifier.action_invoked.connect(self._action)
-        self._owned: tuple[str | None, set[str]] | None = None  # (user id, ids) last read
+        self._owned: tuple[str | None, str] | None = None  # (user id, owned ids) last read
         self._reading = False
         self._pending_run: object | None = None  # a run finished while reading
 
@@ -121,26 +123,23 @@ class NewItemsNotice(QObject):
     def _read(self, run: object | None) -> None:
         self._reading = True
         store = self._store
+        before = self._owned
+        compare = run is not None and getattr(run, "kind", "") == "incremental"
 
-        def read() -> tuple[str | None, set[str], bool]:
+        def read() -> tuple[tuple[str | None, str], set[str], bool]:
             from desktop.engine.link import USER_ID_KEY
 
             user_id = store.sync_state.get_value(USER_ID_KEY)
             owned = store.items.owned_ids(user_id) if user_id else set()
-            return user_id, owned, store.settings.load().notify_new_items
+            new_ids = (owned.difference(_ids(before[1]))
+                       if compare and before is not None and before[0] == user_id else set())
+            return (user_id, _packed(owned)), new_ids, store.settings.load().notify_new_items
 
-        run_in_background(self, read, lambda found: self._compare(run, *found),
+        run_in_background(self, read, lambda found: self._compare(*found),
                           self._read_failed, name="items for you")
 
-    def _compare(self, run: object | None, user_id: str | None, owned: set[str],
-                 wanted: bool) -> None:
-        before, self._owned = self._owned, (user_id, owned)
-        new_ids = (
-            owned - before[1]
-            if before is not None and before[0] == user_id and run is not None
-            and getattr(run, "kind", "") == "incremental"
-            else set()
-        )
+    def _compare(self, owned: tuple[str | None, str], new_ids: set[str], wanted: bool) -> None:
+        self._owned = owned
         if new_ids and wanted:
             self._announce(new_ids)
         else:
@@ -184,3 +183,11 @@ class NewItemsNotice(QObject):
         run, self._pending_run = self._pending_run, None
         if run is not None:
             self._read(run)
+
+
+def _packed(ids: set[str]) -> str:
+    return "\n".join(sorted(ids))
+
+
+def _ids(packed: str) -> list[str]:
+    return packed.split("\n") if packed else []

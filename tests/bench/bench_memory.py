@@ -13,9 +13,12 @@ The profile is not linked to Salesforce: the app asks the keyring at start wheth
 kept (which loads ~13 MB of keyring, Secret Service and cryptography modules) but does not load
 the Salesforce client. A connected app loads that client for its first sync (simple-salesforce
 with zeep, lxml and requests: another ~10-18 MB, which stays); see the README, "Where the memory
-goes".
+goes". So the bench then measures a connected app too, after its first full sync of the large
+sandbox org and after a few incremental syncs (bench_memory_connected.py: needs the e2e desktop
+tools; --connected-syncs 0 skips it).
 
 Run: .venv/bin/python tests/bench/bench_memory.py [--counts 5000,50000,200000] [--platform P]
+     [--connected-syncs 3]
 """
 
 from __future__ import annotations
@@ -111,6 +114,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--counts", default="5000,50000,200000")
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    parser.add_argument("--connected-syncs", type=int, default=3,
+                        help="incremental syncs of the connected app measured (0: not measured)")
     args = parser.parse_args()
     counts = [int(count) for count in args.counts.split(",")]
     print(f"load at start: {_load()}")
@@ -124,7 +129,11 @@ def main() -> None:
             f"<= {target} MB: {'met' if max(ready, after) <= target else 'NOT met'}")
         print(f"{count:>12,}  {ready:>6.0f} MB  {after:>9.0f} MB  {peak:>3.0f} MB  {verdict}",
               flush=True)
-    print(f"load at the end: {_load()}")
+    print(f"load at the end: {_load()}", flush=True)
+    if args.connected_syncs > 0:
+        from bench_memory_connected import report
+
+        report(args.connected_syncs)
 
 
 def _load() -> str:

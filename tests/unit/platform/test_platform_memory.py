@@ -60,3 +60,56 @@ def test_glibc_takes_the_arena_limit_unless_the_environment_sets_one():
 def test_without_mallopt_no_arena_limit(monkeypatch):
     monkeypatch.setattr(memory, "_glibc_function", lambda name: None)
     assert memory.limit_malloc_arenas() is False
+
+
+# A block freed by glibc raises its mmap threshold to the block's size (4 MB here); then blocks
+# of 512 KB, each with a small live neighbour as a sync's buffers have, come from the heap and
+# stay resident once freed, unless the threshold was fixed.
+FREED_BLOCKS_PROBE = """
+import sys
+from pathlib import Path
+from desktop.platform import memory
+
+def resident_kb():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+
+fixed = memory.fix_mmap_threshold() if sys.argv[1] == "fixed" else None
+first = bytearray(4 * 2**20)
+del first
+before = resident_kb()
+blocks, kept = [], []
+for _ in range(100):
+    blocks.append(bytearray(512 * 1024))
+    kept.append(bytearray(2000))
+del blocks
+print(fixed, resident_kb() - before)
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's mallopt")
+def test_with_the_threshold_fixed_freed_big_blocks_leave_the_resident_set_at_once():
+    import os
+    import subprocess
+
+    def still_resident_kb(mode: str) -> tuple[str, int]:
+        env = {k: v for k, v in os.environ.items() if k != "MALLOC_MMAP_THRESHOLD_"}
+        out = subprocess.run([sys.executable, "-c", FREED_BLOCKS_PROBE, mode], env=env,
+                             capture_output=True, text=True, check=True).stdout.split()
+        return out[0], int(out[1])
+
+    assert still_resident_kb("default")[1] > 30_000  # 50 MB freed, most of it still resident
+    taken, resident = still_resident_kb("fixed")
+    assert taken == "True"
+    assert resident < 5_000
+
+
+def test_without_mallopt_no_fixed_threshold(monkeypatch):
+    monkeypatch.setattr(memory, "_glibc_function", lambda name: None)
+    assert memory.fix_mmap_threshold() is False
+
+
+def test_a_threshold_set_in_the_environment_wins(monkeypatch):
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
+    assert memory.fix_mmap_threshold() is False
