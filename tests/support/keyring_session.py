@@ -162,6 +162,24 @@ class KeyringSession:
 
         return Keyring()
 
+    def daemon_state(self) -> str:
+        """Whether gnome-keyring-daemon still runs (for a failed test's evidence)."""
+        if self._keyring is None:
+            return "gnome-keyring-daemon is not started"
+        status = self._keyring.poll()
+        if status is None:
+            return f"gnome-keyring-daemon (pid {self._keyring.pid}) is running"
+        return f"gnome-keyring-daemon (pid {self._keyring.pid}) exited with status {status}"
+
+    def keep_log(self, destination: Path) -> Path:
+        """Copy the daemon's output (and whether it still runs) to `destination`."""
+        try:
+            output = self.log_path.read_text(errors="replace")
+        except FileNotFoundError:
+            output = "(no output)\n"
+        destination.write_text(f"{output}--- {self.daemon_state()}\n", encoding="utf-8")
+        return destination
+
     def lock(self) -> None:
         """Lock the login keyring, as after a screen lock or a fresh login without unlock."""
         self._with_default_collection(lambda collection: collection.lock())
