@@ -6,9 +6,11 @@ per profile ("Stint/<profile-id>", see paths.keyring_service_name), one entry pe
 `open_secret_store` checks that the keyring actually works before trusting it: a missing
 backend (keyring's fail backend), the null backend, a chainer with nothing usable, a
 plaintext/file backend from keyrings.alt, or a backend whose set/get/delete probe fails (a
-locked or absent Secret Service, ...) all give a `MemorySecretStore` whose `.problem` tells
-the user, in plain words, that the sign-in is kept for this session only. There is no
-plaintext fallback, ever.
+locked or absent Secret Service, one with no default keyring, ...) all give a
+`MemorySecretStore` whose `.problem` tells the user, in plain words, that the sign-in is kept
+for this session only. There is no plaintext fallback, ever. keyring's Secret Service backend
+is used through secret_service.py, which never creates a keyring and avoids a gnome-keyring
+crash.
 
 Every secret read or written here is registered with the log redactor.
 """
@@ -26,6 +28,7 @@ import keyring.errors
 from keyring.backends.chainer import ChainerBackend
 
 from desktop.platform.logs import redact, register_secret
+from desktop.platform.secret_service import NoDefaultKeyring, safer_backend
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +168,7 @@ def open_secret_store(
     chosen = keyring.get_keyring() if backend is None else backend
     usable, reason = _usable_backend(chosen)
     if usable is not None:
+        usable = safer_backend(usable)
         failure = _probe(usable, service_name)
         if failure is None:
             log.info("secrets are kept in the system keyring (%s)", _class_name(usable))
@@ -219,6 +223,8 @@ def _probe(backend: keyring.backend.KeyringBackend, service_name: str) -> str | 
 def _probe_failure_summary(exc: BaseException) -> str:
     if isinstance(exc, keyring.errors.KeyringLocked):
         return "the system keyring is locked and was not unlocked"
+    if isinstance(exc, NoDefaultKeyring):
+        return "the system keyring has no default keyring, and Stint does not create one"
     if isinstance(exc, keyring.errors.NoKeyringError):
         return "no keyring service is running"
     return "the system keyring did not work"
