@@ -57,19 +57,29 @@ class DefaultCollectionKeyring(SecretServiceKeyring):
 
 def default_collection(connection, attempts: int = ALIAS_ATTEMPTS):
     """The default collection of the Secret Service on `connection`, by ReadAlias."""
-    from secretstorage.collection import get_collection_by_alias
+    from secretstorage import Collection
+    from secretstorage.defines import DBUS_UNKNOWN_METHOD, SS_PATH
     from secretstorage.exceptions import ItemNotFoundException, SecretStorageException
+    from secretstorage.util import SERVICE_IFACE, DBusAddressWrapper
 
-    for attempt in range(1, attempts + 1):
-        try:
-            return get_collection_by_alias(connection, DEFAULT_ALIAS)
-        except ItemNotFoundException:
-            if attempt == attempts:
-                raise NoDefaultKeyring("the Secret Service has no default keyring") from None
-            time.sleep(ALIAS_RETRY_DELAY_S)
-        except SecretStorageException as exc:
-            raise keyring.errors.InitError(f"Failed to open the default keyring: {exc}.") from exc
-    raise AssertionError("unreachable")
+    service = DBusAddressWrapper(SS_PATH, SERVICE_IFACE, connection)
+    try:
+        for attempt in range(1, attempts + 1):
+            try:
+                (path,) = service.call("ReadAlias", "s", DEFAULT_ALIAS)
+            except ItemNotFoundException as exc:
+                if getattr(exc.__cause__, "name", None) != DBUS_UNKNOWN_METHOD:
+                    raise
+                return Collection(connection)  # a Secret Service without ReadAlias
+            if len(path) > 1:
+                return Collection(connection, path)
+            if attempt < attempts:
+                time.sleep(ALIAS_RETRY_DELAY_S)
+    except ItemNotFoundException:
+        pass  # the collection went away after ReadAlias named it
+    except SecretStorageException as exc:
+        raise keyring.errors.InitError(f"Failed to open the default keyring: {exc}.") from exc
+    raise NoDefaultKeyring("the Secret Service has no default keyring")
 
 
 def safer_backend(backend: keyring.backend.KeyringBackend) -> keyring.backend.KeyringBackend:
