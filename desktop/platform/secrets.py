@@ -28,7 +28,6 @@ import keyring.errors
 from keyring.backends.chainer import ChainerBackend
 
 from desktop.platform.logs import redact, register_secret
-from desktop.platform.secret_service import NoDefaultKeyring, safer_backend
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +164,10 @@ def open_secret_store(
 
     `backend` defaults to keyring's configured backend (keyring.get_keyring()).
     """
+    # Imported here: the Secret Service client loads cryptography, which importing this
+    # module must not (tests/gui/test_app_salesforce_imports.py); opening the keyring does.
+    from desktop.platform.secret_service import safer_backend
+
     chosen = keyring.get_keyring() if backend is None else backend
     usable, reason = _usable_backend(chosen)
     if usable is not None:
@@ -221,6 +224,8 @@ def _probe(backend: keyring.backend.KeyringBackend, service_name: str) -> str | 
 
 
 def _probe_failure_summary(exc: BaseException) -> str:
+    from desktop.platform.secret_service import NoDefaultKeyring
+
     if isinstance(exc, keyring.errors.KeyringLocked):
         return "the system keyring is locked and was not unlocked"
     if isinstance(exc, NoDefaultKeyring):
