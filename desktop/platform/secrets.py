@@ -6,9 +6,11 @@ per profile ("Stint/<profile-id>", see paths.keyring_service_name), one entry pe
 `open_secret_store` checks that the keyring actually works before trusting it: a missing
 backend (keyring's fail backend), the null backend, a chainer with nothing usable, a
 plaintext/file backend from keyrings.alt, or a backend whose set/get/delete probe fails (a
-locked or absent Secret Service, ...) all give a `MemorySecretStore` whose `.problem` tells
-the user, in plain words, that the sign-in is kept for this session only. There is no
-plaintext fallback, ever.
+locked or absent Secret Service, one with no default keyring, ...) all give a
+`MemorySecretStore` whose `.problem` tells the user, in plain words, that the sign-in is kept
+for this session only. There is no plaintext fallback, ever. keyring's Secret Service backend
+is used through secret_service.py, which never creates a keyring and avoids a gnome-keyring
+crash.
 
 Every secret read or written here is registered with the log redactor.
 """
@@ -167,9 +169,14 @@ def open_secret_store(
 
     `backend` defaults to keyring's configured backend (keyring.get_keyring()).
     """
+    # Imported here: the Secret Service client loads cryptography, which importing this
+    # module must not (tests/gui/test_app_salesforce_imports.py); opening the keyring does.
+    from desktop.platform.secret_service import safer_backend
+
     chosen = keyring.get_keyring() if backend is None else backend
     usable, reason = _usable_backend(chosen)
     if usable is not None:
+        usable = safer_backend(usable)
         failure = _probe(usable, service_name)
         if failure is None:
             log.info("secrets are kept in the system keyring (%s)", _class_name(usable))
@@ -225,8 +232,13 @@ def _probe(backend: keyring.backend.KeyringBackend, service_name: str) -> Messag
 
 
 def _probe_failure_summary(exc: BaseException) -> Message:
+    from desktop.platform.secret_service import NoDefaultKeyring
+
     if isinstance(exc, keyring.errors.KeyringLocked):
         summary = QT_TRANSLATE_NOOP("SecretStore", "the system keyring is locked and was not unlocked")
+    elif isinstance(exc, NoDefaultKeyring):
+        summary = QT_TRANSLATE_NOOP(
+            "SecretStore", "the system keyring has no default keyring, and Stint does not create one")
     elif isinstance(exc, keyring.errors.NoKeyringError):
         summary = QT_TRANSLATE_NOOP("SecretStore", "no keyring service is running")
     else:

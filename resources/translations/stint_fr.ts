@@ -1853,6 +1853,10 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
         <translation>le trousseau système est verrouillé et n’a pas été déverrouillé</translation>
     </message>
     <message>
+        <source>the system keyring has no default keyring, and Stint does not create one</source>
+        <translation>le trousseau système n’a pas de trousseau par défaut, et Stint n’en crée pas</translation>
+    </message>
+    <message>
         <source>no keyring service is running</source>
         <translation>aucun service de trousseau n’est lancé</translation>
     </message>

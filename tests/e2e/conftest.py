@@ -74,13 +74,20 @@ def desktop_session(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[
 
 
 def _keep_evidence(session: DesktopSession, tmp_path: Path) -> None:
-    """On failure: a screenshot; its path and the logs' (kept in tmp_path) go in the report."""
+    """On failure: a screenshot and the keyring daemon's output; their paths and the logs'
+    (all kept in tmp_path) go in the report."""
     shot = tmp_path / "failure.png"
     try:
         session.screenshot(shot)
     except Exception as error:  # the X server may be what broke
         shot = Path(f"(no screenshot: {error})")
-    sys.stderr.write(f"e2e evidence: screenshot {shot}, logs in {session.log_dir}\n")
+    # The keyring's runtime dir is deleted when the session stops: its daemon's output is
+    # copied out now (a keyring call of the app or the CLI may be what failed).
+    keyring_log = session.keyring.keep_log(tmp_path / "gnome-keyring-daemon.log")
+    sys.stderr.write(
+        f"e2e evidence: screenshot {shot}, logs in {session.log_dir}, keyring daemon's output "
+        f"in {keyring_log}\n"
+    )
 
 
 @pytest.fixture

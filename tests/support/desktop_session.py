@@ -85,6 +85,15 @@ printf '%s\\n' "$@" >> {urls}
 """
 
 
+# keyring's Secret Service backend as the app uses it (a test helper calling keyring's own
+# backend while the app calls the keyring could crash gnome-keyring).
+_SECRET_SERVICE_BACKEND = (
+    "from keyring.backends.SecretService import Keyring; "
+    "from desktop.platform.secret_service import safer_backend; "
+    "backend = safer_backend(Keyring()); "
+)
+
+
 class ComponentFailed(RuntimeError):
     """A part of the desktop session did not start; the message carries its output."""
 
@@ -223,17 +232,22 @@ class DesktopSession(X11Screen):
         )
 
     def read_secret(self, service: str, username: str) -> str | None:
-        """What Python `keyring` in this session returns for (service, username)."""
+        """What the Secret Service's default collection in this session holds for (service,
+        username), read the way Python `keyring` stores it (through the app's backend: see
+        desktop/platform/secret_service.py for why not keyring's own)."""
         script = (
-            "import json, keyring, sys; "
-            "print(json.dumps(keyring.get_password(sys.argv[1], sys.argv[2])))"
+            "import json, sys; "
+            + _SECRET_SERVICE_BACKEND
+            + "print(json.dumps(backend.get_password(sys.argv[1], sys.argv[2])))"
         )
         return json.loads(self._python(script, service, username))
 
     def store_secret(self, service: str, username: str, secret: str) -> None:
         """Put a secret into this session's keyring, as the app would (e.g. to seed a test)."""
         script = (
-            "import keyring, sys; keyring.set_password(sys.argv[1], sys.argv[2], sys.stdin.read())"
+            "import sys; "
+            + _SECRET_SERVICE_BACKEND
+            + "backend.set_password(sys.argv[1], sys.argv[2], sys.stdin.read())"
         )
         self._python(script, service, username, stdin=secret)
 

@@ -162,12 +162,43 @@ class KeyringSession:
 
         return Keyring()
 
+    def daemon_state(self) -> str:
+        """Whether gnome-keyring-daemon still runs (for a failed test's evidence)."""
+        if self._keyring is None:
+            return "gnome-keyring-daemon is not started"
+        status = self._keyring.poll()
+        if status is None:
+            return f"gnome-keyring-daemon (pid {self._keyring.pid}) is running"
+        return f"gnome-keyring-daemon (pid {self._keyring.pid}) exited with status {status}"
+
+    def daemon_running(self) -> bool:
+        return self._keyring is not None and self._keyring.poll() is None
+
+    def keep_log(self, destination: Path) -> Path:
+        """Copy the daemon's output (and whether it still runs) to `destination`."""
+        try:
+            output = self.log_path.read_text(errors="replace")
+        except FileNotFoundError:
+            output = "(no output)\n"
+        destination.write_text(f"{output}--- {self.daemon_state()}\n", encoding="utf-8")
+        return destination
+
     def lock(self) -> None:
         """Lock the login keyring, as after a screen lock or a fresh login without unlock."""
         self._with_default_collection(lambda collection: collection.lock())
 
     def is_locked(self) -> bool:
         return self._with_default_collection(lambda collection: collection.is_locked())
+
+    def collection_paths(self) -> list[str]:
+        """The D-Bus paths of the daemon's collections, sorted."""
+        from jeepney.io.blocking import open_dbus_connection
+        from secretstorage.defines import SS_PATH
+        from secretstorage.util import SERVICE_IFACE, DBusAddressWrapper
+
+        with open_dbus_connection(bus=self.bus_address) as connection:
+            service = DBusAddressWrapper(SS_PATH, SERVICE_IFACE, connection)
+            return sorted(service.get_property("Collections"))
 
     # -- internals --------------------------------------------------------------------------
 
@@ -245,16 +276,14 @@ class KeyringSession:
 
     def _with_default_collection(self, action):
         from jeepney.io.blocking import open_dbus_connection
-        from secretstorage import Collection
 
-        connection = open_dbus_connection(bus=self.bus_address)
-        try:
-            # Collection() only looks the default collection up; secretstorage's
-            # get_default_collection would try to create one (a prompt) while the daemon is
-            # still creating the login keyring from --unlock.
-            return action(Collection(connection))
-        finally:
-            connection.close()
+        from desktop.platform.secret_service import default_collection
+
+        with open_dbus_connection(bus=self.bus_address) as connection:
+            # By ReadAlias, as the app does: a first call on the alias path can crash
+            # gnome-keyring (see desktop/platform/secret_service.py), and secretstorage's
+            # get_default_collection would try to create a collection.
+            return action(default_collection(connection))
 
 
 def main(argv: list[str] | None = None) -> int:
