@@ -135,6 +135,7 @@ class Scheduler:
         self._is_paused = is_paused
         self.on_pause_changed = on_pause_changed
         self._paused: bool | None = None  # as last read (None: not read yet)
+        self._waiting_since: datetime | None = None  # the due time last said to wait for a pause
         self._wakes = 0  # counts wake() calls: a pause read before one is read again
 
     # -- control -------------------------------------------------------------------------
@@ -230,6 +231,11 @@ class Scheduler:
                         continue  # changed while it was read: read it again
                     delay = (self._next_at - self._clock.now()).total_seconds() if self._next_at else None
                     if paused:
+                        if delay is not None and delay <= 0 and self._waiting_since != self._next_at:
+                            self._waiting_since = self._next_at  # said once per due sync
+                            log.info("a synchronization fell due at %s: it waits while "
+                                     "synchronization is paused",
+                                     self._next_at.isoformat(timespec="seconds"))
                         self._cond.wait(timeout=PAUSE_POLL_SECONDS)
                         continue
                     if delay is None or delay > 0:

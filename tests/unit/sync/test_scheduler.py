@@ -3,6 +3,7 @@ stretching near the API limit."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -227,6 +228,26 @@ def test_while_paused_nothing_runs_by_itself_a_forced_sync_runs_once_and_resumin
     scheduler.wake()
     assert finished.wait(5) and fake.calls >= 2
     assert heard == [False] and not scheduler.is_paused()
+
+
+def test_a_run_due_while_paused_is_said_once(make, caplog):
+    """The log says why nothing synced: once per due run, not at every look."""
+    fake = FakeSync()
+    reads = threading.Semaphore(0)
+
+    def is_paused():
+        reads.release()
+        return True
+
+    scheduler = make(fake, first_delay=timedelta(0), is_paused=is_paused)
+    with caplog.at_level(logging.INFO, logger="desktop.sync.scheduler"):
+        scheduler.start()
+        for _ in range(3):  # looked at three times, still the same due run
+            assert reads.acquire(timeout=5)
+            scheduler.wake()
+        assert reads.acquire(timeout=5)
+    said = [r for r in caplog.records if "it waits while synchronization is paused" in r.message]
+    assert len(said) == 1 and fake.calls == 0
 
 
 def test_a_pause_setting_that_cannot_be_read_keeps_the_last_known_state(make):
