@@ -41,43 +41,6 @@ DEFAULT_CHILD_RELATIONSHIPS: dict[str, tuple[str, ...]] = {
     "Case": ("Tasks", "Cases"),
 }
 
-# Dotted policy names (desktop/platform/policy.py) -> Settings attribute.
-POLICY_TO_SETTING: dict[str, str] = {
-    "connection.login_url": "login_url",
-    "connection.auth_method": "auth_method",
-    "connection.consumer_key": "consumer_key",
-    "connection.callback_url": "oauth_callback_url",
-    "import.opportunities": "import_opportunities",
-    "import.cases": "import_cases",
-    "import.mode": "import_mode",
-    "import.only_mine": "only_mine",
-    "import.opportunity_stage_trigger": "opportunity_stage_trigger",
-    "sync.interval_minutes": "sync_interval_minutes",
-    "sync.paused": "sync_paused",
-    "writeback.target": "writeback",
-    "writeback.min_minutes": "writeback_min_minutes",
-    "writeback.short_entries": "writeback_short_entries",
-    # The General page (issue 13): display, start at log-in, idle detection, reminders.
-    "general.start_at_login": "start_at_login",
-    "general.week_start": "week_start",
-    "general.time_format": "time_format",
-    "general.duration_format": "duration_format",
-    "general.notifications": "notifications",
-    "general.language": "language",
-    "idle.detection": "idle_detection",
-    "idle.minutes": "idle_minutes",
-    "reminders.no_timer": "remind_no_timer",
-    "reminders.no_timer_minutes": "remind_no_timer_minutes",
-    "reminders.work_days": "work_days",
-    "reminders.work_start": "work_start",
-    "reminders.work_end": "work_end",
-    "reminders.long_timer": "remind_long_timer",
-    "reminders.long_timer_hours": "remind_long_timer_hours",
-}
-
-# Policy keys that are no setting: secrets go to the sign-in directly, never into Settings.
-POLICY_SECRETS = frozenset({"connection.consumer_secret"})
-
 _SALESFORCE_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
 _API_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$")
 
@@ -219,7 +182,6 @@ def settings_problems(settings: Settings) -> dict[str, Message]:
 
 
 NOT_IDS = QT_TRANSLATE_NOOP("Settings", "These are not Salesforce Ids: %1.")
-SET_BY_ADMINISTRATOR = QT_TRANSLATE_NOOP("Settings", "This setting is set by your administrator.")
 
 
 def login_url_problem(url: str) -> Message | None:
@@ -303,7 +265,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
         if name not in known:
             continue
         try:
-            values[name] = _coerce(name, raw, getattr(defaults, name))
+            values[name] = coerce_setting(name, raw, getattr(defaults, name))
         except (TypeError, ValueError):
             problems[name] = _text(QT_TRANSLATE_NOOP(
                 "Settings", "The stored value for %1 is not usable (%2)."), name, repr(raw))
@@ -312,7 +274,9 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
     return replace(defaults, **values)
 
 
-def _coerce(name: str, raw: Any, default: Any) -> Any:
+def coerce_setting(name: str, raw: Any, default: Any) -> Any:
+    """`raw` (stored JSON, or a policy's value) as setting `name`'s type; TypeError or
+    ValueError when it cannot be."""
     if name == "opportunity_stage_trigger":
         if raw is None or isinstance(raw, str):
             return raw
@@ -345,57 +309,3 @@ def _str(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(value)
     return value
-
-
-def apply_policy(
-    settings: Settings, policy: Mapping[str, Any]
-) -> tuple[Settings, frozenset[str]]:
-    """Put the admin policy (the dict from platform.policy.load_policy) over the user's settings.
-
-    A locked setting takes the policy's value, or the built-in default when the policy locks it
-    without a value. An unlocked policy value is a preset: it replaces the user's value only
-    while that is still the built-in default. Returns the settings and the names of the locked
-    Settings attributes. Values the policy sets that break a rule raise SettingsError with the
-    message prefixed by "The admin policy".
-    """
-    defaults = Settings()
-    locked_dotted = set(policy.get("locked", ()))
-    values: dict[str, Any] = {}
-    for section, content in policy.items():
-        if section == "locked":
-            continue
-        for key, value in dict(content).items():
-            values[f"{section}.{key}"] = value
-    changes: dict[str, Any] = {}
-    locked: set[str] = set()
-    for dotted in set(values) | locked_dotted:
-        if dotted in POLICY_SECRETS:
-            continue
-        attribute = POLICY_TO_SETTING.get(dotted)
-        if attribute is None:
-            raise SettingsError({dotted: _text(QT_TRANSLATE_NOOP(
-                "Settings", "The admin policy names an unknown setting (%1)."), dotted)})
-        is_locked = dotted in locked_dotted
-        if is_locked:
-            locked.add(attribute)
-        if dotted in values:
-            if is_locked or getattr(settings, attribute) == getattr(defaults, attribute):
-                default = getattr(defaults, attribute)
-                changes[attribute] = _coerce(attribute, values[dotted], default)
-        elif is_locked:
-            changes[attribute] = getattr(defaults, attribute)
-    result = replace(settings, **changes)
-    problems = {
-        name: _text(QT_TRANSLATE_NOOP("Settings", "The admin policy sets an unusable value: %1"),
-                    message)
-        for name, message in settings_problems(result).items()
-        if name in changes
-    }
-    if problems:
-        raise SettingsError(problems)
-    return result, frozenset(locked)
-
-
-def locked_changes(settings: Settings, current: Settings, locked: frozenset[str]) -> list[str]:
-    """The locked settings whose value `settings` would change (sorted)."""
-    return [name for name in sorted(locked) if getattr(settings, name) != getattr(current, name)]

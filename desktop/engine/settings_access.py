@@ -19,11 +19,11 @@ from typing import Any
 from desktop.domain.settings import (
     Settings,
     SettingsError,
-    apply_policy,
     settings_from_dict,
     settings_to_dict,
     validate,
 )
+from desktop.domain.settings_policy import apply_policy
 from desktop.domain.text import Message
 from desktop.engine.errors import EngineError, SettingLocked
 from desktop.engine.sync_pause import record_settings_effects

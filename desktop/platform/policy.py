@@ -27,7 +27,7 @@ The file format is documented in docs/policy.md.
 A missing file gives ``{}``. Unknown sections or keys, values of the wrong type and locked
 names that are not policy keys are errors (a typo must not silently leave a setting unlocked).
 Whether a value is acceptable (https URL, interval range, known method names) is the settings'
-rule, checked when the policy is applied (domain.settings.apply_policy).
+rule, checked when the policy is applied (domain.settings_policy.apply_policy).
 
 A locked key that the file gives no value locks the setting at the application's default.
 """

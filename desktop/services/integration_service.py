@@ -21,14 +21,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.domain.preferences import settings_message
-from desktop.domain.settings import (
-    SET_BY_ADMINISTRATOR,
-    Settings,
-    SettingsError,
-    locked_changes,
-    settings_problems,
-)
+from desktop.domain.settings import Settings, SettingsError, settings_problems
+from desktop.domain.settings_policy import locked_problems
 from desktop.engine import ConnectionInfo, Engine, EngineError
 from desktop.engine.salesforce_stack import load_salesforce_stack
 from desktop.salesforce.errors import Cancelled, ConnectionProblem
@@ -143,8 +137,7 @@ class IntegrationService(QObject):
         EngineError (SettingLocked) when a locked setting would change."""
         problems = settings_problems(settings)
         current = self.settings()
-        for name in locked_changes(settings, current, self.locked_keys()):
-            problems[name] = settings_message(SET_BY_ADMINISTRATOR)
+        problems.update(locked_problems(settings, current, self.locked_keys()))
         if problems:
             raise SettingsError(problems)
         saved = self._engine.settings.save(settings)

@@ -16,13 +16,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.preferences import settings_message
-from desktop.domain.settings import (
-    SET_BY_ADMINISTRATOR,
-    Settings,
-    SettingsError,
-    locked_changes,
-    settings_problems,
-)
+from desktop.domain.settings import Settings, SettingsError, settings_problems
+from desktop.domain.settings_policy import locked_problems
 from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.store.store import Store
 
@@ -96,8 +91,7 @@ class PreferencesService(QObject):
                 "Settings", "Stint is still starting; try again in a moment."))})
         current = self.settings()
         problems = settings_problems(settings)
-        for name in locked_changes(settings, current, self.locked_keys()):
-            problems[name] = settings_message(SET_BY_ADMINISTRATOR)
+        problems.update(locked_problems(settings, current, self.locked_keys()))
         if problems:
             raise SettingsError(problems)
         if settings.start_at_login != current.start_at_login:

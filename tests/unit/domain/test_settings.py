@@ -5,13 +5,13 @@ import pytest
 from desktop.domain.settings import (
     Settings,
     SettingsError,
-    apply_policy,
     login_url_problem,
     settings_from_dict,
     settings_problems,
     settings_to_dict,
     validate,
 )
+from desktop.domain.settings_policy import apply_policy
 
 
 def test_defaults_are_valid():
