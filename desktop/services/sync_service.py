@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.services.i18n import error_text, run_error_text
+from desktop.services.sync_problems import RETRY, action_for, message_for
 from desktop.services.sync_state import SyncPhase, SyncProgress, SyncState
 from desktop.store.store import Store
 
@@ -31,11 +32,6 @@ if TYPE_CHECKING:  # the first paint shows "Starting…": none of these is loade
 
 log = logging.getLogger(__name__)
 
-# What the banner offers for an error (see UI contract: sync_failed(message, action)).
-REENTER_PASSWORD = "reenter_password"
-RETRY = "retry"
-RECONNECT = "reconnect"
-CHOOSE_CA_FILE = "choose_ca_file"
 # Where the engine keeps the org's last reported API usage ("used/limit"): the value of
 # desktop.engine.core.API_USAGE_KEY, repeated because the engine is too heavy to import
 # before the first paint (a test checks that both agree).
@@ -76,43 +72,6 @@ class SyncCallbacks:
     on_finished: Any
     on_failed: Any
     on_pause_changed: Any  # the pause setting changed (e.g. `stint sync --pause` meanwhile)
-
-
-def action_for(error: BaseException | None) -> str:
-    """The banner action that fixes `error`: re-enter the password, reconnect, or retry."""
-    # Imported here: desktop.engine pulls in simple-salesforce, which the first paint waits for.
-    from desktop.engine.errors import NotConnected
-    from desktop.salesforce.errors import (
-        CaFileMissing,
-        CredentialsMissing,
-        PasswordSignInRetired,
-        RefreshTokenRevoked,
-        SessionExpired,
-        TlsProblem,
-        WrongCredentials,
-    )
-
-    if isinstance(error, CaFileMissing) or (isinstance(error, TlsProblem) and error.ca_file):
-        return CHOOSE_CA_FILE
-    if isinstance(error, WrongCredentials | SessionExpired):
-        return REENTER_PASSWORD
-    if isinstance(error, RefreshTokenRevoked | CredentialsMissing | NotConnected
-                  | PasswordSignInRetired):  # sign in again, with the browser this time
-        return RECONNECT
-    return RETRY
-
-
-def message_for(error: BaseException) -> str:
-    """A plain-language message in the user's language (these errors' messages never hold
-    secrets)."""
-    from desktop.engine.errors import EngineError
-    from desktop.salesforce.errors import ConnectionProblem
-    from desktop.store.errors import StoreError
-
-    if isinstance(error, ConnectionProblem | EngineError | StoreError):
-        return error_text(error)
-    return QCoreApplication.translate(
-        "SyncService", "Synchronization failed unexpectedly; see the log for details.")
 
 
 class _Relay(QObject):

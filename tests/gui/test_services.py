@@ -9,7 +9,7 @@ from desktop.domain.entries import TimeEntry
 from desktop.domain.items import Item, ItemKind
 from desktop.domain.synclog import RunOutcome
 from desktop.salesforce.errors import HostUnreachable, RefreshTokenRevoked, WrongCredentials
-from desktop.services.sync_service import RECONNECT, REENTER_PASSWORD, RETRY, action_for
+from desktop.services.sync_problems import RECONNECT, REENTER_PASSWORD, RETRY, action_for
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from tests.gui.conftest import (

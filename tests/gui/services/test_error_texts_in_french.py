@@ -34,7 +34,7 @@ from desktop.services.i18n import (
     run_error_text,
     translated,
 )
-from desktop.services.sync_service import message_for
+from desktop.services.sync_problems import message_for
 from desktop.store.errors import StoreCorrupt, store_problem
 from desktop.store.store import Store
 from desktop.sync.push.mapping import PushSetupError
