@@ -291,7 +291,8 @@ class StintApp(QObject):
 
         interval = self.engine.settings.current().sync_interval_minutes
         delay = timedelta(0) if first_sync_now else self.sync.first_sync_delay(interval)
-        scheduler = self.engine.start_scheduler(first_delay=delay, **asdict(self.sync.callbacks()))
+        scheduler = self.engine.start_scheduler(first_delay=delay, runs_in_child=True,
+                                                **asdict(self.sync.callbacks()))
         self.sync.attach(scheduler)
 
     def show_settings(self, section: str = "salesforce") -> None:

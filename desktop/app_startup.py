@@ -149,8 +149,9 @@ def start_new_items_notice(stint: StintApp) -> None:
 
 
 def build_engine(stint: StintApp) -> Any:
-    """On a worker: the engine (imports simple-salesforce, opens the keyring), and the
-    write-back module, so that building the service later costs the GUI thread nothing."""
+    """On a worker: the engine (opens the keyring unless the sign-in is noted as kept there),
+    and the write-back module, so that building the service later costs the GUI thread
+    nothing."""
     from desktop.engine import Engine
     from desktop.platform.policy import load_policy
     from desktop.services import writeback_service  # noqa: F401
@@ -159,4 +160,4 @@ def build_engine(stint: StintApp) -> Any:
     engine = Engine(stint.paths, stint.store, load_policy(), secret_store=secrets)
     if stint.demo is not None:
         stint.demo.connect(engine)
-    return engine, engine.connection_info()
+    return engine, engine.known_connection_info()

@@ -27,7 +27,13 @@ from desktop.domain.items import Item
 from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.engine.errors import EngineError, SyncAlreadyRunning, UnknownTask
-from desktop.engine.link import ConnectionInfo, keyring_connection_info, stored_connection_info
+from desktop.engine.link import (
+    SYSTEM_KEYRING,
+    ConnectionInfo,
+    keyring_connection_info,
+    stored_connection_info,
+    stored_keyring,
+)
 from desktop.engine.salesforce_stack import load_salesforce_stack
 from desktop.engine.settings_access import SettingsAccess
 from desktop.engine.sync_pause import PauseState, pause_state
@@ -85,6 +91,7 @@ class Engine:
         else:
             factory = lambda: secret_store  # type: ignore[assignment,return-value]  # noqa: E731
         self._secret_store_factory = factory
+        self._secrets_handed_in = secret_store is not None  # the demo's, tests': this process's only
         self._secret_store: SecretStore | None = None  # opened on first use, then shared
         self._secrets_lock = threading.Lock()
         self._connection: ConnectionManager | None = None
@@ -152,6 +159,14 @@ class Engine:
         if self._connection is not None:
             return self._connection.info()
         return keyring_connection_info(self.store, self.settings.current(), self._secrets())
+
+    def known_connection_info(self) -> ConnectionInfo:
+        """What the app shows and starts from: the link as the store notes it when the
+        sign-in is kept in the system keyring (the syncs sign in in a process of their own,
+        so this one need not load the keyring and cryptography), else connection_info()."""
+        if self._connection is None and self.sign_in_in_system_keyring():
+            return self.link_info()
+        return self.connection_info()
 
     def link_info(self) -> ConnectionInfo:
         """The link as the store remembers it, without the keyring (engine.link): what
@@ -364,25 +379,40 @@ class Engine:
 
     # -- scheduler ---------------------------------------------------------------------------
 
-    def start_scheduler(self, first_delay: timedelta = timedelta(0), **callbacks: Any) -> Scheduler:
+    def start_scheduler(self, first_delay: timedelta = timedelta(0), *,
+                        runs_in_child: bool = False, **callbacks: Any) -> Scheduler:
         """Start automatic syncing (on_started, on_progress, on_finished, on_failed and
         on_pause_changed callbacks, called on the scheduler's thread; nothing runs by itself
-        while paused). Returns the running Scheduler."""
+        while paused). With `runs_in_child` (the app), each run whose sign-in a child process
+        can find runs in one (desktop.engine.sync_process). Returns the running Scheduler."""
         from desktop.sync.scheduler import Scheduler
 
         if self._scheduler is None:
+            run_sync: Callable[..., SyncRun] = self.run_sync
+            problem_of: Callable[[SyncRun], BaseException | None] = self.last_problem
+            if runs_in_child:
+                from desktop.engine.sync_process import ScheduledRuns
+
+                runs = ScheduledRuns(self.paths, self.store, self._local_sync, self.run_sync,
+                                     self.last_problem, self.sign_in_in_system_keyring)
+                run_sync, problem_of = runs, runs.last_problem
             self._scheduler = Scheduler(
-                self.run_sync,
+                run_sync,
                 interval=lambda: timedelta(minutes=self.settings.current().sync_interval_minutes),
                 api_usage=self.api_usage,
                 clock=self.clock,
-                problem_of=self.last_problem,
+                problem_of=problem_of,
                 first_delay=first_delay,
                 is_paused=lambda: self.settings.current().sync_paused,
                 **callbacks,
             )
         self._scheduler.start()
         return self._scheduler
+
+    def sign_in_in_system_keyring(self) -> bool:
+        """Whether another process would find this profile's sign-in: kept in the system
+        keyring (as the store notes at sign-in), and not secrets handed to this engine."""
+        return not self._secrets_handed_in and stored_keyring(self.store) == SYSTEM_KEYRING
 
     @property
     def scheduler(self) -> Scheduler | None:

@@ -119,7 +119,7 @@ class IntegrationService(QObject):
 
     def refresh_connection(self) -> None:
         run_in_background(
-            self, self._engine.connection_info, self._set_info,
+            self, self._engine.known_connection_info, self._set_info,
             lambda error: log.warning("connection state unavailable: %s", error),
             name="connection info",
         )
@@ -273,7 +273,7 @@ class IntegrationService(QObject):
             return
         callbacks = self._sync.callbacks()
         scheduler = self._engine.start_scheduler(
-            **{f.name: getattr(callbacks, f.name) for f in fields(callbacks)}
+            runs_in_child=True, **{f.name: getattr(callbacks, f.name) for f in fields(callbacks)}
         )
         self._sync.attach(scheduler)
         if not self.settings().sync_paused:  # paused: nothing syncs until resumed or forced

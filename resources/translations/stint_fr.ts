@@ -630,6 +630,10 @@ Total %2 · facturable %3 · non facturable %4</translation>
         <source>A sync is already running for this profile (in this or another Stint process); wait for it to finish.</source>
         <translation>Une synchronisation est déjà en cours pour ce profil (dans ce processus Stint ou un autre)&#x202f;; attendez qu’elle se termine.</translation>
     </message>
+    <message>
+        <source>The synchronization stopped unexpectedly (exit code %1); the log says more.</source>
+        <translation>La synchronisation s’est arrêtée de façon inattendue (code de sortie %1)&#x202f;; le journal en dit plus.</translation>
+    </message>
 </context>
 <context>
     <name>EntriesService</name>

@@ -211,12 +211,23 @@ class IntegrationPage(QWidget):
             # In the log for support, and the e2e tests' sign that the form takes input.
             log.info("integration page shows state %r", self._state)
         self._show_state(info)
-        if info is not None and info.connected and not self._metadata_requested:
-            self._metadata_requested = True
-            self._service.load_metadata()
+        if info is not None and info.connected:
+            self._load_metadata_if_shown()
         elif info is not None and not info.connected:
             self.import_form.set_metadata_unavailable(
                 QCoreApplication.translate("ChoiceRow", NOT_CONNECTED_NOTE))
+
+    def _load_metadata_if_shown(self) -> None:
+        """Ask what the org offers (stages, fields) once this page is on screen: asking signs
+        in from the app's own process, which an app in the tray all day should not do for a
+        page nobody opened (its syncs sign in in a process of their own)."""
+        if self.isVisible() and self._state == CONNECTED and not self._metadata_requested:
+            self._metadata_requested = True
+            self._service.load_metadata()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._load_metadata_if_shown()
 
     def _was_linked(self, settings) -> bool:
         return bool(settings.username) or len(self._tasks.tree()) > 1
