@@ -160,10 +160,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    if arguments[:1] == ["_sync-run"]:  # the app's sync process (not in --help)
-        from desktop.engine.sync_child import run as sync_run
+    if arguments[:1] in (["_sync-run"], ["_push-run"]):  # the app's children (not in --help)
+        from desktop.engine import sync_child
 
-        return sync_run(arguments[1:])
+        run = sync_child.run_sync if arguments[0] == sync_child.SYNC_COMMAND else sync_child.run_push
+        return run(arguments[1:])
     app_options = _app_options(arguments)
     if app_options is not None:
         return _start_app(**app_options)

@@ -314,6 +314,26 @@ class Engine:
         finally:
             self._local_sync.release()
 
+    def push_from_app(
+        self, wait_seconds: float = 120.0, cancel: threading.Event | None = None
+    ) -> PushReport | None:
+        """push_now as the app runs it: in a child process when one can sign in (the sign-in
+        is kept in the system keyring), so the Salesforce client never loads in the app
+        (desktop.engine.push_process); here otherwise, or when no child can be started."""
+        if not self.writeback_enabled() or self.settings.current().sync_paused:
+            return None
+        from desktop.engine.child_process import CHILD_PROCESS_PLATFORM
+
+        if CHILD_PROCESS_PLATFORM and self.sign_in_in_system_keyring():
+            from desktop.engine.push_process import PushProcess
+
+            try:
+                return PushProcess(self.paths, self._local_sync)(
+                    wait_seconds, cancel or threading.Event())
+            except OSError as exc:
+                log.warning("write-back: no push process (%s); this push runs in the app", exc)
+        return self.push_now(wait_seconds, cancel)
+
     def _wait_for_sync(self, seconds: float, cancel: threading.Event) -> bool:
         """Take the in-process sync lock within `seconds`, unless `cancel` is set first."""
         deadline = time.monotonic() + seconds  # real waiting, whatever clock the engine has

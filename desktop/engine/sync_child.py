@@ -1,5 +1,6 @@
-"""One sync run in a process of its own, started by the app (desktop.engine.sync_process):
-`stint _sync-run --profile DIR [--full]` (hidden from `stint --help`).
+"""One sync run, or one write-back push, in a process of its own, started by the app
+(desktop.engine.sync_process, push_process): `stint _sync-run --profile DIR [--full]` and
+`stint _push-run --profile DIR --wait SECONDS` (hidden from `stint --help`).
 
 It opens the profile as `stint sync` does (its own keyring access and Salesforce sign-in),
 runs one sync (pull, then the write-back push when it is on) holding the profile's sync lock,
@@ -12,6 +13,9 @@ the profile's log file, Python's own complaints to stderr):
                                                problem behind it (desktop.engine.problem_relay)
     {"problem": {...}}                         instead, when no run could start (not
                                                connected, the sign-in fails, a sync is running)
+    {"report": null | {...}}                   a push's last line: what it sent
+                                               (desktop.engine.push_process), null when it
+                                               sent nothing (off, paused, not connected, busy)
 SIGTERM (and SIGINT) cancel the run between requests: it ends as cancelled, committed work
 kept, like a cancel in the app.
 """
@@ -24,7 +28,8 @@ import sys
 import threading
 from typing import Any
 
-CHILD_COMMAND = "_sync-run"
+SYNC_COMMAND = "_sync-run"
+PUSH_COMMAND = "_push-run"
 EXIT_RUN_RECORDED = 0  # the last line names the run (whatever its outcome)
 EXIT_NO_RUN = 3  # the last line names the problem that stopped the run from starting
 
@@ -34,15 +39,14 @@ def _emit(message: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def run(arguments: list[str]) -> int:
+def run_sync(arguments: list[str]) -> int:
     """`stint _sync-run --profile DIR [--full]`; returns the exit code."""
     from desktop.engine import Engine
     from desktop.engine.problem_relay import problem_to_data
 
-    profile, full = _parse(arguments)
-    cancel = threading.Event()
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: cancel.set())
+    options = _parse(arguments, SYNC_COMMAND)
+    profile, full = options["profile"], bool(options.get("full"))
+    cancel = _cancelled_by_signals()
 
     def progress(sobject: str, done: int, total: int) -> None:
         _emit({"progress": [sobject, done, total]})
@@ -63,17 +67,37 @@ def run(arguments: list[str]) -> int:
         return EXIT_NO_RUN
 
 
-def _parse(arguments: list[str]) -> tuple[str, bool]:
+def run_push(arguments: list[str]) -> int:
+    """`stint _push-run --profile DIR --wait SECONDS`; returns the exit code."""
+    from desktop.engine import Engine
+    from desktop.engine.push_process import report_to_data
+
+    options = _parse(arguments, PUSH_COMMAND)
+    cancel = _cancelled_by_signals()
+    with Engine.open(options["profile"]) as engine:
+        report = engine.push_now(wait_seconds=float(options.get("wait", 0)), cancel=cancel)
+        _emit({"report": None if report is None else report_to_data(report)})
+    return EXIT_RUN_RECORDED
+
+
+def _cancelled_by_signals() -> threading.Event:
+    cancel = threading.Event()
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: cancel.set())
+    return cancel
+
+
+def _parse(arguments: list[str], command: str) -> dict[str, Any]:
     rest = list(arguments)
-    profile, full = None, False
+    options: dict[str, Any] = {}
     while rest:
         word = rest.pop(0)
-        if word == "--profile" and rest:
-            profile = rest.pop(0)
+        if word in ("--profile", "--wait") and rest:
+            options[word[2:]] = rest.pop(0)
         elif word == "--full":
-            full = True
+            options["full"] = True
         else:
-            raise SystemExit(f"stint {CHILD_COMMAND}: unexpected argument {word!r}")
-    if not profile:
-        raise SystemExit(f"stint {CHILD_COMMAND}: --profile DIR is required")
-    return profile, full
+            raise SystemExit(f"stint {command}: unexpected argument {word!r}")
+    if not options.get("profile"):
+        raise SystemExit(f"stint {command}: --profile DIR is required")
+    return options

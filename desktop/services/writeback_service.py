@@ -9,9 +9,9 @@ copy for UNDO_GRACE, so the timesheet's Undo still works).
   fixing its note a second later is one push.
 - One push at a time: pushes run on a one-thread pool of their own (a push may wait minutes for
   a running sync, and must not hold up the shared pool that loads the task tree); a request
-  made while one runs is remembered and pushed once it ends. Engine.push_now itself waits for
+  made while one runs is remembered and pushed once it ends. Engine.push_from_app waits for
   a running sync and takes the push lock, so the scheduler's push never overlaps either.
-- Nothing happens while write-back is off or Stint is not connected (push_now returns None).
+- Nothing happens while write-back is off or Stint is not connected (it returns None).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ SYNC_WAIT_SECONDS = 300.0  # how long a push waits for a running sync before giv
 
 
 class WriteBackService(QObject):
-    """Debounced, one-at-a-time Engine.push_now() calls on a worker thread."""
+    """Debounced, one-at-a-time Engine.push_from_app() calls on a worker thread."""
 
     push_started = Signal()
     push_finished = Signal(object)  # PushReport, or None when nothing was pushed (off, offline)
@@ -137,7 +137,7 @@ class WriteBackService(QObject):
 
         def push() -> object:
             try:
-                return engine.push_now(wait_seconds=SYNC_WAIT_SECONDS, cancel=cancel)
+                return engine.push_from_app(wait_seconds=SYNC_WAIT_SECONDS, cancel=cancel)
             finally:
                 self._idle.set()
 

@@ -149,7 +149,7 @@ def test_an_edit_and_a_delete_propagate_the_delete_after_the_undo_grace(
 
 # -- the scheduling rules, with an engine that records its pushes --------------------------
 class RecordingEngine:
-    """Counts push_now calls and how many ran at once; `gate` holds a push open."""
+    """Counts push_from_app calls and how many ran at once; `gate` holds a push open."""
 
     def __init__(self) -> None:
         self.calls = 0
@@ -160,7 +160,7 @@ class RecordingEngine:
         self.threads: set[str] = set()
         self._lock = threading.Lock()
 
-    def push_now(self, wait_seconds: float = 0, cancel: threading.Event | None = None):
+    def push_from_app(self, wait_seconds: float = 0, cancel: threading.Event | None = None):
         with self._lock:
             self.calls += 1
             self.active += 1

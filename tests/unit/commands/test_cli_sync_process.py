@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 import sys
 import threading
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from desktop.domain.entries import EntrySyncState
 from desktop.domain.synclog import RunOutcome
 from desktop.engine import Engine
 from desktop.engine.errors import NotConnected
@@ -87,3 +89,24 @@ def test_a_problem_in_the_child_reaches_the_app_as_its_class(
         assert done.wait(120)
         scheduler.stop()
     assert isinstance(failures[0], NotConnected)  # the banner offers "Connect…"
+
+
+def test_the_apps_write_back_push_runs_in_a_child(
+        stint_process, sandbox, profile_dir, keyring_session, monkeypatch):
+    """A stopped entry reaches Salesforce through `stint _push-run`; the app's engine reads
+    the report without signing in itself."""
+    assert connect_password(stint_process, sandbox).code == 0
+    for key, value in (("writeback", "event"), ("writeback_short_entries", "true")):
+        assert stint_process("settings", "set", key, value).code == 0
+    assert stint_process("sync").code == 0
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", keyring_session.bus_address)
+    with Engine.open(profile_dir) as engine:
+        task = next(item for item in engine.store.items.all() if item.sobject == "Opportunity")
+        now = datetime.now(UTC).replace(microsecond=0)
+        entry = engine.add_entry(task.id, now - timedelta(minutes=30), now, note="Call notes")
+        report = engine.push_from_app(wait_seconds=60)
+        assert report is not None and (report.created, report.failed, report.error) == (1, 0, None)
+        assert engine._connection is None and engine._secret_store is None  # all in the child
+        assert engine.store.entries.get(entry.id).sync_state is EntrySyncState.SYNCED
+    events = sandbox.salesforce().query_all("SELECT Description FROM Event")["records"]
+    assert sum("Call notes" in (event["Description"] or "") for event in events) == 1

@@ -1,0 +1,102 @@
+"""Running one of the app's syncs or write-back pushes in a child `stint` process, and hearing
+what it says (desktop.engine.sync_child speaks; sync_process and push_process listen).
+
+Each child reports on stdout, one JSON object a line: progress while it works, a result last.
+A cancel asks it to stop (SIGTERM: it ends its work as cancelled, committed work kept) and
+kills it if it has not ended CANCEL_GRACE_SECONDS later.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.platform.paths import ProfilePaths
+
+log = logging.getLogger(__name__)
+
+# Where a child has been run and tested: Linux (pip-installed and the bundle). Windows'
+# windowed bundle has no standard streams to report on, and neither it nor macOS has been tried
+# (installer/README.md): there the app syncs and pushes in its own process, as before.
+CHILD_PROCESS_PLATFORM = sys.platform.startswith("linux")
+CANCEL_GRACE_SECONDS = 20.0
+STDERR_KEPT_LINES = 20  # of a child that failed, for the log
+BENCHMARK_SWITCHES = ("STINT_REPORT_STARTUP", "STINT_EXIT_AFTER_FIRST_PAINT")  # the app's only
+
+
+@dataclass(frozen=True)
+class ChildOutcome:
+    result: dict[str, Any] | None  # the last line that was not progress
+    exit_code: int
+    stderr: str  # its last lines
+
+
+def stint_command(word: str, paths: ProfilePaths, *arguments: str) -> list[str]:
+    """`stint WORD --profile ROOT ...`, whether Stint is installed by pip (python -m desktop)
+    or bundled (the bundle's executable is the `stint` command)."""
+    stint = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "desktop"]
+    return [*stint, word, "--profile", str(paths.root), *arguments]
+
+
+def run_child(command: list[str], cancel: threading.Event,
+              on_progress: Callable[[Any], None] | None = None) -> ChildOutcome:
+    """Run `command` to its end (or until `cancel`), passing each progress line's value to
+    `on_progress`. OSError when it cannot be started at all."""
+    environment = {k: v for k, v in os.environ.items() if k not in BENCHMARK_SWITCHES}
+    child = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, encoding="utf-8", errors="replace", env=environment,
+    )
+    stderr: deque[str] = deque(maxlen=STDERR_KEPT_LINES)
+    stderr_reader = threading.Thread(target=lambda: stderr.extend(child.stderr),  # type: ignore[arg-type]
+                                     daemon=True, name="child stderr")
+    stderr_reader.start()
+    threading.Thread(target=_stop_when_cancelled, args=(child, cancel), daemon=True,
+                     name="child cancel").start()  # ends with the child
+    result: dict[str, Any] | None = None
+    for line in child.stdout:  # type: ignore[union-attr]
+        message = _parsed(line)
+        if "progress" in message:
+            if on_progress is not None:
+                on_progress(message["progress"])
+        elif message:
+            result = message
+    code = child.wait()
+    stderr_reader.join(5)
+    return ChildOutcome(result, code, "".join(stderr).rstrip())
+
+
+def _stop_when_cancelled(child: subprocess.Popen, cancel: threading.Event) -> None:
+    while child.poll() is None:
+        if cancel.wait(0.2):
+            if child.poll() is None:
+                log.info("asking the %s process to stop", _word(child))
+                child.terminate()
+                try:
+                    child.wait(CANCEL_GRACE_SECONDS)
+                except subprocess.TimeoutExpired:
+                    log.warning("the %s process did not stop when asked; killed", _word(child))
+                    child.kill()
+            return
+
+
+def _word(child: subprocess.Popen) -> str:
+    words = [str(part) for part in child.args if str(part).startswith("_")]  # type: ignore[union-attr]
+    return words[0].strip("_").replace("-run", "") if words else "child"
+
+
+def _parsed(line: str) -> dict[str, Any]:
+    try:
+        message = json.loads(line)
+    except ValueError:
+        log.warning("a child process said something unexpected: %r", line[:200])
+        return {}
+    return message if isinstance(message, dict) else {}
