@@ -160,10 +160,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    if arguments[:1] in (["_sync-run"], ["_push-run"]):  # the app's children (not in --help)
-        from desktop.engine import sync_child
+    if arguments[:1] in (["_sync-run"], ["_push-run"]):  # the app's child processes (no --help)
+        from desktop.commands import child_runs
 
-        run = sync_child.run_sync if arguments[0] == sync_child.SYNC_COMMAND else sync_child.run_push
+        run = child_runs.run_sync if arguments[0] == child_runs.SYNC_COMMAND else child_runs.run_push
         return run(arguments[1:])
     app_options = _app_options(arguments)
     if app_options is not None:

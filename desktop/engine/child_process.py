@@ -1,5 +1,5 @@
 """Running one of the app's syncs or write-back pushes in a child `stint` process, and hearing
-what it says (desktop.engine.sync_child speaks; sync_process and push_process listen).
+what it says (desktop.commands.child_runs speaks; sync_process and push_process listen).
 
 Each child reports on stdout, one JSON object a line: progress while it works, a result last.
 A cancel asks it to stop (SIGTERM: it ends its work as cancelled, committed work kept) and
@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 # windowed bundle has no standard streams to report on, and neither it nor macOS has been tried
 # (installer/README.md): there the app syncs and pushes in its own process, as before.
 CHILD_PROCESS_PLATFORM = sys.platform.startswith("linux")
+SYNC_COMMAND = "_sync-run"  # the `stint` words that start them (hidden from --help)
+PUSH_COMMAND = "_push-run"
 CANCEL_GRACE_SECONDS = 20.0
 STDERR_KEPT_LINES = 20  # of a child that failed, for the log
 BENCHMARK_SWITCHES = ("STINT_REPORT_STARTUP", "STINT_EXIT_AFTER_FIRST_PAINT")  # the app's only

@@ -16,8 +16,7 @@ from typing import Any
 
 from desktop.domain.synclog import RunOutcome
 from desktop.domain.text import Message
-from desktop.engine.child_process import run_child, stint_command
-from desktop.engine.sync_child import PUSH_COMMAND
+from desktop.engine.child_process import PUSH_COMMAND, run_child, stint_command
 from desktop.platform.paths import ProfilePaths
 from desktop.sync.push.report import PushReport
 

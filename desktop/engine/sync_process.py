@@ -1,4 +1,4 @@
-"""The app's syncs, each in a process that exits when the run ends (desktop.engine.sync_child).
+"""The app's syncs, each in a process that exits when the run ends (desktop.commands.child_runs).
 
 A sync loads the Salesforce client (simple-salesforce, zeep, lxml, requests), the keyring and
 cryptography, and makes millions of short-lived objects; in the app all of it stayed resident
@@ -23,13 +23,13 @@ from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.engine.child_process import (
     CHILD_PROCESS_PLATFORM,
+    SYNC_COMMAND,
     ChildOutcome,
     run_child,
     stint_command,
 )
 from desktop.engine.errors import EngineError, SyncAlreadyRunning
 from desktop.engine.problem_relay import problem_from_data
-from desktop.engine.sync_child import SYNC_COMMAND
 from desktop.platform.paths import ProfilePaths
 from desktop.store import Store
 

@@ -1,6 +1,6 @@
 """The app's sync process for real: `stint _sync-run` signed in through a real Secret Service
 (private gnome-keyring) against the sandbox, alone and as the app's Scheduler runs it
-(desktop.engine.sync_child, desktop.engine.sync_process)."""
+(desktop.commands.child_runs, desktop.engine.sync_process, push_process)."""
 
 from __future__ import annotations
 

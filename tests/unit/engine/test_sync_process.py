@@ -1,5 +1,5 @@
 """The app's syncs in a child process (desktop.engine.sync_process), driven with stand-in
-children: small Python programs that speak the child's protocol (desktop.engine.sync_child).
+children: small Python programs that speak the child's protocol (desktop.commands.child_runs).
 The real child, signed in through a real keyring against the sandbox, is in
 tests/unit/commands/test_cli_sync_process.py."""
 

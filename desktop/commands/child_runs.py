@@ -1,6 +1,7 @@
-"""One sync run, or one write-back push, in a process of its own, started by the app
-(desktop.engine.sync_process, push_process): `stint _sync-run --profile DIR [--full]` and
-`stint _push-run --profile DIR --wait SECONDS` (hidden from `stint --help`).
+"""The app's child processes: one sync run, or one write-back push, in a process of its own,
+started by the app (desktop.engine.sync_process, push_process):
+`stint _sync-run --profile DIR [--full]` and `stint _push-run --profile DIR --wait SECONDS`
+(hidden from `stint --help`).
 
 It opens the profile as `stint sync` does (its own keyring access and Salesforce sign-in),
 runs one sync (pull, then the write-back push when it is on) holding the profile's sync lock,
@@ -28,8 +29,8 @@ import sys
 import threading
 from typing import Any
 
-SYNC_COMMAND = "_sync-run"
-PUSH_COMMAND = "_push-run"
+from desktop.engine.child_process import PUSH_COMMAND, SYNC_COMMAND
+
 EXIT_RUN_RECORDED = 0  # the last line names the run (whatever its outcome)
 EXIT_NO_RUN = 3  # the last line names the problem that stopped the run from starting
 
