@@ -54,6 +54,7 @@ def run_sync(arguments: list[str]) -> int:
 
     try:
         with Engine.open(profile) as engine:
+            engine.keeps_session = True  # one sign-in for a day of syncs, not one each
             try:
                 sync_run = engine.run_sync(full, cancel, progress)
             except Exception as exc:  # not connected, the sign-in fails, a sync is running
@@ -76,6 +77,7 @@ def run_push(arguments: list[str]) -> int:
     options = _parse(arguments, PUSH_COMMAND)
     cancel = _cancelled_by_signals()
     with Engine.open(options["profile"]) as engine:
+        engine.keeps_session = True
         report = engine.push_now(wait_seconds=float(options.get("wait", 0)), cancel=cancel)
         _emit({"report": None if report is None else report_to_data(report)})
     return EXIT_RUN_RECORDED

@@ -50,7 +50,12 @@ class ConnectionManager:
         store: Store,
         settings: SettingsAccess,
         secret_store: Callable[[], SecretStore],
+        *,
+        keep_session: bool = False,
     ) -> None:
+        """`keep_session`: start from the session the last sync process kept in the keyring,
+        and keep new ones (the app's sync and push processes; see credentials.py)."""
+        self._keep_session = keep_session
         self._store = store
         self._settings = settings
         self._secret_store_factory = secret_store
@@ -212,6 +217,7 @@ class ConnectionManager:
                 username=settings.username,
                 client=self._oauth_client(settings) if settings.consumer_key else None,
                 ca_file=settings.ca_file or None,
+                keep_session=self._keep_session,
             )
             if stored_keyring(self._store) is None:  # linked before Stint remembered it
                 remember_keyring(self._store, credentials.persistent, credentials.problem)

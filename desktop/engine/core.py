@@ -92,6 +92,7 @@ class Engine:
             factory = lambda: secret_store  # type: ignore[assignment,return-value]  # noqa: E731
         self._secret_store_factory = factory
         self._secrets_handed_in = secret_store is not None  # the demo's, tests': this process's only
+        self.keeps_session = False  # the app's sync processes set it (commands/child_runs.py)
         self._secret_store: SecretStore | None = None  # opened on first use, then shared
         self._secrets_lock = threading.Lock()
         self._connection: ConnectionManager | None = None
@@ -142,7 +143,8 @@ class Engine:
             load_salesforce_stack()  # one thread at a time (see there)
             from desktop.engine.connection import ConnectionManager
 
-            self._connection = ConnectionManager(self.store, self.settings, self._secrets)
+            self._connection = ConnectionManager(self.store, self.settings, self._secrets,
+                                                 keep_session=self.keeps_session)
         return self._connection
 
     def _secrets(self) -> SecretStore:

@@ -17,6 +17,7 @@ from desktop.salesforce.auth import API_VERSION, password_login
 from desktop.salesforce.client import SalesforceClient
 from desktop.salesforce.credentials import (
     Credentials,
+    keeping_sessions,
     password_renewer,
     refresh_token_renewer,
     unlink,
@@ -152,11 +153,15 @@ def resume(
     retry: RetryPolicy | None = None,
     cancel: threading.Event | None = None,
     api_version: str = API_VERSION,
+    keep_session: bool = False,
 ) -> SalesforceClient:
     """Connect from stored secrets (re-login or refresh grant) without asking the user.
 
-    Raises CredentialsMissing when nothing is stored, RefreshTokenRevoked / WrongCredentials
-    when the stored secrets no longer work, or any other ConnectionProblem.
+    With `keep_session` (the app's sync processes), start from the session the last one kept,
+    when there is one, and keep each new one: the sign-in then happens when Salesforce says
+    that session expired, at the first call. Raises CredentialsMissing when nothing is stored,
+    RefreshTokenRevoked / WrongCredentials when the stored secrets no longer work, or any
+    other ConnectionProblem.
     """
     login_url = normalize_login_url(login_url)
     if auth_method == "password":
@@ -169,8 +174,13 @@ def resume(
         renew = refresh_token_renewer(credentials, login_url, client, ca_file)
     else:
         raise ValueError(f"unknown sign-in method {auth_method!r}")
+    session = None
+    if keep_session:
+        renew = keeping_sessions(credentials, renew)
+        session = credentials.session()
     return SalesforceClient(
-        renew(), renew=renew, ca_file=ca_file, retry=retry, cancel=cancel, api_version=api_version
+        session or renew(), renew=renew, ca_file=ca_file, retry=retry, cancel=cancel,
+        api_version=api_version,
     )
 
 

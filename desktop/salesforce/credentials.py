@@ -3,15 +3,20 @@
 Kept in the profile's SecretStore (the OS keyring, or memory for this run when the keyring
 is unusable): the password and security token for password sign-in, the refresh token for
 browser or device sign-in, and the connected app's consumer secret when the user entered one.
-Never the access token: it lives only in memory. "Unlink" deletes them all.
+The access token lives in memory, with one exception: the app runs each sync and push in a
+process of its own (desktop.engine.sync_process), and those processes keep the session
+(access token, instance URL) in the keyring for the next one, so that a day of syncs signs in
+once instead of at every sync (resume(keep_session=True)). A new sign-in drops it; "Unlink"
+deletes them all.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 
-from desktop.platform.secrets import SecretStore
+from desktop.platform.secrets import SecretStore, SecretStoreError
 from desktop.salesforce.auth import password_login
 from desktop.salesforce.errors import ConnectionProblem, CredentialsMissing
 from desktop.salesforce.http import make_http_session
@@ -22,6 +27,7 @@ from desktop.salesforce.secret_keys import (
     PASSWORD_KEY,
     REFRESH_TOKEN_KEY,
     SECURITY_TOKEN_KEY,
+    SESSION_KEY,
     sign_in_kept,
 )
 from desktop.salesforce.session_info import SessionInfo, SessionRenewer
@@ -44,12 +50,14 @@ class Credentials:
         self._secrets.set(PASSWORD_KEY, password)
         self._secrets.set(SECURITY_TOKEN_KEY, security_token or "")
         self._delete(REFRESH_TOKEN_KEY)
+        self._delete(SESSION_KEY)  # the last sign-in's
 
     def save_refresh_token(self, refresh_token: str) -> None:
         """Remember a browser sign-in (replacing any stored password and token)."""
         self._secrets.set(REFRESH_TOKEN_KEY, refresh_token)
         self._delete(PASSWORD_KEY)
         self._delete(SECURITY_TOKEN_KEY)
+        self._delete(SESSION_KEY)  # the last sign-in's
 
     def save_consumer_secret(self, secret: str | None) -> None:
         """Remember the connected app's consumer secret (None or "": forget it)."""
@@ -57,6 +65,33 @@ class Credentials:
             self._secrets.set(CONSUMER_SECRET_KEY, secret)
         else:
             self._delete(CONSUMER_SECRET_KEY)
+
+    def save_session(self, session: SessionInfo) -> None:
+        """Keep the current session for the next sync process (best effort: a keyring that
+        fails here only costs that process a sign-in)."""
+        text = json.dumps({"access_token": session.access_token, "instance_url":
+                           session.instance_url, "user_id": session.user_id,
+                           "username": session.username})
+        try:
+            self._secrets.set(SESSION_KEY, text)
+        except SecretStoreError as exc:
+            logger.warning("the session could not be kept for the next sync: %s", exc.message)
+
+    def session(self) -> SessionInfo | None:
+        """The session a sync process kept; None if none (or damaged)."""
+        try:
+            data = json.loads(self._secrets.get(SESSION_KEY) or "null")
+        except ValueError:
+            return None
+        if not isinstance(data, dict):
+            return None
+        token, instance, user = (data.get(key) for key in ("access_token", "instance_url", "user_id"))
+        if not (isinstance(token, str) and isinstance(instance, str) and isinstance(user, str)
+                and token and instance.startswith("https://") and user):
+            return None
+        username = data.get("username")
+        return SessionInfo(token, instance, user,
+                           username=username if isinstance(username, str) else None)
 
     def consumer_secret(self) -> str | None:
         return self._secrets.get(CONSUMER_SECRET_KEY) or None
@@ -97,6 +132,17 @@ class Credentials:
     def _delete(self, key: str) -> None:
         with contextlib.suppress(KeyError):  # stores may raise for a key that was never set
             self._secrets.delete(key)
+
+
+def keeping_sessions(credentials: Credentials, renew: SessionRenewer) -> SessionRenewer:
+    """`renew`, keeping each new session for the next sync process."""
+
+    def renew_and_keep() -> SessionInfo:
+        session = renew()
+        credentials.save_session(session)
+        return session
+
+    return renew_and_keep
 
 
 def password_renewer(

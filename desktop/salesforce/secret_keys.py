@@ -13,9 +13,11 @@ PASSWORD_KEY = "salesforce-password"
 SECURITY_TOKEN_KEY = "salesforce-security-token"
 REFRESH_TOKEN_KEY = "salesforce-refresh-token"
 CONSUMER_SECRET_KEY = "salesforce-consumer-secret"
-ALL_KEYS = (PASSWORD_KEY, SECURITY_TOKEN_KEY, REFRESH_TOKEN_KEY, CONSUMER_SECRET_KEY)
+SESSION_KEY = "salesforce-session"  # kept by the app's sync processes (credentials.py)
+ALL_KEYS = (PASSWORD_KEY, SECURITY_TOKEN_KEY, REFRESH_TOKEN_KEY, CONSUMER_SECRET_KEY, SESSION_KEY)
+SIGN_IN_KEYS = (PASSWORD_KEY, SECURITY_TOKEN_KEY, REFRESH_TOKEN_KEY)
 
 
 def sign_in_kept(secrets: SecretStore) -> bool:
-    """Whether a sign-in is kept (a consumer secret alone is not one)."""
-    return any(secrets.get(key) for key in ALL_KEYS if key != CONSUMER_SECRET_KEY)
+    """Whether a sign-in is kept (a consumer secret or a session alone is not one)."""
+    return any(secrets.get(key) for key in SIGN_IN_KEYS)

@@ -110,3 +110,23 @@ def test_the_apps_write_back_push_runs_in_a_child(
         assert engine.store.entries.get(entry.id).sync_state is EntrySyncState.SYNCED
     events = sandbox.salesforce().query_all("SELECT Description FROM Event")["records"]
     assert sum("Call notes" in (event["Description"] or "") for event in events) == 1
+
+
+def test_a_day_of_syncs_signs_in_once(stint_process, sandbox, profile_dir):
+    """Each sync process starts from the session the last one kept in the keyring (a login
+    per sync would fill the org's login history every few minutes); when Salesforce ends that
+    session, the next process signs in again and keeps the new one."""
+    assert connect_password(stint_process, sandbox).code == 0
+    signed_in = len(sandbox.sessions._state.access)
+    for _ in range(3):
+        result = stint_process("_sync-run", "--profile", str(profile_dir))
+        assert lines(result.out)[-1]["problem"] is None, result.err
+    assert len(sandbox.sessions._state.access) == signed_in + 1  # the first process's sign-in
+    sandbox.sessions.expire_all_sessions()  # a session timeout, or the user logged out
+    result = stint_process("_sync-run", "--profile", str(profile_dir))
+    assert lines(result.out)[-1]["problem"] is None, result.err
+    assert stint_process("_sync-run", "--profile", str(profile_dir)).code == 0
+    assert len(sandbox.sessions._state.access) == 1  # one new sign-in, kept and used again
+    # `stint disconnect` forgets the kept session with the rest.
+    assert stint_process("disconnect").code == 0
+    assert lines(stint_process("_sync-run", "--profile", str(profile_dir)).out)[-1]["problem"]
