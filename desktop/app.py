@@ -13,6 +13,7 @@ engine appear then.
 
 Environment switches (benchmarks and autostart):
 - STINT_EXIT_AFTER_FIRST_PAINT=1 prints "first-paint <seconds>" and quits after the paint;
+  =now ends the process right there instead (no shutdown: the start alone, for counting);
 - STINT_REPORT_STARTUP=1 prints "first-paint", "tree-loaded" and "search-ready" lines (seconds
   since start) and keeps running;
 - STINT_START_HIDDEN=1 starts with the window hidden in the tray, as `stint --hidden` does;
@@ -196,6 +197,9 @@ class StintApp(QObject):
         if _env_flag("STINT_EXIT_AFTER_FIRST_PAINT") or _env_flag("STINT_REPORT_STARTUP"):
             _report(f"first-paint {seconds:.4f}")
         if _env_flag("STINT_EXIT_AFTER_FIRST_PAINT"):
+            if os.environ["STINT_EXIT_AFTER_FIRST_PAINT"] == "now":
+                sys.stdout.flush()
+                os._exit(0)
             self.quit()
             return
         # Before the workers start: fewer malloc arenas, and big blocks that go back to the
