@@ -36,10 +36,10 @@ from desktop.engine.link import (
 )
 from desktop.engine.salesforce_stack import load_salesforce_stack
 from desktop.engine.settings_access import SettingsAccess
+from desktop.engine.sync_locks import SyncLocks
 from desktop.engine.sync_pause import PauseState, pause_state
 from desktop.platform.clock import SYSTEM_CLOCK, Clock
 from desktop.platform.file_problems import os_error_text
-from desktop.platform.instance_lock import InstanceLock
 from desktop.platform.logs import setup_logging
 from desktop.platform.paths import ProfilePaths, open_profile
 from desktop.platform.policy import PolicyError, load_policy
@@ -56,9 +56,7 @@ if TYPE_CHECKING:  # loaded on first use (see the module doc)
 
 log = logging.getLogger(__name__)
 
-SYNC_LOCK_NAME = "sync.lock"
 API_USAGE_KEY = "api_usage"  # "used/limit" from the last Sforce-Limit-Info seen
-LOCK_POLL_SECONDS = 0.25  # how often push_now looks whether another process's sync is done
 
 
 def open_secret_store(service: str) -> SecretStore:
@@ -98,8 +96,7 @@ class Engine:
         self._connection: ConnectionManager | None = None
         self._pull: PullSync | None = None
         self._scheduler: Scheduler | None = None
-        self._sync_lock = InstanceLock(paths.data_dir / SYNC_LOCK_NAME)
-        self._local_sync = threading.Lock()
+        self._locks = SyncLocks(paths.data_dir)
 
     @classmethod
     def open(
@@ -235,10 +232,10 @@ class Engine:
         load_salesforce_stack()
         from desktop.sync.push.pusher import push_after_pull
 
-        if not self._local_sync.acquire(blocking=False):
+        if not self._locks.local.acquire(blocking=False):
             raise SyncAlreadyRunning()
         try:
-            if not self._sync_lock.acquire():
+            if not self._locks.profile.acquire():
                 raise SyncAlreadyRunning()
             try:
                 # Holding the lock, any run still marked running was cut short by a crash.
@@ -259,9 +256,9 @@ class Engine:
                 self._remember_api_usage(client.api_usage)
                 return run
             finally:
-                self._sync_lock.release()
+                self._locks.profile.release()
         finally:
-            self._local_sync.release()
+            self._locks.local.release()
 
     # -- pause (issue 15) ----------------------------------------------------------------------
 
@@ -299,10 +296,10 @@ class Engine:
             return None
         cancel = cancel or threading.Event()
         deadline = time.monotonic() + wait_seconds  # real waiting, whatever clock the engine has
-        if not self._wait_for_sync(wait_seconds, cancel):
+        if not self._locks.wait_local(wait_seconds, cancel):
             return None
         try:
-            if not self._wait_for_other_processes(deadline, cancel):
+            if not self._locks.wait_profile(deadline, cancel):
                 return None
             try:
                 client.cancel_event = cancel
@@ -312,9 +309,9 @@ class Engine:
             finally:
                 client.cancel_event = threading.Event()
                 self._remember_api_usage(client.api_usage)
-                self._sync_lock.release()
+                self._locks.profile.release()
         finally:
-            self._local_sync.release()
+            self._locks.local.release()
 
     def push_from_app(
         self, wait_seconds: float = 120.0, cancel: threading.Event | None = None
@@ -330,31 +327,11 @@ class Engine:
             from desktop.engine.push_process import PushProcess
 
             try:
-                return PushProcess(self.paths, self._local_sync)(
+                return PushProcess(self.paths, self._locks)(
                     wait_seconds, cancel or threading.Event())
             except OSError as exc:
                 log.warning("write-back: no push process (%s); this push runs in the app", exc)
         return self.push_now(wait_seconds, cancel)
-
-    def _wait_for_sync(self, seconds: float, cancel: threading.Event) -> bool:
-        """Take the in-process sync lock within `seconds`, unless `cancel` is set first."""
-        deadline = time.monotonic() + seconds  # real waiting, whatever clock the engine has
-        while not self._local_sync.acquire(timeout=min(LOCK_POLL_SECONDS, max(0.0, seconds))):
-            if cancel.is_set() or time.monotonic() >= deadline:
-                return False
-        return True
-
-    def _wait_for_other_processes(self, deadline: float, cancel: threading.Event) -> bool:
-        """Take the profile's sync lock (held by another process's sync or push) before
-        `deadline`, unless `cancel` is set first. The file lock cannot block with a timeout,
-        so this looks again every LOCK_POLL_SECONDS."""
-        while not cancel.is_set():
-            if self._sync_lock.acquire():
-                return True
-            if time.monotonic() >= deadline:
-                return False
-            cancel.wait(LOCK_POLL_SECONDS)
-        return False
 
     def writeback_enabled(self) -> bool:
         """True when time entries go to Salesforce (settings or admin policy)."""
@@ -415,7 +392,7 @@ class Engine:
             if runs_in_child:
                 from desktop.engine.sync_process import ScheduledRuns
 
-                runs = ScheduledRuns(self.paths, self.store, self._local_sync, self.run_sync,
+                runs = ScheduledRuns(self.paths, self.store, self._locks.local, self.run_sync,
                                      self.last_problem, self.sign_in_in_system_keyring)
                 run_sync, problem_of = runs, runs.last_problem
             self._scheduler = Scheduler(

@@ -17,6 +17,7 @@ from typing import Any
 from desktop.domain.synclog import RunOutcome
 from desktop.domain.text import Message
 from desktop.engine.child_process import PUSH_COMMAND, run_child, stint_command
+from desktop.engine.sync_locks import SyncLocks
 from desktop.platform.paths import ProfilePaths
 from desktop.sync.push.report import PushReport
 
@@ -24,7 +25,6 @@ log = logging.getLogger(__name__)
 
 _COUNTS = ("created", "updated", "deleted", "failed", "conflicts", "deleted_remote",
            "recovered", "skipped", "api_calls")
-LOCK_POLL_SECONDS = 0.25
 
 
 def report_to_data(report: PushReport) -> dict[str, Any]:
@@ -51,24 +51,23 @@ def report_from_data(data: Any) -> PushReport | None:
 class PushProcess:
     """Runs a push in a child; holds this process's sync lock meanwhile, as a push here would."""
 
-    def __init__(self, paths: ProfilePaths, local_sync: threading.Lock) -> None:
+    def __init__(self, paths: ProfilePaths, locks: SyncLocks) -> None:
         self._paths = paths
-        self._local_sync = local_sync
+        self._locks = locks
 
     def __call__(self, wait_seconds: float, cancel: threading.Event) -> PushReport | None:
         """None when nothing was sent (write-back off, paused, not connected, the profile
         stayed busy, the child failed: the entries stay pending for the next push or sync)."""
         deadline = time.monotonic() + wait_seconds
-        while not self._local_sync.acquire(timeout=LOCK_POLL_SECONDS):  # a sync of this app
-            if cancel.is_set() or time.monotonic() >= deadline:
-                return None
+        if not self._locks.wait_local(wait_seconds, cancel):  # a sync of this app
+            return None
         try:
             left = max(0.0, deadline - time.monotonic())
             log.info("write-back: starting a push process")
             outcome = run_child(stint_command(PUSH_COMMAND, self._paths, "--wait", f"{left:.0f}"),
                                 cancel)
         finally:
-            self._local_sync.release()
+            self._locks.local.release()
         if outcome.result is None or "report" not in outcome.result:
             log.warning("the push process stopped without a result (exit code %s):\n%s",
                         outcome.exit_code, outcome.stderr or "(nothing on stderr)")
