@@ -1,6 +1,6 @@
 """The app's child processes: one sync run, or one write-back push, in a process of its own,
 started by the app (desktop.engine.sync_process, push_process):
-`stint _sync-run --profile DIR [--full]` and `stint _push-run --profile DIR --wait SECONDS`
+`stint _sync-run [--profile DIR] [--full]` and `stint _push-run [--profile DIR] --wait SECONDS`
 (hidden from `stint --help`).
 
 It opens the profile as `stint sync` does (its own keyring access and Salesforce sign-in),
@@ -41,12 +41,12 @@ def _emit(message: dict[str, Any]) -> None:
 
 
 def run_sync(arguments: list[str]) -> int:
-    """`stint _sync-run --profile DIR [--full]`; returns the exit code."""
+    """`stint _sync-run [--profile DIR] [--full]`; returns the exit code."""
     from desktop.engine import Engine
     from desktop.engine.problem_relay import problem_to_data
 
     options = _parse(arguments, SYNC_COMMAND)
-    profile, full = options["profile"], bool(options.get("full"))
+    profile, full = options.get("profile"), bool(options.get("full"))
     cancel = _cancelled_by_signals()
 
     def progress(sobject: str, done: int, total: int) -> None:
@@ -70,13 +70,13 @@ def run_sync(arguments: list[str]) -> int:
 
 
 def run_push(arguments: list[str]) -> int:
-    """`stint _push-run --profile DIR --wait SECONDS`; returns the exit code."""
+    """`stint _push-run [--profile DIR] --wait SECONDS`; returns the exit code."""
     from desktop.engine import Engine
     from desktop.engine.push_process import report_to_data
 
     options = _parse(arguments, PUSH_COMMAND)
     cancel = _cancelled_by_signals()
-    with Engine.open(options["profile"]) as engine:
+    with Engine.open(options.get("profile")) as engine:
         engine.keeps_session = True
         report = engine.push_now(wait_seconds=float(options.get("wait", 0)), cancel=cancel)
         _emit({"report": None if report is None else report_to_data(report)})
@@ -101,6 +101,4 @@ def _parse(arguments: list[str], command: str) -> dict[str, Any]:
             options["full"] = True
         else:
             raise SystemExit(f"stint {command}: unexpected argument {word!r}")
-    if not options.get("profile"):
-        raise SystemExit(f"stint {command}: --profile DIR is required")
-    return options
+    return options  # no --profile: STINT_HOME, else the default profile (as any command)

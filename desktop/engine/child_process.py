@@ -42,10 +42,13 @@ class ChildOutcome:
 
 
 def stint_command(word: str, paths: ProfilePaths, *arguments: str) -> list[str]:
-    """`stint WORD --profile ROOT ...`, whether Stint is installed by pip (python -m desktop)
-    or bundled (the bundle's executable is the `stint` command)."""
+    """`stint WORD [--profile ROOT] ...`, whether Stint is installed by pip (python -m
+    desktop) or bundled (the bundle's executable is the `stint` command). The default profile
+    is named by no --profile at all: its config, data and logs live in the platform's
+    separate folders, not under one root."""
     stint = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "desktop"]
-    return [*stint, word, "--profile", str(paths.root), *arguments]
+    profile = [] if paths.is_default else ["--profile", str(paths.root)]
+    return [*stint, word, *profile, *arguments]
 
 
 def run_child(command: list[str], cancel: threading.Event,

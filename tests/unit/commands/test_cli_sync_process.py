@@ -29,7 +29,7 @@ def lines(output: str) -> list[dict]:
 def test_the_sync_process_signs_in_from_the_keyring_and_records_its_run(
         stint_process, sandbox, profile_dir):
     assert connect_password(stint_process, sandbox).code == 0
-    result = stint_process("_sync-run", "--profile", str(profile_dir), "--full")
+    result = stint_process("_sync-run", "--full")  # no --profile: STINT_HOME's, as any command
     assert result.code == 0, result.err
     said = lines(result.out)  # nothing but protocol lines on stdout
     assert said[-1]["problem"] is None

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import pytest
 
 from desktop.domain.synclog import RunOutcome
+from desktop.engine.child_process import stint_command
 from desktop.engine.errors import EngineError, NotConnected, SyncAlreadyRunning
 from desktop.engine.problem_relay import problem_to_data
 from desktop.engine.sync_process import ScheduledRuns, SyncProcess
@@ -140,3 +141,16 @@ def test_scheduled_runs_sync_here_when_no_child_could_sign_in(store, paths, monk
     monkeypatch.setattr(runs._child, "_command", lambda paths, full: ["/nonexistent/stint"])
     runs(True, threading.Event())
     assert here == [False, True]
+
+
+def test_the_default_profile_is_named_by_no_profile_option(tmp_path):
+    """The default profile keeps its config, data and logs in the platform's separate
+    folders: `--profile ROOT` would name another, empty profile, so the child is given none
+    (and finds the default itself, as any `stint` command)."""
+    default = ProfilePaths.resolve(None, environ={})
+    assert default.is_default
+    command = stint_command("_sync-run", default, "--full")
+    assert "--profile" not in command and command[-2:] == ["_sync-run", "--full"]
+    explicit = ProfilePaths.resolve(tmp_path / "profile")
+    assert stint_command("_push-run", explicit, "--wait", "5")[-5:] == [
+        "_push-run", "--profile", str(explicit.root), "--wait", "5"]
