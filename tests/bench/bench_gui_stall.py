@@ -6,6 +6,12 @@ to it and runs its first, full sync, then reloads the task tree and search index
 sync's start a 5 ms QTimer on the GUI thread records how late each tick comes. A stall is the
 delay beyond the tick's interval: the time the GUI could not react to input.
 
+The app here is signed in the way the demo is (secrets handed to the engine, in memory), so the
+sync runs on the app's own worker threads: what a sign-in kept for this session only (no
+usable keyring) does, and Windows and macOS. With the sign-in in the keyring, on Linux, the
+sync runs in a process of its own and the app's GUI thread only reloads the task catalog
+afterwards (desktop.engine.sync_process).
+
 Run: /work/venv/bin/python tests/bench/bench_gui_stall.py [--size large] [--latency salesforce]
 (--latency: the sandbox answers as slowly as Salesforce, see desktop/sandbox/latency.py; the
 sync then fetches several pages at once while the GUI thread runs)

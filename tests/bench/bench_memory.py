@@ -9,13 +9,13 @@ engine loads meanwhile), reads VmRSS; the app then reloads its catalog once
 VmHWM (the peak since start, the reload included). A bare PySide6 window is measured the same
 way, for comparison.
 
-The profile is not linked to Salesforce: the app asks the keyring at start whether a sign-in is
-kept (which loads ~13 MB of keyring, Secret Service and cryptography modules) but does not load
-the Salesforce client. A connected app loads that client for its first sync (simple-salesforce
-with zeep, lxml and requests: another ~10-18 MB, which stays); see the README, "Where the memory
-goes". So the bench then measures a connected app too, after its first full sync of the large
-sandbox org and after a few incremental syncs (bench_memory_connected.py: needs the e2e desktop
-tools; --connected-syncs 0 skips it).
+The profile is not linked to Salesforce: the app asks the keyring at start whether a sign-in
+can be kept (which loads ~13 MB of keyring, Secret Service and cryptography modules) but does
+not load the Salesforce client. A connected app whose sign-in is in the keyring loads neither:
+it reads the link from the store and runs each sync in a process of its own (see the README,
+"Where the memory goes"). So the bench then measures a connected app too, after its first full
+sync of the large sandbox org and after a few incremental syncs (bench_memory_connected.py:
+needs the e2e desktop tools; --connected-syncs 0 skips it).
 
 Run: .venv/bin/python tests/bench/bench_memory.py [--counts 5000,50000,200000] [--platform P]
      [--connected-syncs 3]
