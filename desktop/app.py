@@ -290,13 +290,12 @@ class StintApp(QObject):
             fill(self.tr("Stint cannot reach Salesforce: %1"), message), "")
 
     def _start_scheduler(self, first_sync_now: bool) -> None:
-        from dataclasses import asdict
         from datetime import timedelta
 
         interval = self.engine.settings.current().sync_interval_minutes
         delay = timedelta(0) if first_sync_now else self.sync.first_sync_delay(interval)
         scheduler = self.engine.start_scheduler(first_delay=delay, runs_in_child=True,
-                                                **asdict(self.sync.callbacks()))
+                                                **self.sync.callbacks().as_kwargs())
         self.sync.attach(scheduler)
 
     def show_settings(self, section: str = "salesforce") -> None:

