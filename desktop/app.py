@@ -151,6 +151,7 @@ class StintApp(QObject):
                 ("Settings", placeholder_page(
                     QCoreApplication.translate("StintApp", "Settings are loading…"))),
             ],
+            shortcuts_later=True,  # right after the first paint (desktop.app_startup)
         )
         self.quick_picker: QuickPicker | None = None  # built when first asked for
         self.links: RecordLinks | None = None  # "Open in Salesforce", after the first paint

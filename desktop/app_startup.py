@@ -34,6 +34,7 @@ def first_paint_steps(stint: StintApp) -> list[Step]:
         stint.window.adopt_page_actions("Timesheet", page.window_actions(), page.page_wanted)
 
     return [
+        stint.window.assign_shortcuts,  # its QKeySequence type alone is ~9 M instructions
         lambda: build_preferences(stint),
         # On X11 a window icon is sent as pixmaps of every size the icon offers, each
         # rendered from SVG (~20 ms): the window manager gets it right after the paint.

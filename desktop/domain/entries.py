@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from desktop.domain.record import Record
 from desktop.domain.text import QT_TRANSLATE_NOOP, Message
 
 _CONTEXT = "EntryError"  # where the app finds these texts' translations
@@ -40,6 +40,9 @@ class EntryError(ValueError):
         self.conflict = conflict
 
 
+_NEW_CLIENT_ID = object()  # TimeEntry's default: a new one (None stays None, as stored)
+
+
 def new_client_id() -> str:
     """A random (version 4) UUID in its usual text form. Built from os.urandom as uuid.uuid4
     does: the uuid module (and the platform module it loads) would cost `stint start` ~20 ms."""
@@ -50,33 +53,55 @@ def new_client_id() -> str:
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
-@dataclass(frozen=True, slots=True)
-class TimeEntry:
+class TimeEntry(Record):
     """A span of work on an item (or on "no task" when item_id is None).
 
     `end` None means the timer is running. `client_id` is a UUID that never changes, so a
     write-back can be retried without creating duplicates in Salesforce. `pushed_note` is the
     note as write-back last sent it, `salesforce_note_limit` how many of its characters the
-    Salesforce field keeps (both None until pushed).
+    Salesforce field keeps (both None until pushed). (A Record, not a dataclass: the app makes
+    this class before its first paint; see record.py.)
     """
 
+    __slots__ = ("start", "end", "item_id", "note", "billable", "id", "client_id", "remote_id",
+                 "sync_state", "sync_error", "remote_modstamp", "pushed_note",
+                 "salesforce_note_limit")
+    _fields = __slots__
     start: datetime
-    end: datetime | None = None
-    item_id: str | None = None
-    note: str = ""
-    billable: bool = False
-    id: int | None = None
-    client_id: str = field(default_factory=new_client_id)
-    remote_id: str | None = None
-    sync_state: EntrySyncState = EntrySyncState.LOCAL
-    sync_error: str | None = None
-    remote_modstamp: datetime | None = None
-    pushed_note: str | None = None
-    salesforce_note_limit: int | None = None
+    end: datetime | None
+    item_id: str | None
+    note: str
+    billable: bool
+    id: int | None
+    client_id: str
+    remote_id: str | None
+    sync_state: EntrySyncState
+    sync_error: str | None
+    remote_modstamp: datetime | None
+    pushed_note: str | None
+    salesforce_note_limit: int | None
 
-    def __post_init__(self) -> None:
-        for name in ("start", "end", "remote_modstamp"):
-            value = getattr(self, name)
+    def __init__(self, start: datetime, end: datetime | None = None, item_id: str | None = None,
+                 note: str = "", billable: bool = False, id: int | None = None,  # noqa: A002
+                 client_id: str | object = _NEW_CLIENT_ID, remote_id: str | None = None,
+                 sync_state: EntrySyncState = EntrySyncState.LOCAL,
+                 sync_error: str | None = None, remote_modstamp: datetime | None = None,
+                 pushed_note: str | None = None, salesforce_note_limit: int | None = None) -> None:
+        set_ = object.__setattr__  # what a frozen dataclass's __init__ does, field by field
+        set_(self, "start", start)
+        set_(self, "end", end)
+        set_(self, "item_id", item_id)
+        set_(self, "note", note)
+        set_(self, "billable", billable)
+        set_(self, "id", id)
+        set_(self, "client_id", new_client_id() if client_id is _NEW_CLIENT_ID else client_id)
+        set_(self, "remote_id", remote_id)
+        set_(self, "sync_state", sync_state)
+        set_(self, "sync_error", sync_error)
+        set_(self, "remote_modstamp", remote_modstamp)
+        set_(self, "pushed_note", pushed_note)
+        set_(self, "salesforce_note_limit", salesforce_note_limit)
+        for value, name in ((start, "start"), (end, "end"), (remote_modstamp, "remote_modstamp")):
             if value is not None and value.utcoffset() is None:
                 raise ValueError(f"{name} must be timezone-aware (UTC)")
 
@@ -93,7 +118,7 @@ class TimeEntry:
         return length if length > timedelta(0) else timedelta(0)
 
     def with_changes(self, **changes: object) -> TimeEntry:
-        return replace(self, **changes)
+        return self.replaced(**changes)
 
     @property
     def note_longer_than_salesforce_keeps(self) -> bool:

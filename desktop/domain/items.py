@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
+
+from desktop.domain.record import Record
 
 ROOT_ID = "salesforce"
 ROOT_NAME = "Salesforce"
@@ -19,30 +20,47 @@ class ItemKind(StrEnum):
     ACTIVITY = "activity"
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(Record):
     """One node of the task tree, as imported from Salesforce (read-only here).
 
-    `fields` are the (label, text) pairs shown with the task, in display order.
+    `fields` are the (label, text) pairs shown with the task, in display order. (A Record,
+    not a dataclass: the app makes this class before its first paint; see record.py.)
     """
 
+    __slots__ = ("id", "kind", "name", "parent_id", "sobject", "fields", "archived",
+                 "archive_reason", "owner_id", "modstamp")
+    _fields = __slots__
     id: str
     kind: ItemKind
     name: str
     parent_id: str | None
-    sobject: str | None = None
-    fields: tuple[tuple[str, str], ...] = ()
-    archived: bool = False
-    archive_reason: str | None = None
-    owner_id: str | None = None
-    modstamp: datetime | None = None
+    sobject: str | None
+    fields: tuple[tuple[str, str], ...]
+    archived: bool
+    archive_reason: str | None
+    owner_id: str | None
+    modstamp: datetime | None
 
-    def __post_init__(self) -> None:
-        if not self.id:
+    def __init__(self, id: str, kind: ItemKind, name: str, parent_id: str | None,  # noqa: A002
+                 sobject: str | None = None, fields: tuple[tuple[str, str], ...] = (),
+                 archived: bool = False, archive_reason: str | None = None,
+                 owner_id: str | None = None, modstamp: datetime | None = None) -> None:
+        set_ = object.__setattr__  # what a frozen dataclass's __init__ does, field by field
+        set_(self, "id", id)
+        set_(self, "kind", kind)
+        set_(self, "name", name)
+        set_(self, "parent_id", parent_id)
+        set_(self, "sobject", sobject)
+        set_(self, "fields", fields)
+        set_(self, "archived", archived)
+        set_(self, "archive_reason", archive_reason)
+        set_(self, "owner_id", owner_id)
+        set_(self, "modstamp", modstamp)
+        if not id:
             raise ValueError("an item needs an id")
-        if self.parent_id is None and self.id != ROOT_ID:
-            raise ValueError(f"item {self.id} has no parent; only the root may have none")
-        if self.modstamp is not None and self.modstamp.utcoffset() is None:
+        if parent_id is None and id != ROOT_ID:
+            raise ValueError(f"item {id} has no parent; only the root may have none")
+        if modstamp is not None and modstamp.utcoffset() is None:
             raise ValueError("modstamp must be timezone-aware (UTC)")
 
     @property
@@ -61,10 +79,10 @@ class Item:
         return " · ".join(text for _label, text in self.fields[:limit] if text)
 
     def archive(self, reason: str) -> Item:
-        return replace(self, archived=True, archive_reason=reason)
+        return self.replaced(archived=True, archive_reason=reason)
 
     def restore(self) -> Item:
-        return replace(self, archived=False, archive_reason=None)
+        return self.replaced(archived=False, archive_reason=None)
 
 
 def root_item() -> Item:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -41,17 +40,35 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True)
 class ProfilePaths:
-    """The directories and files of one profile (paths only; see `create_dirs`)."""
+    """The directories and files of one profile (paths only; see `create_dirs`). Not a
+    dataclass: making one costs ~3.6 M instructions at import, and the app's first paint
+    imports this module (tests/bench/bench_startup_instructions.py)."""
 
-    root: Path
-    config_dir: Path
-    data_dir: Path
-    log_dir: Path
-    db_path: Path
-    lock_path: Path
-    is_default: bool
+    _FIELDS = ("root", "config_dir", "data_dir", "log_dir", "db_path", "lock_path", "is_default")
+
+    def __init__(self, *, root: Path, config_dir: Path, data_dir: Path, log_dir: Path,
+                 db_path: Path, lock_path: Path, is_default: bool) -> None:
+        values = (root, config_dir, data_dir, log_dir, db_path, lock_path, is_default)
+        for name, value in zip(self._FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"ProfilePaths is read-only ({name})")
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ProfilePaths):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return "ProfilePaths(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self._FIELDS) + ")"
 
     @cached_property
     def profile_id(self) -> str:

@@ -158,6 +158,11 @@ class TaskCatalog:
         ]
         return layout, SearchIndex.over(table, shown_only_there, texts)
 
+    def replaced(self, **changes: object) -> TaskCatalog:
+        """A copy with `changes` (desktop.services.tasks_service uses this rather than
+        dataclasses.replace: it loads before the first paint, this module after)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
     @classmethod
     def load(cls, store: Store) -> TaskCatalog:
         """Both steps at once (tests, benchmarks)."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import weakref
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -164,7 +163,7 @@ class TasksService(QObject):
         if needs_index and previous is not None and previous.index is not None:
             # Until the new index is built, keep searching with the previous one: a sync
             # changes little, and the picker must not go blank after every sync.
-            catalog = replace(catalog, index=previous.index)
+            catalog = catalog.replaced(index=previous.index)
         self._set_catalog(catalog)
         self._archived_loading = False
         if not needs_index:
@@ -185,7 +184,7 @@ class TasksService(QObject):
     def _index_built(self, catalog: TaskCatalog, generation: int) -> None:
         current = generation == self._generation and self._catalog is not None
         if current:
-            self._set_catalog(replace(self._catalog, index=catalog.index))
+            self._set_catalog(self._catalog.replaced(index=catalog.index))
         self._finish_loading(announce=current)
 
     def _set_catalog(self, catalog: TaskCatalog) -> None:
@@ -249,7 +248,7 @@ class TasksService(QObject):
             if self._catalog is not None and self._catalog.tree is tree():
                 layout, index = built
                 self._set_catalog(
-                    replace(self._catalog, archived_layout=layout, archived_index=index)
+                    self._catalog.replaced(archived_layout=layout, archived_index=index)
                 )
                 self.tree_changed.emit()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QMainWindow,
@@ -76,7 +76,12 @@ class MainWindow(QMainWindow):
         sync: SyncService,
         pages: list[tuple[str, QWidget]] | None = None,
         parent: QWidget | None = None,
+        *,
+        shortcuts_later: bool = False,
     ) -> None:
+        """With `shortcuts_later` (the app) the keyboard shortcuts wait for
+        `assign_shortcuts()`, which the app calls right after the first paint: QKeySequence's
+        Python type costs ~9 M instructions to make (tests/bench/bench_startup_instructions.py)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Stint")
@@ -116,7 +121,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(scroller)
 
         self._build_status_bar()
+        self._shortcuts: list[tuple[QAction, list[str] | None]] = []  # None: the platform's Close
         self._build_actions()
+        if not shortcuts_later:
+            self.assign_shortcuts()
         self.banner.action_requested.connect(self.banner_action_requested)
         task_widget.message_shown.connect(lambda text: self.banner.show_problem(text, ""))
         self._banner_problem: str | None = None  # the sync problem the banner told (once)
@@ -147,31 +155,42 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.sync_progress)
         bar.addPermanentWidget(self.sync_button)
 
-    def _build_actions(self) -> None:
+    def assign_shortcuts(self) -> None:
+        """Give the actions their keys (once)."""
+        from PySide6.QtGui import QKeySequence
+
         # setShortcuts, not setShortcut: resolving the latter's overloads reads the Qt
         # namespace, which the first paint does without (desktop.services.early_qt).
+        for action, keys in self._shortcuts:
+            if keys is None:
+                action.setShortcuts(QKeySequence.StandardKey.Close)
+            else:
+                action.setShortcuts([QKeySequence(key) for key in keys])
+        self._shortcuts.clear()
+
+    def _build_actions(self) -> None:
         self.force_sync_action = QAction(svg_icon("sync"), self.tr("Force synchronization"), self)
-        self.force_sync_action.setShortcuts([QKeySequence("Ctrl+R"), QKeySequence("F5")])
+        self._shortcuts.append((self.force_sync_action, ["Ctrl+R", "F5"]))
         self.force_sync_action.setToolTip(
             self.tr("Force synchronization: synchronize with Salesforce now (Ctrl+R, F5)"))
         self.force_sync_action.triggered.connect(self._sync.force_sync)
         self.sync_button.setDefaultAction(self.force_sync_action)
 
         self.pick_action = QAction(self.tr("Pick a task…"), self)
-        self.pick_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        self._shortcuts.append((self.pick_action, ["Ctrl+K", "Ctrl+F"]))
         self.pick_action.triggered.connect(self.focus_picker)
         self.toggle_action = QAction(self.tr("Start/Stop timer"), self)
-        self.toggle_action.setShortcuts([QKeySequence("Ctrl+Return")])
+        self._shortcuts.append((self.toggle_action, ["Ctrl+Return"]))
         self.toggle_action.triggered.connect(self._timer.toggle)
         self.preferences_action = QAction(self.tr("&Preferences…"), self)
-        self.preferences_action.setShortcuts([QKeySequence("Ctrl+,")])
+        self._shortcuts.append((self.preferences_action, ["Ctrl+,"]))
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(self.preferences_requested)
         self.close_action = QAction(self.tr("Close window"), self)
-        self.close_action.setShortcuts(QKeySequence.StandardKey.Close)
+        self._shortcuts.append((self.close_action, None))
         self.close_action.triggered.connect(self.close)
         self.quit_action = QAction(self.tr("Quit Stint"), self)
-        self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
+        self._shortcuts.append((self.quit_action, ["Ctrl+Q"]))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.quit_requested)
 
@@ -200,7 +219,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for index in range(self.pages.count()):
             action = self.view_menu.addAction(self.pages.tabText(index))
-            action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
+            self._shortcuts.append((action, [f"Ctrl+{index + 1}"]))
             action.triggered.connect(lambda _checked=False, page=index: self._show_page_at(page))
             self.page_actions.append(action)
 
