@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from tests.support.processes import wait_until
 
 
 def test_the_default_profile_syncs_in_a_process_of_its_own(desktop_session, sandbox):
@@ -25,13 +26,12 @@ def test_the_default_profile_syncs_in_a_process_of_its_own(desktop_session, sand
     assert connected.returncode == 0, connected.stderr
     app = session.launch([sys.executable, "-m", "desktop", "--hidden"], name="stint")
 
-    deadline = time.monotonic() + 90
-    while True:  # the app's first sync, seen from outside as `stint status` sees it
+    def finished_sync() -> dict | None:  # the app's first run, as `stint status` sees it
+        assert app.is_running(), app.describe()
         last = json.loads(stint("status", "--json").stdout)["last_sync"]
-        if last is not None and last["outcome"] != "running":
-            break
-        assert app.is_running() and time.monotonic() < deadline, "no sync was recorded"
-        time.sleep(0.5)
+        return last if last is not None and last["outcome"] != "running" else None
+
+    last = wait_until(finished_sync, 90, "the app's first sync", interval=0.5)
     assert last["outcome"] == "succeeded" and last["counts"]["Opportunity"]["created"] > 0
 
     logs = list(Path(session.home).rglob("stint.log"))
