@@ -87,20 +87,10 @@ class TimeEntry(Record):
                  sync_state: EntrySyncState = EntrySyncState.LOCAL,
                  sync_error: str | None = None, remote_modstamp: datetime | None = None,
                  pushed_note: str | None = None, salesforce_note_limit: int | None = None) -> None:
-        set_ = object.__setattr__  # what a frozen dataclass's __init__ does, field by field
-        set_(self, "start", start)
-        set_(self, "end", end)
-        set_(self, "item_id", item_id)
-        set_(self, "note", note)
-        set_(self, "billable", billable)
-        set_(self, "id", id)
-        set_(self, "client_id", new_client_id() if client_id is _NEW_CLIENT_ID else client_id)
-        set_(self, "remote_id", remote_id)
-        set_(self, "sync_state", sync_state)
-        set_(self, "sync_error", sync_error)
-        set_(self, "remote_modstamp", remote_modstamp)
-        set_(self, "pushed_note", pushed_note)
-        set_(self, "salesforce_note_limit", salesforce_note_limit)
+        if client_id is _NEW_CLIENT_ID:
+            client_id = new_client_id()
+        self._assign(start, end, item_id, note, billable, id, client_id, remote_id, sync_state,
+                     sync_error, remote_modstamp, pushed_note, salesforce_note_limit)
         for value, name in ((start, "start"), (end, "end"), (remote_modstamp, "remote_modstamp")):
             if value is not None and value.utcoffset() is None:
                 raise ValueError(f"{name} must be timezone-aware (UTC)")

@@ -45,17 +45,8 @@ class Item(Record):
                  sobject: str | None = None, fields: tuple[tuple[str, str], ...] = (),
                  archived: bool = False, archive_reason: str | None = None,
                  owner_id: str | None = None, modstamp: datetime | None = None) -> None:
-        set_ = object.__setattr__  # what a frozen dataclass's __init__ does, field by field
-        set_(self, "id", id)
-        set_(self, "kind", kind)
-        set_(self, "name", name)
-        set_(self, "parent_id", parent_id)
-        set_(self, "sobject", sobject)
-        set_(self, "fields", fields)
-        set_(self, "archived", archived)
-        set_(self, "archive_reason", archive_reason)
-        set_(self, "owner_id", owner_id)
-        set_(self, "modstamp", modstamp)
+        self._assign(id, kind, name, parent_id, sobject, fields, archived, archive_reason,
+                     owner_id, modstamp)
         if not id:
             raise ValueError("an item needs an id")
         if parent_id is None and id != ROOT_ID:

@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 
+from desktop.domain.record import Record
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "Stint"
@@ -40,35 +42,22 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class ProfilePaths:
-    """The directories and files of one profile (paths only; see `create_dirs`). Not a
-    dataclass: making one costs ~3.6 M instructions at import, and the app's first paint
-    imports this module (tests/bench/bench_startup_instructions.py)."""
+class ProfilePaths(Record):
+    """The directories and files of one profile (paths only; see `create_dirs`). A Record,
+    not a dataclass: the app's first paint imports this module (desktop/domain/record.py)."""
 
-    _FIELDS = ("root", "config_dir", "data_dir", "log_dir", "db_path", "lock_path", "is_default")
+    _fields = ("root", "config_dir", "data_dir", "log_dir", "db_path", "lock_path", "is_default")
+    root: Path
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+    db_path: Path
+    lock_path: Path
+    is_default: bool
 
     def __init__(self, *, root: Path, config_dir: Path, data_dir: Path, log_dir: Path,
                  db_path: Path, lock_path: Path, is_default: bool) -> None:
-        values = (root, config_dir, data_dir, log_dir, db_path, lock_path, is_default)
-        for name, value in zip(self._FIELDS, values, strict=True):
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"ProfilePaths is read-only ({name})")
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self._FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, ProfilePaths):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        return "ProfilePaths(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self._FIELDS) + ")"
+        self._assign(root, config_dir, data_dir, log_dir, db_path, lock_path, is_default)
 
     @cached_property
     def profile_id(self) -> str:
