@@ -321,9 +321,7 @@ class Engine:
         (desktop.engine.push_process); here otherwise, or when no child can be started."""
         if not self.writeback_enabled() or self.settings.current().sync_paused:
             return None
-        from desktop.engine.child_process import CHILD_PROCESS_PLATFORM
-
-        if CHILD_PROCESS_PLATFORM and self.sign_in_in_system_keyring():
+        if self.can_run_in_child():
             from desktop.engine.push_process import PushProcess
 
             try:
@@ -393,7 +391,7 @@ class Engine:
                 from desktop.engine.sync_process import ScheduledRuns
 
                 runs = ScheduledRuns(self.paths, self.store, self._locks.local, self.run_sync,
-                                     self.last_problem, self.sign_in_in_system_keyring)
+                                     self.last_problem, self.can_run_in_child)
                 run_sync, problem_of = runs, runs.last_problem
             self._scheduler = Scheduler(
                 run_sync,
@@ -407,6 +405,13 @@ class Engine:
             )
         self._scheduler.start()
         return self._scheduler
+
+    def can_run_in_child(self) -> bool:
+        """Whether a sync or push of the app may run in a child process (engine/sync_process):
+        on a platform where that is done, with a sign-in the child can find."""
+        from desktop.engine.child_process import CHILD_PROCESS_PLATFORM
+
+        return CHILD_PROCESS_PLATFORM and self.sign_in_in_system_keyring()
 
     def sign_in_in_system_keyring(self) -> bool:
         """Whether another process would find this profile's sign-in: kept in the system

@@ -22,7 +22,6 @@ from typing import Any
 from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.domain.text import QT_TRANSLATE_NOOP
 from desktop.engine.child_process import (
-    CHILD_PROCESS_PLATFORM,
     SYNC_COMMAND,
     ChildOutcome,
     run_child,
@@ -107,16 +106,16 @@ class ScheduledRuns:
     def __init__(self, paths: ProfilePaths, store: Store, local_sync: threading.Lock,
                  run_here: Callable[..., SyncRun],
                  problem_here: Callable[[SyncRun], BaseException | None],
-                 child_can_sign_in: Callable[[], bool]) -> None:
+                 child_can_run: Callable[[], bool]) -> None:
         self._child = SyncProcess(paths, store, local_sync)
         self._run_here = run_here
         self._problem_here = problem_here
-        self._child_can_sign_in = child_can_sign_in
+        self._child_can_run = child_can_run  # Engine.can_run_in_child
         self._last_in_child = False
 
     def __call__(self, full: bool, cancel: threading.Event,
                  on_progress: ProgressCallback | None = None) -> SyncRun:
-        self._last_in_child = CHILD_PROCESS_PLATFORM and self._child_can_sign_in()
+        self._last_in_child = self._child_can_run()
         if self._last_in_child:
             try:
                 return self._child(full, cancel, on_progress)

@@ -131,13 +131,12 @@ def test_scheduled_runs_sync_here_when_no_child_could_sign_in(store, paths, monk
         return store.sync_log.get_run(run_id)
 
     runs = ScheduledRuns(paths, store, threading.Lock(), run_here, lambda run: None,
-                         child_can_sign_in=lambda: False)
+                         child_can_run=lambda: False)
     runs(False, threading.Event())
     assert here == [False]
 
     runs = ScheduledRuns(paths, store, threading.Lock(), run_here, lambda run: None,
-                         child_can_sign_in=lambda: True)
-    monkeypatch.setattr("desktop.engine.sync_process.CHILD_PROCESS_PLATFORM", True)
+                         child_can_run=lambda: True)
     monkeypatch.setattr(runs._child, "_command", lambda paths, full: ["/nonexistent/stint"])
     runs(True, threading.Event())
     assert here == [False, True]
