@@ -379,6 +379,7 @@ class StintApp(QObject):
                         self.display, self.preferences, self.exclusions, self.new_items):
             if service is not None:
                 service.blockSignals(True)
+        self.tasks.stop_loading()  # a catalog build in a child process
         if self.writeback is not None:
             self.writeback.shutdown()  # a push under way stops before the store closes
         if self.attention is not None:

@@ -51,6 +51,7 @@ def first_paint_steps(stint: StintApp) -> list[Step]:
         lambda: start_logging(stint),  # before the tree load and the engine log from workers
         lambda: build_attention(stint),  # idle detection and reminders (it logs what it found)
         stint.task_widget.picker.build_panel,  # else the first keystroke would build it
+        lambda: build_catalog_in_child(stint),
         stint.tasks.reload,
         stint.start_engine,
         stint.guard.listen,
@@ -71,6 +72,17 @@ def run_steps(steps: list[Step], stopped: Callable[[], bool]) -> None:
 
 
 # -- the builders ---------------------------------------------------------------------------
+def build_catalog_in_child(stint: StintApp) -> None:
+    """Where the platform allows, the task catalog is built by a child process: the app keeps
+    only the catalog, not its build's freed memory (desktop.services.catalog_process)."""
+    from desktop.platform.child_command import CHILD_PROCESS_PLATFORM
+
+    if CHILD_PROCESS_PLATFORM:
+        from desktop.services.catalog_process import ChildCatalogBuilder
+
+        stint.tasks.use_builder(ChildCatalogBuilder(stint.paths))
+
+
 def build_preferences(stint: StintApp) -> None:
     """The General preferences: stored now, the policy on top once the engine is attached.
     No start at log-in for a throwaway demo profile."""

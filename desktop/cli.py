@@ -11,6 +11,7 @@ import gc
 import logging
 import sys
 from collections.abc import Callable
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli_subcommands import Subcommands, command_word
@@ -158,13 +159,20 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+# `stint WORD` -> (module of desktop.commands, function) of the processes the app starts
+_CHILD_COMMANDS = {
+    "_sync-run": ("child_runs", "run_sync"),
+    "_push-run": ("child_runs", "run_push"),
+    "_catalog-build": ("catalog_build", "run"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    if arguments[:1] in (["_sync-run"], ["_push-run"]):  # the app's child processes (no --help)
-        from desktop.commands import child_runs
-
-        run = child_runs.run_sync if arguments[0] == child_runs.SYNC_COMMAND else child_runs.run_push
-        return run(arguments[1:])
+    child = _CHILD_COMMANDS.get(arguments[0]) if arguments else None
+    if child is not None:  # one of the app's child processes (hidden from --help)
+        module, function = child
+        return getattr(import_module(f"desktop.commands.{module}"), function)(arguments[1:])
     app_options = _app_options(arguments)
     if app_options is not None:
         return _start_app(**app_options)

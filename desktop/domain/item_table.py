@@ -144,6 +144,13 @@ class ItemTable:
             builder.add_item(item)
         return builder.build(with_root=with_root)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """A copy's state (a child process builds the app's catalog and sends it over, see
+        desktop.commands.catalog_build): all but the memos of Ids found and Items built."""
+        state = dict(self.__dict__)
+        state["_found"], state["_built"] = {}, {}
+        return state
+
     def __len__(self) -> int:
         return len(self._kind)
 

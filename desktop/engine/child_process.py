@@ -12,21 +12,14 @@ import json
 import logging
 import os
 import subprocess
-import sys
 import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.platform.paths import ProfilePaths
-
 log = logging.getLogger(__name__)
 
-# Where a child has been run and tested: Linux (pip-installed and the bundle). Windows'
-# windowed bundle has no standard streams to report on, and neither it nor macOS has been tried
-# (installer/README.md): there the app syncs and pushes in its own process, as before.
-CHILD_PROCESS_PLATFORM = sys.platform.startswith("linux")
 SYNC_COMMAND = "_sync-run"  # the `stint` words that start them (hidden from --help)
 PUSH_COMMAND = "_push-run"
 CANCEL_GRACE_SECONDS = 20.0
@@ -39,16 +32,6 @@ class ChildOutcome:
     result: dict[str, Any] | None  # the last line that was not progress
     exit_code: int
     stderr: str  # its last lines
-
-
-def stint_command(word: str, paths: ProfilePaths, *arguments: str) -> list[str]:
-    """`stint WORD [--profile ROOT] ...`, whether Stint is installed by pip (python -m
-    desktop) or bundled (the bundle's executable is the `stint` command). The default profile
-    is named by no --profile at all: its config, data and logs live in the platform's
-    separate folders, not under one root."""
-    stint = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "desktop"]
-    profile = [] if paths.is_default else ["--profile", str(paths.root)]
-    return [*stint, word, *profile, *arguments]
 
 
 def run_child(command: list[str], cancel: threading.Event,

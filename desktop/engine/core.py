@@ -409,7 +409,7 @@ class Engine:
     def can_run_in_child(self) -> bool:
         """Whether a sync or push of the app may run in a child process (engine/sync_process):
         on a platform where that is done, with a sign-in the child can find."""
-        from desktop.engine.child_process import CHILD_PROCESS_PLATFORM
+        from desktop.platform.child_command import CHILD_PROCESS_PLATFORM
 
         return CHILD_PROCESS_PLATFORM and self.sign_in_in_system_keyring()
 

@@ -16,8 +16,9 @@ from typing import Any
 
 from desktop.domain.synclog import RunOutcome
 from desktop.domain.text import Message
-from desktop.engine.child_process import PUSH_COMMAND, run_child, stint_command
+from desktop.engine.child_process import PUSH_COMMAND, run_child
 from desktop.engine.sync_locks import SyncLocks
+from desktop.platform.child_command import child_command
 from desktop.platform.paths import ProfilePaths
 from desktop.sync.push.report import PushReport
 
@@ -64,7 +65,7 @@ class PushProcess:
         try:
             left = max(0.0, deadline - time.monotonic())
             log.info("write-back: starting a push process")
-            outcome = run_child(stint_command(PUSH_COMMAND, self._paths, "--wait", f"{left:.0f}"),
+            outcome = run_child(child_command(PUSH_COMMAND, self._paths, "--wait", f"{left:.0f}"),
                                 cancel)
         finally:
             self._locks.local.release()

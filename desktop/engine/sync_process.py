@@ -21,14 +21,10 @@ from typing import Any
 
 from desktop.domain.synclog import RunOutcome, SyncRun
 from desktop.domain.text import QT_TRANSLATE_NOOP
-from desktop.engine.child_process import (
-    SYNC_COMMAND,
-    ChildOutcome,
-    run_child,
-    stint_command,
-)
+from desktop.engine.child_process import SYNC_COMMAND, ChildOutcome, run_child
 from desktop.engine.errors import EngineError, SyncAlreadyRunning
 from desktop.engine.problem_relay import problem_from_data
+from desktop.platform.child_command import child_command
 from desktop.platform.paths import ProfilePaths
 from desktop.store import Store
 
@@ -37,15 +33,15 @@ log = logging.getLogger(__name__)
 ProgressCallback = Callable[[str, int, int], None]
 
 
-def child_command(paths: ProfilePaths, full: bool) -> list[str]:
-    return stint_command(SYNC_COMMAND, paths, *(["--full"] if full else []))
+def sync_command(paths: ProfilePaths, full: bool) -> list[str]:
+    return child_command(SYNC_COMMAND, paths, *(["--full"] if full else []))
 
 
 class SyncProcess:
     """Runs each sync in a child process; `last_problem` tells why the last run failed."""
 
     def __init__(self, paths: ProfilePaths, store: Store, local_sync: threading.Lock,
-                 command: Callable[[ProfilePaths, bool], list[str]] = child_command) -> None:
+                 command: Callable[[ProfilePaths, bool], list[str]] = sync_command) -> None:
         self._paths = paths
         self._store = store
         self._local_sync = local_sync  # held while a child runs: this process's pushes wait

@@ -2,7 +2,9 @@
 
 A load reads every cached item, builds the TaskTree, the SearchIndex over the active items and
 the row layout the tree model shows; for 200,000 items that takes seconds, so it always runs
-on a worker and the UI keeps the previous catalog (or shows "Loading tasks…") meanwhile.
+on a worker and the UI keeps the previous catalog (or shows "Loading tasks…") meanwhile. The
+app has a child process do that work where it can (use_builder: desktop.services.
+catalog_process); else the worker builds it.
 Once a new catalog is in, the memory the old one and the build freed is handed back to the
 system (desktop.platform.memory), on a worker.
 """
@@ -11,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -24,8 +25,20 @@ from desktop.services.workers import run_in_background
 from desktop.store.store import Store
 
 if TYPE_CHECKING:  # built on a worker after the first paint
+    from typing import Protocol
+
     from desktop.domain.search import SearchIndex
     from desktop.services.task_catalog import TaskCatalog, TreeLayout
+
+    class CatalogBuilder(Protocol):
+        """How a load is built, on a worker: the tree and layout, then their search index
+        (BuiltHere, desktop.services.catalog_process.ChildCatalogBuilder)."""
+
+        def load_tree(self, store: Store) -> TaskCatalog: ...
+
+        def with_index(self, catalog: TaskCatalog) -> TaskCatalog: ...
+
+        def stop(self) -> None: ...
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +61,11 @@ class TasksService(QObject):
         store: Store,
         parent: QObject | None = None,
         *,
-        loader: Callable[[Store], TaskCatalog] | None = None,
+        builder: CatalogBuilder | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
-        self._loader = loader or _load_tree
+        self._builder: CatalogBuilder = builder or BuiltHere()
         self._catalog: TaskCatalog | None = None
         self._recent: list[str] = store.entries.recent_item_ids(limit=RECENT_LIMIT)
         self._preview = self._read_preview()
@@ -132,6 +145,14 @@ class TasksService(QObject):
         return found
 
     # -- loading -------------------------------------------------------------------------
+    def use_builder(self, builder: CatalogBuilder) -> None:
+        """Build the catalog with `builder` from the next load on."""
+        self._builder = builder
+
+    def stop_loading(self) -> None:
+        """Stop a build under way in a child process (the app quits)."""
+        self._builder.stop()
+
     def reload(self) -> None:
         """Read the tree again on a worker (after a sync); the old one serves meanwhile."""
         self.refresh_recent()
@@ -140,10 +161,10 @@ class TasksService(QObject):
             return
         self._loading = True
         self._generation += 1
-        generation = self._generation
+        generation, builder = self._generation, self._builder
         run_in_background(
             self,
-            lambda: self._loader(self._store),
+            lambda: builder.load_tree(self._store),
             lambda catalog: self._tree_loaded(catalog, generation),
             self._load_failed,
             name="load task tree",
@@ -170,12 +191,12 @@ class TasksService(QObject):
             self._finish_loading(announce=True)
             return
         self.tree_changed.emit()
-        pending = [loaded]
+        pending, builder = [loaded], self._builder
         run_in_background(
             self,
             # handed over once: a job's closure may outlive the job, and must not keep a
             # catalog (or the previous index) alive after it is replaced
-            lambda: pending.pop().with_index(),
+            lambda: builder.with_index(pending.pop()),
             lambda indexed: self._index_built(indexed, generation),
             self._load_failed,
             name="build search index",
@@ -264,10 +285,19 @@ def _ignore(_result: object) -> None:
     pass
 
 
-# The catalog module (tree layout, search index) is loaded by the first worker job, not
-# before the app's first paint.
-def _load_tree(store: Store) -> TaskCatalog:
-    from desktop.services.task_catalog import TaskCatalog
+class BuiltHere:
+    """The catalog built in this process, on the worker that asks. (The catalog module,
+    tree layout and search index, is loaded by the first worker job, not before the app's
+    first paint.)"""
 
-    return TaskCatalog.load_tree(store)
+    def load_tree(self, store: Store) -> TaskCatalog:
+        from desktop.services.task_catalog import TaskCatalog
+
+        return TaskCatalog.load_tree(store)
+
+    def with_index(self, catalog: TaskCatalog) -> TaskCatalog:
+        return catalog.with_index()
+
+    def stop(self) -> None:
+        pass
 

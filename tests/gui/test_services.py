@@ -93,11 +93,18 @@ def test_tasks_load_off_the_gui_thread_and_search(qtbot, gui_store):
     threads = []
     from desktop.services.task_catalog import TaskCatalog
 
-    def loader(store):
-        threads.append(threading.current_thread())
-        return TaskCatalog.load(store)
+    class Builder:
+        def load_tree(self, store):
+            threads.append(threading.current_thread())
+            return TaskCatalog.load(store)
 
-    service = TasksService(gui_store, loader=loader)
+        def with_index(self, catalog):
+            raise AssertionError("the tree came with its index")
+
+        def stop(self):
+            pass
+
+    service = TasksService(gui_store, builder=Builder())
     service.tree_changed.connect(lambda: threads.append(threading.current_thread()))
     assert service.search("acme") == [] and not service.is_loaded()
     with qtbot.waitSignal(service.tree_changed, timeout=10_000):

@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 import pytest
 
 from desktop.domain.synclog import RunOutcome
-from desktop.engine.child_process import stint_command
 from desktop.engine.errors import EngineError, NotConnected, SyncAlreadyRunning
 from desktop.engine.problem_relay import problem_to_data
 from desktop.engine.sync_process import ScheduledRuns, SyncProcess
+from desktop.platform.child_command import child_command
 from desktop.platform.paths import ProfilePaths
 from desktop.salesforce.errors import WrongCredentials
 from desktop.store import Store
@@ -148,8 +148,8 @@ def test_the_default_profile_is_named_by_no_profile_option(tmp_path):
     (and finds the default itself, as any `stint` command)."""
     default = ProfilePaths.resolve(None, environ={})
     assert default.is_default
-    command = stint_command("_sync-run", default, "--full")
+    command = child_command("_sync-run", default, "--full")
     assert "--profile" not in command and command[-2:] == ["_sync-run", "--full"]
     explicit = ProfilePaths.resolve(tmp_path / "profile")
-    assert stint_command("_push-run", explicit, "--wait", "5")[-5:] == [
+    assert child_command("_push-run", explicit, "--wait", "5")[-5:] == [
         "_push-run", "--profile", str(explicit.root), "--wait", "5"]

@@ -1,0 +1,143 @@
+"""The task catalog built by a child process (`stint _catalog-build`, desktop.commands.
+catalog_build) and read back, for TasksService: the app then holds only the finished
+catalog, not the freed memory of its build, and its interpreter stays free for the UI
+meanwhile (a build of 200,000 items is seconds of Python).
+
+The child sends the tree with its layout first and the search index after, so the tree
+shows as soon as it is read, as it does when the app builds it. What is read back is
+unpickled with only the catalog's own classes allowed. When the child cannot be started or
+fails, the app builds the catalog itself (and the log says why).
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import subprocess
+import tempfile
+import threading
+from typing import IO, TYPE_CHECKING, Any
+
+from desktop.domain.search import SearchIndex
+from desktop.domain.tree import TaskTree
+from desktop.platform.child_command import CATALOG_COMMAND, child_command
+from desktop.services.task_catalog import TaskCatalog, TreeLayout
+
+if TYPE_CHECKING:
+    from desktop.platform.paths import ProfilePaths
+    from desktop.store.store import Store
+
+log = logging.getLogger(__name__)
+
+STDERR_KEPT_CHARACTERS = 2000  # of a child that failed, for the log
+EXIT_SECONDS = 10.0  # for a child that has sent everything to exit (freeing what it built)
+# What the child's pickles may name: the catalog's classes, and what arrays are made of.
+_CATALOG_MODULES = ("desktop.domain.", "desktop.services.task_catalog")
+_ARRAY_NAMES = {("array", "array"), ("array", "_array_reconstructor")}
+
+
+class CatalogUnpickler(pickle.Unpickler):
+    """Rebuilds the catalog's objects and nothing else (a pickle can name any callable)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module.startswith(_CATALOG_MODULES) or (module, name) in _ARRAY_NAMES:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"not part of a task catalog: {module}.{name}")
+
+
+class _ChildBuild:
+    """One child's build: its process and what has been read from it."""
+
+    def __init__(self, process: subprocess.Popen, stderr: IO[bytes]) -> None:
+        self.process, self.stderr = process, stderr
+        self.reader = CatalogUnpickler(process.stdout)  # type: ignore[arg-type]
+        self.tree: TaskTree | None = None
+
+    def end(self, finished: bool = False) -> str:
+        """Collect the child, stopping it unless it has `finished` sending (then it is given
+        EXIT_SECONDS to exit); returns what it said on stderr."""
+        if finished:
+            try:
+                self.process.wait(EXIT_SECONDS)
+            except subprocess.TimeoutExpired:
+                log.warning("the catalog process did not exit after sending; killed")
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.process.stdout.close()  # type: ignore[union-attr]
+        self.stderr.seek(0)
+        said = self.stderr.read()[-STDERR_KEPT_CHARACTERS:].decode("utf-8", "replace").strip()
+        self.stderr.close()
+        return said
+
+
+class ChildCatalogBuilder:
+    """TasksService's catalog builder (load_tree, with_index, stop) that has a child process
+    do the work. One load at a time, as TasksService asks: a new load ends the previous one's
+    child, and with_index reads the index of the catalog the last load_tree returned."""
+
+    def __init__(self, paths: ProfilePaths) -> None:
+        self._paths = paths
+        self._lock = threading.Lock()
+        self._build: _ChildBuild | None = None
+
+    def load_tree(self, store: Store) -> TaskCatalog:
+        self.stop()  # a load whose index was never asked for (a newer one replaced it)
+        build = None
+        try:
+            build = self._start()
+            tree, layout = _checked(build.reader.load(), tuple)
+            _checked(tree, TaskTree), _checked(layout, TreeLayout)
+        except Exception as exc:  # cannot start it, or it failed before sending the tree
+            self._failed("task tree", exc, build)
+            return TaskCatalog.load_tree(store)
+        build.tree = tree
+        with self._lock:
+            self._build = build
+        return TaskCatalog(tree, layout)
+
+    def with_index(self, catalog: TaskCatalog) -> TaskCatalog:
+        with self._lock:
+            build, self._build = self._build, None
+        if build is None or build.tree is not catalog.tree:
+            if build is not None:
+                build.end()
+            return catalog.with_index()
+        try:
+            index = _checked(build.reader.load(), SearchIndex)
+        except Exception as exc:
+            self._failed("search index", exc, build)
+            return catalog.with_index()
+        build.end(finished=True)
+        return catalog.replaced(index=index)
+
+    def stop(self) -> None:
+        """End the child of a load under way, if any (a new load, or the app quits)."""
+        with self._lock:
+            build, self._build = self._build, None
+        if build is not None:
+            build.end()
+
+    def _start(self) -> _ChildBuild:
+        # read once it has ended, so it cannot fill up; closed by _ChildBuild.end
+        stderr = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            process = subprocess.Popen(
+                child_command(CATALOG_COMMAND, self._paths),
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=stderr,
+            )
+        except OSError:
+            stderr.close()
+            raise
+        return _ChildBuild(process, stderr)
+
+    def _failed(self, part: str, error: BaseException, build: _ChildBuild | None) -> None:
+        said = build.end() if build is not None else ""
+        log.warning("the %s could not be built in a child process (%s: %s)%s; building it here",
+                    part, type(error).__name__, error, f": {said}" if said else "")
+
+
+def _checked(value: Any, kind: type) -> Any:
+    if not isinstance(value, kind):
+        raise pickle.UnpicklingError(f"expected a {kind.__name__}, read a {type(value).__name__}")
+    return value

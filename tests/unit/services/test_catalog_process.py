@@ -1,0 +1,158 @@
+"""The task catalog built by a child process (`stint _catalog-build`) and read back: the same
+catalog as one built in the app, only the catalog's own classes unpickled, and the app
+building it itself when the child cannot."""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import sys
+from datetime import UTC
+
+import pytest
+
+from desktop.domain.items import ROOT_ID, Item, ItemKind
+from desktop.platform.paths import ProfilePaths
+from desktop.services import catalog_process
+from desktop.services.catalog_process import CatalogUnpickler, ChildCatalogBuilder
+from desktop.services.task_catalog import TaskCatalog
+from desktop.store import Store
+
+HOSTILE_NAME = "Robert'); DROP TABLE items;-- \u202e <b>Acme</b> \U0001f600"
+
+
+def _items() -> list[Item]:
+    return [
+        Item("006B", ItemKind.OPPORTUNITY, "beta deal", ROOT_ID, "Opportunity",
+             (("Account", "Acme"), ("Stage", "Prospecting"))),
+        Item("006A", ItemKind.OPPORTUNITY, HOSTILE_NAME, ROOT_ID, "Opportunity"),
+        Item("00T1", ItemKind.ACTIVITY, "Call back", "006B", "Task"),
+        Item("006C", ItemKind.OPPORTUNITY, "Closed deal", ROOT_ID, "Opportunity",
+             archived=True, archive_reason="closed"),
+        Item("00T3", ItemKind.ACTIVITY, "Follow up", "006C", "Task"),
+    ]
+
+
+@pytest.fixture
+def profile(tmp_path):
+    paths = ProfilePaths.resolve(tmp_path / "profile").create_dirs()
+    with Store.open(paths.db_path, display_tz=UTC) as store:
+        store.items.upsert_many(_items())
+    return paths
+
+
+@pytest.fixture
+def store(profile):
+    with Store.open(profile.db_path, display_tz=UTC) as opened:
+        yield opened
+
+
+def _found(catalog: TaskCatalog, text: str) -> list[str]:
+    return [item.id for item in catalog.index.search(text)]
+
+
+def test_a_child_builds_the_catalog_the_app_would(profile, store, caplog, monkeypatch):
+    builds = _recorded_builds(monkeypatch)
+    builder = ChildCatalogBuilder(profile)
+    built_here = TaskCatalog.load(store)
+
+    with caplog.at_level(logging.WARNING):
+        tree_only = builder.load_tree(store)
+        assert tree_only.index is None
+        catalog = builder.with_index(tree_only)
+
+    assert not caplog.records  # no fallback
+    assert [build.process.returncode for build in builds] == [0]
+    assert catalog.tree is tree_only.tree  # the index was built over the tree sent first
+    assert catalog.index is not None and catalog.index._table is catalog.tree.table
+    assert list(catalog.tree.table.items(range(len(catalog.tree)))) == list(
+        built_here.tree.table.items(range(len(built_here.tree))))
+    assert catalog.layout.item_positions() == built_here.layout.item_positions()
+    for text in ("acme", "call back", "drop table", "\u202e", "closed", ""):
+        assert _found(catalog, text) == _found(built_here, text)
+    assert catalog.tree.get("006A").name == HOSTILE_NAME
+
+
+def test_a_newer_load_ends_the_child_of_the_one_it_replaces(profile, store, monkeypatch):
+    builds = _recorded_builds(monkeypatch)
+    builder = ChildCatalogBuilder(profile)
+    first = builder.load_tree(store)  # its index is never asked for
+
+    second = builder.load_tree(store)
+
+    assert builds[0].process.returncode is not None
+    assert builder.with_index(second).index is not None
+    assert builder.with_index(first).index is not None  # not its child's: built here
+
+
+def test_stop_ends_a_build_under_way(profile, store, monkeypatch):
+    builds = _recorded_builds(monkeypatch)
+    builder = ChildCatalogBuilder(profile)
+    builder.load_tree(store)
+
+    builder.stop()
+
+    assert builds[0].process.returncode is not None
+    builder.stop()  # nothing under way: nothing to do
+
+
+@pytest.mark.parametrize("child_says", [
+    "import sys; sys.stderr.write('the store is locked'); sys.exit(1)",
+    "import pickle, sys; sys.stdout.buffer.write(pickle.dumps(42))",
+    "import pickle, sys, os; sys.stdout.buffer.write(pickle.dumps(os.getcwd))",
+    "import sys; sys.stdout.buffer.write(b'not a pickle')",
+], ids=["fails", "sends something else", "names another callable", "sends garbage"])
+def test_the_app_builds_the_catalog_itself_when_the_child_fails(
+    profile, store, monkeypatch, caplog, child_says
+):
+    monkeypatch.setattr(catalog_process, "child_command",
+                        lambda word, paths: [sys.executable, "-c", child_says])
+    builder = ChildCatalogBuilder(profile)
+
+    with caplog.at_level(logging.WARNING):
+        catalog = builder.with_index(builder.load_tree(store))
+
+    assert _found(catalog, "call back") == ["00T1"]
+    assert "could not be built in a child process" in caplog.text
+    if "locked" in child_says:
+        assert "the store is locked" in caplog.text  # what it said is in the log
+
+
+def test_a_child_that_cannot_be_started_leaves_the_build_to_the_app(profile, store,
+                                                                     monkeypatch):
+    monkeypatch.setattr(catalog_process, "child_command",
+                        lambda word, paths: [str(profile.root / "no-such-program")])
+    catalog = ChildCatalogBuilder(profile).load_tree(store)
+    assert len(catalog.tree) == len(_items()) + 1  # and the root
+
+
+def test_only_the_catalogs_classes_are_unpickled():
+    import io
+    import os
+
+    with pytest.raises(pickle.UnpicklingError, match="os.system|posix.system"):
+        CatalogUnpickler(io.BytesIO(pickle.dumps(os.system))).load()
+
+
+def test_the_child_sends_no_remembered_items(store):
+    catalog = TaskCatalog.load(store)
+    table = catalog.tree.table
+    table.item(table.position("006B"))  # remembered for the next ask
+
+    copy = pickle.loads(pickle.dumps(table))
+
+    assert copy._built == {} and copy._found == {}
+    assert copy.item(copy.position("006B")) == table.item(table.position("006B"))
+
+
+def _recorded_builds(monkeypatch) -> list:
+    builds: list = []
+    start = ChildCatalogBuilder._start
+
+    def recording(self):  # type: ignore[no-untyped-def]
+        build = start(self)
+        builds.append(build)
+        return build
+
+    monkeypatch.setattr(ChildCatalogBuilder, "_start", recording)
+    return builds
