@@ -5,8 +5,9 @@ few incremental syncs that each bring some renamed opportunities (the catalog re
 the issue's 150 MB for 200,000 cached items, so a connected app with half of them stays under it.
 
 The app runs each sync in a child process that exits when the run ends (desktop.engine.
-sync_process): the figures are the app's own, and the bench also reports the largest resident
-size a sync process reached during each sync (while it runs, the machine holds both).
+sync_process), and has another build the task catalog after it (desktop.services.
+catalog_process): the figures are the app's own, and the bench also reports the largest
+resident size each kind of child reached (while one runs, the machine holds both).
 
 The sandbox serves from this process (its records are renamed through its REST API between the
 syncs); the app runs in a throwaway desktop session (Xvfb, D-Bus, gnome-keyring, trayer:
@@ -69,19 +70,22 @@ def resident_parts_mb(pid: int) -> dict[str, float]:
 
 
 class ChildWatch:
-    """The largest resident size any child of `pid` reaches (the app's sync processes),
+    """The largest resident size the children of `pid` reach, by kind (the app's sync
+    processes, `_sync-run`, and those that build its task catalog, `_catalog-build`),
     sampled every 0.1 s on a thread of its own."""
+
+    KINDS = {"_sync-run": "child", "_catalog-build": "catalog child"}
 
     def __init__(self, pid: int) -> None:
         self._pid = pid
-        self.peak_mb = 0.0
+        self.peaks_mb: dict[str, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
         self._thread.start()
 
-    def take_peak(self) -> float:
-        peak, self.peak_mb = self.peak_mb, 0.0
-        return peak
+    def take_peaks(self) -> dict[str, float]:
+        peaks, self.peaks_mb = self.peaks_mb, {}
+        return peaks
 
     def stop(self) -> None:
         self._stop.set()
@@ -91,7 +95,10 @@ class ChildWatch:
         while not self._stop.wait(0.1):
             for child in self._children():
                 with contextlib.suppress(OSError, KeyError, ValueError):  # it ended meanwhile
-                    self.peak_mb = max(self.peak_mb, memory_mb(child)["VmRSS"])
+                    words = Path(f"/proc/{child}/cmdline").read_bytes().decode().split("\0")
+                    kind = next((self.KINDS[w] for w in words if w in self.KINDS), "other child")
+                    rss = memory_mb(child)["VmRSS"]
+                    self.peaks_mb[kind] = max(self.peaks_mb.get(kind, 0.0), rss)
 
     def _children(self) -> list[int]:
         found: list[int] = []
@@ -133,7 +140,7 @@ def measure(syncs: int) -> list[tuple[str, dict[str, float]]]:
             raise SystemExit(f"the first sync did not succeed: {last}")
         stint.wait_until_searchable(count=2, timeout=120)  # the empty tree, then the synced one
         readings.append(("after the first full sync",
-                         {**settled_mb(stint.app.pid), "child": children.take_peak()}))
+                         {**settled_mb(stint.app.pid), **children.take_peaks()}))
         print(f"  {readings[-1][0]}: {_line(readings[-1][1])}", flush=True)
         for number in range(1, syncs + 1):
             rename_opportunities(sandbox, number)
@@ -145,7 +152,7 @@ def measure(syncs: int) -> list[tuple[str, dict[str, float]]]:
                 raise SystemExit(f"incremental sync {number} did not succeed: {last}")
             stint.wait_until_searchable(count=2 + number, timeout=120)
             readings.append((f"after incremental sync {number}",
-                             {**settled_mb(stint.app.pid), "child": children.take_peak()}))
+                             {**settled_mb(stint.app.pid), **children.take_peaks()}))
             print(f"  {readings[-1][0]}: {_line(readings[-1][1])}; Ctrl+R to the run "
                   f"recorded {took:.1f} s", flush=True)
         children.stop()
@@ -160,7 +167,8 @@ def _line(reading: dict[str, float]) -> str:
     return (f"RSS {reading['VmRSS']:.0f} MB (peak so far {reading['VmHWM']:.0f} MB): heap "
             f"{reading['heap']:.0f}, other anonymous {reading['anonymous']:.0f}, "
             f"files {reading['files']:.0f} MB; the sync process reached "
-            f"{f'{child:.0f} MB' if child else 'no sample (it ran in the app?)'}")
+            f"{f'{child:.0f} MB' if child else 'no sample (it ran in the app?)'}, the catalog "
+            f"process {reading.get('catalog child', 0.0):.0f} MB")
 
 
 def report(syncs: int) -> None:

@@ -48,7 +48,7 @@ def test_gram_sets_keep_rare_grams_as_positions(monkeypatch):
     sets.add("ac", bitmap_from_positions(10, [1, 4]))
     sets.add("cm", bitmap_from_positions(10, [1, 4, 6]))
     sets.add("zz", 0)
-    assert list(sets.positions["ac"]) == [1, 4] and "cm" in sets.bitmaps
+    assert list(sets.positions["ac"]) == [1, 4] and "cm" in sets.packed
     assert "zz" not in sets and "ac" in sets
     assert (sets.count("ac"), sets.count("cm"), sets.count("zz")) == (2, 3, 0)
     assert list(positions_in(sets.bitmap("ac"), 10)) == [1, 4]
@@ -71,5 +71,23 @@ def test_compact_sets_are_kept_as_their_bitmaps_would_be(monkeypatch):
     sets = GramSets.of(10, built)
     assert built == []
     assert list(sets.positions["ac"]) == [1, 4] and sets.positions["ac"] is not rare_positions
-    assert sets.bitmaps == {"cm": common} and sets.count("cm") == 3
+    assert list(sets.packed) == ["cm"] and sets.bitmap("cm") == common
+    assert sets.count("cm") == 3
     assert "zz" not in sets
+
+
+def test_common_grams_are_kept_packed_and_the_last_used_unpacked(monkeypatch):
+    monkeypatch.setattr(search_bitmaps, "SPARSE_LIMIT", 2)
+    monkeypatch.setattr(search_bitmaps, "UNPACKED_KEPT", 2)
+    size = 200_000
+    sets = GramSets(size)
+    bitmaps = {gram: bitmap_from_positions(size, range(offset, size, 97))
+               for offset, gram in enumerate(("ac", "cm", "me"))}
+    for gram, bitmap in bitmaps.items():
+        sets.add(gram, bitmap)
+
+    assert sets.nbytes() < sum(size // 8 for _ in bitmaps) // 10  # packed: a fraction
+    assert [sets.bitmap(gram) == bitmap for gram, bitmap in bitmaps.items()] == [True] * 3
+    assert list(sets._unpacked) == ["cm", "me"]  # at most UNPACKED_KEPT, the last used
+    assert sets.bitmap("cm") is sets._unpacked["cm"] and list(sets._unpacked) == ["me", "cm"]
+    assert sets.count("ac") == len(range(0, size, 97))
