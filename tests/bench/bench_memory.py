@@ -9,13 +9,17 @@ engine loads meanwhile), reads VmRSS; the app then reloads its catalog once
 VmHWM (the peak since start, the reload included). A bare PySide6 window is measured the same
 way, for comparison.
 
-The profile is not linked to Salesforce: the app asks the keyring at start whether a sign-in
-can be kept (which loads ~13 MB of keyring, Secret Service and cryptography modules) but does
-not load the Salesforce client. A connected app whose sign-in is in the keyring loads neither:
-it reads the link from the store and runs each sync in a process of its own (see the README,
-"Where the memory goes"). So the bench then measures a connected app too, after its first full
-sync of the large sandbox org and after a few incremental syncs (bench_memory_connected.py:
-needs the e2e desktop tools; --connected-syncs 0 skips it).
+The profile is the one every user with cached items has: items come from a sync, so a sign-in
+was made and noted as kept in the system keyring, and the last sync finished a minute ago (the
+next is due after the sync interval; the org's address here answers nothing, as when offline).
+Such an app loads neither the keyring nor the Salesforce client: it reads the link from the
+store and runs each sync in a process of its own. For reference the bench also measures the
+first start of a profile never linked (5,000 and 200,000 items put straight in its store, which
+no user's profile has): that app asks the keyring at start whether a sign-in could be kept
+(~13 MB of keyring, Secret Service and cryptography modules). See the README, "Where the
+memory goes". The bench then measures a connected app after real syncs, its first full sync
+of the large sandbox org and a few incremental ones (bench_memory_connected.py: needs the e2e
+desktop tools; --connected-syncs 0 skips it).
 
 Run: .venv/bin/python tests/bench/bench_memory.py [--counts 5000,50000,200000] [--platform P]
      [--connected-syncs 3]
@@ -37,8 +41,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_idle import memory_mb  # noqa: E402
 from ui_profile import copy_profile, large_profile  # noqa: E402
 
+from desktop.domain.synclog import RunOutcome  # noqa: E402
+from desktop.engine.link import USER_ID_KEY, remember_keyring  # noqa: E402
 from desktop.platform.paths import ProfilePaths  # noqa: E402
 from desktop.store import Store  # noqa: E402
+from desktop.store.sync_state_repo import INSTANCE_URL_KEY  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 TARGETS_MB = {5_000: 80, 200_000: 150}
@@ -87,13 +94,26 @@ def bare_window_mb(platform: str) -> float:
         process.wait(30)
 
 
-def app_mb(count: int, platform: str) -> tuple[float, float, float]:
+def note_synced(store: Store) -> None:
+    """The profile as a sync leaves it: linked to an org (whose address answers nothing here),
+    the sign-in kept in the system keyring, the last sync a minute ago."""
+    now = datetime.now(UTC)
+    store.sync_state.set_value(USER_ID_KEY, "005000000000000001")
+    store.sync_state.set_value(INSTANCE_URL_KEY, "https://127.0.0.1:9")
+    remember_keyring(store, persistent=True, problem=None)
+    run = store.sync_log.start_run(now - timedelta(minutes=1), "incremental")
+    store.sync_log.finish_run(run, now, RunOutcome.SUCCEEDED)
+
+
+def app_mb(count: int, platform: str, synced: bool = True) -> tuple[float, float, float]:
     """(RSS once searchable, RSS after a catalog reload, peak) in MB."""
     with tempfile.TemporaryDirectory() as folder:
         profile = copy_profile(large_profile(count), Path(folder) / "profile")
         with Store.open(ProfilePaths.resolve(profile).db_path) as store:
             task = store.items.all()[1].id
             store.entries.start_timer(task, datetime.now(UTC) - timedelta(minutes=42))
+            if synced:
+                note_synced(store)
         env = {**_environment(platform), "STINT_REPORT_STARTUP": "1", "STINT_START_HIDDEN": "1",
                "STINT_RELOAD_TASKS_AFTER": str(RELOAD_AFTER_SECONDS)}
         process = subprocess.Popen([sys.executable, "-m", "desktop", "--profile", str(profile)],
@@ -129,6 +149,11 @@ def main() -> None:
             f"<= {target} MB: {'met' if max(ready, after) <= target else 'NOT met'}")
         print(f"{count:>12,}  {ready:>6.0f} MB  {after:>9.0f} MB  {peak:>3.0f} MB  {verdict}",
               flush=True)
+    never_linked = [count for count in counts if count in TARGETS_MB]
+    for count in never_linked:
+        ready, after, peak = app_mb(count, args.platform, synced=False)
+        print(f"{count:>12,}  {ready:>6.0f} MB  {after:>9.0f} MB  {peak:>3.0f} MB  never linked "
+              f"(keyring probed at start; no user's profile)", flush=True)
     print(f"load at the end: {_load()}", flush=True)
     if args.connected_syncs > 0:
         from bench_memory_connected import report
