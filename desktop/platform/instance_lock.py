@@ -125,10 +125,10 @@ def socket_name(profile_id: str) -> str:
     Unique per user and profile: on Unix such names live in the shared temp dir, so the
     user name is part of it (hashed, to keep it short and free of odd characters).
     """
-    import hashlib  # loads OpenSSL: only when the socket is first used, after the first paint
+    from desktop.platform.sha256 import sha256_hex
 
     user = _user_name()
-    digest = hashlib.sha256(f"{user}\0{profile_id}".encode()).hexdigest()[:16]
+    digest = sha256_hex(f"{user}\0{profile_id}".encode())[:16]
     safe_id = re.sub(r"[^A-Za-z0-9]", "", profile_id)[:12]
     return f"stint-{safe_id}-{digest}"
 

@@ -132,17 +132,17 @@ def open_profile(
 ) -> ProfilePaths:
     """Resolve the profile (see `ProfilePaths.resolve`) and create its directories."""
     paths = ProfilePaths.resolve(profile_dir, environ).create_dirs()
-    if log.isEnabledFor(logging.DEBUG):  # the id costs hashlib, which most commands never need
+    if log.isEnabledFor(logging.DEBUG):  # the id costs a digest most commands never need
         log.debug("profile %s at %s", paths.profile_id, paths.root)
     return paths
 
 
 def profile_id_for(root: str | os.PathLike[str]) -> str:
     """A short, stable id for a profile root (12 hex digits of a SHA-256 of the path)."""
-    import hashlib  # loads OpenSSL (~3 ms): not before the app's first paint, which needs no id
+    from desktop.platform.sha256 import sha256_hex
 
     normalised = os.path.normcase(str(_absolute(root)))
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:12]
+    return sha256_hex(normalised.encode("utf-8"))[:12]
 
 
 def keyring_service_name(profile_id: str) -> str:
