@@ -11,7 +11,6 @@ import gc
 import logging
 import sys
 from collections.abc import Callable
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli_subcommands import Subcommands, command_word
@@ -159,20 +158,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-# `stint WORD` -> (module of desktop.commands, function) of the processes the app starts
-_CHILD_COMMANDS = {
-    "_sync-run": ("child_runs", "run_sync"),
-    "_push-run": ("child_runs", "run_push"),
-    "_catalog-build": ("catalog_build", "run"),
-}
+_CHILD_COMMANDS = ("_sync-run", "_push-run", "_catalog-build")  # the processes the app starts
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    child = _CHILD_COMMANDS.get(arguments[0]) if arguments else None
-    if child is not None:  # one of the app's child processes (hidden from --help)
-        module, function = child
-        return getattr(import_module(f"desktop.commands.{module}"), function)(arguments[1:])
+    if arguments[:1] and arguments[0] in _CHILD_COMMANDS:  # (hidden from --help)
+        return _run_child(arguments[0], arguments[1:])
     app_options = _app_options(arguments)
     if app_options is not None:
         return _start_app(**app_options)
@@ -203,6 +195,17 @@ def _app_options(arguments: list[str]) -> dict[str, Any] | None:
         else:
             return None
     return options
+
+
+def _run_child(word: str, arguments: list[str]) -> int:
+    # Imported by name, each only for its own word (a bundler follows these imports).
+    if word == "_catalog-build":
+        from desktop.commands import catalog_build
+
+        return catalog_build.run(arguments)
+    from desktop.commands import child_runs
+
+    return (child_runs.run_sync if word == child_runs.SYNC_COMMAND else child_runs.run_push)(arguments)
 
 
 def _start_app(profile: str | None, demo: bool, hidden: bool = False) -> int:

@@ -157,6 +157,9 @@ class IntegrationPage(QWidget):
         service.device_code_shown.connect(self._show_device_code)
         service.setup_problem_found.connect(self.sign_in_status.show_setup_help)
         service.connection_changed.connect(self._on_connection_changed)
+        # Cached tasks tell "unlinked" from "never connected", and they may load after the
+        # connection has been checked.
+        self._tasks.tree_changed.connect(self._recheck_never_connected)
         service.connected.connect(self._on_connected)
         service.connect_failed.connect(self._on_connect_failed)
         service.unlinked.connect(self._on_unlinked)
@@ -228,6 +231,10 @@ class IntegrationPage(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         self._load_metadata_if_shown()
+
+    def _recheck_never_connected(self) -> None:
+        if self._state == NEVER_CONNECTED:
+            self._on_connection_changed(self._service.connection_info())
 
     def _was_linked(self, settings) -> bool:
         return bool(settings.username) or len(self._tasks.tree()) > 1

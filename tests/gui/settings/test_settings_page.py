@@ -660,3 +660,31 @@ def test_the_ca_file_can_be_changed_while_connected(
     assert engine.settings.current().ca_file == str(moved)
     assert page.ca_file_row.path_edit.text() == str(moved)
     assert page.state() == CONNECTED
+
+
+def test_cached_tasks_loaded_after_the_check_show_the_integration_unlinked(qtbot, profile_dir):
+    """A profile with cached tasks and no saved user name was linked before: the page says
+    "unlinked" (Re-enable), not "connect Stint", also when the task tree loads after the
+    connection check has answered (the app builds the tree in a child process)."""
+    from desktop.engine import Engine
+    from desktop.platform.secrets import MemorySecretStore
+    from desktop.services.integration_service import IntegrationService
+    from desktop.services.tasks_service import TasksService
+    from tests.gui.conftest import reload_and_wait, sample_items
+
+    engine = Engine.open(profile_dir, secret_store=MemorySecretStore(), log_to_file=False)
+    try:
+        engine.store.items.upsert_many(sample_items())
+        service, tasks = IntegrationService(engine), TasksService(engine.store)
+        page = IntegrationPage(service, tasks)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: service.connection_info() is not None)
+        assert page.state() == NEVER_CONNECTED  # nothing loaded yet says otherwise
+
+        reload_and_wait(qtbot, tasks)
+
+        assert page.state() == UNLINKED
+        assert page.reenable_button.isVisible() and not page.connect_form.isVisible()
+    finally:
+        engine.close()
