@@ -14,7 +14,8 @@ from itertools import chain, repeat
 
 from desktop.domain.steps import in_slices
 
-# A gram in at most this many items keeps a sorted position list instead of a bitmap.
+# A gram in at most this many items keeps a sorted position list instead of a bitmap (when
+# that is the smaller: see keeps_positions).
 SPARSE_LIMIT = 4096
 # Bitmaps kept once unpacked or built from positions (typing "acme w" reuses the grams of
 # "acme"; a query has 10-30 grams).
@@ -95,10 +96,17 @@ class WordBitmaps:
         return bitmap
 
 
+def keeps_positions(count: int, size: int) -> bool:
+    """Whether a set of `count` of `size` items is kept as positions (4 bytes each) rather
+    than as a bitmap (size / 8 bytes): when it is rare, and the list is no bigger. (In an
+    index of 5,000 items a bitmap is 625 bytes: a list of over 156 positions is bigger.)"""
+    return count <= SPARSE_LIMIT and count * 32 <= size
+
+
 def compact_set(size: int, bitmap: int) -> int | array[int]:
     """An item set the way GramSets keeps it: the bitmap when common, else a sorted position
     array (made at once while building, so the rare sets' bitmaps do not pile up)."""
-    if bitmap.bit_count() > SPARSE_LIMIT:
+    if not keeps_positions(bitmap.bit_count(), size):
         return bitmap
     return array("i", positions_in(bitmap, size))
 
@@ -145,7 +153,7 @@ class GramSets:
             self.positions[gram] = array("i", items)
             return
         count = items.bit_count()
-        if count > SPARSE_LIMIT:
+        if not keeps_positions(count, self.size):
             self.packed[gram] = pack(self.size, items)
             self._counts[gram] = count
         else:

@@ -7,6 +7,7 @@ from desktop.domain.search_bitmaps import (
     bitmap_from_positions,
     compact_set,
     grams_of,
+    keeps_positions,
     positions_in,
     start_gram,
     word_start_grams,
@@ -44,18 +45,18 @@ def test_word_bitmaps_or_common_and_rare_words(monkeypatch):
 
 def test_gram_sets_keep_rare_grams_as_positions(monkeypatch):
     monkeypatch.setattr(search_bitmaps, "SPARSE_LIMIT", 2)
-    sets = GramSets(10)
-    sets.add("ac", bitmap_from_positions(10, [1, 4]))
-    sets.add("cm", bitmap_from_positions(10, [1, 4, 6]))
+    sets = GramSets(100)
+    sets.add("ac", bitmap_from_positions(100, [1, 4]))
+    sets.add("cm", bitmap_from_positions(100, [1, 4, 6]))
     sets.add("zz", 0)
     assert list(sets.positions["ac"]) == [1, 4] and "cm" in sets.packed
     assert "zz" not in sets and "ac" in sets
     assert (sets.count("ac"), sets.count("cm"), sets.count("zz")) == (2, 3, 0)
-    assert list(positions_in(sets.bitmap("ac"), 10)) == [1, 4]
+    assert list(positions_in(sets.bitmap("ac"), 100)) == [1, 4]
     assert sets.bitmap("zz") == 0
-    assert list(positions_in(sets.all_of(["ac", "cm"]), 10)) == [1, 4]
+    assert list(positions_in(sets.all_of(["ac", "cm"]), 100)) == [1, 4]
     assert sets.all_of(["ac", "zz"]) == 0
-    assert list(positions_in(sets.all_of([]), 10)) == list(range(10))
+    assert list(positions_in(sets.all_of([]), 100)) == list(range(100))
 
 
 def test_compact_sets_are_kept_as_their_bitmaps_would_be(monkeypatch):
@@ -63,12 +64,12 @@ def test_compact_sets_are_kept_as_their_bitmaps_would_be(monkeypatch):
     bitmaps of hundreds of rare grams do not pile up during the build); GramSets keeps the
     same as from the bitmaps, in arrays of its own."""
     monkeypatch.setattr(search_bitmaps, "SPARSE_LIMIT", 2)
-    rare, common = bitmap_from_positions(10, [1, 4]), bitmap_from_positions(10, [1, 4, 6])
-    assert list(compact_set(10, rare)) == [1, 4] and compact_set(10, common) == common
-    built = [("ac", compact_set(10, rare)), ("cm", compact_set(10, common)),
-             ("zz", compact_set(10, 0))]
+    rare, common = bitmap_from_positions(100, [1, 4]), bitmap_from_positions(100, [1, 4, 6])
+    assert list(compact_set(100, rare)) == [1, 4] and compact_set(100, common) == common
+    built = [("ac", compact_set(100, rare)), ("cm", compact_set(100, common)),
+             ("zz", compact_set(100, 0))]
     rare_positions = built[0][1]
-    sets = GramSets.of(10, built)
+    sets = GramSets.of(100, built)
     assert built == []
     assert list(sets.positions["ac"]) == [1, 4] and sets.positions["ac"] is not rare_positions
     assert list(sets.packed) == ["cm"] and sets.bitmap("cm") == common
@@ -91,3 +92,11 @@ def test_common_grams_are_kept_packed_and_the_last_used_unpacked(monkeypatch):
     assert list(sets._unpacked) == ["cm", "me"]  # at most UNPACKED_KEPT, the last used
     assert sets.bitmap("cm") is sets._unpacked["cm"] and list(sets._unpacked) == ["me", "cm"]
     assert sets.count("ac") == len(range(0, size, 97))
+
+
+def test_a_small_index_keeps_a_set_as_positions_only_when_that_is_smaller():
+    # 5,000 items: a bitmap is 625 bytes, so 156 positions (624 bytes) at most
+    assert keeps_positions(156, 5_000) and not keeps_positions(157, 5_000)
+    # 200,000 items: up to SPARSE_LIMIT (a bitmap is 25,000 bytes)
+    assert keeps_positions(search_bitmaps.SPARSE_LIMIT, 200_000)
+    assert not keeps_positions(search_bitmaps.SPARSE_LIMIT + 1, 200_000)
