@@ -71,18 +71,24 @@ class _ChildBuild:
         return said
 
 
+class CatalogBuildStopped(Exception):
+    """The app stopped the build (it is quitting): nothing to build here instead."""
+
+
 class ChildCatalogBuilder:
     """TasksService's catalog builder (load_tree, with_index, stop) that has a child process
-    do the work. One load at a time, as TasksService asks: a new load ends the previous one's
-    child, and with_index reads the index of the catalog the last load_tree returned."""
+    do the work. One load at a time, as TasksService asks: a new load ends the child of one
+    whose index was never asked for, and with_index reads the index of the catalog the last
+    load_tree returned. stop() (the app quits) ends the child at once, also mid-read."""
 
     def __init__(self, paths: ProfilePaths) -> None:
         self._paths = paths
         self._lock = threading.Lock()
-        self._build: _ChildBuild | None = None
+        self._build: _ChildBuild | None = None  # the child of the load under way
+        self._stopped = False
 
     def load_tree(self, store: Store) -> TaskCatalog:
-        self.stop()  # a load whose index was never asked for (a newer one replaced it)
+        self._end_build()  # a load whose index was never asked for (a newer one replaced it)
         build = None
         try:
             build = self._start()
@@ -92,33 +98,31 @@ class ChildCatalogBuilder:
             self._failed("task tree", exc, build)
             return TaskCatalog.load_tree(store)
         build.tree = tree
-        with self._lock:
-            self._build = build
         return TaskCatalog(tree, layout)
 
     def with_index(self, catalog: TaskCatalog) -> TaskCatalog:
-        with self._lock:
-            build, self._build = self._build, None
+        build = self._take_build()
         if build is None or build.tree is not catalog.tree:
             if build is not None:
                 build.end()
-            return catalog.with_index()
+            return self._built_here(catalog)
         try:
             index = _checked(build.reader.load(), SearchIndex)
         except Exception as exc:
             self._failed("search index", exc, build)
-            return catalog.with_index()
+            return self._built_here(catalog)
         build.end(finished=True)
         return catalog.replaced(index=index)
 
     def stop(self) -> None:
-        """End the child of a load under way, if any (a new load, or the app quits)."""
-        with self._lock:
-            build, self._build = self._build, None
-        if build is not None:
-            build.end()
+        """End the child of the load under way for good (the app quits): the worker reading
+        from it gets CatalogBuildStopped instead of building the catalog itself."""
+        self._stopped = True
+        self._end_build()
 
     def _start(self) -> _ChildBuild:
+        if self._stopped:
+            raise CatalogBuildStopped
         # read once it has ended, so it cannot fill up; closed by _ChildBuild.end
         stderr = tempfile.TemporaryFile()  # noqa: SIM115
         try:
@@ -129,9 +133,33 @@ class ChildCatalogBuilder:
         except OSError:
             stderr.close()
             raise
-        return _ChildBuild(process, stderr)
+        build = _ChildBuild(process, stderr)
+        with self._lock:
+            self._build = build
+        return build
+
+    def _take_build(self) -> _ChildBuild | None:
+        with self._lock:
+            build, self._build = self._build, None
+        return build
+
+    def _end_build(self) -> None:
+        build = self._take_build()
+        if build is not None:
+            build.end()
+
+    def _built_here(self, catalog: TaskCatalog) -> TaskCatalog:
+        if self._stopped:
+            raise CatalogBuildStopped
+        return catalog.with_index()
 
     def _failed(self, part: str, error: BaseException, build: _ChildBuild | None) -> None:
+        """End the failed child (if this load still has it), or say the build was stopped."""
+        if self._stopped or isinstance(error, CatalogBuildStopped):
+            raise CatalogBuildStopped from error
+        with self._lock:
+            if build is not None and self._build is build:
+                self._build = None
         said = build.end() if build is not None else ""
         log.warning("the %s could not be built in a child process (%s: %s)%s; building it here",
                     part, type(error).__name__, error, f": {said}" if said else "")

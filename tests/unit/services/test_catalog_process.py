@@ -14,7 +14,11 @@ import pytest
 from desktop.domain.items import ROOT_ID, Item, ItemKind
 from desktop.platform.paths import ProfilePaths
 from desktop.services import catalog_process
-from desktop.services.catalog_process import CatalogUnpickler, ChildCatalogBuilder
+from desktop.services.catalog_process import (
+    CatalogBuildStopped,
+    CatalogUnpickler,
+    ChildCatalogBuilder,
+)
 from desktop.services.task_catalog import TaskCatalog
 from desktop.store import Store
 
@@ -88,12 +92,50 @@ def test_a_newer_load_ends_the_child_of_the_one_it_replaces(profile, store, monk
 def test_stop_ends_a_build_under_way(profile, store, monkeypatch):
     builds = _recorded_builds(monkeypatch)
     builder = ChildCatalogBuilder(profile)
-    builder.load_tree(store)
+    catalog = builder.load_tree(store)
 
     builder.stop()
 
     assert builds[0].process.returncode is not None
     builder.stop()  # nothing under way: nothing to do
+    with pytest.raises(CatalogBuildStopped):  # the app is quitting: nothing built here
+        builder.with_index(catalog)
+    with pytest.raises(CatalogBuildStopped):
+        builder.load_tree(store)
+
+
+def test_stop_ends_a_child_the_worker_is_still_waiting_for(profile, store, monkeypatch):
+    """The app quits while a worker waits for the tree: the child goes at once, and the
+    worker gets CatalogBuildStopped rather than building the catalog itself."""
+    import threading
+    import time
+
+    monkeypatch.setattr(catalog_process, "child_command",
+                        lambda word, paths: [sys.executable, "-c", "import time; time.sleep(60)"])
+    builds = _recorded_builds(monkeypatch)
+    started = threading.Event()
+    record = ChildCatalogBuilder._start
+    monkeypatch.setattr(ChildCatalogBuilder, "_start",
+                        lambda self: (record(self), started.set())[0])
+    builder = ChildCatalogBuilder(profile)
+    outcome: list[BaseException | TaskCatalog] = []
+
+    def load() -> None:
+        try:
+            outcome.append(builder.load_tree(store))
+        except BaseException as exc:  # noqa: BLE001 - what the worker would get
+            outcome.append(exc)
+
+    worker = threading.Thread(target=load)
+    worker.start()
+    assert started.wait(10)
+    began = time.monotonic()
+    builder.stop()
+    worker.join(10)
+
+    assert not worker.is_alive() and time.monotonic() - began < 5
+    assert isinstance(outcome[0], CatalogBuildStopped)
+    assert builds[0].process.returncode is not None
 
 
 @pytest.mark.parametrize("child_says", [
