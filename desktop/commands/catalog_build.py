@@ -7,7 +7,9 @@ held the interpreter for seconds and left ~13 MB of freed memory it could not gi
 Here they end with the process; the app receives only the finished arrays.
 
 What it writes on stdout (binary, nothing else goes there), one pickle after the other from
-one Pickler, so the second refers to the first's objects instead of sending them again:
+one Pickler, so the index refers to the tree's objects instead of sending them again:
+    stamp            the code it runs (catalog_process.code_stamp): the app reads on only
+                     if it runs the same
     (tree, layout)   the TaskTree and its TreeLayout, as soon as they are read
     index            the SearchIndex over the layout's items
 A failure ends it with a message on stderr and a non-zero exit code; the app then builds the
@@ -28,16 +30,19 @@ def run(arguments: list[str]) -> int:
     """`stint _catalog-build [--profile DIR]`; returns the exit code."""
     from desktop.platform.logs import setup_logging
     from desktop.platform.paths import ProfilePaths
+    from desktop.services.catalog_process import code_stamp
     from desktop.services.task_catalog import TaskCatalog
     from desktop.store import Store
 
     paths = ProfilePaths.resolve(_profile(arguments))
     setup_logging(paths.log_dir, deferred=True)  # the app's log: how long the build took
     try:
-        with Store.open(paths.db_path) as store:
-            catalog = TaskCatalog.load_tree(store)
         out = sys.stdout.buffer
         pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dump(code_stamp())
+        out.flush()
+        with Store.open(paths.db_path) as store:
+            catalog = TaskCatalog.load_tree(store)
         pickler.dump((catalog.tree, catalog.layout))
         out.flush()
         pickler.dump(catalog.with_index().index)

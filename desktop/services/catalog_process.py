@@ -7,17 +7,26 @@ The child sends the tree with its layout first and the search index after, so th
 shows as soon as it is read, as it does when the app builds it. What is read back is
 unpickled with only the catalog's own classes allowed. When the child cannot be started or
 fails, the app builds the catalog itself (and the log says why).
+
+Before the tree, the child sends the stamp of the code it runs (code_stamp): Stint updated
+while the app runs (a package upgrade replaces the files under it) would start children with
+the new classes, whose objects the app's old ones would misread; the app then builds the
+catalog itself until it is restarted.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import subprocess
+import sys
 import tempfile
 import threading
+from functools import cache
 from typing import IO, TYPE_CHECKING, Any
 
+import desktop
 from desktop.domain.search import SearchIndex
 from desktop.domain.tree import TaskTree
 from desktop.platform.child_command import CATALOG_COMMAND, child_command
@@ -34,6 +43,33 @@ EXIT_SECONDS = 10.0  # for a child that has sent everything to exit (freeing wha
 # What the child's pickles may name: the catalog's classes, and what arrays are made of.
 _CATALOG_MODULES = ("desktop.domain.", "desktop.services.task_catalog")
 _ARRAY_NAMES = {("array", "array"), ("array", "_array_reconstructor")}
+# The modules of the classes a catalog's pickles name (and of Item, which its table builds).
+_PICKLED_MODULES = (
+    "desktop.domain.item_table", "desktop.domain.items", "desktop.domain.record",
+    "desktop.domain.search", "desktop.domain.search_bitmaps", "desktop.domain.search_texts",
+    "desktop.domain.search_tiers", "desktop.domain.search_words", "desktop.domain.tree",
+    "desktop.services.task_catalog",
+)
+
+
+@cache
+def code_stamp() -> str:
+    """Stint's version and the size and time of the files of the modules whose classes a
+    catalog is made of: equal in the app and its child while both run the same code."""
+    parts = [desktop.__version__]
+    for name in _PICKLED_MODULES:
+        path = getattr(sys.modules.get(name), "__file__", None)
+        try:
+            status = os.stat(path)  # type: ignore[arg-type]
+        except (OSError, TypeError):
+            parts.append(f"{name}:?")
+            continue
+        parts.append(f"{name}:{status.st_size}:{status.st_mtime_ns}")
+    return "|".join(parts)
+
+
+class CodeChanged(Exception):
+    """The child runs other code than the app (Stint was updated since the app started)."""
 
 
 class CatalogUnpickler(pickle.Unpickler):
@@ -92,6 +128,9 @@ class ChildCatalogBuilder:
         build = None
         try:
             build = self._start()
+            if build.reader.load() != code_stamp():
+                raise CodeChanged("Stint was updated since it started; restart it to have "
+                                  "the catalog built in a process of its own again")
             tree, layout = _checked(build.reader.load(), tuple)
             _checked(tree, TaskTree), _checked(layout, TreeLayout)
         except Exception as exc:  # cannot start it, or it failed before sending the tree

@@ -8,9 +8,11 @@ import logging
 import pickle
 import sys
 from datetime import UTC
+from pathlib import Path
 
 import pytest
 
+from desktop.domain import search as search_module
 from desktop.domain.items import ROOT_ID, Item, ItemKind
 from desktop.platform.paths import ProfilePaths
 from desktop.services import catalog_process
@@ -198,3 +200,33 @@ def _recorded_builds(monkeypatch) -> list:
 
     monkeypatch.setattr(ChildCatalogBuilder, "_start", recording)
     return builds
+
+
+def test_a_child_running_other_code_leaves_the_build_to_the_app(profile, store, monkeypatch,
+                                                                 caplog):
+    """Stint updated under a running app (a package upgrade): its children run the new code,
+    whose objects the app's classes could misread. The app builds the catalog itself."""
+    builds = _recorded_builds(monkeypatch)
+    monkeypatch.setattr(catalog_process, "code_stamp", lambda: "0.0.9|the code the app runs")
+    builder = ChildCatalogBuilder(profile)
+
+    with caplog.at_level(logging.WARNING):
+        catalog = builder.with_index(builder.load_tree(store))
+
+    assert "Stint was updated since it started" in caplog.text
+    assert builds[0].process.returncode is not None  # the child is gone
+    assert _found(catalog, "call back") == ["00T1"]
+
+
+def test_the_code_stamp_changes_with_a_module_file(tmp_path, monkeypatch):
+    from desktop.services.catalog_process import code_stamp
+
+    before = code_stamp()
+    copy = tmp_path / "search.py"
+    copy.write_text(Path(search_module.__file__).read_text() + "\n# changed\n")
+    monkeypatch.setattr(search_module, "__file__", str(copy))
+    code_stamp.cache_clear()
+    try:
+        assert code_stamp() != before
+    finally:
+        code_stamp.cache_clear()
