@@ -40,10 +40,12 @@ log = logging.getLogger(__name__)
 
 STDERR_KEPT_CHARACTERS = 2000  # of a child that failed, for the log
 EXIT_SECONDS = 10.0  # for a child that has sent everything to exit (freeing what it built)
-# What the child's pickles may name: the catalog's classes, and what arrays are made of.
-_CATALOG_MODULES = ("desktop.domain.", "desktop.services.task_catalog")
+# A child still building this long after it started is stuck: ended, and the app builds the
+# catalog itself (200,000 items take 6-7 s here; a slow machine might take several times that).
+BUILD_TIMEOUT_SECONDS = 180.0
+# What the child's pickles may name: the classes of these modules (those a catalog is made
+# of, and Item's, which its table builds), and what arrays are made of.
 _ARRAY_NAMES = {("array", "array"), ("array", "_array_reconstructor")}
-# The modules of the classes a catalog's pickles name (and of Item, which its table builds).
 _PICKLED_MODULES = (
     "desktop.domain.item_table", "desktop.domain.items", "desktop.domain.record",
     "desktop.domain.search", "desktop.domain.search_bitmaps", "desktop.domain.search_texts",
@@ -76,7 +78,7 @@ class CatalogUnpickler(pickle.Unpickler):
     """Rebuilds the catalog's objects and nothing else (a pickle can name any callable)."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if module.startswith(_CATALOG_MODULES) or (module, name) in _ARRAY_NAMES:
+        if module in _PICKLED_MODULES or (module, name) in _ARRAY_NAMES:
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"not part of a task catalog: {module}.{name}")
 
@@ -88,10 +90,20 @@ class _ChildBuild:
         self.process, self.stderr = process, stderr
         self.reader = CatalogUnpickler(process.stdout)  # type: ignore[arg-type]
         self.tree: TaskTree | None = None
+        self.timed_out = False
+        self._watchdog = threading.Timer(BUILD_TIMEOUT_SECONDS, self._time_out)
+        self._watchdog.daemon = True
+        self._watchdog.start()
+
+    def _time_out(self) -> None:
+        if self.process.poll() is None:
+            self.timed_out = True
+            self.process.kill()  # the reader gets the end of its output
 
     def end(self, finished: bool = False) -> str:
         """Collect the child, stopping it unless it has `finished` sending (then it is given
         EXIT_SECONDS to exit); returns what it said on stderr."""
+        self._watchdog.cancel()
         if finished:
             try:
                 self.process.wait(EXIT_SECONDS)
@@ -200,6 +212,8 @@ class ChildCatalogBuilder:
             if build is not None and self._build is build:
                 self._build = None
         said = build.end() if build is not None else ""
+        if build is not None and build.timed_out:
+            said = f"it was still at work after {BUILD_TIMEOUT_SECONDS:g} s{'; ' if said else ''}{said}"
         log.warning("the %s could not be built in a child process (%s: %s)%s; building it here",
                     part, type(error).__name__, error, f": {said}" if said else "")
 

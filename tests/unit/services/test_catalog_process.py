@@ -176,6 +176,10 @@ def test_only_the_catalogs_classes_are_unpickled():
 
     with pytest.raises(pickle.UnpicklingError, match="os.system|posix.system"):
         CatalogUnpickler(io.BytesIO(pickle.dumps(os.system))).load()
+    from desktop.domain.csv_export import safe_cell  # Stint's, but no part of a catalog
+
+    with pytest.raises(pickle.UnpicklingError, match="not part of a task catalog"):
+        CatalogUnpickler(io.BytesIO(pickle.dumps(safe_cell))).load()
 
 
 def test_the_child_sends_no_remembered_items(store):
@@ -230,3 +234,20 @@ def test_the_code_stamp_changes_with_a_module_file(tmp_path, monkeypatch):
         assert code_stamp() != before
     finally:
         code_stamp.cache_clear()
+
+
+def test_a_child_that_never_answers_is_ended_and_the_app_builds_the_catalog(
+    profile, store, monkeypatch, caplog
+):
+    monkeypatch.setattr(catalog_process, "child_command",
+                        lambda word, paths: [sys.executable, "-c", "import time; time.sleep(60)"])
+    monkeypatch.setattr(catalog_process, "BUILD_TIMEOUT_SECONDS", 0.5)
+    builds = _recorded_builds(monkeypatch)
+    builder = ChildCatalogBuilder(profile)
+
+    with caplog.at_level(logging.WARNING):
+        catalog = builder.with_index(builder.load_tree(store))
+
+    assert "it was still at work after 0.5 s" in caplog.text
+    assert builds[0].process.returncode is not None
+    assert _found(catalog, "call back") == ["00T1"]
