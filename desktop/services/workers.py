@@ -85,11 +85,15 @@ class _Job(QRunnable):
 # classes means its module is loaded, so none is imported here (not before the first paint).
 _EXPECTED = (
     ("desktop.salesforce.errors", ("ConnectionProblem", "Cancelled")),
+    ("desktop.services.catalog_process", ("CatalogBuildStopped",)),
     ("desktop.engine.errors", ("EngineError",)),
     ("desktop.store.errors", ("StoreError",)),
     ("desktop.domain.entries", ("EntryError",)),
     ("desktop.domain.settings", ("SettingsError",)),
 )
+
+
+_STOPPED = ("Cancelled", "CatalogBuildStopped")  # asked for: no warning either
 
 
 def is_expected(error: BaseException) -> bool:
@@ -110,7 +114,7 @@ def log_failure(name: str, error: BaseException) -> None:
     """One line for an expected problem (it is shown to the user anyway); the traceback for
     anything else, which is a bug."""
     if is_expected(error):
-        level = logging.INFO if type(error).__name__ == "Cancelled" else logging.WARNING
+        level = logging.INFO if type(error).__name__ in _STOPPED else logging.WARNING
         log.log(level, "background job %s: %s: %s", name, type(error).__name__,
                 getattr(error, "message", None) or error)
     else:

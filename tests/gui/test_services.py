@@ -258,3 +258,32 @@ def test_a_service_deleted_before_its_memory_trim_runs_is_left_alone(qtbot, gui_
     service._set_catalog(service._catalog)  # a swap: the trim is queued
     shiboken6.delete(service)
     qtbot.wait(50)  # pytest-qt fails the test on an exception raised in the event loop
+
+
+def test_quitting_while_a_child_builds_the_catalog_is_no_error(qtbot, gui_store, profile_dir,
+                                                                monkeypatch, caplog):
+    """The app quits (or repairs its store) while a worker waits for the catalog's child: the
+    child goes, and the worker's end is logged as asked for, not as a failed job."""
+    import logging
+    import sys
+
+    from desktop.platform.paths import ProfilePaths
+    from desktop.services import catalog_process
+    from desktop.services.catalog_process import ChildCatalogBuilder
+
+    monkeypatch.setattr(catalog_process, "child_command",
+                        lambda word, paths: [sys.executable, "-c", "import time; time.sleep(60)"])
+    started = threading.Event()
+    start = ChildCatalogBuilder._start
+    monkeypatch.setattr(ChildCatalogBuilder, "_start", lambda self: (start(self), started.set())[0])
+    service = TasksService(gui_store)
+    service.use_builder(ChildCatalogBuilder(ProfilePaths.resolve(profile_dir)))
+    service.reload()
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+
+    with caplog.at_level(logging.INFO):
+        service.stop_loading()
+        qtbot.waitUntil(lambda: not service.is_loading(), timeout=10_000)
+
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert "CatalogBuildStopped" in caplog.text  # (at INFO)
