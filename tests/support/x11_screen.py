@@ -92,8 +92,23 @@ class X11Screen:
         return [w for w, parent in tree if parent in sockets]
 
     def wait_for_tray_icon(self, timeout: float = 10.0) -> Window:
-        """The first docked tray icon, once there is one."""
-        return wait_until(self.tray_icons, timeout, "an icon in the tray", interval=0.1)[0]
+        """The first docked tray icon, once trayer has placed it: on the screen, and where it
+        was a moment before. (trayer docks an icon, then moves it as its panel grows: a
+        position read at docking once put a click 8 pixels beyond the screen's edge.)"""
+        width, height = (int(n) for n in self._run("xdotool", "getdisplaygeometry").split())
+        seen: list[Window] = []
+
+        def placed() -> Window | None:
+            icons = self.tray_icons()
+            icon = icons[0] if icons else None
+            settled = (icon is not None and seen[-1:] == [icon]
+                       and icon.x >= 0 and icon.x + icon.width <= width
+                       and icon.y >= 0 and icon.y + icon.height <= height)
+            if icon is not None:
+                seen.append(icon)
+            return icon if settled else None
+
+        return wait_until(placed, timeout, "an icon placed in the tray", interval=0.1)
 
     # -- driving -----------------------------------------------------------------------------
 
