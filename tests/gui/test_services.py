@@ -272,7 +272,7 @@ def test_quitting_while_a_child_builds_the_catalog_is_no_error(qtbot, gui_store,
     from desktop.services.catalog_process import ChildCatalogBuilder
 
     monkeypatch.setattr(catalog_process, "child_command",
-                        lambda word, paths: [sys.executable, "-c", "import time; time.sleep(60)"])
+                        lambda word, paths: [sys.executable, "-c", "import signal; signal.pause()"])
     started = threading.Event()
     start = ChildCatalogBuilder._start
     monkeypatch.setattr(ChildCatalogBuilder, "_start", lambda self: (start(self), started.set())[0])

@@ -113,7 +113,7 @@ def test_stop_ends_a_child_the_worker_is_still_waiting_for(profile, store, monke
     import time
 
     monkeypatch.setattr(catalog_process, "child_command",
-                        lambda word, paths: [sys.executable, "-c", "import time; time.sleep(60)"])
+                        lambda word, paths: [sys.executable, "-c", "import signal; signal.pause()"])
     builds = _recorded_builds(monkeypatch)
     started = threading.Event()
     record = ChildCatalogBuilder._start
@@ -240,7 +240,7 @@ def test_a_child_that_never_answers_is_ended_and_the_app_builds_the_catalog(
     profile, store, monkeypatch, caplog
 ):
     monkeypatch.setattr(catalog_process, "child_command",
-                        lambda word, paths: [sys.executable, "-c", "import time; time.sleep(60)"])
+                        lambda word, paths: [sys.executable, "-c", "import signal; signal.pause()"])
     monkeypatch.setattr(catalog_process, "BUILD_TIMEOUT_SECONDS", 0.5)
     builds = _recorded_builds(monkeypatch)
     builder = ChildCatalogBuilder(profile)
