@@ -57,10 +57,11 @@ from desktop.services.sync_service import SyncService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from desktop.ui.archived_start import ArchivedStartGuard
+from desktop.ui.deferred_pages import DeferredPages
 from desktop.ui.deferred_writeback import DeferredWriteBack
 from desktop.ui.lifecycle import FirstPaintWatch
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pages import build_engine_pages, placeholder_page
+from desktop.ui.pages import placeholder_page
 from desktop.ui.picker.task_widget import TaskWidget
 from desktop.ui.problem_reporter import ProblemReporter
 from desktop.ui.single_instance import SingleInstance
@@ -143,8 +144,8 @@ class StintApp(QObject):
             self.task_widget,
             self.timer,
             self.sync,
-            pages=[
-                ("Timesheet", placeholder_page("")),  # built right after the first paint
+            pages=[  # each built when first seen (self.pages)
+                ("Timesheet", placeholder_page("")),
                 ("Reports", placeholder_page("")),
                 ("Sync", placeholder_page(
                     QCoreApplication.translate("StintApp", "Synchronization status is loading…"))),
@@ -153,13 +154,14 @@ class StintApp(QObject):
             ],
             shortcuts_later=True,  # right after the first paint (desktop.app_startup)
         )
+        self.pages = DeferredPages(self.window)
         self.quick_picker: QuickPicker | None = None  # built when first asked for
         self.links: RecordLinks | None = None  # "Open in Salesforce", after the first paint
         self.exclusions: ExclusionsService | None = None  # with the engine
         self.new_items: NewItemsNotice | None = None  # with the engine
         self.tray: TrayController | None = None  # built right after the first paint
         self.attention: Attention | None = None  # idle detection, reminders: after the tray
-        self.settings_sections: SettingsSections | None = None  # with the engine
+        self.settings_sections: SettingsSections | None = None  # when first seen
         self._tray_available = tray_available
         self.app_id = APP_ID
 
@@ -253,13 +255,11 @@ class StintApp(QObject):
         self.task_widget.picker.set_exclusions(self.exclusions)
         if self.quick_picker is not None:
             self.quick_picker.picker.set_exclusions(self.exclusions)
-        sync_page, self.settings_sections, self.integration = build_engine_pages(
-            self.engine, self.sync, self.tasks, self, self.preferences,
-            self.attention.idle_source_name() if self.attention is not None else "",
-            exclusions=self.exclusions,
-        )
-        self.window.replace_page("Sync", sync_page)
-        self.window.replace_page("Settings", self.settings_sections)
+        from desktop.ui.pages import build_integration, build_sync_page
+
+        self.integration = build_integration(self.engine, self.sync, self)
+        self.pages.defer("Sync", lambda: build_sync_page(self.engine, self.sync))
+        self.pages.defer("Settings", self._build_settings_page)
         from desktop.services.writeback_service import WriteBackService
 
         self.writeback = WriteBackService(parent=self)
@@ -274,6 +274,8 @@ class StintApp(QObject):
         else:
             self.sync.attach(None)  # started, not connected (a sync forced meanwhile: sign-in)
             self.show_settings("salesforce")
+        # For support, and the e2e tests' sign that the app is fully started.
+        log.info("engine ready: %s", "connected" if info.connected else "not connected")
         if info.keyring_problem and self.demo is None:
             self.window.banner.show_problem(translated(info.keyring_problem), "")
 
@@ -299,8 +301,20 @@ class StintApp(QObject):
                                                 **self.sync.callbacks().as_kwargs())
         self.sync.attach(scheduler)
 
+    def _build_settings_page(self) -> QWidget:
+        from desktop.ui.pages import build_settings_page
+
+        page = build_settings_page(
+            self.integration, self.sync, self.tasks, self.preferences,
+            self.attention.idle_source_name() if self.attention is not None else "",
+            exclusions=self.exclusions,
+        )
+        self.settings_sections = page if self.preferences is not None else None
+        return page
+
     def show_settings(self, section: str = "salesforce") -> None:
         """The Settings tab at its General or Salesforce section."""
+        self.pages.build("Settings")  # shown from here even in a hidden window
         self.window.show_page("Settings")
         if self.settings_sections is not None:
             self.settings_sections.show_section(section)

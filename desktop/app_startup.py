@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger("desktop.app")  # the composition root's log, as before the split
 
@@ -26,12 +27,15 @@ def first_paint_steps(stint: StintApp) -> list[Step]:
     from desktop.ui.icons import app_icon
     from desktop.ui.pages import build_reports_page, build_timesheet_page
 
-    def timesheet() -> None:
+    def timesheet() -> QWidget:
         page = build_timesheet_page(stint.store, stint.timer, stint.tasks, stint,
                                     stint._writeback_wiring, stint.sync, stint.links)
-        stint.window.replace_page("Timesheet", page)
         # Ctrl+N and Ctrl+Z work on every page of the window, not only on this one.
         stint.window.adopt_page_actions("Timesheet", page.window_actions(), page.page_wanted)
+        return page
+
+    def reports() -> QWidget:
+        return build_reports_page(stint.store, stint.timer, stint.tasks, stint, stint.links)
 
     return [
         stint.window.assign_shortcuts,  # its QKeySequence type alone is ~9 M instructions
@@ -41,13 +45,11 @@ def first_paint_steps(stint: StintApp) -> list[Step]:
         lambda: stint.app.setWindowIcon(app_icon()),
         lambda: build_tray(stint),  # the window stays the way in until then (and without a tray)
         lambda: build_record_links(stint),
-        # The default tab first (~40 ms), before the workers start: their imports and the
-        # tree load hold the GIL and kept its placeholder up for 80-120 ms.
-        timesheet,
-        lambda: stint.window.replace_page(
-            "Reports",
-            build_reports_page(stint.store, stint.timer, stint.tasks, stint, stint.links),
-        ),
+        # The default tab first (~40 ms; when the window is shown), before the workers
+        # start: their imports and the tree load hold the GIL and kept its placeholder up
+        # for 80-120 ms. Reports when first opened.
+        lambda: stint.pages.defer("Timesheet", timesheet, with_window=True),
+        lambda: stint.pages.defer("Reports", reports),
         lambda: start_logging(stint),  # before the tree load and the engine log from workers
         lambda: build_attention(stint),  # idle detection and reminders (it logs what it found)
         stint.task_widget.picker.build_panel,  # else the first keystroke would build it

@@ -1,8 +1,8 @@
 """The main window's pages (Timesheet, Reports, Sync, Settings), built from the services.
 
-The Timesheet and Reports need only the store, so they are built right after the first
-paint; Sync and Settings need the engine, which is built after that, and replace their
-placeholders then.
+Each is built when first seen (desktop.ui.deferred_pages): the Timesheet and Reports need
+only the store, so they can be from right after the first paint; Sync and Settings need the
+engine, which is built after that.
 """
 
 from __future__ import annotations
@@ -70,39 +70,54 @@ def build_reports_page(
     return ReportsPage(EntriesService(store, timer, parent=owner), tasks, timer, links)
 
 
-def build_engine_pages(
-    engine: Any, sync: SyncService, tasks: TasksService, owner: QObject,
-    preferences: Any = None, idle_source_name: str = "", exclusions: QObject | None = None,
-) -> tuple[QWidget, Any, QObject | None]:
-    """(Sync page, Settings, IntegrationService); placeholders for missing modules. With a
-    PreferencesService, Settings is a SettingsSections: General, then Salesforce. With
-    `exclusions` (an ExclusionsService) Settings lists the excluded items."""
+def build_sync_page(engine: Any, sync: SyncService) -> QWidget:
+    """The Sync page (a placeholder where this build lacks its module)."""
     try:
         from desktop.ui.sync_status.view import SyncStatusView
 
-        sync_page: QWidget = SyncStatusView(sync, log_dir=engine.paths.log_dir)
+        return SyncStatusView(sync, log_dir=engine.paths.log_dir)
     except ImportError:  # the sync status view is not part of this build yet
         log.warning("sync status view unavailable", exc_info=True)
-        sync_page = placeholder_page(QCoreApplication.translate(
+        return placeholder_page(QCoreApplication.translate(
             "Pages", "Synchronization status is not available in this build."))
-    integration = None
+
+
+def build_integration(engine: Any, sync: SyncService, owner: QObject) -> QObject | None:
+    """The IntegrationService (sign-in, unlink, settings), None where this build lacks it."""
     try:
         from desktop.services.integration_service import IntegrationService
-        from desktop.ui.settings.page import IntegrationPage
-        from desktop.ui.sync_status.text import paused_explained
-
-        integration = IntegrationService(engine, sync, parent=owner)
-        settings_page: QWidget = IntegrationPage(
-            integration, tasks, sync_service=sync, exclusions=exclusions,
-            describe_pause=paused_explained,
-        )
     except ImportError:
-        log.warning("integration page unavailable", exc_info=True)
+        log.warning("integration service unavailable", exc_info=True)
+        return None
+    return IntegrationService(engine, sync, parent=owner)
+
+
+def build_settings_page(
+    integration: QObject | None, sync: SyncService, tasks: TasksService,
+    preferences: Any = None, idle_source_name: str = "", exclusions: QObject | None = None,
+) -> QWidget:
+    """The Settings page; placeholders for missing modules. With a PreferencesService, a
+    SettingsSections: General, then Salesforce. With `exclusions` (an ExclusionsService) it
+    lists the excluded items."""
+    settings_page: QWidget | None = None
+    if integration is not None:
+        try:
+            from desktop.ui.settings.page import IntegrationPage
+            from desktop.ui.sync_status.text import paused_explained
+
+            settings_page = IntegrationPage(
+                integration, tasks, sync_service=sync, exclusions=exclusions,
+                describe_pause=paused_explained,
+            )
+        except ImportError:
+            log.warning("integration page unavailable", exc_info=True)
+    if settings_page is None:
+        integration = None
         settings_page = placeholder_page(QCoreApplication.translate(
             "Pages", "Connect to Salesforce with `stint connect` (the Settings page is not "
             "available in this build)."))
     if preferences is None:
-        return sync_page, settings_page, integration
+        return settings_page
     from desktop.ui.preferences.general_page import GeneralPage
     from desktop.ui.settings_sections import SettingsSections
 
@@ -114,7 +129,7 @@ def build_engine_pages(
     sections.add_section("general", QCoreApplication.translate("Settings", "General"), general)
     sections.add_section("salesforce", QCoreApplication.translate("Settings", "Salesforce"),
                          settings_page)
-    return sync_page, sections, integration
+    return sections
 
 
 def _share_settings(preferences: Any, integration: QObject, salesforce_page: QWidget) -> None:

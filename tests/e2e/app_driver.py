@@ -212,9 +212,9 @@ class StintDriver:
             raise TimeoutError(f"{error}\n{app.describe()}") from None
 
     def wait_until_connected(self) -> None:
-        """The engine is up and signed in: the Settings page shows the connection (it is
-        built after the scheduler started; a Ctrl+R before that waits for the engine)."""
-        self.wait_for_log("integration page shows state 'connected'")
+        """The engine is up and signed in, its scheduler started (a Ctrl+R before that
+        waits for the engine)."""
+        self.wait_for_log("engine ready: connected")
 
     def pick_task(self, text: str) -> None:
         """Ctrl+K, type `text` into the picker's search box, Enter (starts the timer)."""

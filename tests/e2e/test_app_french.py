@@ -45,7 +45,7 @@ def test_the_app_started_in_french_shows_french_in_its_window_and_tray_menu(
     stint.cli("settings", "set", "language", "fr")
     stint.launch(extra_env=APP_ENV)
     stint.wait_for_log("interface language: fr")
-    stint.wait_for_log("integration page shows state")  # every page is built: none is replaced
+    stint.wait_for_log("engine ready:")  # the pages shown are built: none is replaced now
     names = wait_until(
         lambda: (found := accessibility.names("Stint")) >= WINDOW_FRENCH and found, 20,
         f"the French window; it reads {sorted(accessibility.names('Stint'))[:60]}",
@@ -73,7 +73,7 @@ def test_the_first_window_fits_the_screen_at_twice_the_scale(stint, desktop_sess
     """QT_SCALE_FACTOR=2 on the session's 1280x800 screen: 640x400 logical pixels."""
     stint.launch(extra_env={"QT_SCALE_FACTOR": "2"})
     stint.wait_until_searchable()
-    stint.wait_for_log("integration page shows state")  # the engine is built: all pages are in
+    stint.wait_for_log("engine ready:")  # the engine is built: the pages shown are in
     window = stint.main_window()
     assert window.x >= 0 and window.y >= 0
     assert window.x + window.width <= 1280 and window.y + window.height <= 800, window

@@ -70,7 +70,7 @@ def test_tray_icon_docks_toggles_the_window_and_its_menu_syncs_and_quits(
 def test_started_hidden_it_waits_in_the_tray_until_clicked(stint, desktop_session):
     stint.start_app("--hidden")  # as a log-in autostart entry would
     icon = desktop_session.wait_for_tray_icon()
-    stint.wait_for_log("integration page shows state")  # fully started...
+    stint.wait_for_log("engine ready:")  # fully started...
     assert stint.find_main_window() is None  # ...and no window shown
     stint.click(*icon.center)
     stint.main_window(timeout=5)
@@ -79,7 +79,7 @@ def test_started_hidden_it_waits_in_the_tray_until_clicked(stint, desktop_sessio
 
 def test_a_second_launch_raises_the_first_window_and_exits(stint, desktop_session):
     stint.launch()
-    stint.wait_for_log("integration page shows state")  # started and listening
+    stint.wait_for_log("engine ready:")  # started and listening
     icon = desktop_session.wait_for_tray_icon()
     stint.click(*icon.center)
     wait_hidden(stint)

@@ -178,9 +178,9 @@ def synced_items(process) -> int:
 
 
 def _started(session) -> bool:
-    """The hidden app wrote its integration page state to the default profile's log."""
+    """The hidden app logged its engine ready in the default profile's log."""
     logs = list((session.home / ".local").rglob("stint.log"))
-    return any("integration page shows state" in path.read_text(errors="replace") for path in logs)
+    return any("engine ready:" in path.read_text(errors="replace") for path in logs)
 
 
 def browser_gets_no_bundle_libraries(session, tmp_path: Path) -> None:

@@ -95,6 +95,7 @@ def test_demo_is_connected_synced_and_shows_the_tree(qtbot, qapp, restore_quit_s
 
         assert DEFAULT_CALLBACK_URL in demo.sandbox.connected_app.callback_urls
         # no start at log-in for a profile that is thrown away
+        stint.show_settings("general")  # built when first seen
         general = stint.settings_sections.section("general")
         assert not general.start_at_login_box.isEnabled()
         results = stint.tasks.search("")
@@ -146,3 +147,30 @@ def test_window_settings_file_is_private_under_a_loose_umask(qtbot, qapp, profil
     ui_file = stint.paths.config_dir / "ui.ini"
     assert "window" in ui_file.read_text()
     assert stat.S_IMODE(ui_file.stat().st_mode) == 0o600
+
+
+def test_pages_are_built_when_first_seen(qtbot, qapp, profile_dir, restore_quit_setting):
+    """Started in the tray, the app builds no page it does not show (desktop.ui.deferred_pages):
+    the Settings page for the sign-in this unconnected profile is led to; the Timesheet once
+    the window opens; Reports and Sync when their tabs are chosen."""
+    with Store.open(ProfilePaths.resolve(profile_dir).create_dirs().db_path) as store:
+        store.items.upsert_many(sample_items())
+    stint = start_app(qtbot, qapp, profile_dir)
+    try:
+        stint.start(hidden=True)
+        qtbot.waitUntil(lambda: stint.engine is not None and stint.tasks.is_searchable(),
+                        timeout=30_000)
+        qtbot.waitUntil(lambda: stint.settings_sections is not None, timeout=10_000)
+        assert stint.window.page_key() == "Settings"
+        deferred = [key for key in ("Timesheet", "Reports", "Sync")
+                    if stint.pages.is_deferred(key)]
+        assert deferred == ["Timesheet", "Reports", "Sync"]
+        stint.window.bring_to_front()
+        qtbot.waitUntil(lambda: not stint.pages.is_deferred("Timesheet"))
+        assert stint.window.edit_menu.actions()  # its Ctrl+N and Ctrl+Z, on every page
+        assert stint.pages.is_deferred("Reports") and stint.pages.is_deferred("Sync")
+        stint.window.show_page("Sync")
+        assert not stint.pages.is_deferred("Sync")
+        assert stint.window.pages.currentWidget().objectName() == "syncStatusView"
+    finally:
+        stint.shutdown()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 
 from desktop.engine.settings_access import SettingsAccess
 from desktop.services.preferences_service import PreferencesService
-from desktop.ui.pages import build_engine_pages
+from desktop.ui.pages import build_integration, build_settings_page
 from desktop.ui.preferences.general_page import GeneralPage
 from tests.gui.conftest_ui2 import *  # noqa: F403 (the fixtures listed in its __all__)
 
@@ -47,8 +47,8 @@ def test_a_save_on_one_page_shows_on_the_other(qtbot, engine, sync_service,
     owner = QObject()
     preferences = PreferencesService(engine.store, None)
     preferences.attach(engine.settings)
-    _sync_page, sections, _integration = build_engine_pages(
-        engine, sync_service, engine_tasks_service, owner, preferences)
+    integration = build_integration(engine, sync_service, owner)
+    sections = build_settings_page(integration, sync_service, engine_tasks_service, preferences)
     qtbot.addWidget(sections)
     general, salesforce = sections.section("general"), sections.section("salesforce")
     writeback = salesforce.writeback_form
