@@ -91,7 +91,9 @@ class _ChildBuild:
         self.reader = CatalogUnpickler(process.stdout)  # type: ignore[arg-type]
         self.tree: TaskTree | None = None
         self.timed_out = False
-        self._watchdog = threading.Timer(BUILD_TIMEOUT_SECONDS, self._time_out)
+        # (The timer's target is this object: a cycle, broken by end().)
+        self._watchdog: threading.Timer | None = threading.Timer(
+            BUILD_TIMEOUT_SECONDS, self._time_out)
         self._watchdog.daemon = True
         self._watchdog.start()
 
@@ -102,8 +104,15 @@ class _ChildBuild:
 
     def end(self, finished: bool = False) -> str:
         """Collect the child, stopping it unless it has `finished` sending (then it is given
-        EXIT_SECONDS to exit); returns what it said on stderr."""
-        self._watchdog.cancel()
+        EXIT_SECONDS to exit); returns what it said on stderr. Lets go of what it read: the
+        reader's memo holds every object of the catalog, and the watchdog's target is this
+        build, so a catalog would otherwise live on in a reference cycle until Python's cycle
+        collector ran (an idle app can go hours without it)."""
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            self._watchdog = None
+        self.reader = None  # type: ignore[assignment]
+        self.tree = None
         if finished:
             try:
                 self.process.wait(EXIT_SECONDS)
