@@ -255,19 +255,15 @@ class StintApp(QObject):
         self.task_widget.picker.set_exclusions(self.exclusions)
         if self.quick_picker is not None:
             self.quick_picker.picker.set_exclusions(self.exclusions)
-        from desktop.ui.pages import build_integration, build_sync_page
+        from desktop.app_startup import defer_engine_pages, start_new_items_notice
 
-        self.integration = build_integration(self.engine, self.sync, self)
-        self.pages.defer("Sync", lambda: build_sync_page(self.engine, self.sync))
-        self.pages.defer("Settings", self._build_settings_page)
+        defer_engine_pages(self)
         from desktop.services.writeback_service import WriteBackService
 
         self.writeback = WriteBackService(parent=self)
         self._writeback_wiring.hand_over(self.writeback)
         self.writeback.entries_pushed.connect(self.sync.note_pushed)  # the Sync page shows it
         self.writeback.attach(self.engine)  # a push asked for before the engine goes now
-        from desktop.app_startup import start_new_items_notice
-
         start_new_items_notice(self)
         if info.connected:
             self._start_scheduler(first_sync_now=self.demo is not None)
@@ -300,17 +296,6 @@ class StintApp(QObject):
         scheduler = self.engine.start_scheduler(first_delay=delay, runs_in_child=True,
                                                 **self.sync.callbacks().as_kwargs())
         self.sync.attach(scheduler)
-
-    def _build_settings_page(self) -> QWidget:
-        from desktop.ui.pages import build_settings_page
-
-        page = build_settings_page(
-            self.integration, self.sync, self.tasks, self.preferences,
-            self.attention.idle_source_name() if self.attention is not None else "",
-            exclusions=self.exclusions,
-        )
-        self.settings_sections = page if self.preferences is not None else None
-        return page
 
     def show_settings(self, section: str = "salesforce") -> None:
         """The Settings tab at its General or Salesforce section."""

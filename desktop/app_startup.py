@@ -163,6 +163,26 @@ def start_new_items_notice(stint: StintApp) -> None:
     stint.new_items.start()
 
 
+def defer_engine_pages(stint: StintApp) -> None:
+    """With the engine: the IntegrationService (sign-in, unlink, settings) now, the Sync and
+    Settings pages when first seen (desktop.ui.deferred_pages)."""
+    from desktop.ui.pages import build_integration, build_settings_page, build_sync_page
+
+    stint.integration = build_integration(stint.engine, stint.sync, stint)
+
+    def settings() -> QWidget:
+        page = build_settings_page(
+            stint.integration, stint.sync, stint.tasks, stint.preferences,
+            stint.attention.idle_source_name() if stint.attention is not None else "",
+            exclusions=stint.exclusions,
+        )
+        stint.settings_sections = page if stint.preferences is not None else None
+        return page
+
+    stint.pages.defer("Sync", lambda: build_sync_page(stint.engine, stint.sync))
+    stint.pages.defer("Settings", settings)
+
+
 def build_engine(stint: StintApp) -> Any:
     """On a worker: the engine (opens the keyring unless the sign-in is noted as kept there),
     and the write-back module, so that building the service later costs the GUI thread
