@@ -381,5 +381,6 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+                and not self._quitting):  # (a quitting app's store may be closed already)
             self._timer.refresh()  # the CLI or another window may have changed the timer

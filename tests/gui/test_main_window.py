@@ -193,3 +193,14 @@ def test_the_content_fits_the_window_while_its_minimum_does(qtbot, window):
     QApplication.processEvents()  # the layout requests the resize posted
     assert area.widget().height() == area.viewport().height()
     assert not area.verticalScrollBar().isVisible()
+
+
+def test_a_quitting_window_no_longer_reads_the_store(qtbot, window, gui_store):
+    """The app closes its store while quitting; an activation arriving after that (the window
+    was just brought to the front) must not read it."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    qtbot.waitUntil(window.isActiveWindow)
+    window.prepare_to_quit()
+    gui_store.close()
+    QCoreApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))  # no error raised
