@@ -1,5 +1,5 @@
 """Parsing only the command being run: argparse spends about a millisecond building each
-command's parser, and panels run `stint status` every few seconds (desktop/cli.py's
+command's parser, and panels run `stint status` every few seconds (desktop/cli_parser.py's
 build_parser takes the command from `command_word` and adds its commands through
 `Subcommands`, which builds the one asked for and lets the others' blocks add to a `Skipped`).
 """

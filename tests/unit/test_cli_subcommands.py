@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.cli import build_parser
+from desktop.cli_parser import build_parser
 from desktop.cli_subcommands import command_word
 
 LINES = [

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.cli import _app_options, build_parser
+from desktop.cli import _app_options
+from desktop.cli_parser import build_parser
 
 
 @pytest.mark.parametrize(
