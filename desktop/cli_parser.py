@@ -103,20 +103,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     add.add_argument("--json", action="store_true")
 
     entries = commands.add_parser("entries", help="time entries that start within some local days (default: the last 7 days)")
-    entries.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    entries.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    output = entries.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true")
-    output.add_argument("--csv", action="store_true")
+    _add_dates_and_output(entries)
 
     report = commands.add_parser("report", help="time by account, opportunity, case or task between two local dates")
     report.add_argument("--by", choices=("account", "opportunity", "case", "task"), default="task",
                         help="how to group the time (default: task)")
-    report.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    report.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    report_output = report.add_mutually_exclusive_group()
-    report_output.add_argument("--json", action="store_true")
-    report_output.add_argument("--csv", action="store_true")
+    _add_dates_and_output(report)
 
     open_record = commands.add_parser("open", help="open a task's record in Salesforce (prints its address)")
     open_record.add_argument("task", nargs="+", help="Salesforce Id or search text")
@@ -144,3 +136,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if only is not None and not commands.found:
         return build_parser()
     return parser
+
+
+def _add_dates_and_output(command: argparse.ArgumentParser) -> None:
+    """--from/--to local dates and --json or --csv (entries, report)."""
+    command.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    command.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    output = command.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true")
+    output.add_argument("--csv", action="store_true")
