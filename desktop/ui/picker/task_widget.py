@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QPalette, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -44,6 +44,20 @@ NO_TASK = QT_TRANSLATE_NOOP("TaskWidget", "No task")
 CLOCK_WENT_BACK = QT_TRANSLATE_NOOP(
     "TaskWidget", "The computer's clock was set back while the timer ran; Stint keeps counting "
     "the time worked on a clock that never goes back.")
+
+
+def clock_font(base: QFont) -> QFont:
+    """The running clock's font: digits of one width, so the time does not shift as it counts.
+    The UI font with tabular figures (OpenType "tnum"; Qt 6.7+), as native clocks are drawn,
+    else the system's fixed-pitch font. (The UI font also spares the first paint loading a
+    second font file.)"""
+    if hasattr(QFont, "Tag"):
+        font = QFont(base)
+        font.setFeature(QFont.Tag("tnum"), 1)
+        return font
+    from PySide6.QtGui import QFontDatabase  # Qt 6.6 only: not on the first paint's path
+
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
 
 class TaskWidget(QWidget):
@@ -268,7 +282,7 @@ class TaskWidget(QWidget):
                 muted_color(palette, QPalette.ColorRole.Text, QPalette.ColorRole.Base),
             )
             label.setPalette(palette)
-        clock = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        clock = clock_font(self.font())
         clock.setPointSizeF(max(16.0, self.font().pointSizeF() * 2.0))
         clock.setWeight(QFont.Weight.Medium)
         self.elapsed_label.setFont(clock)

@@ -6,9 +6,10 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel
 
-from desktop.ui.picker.task_widget import TaskWidget
+from desktop.ui.picker.task_widget import TaskWidget, clock_font
 from tests.gui.conftest import (
     ACME_ID,
     CALL_ID,
@@ -55,6 +56,19 @@ def test_start_stop_button_runs_the_timer_on_the_shown_task(qtbot, widget, timer
 def test_key_fields_are_shown(widget, timer):
     timer.start(ACME_ID)
     assert widget.fields_label.text() == "Account: Acme Corp · Stage: Prospecting"
+
+
+def test_the_clock_digits_have_one_width_so_the_time_does_not_shift(widget):
+    metrics = QFontMetrics(widget.elapsed_label.font())
+    assert len({metrics.horizontalAdvance(digit) for digit in "0123456789"}) == 1
+
+
+@pytest.mark.skipif(not hasattr(QFont, "Tag"), reason="font features need Qt 6.7")
+def test_the_clock_is_the_ui_font_with_tabular_figures(widget):
+    font = clock_font(widget.font())
+    assert font.family() == widget.font().family()
+    assert [tag.toString() for tag in font.featureTags()] == ["tnum"]
+    assert font.featureValue(QFont.Tag("tnum")) == 1
 
 
 def test_elapsed_time_comes_from_the_stored_start_and_ticks(qtbot, widget, timer, clock):
