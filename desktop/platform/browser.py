@@ -9,7 +9,7 @@ argument so tests can pass a `RecordingBrowser` instead.
 from __future__ import annotations
 
 import logging
-import webbrowser
+import sys
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -42,17 +42,28 @@ def open_url(url: str, opener: UrlOpener | None = None) -> None:
     launch = opener or _system_browser
     try:
         opened = launch(url)
-    except webbrowser.Error as exc:
-        raise BrowserUnavailable(url, str(exc) or None) from None
     except OSError as exc:
         raise BrowserUnavailable(url, exc.strerror or type(exc).__name__) from None
+    except Exception as exc:
+        if not _is_webbrowser_error(exc):
+            raise
+        raise BrowserUnavailable(url, str(exc) or None) from None
     if not opened:
         raise BrowserUnavailable(url)
     log.info("opened a browser on %s://%s", scheme, urlsplit(url).netloc)
 
 
 def _system_browser(url: str) -> bool:
+    # Imported here: ~1 MB resident, which an app in the tray all day that never opens a
+    # link need not hold.
+    import webbrowser
+
     return webbrowser.open(url, new=2)
+
+
+def _is_webbrowser_error(exc: Exception) -> bool:
+    webbrowser = sys.modules.get("webbrowser")  # (only a loaded webbrowser raises its Error)
+    return webbrowser is not None and isinstance(exc, webbrowser.Error)
 
 
 class RecordingBrowser:

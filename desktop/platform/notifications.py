@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from html import escape
 
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 
+from desktop.domain.text import escape_markup
 from desktop.platform.dbus_calls import DBusReplies, string_list_argument, uint32_argument
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ class FreedesktopNotifier(Notifier):
         message = QDBusMessage.createMethodCall(SERVICE, PATH, INTERFACE, "Notify")
         flat_actions = [part for action in actions for part in action]
         if self._capabilities is not None and "body-markup" in self._capabilities:
-            body = escape(body, quote=False)
+            body = escape_markup(body)
         message.setArguments([
             self._app_name, uint32_argument(self._ids.get(key, 0)), self._desktop_entry,
             title, body, string_list_argument(flat_actions),

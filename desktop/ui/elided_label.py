@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.domain.text import escape_markup
 from desktop.services.early_qt import ALIGN_LEFT_VCENTER
 
 
@@ -140,6 +141,5 @@ def plain_tooltip(text: str) -> str:
     """Tooltips guess rich text from a leading tag: escape so they always show plain text."""
     if not text:
         return ""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f"<p style='white-space:pre-wrap'>{escaped}</p>"
+    return f"<p style='white-space:pre-wrap'>{escape_markup(text)}</p>"
 

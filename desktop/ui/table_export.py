@@ -7,7 +7,6 @@ record named "<b>x</b>" arrives as those characters, never as markup.
 
 from __future__ import annotations
 
-import html
 import os
 import tempfile
 from collections.abc import Sequence
@@ -15,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMimeData, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from desktop.domain.text import escape_markup
 
 Table = tuple[list[str], list[list[str]]]  # (headers, rows)
 
@@ -51,9 +52,9 @@ def table_mime_data(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QM
         return " ".join(text.replace("\t", " ").splitlines())
 
     lines = ["\t".join(tsv_cell(cell) for cell in line) for line in [headers, *rows]]
-    head = "".join(f"<th>{html.escape(cell)}</th>" for cell in headers)
+    head = "".join(f"<th>{escape_markup(cell)}</th>" for cell in headers)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in line) + "</tr>"
+        "<tr>" + "".join(f"<td>{escape_markup(cell)}</td>" for cell in line) + "</tr>"
         for line in rows
     )
     data = QMimeData()

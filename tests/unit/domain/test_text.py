@@ -1,4 +1,8 @@
-from desktop.domain.text import fold, words
+import html
+
+import pytest
+
+from desktop.domain.text import escape_markup, fold, words
 
 
 def test_fold_removes_accents_and_case():
@@ -57,3 +61,11 @@ def test_rule_errors_carry_their_message_for_the_app_and_english_for_the_cli():
         assert error.text.values == ("soon",)
     else:
         raise AssertionError("a bad duration must be refused")
+
+
+@pytest.mark.parametrize("text", [
+    "", "Acme & Sons", "<b>x</b><img src=x onerror=alert(1)>", "a &amp; b", "\"quoted\" 'too'",
+    "tab\tand\nnewline", "émoji 🎉 <3",
+])
+def test_escape_markup_is_html_escape_without_quotes(text):
+    assert escape_markup(text) == html.escape(text, quote=False)

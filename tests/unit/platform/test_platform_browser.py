@@ -4,7 +4,6 @@ import webbrowser
 
 import pytest
 
-from desktop.platform import browser
 from desktop.platform.browser import BrowserUnavailable, RecordingBrowser, open_url
 
 URL = "https://login.example.com/services/oauth2/authorize?client_id=x&state=abc"
@@ -50,15 +49,13 @@ def test_only_web_addresses_are_opened(url):
 
 def test_default_opener_uses_webbrowser(monkeypatch):
     calls = []
-    monkeypatch.setattr(
-        browser.webbrowser, "open", lambda url, new=0: calls.append((url, new)) or True
-    )
+    monkeypatch.setattr(webbrowser, "open", lambda url, new=0: calls.append((url, new)) or True)
     open_url(URL)
     assert calls == [(URL, 2)]
 
 
 def test_default_opener_without_any_browser(monkeypatch):
-    monkeypatch.setattr(browser.webbrowser, "open", lambda url, new=0: False)
+    monkeypatch.setattr(webbrowser, "open", lambda url, new=0: False)
     with pytest.raises(BrowserUnavailable):
         open_url(URL)
 
