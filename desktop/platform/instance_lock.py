@@ -5,8 +5,8 @@ Windows), so the operating system releases it when the process ends in any way, 
 crash or SIGKILL: there is never a stale lock to clean up. The file itself stays; its content
 (the holder's pid) is informational only.
 
-Raising the first instance's window is a Qt message channel (QLocalServer) owned by the UI;
-`socket_name` gives the name both instances agree on.
+Raising the first instance's window goes through desktop.platform.raise_channel (a Unix
+socket; Qt's local sockets on Windows); `socket_name` gives the name both instances agree on.
 """
 
 from __future__ import annotations
@@ -120,10 +120,10 @@ class AlreadyRunning(RuntimeError):
 
 
 def socket_name(profile_id: str) -> str:
-    """The local socket name (QLocalServer) for a profile's "raise the window" channel.
+    """The name of a profile's "raise the window" channel (desktop.platform.raise_channel).
 
-    Unique per user and profile: on Unix such names live in the shared temp dir, so the
-    user name is part of it (hashed, to keep it short and free of odd characters).
+    Unique per user and profile: without a runtime dir such names live in the shared temp
+    dir, so the user name is part of it (hashed, to keep it short and free of odd characters).
     """
     from desktop.platform.sha256 import sha256_hex
 

@@ -1,11 +1,14 @@
-"""One Stint per profile: the first instance holds the profile lock and listens on a local
-socket; a second launch finds the lock taken, asks the first to raise its window, and exits.
+"""One Stint per profile: the first instance holds the profile lock and listens for later
+launches; a second launch finds the lock taken, asks the first to show its window, and exits.
 
     guard = SingleInstance(paths.lock_path, paths.profile_id)
     if not guard.acquire():
         guard.ask_first_to_raise()   # then exit 0
     guard.raise_requested.connect(window.bring_to_front)
     guard.listen()
+
+The channel is a Unix socket (desktop.platform.raise_channel) where Python has them, else
+Qt's local sockets (desktop.platform.raise_channel_qt, Windows).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import logging
 import os
 from collections.abc import Callable
 from functools import cached_property
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -22,8 +26,16 @@ from desktop.platform.instance_lock import InstanceLock, socket_name
 
 log = logging.getLogger(__name__)
 
-RAISE_MESSAGE = b"raise\n"
 CONNECT_TIMEOUT_MS = 5000
+
+
+def raise_channel() -> ModuleType:
+    """This platform's channel module (imported when first used: after the first paint)."""
+    if hasattr(os, "fork"):  # POSIX, where the socket module has AF_UNIX
+        from desktop.platform import raise_channel as channel
+    else:
+        from desktop.platform import raise_channel_qt as channel
+    return channel
 
 
 class SingleInstance(QObject):
@@ -34,18 +46,28 @@ class SingleInstance(QObject):
         lock_path: str | os.PathLike[str],
         profile_id: str | Callable[[], str],
         parent: QObject | None = None,
+        *,
+        channel: ModuleType | None = None,
     ) -> None:
-        """`profile_id` may be given as a callable: the socket name is a hash of it, worked
-        out only when the socket is first used (after the app's first paint)."""
+        """`profile_id` may be given as a callable: the channel's name is a hash of it,
+        worked out only when the channel is first used (after the app's first paint).
+        `channel`: raise_channel() unless given (tests run both)."""
         super().__init__(parent)
         self._lock = InstanceLock(lock_path)
         self._profile_id = profile_id
-        self._server: Any = None  # QLocalServer once listening
+        self._channel = channel
+        self._server: Any = None  # the channel's RaiseServer once listening
 
     @cached_property
     def name(self) -> str:
         profile_id = self._profile_id if isinstance(self._profile_id, str) else self._profile_id()
         return socket_name(profile_id)
+
+    @property
+    def channel(self) -> ModuleType:
+        if self._channel is None:
+            self._channel = raise_channel()
+        return self._channel
 
     # -- first instance ------------------------------------------------------------------
     def acquire(self) -> bool:
@@ -54,19 +76,12 @@ class SingleInstance(QObject):
 
     def listen(self) -> bool:
         """Answer later launches (may come after the first paint: they retry meanwhile)."""
-        from PySide6.QtNetwork import QLocalServer
-
         if not self._lock.held or self._server is not None:
             return self._server is not None
-        # Holding the lock proves no other instance lives, so a socket left by a killed one
-        # is stale and may go.
-        QLocalServer.removeServer(self.name)
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
-            log.warning("cannot listen for other launches: %s", server.errorString())
+        server = self.channel.RaiseServer(self.name, self)
+        if not server.listen():
             return False
-        server.newConnection.connect(self._accept)
+        server.raise_requested.connect(self.raise_requested)
         self._server = server
         return True
 
@@ -80,45 +95,11 @@ class SingleInstance(QObject):
     def held(self) -> bool:
         return self._lock.held
 
-    def _accept(self) -> None:
-        assert self._server is not None
-        while self._server.hasPendingConnections():
-            connection = self._server.nextPendingConnection()
-            connection.readyRead.connect(lambda c=connection: self._read(c))
-            connection.disconnected.connect(connection.deleteLater)
-            if connection.bytesAvailable():
-                self._read(connection)
-
-    def _read(self, connection: Any) -> None:  # a QLocalSocket
-        data = bytes(connection.readAll().data())
-        if RAISE_MESSAGE.strip() in data:
-            log.info("another launch asked to show the window")
-            self.raise_requested.emit()
-            connection.write(b"ok\n")
-            connection.flush()
-
     # -- second instance -----------------------------------------------------------------
     def ask_first_to_raise(self, timeout_ms: int = CONNECT_TIMEOUT_MS) -> bool:
-        """Tell the running instance to show itself; True when it confirmed.
-
-        Retries until the timeout: the first instance may hold the lock a moment before its
-        socket listens.
-        """
-        from PySide6.QtCore import QDeadlineTimer, QThread
-        from PySide6.QtNetwork import QLocalSocket
-
-        deadline = QDeadlineTimer(timeout_ms)
-        while not deadline.hasExpired():
-            socket = QLocalSocket()
-            socket.connectToServer(self.name)
-            if socket.waitForConnected(min(500, max(1, deadline.remainingTime()))):
-                socket.write(RAISE_MESSAGE)
-                socket.flush()
-                socket.waitForBytesWritten(1000)
-                confirmed = socket.waitForReadyRead(max(1, min(2000, deadline.remainingTime())))
-                socket.disconnectFromServer()
-                return confirmed
-            socket.abort()
-            QThread.msleep(100)  # still starting up: try again shortly
+        """Tell the running instance to show itself; True when it confirmed (it may still be
+        starting: the channel retries until the timeout)."""
+        if self.channel.ask_to_raise(self.name, timeout_ms):
+            return True
         log.warning("the running instance did not answer")
         return False
