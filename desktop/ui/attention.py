@@ -13,6 +13,7 @@ import logging
 import os
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
@@ -28,8 +29,10 @@ from desktop.services.reminders import ReminderService
 from desktop.services.tasks_service import TasksService
 from desktop.services.timer_service import TimerService
 from desktop.ui.idle.controller import IdlePromptController
-from desktop.ui.idle.prompt import IdlePrompt
 from desktop.ui.tray.controller import TrayController
+
+if TYPE_CHECKING:
+    from desktop.ui.idle.prompt import IdlePrompt
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +59,13 @@ class Attention(QObject):
         source = open_idle_source(QGuiApplication.platformName())
         self.events = open_session_events(parent=self)
         self.watcher = IdleWatcher(source, self.events, parent=self)
-        self.prompt = IdlePrompt(make_picker)
-        self.idle = IdlePromptController(self.watcher, timer, self.task_name, self.prompt,
+
+        def make_prompt() -> IdlePrompt:
+            from desktop.ui.idle.prompt import IdlePrompt
+
+            return IdlePrompt(make_picker)
+
+        self.idle = IdlePromptController(self.watcher, timer, self.task_name, make_prompt,
                                          parent=self)
         self.tray_notifier = TrayNotifier(
             lambda title, body: tray is not None and tray.notify(title, body), parent=self)
@@ -70,6 +78,11 @@ class Attention(QObject):
         self.events.sleep_changed.connect(lambda sleeping: sleeping or self.reminders.replan())
         preferences.preferences_changed.connect(self.apply)
         self.apply(preferences.settings())
+
+    @property
+    def prompt(self) -> IdlePrompt:
+        """The idle prompt (made now if it was not yet)."""
+        return self.idle.prompt
 
     def task_name(self, item_id: str | None) -> str:
         """The task as the prompt and the reminders name it: its path below the root
@@ -97,5 +110,4 @@ class Attention(QObject):
     def close(self) -> None:
         self.reminders.close()
         self.watcher.close()
-        self.prompt.hide()
-        self.prompt.deleteLater()
+        self.idle.close_prompt()

@@ -2,7 +2,8 @@
 
 Watches the timer (idle polling runs only while a timer runs and idle detection is on), and
 on IdleWatcher.came_back asks the IdlePrompt about the part of the away period that lies in
-the running entry, if that part is at least the threshold. The answer goes to
+the running entry, if that part is at least the threshold. The prompt is made when first
+needed (a dialog of ~2 MB that an app in the tray may never show). The answer goes to
 TimerService.resolve_idle, bound to the entry it was asked about: if the timer changed
 meanwhile (stopped, another task), the question is withdrawn and nothing changes.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
@@ -18,7 +20,9 @@ from desktop.domain.idle import AwayPeriod
 from desktop.domain.timer import IdleChoice
 from desktop.services.idle_watcher import IdleWatcher
 from desktop.services.timer_service import TimerService
-from desktop.ui.idle.prompt import IdlePrompt
+
+if TYPE_CHECKING:
+    from desktop.ui.idle.prompt import IdlePrompt
 
 log = logging.getLogger(__name__)
 
@@ -29,21 +33,34 @@ class IdlePromptController(QObject):
         watcher: IdleWatcher,
         timer: TimerService,
         task_name: Callable[[str | None], str],
-        prompt: IdlePrompt,
+        make_prompt: Callable[[], IdlePrompt],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._watcher = watcher
         self._timer = timer
         self._task_name = task_name
-        self.prompt = prompt
+        self._make_prompt = make_prompt
+        self._prompt: IdlePrompt | None = None
         self._enabled = True
         self._asked_about: str | None = None  # client_id of the entry the prompt asks about
         watcher.came_back.connect(self._came_back)
         timer.timer_started.connect(self._timer_changed)
         timer.timer_stopped.connect(self._timer_changed)
-        prompt.answered.connect(self._answered)
         self._timer_changed()
+
+    @property
+    def prompt(self) -> IdlePrompt:
+        if self._prompt is None:
+            self._prompt = self._make_prompt()
+            self._prompt.answered.connect(self._answered)
+        return self._prompt
+
+    def close_prompt(self) -> None:
+        if self._prompt is not None:
+            self._prompt.hide()
+            self._prompt.deleteLater()
+            self._prompt = None
 
     def set_enabled(self, enabled: bool) -> None:
         """Idle detection on or off (the General page)."""
@@ -58,7 +75,8 @@ class IdlePromptController(QObject):
         ):
             log.info("the timer changed while the idle prompt was open: question withdrawn")
             self._asked_about = None
-            self.prompt.hide()
+            if self._prompt is not None:
+                self._prompt.hide()
 
     def _came_back(self, period: AwayPeriod) -> None:
         running = self._timer.running()

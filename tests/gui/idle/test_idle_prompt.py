@@ -51,7 +51,7 @@ def controller(qtbot, watcher, timer, tasks, prompt):
         item = tasks.item(item_id)
         return item.name if item is not None else "No task"
 
-    return IdlePromptController(watcher, timer, name, prompt)
+    return IdlePromptController(watcher, timer, name, lambda: prompt)
 
 
 def away(qtbot, watcher, source, clock, minutes: float) -> None:
@@ -98,6 +98,17 @@ def test_coming_back_asks_about_the_time_away(qtbot, controller, watcher, source
     assert "Acme Corp - 500 Widgets" in prompt.details.text()
     assert prompt.heading.textFormat() == Qt.TextFormat.PlainText
     assert prompt.details.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_prompt_is_made_when_first_needed(qtbot, watcher, source, clock, timer, prompt):
+    made = []
+    controller = IdlePromptController(watcher, timer, str, lambda: made.append(prompt) or prompt)
+    timer.start(ACME_ID)
+    away(qtbot, watcher, source, clock, minutes=42)
+    assert made == []  # an app in the tray that never asks never holds the dialog
+    come_back(qtbot, watcher, source, clock)
+    qtbot.waitUntil(prompt.isVisible)
+    assert made == [prompt] and controller.prompt is prompt
 
 
 def test_keep_changes_nothing(qtbot, controller, watcher, source, clock, timer, prompt,
