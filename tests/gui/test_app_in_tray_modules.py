@@ -1,0 +1,65 @@
+"""The app started in the tray (as at log-in, on a profile a sync left) holds only what it
+uses all day (issue 12: <= 80 MB with 5,000 items). Modules that only a user's action needs
+load on that action: the browser for a link (webbrowser ~1 MB), QtNetwork (~2.5 MB, which a
+second launch used to reach the running one), the idle prompt's dialog, html's entity table,
+the Salesforce client and the keyring. The real app runs in a process of its own, here until
+its engine is ready (it logs "engine ready:"); then the probe lists what is loaded."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.engine import Engine
+from desktop.engine.link import USER_ID_KEY, remember_keyring
+from desktop.store.sync_state_repo import INSTANCE_URL_KEY
+from tests.gui.conftest import sample_items
+
+REPO = Path(__file__).resolve().parents[2]
+NOT_IN_THE_TRAY = (
+    "webbrowser", "html", "PySide6.QtNetwork", "desktop.ui.idle.prompt",
+    "simple_salesforce", "requests", "keyring", "desktop.ui.timesheet", "desktop.ui.reports",
+)
+
+# Runs the app as `stint --hidden` does; when it logs that its engine is ready, the probe
+# prints the modules loaded (on the next event-loop turn: the start-up steps queued before the
+# engine's are done by then) and ends the process.
+PROBE = """
+import json, logging, os, sys
+from PySide6.QtCore import QTimer
+from desktop.app_run import main
+
+def report():
+    print("\\nLOADED " + json.dumps(sorted(sys.modules)), flush=True)
+    os._exit(0)
+
+class EngineReady(logging.Handler):
+    def emit(self, record):
+        if record.getMessage().startswith("engine ready:"):
+            QTimer.singleShot(0, report)
+
+logger = logging.getLogger("desktop.app")
+logger.setLevel(logging.INFO)
+logger.addHandler(EngineReady())
+sys.exit(main(profile=sys.argv[1], hidden=True))
+"""
+
+
+def test_the_app_in_the_tray_loads_only_what_it_uses(tmp_path):
+    with Engine.open(tmp_path, policy={}, log_to_file=False) as engine:
+        engine.store.items.upsert_many(sample_items())
+        with engine.store.transaction():  # linked, as a sync leaves it (org not reachable)
+            engine.store.sync_state.set_value(USER_ID_KEY, "005000000000001AAA")
+            engine.store.sync_state.set_value(INSTANCE_URL_KEY, "https://127.0.0.1:9")
+            remember_keyring(engine.store, persistent=True, problem=None)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    env.pop("STINT_HOME", None)
+    done = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    loaded = json.loads(done.stdout.rpartition("\nLOADED ")[2])
+    assert "desktop.ui.attention" in loaded and "desktop.ui.tray.controller" in loaded
+    assert [name for name in loaded if name.startswith(NOT_IN_THE_TRAY)] == []
