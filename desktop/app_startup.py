@@ -52,7 +52,8 @@ def first_paint_steps(stint: StintApp) -> list[Step]:
         lambda: stint.pages.defer("Reports", reports),
         lambda: start_logging(stint),  # before the tree load and the engine log from workers
         lambda: build_attention(stint),  # idle detection and reminders (it logs what it found)
-        stint.task_widget.picker.build_panel,  # else the first keystroke would build it
+        # (else the first keystroke would build it; in the tray: when the window first shows)
+        stint.task_widget.picker.prepare_panel,
         lambda: build_catalog_in_child(stint),
         stint.tasks.reload,
         stint.start_engine,

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -91,6 +91,7 @@ class TaskPicker(QWidget):
 
         self._outer = outer
         self._panel: TaskPickerPanel | None = None  # see `panel`
+        self._panel_when_shown = False  # see prepare_panel
 
         self.search.textEdited.connect(self._text_edited)
         self.search.textChanged.connect(lambda text: self.refresh_results() if not text else None)
@@ -129,9 +130,30 @@ class TaskPicker(QWidget):
         self._tree_changed()
         return panel
 
+    def prepare_panel(self) -> None:
+        """Build the panel now if the picker is on screen, else right after it first shows:
+        an app started in the tray may not open its window for hours, and the panel (its
+        views and models over every task) is ~3.5 MB (tests/bench/bench_memory.py)."""
+        if self.isVisible():
+            self.build_panel()
+        else:
+            self._panel_when_shown = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._panel_when_shown and self._panel is None:
+            self._panel_when_shown = False
+            # After the window's paint: opened from the tray it shows at once; a key typed
+            # before this turn builds the panel itself.
+            QTimer.singleShot(0, self, self.build_panel)
+
     @property
     def panel(self) -> TaskPickerPanel:
         return self.build_panel()
+
+    def has_panel(self) -> bool:
+        """Whether the panel is built (reading `panel` builds it)."""
+        return self._panel is not None
 
     @property
     def results_model(self) -> TaskSearchModel:

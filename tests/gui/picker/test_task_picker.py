@@ -240,3 +240,32 @@ def test_context_menus_start_a_task_or_open_its_record(qtbot, window, timer, tas
     tree.customContextMenuRequested.emit(position)
     qtbot.waitUntil(lambda: timer.is_running())
     assert timer.running().item_id == CALL_ID
+
+
+def test_a_hidden_picker_builds_its_panel_when_it_first_shows(qtbot, timer, tasks):
+    """The app started in the tray: the panel (~3.5 MB) waits for the window."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    widget = TaskWidget(timer, tasks, host)
+    widget.picker.prepare_panel()
+    assert not widget.picker.has_panel()
+    host.show()
+    qtbot.waitUntil(widget.picker.has_panel)
+
+
+def test_a_shown_picker_builds_its_panel_at_once(qtbot, window):
+    window.picker.prepare_panel()
+    assert window.picker.has_panel()
+
+
+def test_typing_before_the_panel_is_built_builds_it(qtbot, timer, tasks):
+    host = QWidget()
+    host.resize(800, 600)
+    qtbot.addWidget(host)
+    widget = TaskWidget(timer, tasks, host)
+    widget.setGeometry(0, 0, 800, 160)
+    host.show()
+    qtbot.waitExposed(host)
+    qtbot.keyClicks(widget.picker.search, "acme")
+    assert widget.picker.has_panel()
+    qtbot.waitUntil(lambda: ACME_ID in result_ids(widget.picker))
