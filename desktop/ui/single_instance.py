@@ -31,7 +31,7 @@ CONNECT_TIMEOUT_MS = 5000
 
 def raise_channel() -> ModuleType:
     """This platform's channel module (imported when first used: after the first paint)."""
-    if hasattr(os, "fork"):  # POSIX, where the socket module has AF_UNIX
+    if os.name == "posix":  # Linux, macOS: Unix sockets (Python has none on Windows)
         from desktop.platform import raise_channel as channel
     else:
         from desktop.platform import raise_channel_qt as channel
