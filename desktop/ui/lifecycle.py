@@ -40,14 +40,19 @@ def quit_on_termination_signals(app: QApplication, quit_app: Callable[[], None])
 
     read_fd, write_fd, keep = _wakeup_channel()
     signal.set_wakeup_fd(write_fd)
-    for number in (signal.SIGTERM, signal.SIGINT):
+    quitting = {int(signal.SIGTERM), int(signal.SIGINT)}
+    for number in quitting:
         signal.signal(number, lambda *_args: None)  # the wake-up byte does the work
     notifier = QSocketNotifier(read_fd, QSocketNotifier.Type.Read, app)
 
     def woken() -> None:
         try:
-            os.read(read_fd, 64)
+            numbers = os.read(read_fd, 64)  # one byte per signal caught: its number
         except OSError:
+            return
+        # Any signal with a Python handler writes its byte (a library's own, too): only
+        # these two quit.
+        if quitting.isdisjoint(numbers):
             return
         log.info("termination signal: quitting")
         quit_app()  # not app.quit(): a window that hides to the tray would refuse to close
