@@ -102,8 +102,8 @@ class TaskPicker(QWidget):
 
     # -- the panel, built when first needed ----------------------------------------------
     def build_panel(self) -> TaskPickerPanel:
-        """Build the results/tree panel now (the app does it right after its first paint;
-        otherwise the first keystroke or click does). Idempotent."""
+        """Build the results/tree panel now (see prepare_panel; else the first keystroke or
+        click does). Idempotent."""
         if self._panel is not None:
             return self._panel
         from desktop.ui.picker.panel import TaskPickerPanel
