@@ -46,16 +46,12 @@ class SingleInstance(QObject):
         lock_path: str | os.PathLike[str],
         profile_id: str | Callable[[], str],
         parent: QObject | None = None,
-        *,
-        channel: ModuleType | None = None,
     ) -> None:
         """`profile_id` may be given as a callable: the channel's name is a hash of it,
-        worked out only when the channel is first used (after the app's first paint).
-        `channel`: raise_channel() unless given (tests run both)."""
+        worked out only when the channel is first used (after the app's first paint)."""
         super().__init__(parent)
         self._lock = InstanceLock(lock_path)
         self._profile_id = profile_id
-        self._channel = channel
         self._server: Any = None  # the channel's RaiseServer once listening
 
     @cached_property
@@ -63,11 +59,9 @@ class SingleInstance(QObject):
         profile_id = self._profile_id if isinstance(self._profile_id, str) else self._profile_id()
         return socket_name(profile_id)
 
-    @property
+    @cached_property
     def channel(self) -> ModuleType:
-        if self._channel is None:
-            self._channel = raise_channel()
-        return self._channel
+        return raise_channel()
 
     # -- first instance ------------------------------------------------------------------
     def acquire(self) -> bool:
