@@ -10,11 +10,15 @@ shows again.
 
 So, as each module is about to load, it is entered in that dict as the hook would enter it
 when that is known without reading it: Stint's own modules 0 (uses PySide, the default
-feature selection: none of them selects a `__feature__`), the standard library's -1 (does
-not use PySide); and, once QtCore is in, so are the modules loaded before it (the hook also
-runs when an import statement names a module already loaded). Then linecache is emptied, so
-at most one other module's lines are kept. If a PySide version lays the hook out
-differently, only the dict step is skipped.
+feature selection), every other package's -1 (does not use PySide: the standard library,
+platformdirs on the default profile's start, simple-salesforce and keyring when the app first
+talks to Salesforce: ~250 modules, ~8 ms). The value only steers PySide's feature switching,
+which no module of the app turns on (none imports `__feature__`;
+tests/unit/platform/test_platform_source_lines.py keeps it so), so it would change nothing
+for a package that did use PySide. PySide's own modules are left to the hook. Once QtCore is
+in, so are the modules loaded before it (the hook also runs when an import statement names a
+module already loaded). Then linecache is emptied, so at most one other module's lines are
+kept. If a PySide version lays the hook out differently, only the dict step is skipped.
 """
 
 from __future__ import annotations
@@ -33,10 +37,14 @@ def _pyside_feature_dict() -> dict | None:
     return found if isinstance(found, dict) else None
 
 
+_PYSIDE_PACKAGES = frozenset({"PySide6", "shiboken6", "shibokensupport", "__feature__"})
+
+
 def _note_for_pyside(features: dict, name: str) -> None:
-    if name == OWN_PACKAGE or name.startswith(OWN_PACKAGE + "."):
+    package = name.partition(".")[0]
+    if package == OWN_PACKAGE:
         features.setdefault(name, _DEFAULT_FEATURES)
-    elif name.partition(".")[0] in sys.stdlib_module_names:
+    elif package not in _PYSIDE_PACKAGES:
         features.setdefault(name, _NO_PYSIDE)
 
 
