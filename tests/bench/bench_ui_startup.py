@@ -7,6 +7,9 @@ Run: /work/venv/bin/python tests/bench/bench_ui_startup.py [--count N] [--runs N
 (--platform xcb under Xvfb times real X11 windows: `xvfb-run -a python ... --platform xcb`)
 Each run is a new process; the figure is wall time from spawning it to its "first-paint"
 line (the process reports it right after the window's first paint event). Medians printed.
+Stint starts as a user starts it, on the default profile (no --profile): the profile sits
+where platformdirs puts it, here under XDG_DATA_HOME / XDG_CONFIG_HOME / XDG_STATE_HOME
+folders of the run's own, which both processes get.
 In each run the two are timed back to back, in turns first; every run starts a profile of its
 own (copied and written out before any timing); the tree and search loads, which keep both
 cores busy for seconds, are timed after all the starts (5 runs at most).
@@ -80,6 +83,17 @@ def time_to_lines(
         process.wait(timeout)
 
 
+def default_profile_home(source: Path, folder: Path) -> dict[str, str]:
+    """The XDG folders (as environment variables) of a home whose default Stint profile is a
+    copy of the profile `source` (Linux: data in $XDG_DATA_HOME/Stint, settings in
+    $XDG_CONFIG_HOME/Stint, logs in $XDG_STATE_HOME/Stint/log)."""
+    places = {name: folder / name.lower() for name in
+              ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")}
+    copy_profile(source / "data", places["XDG_DATA_HOME"] / "Stint")
+    copy_profile(source / "config", places["XDG_CONFIG_HOME"] / "Stint")
+    return {name: str(path) for name, path in places.items()}
+
+
 def time_to_line(args: list[str], env: dict[str, str], marker: str) -> float:
     return time_to_lines(args, env, [marker])[0]
 
@@ -108,18 +122,19 @@ def main() -> None:
         # Every profile is copied before anything is timed, and written out: a copy made
         # just before a timed start left ~60 MB of dirty pages that the kernel wrote back
         # during later starts (noise this bench made itself, not the app's).
-        profiles = [copy_profile(source, Path(folder) / f"p{run}") for run in range(args.runs + 1)]
+        homes = [default_profile_home(source, Path(folder) / f"home{run}")
+                 for run in range(args.runs + 1)]
         os.sync()
         for run in range(args.runs + 1):  # run 0 warms the OS file cache, not counted
             parts = []
             for mode, mode_env in modes.items():
-                paint_env = {**mode_env, "STINT_EXIT_AFTER_FIRST_PAINT": "1"}
+                run_env = {**mode_env, **homes[run]}
+                paint_env = {**run_env, "STINT_EXIT_AFTER_FIRST_PAINT": "1"}
                 timed = {
-                    "bare": lambda env=mode_env: time_to_line(
+                    "bare": lambda env=run_env: time_to_line(
                         [sys.executable, "-c", BARE_WINDOW], env, "first-paint"),
-                    "stint": lambda env=paint_env, profile=profiles[run]: time_to_line(
-                        [sys.executable, "-m", "desktop", "--profile", str(profile)],
-                        env, "first-paint"),
+                    "stint": lambda env=paint_env: time_to_line(
+                        [sys.executable, "-m", "desktop"], env, "first-paint"),
                 }
                 # Back to back, the first one in turn: neither always follows the other.
                 order = ["bare", "stint"] if run % 2 else ["stint", "bare"]
@@ -136,8 +151,8 @@ def main() -> None:
         load_env = {**next(iter(modes.values())), "STINT_REPORT_STARTUP": "1"}
         for run in range(1, min(args.runs, 5) + 1):
             tree_s, search_s = time_to_lines(
-                [sys.executable, "-m", "desktop", "--profile", str(profiles[run])],
-                load_env, ["tree-loaded", "search-ready"],
+                [sys.executable, "-m", "desktop"], {**load_env, **homes[run]},
+                ["tree-loaded", "search-ready"],
             )
             tree.append(tree_s)
             search.append(search_s)
