@@ -7,14 +7,13 @@ run; nothing of the Salesforce client or the keyring is loaded (see engine.core)
 
 from __future__ import annotations
 
-import html
 from datetime import datetime, timedelta
 from typing import Any
 
 from desktop.commands.result import CommandResult
 from desktop.domain.durations import format_hms
 from desktop.domain.synclog import RunOutcome
-from desktop.domain.text import printable
+from desktop.domain.text import escape_markup, printable
 from desktop.domain.totals import day_span, seconds_within
 from desktop.engine import Engine, EngineError
 from desktop.platform.local_zone import local_zone
@@ -111,4 +110,4 @@ def waybar_error(message: str) -> dict[str, str]:
 
 
 def _markup(text: str) -> str:
-    return html.escape(text, quote=False)
+    return escape_markup(text)

@@ -6,7 +6,8 @@ crash or SIGKILL: there is never a stale lock to clean up. The file itself stays
 (the holder's pid) is informational only.
 
 Raising the first instance's window goes through desktop.platform.raise_channel (a Unix
-socket; Qt's local sockets on Windows); `socket_name` gives the name both instances agree on.
+socket; Qt's local sockets on Windows); `socket_name` gives the name both instances agree on,
+RAISE_MESSAGE and RAISE_REPLY what they say on it.
 """
 
 from __future__ import annotations
@@ -117,6 +118,11 @@ class AlreadyRunning(RuntimeError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"Stint is already running with this profile (lock file {path}).")
         self.path = path
+
+
+# What a second launch says on that channel, and what the running one answers.
+RAISE_MESSAGE = b"raise\n"
+RAISE_REPLY = b"ok\n"
 
 
 def socket_name(profile_id: str) -> str:

@@ -2,7 +2,7 @@
 socket (Linux, macOS).
 
 The running instance listens (RaiseServer: a non-blocking socket watched by QSocketNotifiers
-in the GUI thread); a second launch connects, sends RAISE_MESSAGE and waits for REPLY
+in the GUI thread); a second launch connects, sends RAISE_MESSAGE and waits for RAISE_REPLY
 (ask_to_raise: plain blocking calls, it has no event loop). Qt's QLocalServer does the same,
 but its QtNetwork module holds ~2.5 MB in an app that spends the day in the tray; Windows,
 where Python has no Unix sockets, keeps it (desktop.platform.raise_channel_qt).
@@ -25,10 +25,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
+from desktop.platform.instance_lock import RAISE_MESSAGE, RAISE_REPLY
+
 log = logging.getLogger(__name__)
 
-RAISE_MESSAGE = b"raise\n"
-REPLY = b"ok\n"
 _MAX_CONNECTIONS = 8  # at once; more are closed unread (no local client may exhaust our fds)
 _CONNECTION_TIMEOUT_MS = 5000  # a client that says nothing is dropped after this
 _MAX_MESSAGE = 64
@@ -122,7 +122,7 @@ class RaiseServer(QObject):
         if RAISE_MESSAGE.strip() in connection.received:
             log.info("another launch asked to show the window")
             with contextlib.suppress(OSError):
-                connection.sock.send(REPLY)  # a few bytes into an empty buffer: never blocks
+                connection.sock.send(RAISE_REPLY)  # 3 bytes into an empty buffer: never blocks
             self._drop(connection)
             self.raise_requested.emit()
         elif not data or len(connection.received) > _MAX_MESSAGE:
@@ -164,7 +164,7 @@ def ask_to_raise(name: str, timeout_ms: int) -> bool:
                 return False
             try:
                 sock.sendall(RAISE_MESSAGE)
-                return sock.recv(len(REPLY)) == REPLY
+                return sock.recv(len(RAISE_REPLY)) == RAISE_REPLY
             except OSError:  # including a timeout: it did not answer
                 return False
     return False

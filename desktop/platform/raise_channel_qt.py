@@ -14,10 +14,10 @@ from typing import Any
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from desktop.platform.instance_lock import RAISE_MESSAGE, RAISE_REPLY
+
 log = logging.getLogger(__name__)
 
-RAISE_MESSAGE = b"raise\n"
-REPLY = b"ok\n"
 
 
 class RaiseServer(QObject):
@@ -62,7 +62,7 @@ class RaiseServer(QObject):
         if RAISE_MESSAGE.strip() in data:
             log.info("another launch asked to show the window")
             self.raise_requested.emit()
-            connection.write(REPLY)
+            connection.write(RAISE_REPLY)
             connection.flush()
 
 
