@@ -1,7 +1,8 @@
 """The admin policy file: settings IT presets, and locks, for every user of a machine.
 
 Where: ``$STINT_POLICY`` if set, else ``<site config dir>/policy.toml`` where the site config dir
-is ``platformdirs.site_config_dir("stint")`` (``/etc/xdg/stint`` on Linux,
+is ``platformdirs.site_config_dir("stint")`` (``/etc/xdg/stint`` on Linux, where
+desktop/platform/xdg_dirs.py works it out without platformdirs;
 ``C:\\ProgramData\\stint`` on Windows, ``/Library/Application Support/stint`` on macOS).
 The file format is documented in docs/policy.md.
 
@@ -40,9 +41,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from desktop.platform.logs import register_secret
+from desktop.platform.xdg_dirs import xdg_site_config_folder
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,12 @@ def policy_path(environ: Mapping[str, str] | None = None) -> Path:
     configured = env.get(POLICY_ENV)
     if configured:
         return Path(configured).expanduser()
-    return Path(platformdirs.site_config_dir("stint", appauthor=False)) / POLICY_FILE_NAME
+    folder = xdg_site_config_folder("stint", env)
+    if folder is None:  # off Linux
+        import platformdirs  # ~0.7 MB the app in the tray would keep for this one path
+
+        folder = platformdirs.site_config_dir("stint", appauthor=False)
+    return Path(folder) / POLICY_FILE_NAME
 
 
 def load_policy(

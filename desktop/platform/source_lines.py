@@ -11,7 +11,7 @@ shows again.
 So, as each module is about to load, it is entered in that dict as the hook would enter it
 when that is known without reading it: Stint's own modules 0 (uses PySide, the default
 feature selection), every other package's -1 (does not use PySide: the standard library,
-platformdirs on the default profile's start, simple-salesforce and keyring when the app first
+platformdirs off Linux, simple-salesforce and keyring when the app first
 talks to Salesforce: ~250 modules, ~8 ms). The value only steers PySide's feature switching,
 which no module of the app turns on (none imports `__feature__`;
 tests/unit/platform/test_platform_source_lines.py keeps it so), so it would change nothing

@@ -8,8 +8,8 @@ Run: /work/venv/bin/python tests/bench/bench_ui_startup.py [--count N] [--runs N
 Each run is a new process; the figure is wall time from spawning it to its "first-paint"
 line (the process reports it right after the window's first paint event). Medians printed.
 Stint starts as a user starts it, on the default profile (no --profile): the profile sits
-where platformdirs puts it, here under XDG_DATA_HOME / XDG_CONFIG_HOME / XDG_STATE_HOME
-folders of the run's own, which both processes get.
+in the XDG base directories, here XDG_DATA_HOME / XDG_CONFIG_HOME / XDG_STATE_HOME folders
+of the run's own, which both processes get.
 In each run the two are timed back to back, in turns first; every run starts a profile of its
 own (copied and written out before any timing); the tree and search loads, which keep both
 cores busy for seconds, are timed after all the starts (5 runs at most).

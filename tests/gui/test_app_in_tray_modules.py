@@ -3,7 +3,7 @@ uses all day (issue 12: <= 80 MB with 5,000 items). Modules that only a user's a
 load on that action: the browser for a link (webbrowser ~1 MB), QtNetwork (~2.5 MB, which a
 second launch used to reach the running one), the idle prompt's dialog, html's entity table,
 the picker's drop-down panel (until the window opens), the Salesforce client and the
-keyring. The real app runs in a process of its own, here until
+keyring; platformdirs never on Linux (~0.7 MB: desktop/platform/xdg_dirs.py). The real app runs in a process of its own, here until
 its engine is ready (it logs "engine ready:"); then the probe lists what is loaded."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 NOT_IN_THE_TRAY = (
     "webbrowser", "html", "PySide6.QtNetwork", "desktop.ui.idle.prompt",
     "simple_salesforce", "requests", "keyring", "desktop.ui.timesheet", "desktop.ui.reports",
-    "desktop.ui.picker.panel", "desktop.ui.picker.tree_view",
+    "desktop.ui.picker.panel", "desktop.ui.picker.tree_view", "platformdirs",
 )
 
 # Runs the app as `stint --hidden` does; when it logs that its engine is ready, the probe

@@ -29,19 +29,31 @@ def test_stint_home_used_without_explicit_profile(tmp_path):
     assert resolved.lock_path.parent == resolved.data_dir
 
 
-def test_empty_stint_home_falls_back_to_platform_dirs(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths.platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "d"))
-    monkeypatch.setattr(paths.platformdirs, "user_config_dir", lambda *a, **k: str(tmp_path / "c"))
-    monkeypatch.setattr(paths.platformdirs, "user_log_dir", lambda *a, **k: str(tmp_path / "l"))
-    resolved = ProfilePaths.resolve(None, environ={"STINT_HOME": ""})
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG folders on Linux")
+
+
+@linux_only
+def test_empty_stint_home_falls_back_to_the_xdg_folders(tmp_path):
+    environ = {"STINT_HOME": "", "HOME": str(tmp_path / "home"),
+               "XDG_DATA_HOME": str(tmp_path / "d"), "XDG_CONFIG_HOME": str(tmp_path / "c"),
+               "XDG_STATE_HOME": str(tmp_path / "s")}
+    resolved = ProfilePaths.resolve(None, environ=environ)
     assert resolved.is_default
-    assert resolved.data_dir == (tmp_path / "d").resolve()
-    assert resolved.config_dir == (tmp_path / "c").resolve()
-    assert resolved.log_dir == (tmp_path / "l").resolve()
+    assert resolved.data_dir == (tmp_path / "d" / "Stint").resolve()
+    assert resolved.config_dir == (tmp_path / "c" / "Stint").resolve()
+    assert resolved.log_dir == (tmp_path / "s" / "Stint" / "log").resolve()
     assert resolved.root == resolved.data_dir
 
 
-def test_platform_dirs_use_app_name_stint(monkeypatch, tmp_path):
+@linux_only
+def test_the_default_profile_on_linux_never_imports_platformdirs(tmp_path, monkeypatch):
+    monkeypatch.delitem(sys.modules, "platformdirs", raising=False)
+    resolved = ProfilePaths.resolve(None, environ={"HOME": str(tmp_path)})
+    assert resolved.data_dir == (tmp_path / ".local" / "share" / "Stint").resolve()
+    assert "platformdirs" not in sys.modules
+
+
+def test_off_plain_linux_the_default_profile_asks_platformdirs_for_stint(monkeypatch, tmp_path):
     seen = []
 
     def fake_dir(appname, **kwargs):
@@ -50,8 +62,10 @@ def test_platform_dirs_use_app_name_stint(monkeypatch, tmp_path):
 
     for name in ("user_data_dir", "user_config_dir", "user_log_dir"):
         monkeypatch.setattr(paths.platformdirs, name, fake_dir)
-    ProfilePaths.resolve(None, environ={})
+    # a relative HOME is off the plain path everywhere (platformdirs has fallbacks for it)
+    resolved = ProfilePaths.resolve(None, environ={"HOME": "relative/home"})
     assert seen == ["Stint", "Stint", "Stint"]
+    assert resolved.data_dir == (tmp_path / "Stint").resolve()
 
 
 def test_profile_id_is_stable_and_distinct(tmp_path):

@@ -10,7 +10,6 @@ import sys
 import pytest
 
 from desktop.engine import Engine
-from desktop.platform import paths
 from desktop.platform.paths import create_private_file, open_profile
 from desktop.platform.secrets import MemorySecretStore
 
@@ -52,13 +51,16 @@ def test_existing_world_readable_folders_and_files_become_private(tmp_path, loos
         assert mode(file) == 0o600, file
 
 
-def test_default_profile_folders_are_tightened_too(tmp_path, monkeypatch, loose_umask):
-    for name, folder in (("user_data_dir", "d"), ("user_config_dir", "c"), ("user_log_dir", "l")):
-        (tmp_path / folder).mkdir(mode=0o755)
-        os.chmod(tmp_path / folder, 0o755)
-        monkeypatch.setattr(paths.platformdirs, name, lambda *a, _f=folder, **k: str(tmp_path / _f))
-    profile = open_profile(None, environ={})
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG folders on Linux")
+def test_default_profile_folders_are_tightened_too(tmp_path, loose_umask):
+    environ = {"HOME": str(tmp_path)}
+    for variable, folder in (("XDG_DATA_HOME", "d"), ("XDG_CONFIG_HOME", "c"), ("XDG_STATE_HOME", "s")):
+        (tmp_path / folder / "Stint").mkdir(mode=0o755, parents=True)
+        os.chmod(tmp_path / folder / "Stint", 0o755)
+        environ[variable] = str(tmp_path / folder)
+    profile = open_profile(None, environ=environ)
     assert profile.is_default
+    assert profile.log_dir == (tmp_path / "s" / "Stint" / "log").resolve()
     for directory in (profile.root, profile.config_dir, profile.data_dir, profile.log_dir):
         assert mode(directory) == 0o700, directory
 

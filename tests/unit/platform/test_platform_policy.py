@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,28 +130,37 @@ def test_missing_file_is_an_empty_policy(tmp_path, monkeypatch):
     assert load_policy() == {}
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_CONFIG_DIRS on Linux")
 def test_default_location_is_the_site_config_dir(tmp_path, monkeypatch):
     monkeypatch.delenv("STINT_POLICY", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_DIRS", f"{tmp_path / 'site'}:/etc/xdg")
+    assert policy_path() == tmp_path / "site" / "stint" / "policy.toml"
+    write_dir = tmp_path / "site" / "stint"
+    write_dir.mkdir(parents=True)
+    (write_dir / "policy.toml").write_text("[sync]\ninterval_minutes = 30\n")
+    assert load_policy() == {"sync": {"interval_minutes": 30}}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_CONFIG_DIRS on Linux")
+def test_empty_stint_policy_means_default_location(tmp_path):
+    assert policy_path({"STINT_POLICY": ""}) == Path("/etc/xdg/stint/policy.toml")
+    assert policy_path({"STINT_POLICY": "", "XDG_CONFIG_DIRS": str(tmp_path)}) == (
+        tmp_path / "stint" / "policy.toml")
+
+
+def test_off_linux_the_site_config_dir_comes_from_platformdirs(tmp_path, monkeypatch):
+    import platformdirs
+
     calls = []
 
     def fake_site_config_dir(appname, **kwargs):
         calls.append(appname)
         return str(tmp_path / "site")
 
-    monkeypatch.setattr(policy_module.platformdirs, "site_config_dir", fake_site_config_dir)
-    assert policy_path() == tmp_path / "site" / "policy.toml"
+    monkeypatch.setattr(policy_module, "xdg_site_config_folder", lambda *a, **k: None)
+    monkeypatch.setattr(platformdirs, "site_config_dir", fake_site_config_dir)
+    assert policy_path({}) == tmp_path / "site" / "policy.toml"
     assert calls == ["stint"]
-    write_dir = tmp_path / "site"
-    write_dir.mkdir()
-    (write_dir / "policy.toml").write_text("[sync]\ninterval_minutes = 30\n")
-    assert load_policy() == {"sync": {"interval_minutes": 30}}
-
-
-def test_empty_stint_policy_means_default_location(tmp_path, monkeypatch):
-    monkeypatch.setattr(
-        policy_module.platformdirs, "site_config_dir", lambda *a, **k: str(tmp_path)
-    )
-    assert policy_path({"STINT_POLICY": ""}) == tmp_path / "policy.toml"
 
 
 def test_broken_toml_names_the_file_and_the_error(tmp_path):
