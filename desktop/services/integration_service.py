@@ -304,12 +304,16 @@ class IntegrationService(QObject):
     # -- what the org offers ---------------------------------------------------------------
     def load_metadata(self) -> None:
         """Describe Opportunity and Case (stage picklist, fields, child relationships) on a
-        worker, through the sync's describe cache: usually no API call at all."""
+        worker, through the sync's describe cache (each sync keeps it under a day old). Only a
+        missing or stale describe signs in from this process: that loads the Salesforce client
+        and keyring (~45 MB) into an app whose syncs otherwise sign in in processes of their own."""
 
         def work() -> OrgMetadata:
-            client = self._engine.connection.client()
             cache = MetadataCache(self._engine.store)
-            metas = cache.get(client, IMPORTABLE_OBJECTS, self._engine.clock.now())
+            now = self._engine.clock.now()
+            metas = cache.all_cached(IMPORTABLE_OBJECTS, now)
+            if metas is None:
+                metas = cache.get(self._engine.connection.client(), IMPORTABLE_OBJECTS, now)
             return OrgMetadata(
                 stages=metas["Opportunity"].picklist("StageName"),
                 choices={name: object_choices(meta) for name, meta in metas.items()},

@@ -201,6 +201,17 @@ class MetadataCache:
             log.warning("cached describe of %s is unreadable; fetching it again", sobject)
             return None
 
+    def all_cached(self, sobjects: Iterable[str], now: datetime) -> dict[str, ObjectMeta] | None:
+        """Metadata of every named object when the store has all of them fresh, else None
+        (then `get` needs a client: a sign-in and one API call)."""
+        found = {}
+        for name in dict.fromkeys(sobjects):
+            meta = self.cached(name, now)
+            if meta is None:
+                return None
+            found[name] = meta
+        return found
+
     def get(
         self, client: CompositeClient, sobjects: Iterable[str], now: datetime
     ) -> dict[str, ObjectMeta]:
