@@ -25,7 +25,7 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
-_CHILD_COMMANDS = ("_sync-run", "_push-run", "_catalog-build")  # the processes the app starts
+_CHILD_COMMANDS = ("_sync-run", "_push-run", "_sign-in", "_catalog-build")  # the processes the app starts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +74,9 @@ def _run_child(word: str, arguments: list[str]) -> int:
         return catalog_build.run(arguments)
     from desktop.commands import child_runs
 
-    return (child_runs.run_sync if word == child_runs.SYNC_COMMAND else child_runs.run_push)(arguments)
+    run = {child_runs.SYNC_COMMAND: child_runs.run_sync, child_runs.PUSH_COMMAND: child_runs.run_push,
+           child_runs.SIGN_IN_COMMAND: child_runs.run_sign_in}[word]
+    return run(arguments)
 
 
 def _start_app(profile: str | None, demo: bool, hidden: bool = False) -> int:

@@ -1,7 +1,7 @@
-"""The app's child processes: one sync run, or one write-back push, in a process of its own,
-started by the app (desktop.engine.sync_process, push_process):
-`stint _sync-run [--profile DIR] [--full]` and `stint _push-run [--profile DIR] --wait SECONDS`
-(hidden from `stint --help`).
+"""The app's child processes: one sync run, one write-back push, or one sign-in, in a process
+of its own, started by the app (desktop.engine.sync_process, push_process, sign_in_process):
+`stint _sync-run [--profile DIR] [--full]`, `stint _push-run [--profile DIR] --wait SECONDS`
+and `stint _sign-in [--profile DIR]` (hidden from `stint --help`).
 
 It opens the profile as `stint sync` does (its own keyring access and Salesforce sign-in),
 runs one sync (pull, then the write-back push when it is on) holding the profile's sync lock,
@@ -17,6 +17,12 @@ the profile's log file, Python's own complaints to stderr):
     {"report": null | {...}}                   a push's last line: what it sent
                                                (desktop.engine.push_process), null when it
                                                sent nothing (off, paused, not connected, busy)
+    {"progress": {"browser_url": URL}}         a sign-in's: no browser opened, show the URL
+    {"progress": {"device_code": [CODE, URL]}} a sign-in's: the code to enter, and where
+    {"signed_in": true}                        a sign-in's last line when it worked
+    {"in_app": true}                           instead: no system keyring here, so a sign-in
+                                               made in this process would die with it
+A sign-in reads what to do from stdin, one JSON object (desktop.engine.sign_in_process).
 SIGTERM (and SIGINT) cancel the run between requests: it ends as cancelled, committed work
 kept, like a cancel in the app.
 """
@@ -29,10 +35,11 @@ import sys
 import threading
 from typing import Any
 
-from desktop.engine.child_process import PUSH_COMMAND, SYNC_COMMAND
+from desktop.engine.child_process import PUSH_COMMAND, SIGN_IN_COMMAND, SYNC_COMMAND
 
 EXIT_RUN_RECORDED = 0  # the last line names the run (whatever its outcome)
 EXIT_NO_RUN = 3  # the last line names the problem that stopped the run from starting
+EXIT_IN_APP = 4  # a sign-in: the app must do it itself (no system keyring)
 
 
 def _emit(message: dict[str, Any]) -> None:
@@ -81,6 +88,49 @@ def run_push(arguments: list[str]) -> int:
         report = engine.push_now(wait_seconds=float(options.get("wait", 0)), cancel=cancel)
         _emit({"report": None if report is None else report_to_data(report)})
     return EXIT_RUN_RECORDED
+
+
+def run_sign_in(arguments: list[str]) -> int:
+    """`stint _sign-in [--profile DIR]`, the request on stdin; returns the exit code."""
+    from desktop.engine import Engine
+    from desktop.engine.problem_relay import problem_to_data
+
+    options = _parse(arguments, SIGN_IN_COMMAND)
+    cancel = _cancelled_by_signals()
+    try:
+        request = json.loads(sys.stdin.read() or "{}")
+        with Engine.open(options.get("profile")) as engine:
+            if not engine.system_keyring_usable():
+                _emit({"in_app": True})
+                return EXIT_IN_APP
+            _sign_in(engine, request, cancel)
+            engine.refresh_describes()  # what Settings shows next, so the app need not sign in
+            _emit({"signed_in": True})
+            return EXIT_RUN_RECORDED
+    except Exception as exc:  # the sign-in failed or was cancelled; the profile cannot open
+        _emit({"problem": problem_to_data(exc)})
+        return EXIT_NO_RUN
+
+
+def _sign_in(engine: Any, request: dict[str, Any], cancel: threading.Event) -> None:
+    method = request.get("method")
+    if method == "password":
+        engine.connect_password(request.get("username", ""), request.get("password", ""),
+                                request.get("security_token", ""),
+                                login_url=request.get("login_url"), ca_file=request.get("ca_file"))
+        return
+    options = {name: request.get(name) for name in
+               ("login_url", "consumer_key", "consumer_secret", "ca_file")}
+    if method == "oauth":
+        engine.connect_oauth(**options, callback_url=request.get("callback_url"), cancel=cancel,
+                             show_url=lambda url: _emit({"progress": {"browser_url": url}}))
+    elif method == "device":
+        engine.connect_device(
+            lambda code: _emit({"progress": {"device_code": [code.user_code,
+                                                             code.verification_uri]}}),
+            **options, cancel=cancel)
+    else:
+        raise SystemExit(f"stint {SIGN_IN_COMMAND}: unknown sign-in method {method!r}")
 
 
 def _cancelled_by_signals() -> threading.Event:

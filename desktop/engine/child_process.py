@@ -1,5 +1,6 @@
-"""Running one of the app's syncs or write-back pushes in a child `stint` process, and hearing
-what it says (desktop.commands.child_runs speaks; sync_process and push_process listen).
+"""Running one of the app's syncs, write-back pushes or sign-ins in a child `stint` process, and
+hearing what it says (desktop.commands.child_runs speaks; sync_process, push_process and
+sign_in_process listen).
 
 Each child reports on stdout, one JSON object a line: progress while it works, a result last.
 A cancel asks it to stop (SIGTERM: it ends its work as cancelled, committed work kept) and
@@ -8,6 +9,7 @@ kills it if it has not ended CANCEL_GRACE_SECONDS later.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -22,6 +24,7 @@ log = logging.getLogger(__name__)
 
 SYNC_COMMAND = "_sync-run"  # the `stint` words that start them (hidden from --help)
 PUSH_COMMAND = "_push-run"
+SIGN_IN_COMMAND = "_sign-in"
 CANCEL_GRACE_SECONDS = 20.0
 STDERR_KEPT_LINES = 20  # of a child that failed, for the log
 BENCHMARK_SWITCHES = ("STINT_REPORT_STARTUP", "STINT_EXIT_AFTER_FIRST_PAINT")  # the app's only
@@ -35,14 +38,21 @@ class ChildOutcome:
 
 
 def run_child(command: list[str], cancel: threading.Event,
-              on_progress: Callable[[Any], None] | None = None) -> ChildOutcome:
+              on_progress: Callable[[Any], None] | None = None,
+              request: dict[str, Any] | None = None) -> ChildOutcome:
     """Run `command` to its end (or until `cancel`), passing each progress line's value to
-    `on_progress`. OSError when it cannot be started at all."""
+    `on_progress`; `request` goes to its stdin as JSON (a password never goes on a command
+    line, which any user of the machine can read). OSError when it cannot be started."""
     environment = {k: v for k, v in os.environ.items() if k not in BENCHMARK_SWITCHES}
     child = subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        command, stdin=subprocess.DEVNULL if request is None else subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, encoding="utf-8", errors="replace", env=environment,
     )
+    if request is not None:  # small: written whole before reading; a child that died at
+        # once says why on stderr (kept below)
+        with contextlib.suppress(BrokenPipeError), child.stdin:  # type: ignore[union-attr]
+            child.stdin.write(json.dumps(request))  # type: ignore[union-attr]
     stderr: deque[str] = deque(maxlen=STDERR_KEPT_LINES)
     stderr_reader = threading.Thread(target=lambda: stderr.extend(child.stderr),  # type: ignore[arg-type]
                                      daemon=True, name="child stderr")

@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # loaded on first use (see the module doc)
 log = logging.getLogger(__name__)
 
 API_USAGE_KEY = "api_usage"  # "used/limit" from the last Sforce-Limit-Info seen
+IMPORTABLE_OBJECTS = ("Opportunity", "Case")  # what Settings offers to import, and describes
 
 
 def open_secret_store(service: str) -> SecretStore:
@@ -405,6 +406,39 @@ class Engine:
             )
         self._scheduler.start()
         return self._scheduler
+
+    def can_sign_in_in_child(self) -> bool:
+        """Whether the app may sign in from a child process (desktop.engine.sign_in_process),
+        which then keeps the sign-in in the system keyring for the app's syncs to find."""
+        from desktop.platform.child_command import CHILD_PROCESS_PLATFORM
+
+        return CHILD_PROCESS_PLATFORM and not self._secrets_handed_in
+
+    def system_keyring_usable(self) -> bool:
+        """Whether this profile's secrets go to the system keyring (not into this process's
+        memory, which a sign-in made in a child process would die with)."""
+        return not self._secrets_handed_in and self._secrets().persistent
+
+    def refresh_describes(self, sobjects: tuple[str, ...] = IMPORTABLE_OBJECTS) -> None:
+        """Fetch the missing or stale describes of `sobjects` into the store's cache (one API
+        call at most), for the Settings page of an app that did not sign in itself. A failure
+        only leaves the cache as it was: the page asks again."""
+        from desktop.sync.metadata import MetadataCache
+
+        try:
+            MetadataCache(self.store).get(self.connection.client(), sobjects, self.clock.now())
+        except Exception as exc:  # noqa: BLE001 - the sign-in itself worked
+            log.warning("the describes could not be fetched after signing in: %s", exc)
+
+    def adopt_sign_in_from_child(self) -> ConnectionInfo:
+        """After a child process signed in (sign_in_process): drop this process's view of the
+        old link (its client, its secret store: the keyring changed under it) and tell the link
+        as the store now notes it. A sync still using the old client finishes with it."""
+        self._connection = None
+        self._pull = None
+        with self._secrets_lock:
+            self._secret_store = None
+        return self.known_connection_info()
 
     def can_run_in_child(self) -> bool:
         """Whether a sync or push of the app may run in a child process (engine/sync_process):

@@ -24,7 +24,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from desktop.domain.settings import Settings, SettingsError, settings_problems
 from desktop.domain.settings_policy import locked_problems
 from desktop.engine import ConnectionInfo, Engine, EngineError
+from desktop.engine.core import IMPORTABLE_OBJECTS
 from desktop.engine.salesforce_stack import load_salesforce_stack
+from desktop.engine.sign_in_process import SignInInApp, sign_in_in_child
 from desktop.salesforce.errors import Cancelled, ConnectionProblem
 from desktop.services.candidates import Candidate, can_match, candidate, candidate_soql
 from desktop.services.field_choices import ObjectChoices, object_choices
@@ -33,8 +35,6 @@ from desktop.services.workers import run_in_background
 from desktop.sync.metadata import MetadataCache
 
 log = logging.getLogger(__name__)
-
-IMPORTABLE_OBJECTS = ("Opportunity", "Case")
 
 
 @dataclass(frozen=True)
@@ -171,9 +171,12 @@ class IntegrationService(QObject):
         def work() -> ConnectionInfo:
             self.connect_progressed.emit(
                 QCoreApplication.translate("IntegrationService", "Signing in to Salesforce…"))
-            return self._engine.connect_password(
+            request = {"method": "password", "username": username, "password": password,
+                       "security_token": security_token, "login_url": login_url,
+                       "ca_file": ca_file or ""}
+            return self._signed_in(request, threading.Event(), lambda: self._engine.connect_password(
                 username, password, security_token, login_url=login_url, ca_file=ca_file or ""
-            )
+            ))
 
         self._start_connect(work)
 
@@ -192,18 +195,20 @@ class IntegrationService(QObject):
         def work() -> ConnectionInfo:
             self.connect_progressed.emit(
                 QCoreApplication.translate("IntegrationService", "Waiting for you to allow access in your browser…"))
-            options: dict[str, Any] = {
+            request: dict[str, Any] = {
+                "method": "oauth",
                 "login_url": login_url,
                 "consumer_key": consumer_key,
                 "consumer_secret": consumer_secret,
                 "callback_url": callback_url,
                 "ca_file": ca_file or "",
-                "show_url": self.browser_url_shown.emit,
-                "cancel": cancel,
             }
+            options = {name: value for name, value in request.items() if name != "method"}
+            options.update(show_url=self.browser_url_shown.emit, cancel=cancel)
             if self._open_browser is not None:
                 options["open_browser"] = self._open_browser
-            return self._engine.connect_oauth(**options)
+            return self._signed_in(request, cancel, lambda: self._engine.connect_oauth(**options),
+                                   show_url=self.browser_url_shown.emit)
 
         self._start_connect(work, cancel)
 
@@ -217,20 +222,39 @@ class IntegrationService(QObject):
         """Sign in with a code the user enters in a browser elsewhere, on a worker."""
         cancel = threading.Event()
 
-        def show_code(code: Any) -> None:
+        def show_code(user_code: str, verification_uri: str) -> None:
             self.connect_progressed.emit(
                 QCoreApplication.translate("IntegrationService", "Waiting for you to enter the code…"))
-            self.device_code_shown.emit(code.user_code, code.verification_uri)
+            self.device_code_shown.emit(user_code, verification_uri)
 
         def work() -> ConnectionInfo:
             self.connect_progressed.emit(
                 QCoreApplication.translate("IntegrationService", "Asking Salesforce for a sign-in code…"))
-            return self._engine.connect_device(
-                show_code, login_url=login_url, consumer_key=consumer_key,
+            request = {"method": "device", "login_url": login_url, "consumer_key": consumer_key,
+                       "consumer_secret": consumer_secret, "ca_file": ca_file or ""}
+            return self._signed_in(request, cancel, lambda: self._engine.connect_device(
+                lambda code: show_code(code.user_code, code.verification_uri),
+                login_url=login_url, consumer_key=consumer_key,
                 consumer_secret=consumer_secret, ca_file=ca_file or "", cancel=cancel,
-            )
+            ), show_code=show_code)
 
         self._start_connect(work, cancel)
+
+    def _signed_in(self, request: dict[str, Any], cancel: threading.Event,
+                   in_app: Callable[[], ConnectionInfo], *,
+                   show_url: Callable[[str], None] | None = None,
+                   show_code: Callable[[str, str], None] | None = None) -> ConnectionInfo:
+        """Sign in from a child process when the system keyring can keep the sign-in (the app
+        then never loads the Salesforce client for it: sign_in_process), else `in_app`."""
+        if self._open_browser is None and self._engine.can_sign_in_in_child():
+            try:
+                sign_in_in_child(self._engine.paths, request, cancel, show_url, show_code)
+                return self._engine.adopt_sign_in_from_child()
+            except SignInInApp:
+                log.info("no system keyring to keep a sign-in made in a child: signing in here")
+            except OSError as exc:
+                log.warning("no sign-in process could be started (%s): signing in here", exc)
+        return in_app()
 
     def cancel_connect(self) -> None:
         if self._cancel is not None:

@@ -634,6 +634,10 @@ Total %2 · facturable %3 · non facturable %4</translation>
         <source>The synchronization stopped unexpectedly (exit code %1); the log says more.</source>
         <translation>La synchronisation s’est arrêtée de façon inattendue (code de sortie %1)&#x202f;; le journal en dit plus.</translation>
     </message>
+    <message>
+        <source>Signing in stopped unexpectedly; the log file has the details.</source>
+        <translation>La connexion s’est arrêtée de façon inattendue&#x202f;; le fichier journal donne les détails.</translation>
+    </message>
 </context>
 <context>
     <name>EntriesService</name>

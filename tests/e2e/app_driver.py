@@ -234,6 +234,14 @@ class StintDriver:
     def type_into_window(self, text: str) -> None:
         self.session.type_text(text, window=self.main_window())
 
+    def loaded_libraries(self) -> set[str]:
+        """The file names of the native libraries mapped into the app's process (its C
+        extension modules among them: what Python packages' native parts it has loaded)."""
+        assert self.app is not None, "launch() first"
+        maps = Path(f"/proc/{self.app.pid}/maps").read_text()
+        return {line.split(maxsplit=5)[5] for line in maps.splitlines()
+                if len(line.split(maxsplit=5)) == 6 and line.rstrip().endswith(".so")}
+
     def unexpected_output(self) -> list[str]:
         """Qt warnings or tracebacks any launched app printed, and ERROR lines in the
         profile's log: a run that "worked" with these is still a failure."""
