@@ -67,6 +67,7 @@ from desktop.ui.problem_reporter import ProblemReporter
 from desktop.ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:  # modules the first paint does not need
+    from desktop.services.day_watch import DayWatch
     from desktop.services.exclusions import ExclusionsService
     from desktop.services.new_items_notice import NewItemsNotice
     from desktop.services.preferences_service import PreferencesService
@@ -162,6 +163,7 @@ class StintApp(QObject):
         self.tray: TrayController | None = None  # built right after the first paint
         self.attention: Attention | None = None  # idle detection, reminders: after the tray
         self.settings_sections: SettingsSections | None = None  # when first seen
+        self.day_watch: DayWatch | None = None  # right after the first paint
         self._tray_available = tray_available
         self.app_id = APP_ID
 

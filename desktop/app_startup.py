@@ -32,6 +32,7 @@ def first_paint_steps(stint: StintApp) -> list[Step]:
                                     stint._writeback_wiring, stint.sync, stint.links)
         # Ctrl+N and Ctrl+Z work on every page of the window, not only on this one.
         stint.window.adopt_page_actions("Timesheet", page.window_actions(), page.page_wanted)
+        stint.day_watch.day_changed.connect(page.follow_day)
         return page
 
     def reports() -> QWidget:
@@ -45,6 +46,7 @@ def first_paint_steps(stint: StintApp) -> list[Step]:
         lambda: stint.app.setWindowIcon(app_icon()),
         lambda: build_tray(stint),  # the window stays the way in until then (and without a tray)
         lambda: build_record_links(stint),
+        lambda: watch_the_day(stint),  # before the Timesheet, which follows it
         # The default tab first (~40 ms; when the window is shown), before the workers
         # start: their imports and the tree load hold the GIL and kept its placeholder up
         # for 80-120 ms. Reports when first opened.
@@ -60,6 +62,15 @@ def first_paint_steps(stint: StintApp) -> list[Step]:
         stint.guard.listen,
         stint.problems.check_store_later,
     ]
+
+
+def watch_the_day(stint: StintApp) -> None:
+    """Times worded by today ("14:05", "Fri 23:39", "(today)") are worded again when the day
+    changes while the app runs."""
+    from desktop.services.day_watch import DayWatch
+
+    stint.day_watch = DayWatch(parent=stint)
+    stint.day_watch.day_changed.connect(stint.window.refresh_sync_line)
 
 
 def run_steps(steps: list[Step], stopped: Callable[[], bool]) -> None:

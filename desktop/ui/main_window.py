@@ -330,6 +330,13 @@ class MainWindow(QMainWindow):
             else:
                 self.sync_progress.setRange(0, 0)  # busy until the first figures arrive
         self.sync_button.setEnabled(not running)
+        self._show_sync_line(state)
+
+    def refresh_sync_line(self) -> None:
+        """Word the status bar's line again (a new day: "14:05" becomes "Fri 14:05")."""
+        self._show_sync_line(self._sync.state())
+
+    def _show_sync_line(self, state: SyncState) -> None:
         if state.phase is SyncPhase.STARTING:  # the first paint: nothing else is imported
             self.sync_label.setText(self.tr("Starting… (synchronization follows)")
                                     if state.force_pending else self.tr("Starting…"))

@@ -204,3 +204,28 @@ def test_a_quitting_window_no_longer_reads_the_store(qtbot, window, gui_store):
     window.prepare_to_quit()
     gui_store.close()
     QCoreApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))  # no error raised
+
+
+def test_the_status_line_is_worded_again_on_a_new_day(qtbot, window, sync, gui_store, monkeypatch):
+    """"Last sync 23:39" said after midnight is yesterday's: the app's DayWatch has the window
+    word it again (desktop/app_startup.py, watch_the_day)."""
+    from datetime import datetime
+
+    from desktop.ui.sync_status import text
+
+    finished = datetime.now().astimezone() - timedelta(minutes=1)
+    run_id = gui_store.sync_log.start_run(finished - timedelta(seconds=2), "incremental")
+    gui_store.sync_log.finish_run(run_id, finished, RunOutcome.SUCCEEDED)
+    with qtbot.waitSignal(sync.sync_finished):
+        sync.callbacks().on_finished(gui_store.sync_log.get_run(run_id))
+    clock = text.short_local_time(finished)
+    assert window.sync_label.text().startswith(f"Last sync {clock}:")
+
+    class Tomorrow(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) + timedelta(days=1)
+
+    monkeypatch.setattr(text, "datetime", Tomorrow)
+    window.refresh_sync_line()
+    assert window.sync_label.text().startswith(f"Last sync {finished:%a} {clock}:")

@@ -125,6 +125,7 @@ def test_an_edit_and_a_delete_propagate_the_delete_after_the_undo_grace(
         qtbot, world, wb_engine, wb_clock, sandbox):
     _timer, entries, writeback, view = world
     start = wb_clock.now() - timedelta(hours=2)
+    view.set_day(start.date())  # the entry's day (UTC, as the timesheet here): before 02:00, yesterday
     with qtbot.waitSignal(writeback.entries_pushed, timeout=WAIT_MS):
         added = entries.add(_opportunity(wb_engine).id, start, start + timedelta(minutes=30))
     assert len(_stint_events(sandbox)) == 1

@@ -176,6 +176,15 @@ class TimesheetView(QWidget):
         self._day = day
         self.reload()
 
+    def follow_day(self, previous: date, today: date) -> None:
+        """A new day began (services.day_watch): a view on the day (or week) that was today
+        moves on to today; one on another day keeps it, with its Today button and title redone."""
+        on_previous = (self._day == previous if self._mode == DAY
+                       else week_start(self._day) == week_start(previous))
+        if on_previous:
+            self._day = today
+        self.reload()
+
     def set_mode(self, mode: str) -> None:
         self._mode = mode
         self.header.show_unit("day" if mode == DAY else "week")
