@@ -36,7 +36,9 @@ def first_paint_steps(stint: StintApp) -> list[Step]:
         return page
 
     def reports() -> QWidget:
-        return build_reports_page(stint.store, stint.timer, stint.tasks, stint, stint.links)
+        page = build_reports_page(stint.store, stint.timer, stint.tasks, stint, stint.links)
+        stint.day_watch.day_changed.connect(page.follow_day)
+        return page
 
     return [
         stint.window.assign_shortcuts,  # its QKeySequence type alone is ~9 M instructions

@@ -141,6 +141,16 @@ class ReportControls(QWidget):
         self._today = today
         self._show()
 
+    def follow_day(self, previous: date, today: date) -> None:
+        """A new day began: a period that held the day that was today, and not today, moves on
+        to the one with today (a chosen range keeps its days); any other keeps its days."""
+        self._today = today
+        if self._period is not Period.RANGE and self._first <= previous <= self._last \
+                and not self._first <= today <= self._last:
+            self.go_today()
+        else:
+            self._show()
+
     def set_period(self, period: Period, around: date | None = None) -> None:
         self._period = period
         if period is not Period.RANGE:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QSortFilterProxyModel, Qt
@@ -243,6 +243,11 @@ class ReportsPage(QWidget):
     def _on_tick(self, _elapsed: timedelta) -> None:
         if self._ticking:
             self.refresh(announce=False)
+
+    def follow_day(self, previous: date, today: date) -> None:
+        """A new day began (services.day_watch): the period showing the day that was today
+        moves on to today's (see ReportControls.follow_day)."""
+        self.controls.follow_day(previous, today)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

@@ -324,3 +324,21 @@ def test_a_deleted_page_no_longer_follows_the_task_tree(qtbot, entries_service, 
     page = ReportsPage(entries_service, tasks_service, timer_service)
     shiboken6.delete(page)
     tasks_service.tree_changed.emit()  # nothing left to refresh: no error
+
+
+def test_a_new_day_moves_a_period_that_held_today_and_keeps_any_other(qtbot, page, store):
+    """services/day_watch.py at midnight (WEDNESDAY is today here)."""
+    controls = page.controls
+    thursday = WEDNESDAY + timedelta(days=1)
+    controls.set_period(Period.DAY, WEDNESDAY)
+    page.follow_day(WEDNESDAY, thursday)
+    assert controls.days() == (thursday, thursday) and not controls.today_button.isEnabled()
+
+    controls.set_period(Period.WEEK, WEDNESDAY)  # Thursday is in that week too: it stays
+    page.follow_day(WEDNESDAY, thursday)
+    assert controls.days() == (date(2026, 11, 16), date(2026, 11, 22))
+
+    controls.set_range(date(2026, 11, 10), WEDNESDAY)  # chosen days are kept
+    page.follow_day(WEDNESDAY, thursday)
+    assert controls.days() == (date(2026, 11, 10), WEDNESDAY)
+    assert controls.today_button.isEnabled()
