@@ -276,6 +276,10 @@ class StintApp(QObject):
         log.info("engine ready: %s", "connected" if info.connected else "not connected")
         if info.keyring_problem and self.demo is None:
             self.window.banner.show_problem(translated(info.keyring_problem), "")
+        elif not info.connected and info.keyring_persistent is None and self.demo is None:
+            from desktop.app_startup import check_keyring
+
+            check_keyring(self)  # never linked: could a sign-in be kept?
 
     def show_tasks(self, item_ids: list[str], heading: str) -> None:
         """Open the window with the picker on these tasks (a notification was clicked)."""

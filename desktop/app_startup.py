@@ -207,6 +207,42 @@ def build_engine(stint: StintApp) -> Any:
 
     secrets = stint.demo.secret_store if stint.demo is not None else None
     engine = Engine(stint.paths, stint.store, load_policy(), secret_store=secrets)
+    engine.asks_keyring_in_child = True  # (a never-linked profile's: see check_keyring)
     if stint.demo is not None:
         stint.demo.connect(engine)
     return engine, engine.known_connection_info()
+
+
+def check_keyring(stint: StintApp) -> None:
+    """A never-linked profile: whether the system keyring could keep a sign-in (the warning
+    shown before any sign-in), asked in a child process so that the app does not load the
+    keyring, Secret Service and cryptography modules (~13 MB) for it; asked here when no child
+    can be started. The banner and the Settings page show the answer."""
+    from desktop.engine.sign_in_process import check_keyring_in_child
+    from desktop.services.i18n import translated
+    from desktop.services.workers import run_in_background
+
+    engine = stint.engine
+
+    def answered(problem: Any) -> None:
+        if stint._shut_down:  # the window and services are going
+            return
+        log.info("keyring checked: %s", "a sign-in can be kept" if problem is None
+                 else "for this session only")
+        engine.note_keyring_answer(problem)
+        if stint.integration is not None:
+            stint.integration.refresh_connection()
+        if problem is not None and stint.demo is None:
+            stint.window.banner.show_problem(translated(problem), "")
+
+    def ask_here(error: BaseException) -> None:
+        if stint._shut_down:
+            return
+        log.warning("the keyring could not be checked in a child process (%s): checking here",
+                    error)
+        run_in_background(stint, lambda: engine.connection_info().keyring_problem, answered,
+                          lambda failure: log.warning("keyring check failed: %s", failure),
+                          name="keyring check")
+
+    run_in_background(stint, lambda: check_keyring_in_child(engine.paths), answered, ask_here,
+                      name="keyring check")

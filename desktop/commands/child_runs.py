@@ -20,9 +20,12 @@ the profile's log file, Python's own complaints to stderr):
     {"progress": {"browser_url": URL}}         a sign-in's: no browser opened, show the URL
     {"progress": {"device_code": [CODE, URL]}} a sign-in's: the code to enter, and where
     {"signed_in": true}                        a sign-in's last line when it worked
-    {"in_app": true}                           instead: no system keyring here, so a sign-in
-                                               made in this process would die with it
-A sign-in reads what to do from stdin, one JSON object (desktop.engine.sign_in_process).
+    {"in_app": true, "keyring_problem": {...}} instead: no system keyring here (the Message
+                                               saying why), so a sign-in made in this process
+                                               would die with it
+    {"keyring_usable": true}                   a keyring check's answer when there is one
+A sign-in reads what to do from stdin, one JSON object (desktop.engine.sign_in_process); the
+method "check" only checks the keyring (what the app of a never-linked profile warns about).
 SIGTERM (and SIGINT) cancel the run between requests: it ends as cancelled, committed work
 kept, like a cancel in the app.
 """
@@ -35,6 +38,7 @@ import sys
 import threading
 from typing import Any
 
+from desktop.domain.text import Message
 from desktop.engine.child_process import PUSH_COMMAND, SIGN_IN_COMMAND, SYNC_COMMAND
 
 EXIT_RUN_RECORDED = 0  # the last line names the run (whatever its outcome)
@@ -101,8 +105,13 @@ def run_sign_in(arguments: list[str]) -> int:
         request = json.loads(sys.stdin.read() or "{}")
         with Engine.open(options.get("profile")) as engine:
             if not engine.system_keyring_usable():
-                _emit({"in_app": True})
+                problem = engine.connection_info().keyring_problem
+                _emit({"in_app": True, "keyring_problem": problem.to_data()
+                       if isinstance(problem, Message) else problem})
                 return EXIT_IN_APP
+            if request.get("method") == "check":
+                _emit({"keyring_usable": True})
+                return EXIT_RUN_RECORDED
             _sign_in(engine, request, cancel)
             engine.refresh_describes()  # what Settings shows next, so the app need not sign in
             _emit({"signed_in": True})

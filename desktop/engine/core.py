@@ -19,16 +19,18 @@ import os
 import threading
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain.entries import TimeEntry
 from desktop.domain.items import Item
 from desktop.domain.synclog import RunOutcome, SyncRun
-from desktop.domain.text import QT_TRANSLATE_NOOP
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
 from desktop.engine.errors import EngineError, SyncAlreadyRunning, UnknownTask
 from desktop.engine.link import (
     SYSTEM_KEYRING,
+    USER_ID_KEY,
     ConnectionInfo,
     keyring_connection_info,
     stored_connection_info,
@@ -92,6 +94,10 @@ class Engine:
         self._secret_store_factory = factory
         self._secrets_handed_in = secret_store is not None  # the demo's, tests': this process's only
         self.keeps_session = False  # the app's sync processes set it (commands/child_runs.py)
+        # The app sets it: a never-linked profile's keyring is asked in a child process
+        # (engine/sign_in_process.py), whose answer note_keyring_answer() keeps.
+        self.asks_keyring_in_child = False
+        self._keyring_answer: Message | None | bool = False  # False: not answered yet
         self._secret_store: SecretStore | None = None  # opened on first use, then shared
         self._secrets_lock = threading.Lock()
         self._connection: ConnectionManager | None = None
@@ -163,10 +169,27 @@ class Engine:
     def known_connection_info(self) -> ConnectionInfo:
         """What the app shows and starts from: the link as the store notes it when the
         sign-in is kept in the system keyring (the syncs sign in in a process of their own,
-        so this one need not load the keyring and cryptography), else connection_info()."""
+        so this one need not load the keyring and cryptography); for a never-linked profile
+        of an app that asks a child about the keyring, the same with the child's answer
+        (keyring_persistent None until it came); else connection_info()."""
         if self._connection is None and self.sign_in_in_system_keyring():
             return self.link_info()
+        if self._connection is None and self._keyring_asked_in_child():
+            info = self.link_info()
+            if self._keyring_answer is False:
+                return info
+            problem = self._keyring_answer
+            return replace(info, keyring_persistent=problem is None, keyring_problem=problem)
         return self.connection_info()
+
+    def note_keyring_answer(self, problem: Message | None) -> None:
+        """What a child process said of the system keyring (sign_in_process.
+        check_keyring_in_child): None, it keeps sign-ins; else why it cannot."""
+        self._keyring_answer = problem
+
+    def _keyring_asked_in_child(self) -> bool:
+        return (self.asks_keyring_in_child and self.can_sign_in_in_child()
+                and not self.store.sync_state.get_value(USER_ID_KEY))
 
     def link_info(self) -> ConnectionInfo:
         """The link as the store remembers it, without the keyring (engine.link): what

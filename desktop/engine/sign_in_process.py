@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from desktop.domain.text import QT_TRANSLATE_NOOP
+from desktop.domain.text import QT_TRANSLATE_NOOP, Message
 from desktop.engine.child_process import SIGN_IN_COMMAND, run_child
 from desktop.engine.errors import EngineError
 from desktop.engine.problem_relay import problem_from_data
@@ -29,9 +29,29 @@ from desktop.platform.paths import ProfilePaths
 
 log = logging.getLogger(__name__)
 
+NO_USABLE_KEYRING = QT_TRANSLATE_NOOP(  # when a child could not say why
+    "SecretStore", "No usable system keyring was found; Stint will keep your sign-in for this "
+                   "session only.")
+
 
 class SignInInApp(Exception):
-    """The child found no system keyring: the sign-in must be made in the app's process."""
+    """The child found no system keyring: the sign-in must be made in the app's process.
+    `keyring_problem` says why (a Message; None if the child did not say)."""
+
+    def __init__(self, keyring_problem: Message | None = None) -> None:
+        super().__init__("no system keyring")
+        self.keyring_problem = keyring_problem
+
+
+def check_keyring_in_child(paths: ProfilePaths) -> Message | None:
+    """Whether the system keyring could keep a sign-in, asked in a child process (so the app
+    of a never-linked profile can warn before any sign-in without loading the keyring and
+    cryptography itself): None when it could, else why not. Raises like sign_in_in_child."""
+    try:
+        sign_in_in_child(paths, {"method": "check"}, threading.Event())
+    except SignInInApp as no_keyring:
+        return no_keyring.keyring_problem or Message("SecretStore", NO_USABLE_KEYRING)
+    return None
 
 
 def sign_in_in_child(
@@ -56,10 +76,10 @@ def sign_in_in_child(
 
     outcome = run_child(child_command(SIGN_IN_COMMAND, paths), cancel, progress, request)
     result = outcome.result or {}
-    if result.get("signed_in") is True:
+    if result.get("signed_in") is True or result.get("keyring_usable") is True:
         return
     if result.get("in_app") is True:
-        raise SignInInApp()
+        raise SignInInApp(Message.from_data(result.get("keyring_problem")))
     if "problem" in result:
         raise problem_from_data(result["problem"])
     log.error("the sign-in process ended (exit code %s) without an answer: %s",

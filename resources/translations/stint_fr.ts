@@ -1884,6 +1884,10 @@ Le suivi du temps pour celles et ceux dont le travail vit dans Salesforce.</tran
         <source>Could not remove %1 from the system keyring: %2</source>
         <translation>Impossible de retirer %1 du trousseau système&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>No usable system keyring was found; Stint will keep your sign-in for this session only.</source>
+        <translation>Aucun trousseau système utilisable n’a été trouvé&#xa0;; Stint ne gardera votre connexion que pour cette session.</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop.engine import Engine
 from desktop.engine.link import USER_ID_KEY, remember_keyring
 from desktop.store.sync_state_repo import INSTANCE_URL_KEY
@@ -65,3 +67,63 @@ def test_the_app_in_the_tray_loads_only_what_it_uses(tmp_path):
     loaded = json.loads(done.stdout.rpartition("\nLOADED ")[2])
     assert "desktop.ui.attention" in loaded and "desktop.ui.tray.controller" in loaded
     assert [name for name in loaded if name.startswith(NOT_IN_THE_TRAY)] == []
+
+
+# The probe for a never-linked profile: once the keyring has been checked (in a child process),
+# it prints what is loaded and the banner's text.
+KEYRING_PROBE = """
+import json, logging, os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from desktop.app_run import main
+from desktop.ui.main_window import MainWindow
+
+def report():
+    [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    print("\\nLOADED " + json.dumps({"modules": sorted(sys.modules),
+                                     "banner": window.banner.text()}), flush=True)
+    os._exit(0)
+
+class KeyringChecked(logging.Handler):
+    def emit(self, record):
+        if record.getMessage().startswith("keyring checked:"):
+            QTimer.singleShot(0, report)
+
+logger = logging.getLogger("desktop.app")
+logger.setLevel(logging.INFO)
+logger.addHandler(KeyringChecked())
+sys.exit(main(profile=sys.argv[1], hidden=True))
+"""
+
+
+def never_linked_app(profile, env: dict[str, str]) -> dict:
+    Engine.open(profile, policy={}, log_to_file=False).close()
+    env = {**env, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    env.pop("STINT_HOME", None)
+    done = subprocess.run([sys.executable, "-c", KEYRING_PROBE, str(profile)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.rpartition("\nLOADED ")[2])
+
+
+KEYRING_MODULES = ("keyring", "secretstorage", "cryptography", "jeepney")
+
+
+def test_a_never_linked_app_warns_of_no_keyring_without_loading_it(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    seen = never_linked_app(tmp_path, env)  # no session bus: no Secret Service to reach
+
+    assert "keep your sign-in for this session only" in seen["banner"]
+    assert [name for name in seen["modules"] if name.startswith(KEYRING_MODULES)] == []
+
+
+def test_a_never_linked_app_with_a_keyring_says_nothing_and_loads_none(tmp_path):
+    from tests.support.keyring_session import KeyringSession, unavailable_reason
+
+    if unavailable_reason():
+        pytest.skip(f"no gnome-keyring session possible: {unavailable_reason()}")
+    with KeyringSession(tmp_path / "keyring") as session:
+        seen = never_linked_app(tmp_path / "profile", session.env())
+
+    assert seen["banner"] == ""
+    assert [name for name in seen["modules"] if name.startswith(KEYRING_MODULES)] == []
