@@ -18,9 +18,9 @@ next is due after the sync interval; the org's address here answers nothing, as 
 Such an app loads neither the keyring nor the Salesforce client: it reads the link from the
 store and runs each sync in a process of its own. For reference the bench also measures the
 first start of a profile never linked (5,000 and 200,000 items put straight in its store, which
-no user's profile has): that app asks the keyring at start whether a sign-in could be kept
-(~13 MB of keyring, Secret Service and cryptography modules). See the README, "Where the
-memory goes". The bench then measures a connected app after real syncs, its first full sync
+no user's profile has): that app asks whether the system keyring could keep a sign-in, in a
+child process on Linux (in the app, ~13 MB of keyring, Secret Service and cryptography modules,
+until the round that moved it). See the README, "Where the memory goes". The bench then measures a connected app after real syncs, its first full sync
 of the large sandbox org and a few incremental ones (bench_memory_connected.py: needs the e2e
 desktop tools; --connected-syncs 0 skips it).
 
@@ -185,7 +185,7 @@ def measure(args: argparse.Namespace) -> None:
     for count in never_linked:
         ready, after, peak, opened = app_mb(count, args.platform, synced=False)
         print(f"{count:>12,}  {ready:>6.0f} MB  {after:>9.0f} MB  {peak:>3.0f} MB  "
-              f"{opened:>10.0f} MB  never linked (keyring probed at start; no user's profile)",
+              f"{opened:>10.0f} MB  never linked (keyring checked in a child; no user's profile)",
               flush=True)
     print(f"load at the end: {_load()}", flush=True)
     if args.connected_syncs > 0:
