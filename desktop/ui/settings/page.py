@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 
 NEVER_CONNECTED, CONNECTED, UNLINKED, REAUTHORIZING = "never", "connected", "unlinked", "reauth"
 CHECKING = "checking"
+LAYOUT_DEPTH = 8  # nesting of the sign-in status under the scrolled page, with room to spare
+REVEAL_MARGIN = 12  # px kept around what is scrolled into view
 
 
 class IntegrationPage(QWidget):
@@ -137,7 +139,7 @@ class IntegrationPage(QWidget):
         column.addWidget(writeback_box)
         column.addLayout(save_row)
         column.addStretch(1)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
@@ -153,7 +155,7 @@ class IntegrationPage(QWidget):
             lambda: self.connect_form.set_busy(True, self.tr("Connecting to Salesforce…"))
         )
         service.connect_progressed.connect(self._show_progress)  # emitted on a worker thread
-        service.browser_url_shown.connect(self.sign_in_status.show_browser_url)
+        service.browser_url_shown.connect(self._show_browser_url)
         service.device_code_shown.connect(self._show_device_code)
         service.setup_problem_found.connect(self.sign_in_status.show_setup_help)
         service.connection_changed.connect(self._on_connection_changed)
@@ -312,10 +314,28 @@ class IntegrationPage(QWidget):
         # another thread reaches a plain function (PYSIDE-3124).
         self.connect_form.set_busy(True, text)
 
+    @Slot(str)
+    def _show_browser_url(self, url: str) -> None:
+        self.sign_in_status.show_browser_url(url)
+        self._reveal(self.sign_in_status.browser_url_edit)
+
+    @Slot(str, str)
     def _show_device_code(self, user_code: str, verification_uri: str) -> None:
         self.sign_in_status.show_device_code(user_code, verification_uri)
+        self._reveal(self.sign_in_status.device_code_label)
         # For support, and the e2e tests' sign that the code is on screen (never the code).
         log.info("integration page shows a sign-in code to enter elsewhere")
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Scroll what the user must act on into view (below the fold in a window of the
+        default size), once the layouts have placed it: a widget just shown asks its parent's
+        layout, which asks its own parent's on the next turn, and so on up to the page."""
+        for _level in range(LAYOUT_DEPTH):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # All of it (ensureWidgetVisible settles for a line edit's text cursor being visible).
+        top = widget.mapTo(self.scroll.widget(), widget.rect().topLeft())
+        half = widget.height() // 2
+        self.scroll.ensureVisible(top.x(), top.y() + half, 0, half + REVEAL_MARGIN)
 
     def _on_connected(self, username: str) -> None:
         self.connect_form.set_busy(False)

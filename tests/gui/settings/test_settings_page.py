@@ -688,3 +688,20 @@ def test_cached_tasks_loaded_after_the_check_show_the_integration_unlinked(qtbot
         assert page.reenable_button.isVisible() and not page.connect_form.isVisible()
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize("shown", ["device code", "browser address"])
+def test_what_the_user_must_act_on_is_scrolled_into_view(qtbot, page, integration_service, shown):
+    """In a window of the default size the sign-in code (or the address to open) lands below
+    the fold of the page: the page scrolls to it."""
+    page.resize(760, 420)
+    status = page.sign_in_status
+    if shown == "device code":
+        integration_service.device_code_shown.emit("N4MKYDUR", "https://example.test/setup/connect")
+        target = status.device_code_label
+    else:
+        integration_service.browser_url_shown.emit("https://example.test/services/oauth2/authorize")
+        target = status.browser_url_edit
+    qtbot.wait(100)  # the layout places it (a label just shown sits at 0,0 until then)
+    assert target.isVisible()
+    assert target.visibleRegion().boundingRect().height() == target.height()  # all of it
