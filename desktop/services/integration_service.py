@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from desktop.domain.settings import Settings, SettingsError, settings_problems
 from desktop.domain.settings_policy import locked_problems
 from desktop.engine import ConnectionInfo, Engine, EngineError
-from desktop.engine.core import IMPORTABLE_OBJECTS
+from desktop.engine.engine_link import IMPORTABLE_OBJECTS
 from desktop.engine.salesforce_stack import load_salesforce_stack
 from desktop.engine.sign_in_process import SignInInApp, sign_in_in_child
 from desktop.salesforce.errors import Cancelled, ConnectionProblem

@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from desktop.engine import Engine
-from desktop.engine.core import IMPORTABLE_OBJECTS
+from desktop.engine.engine_link import IMPORTABLE_OBJECTS
 from desktop.engine.link import SYSTEM_KEYRING, stored_keyring
 from desktop.engine.sign_in_process import SignInInApp, sign_in_in_child
 from desktop.salesforce.errors import Cancelled, WrongCredentials
