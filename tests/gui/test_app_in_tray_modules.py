@@ -28,50 +28,10 @@ NOT_IN_THE_TRAY = (
     "desktop.ui.picker.panel", "desktop.ui.picker.tree_view", "platformdirs",
 )
 
-# Runs the app as `stint --hidden` does; when it logs that its engine is ready, the probe
-# prints the modules loaded (on the next event-loop turn: the start-up steps queued before the
-# engine's are done by then) and ends the process.
+# Runs the app as `stint --hidden` does; when it logs the line that starts with argv[2] ("engine
+# ready:", "keyring checked:"), the probe prints the modules loaded and the banner's text (on the
+# next event-loop turn: the start-up steps queued before it are done by then) and ends.
 PROBE = """
-import json, logging, os, sys
-from PySide6.QtCore import QTimer
-from desktop.app_run import main
-
-def report():
-    print("\\nLOADED " + json.dumps(sorted(sys.modules)), flush=True)
-    os._exit(0)
-
-class EngineReady(logging.Handler):
-    def emit(self, record):
-        if record.getMessage().startswith("engine ready:"):
-            QTimer.singleShot(0, report)
-
-logger = logging.getLogger("desktop.app")
-logger.setLevel(logging.INFO)
-logger.addHandler(EngineReady())
-sys.exit(main(profile=sys.argv[1], hidden=True))
-"""
-
-
-def test_the_app_in_the_tray_loads_only_what_it_uses(tmp_path):
-    with Engine.open(tmp_path, policy={}, log_to_file=False) as engine:
-        engine.store.items.upsert_many(sample_items())
-        with engine.store.transaction():  # linked, as a sync leaves it (org not reachable)
-            engine.store.sync_state.set_value(USER_ID_KEY, "005000000000001AAA")
-            engine.store.sync_state.set_value(INSTANCE_URL_KEY, "https://127.0.0.1:9")
-            remember_keyring(engine.store, persistent=True, problem=None)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    env.pop("STINT_HOME", None)
-    done = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path)], env=env,
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-3000:]
-    loaded = json.loads(done.stdout.rpartition("\nLOADED ")[2])
-    assert "desktop.ui.attention" in loaded and "desktop.ui.tray.controller" in loaded
-    assert [name for name in loaded if name.startswith(NOT_IN_THE_TRAY)] == []
-
-
-# The probe for a never-linked profile: once the keyring has been checked (in a child process),
-# it prints what is loaded and the banner's text.
-KEYRING_PROBE = """
 import json, logging, os, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -84,26 +44,44 @@ def report():
                                      "banner": window.banner.text()}), flush=True)
     os._exit(0)
 
-class KeyringChecked(logging.Handler):
+class Logged(logging.Handler):
     def emit(self, record):
-        if record.getMessage().startswith("keyring checked:"):
+        if record.getMessage().startswith(sys.argv[2]):
             QTimer.singleShot(0, report)
 
 logger = logging.getLogger("desktop.app")
 logger.setLevel(logging.INFO)
-logger.addHandler(KeyringChecked())
+logger.addHandler(Logged())
 sys.exit(main(profile=sys.argv[1], hidden=True))
 """
 
 
-def never_linked_app(profile, env: dict[str, str]) -> dict:
-    Engine.open(profile, policy={}, log_to_file=False).close()
-    env = {**env, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+def app_in_tray(profile, until: str, env: dict[str, str] | None = None) -> dict:
+    """{"modules": [...], "banner": text} of the real app on `profile` once it logged `until`."""
+    env = {**(os.environ if env is None else env), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": str(REPO)}
     env.pop("STINT_HOME", None)
-    done = subprocess.run([sys.executable, "-c", KEYRING_PROBE, str(profile)], env=env,
+    done = subprocess.run([sys.executable, "-c", PROBE, str(profile), until], env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.rpartition("\nLOADED ")[2])
+
+
+def test_the_app_in_the_tray_loads_only_what_it_uses(tmp_path):
+    with Engine.open(tmp_path, policy={}, log_to_file=False) as engine:
+        engine.store.items.upsert_many(sample_items())
+        with engine.store.transaction():  # linked, as a sync leaves it (org not reachable)
+            engine.store.sync_state.set_value(USER_ID_KEY, "005000000000001AAA")
+            engine.store.sync_state.set_value(INSTANCE_URL_KEY, "https://127.0.0.1:9")
+            remember_keyring(engine.store, persistent=True, problem=None)
+    loaded = app_in_tray(tmp_path, "engine ready:")["modules"]
+    assert "desktop.ui.attention" in loaded and "desktop.ui.tray.controller" in loaded
+    assert [name for name in loaded if name.startswith(NOT_IN_THE_TRAY)] == []
+
+
+def never_linked_app(profile, env: dict[str, str]) -> dict:
+    Engine.open(profile, policy={}, log_to_file=False).close()
+    return app_in_tray(profile, "keyring checked:", env)  # (asked in a child process)
 
 
 KEYRING_MODULES = ("keyring", "secretstorage", "cryptography", "jeepney")
