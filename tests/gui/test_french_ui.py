@@ -128,6 +128,13 @@ def _sync_history(store: Store, now: datetime, items) -> None:
     ])
 
 
+def _keyring_known(stint) -> bool:
+    """The Settings page knows what the keyring said (asked in a child process after the start
+    on this never-linked profile: its warning is one of the texts to check)."""
+    info = stint.integration.connection_info() if stint.integration is not None else None
+    return info is not None and info.keyring_persistent is not None
+
+
 def _walk(qtbot, qapp, paths: ProfilePaths) -> tuple[list[Shown], list[Shown]]:
     """Start the app on `paths`, show everything; (texts, clipped widgets and mnemonics
     used twice on one page of the window)."""
@@ -146,7 +153,7 @@ def _walk(qtbot, qapp, paths: ProfilePaths) -> tuple[list[Shown], list[Shown]]:
     try:
         stint.start()
         qtbot.waitUntil(lambda: stint.settings_sections is not None and stint.tasks.is_searchable()
-                        and stint.attention is not None, timeout=30_000)
+                        and stint.attention is not None and _keyring_known(stint), timeout=30_000)
         window = stint.window
         window.resize(880, 640)  # the first window's size
         timesheet = window.pages.widget(0)
