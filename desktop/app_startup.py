@@ -232,7 +232,7 @@ def check_keyring(stint: StintApp) -> None:
         engine.note_keyring_answer(problem)
         if stint.integration is not None:
             stint.integration.refresh_connection()
-        if problem is not None and stint.demo is None:
+        if problem is not None:
             stint.window.banner.show_problem(translated(problem), "")
 
     def ask_here(error: BaseException) -> None:

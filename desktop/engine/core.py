@@ -89,7 +89,8 @@ class Engine(EngineLink):
         # The app sets it: a never-linked profile's keyring is asked in a child process
         # (engine/sign_in_process.py), whose answer note_keyring_answer() keeps.
         self.asks_keyring_in_child = False
-        self._keyring_answer: Message | None | bool = False  # False: not answered yet
+        self._keyring_answered = False
+        self._keyring_problem: Message | None = None  # the answer: None, it keeps sign-ins
         self._secret_store: SecretStore | None = None  # opened on first use, then shared
         self._secrets_lock = threading.Lock()
         self._connection: ConnectionManager | None = None

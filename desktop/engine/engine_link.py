@@ -51,7 +51,8 @@ class EngineLink:
     _secret_store_factory: Callable[[], SecretStore]
     _secrets_handed_in: bool
     _secrets_lock: threading.Lock
-    _keyring_answer: Message | None | bool
+    _keyring_answered: bool
+    _keyring_problem: Message | None
     stop_scheduler: Callable[[], None]
 
     @property
@@ -90,16 +91,17 @@ class EngineLink:
             return self.link_info()
         if self._connection is None and self._keyring_asked_in_child():
             info = self.link_info()
-            if self._keyring_answer is False:
+            if not self._keyring_answered:
                 return info
-            problem = self._keyring_answer
-            return replace(info, keyring_persistent=problem is None, keyring_problem=problem)
+            return replace(info, keyring_persistent=self._keyring_problem is None,
+                           keyring_problem=self._keyring_problem)
         return self.connection_info()
 
     def note_keyring_answer(self, problem: Message | None) -> None:
         """What a child process said of the system keyring (sign_in_process.
         check_keyring_in_child): None, it keeps sign-ins; else why it cannot."""
-        self._keyring_answer = problem
+        self._keyring_problem = problem
+        self._keyring_answered = True
 
     def _keyring_asked_in_child(self) -> bool:
         return (self.asks_keyring_in_child and self.can_sign_in_in_child()

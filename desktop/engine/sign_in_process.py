@@ -48,7 +48,7 @@ def check_keyring_in_child(paths: ProfilePaths) -> Message | None:
     of a never-linked profile can warn before any sign-in without loading the keyring and
     cryptography itself): None when it could, else why not. Raises like sign_in_in_child."""
     try:
-        sign_in_in_child(paths, {"method": "check"}, threading.Event())
+        _ask_child(paths, {"method": "check"}, "keyring_usable", threading.Event())
     except SignInInApp as no_keyring:
         return no_keyring.keyring_problem or Message("SecretStore", NO_USABLE_KEYRING)
     return None
@@ -74,9 +74,16 @@ def sign_in_in_child(
         if show_code is not None and isinstance(code, list) and len(code) == 2:
             show_code(str(code[0]), str(code[1]))
 
+    _ask_child(paths, request, "signed_in", cancel, progress)
+
+
+def _ask_child(paths: ProfilePaths, request: dict[str, Any], done: str, cancel: threading.Event,
+               progress: Callable[[Any], None] | None = None) -> None:
+    """Run `stint _sign-in` on `request` until its last line says `done` (returns), that the
+    app must do it itself (SignInInApp), or what stopped it (raised)."""
     outcome = run_child(child_command(SIGN_IN_COMMAND, paths), cancel, progress, request)
     result = outcome.result or {}
-    if result.get("signed_in") is True or result.get("keyring_usable") is True:
+    if result.get(done) is True:
         return
     if result.get("in_app") is True:
         raise SignInInApp(Message.from_data(result.get("keyring_problem")))

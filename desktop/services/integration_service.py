@@ -245,7 +245,8 @@ class IntegrationService(QObject):
                    show_url: Callable[[str], None] | None = None,
                    show_code: Callable[[str, str], None] | None = None) -> ConnectionInfo:
         """Sign in from a child process when the system keyring can keep the sign-in (the app
-        then never loads the Salesforce client for it: sign_in_process), else `in_app`."""
+        then never loads the Salesforce client for it: sign_in_process), else `in_app`. A
+        browser opener handed in (tests') only works in this process."""
         if self._open_browser is None and self._engine.can_sign_in_in_child():
             try:
                 sign_in_in_child(self._engine.paths, request, cancel, show_url, show_code)

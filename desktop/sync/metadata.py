@@ -204,27 +204,14 @@ class MetadataCache:
     def all_cached(self, sobjects: Iterable[str], now: datetime) -> dict[str, ObjectMeta] | None:
         """Metadata of every named object when the store has all of them fresh, else None
         (then `get` needs a client: a sign-in and one API call)."""
-        found = {}
-        for name in dict.fromkeys(sobjects):
-            meta = self.cached(name, now)
-            if meta is None:
-                return None
-            found[name] = meta
-        return found
+        found, missing = self._split(sobjects, now)
+        return None if missing else found
 
     def get(
         self, client: CompositeClient, sobjects: Iterable[str], now: datetime
     ) -> dict[str, ObjectMeta]:
         """Metadata of every named object; the stale or missing ones cost one API call."""
-        wanted = list(dict.fromkeys(sobjects))
-        found: dict[str, ObjectMeta] = {}
-        missing = []
-        for name in wanted:
-            meta = self.cached(name, now)
-            if meta is None:
-                missing.append(name)
-            else:
-                found[name] = meta
+        found, missing = self._split(sobjects, now)
         for start in range(0, len(missing), 24):
             batch = missing[start : start + 24]
             requests = [
@@ -247,6 +234,18 @@ class MetadataCache:
                 found[name] = meta
                 self._save(name, meta, now)
         return found
+
+    def _split(self, sobjects: Iterable[str], now: datetime) -> tuple[dict[str, ObjectMeta], list[str]]:
+        """(the fresh cached describes by name, the names missing or stale), each name once."""
+        found: dict[str, ObjectMeta] = {}
+        missing: list[str] = []
+        for name in dict.fromkeys(sobjects):
+            meta = self.cached(name, now)
+            if meta is None:
+                missing.append(name)
+            else:
+                found[name] = meta
+        return found, missing
 
     def forget(self, sobjects: Iterable[str]) -> None:
         """Drop the cached describes of these objects (e.g. on "Re-enable")."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -30,6 +30,7 @@ from desktop.engine import EngineError
 from desktop.services.i18n import error_text, problem_texts, translated
 from desktop.services.integration_service import IntegrationService, OrgMetadata
 from desktop.services.sync_state import SyncPhase
+from desktop.ui.scroll_reveal import reveal
 from desktop.ui.settings.ca_file import CaFileRow
 from desktop.ui.settings.choices import NOT_CONNECTED_NOTE
 from desktop.ui.settings.connect import ConnectForm, error_label
@@ -43,8 +44,6 @@ log = logging.getLogger(__name__)
 
 NEVER_CONNECTED, CONNECTED, UNLINKED, REAUTHORIZING = "never", "connected", "unlinked", "reauth"
 CHECKING = "checking"
-LAYOUT_DEPTH = 8  # nesting of the sign-in status under the scrolled page, with room to spare
-REVEAL_MARGIN = 12  # px kept around what is scrolled into view
 
 
 class IntegrationPage(QWidget):
@@ -317,25 +316,14 @@ class IntegrationPage(QWidget):
     @Slot(str)
     def _show_browser_url(self, url: str) -> None:
         self.sign_in_status.show_browser_url(url)
-        self._reveal(self.sign_in_status.browser_url_edit)
+        reveal(self.scroll, self.sign_in_status.browser_url_edit)
 
     @Slot(str, str)
     def _show_device_code(self, user_code: str, verification_uri: str) -> None:
         self.sign_in_status.show_device_code(user_code, verification_uri)
-        self._reveal(self.sign_in_status.device_code_label)
+        reveal(self.scroll, self.sign_in_status.device_code_label)
         # For support, and the e2e tests' sign that the code is on screen (never the code).
         log.info("integration page shows a sign-in code to enter elsewhere")
-
-    def _reveal(self, widget: QWidget) -> None:
-        """Scroll what the user must act on into view (below the fold in a window of the
-        default size), once the layouts have placed it: a widget just shown asks its parent's
-        layout, which asks its own parent's on the next turn, and so on up to the page."""
-        for _level in range(LAYOUT_DEPTH):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        # All of it (ensureWidgetVisible settles for a line edit's text cursor being visible).
-        top = widget.mapTo(self.scroll.widget(), widget.rect().topLeft())
-        half = widget.height() // 2
-        self.scroll.ensureVisible(top.x(), top.y() + half, 0, half + REVEAL_MARGIN)
 
     def _on_connected(self, username: str) -> None:
         self.connect_form.set_busy(False)
