@@ -7,6 +7,7 @@ on the profile's Engine. Errors print one line "stint: <message>" on stderr and 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import sys
@@ -89,13 +90,26 @@ def _start_app(profile: str | None, demo: bool, hidden: bool = False) -> int:
 
     drop_source_lines_on_import()
     try:
-        from desktop.app_run import main as app_main
+        with _pyside_support_cached():
+            from desktop.app_run import main as app_main
     except ImportError:
         from desktop.cli_parser import build_parser
 
         build_parser().print_help(sys.stderr)
         return EXIT_USAGE
     return app_main(profile=profile, demo=demo, hidden=hidden)
+
+
+def _pyside_support_cached() -> contextlib.AbstractContextManager:
+    """shiboken's support modules compiled at an earlier start (~23 ms of each start)."""
+    from desktop.platform.paths import user_cache_dir
+    from desktop.platform.pyside_support_cache import CACHE_FILE_NAME, support_code_cached
+
+    try:
+        path = user_cache_dir() / CACHE_FILE_NAME
+    except (OSError, RuntimeError):  # no home folder to find a cache folder in
+        path = None
+    return support_code_cached(path)
 
 
 def _run_headless(args: argparse.Namespace) -> int:

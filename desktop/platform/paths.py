@@ -24,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 
 from desktop.domain.record import Record
-from desktop.platform.xdg_dirs import XdgFolders, xdg_folders
+from desktop.platform.xdg_dirs import XdgFolders, xdg_cache_folder, xdg_folders
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +128,17 @@ class ProfilePaths(Record):
             _make_private_dir(directory, tighten_existing=True)
             _make_files_private(directory)
         return self
+
+
+def user_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Stint's folder in the user's cache directory (whatever the profile: what it holds is
+    rebuilt from elsewhere when missing). On Linux by the XDG rules, elsewhere platformdirs'."""
+    folder = xdg_cache_folder(APP_NAME, os.environ if environ is None else environ)
+    if folder is None:
+        import platformdirs
+
+        folder = platformdirs.user_cache_dir(APP_NAME, appauthor=False)
+    return Path(folder)
 
 
 def _platformdirs_folders() -> XdgFolders:

@@ -11,8 +11,9 @@ in any of these variables it should consider the path invalid and ignore it." An
 $XDG_CONFIG_DIRS is either not set or empty, a value equal to /etc/xdg should be used."
 
 These are the folders platformdirs (4.x, the version range pyproject.toml allows) gives for
-`user_data_dir`, `user_config_dir`, `user_log_dir` (its "log" folder in the state directory)
-and `site_config_dir` (the first absolute entry of $XDG_CONFIG_DIRS);
+`user_data_dir`, `user_config_dir`, `user_log_dir` (its "log" folder in the state directory),
+`user_cache_dir` ($XDG_CACHE_HOME, else $HOME/.cache) and `site_config_dir` (the first
+absolute entry of $XDG_CONFIG_DIRS);
 tests/unit/platform/test_xdg_dirs.py compares the two under every case below, so a
 platformdirs release that moved them would be caught before an existing profile was lost.
 Anything off the plain Linux path (another OS, Android, a missing or relative HOME) returns
@@ -66,6 +67,19 @@ def xdg_site_config_folder(app_name: str, environ: Mapping[str, str] | None = No
         if posixpath.isabs(base):  # relative entries are ignored, as for the variables above
             return posixpath.join(base, app_name)
     return posixpath.join("/etc/xdg", app_name)
+
+
+def xdg_cache_folder(app_name: str, environ: Mapping[str, str] | None = None,
+                     platform: str | None = None) -> str | None:
+    """The application's folder in the user's cache directory ($XDG_CACHE_HOME, else
+    $HOME/.cache); None off plain Linux."""
+    env = os.environ if environ is None else environ
+    if not _is_plain_linux(env, sys.platform if platform is None else platform):
+        return None
+    home = env.get("HOME", "")
+    if not posixpath.isabs(home):
+        return None
+    return posixpath.join(_base_dir(env, "XDG_CACHE_HOME", home.rstrip("/") + "/.cache"), app_name)
 
 
 def _base_dir(env: Mapping[str, str], variable: str, default: str) -> str:

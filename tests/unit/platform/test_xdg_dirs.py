@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from desktop.platform.xdg_dirs import xdg_folders, xdg_site_config_folder
+from desktop.platform.xdg_dirs import xdg_cache_folder, xdg_folders, xdg_site_config_folder
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="platformdirs' Unix rules")
 
@@ -17,13 +17,15 @@ CASES = {
     "HOME with a trailing slash": {"HOME": "/home/ada/"},
     "HOME is the root": {"HOME": "/"},
     "every XDG folder set": {"HOME": "/home/ada", "XDG_DATA_HOME": "/srv/data",
-                             "XDG_CONFIG_HOME": "/srv/config", "XDG_STATE_HOME": "/srv/state"},
+                             "XDG_CONFIG_HOME": "/srv/config", "XDG_STATE_HOME": "/srv/state",
+                             "XDG_CACHE_HOME": "/srv/cache"},
     "XDG folders empty": {"HOME": "/home/ada", "XDG_DATA_HOME": "", "XDG_CONFIG_HOME": "",
-                          "XDG_STATE_HOME": ""},
+                          "XDG_STATE_HOME": "", "XDG_CACHE_HOME": ""},
     # "If an implementation encounters a relative path in any of these variables it should
     # consider the path invalid and ignore it."
     "XDG folders relative": {"HOME": "/home/ada", "XDG_DATA_HOME": "data",
-                             "XDG_CONFIG_HOME": "./config", "XDG_STATE_HOME": "~/state"},
+                             "XDG_CONFIG_HOME": "./config", "XDG_STATE_HOME": "~/state",
+                             "XDG_CACHE_HOME": "cache"},
     "one XDG folder set": {"HOME": "/home/ada", "XDG_CONFIG_HOME": "/etc/ada"},
     "XDG folders with spaces and a trailing slash": {"HOME": "/home/ada",
                                                      "XDG_DATA_HOME": "/my data/"},
@@ -35,7 +37,7 @@ CASES = {
 def test_the_folders_are_those_platformdirs_gives(environ, monkeypatch):
     import platformdirs
 
-    for variable in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+    for variable in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.delenv(variable, raising=False)
     for variable, value in environ.items():
         monkeypatch.setenv(variable, value)
@@ -44,23 +46,28 @@ def test_the_folders_are_those_platformdirs_gives(environ, monkeypatch):
     assert folders.data_dir == platformdirs.user_data_dir("Stint", appauthor=False)
     assert folders.config_dir == platformdirs.user_config_dir("Stint", appauthor=False)
     assert folders.log_dir == platformdirs.user_log_dir("Stint", appauthor=False)
+    cache = xdg_cache_folder("Stint", environ, platform="linux")
+    assert cache == platformdirs.user_cache_dir("Stint", appauthor=False)
 
 
 def test_the_spec_defaults_under_home():
     folders = xdg_folders("Stint", {"HOME": "/home/ada"}, platform="linux")
     assert (folders.data_dir, folders.config_dir, folders.log_dir) == (
         "/home/ada/.local/share/Stint", "/home/ada/.config/Stint", "/home/ada/.local/state/Stint/log")
+    assert xdg_cache_folder("Stint", {"HOME": "/home/ada"}, platform="linux") == "/home/ada/.cache/Stint"
 
 
 @pytest.mark.parametrize("platform", ["darwin", "win32", "freebsd14", "ios"])
 def test_other_systems_are_left_to_platformdirs(platform):
     assert xdg_folders("Stint", {"HOME": "/home/ada"}, platform=platform) is None
+    assert xdg_cache_folder("Stint", {"HOME": "/home/ada"}, platform=platform) is None
 
 
 @pytest.mark.parametrize("home", [None, "", "relative/home", "~"])
 def test_a_missing_or_relative_home_is_left_to_platformdirs(home):
     environ = {"XDG_DATA_HOME": "/srv/data"} if home is None else {"HOME": home}
     assert xdg_folders("Stint", environ, platform="linux") is None
+    assert xdg_cache_folder("Stint", environ, platform="linux") is None
 
 
 def test_an_android_process_is_left_to_platformdirs():

@@ -1,0 +1,139 @@
+"""Sparing each start the compiling of PySide's own support modules.
+
+shiboken6 keeps its Python support package (shibokensupport: the signature and feature
+modules behind PySide's import hook and signatures) zipped as source inside its library.
+When QtCore is first imported, its bootstrap compiles each of those 14 files with the
+builtin compile() (signature_bootstrap.py's EmbeddableZipImporter), and no .pyc is kept:
+~23 ms of every start on this project's machine, about a ninth of the app's. (A shiboken6
+with a "files.dir" folder beside it, unpacked by running it once with SBK_EMBED=0, imports
+them as ordinary modules instead; the wheels come without one, and Stint does not write
+into the user's PySide.)
+
+So while the app imports its modules, compile() is wrapped: a call that compiles one of
+those files, as the bootstrap calls it, gets the code compiled at an earlier start if the
+source is byte for byte the one cached with it, and the future flags compile() would inherit
+from its caller are the same; anything else compiles as usual. Codes
+compiled anew are written to the cache afterwards (one marshal file in the user's cache
+folder, replaced atomically, created 0600), except where Python itself writes no bytecode
+(PYTHONDONTWRITEBYTECODE, -B). The file starts with this Python's bytecode magic number, as
+a .pyc does: another Python's cache is ignored and replaced. A missing, damaged or unwritable
+cache costs only what compiling costs anyway.
+"""
+
+from __future__ import annotations
+import __future__
+
+import builtins
+import contextlib
+import marshal
+import os
+import sys
+from collections.abc import Iterator
+from importlib.util import MAGIC_NUMBER
+from pathlib import Path
+from types import CodeType
+
+CACHE_FILE_NAME = "pyside-support.marshal"
+_SUPPORT_PREFIX = "shibokensupport/"  # the file names the bootstrap compiles under
+_BOOTSTRAP_NAME = "signature_bootstrap.py"
+_PRIVATE_FILE_MODE = 0o600
+# The flags compile() inherits from the code calling it (CPython's PyCF_MASK): the bootstrap
+# has `from __future__ import annotations`, so every support module compiles with postponed
+# annotations even where its own source does not ask for them.
+_FUTURE_FLAGS = 0
+for _name in __future__.all_feature_names:
+    _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
+
+
+def is_support_file(filename: object) -> bool:
+    """Whether compile() is given one of shiboken's embedded support files."""
+    return isinstance(filename, str) and (
+        filename.startswith(_SUPPORT_PREFIX) or filename == _BOOTSTRAP_NAME)
+
+
+class SupportCodeCache:
+    """The codes of shiboken's support files compiled at an earlier start, and a compile()
+    that uses them. `hits` and `misses` count the support files asked for."""
+
+    def __init__(self, entries: dict | None = None) -> None:
+        self._entries: dict = entries or {}  # filename -> (source, future flags, code)
+        self._used: dict = {}
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def read(cls, path: Path) -> SupportCodeCache:
+        """The cache kept at `path`; an empty one if there is none, or none this Python wrote."""
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return cls()
+        if not data.startswith(MAGIC_NUMBER):
+            return cls()
+        try:
+            entries = marshal.loads(data[len(MAGIC_NUMBER):])
+        except (EOFError, ValueError, TypeError):
+            return cls()
+        return cls(entries if isinstance(entries, dict) else None)
+
+    def compile(self, source, filename, mode, flags=0, dont_inherit=False, optimize=-1,
+                **options):  # type: ignore[no-untyped-def]
+        """builtins.compile, with cached codes for the bootstrap's calls."""
+        if not dont_inherit:  # what compile() inherits: its caller's future flags, not ours
+            flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+        if (flags & ~_FUTURE_FLAGS or optimize != -1 or options or mode != "exec"
+                or not is_support_file(filename)):
+            return _compile(source, filename, mode, flags, True, optimize, **options)
+        cached = self._entries.get(filename)
+        if (isinstance(cached, tuple) and len(cached) == 3 and type(cached[0]) is type(source)
+                and cached[0] == source and cached[1] == flags
+                and isinstance(cached[2], CodeType)):
+            self.hits += 1
+            code = cached[2]
+        else:
+            self.misses += 1
+            code = _compile(source, filename, mode, flags, True)
+        self._used[filename] = (source, flags, code)
+        return code
+
+    @property
+    def changed(self) -> bool:
+        """Whether what this start compiled differs from what the file holds."""
+        return self.misses > 0 or set(self._used) != set(self._entries)
+
+    def write(self, path: Path) -> None:
+        """Keep the codes this start used (only those: an old release's files go) at `path`."""
+        data = MAGIC_NUMBER + marshal.dumps(self._used)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE_MODE)
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(data)
+            os.replace(partial, path)  # two starts at once: the last one's file, whole
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(partial)
+            raise
+
+
+_compile = builtins.compile
+
+
+@contextlib.contextmanager
+def support_code_cached(path: Path | None, write: bool | None = None) -> Iterator[SupportCodeCache]:
+    """Within the block, shiboken's support files compile from the cache at `path` (None: no
+    cache); afterwards the cache is updated if it changed (`write` None: unless Python
+    writes no bytecode). Nothing here ever fails the start."""
+    cache = SupportCodeCache.read(path) if path is not None else SupportCodeCache()
+    builtins.compile = cache.compile
+    try:
+        yield cache
+    finally:
+        if builtins.compile == cache.compile:
+            builtins.compile = _compile
+        if write is None:
+            write = not sys.dont_write_bytecode
+        if path is not None and write and cache.changed:
+            with contextlib.suppress(OSError, ValueError):
+                cache.write(path)
