@@ -14,8 +14,9 @@ those files, as the bootstrap calls it, gets the code compiled at an earlier sta
 source is byte for byte the one cached with it, and the future flags compile() would inherit
 from its caller are the same; anything else compiles as usual. Codes
 compiled anew are written to the cache afterwards (one marshal file in the user's cache
-folder, replaced atomically, created 0600), except where Python itself writes no bytecode
-(PYTHONDONTWRITEBYTECODE, -B). The file starts with this Python's bytecode magic number, as
+folder, replaced atomically, created 0600), except where the user asked Python to write no
+bytecode (PYTHONDONTWRITEBYTECODE, -B; a frozen app's interpreter says so for its own reasons
+and still keeps the cache). The file starts with this Python's bytecode magic number, as
 a .pyc does: another Python's cache is ignored and replaced. A missing, damaged or unwritable
 cache costs only what compiling costs anyway.
 """
@@ -120,11 +121,18 @@ class SupportCodeCache:
 _compile = builtins.compile
 
 
+def python_writes_bytecode() -> bool:
+    """Whether this Python keeps bytecode: not under PYTHONDONTWRITEBYTECODE or -B, the
+    user's choice. A frozen app's interpreter says no for its bundler's reasons (its modules
+    sit in an archive; PyInstaller turns the flag on), not its user's: it keeps this cache."""
+    return not sys.dont_write_bytecode or bool(getattr(sys, "frozen", False))
+
+
 @contextlib.contextmanager
 def support_code_cached(path: Path | None, write: bool | None = None) -> Iterator[SupportCodeCache]:
     """Within the block, shiboken's support files compile from the cache at `path` (None: no
-    cache); afterwards the cache is updated if it changed (`write` None: unless Python
-    writes no bytecode). Nothing here ever fails the start."""
+    cache); afterwards the cache is updated if it changed (`write` None: if
+    python_writes_bytecode()). Nothing here ever fails the start."""
     cache = SupportCodeCache.read(path) if path is not None else SupportCodeCache()
     builtins.compile = cache.compile
     try:
@@ -133,7 +141,7 @@ def support_code_cached(path: Path | None, write: bool | None = None) -> Iterato
         if builtins.compile == cache.compile:
             builtins.compile = _compile
         if write is None:
-            write = not sys.dont_write_bytecode
+            write = python_writes_bytecode()
         if path is not None and write and cache.changed:
             with contextlib.suppress(OSError, ValueError):
                 cache.write(path)

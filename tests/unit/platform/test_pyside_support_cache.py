@@ -186,6 +186,17 @@ def test_nothing_is_written_where_python_writes_no_bytecode(tmp_path, monkeypatc
     assert path.exists()
 
 
+def test_a_frozen_app_keeps_the_cache_though_its_python_writes_no_bytecode(
+    tmp_path, monkeypatch
+):
+    path = tmp_path / "pyside-support.marshal"
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # as PyInstaller's bootloader sets it
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    with support_code_cached(path):
+        compile("X = 1", "shibokensupport/feature.py", "exec")
+    assert path.exists()
+
+
 def test_compile_is_put_back_when_the_block_fails(tmp_path):
     original = builtins.compile
     with pytest.raises(ImportError), support_code_cached(tmp_path / "cache.marshal"):
