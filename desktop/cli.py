@@ -7,7 +7,6 @@ on the profile's Engine. Errors print one line "stint: <message>" on stderr and 
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import logging
 import sys
@@ -85,12 +84,14 @@ def _start_app(profile: str | None, demo: bool, hidden: bool = False) -> int:
     # garbage: until the first paint the cyclic collector would only scan them again and
     # again (~6 ms). desktop.app turns it back on right after that paint.
     gc.disable()
-    # PySide's import hook would keep the source of every module the app imports (~15 MB).
+    from desktop.platform.pyside_support_cache import keep_support_code
     from desktop.platform.source_lines import drop_source_lines_on_import
 
+    # PySide's import hook would keep the source of every module the app imports (~15 MB).
     drop_source_lines_on_import()
     try:
-        with _pyside_support_cached():
+        # shiboken's support modules, compiled at an earlier start (~23 ms of each start)
+        with keep_support_code():
             from desktop.app_run import main as app_main
     except ImportError:
         from desktop.cli_parser import build_parser
@@ -98,18 +99,6 @@ def _start_app(profile: str | None, demo: bool, hidden: bool = False) -> int:
         build_parser().print_help(sys.stderr)
         return EXIT_USAGE
     return app_main(profile=profile, demo=demo, hidden=hidden)
-
-
-def _pyside_support_cached() -> contextlib.AbstractContextManager:
-    """shiboken's support modules compiled at an earlier start (~23 ms of each start)."""
-    from desktop.platform.paths import user_cache_dir
-    from desktop.platform.pyside_support_cache import CACHE_FILE_NAME, support_code_cached
-
-    try:
-        path = user_cache_dir() / CACHE_FILE_NAME
-    except (OSError, RuntimeError):  # no home folder to find a cache folder in
-        path = None
-    return support_code_cached(path)
 
 
 def _run_headless(args: argparse.Namespace) -> int:

@@ -99,8 +99,9 @@ class SupportCodeCache:
 
     @property
     def changed(self) -> bool:
-        """Whether what this start compiled differs from what the file holds."""
-        return self.misses > 0 or set(self._used) != set(self._entries)
+        """Whether this start compiled support files the file lacks, or no longer asked for
+        some it holds. (Nothing asked for, as when shiboken was loaded before: unchanged.)"""
+        return self.misses > 0 or bool(self._used) and set(self._used) != set(self._entries)
 
     def write(self, path: Path) -> None:
         """Keep the codes this start used (only those: an old release's files go) at `path`."""
@@ -145,3 +146,18 @@ def support_code_cached(path: Path | None, write: bool | None = None) -> Iterato
         if path is not None and write and cache.changed:
             with contextlib.suppress(OSError, ValueError):
                 cache.write(path)
+
+
+def keep_support_code() -> contextlib.AbstractContextManager:
+    """What the app's start wraps its first import of PySide in: support_code_cached at
+    Stint's file in the user's cache folder; nothing if shiboken is loaded already (its
+    support modules with it) or no cache folder can be found (no home folder)."""
+    if "shiboken6" in sys.modules:
+        return contextlib.nullcontext()
+    from desktop.platform.paths import user_cache_dir
+
+    try:
+        path = user_cache_dir() / CACHE_FILE_NAME
+    except (OSError, RuntimeError):
+        return contextlib.nullcontext()
+    return support_code_cached(path)

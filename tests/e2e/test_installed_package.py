@@ -7,8 +7,8 @@ installed with dpkg, and the installed /usr/bin/stint must: print the release's 
 the demo (its built-in sandbox org synced: the sandbox's data files and TLS in the bundle) in
 a window with its icon in the tray; keep a sign-in in the session's gnome-keyring (keyring's
 Secret Service backend found in the bundle: installer/smoke_test.py); start hidden in the tray
-as a log-in autostart entry runs it; and start programs (the browser) without the bundle's
-libraries. Purging the package must leave the user's profile. The tarball's install.sh
+as a log-in autostart entry runs it; start programs (the browser) without the bundle's
+libraries; and keep shiboken's support code in the user's cache folder. Purging the package must leave the user's profile. The tarball's install.sh
 installs into a prefix and uninstalls again.
 
 Needs root (dpkg -i), dpkg-dev and binutils, and the desktop tools of the other e2e tests;
@@ -104,6 +104,9 @@ def test_the_deb_installs_runs_on_the_desktop_and_uninstalls(desktop_session, tm
             use_installed_app(desktop_session, tmp_path)
             profile = desktop_session.home / ".local/share/Stint"
             assert (profile / "stint.sqlite3").is_file()  # the default profile was used
+            # shiboken's support code, kept by the bundle's runtime hook for the next start
+            kept = desktop_session.home / ".cache/Stint/pyside-support.marshal"
+            assert kept.is_file()
         finally:
             if system_package.installed_version(PACKAGE) is not None:
                 system_package.purge(PACKAGE)

@@ -21,10 +21,12 @@ import pytest
 from desktop.platform.pyside_support_cache import (
     SupportCodeCache,
     is_support_file,
+    keep_support_code,
     support_code_cached,
 )
 
 REPO = Path(__file__).resolve().parents[3]
+original_compile = builtins.compile
 
 # Imports QtCore within the cache's block, then prints what the cache did and a digest of the
 # support modules PySide runs on: each of their functions' code.
@@ -195,6 +197,35 @@ def test_a_frozen_app_keeps_the_cache_though_its_python_writes_no_bytecode(
     with support_code_cached(path):
         compile("X = 1", "shibokensupport/feature.py", "exec")
     assert path.exists()
+
+
+def test_a_block_that_compiles_no_support_file_leaves_the_cache_alone(tmp_path):
+    # as when shiboken was loaded before (a bundle's runtime hook imported it in the cache)
+    path = tmp_path / "pyside-support.marshal"
+    with support_code_cached(path, write=True):
+        compile("X = 1", "shibokensupport/feature.py", "exec")
+    kept = path.read_bytes()
+    with support_code_cached(path, write=True) as cache:
+        compile("Y = 2", "<string>", "exec")
+    assert not cache.changed and path.read_bytes() == kept
+
+
+def test_nothing_is_wrapped_once_shiboken_is_loaded(tmp_path, monkeypatch):
+    import PySide6.QtCore  # noqa: F401  (shiboken and its support modules with it)
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    with keep_support_code():
+        assert builtins.compile is original_compile
+    assert not (tmp_path / "Stint").exists()
+
+
+def test_the_app_keeps_its_cache_in_the_users_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delitem(sys.modules, "shiboken6", raising=False)  # as before the first import
+    with keep_support_code() as cache:
+        compile("X = 1", "shibokensupport/feature.py", "exec")
+    assert cache.misses == 1
+    assert (tmp_path / "Stint" / "pyside-support.marshal").exists() != sys.dont_write_bytecode
 
 
 def test_compile_is_put_back_when_the_block_fails(tmp_path):
