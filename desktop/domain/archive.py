@@ -10,8 +10,8 @@ mode (settings.excluded_ids) is archived as "excluded" with its subtasks, and co
 once included again.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typing.NamedTuple compiles each field's annotation
+# given as a string (a ForwardRef each: ~0.3 ms of the app's first paint for RecordState).
 from enum import StrEnum
 from typing import NamedTuple
 

@@ -7,11 +7,14 @@ Qt-free and cheap to import: the first paint shows the STARTING state.
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from desktop.domain.record import Record
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from desktop.domain.synclog import SyncRun
     from desktop.engine.sync_pause import PauseState
 
@@ -26,32 +29,49 @@ class SyncPhase(Enum):
     FAILED = "failed"                # connected; the last run failed or could not start
 
 
-# NamedTuples rather than dataclasses: both load before the first paint, and making a
-# dataclass costs ~3.6 M instructions at import, a NamedTuple ~0.7 M
-# (tests/bench/bench_startup_instructions.py).
-class SyncProgress(NamedTuple):
-    sobject: str = ""  # "" before the first figures
-    done: int = 0
-    total: int = 0     # 0: not known
+# Records (desktop/domain/record.py) rather than dataclasses or NamedTuples: both load before
+# the first paint, where making a dataclass costs ~3.6 M instructions at import, and a
+# NamedTuple compiles each of its annotations (strings here: a ForwardRef each), the first
+# compile() of the process costing ~1.5 ms more (CPython sets up its AST types then).
+class SyncProgress(Record):
+    __slots__ = ("sobject", "done", "total")
+    _fields = __slots__
+    sobject: str  # "" before the first figures
+    done: int
+    total: int  # 0: not known
+
+    def __init__(self, sobject: str = "", done: int = 0, total: int = 0) -> None:
+        self._assign(sobject, done, total)
 
 
-class SyncState(NamedTuple):
+class SyncState(Record):
+    __slots__ = ("phase", "last_run", "next_run_at", "problem", "action", "progress",
+                 "cancelling", "force_pending", "schedule_note", "pause")
+    _fields = __slots__
     phase: SyncPhase
-    last_run: SyncRun | None = None
-    next_run_at: datetime | None = None
+    last_run: SyncRun | None
+    next_run_at: datetime | None
     # Why the last sync failed or could not start, in plain words, and the banner action that
     # fixes it ("reenter_password", "reconnect", "retry", "choose_ca_file"); kept while a
     # retry runs, cleared by a run that succeeds.
-    problem: str | None = None
-    action: str = ""
-    progress: SyncProgress | None = None  # while RUNNING
-    cancelling: bool = False              # Cancel was asked for; the run stops at its next step
-    force_pending: bool = False           # forced while STARTING: runs once the engine is loaded
-    schedule_note: str | None = None      # why the next run is not at the usual interval
+    problem: str | None
+    action: str
+    progress: SyncProgress | None  # while RUNNING
+    cancelling: bool  # Cancel was asked for; the run stops at its next step
+    force_pending: bool  # forced while STARTING: runs once the engine is loaded
+    schedule_note: str | None  # why the next run is not at the usual interval
     # Paused or not, since when, locked by the admin policy (issue 15); None until the engine
     # is loaded. While paused nothing runs on schedule (next_run_at is None), a forced sync
     # runs once.
-    pause: PauseState | None = None
+    pause: PauseState | None
+
+    def __init__(self, phase: SyncPhase, last_run: SyncRun | None = None,
+                 next_run_at: datetime | None = None, problem: str | None = None,
+                 action: str = "", progress: SyncProgress | None = None,
+                 cancelling: bool = False, force_pending: bool = False,
+                 schedule_note: str | None = None, pause: PauseState | None = None) -> None:
+        self._assign(phase, last_run, next_run_at, problem, action, progress, cancelling,
+                     force_pending, schedule_note, pause)
 
     @property
     def connected(self) -> bool:
