@@ -55,6 +55,10 @@ class Attempt:
 
         def renew():
             self.renewals += 1
+            # A sign-in as slow as three page requests: the other workers' next requests go
+            # out with the expired session meanwhile, however busy the machine (under load
+            # they sometimes came after a quick renewal, and no second request was refused).
+            time.sleep(0.3)
             return sign_in()
 
         http = make_http_session(org.ca_file)
