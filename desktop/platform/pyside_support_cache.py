@@ -11,14 +11,14 @@ into the user's PySide.)
 
 So while the app imports its modules, compile() is wrapped: a call that compiles one of
 those files, as the bootstrap calls it, gets the code compiled at an earlier start if the
-source is byte for byte the one cached with it, and the future flags compile() would inherit
-from its caller are the same; anything else compiles as usual. Codes
-compiled anew are written to the cache afterwards (one marshal file in the user's cache
-folder, replaced atomically, created 0600), except where the user asked Python to write no
-bytecode (PYTHONDONTWRITEBYTECODE, -B; a frozen app's interpreter says so for its own reasons
-and still keeps the cache). The file starts with this Python's bytecode magic number, as
-a .pyc does: another Python's cache is ignored and replaced. A missing, damaged or unwritable
-cache costs only what compiling costs anyway.
+source is byte for byte the one cached with it and the future flags compile() would inherit
+from its caller are the same; anything else compiles as usual. Codes compiled anew are
+written to the cache afterwards (one marshal file in the user's cache folder, replaced
+atomically, created 0600), except where the user asked Python to write no bytecode
+(PYTHONDONTWRITEBYTECODE, -B; a frozen app's interpreter says so for its own reasons and
+still keeps the cache). The file starts with this Python's bytecode magic number, as a .pyc
+does: another Python's cache is ignored and replaced. A missing, damaged or unwritable cache
+costs only what compiling costs anyway.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class SupportCodeCache:
                 **options):  # type: ignore[no-untyped-def]
         """builtins.compile, with cached codes for the bootstrap's calls."""
         if not dont_inherit:  # what compile() inherits: its caller's future flags, not ours
-            flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+            flags |= _caller_future_flags()
         if (flags & ~_FUTURE_FLAGS or optimize != -1 or options or mode != "exec"
                 or not is_support_file(filename)):
             return _compile(source, filename, mode, flags, True, optimize, **options)
@@ -120,6 +120,15 @@ class SupportCodeCache:
 
 
 _compile = builtins.compile
+
+
+def _caller_future_flags() -> int:
+    """The future flags of the code that called SupportCodeCache.compile (none if no Python
+    code did: compile() called from C with nothing running)."""
+    try:
+        return sys._getframe(2).f_code.co_flags & _FUTURE_FLAGS
+    except ValueError:
+        return 0
 
 
 def python_writes_bytecode() -> bool:
