@@ -17,8 +17,8 @@ written to the cache afterwards (one marshal file in the user's cache folder, re
 atomically, created 0600), except where the user asked Python to write no bytecode
 (PYTHONDONTWRITEBYTECODE, -B; a frozen app's interpreter says so for its own reasons and
 still keeps the cache). The file starts with this Python's bytecode magic number, as a .pyc
-does: another Python's cache is ignored and replaced. A missing, damaged or unwritable cache
-costs only what compiling costs anyway.
+does, and the CRC-32 of the rest: another Python's cache, or a damaged one, is ignored and
+replaced. A missing, damaged or unwritable cache costs only what compiling costs anyway.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import contextlib
 import marshal
 import os
 import sys
+import zlib
 from collections.abc import Iterator
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
@@ -69,10 +70,11 @@ class SupportCodeCache:
             data = path.read_bytes()
         except OSError:
             return cls()
-        if not data.startswith(MAGIC_NUMBER):
-            return cls()
+        header, payload = data[:_HEADER_SIZE], data[_HEADER_SIZE:]
+        if header != _header(payload):
+            return cls()  # another Python's, or damaged: Python would run a damaged code
         try:
-            entries = marshal.loads(data[len(MAGIC_NUMBER):])
+            entries = marshal.loads(payload)
         except (EOFError, ValueError, TypeError):
             return cls()
         return cls(entries if isinstance(entries, dict) else None)
@@ -105,7 +107,8 @@ class SupportCodeCache:
 
     def write(self, path: Path) -> None:
         """Keep the codes this start used (only those: an old release's files go) at `path`."""
-        data = MAGIC_NUMBER + marshal.dumps(self._used)
+        payload = marshal.dumps(self._used)
+        data = _header(payload) + payload
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE_MODE)
@@ -120,6 +123,12 @@ class SupportCodeCache:
 
 
 _compile = builtins.compile
+_HEADER_SIZE = len(MAGIC_NUMBER) + 4
+
+
+def _header(payload: bytes) -> bytes:
+    """This Python's bytecode magic number, then the payload's CRC-32."""
+    return MAGIC_NUMBER + zlib.crc32(payload).to_bytes(4, "little")
 
 
 def _caller_future_flags() -> int:

@@ -13,6 +13,7 @@ import os
 import stat
 import subprocess
 import sys
+import zlib
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 
@@ -145,17 +146,22 @@ def test_a_code_takes_its_callers_future_flags_as_compile_does():
     assert (cache.hits, cache.misses) == (0, 2)
 
 
+def cache_file(payload: bytes, magic: bytes = MAGIC_NUMBER) -> bytes:
+    return magic + zlib.crc32(payload).to_bytes(4, "little") + payload
+
+
 @pytest.mark.parametrize("content", [
     b"",
     b"not a cache",
     MAGIC_NUMBER,
-    MAGIC_NUMBER + b"\x00\x01 truncated marshal",
-    MAGIC_NUMBER + marshal.dumps(["a list, not a dict"]),
-    MAGIC_NUMBER + marshal.dumps({"shibokensupport/feature.py": ("X = 1", 0, "not a code")}),
-    MAGIC_NUMBER + marshal.dumps({"shibokensupport/feature.py": "X = 1"}),
-    b"\x00\x00\r\n" + marshal.dumps({}),  # another Python's magic number
+    cache_file(b"\x00\x01 truncated marshal"),
+    cache_file(marshal.dumps(["a list, not a dict"])),
+    cache_file(marshal.dumps({"shibokensupport/feature.py": ("X = 1", 0, "not a code")})),
+    cache_file(marshal.dumps({"shibokensupport/feature.py": "X = 1"})),
+    cache_file(marshal.dumps({}), magic=b"\x00\x00\r\n"),  # another Python's magic number
+    MAGIC_NUMBER + b"\x00\x00\x00\x00" + marshal.dumps({}),  # its checksum does not match
 ], ids=["empty", "text", "magic only", "truncated", "list", "not a code", "not a pair",
-        "other python"])
+        "other python", "wrong checksum"])
 def test_a_damaged_or_foreign_cache_is_compiled_anew(tmp_path, content):
     path = tmp_path / "pyside-support.marshal"
     path.write_bytes(content)
@@ -165,6 +171,22 @@ def test_a_damaged_or_foreign_cache_is_compiled_anew(tmp_path, content):
     exec(code, namespace)
     assert namespace["X"] == 1 and cache.misses == 1
     assert SupportCodeCache.read(path)._entries  # replaced by a good one
+
+
+def test_a_cache_damaged_on_disk_is_not_run(tmp_path):
+    path = tmp_path / "pyside-support.marshal"
+    with support_code_cached(path, write=True):
+        compile("X = 'a string long enough to damage'", "shibokensupport/feature.py", "exec")
+    damaged = bytearray(path.read_bytes())
+    damaged[damaged.rindex(b"long enough")] ^= 0x20  # in the code: "Long", and it loads
+    path.write_bytes(bytes(damaged))
+
+    with support_code_cached(path, write=True) as cache:
+        code = compile("X = 'a string long enough to damage'", "shibokensupport/feature.py",
+                       "exec")
+    namespace: dict = {}
+    exec(code, namespace)
+    assert namespace["X"] == "a string long enough to damage" and cache.misses == 1
 
 
 def test_a_cache_that_cannot_be_written_costs_nothing_but_the_compiling(tmp_path):
