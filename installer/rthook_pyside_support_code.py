@@ -6,7 +6,7 @@ source once more (~23 ms of each start: desktop/platform/pyside_support_cache.py
 runtime hooks run before PyInstaller's, so this one imports QtCore first, within the cache.
 """
 
-from desktop.platform.pyside_support_cache import keep_support_code
+from desktop.platform.pyside_support_cache import spare_pyside_support
 
-with keep_support_code():
+with spare_pyside_support():
     import PySide6.QtCore  # noqa: F401

@@ -19,6 +19,11 @@ atomically, created 0600), except where the user asked Python to write no byteco
 still keeps the cache). The file starts with this Python's bytecode magic number, as a .pyc
 does, and the CRC-32 of the rest: another Python's cache, or a damaged one, is ignored and
 replaced. A missing, damaged or unwritable cache costs only what compiling costs anyway.
+
+Three of those modules also compile big regular expressions as they load (~16 ms here: the
+signature parser's, two of the .pyi generator's), which only parsing a signature or writing
+a stub file uses, never a start. So while they load, re.compile called from them gives a
+DeferredPattern, which compiles on first use (spare_pyside_support does both).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import builtins
 import contextlib
 import marshal
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterator
@@ -166,16 +172,81 @@ def support_code_cached(path: Path | None, write: bool | None = None) -> Iterato
                 cache.write(path)
 
 
-def keep_support_code() -> contextlib.AbstractContextManager:
+class DeferredPattern:
+    """A support module's regular expression, compiled when first used: Pattern's methods,
+    and its attributes (pattern, flags, groups...) read from the compiled one. (Not a
+    re.Pattern: given to a function of `re` it is refused, so only PySide's own modules,
+    which call its methods, get these.)"""
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = _re_compile(self._source, self._flags)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__"):  # a probe for a protocol (copy, inspect...): not a Pattern's
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        return f"DeferredPattern({self._source!r}, {self._flags!r})"
+
+
+def _deferred(name: str):  # type: ignore[no-untyped-def]
+    def method(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return getattr(self.compiled(), name)(*args, **kwargs)
+
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+for _name in ("match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer",
+              "scanner"):
+    setattr(DeferredPattern, _name, _deferred(_name))
+
+_re_compile = re.compile
+
+
+def _compile_deferred_for_support(pattern, flags=0):  # type: ignore[no-untyped-def]
+    """re.compile, deferred when a support module calls it as it loads."""
+    caller = sys._getframe(1).f_globals.get("__name__")
+    if isinstance(caller, str) and caller.startswith(_SUPPORT_PREFIX[:-1]) and isinstance(
+            pattern, str):
+        return DeferredPattern(pattern, flags)
+    return _re_compile(pattern, flags)
+
+
+@contextlib.contextmanager
+def support_patterns_deferred() -> Iterator[None]:
+    """Within the block, shiboken's support modules get DeferredPatterns from re.compile."""
+    re.compile = _compile_deferred_for_support
+    try:
+        yield
+    finally:
+        if re.compile is _compile_deferred_for_support:
+            re.compile = _re_compile
+
+
+@contextlib.contextmanager
+def spare_pyside_support() -> Iterator[None]:
     """What the app's start wraps its first import of PySide in: support_code_cached at
-    Stint's file in the user's cache folder; nothing if shiboken is loaded already (its
-    support modules with it) or no cache folder can be found (no home folder)."""
+    Stint's file in the user's cache folder, and support_patterns_deferred. Nothing if
+    shiboken is loaded already (its support modules with it); no cache if no cache folder
+    can be found (no home folder)."""
     if "shiboken6" in sys.modules:
-        return contextlib.nullcontext()
+        yield
+        return
     from desktop.platform.paths import user_cache_dir
 
     try:
-        path = user_cache_dir() / CACHE_FILE_NAME
+        path: Path | None = user_cache_dir() / CACHE_FILE_NAME
     except (OSError, RuntimeError):
-        return contextlib.nullcontext()
-    return support_code_cached(path)
+        path = None
+    with support_code_cached(path), support_patterns_deferred():
+        yield

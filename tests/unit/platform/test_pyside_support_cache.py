@@ -1,6 +1,7 @@
 """shiboken compiles its embedded support modules (shibokensupport) from source at every
 start; the app keeps their codes in its cache folder and reuses them while the source is the
-same (desktop/platform/pyside_support_cache.py). The PySide tests run in a fresh interpreter:
+same, and their regular expressions compile when first used
+(desktop/platform/pyside_support_cache.py). The PySide tests run in a fresh interpreter:
 shiboken's bootstrap runs once per process, at the first import of QtCore."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import builtins
 import json
 import marshal
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -20,14 +22,17 @@ from pathlib import Path
 import pytest
 
 from desktop.platform.pyside_support_cache import (
+    DeferredPattern,
     SupportCodeCache,
     is_support_file,
-    keep_support_code,
+    spare_pyside_support,
     support_code_cached,
+    support_patterns_deferred,
 )
 
 REPO = Path(__file__).resolve().parents[3]
 original_compile = builtins.compile
+original_re_compile = re.compile
 
 # Imports QtCore within the cache's block, then prints what the cache did and a digest of the
 # support modules PySide runs on: each of their functions' code.
@@ -39,9 +44,13 @@ if sys.argv[1] == "-":  # as any PySide program: compile() untouched
     import PySide6.QtCore
     counts = {}
 else:
-    with support_code_cached(pathlib.Path(sys.argv[1]), write=True) as cache:
+    from desktop.platform.pyside_support_cache import support_patterns_deferred
+    with support_code_cached(pathlib.Path(sys.argv[1]), write=True) as cache, \
+            support_patterns_deferred():
         import PySide6.QtCore
     counts = {"hits": cache.hits, "misses": cache.misses}
+from shibokensupport.signature import parser
+deferred = type(parser.arglistParser._finditer.__self__).__name__
 from shibokensupport.signature import get_signature
 try:
     PySide6.QtCore.QObject().setObjectName(1)
@@ -57,7 +66,7 @@ for name in sorted(n for n in sys.modules if n.startswith("shibokensupport")):
         if isinstance(value, types.FunctionType) and value.__module__ == name:
             digest.update((name + key + canonical(value.__code__)).encode())
 print(json.dumps({
-    **counts, "digest": digest.hexdigest(),
+    **counts, "digest": digest.hexdigest(), "parser's pattern": deferred,
     "compile_restored": builtins.compile is compile_before,
     "signature": str(get_signature(PySide6.QtCore.QObject.setObjectName)), "error": error,
 }))
@@ -86,6 +95,9 @@ def test_the_support_modules_compile_once_and_then_come_from_the_cache(tmp_path)
     assert second["error"] == without["error"] and "setObjectName(name: str, /)" in second["error"]
     assert first["compile_restored"] and second["compile_restored"]
     assert "hits" not in without
+    # the signature parser's regular expression was compiled when first used, not at import
+    assert first["parser's pattern"] == second["parser's pattern"] == "DeferredPattern"
+    assert without["parser's pattern"] == "Pattern"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
@@ -236,18 +248,18 @@ def test_nothing_is_wrapped_once_shiboken_is_loaded(tmp_path, monkeypatch):
     import PySide6.QtCore  # noqa: F401  (shiboken and its support modules with it)
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    with keep_support_code():
+    with spare_pyside_support():
         assert builtins.compile is original_compile
     assert not (tmp_path / "Stint").exists()
 
 
 def test_the_app_keeps_its_cache_in_the_users_cache_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
     monkeypatch.delitem(sys.modules, "shiboken6", raising=False)  # as before the first import
-    with keep_support_code() as cache:
+    with spare_pyside_support():
         compile("X = 1", "shibokensupport/feature.py", "exec")
-    assert cache.misses == 1
-    assert (tmp_path / "Stint" / "pyside-support.marshal").exists() != sys.dont_write_bytecode
+    assert (tmp_path / "Stint" / "pyside-support.marshal").exists()
 
 
 def test_compile_is_put_back_when_the_block_fails(tmp_path):
@@ -268,3 +280,44 @@ def test_compile_is_put_back_when_the_block_fails(tmp_path):
 ])
 def test_the_files_cached_are_shibokens_embedded_ones(filename, expected):
     assert is_support_file(filename) is expected
+
+
+PATTERN = r"(?P<word>\w+)-(\d+)"
+TEXT = "ab-1, cd-22 ef-3"
+
+
+@pytest.mark.parametrize(("method", "arguments"), [
+    ("match", (TEXT,)), ("fullmatch", ("ab-1",)), ("search", (TEXT, 3)),
+    ("sub", (r"\2", TEXT)), ("subn", ("x", TEXT)), ("split", (TEXT,)), ("findall", (TEXT,)),
+])
+def test_a_deferred_pattern_answers_as_the_compiled_one(method, arguments):
+    deferred, compiled = DeferredPattern(PATTERN, re.ASCII), re.compile(PATTERN, re.ASCII)
+    got, expected = getattr(deferred, method)(*arguments), getattr(compiled, method)(*arguments)
+    if isinstance(expected, re.Match):
+        assert (got.span(), got.groups()) == (expected.span(), expected.groups())
+    else:
+        assert got == expected
+
+
+def test_a_deferred_pattern_compiles_once_when_first_used():
+    deferred = DeferredPattern("(", 0)  # not even valid: nothing is compiled yet
+    assert not hasattr(deferred, "__get__") and deferred._compiled is None  # probes: no compile
+    with pytest.raises(re.error):
+        deferred.finditer("x")
+    finder = DeferredPattern(PATTERN, 0)
+    finditer = finder.finditer  # as PySide's parser keeps it
+    assert finder._compiled is None
+    assert [m.group("word") for m in finditer(TEXT)] == ["ab", "cd", "ef"]
+    assert finder.compiled() is finder.compiled()
+    assert (finder.pattern, finder.groups, finder.groupindex) == (PATTERN, 2, {"word": 1})
+    assert finder.scanner(TEXT).search().group() == "ab-1"
+
+
+def test_only_the_support_modules_patterns_are_deferred():
+    support = {"__name__": "shibokensupport.signature.parser", "re": re}
+    with support_patterns_deferred():
+        exec("made = re.compile('a+', flags=re.VERBOSE)", support)
+        own = re.compile("a+")
+    assert isinstance(support["made"], DeferredPattern) and isinstance(own, re.Pattern)
+    assert re.compile is original_re_compile
+    assert support["made"].flags == re.compile("a+", re.VERBOSE).flags
