@@ -1,4 +1,4 @@
-"""Sparing each start the compiling of PySide's own support modules.
+"""Sparing each start the compiling PySide's own support modules do as they load.
 
 shiboken6 keeps its Python support package (shibokensupport: the signature and feature
 modules behind PySide's import hook and signatures) zipped as source inside its library.
