@@ -51,6 +51,9 @@ _PRIVATE_FILE_MODE = 0o600
 _FUTURE_FLAGS = 0
 for _name in __future__.all_feature_names:
     _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
+_HEADER_SIZE = len(MAGIC_NUMBER) + 4  # the magic number, then the CRC-32 of the rest
+_compile = builtins.compile  # the real ones, whatever the blocks below put in their place
+_re_compile = re.compile
 
 
 def is_support_file(filename: object) -> bool:
@@ -126,10 +129,6 @@ class SupportCodeCache:
             with contextlib.suppress(OSError):
                 os.unlink(partial)
             raise
-
-
-_compile = builtins.compile
-_HEADER_SIZE = len(MAGIC_NUMBER) + 4
 
 
 def _header(payload: bytes) -> bytes:
@@ -209,9 +208,6 @@ def _deferred(name: str):  # type: ignore[no-untyped-def]
 for _name in ("match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer",
               "scanner"):
     setattr(DeferredPattern, _name, _deferred(_name))
-
-_re_compile = re.compile
-
 
 def _compile_deferred_for_support(pattern, flags=0):  # type: ignore[no-untyped-def]
     """re.compile, deferred when a support module calls it as it loads."""
