@@ -42,7 +42,8 @@ from pathlib import Path
 from types import CodeType
 
 CACHE_FILE_NAME = "pyside-support.marshal"
-_SUPPORT_PREFIX = "shibokensupport/"  # the file names the bootstrap compiles under
+_SUPPORT_PACKAGE = "shibokensupport"
+_SUPPORT_PREFIX = _SUPPORT_PACKAGE + "/"  # the file names the bootstrap compiles under
 _BOOTSTRAP_NAME = "signature_bootstrap.py"
 _PRIVATE_FILE_MODE = 0o600
 # The flags compile() inherits from the code calling it (CPython's PyCF_MASK): the bootstrap
@@ -212,8 +213,8 @@ for _name in ("match", "fullmatch", "search", "sub", "subn", "split", "findall",
 def _compile_deferred_for_support(pattern, flags=0):  # type: ignore[no-untyped-def]
     """re.compile, deferred when a support module calls it as it loads."""
     caller = sys._getframe(1).f_globals.get("__name__")
-    if isinstance(caller, str) and caller.startswith(_SUPPORT_PREFIX[:-1]) and isinstance(
-            pattern, str):
+    if (isinstance(caller, str) and caller.partition(".")[0] == _SUPPORT_PACKAGE
+            and isinstance(pattern, str)):
         return DeferredPattern(pattern, flags)
     return _re_compile(pattern, flags)
 

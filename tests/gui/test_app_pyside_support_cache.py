@@ -15,8 +15,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
-def start_app(tmp_path: Path, **env_changes: str | None) -> None:
-    """The real app, started on a profile of its own until its first paint."""
+def start_app(tmp_path: Path, *command: str,
+              **env_changes: str | None) -> subprocess.CompletedProcess[str]:
+    """The real app (`command`, default `python -m desktop`), started on a profile of its own
+    until its first paint."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO),
            "XDG_CACHE_HOME": str(tmp_path / "cache"), "STINT_EXIT_AFTER_FIRST_PAINT": "now"}
     for name, value in env_changes.items():
@@ -24,9 +26,11 @@ def start_app(tmp_path: Path, **env_changes: str | None) -> None:
             env.pop(name, None)
         else:
             env[name] = value
-    done = subprocess.run([sys.executable, "-m", "desktop", "--profile", str(tmp_path / "p")],
+    done = subprocess.run([sys.executable, *(command or ("-m", "desktop", "--profile")),
+                           str(tmp_path / "p")],
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "first-paint" in done.stdout, done.stderr[-3000:]
+    return done
 
 
 def test_the_first_start_keeps_the_code_and_the_next_uses_it(tmp_path):
@@ -57,15 +61,9 @@ sys.exit(main())
 
 
 def test_a_warm_start_compiles_nothing_before_its_first_paint(tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO),
-           "XDG_CACHE_HOME": str(tmp_path / "cache"), "STINT_EXIT_AFTER_FIRST_PAINT": "now",
-           "PYTHONPYCACHEPREFIX": str(tmp_path / "pycache")}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    starts = [subprocess.run([sys.executable, "-c", COMPILES_REPORTED, str(tmp_path / "p")],
-                             env=env, capture_output=True, text=True, timeout=120)
+    starts = [start_app(tmp_path, "-c", COMPILES_REPORTED, PYTHONDONTWRITEBYTECODE=None,
+                        PYTHONPYCACHEPREFIX=str(tmp_path / "pycache"))
               for _ in range(2)]  # the first fills the bytecode and support-code caches
-    for start in starts:
-        assert start.returncode == 0 and "first-paint" in start.stdout, start.stderr[-3000:]
     assert "COMPILE shibokensupport/" in starts[0].stderr  # the reporting sees them
     compiled = [line for line in starts[1].stderr.splitlines() if line.startswith("COMPILE")]
     assert compiled == []
