@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from itertools import chain, repeat
 
 from desktop.domain.steps import in_slices
@@ -22,6 +22,9 @@ SPARSE_LIMIT = 4096
 UNPACKED_KEPT = 40
 # Words in at least this many items get a bitmap of their own while grams are built.
 COMMON_WORD_ITEMS = 512
+# Up to this many positions, bitmap_from_positions sets bits one by one (a Python loop, but
+# fewer bytes to allocate, translate and parse than one per item: the two break even at ~8000).
+FEW_POSITIONS = 6000
 # Positions marked per C call (a common gram has millions): a few ms, so other threads run.
 MARK_STEP = 65536
 
@@ -46,11 +49,24 @@ def start_gram(term: str) -> str:
 
 
 def bitmap_from_positions(size: int, positions: Iterable[int]) -> int:
+    if isinstance(positions, Sized) and len(positions) <= FEW_POSITIONS:
+        return _bitmap_from_few(size, positions)
     marks = bytearray(size)
     mark = marks.__setitem__
     for piece in in_slices(positions, MARK_STEP):
         deque(map(mark, piece, repeat(1)), maxlen=0)  # a loop at C speed
     return int(marks.translate(_TO_BINARY_DIGITS), 2)
+
+
+def _bitmap_from_few(size: int, positions: Iterable[int]) -> int:
+    """bitmap_from_positions for a few positions: bits set one by one in size / 8 bytes,
+    instead of a byte per item turned into binary digits and parsed (~0.9 ms at 200,000
+    items whatever the count)."""
+    length = (size + 7) >> 3
+    packed = bytearray(length)
+    for position in positions:
+        packed[position >> 3] |= 128 >> (position & 7)
+    return int.from_bytes(packed, "big") >> (8 * length - size)
 
 
 def positions_in(mask: int, size: int) -> Iterator[int]:

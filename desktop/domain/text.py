@@ -70,6 +70,17 @@ def printable(text: str, keep: str = "") -> str:
     return _pattern(_CONTROLS).sub(lambda m: m.group() if m.group() in keep else _escaped(m), text)
 
 
+# Line breaks, tabs and the other control characters, as one_line shows them: a space each.
+_ONE_LINE = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029], " ")
+
+
+def one_line(text: str) -> str:
+    """`text` for a single line of a list: its line breaks, tabs and other control
+    characters as spaces (a Salesforce name may hold any of them, and a line break would
+    push half the name out of its row)."""
+    return text if text.isprintable() else text.translate(_ONE_LINE)
+
+
 def json_printable(encoded: str) -> str:
     """JSON text (from json.dumps with ensure_ascii=False) with the control characters JSON
     leaves as they are (DEL, C1, separators, bidirectional marks) written as \\u escapes:

@@ -326,6 +326,7 @@ class TaskPicker(QWidget):
 
     def _tree_changed(self) -> None:
         self._load_tree_model()
+        self.results_model.forget_shown()  # a parent renamed shows in its children's rows
         self.refresh_results(keep_highlight=True)
 
     def _show_archived_toggled(self, _checked: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.domain.items import ROOT_ID
@@ -160,3 +161,111 @@ def test_the_delegate_paints_selected_archived_and_hostile_rows(qtbot):
     for row in range(3):  # text (or the selection) in each row, not just the background
         y = row * row_height + row_height // 3
         assert any(image.pixelColor(x, y) != background for x in range(40, 300, 2)), row
+
+
+def test_a_task_keeps_what_its_row_shows_from_one_query_to_the_next():
+    """Typing on shows many of the same tasks in other rows: each is worked out once."""
+    tree = sample_tree()
+    model = TaskSearchModel(tree.path_text)
+    acme, call, case = (tree.get(i) for i in (ACME_ID, CALL_ID, CASE_ID))
+    model.set_results([acme, call])
+    shown = model.row_shown(1)
+    model.set_results([case, call, acme])
+    assert model.row_shown(1) is shown  # the same task, another query
+    model.set_results([call])
+    assert model.row_shown(0) is shown  # in another row
+    renamed = call.replaced(name="Call back\nabout the quote")  # same Id, new values
+    model.set_results([renamed])
+    assert model.row_shown(0) is not shown
+    assert model.row_shown(0).name == "Call back about the quote"  # one line
+
+
+def test_forgetting_what_rows_show_repaints_them_with_the_new_paths():
+    paths = {CALL_ID: "Salesforce > Acme Corp - 500 Widgets > Call back",
+             ACME_ID: "Salesforce > Acme Corp - 500 Widgets"}
+    tree = sample_tree()
+    model = TaskSearchModel(lambda item_id: paths[item_id])
+    model.set_results([tree.get(ACME_ID), tree.get(CALL_ID)])
+    assert model.row_shown(1).details == "Salesforce > Acme Corp - 500 Widgets"
+    paths[CALL_ID] = "Salesforce > Acme Corp - 900 Widgets > Call back"
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last: changed.append((first.row(), last.row())))
+    model.forget_shown()
+    assert changed == [(0, 1)]
+    assert model.row_shown(1).details == "Salesforce > Acme Corp - 900 Widgets"
+
+
+def _painted_row(paint, direction: Qt.LayoutDirection) -> bytes:
+    """A row of the results list painted by `paint(painter, option)` into an image."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 560, 44)
+    option.font = QApplication.font()
+    option.palette = QApplication.palette()
+    option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Active
+    image = QImage(560, 44, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setLayoutDirection(direction)  # (a widget's painter has the widget's)
+    paint(painter, option)
+    painter.end()
+    return bytes(image.constBits())
+
+
+@pytest.mark.parametrize("name", [
+    "Acme Corp - 500 Widgets", "Zürich crème brûlée", "<b>x</b><img src=x>&amp; markup",
+    "A name far too long to fit in its row, which the delegate must elide in the middle of "
+    "the details and at the end of the name, like every other long name from Salesforce",
+])
+@pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight,
+                                       Qt.LayoutDirection.RightToLeft])
+def test_the_delegate_paints_the_same_pixels_as_text_aligned_in_its_rectangles(qapp, name,
+                                                                               direction):
+    """The rows' text is laid out once and drawn at its top left (QStaticText); it must look
+    exactly like text aligned in the row's two rectangles, as plain text."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.ui.picker.search_model import TaskResultDelegate
+
+    tree = sample_tree()
+    acme = tree.get(ACME_ID).replaced(name=name, fields=(("Account", name), ("Stage", "Won")))
+    model = TaskSearchModel(lambda _item_id: f"Salesforce > {name} > {name}")
+    model.set_results([acme])
+    delegate = TaskResultDelegate(model)
+    index = model.index(0, 0)
+    shown = model.row_shown(0)
+
+    def aligned_in_rectangles(painter, option) -> None:
+        """What the delegate drew before: drawText in a rectangle, aligned."""
+        margin, size = delegate.MARGIN, delegate.ICON_SIZE
+        rect = option.rect
+        x, y = rect.x() + 2 * margin, rect.y() + margin
+        height = rect.height() - 2 * margin
+        painter.drawPixmap(x, y + (height - size) // 2, delegate._icon_pixmap(shown, None))
+        x += size + margin + 2
+        width = rect.right() - 2 * margin - x + 1
+        small_font = delegate._small_font(option.font)
+        main, small = QFontMetrics(option.font), QFontMetrics(small_font)
+        name_color, muted = delegate._colors(option.palette, True, False)
+        painter.setFont(option.font)
+        painter.setPen(name_color)
+        painter.drawText(QRect(x, y, width, main.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         main.elidedText(shown.name, Qt.TextElideMode.ElideRight, width))
+        painter.setFont(small_font)
+        painter.setPen(muted)
+        painter.drawText(QRect(x, y + main.height() + 1, width, height - main.height() - 1),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         small.elidedText(shown.details, Qt.TextElideMode.ElideMiddle, width))
+
+    def painted_by_the_delegate(painter, option) -> None:
+        delegate.paint(painter, option, index)
+
+    expected = _painted_row(aligned_in_rectangles, direction)
+    assert _painted_row(painted_by_the_delegate, direction) == expected
+    # and again, from the laid-out text it keeps
+    assert _painted_row(painted_by_the_delegate, direction) == expected

@@ -194,6 +194,25 @@ def test_results_keep_the_highlighted_task_after_a_sync(qtbot, window, tasks):
     assert picker.search.text() == "acme"
 
 
+def test_a_renamed_parent_shows_in_its_childrens_rows_after_a_sync(qtbot, window, tasks,
+                                                                  gui_store):
+    """The call itself is unchanged, so its row stays where it is; what the row shows under
+    its name (the parent's path) must still follow the rename."""
+    picker = window.picker
+    qtbot.keyClicks(picker.search, "call back")
+    assert result_ids(picker) == [CALL_ID]
+    assert picker.results_model.row_shown(0).details.startswith(
+        "Salesforce > Acme Corp - 500 Widgets")
+    acme = tasks.item(ACME_ID)
+    gui_store.items.upsert_many([acme.replaced(name="Acme Corp - 900 Widgets")])
+    repainted: list[int] = []
+    picker.results_model.dataChanged.connect(lambda first, _last: repainted.append(first.row()))
+    reload_and_wait(qtbot, tasks)
+    assert result_ids(picker) == [CALL_ID] and repainted
+    assert picker.results_model.row_shown(0).details.startswith(
+        "Salesforce > Acme Corp - 900 Widgets")
+
+
 def test_hostile_and_unknown_ids_never_break_the_tree(window):
     assert not window.picker.tree_view.select_item("does-not-exist")
     assert window.picker.tree_view.select_item(HOSTILE_ID)

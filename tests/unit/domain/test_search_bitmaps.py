@@ -1,3 +1,5 @@
+from array import array
+
 import pytest
 
 from desktop.domain import search_bitmaps
@@ -27,6 +29,23 @@ def test_bitmap_round_trip_in_index_order(positions):
     bitmap = bitmap_from_positions(10, positions)
     assert list(positions_in(bitmap, 10)) == sorted(positions)
     assert bitmap.bit_count() == len(positions)
+
+
+@pytest.mark.parametrize("size", [1, 7, 8, 9, 200_000, 200_003])
+def test_few_and_many_positions_make_the_same_bitmap(size):
+    """A few positions set bits one by one (size / 8 bytes); many mark a byte per item: the
+    same int either way, for every size (the last byte's padding included)."""
+    import random
+
+    chosen = sorted(random.Random(size).sample(range(size), min(size, 3)) + [0, size - 1])
+    few = array("i", sorted(set(chosen)))
+    many = array("i", range(0, size, max(1, size // (search_bitmaps.FEW_POSITIONS + 7))))
+    assert len(many) > search_bitmaps.FEW_POSITIONS or size < search_bitmaps.FEW_POSITIONS
+    for positions in (few, many):
+        expected = sum(1 << (size - 1 - position) for position in positions)
+        assert bitmap_from_positions(size, positions) == expected
+        assert bitmap_from_positions(size, iter(positions)) == expected  # (no len: marked)
+        assert list(positions_in(expected, size)) == list(positions)
 
 
 def test_bitmaps_intersect_with_and():

@@ -2,7 +2,7 @@ import html
 
 import pytest
 
-from desktop.domain.text import escape_markup, fold, words
+from desktop.domain.text import escape_markup, fold, one_line, words
 
 
 def test_fold_removes_accents_and_case():
@@ -69,3 +69,17 @@ def test_rule_errors_carry_their_message_for_the_app_and_english_for_the_cli():
 ])
 def test_escape_markup_is_html_escape_without_quotes(text):
     assert escape_markup(text) == html.escape(text, quote=False)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Acme - 500 Widgets", "Acme - 500 Widgets"),
+    ("Call back\nabout the quote", "Call back about the quote"),
+    ("a\r\nb\tc\x0bd\x0ce", "a  b c d e"),
+    ("line\u2028para\u2029end", "line para end"),
+    ("C1\x85next\x9cvariant\x7fdel", "C1 next variant del"),  # (Qt cuts a name at U+009C)
+    ("Zürich crème 東京 🎉", "Zürich crème 東京 🎉"),
+    ("\u202eevil <b>x</b>", "\u202eevil <b>x</b>"),  # format characters and markup stay
+])
+def test_one_line_puts_line_breaks_tabs_and_controls_as_spaces(text, shown):
+    assert one_line(text) == shown
+    assert len(one_line(text)) == len(text)  # one space each: nothing else moves
