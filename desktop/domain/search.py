@@ -268,9 +268,10 @@ class SearchIndex:
                 return self._scan(terms, encoded, grams, starts, wanted, base)
             # every single gram is common, but not all of them together
             candidates = list(positions_in(base, len(self._order)))
+        tier_of = self._checks.tier_of(encoded, starts)
         ranked = []
         for index in candidates:
-            tier = self._checks.tier(index, encoded, starts)
+            tier = tier_of(index)
             if tier is not None:
                 ranked.append((tier, index))
         ranked.sort()

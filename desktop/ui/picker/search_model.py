@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
     QStaticText,
+    QTransform,
 )
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -208,18 +209,22 @@ class TaskResultDelegate(QStyledItemDelegate):
         fonts = self._row_fonts(option.font)
         return QSize(200, fonts.main.height() + fonts.small.height() + 2 * self.MARGIN + 1)
 
-    def _line(self, metrics: QFontMetrics, text: str, width: int, middle: bool) -> _Line:
+    def _line(self, font: QFont, metrics: QFontMetrics, text: str, width: int,
+              middle: bool) -> _Line:
         """`text` elided to `width`, laid out once for as long as it keeps being shown."""
         key = (id(metrics), text, width)  # metrics live as long as the delegate
-        line = self._lines.get(key)
+        lines = self._lines
+        line = lines.pop(key, None)
         if line is None:
-            if len(self._lines) >= _LINES_KEPT:
-                self._lines.clear()
-            mode = Qt.TextElideMode.ElideMiddle if middle else Qt.TextElideMode.ElideRight
-            elided = metrics.elidedText(text, mode, width)
-            laid_out = QStaticText(elided)
-            laid_out.setTextFormat(Qt.TextFormat.PlainText)  # never markup (Salesforce texts)
-            line = self._lines[key] = _Line(elided, laid_out)
+            if len(lines) >= _LINES_KEPT:
+                lines.pop(next(iter(lines)))  # the least recently shown
+            laid_out = _laid_out(text, font)
+            if laid_out.size().width() > width:  # (most fit: no second layout to elide)
+                mode = Qt.TextElideMode.ElideMiddle if middle else Qt.TextElideMode.ElideRight
+                text = metrics.elidedText(text, mode, width)
+                laid_out = _laid_out(text, font)
+            line = _Line(text, laid_out)
+        lines[key] = line  # (again) the most recently shown
         return line
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
@@ -248,8 +253,8 @@ class TaskResultDelegate(QStyledItemDelegate):
         font = option.font
         fonts = self._row_fonts(font)
         line = fonts.main.height()
-        name = self._line(fonts.main, shown.name, width, middle=False)
-        details = self._line(fonts.small, shown.details, width, middle=True)
+        name = self._line(font, fonts.main, shown.name, width, middle=False)
+        details = self._line(fonts.small_font, fonts.small, shown.details, width, middle=True)
         painter.save()
         painter.setFont(font)
         painter.setPen(name_color)
@@ -304,6 +309,13 @@ class TaskResultDelegate(QStyledItemDelegate):
         else:
             small.setPixelSize(max(9, int(small.pixelSize() * 0.86)))
         return small
+
+
+def _laid_out(text: str, font: QFont) -> QStaticText:
+    laid_out = QStaticText(text)
+    laid_out.setTextFormat(Qt.TextFormat.PlainText)  # never markup (Salesforce texts)
+    laid_out.prepare(QTransform(), font)
+    return laid_out
 
 
 @dataclass(frozen=True, slots=True)
