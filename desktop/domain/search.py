@@ -45,6 +45,9 @@ from desktop.domain.text import words
 
 # Candidate sets up to this size are checked and ranked completely.
 VERIFY_ALL_LIMIT = 1500
+# Up to this many matches of the query before, they are the candidates without looking for
+# fewer (a vocabulary lookup costs about as much as checking these).
+FEW_EARLIER_MATCHES = 300
 # Give up looking a query word up in the vocabulary after this many matching words.
 VOCABULARY_HIT_LIMIT = 2000
 
@@ -131,6 +134,8 @@ class SearchIndex:
                 for parent in map(parent_at, self._order)
             ])
             self._checks = TierChecks(texts, self._order, self._parent)
+            # (the terms, every match) of the last query whose matches were all ranked
+            self._last_matches: tuple[list[str], Sequence[int]] | None = None
             self._build_sets(size)
 
     def _tie_break_order(self, positions: Iterable[int]) -> array[int]:
@@ -259,12 +264,20 @@ class SearchIndex:
     def _ranked(self, terms: list[str], encoded: list[bytes], wanted: int) -> list[int]:
         grams = set().union(*(grams_of(term) for term in terms))
         if not all(gram in self._full for gram in grams):
+            self._last_matches = (terms, ())
             return []  # some letter or pair occurs nowhere
         starts = [b" " + term for term in encoded]
-        candidates, restriction = self._narrowest(terms, grams)
+        earlier = self._earlier_matches(terms)
+        if earlier is not None and len(earlier) <= FEW_EARLIER_MATCHES:
+            candidates: Sequence[int] | None = earlier
+        else:
+            candidates, restriction = self._narrowest(terms, grams)
+            if earlier is not None and (candidates is None or len(earlier) < len(candidates)):
+                candidates = earlier
         if candidates is None:
             base = self._full.all_of(grams) & restriction
             if base.bit_count() > VERIFY_ALL_LIMIT:
+                self._last_matches = None  # (a scan stops at `wanted`: not all matches)
                 return self._scan(terms, encoded, grams, starts, wanted, base)
             # every single gram is common, but not all of them together
             candidates = list(positions_in(base, len(self._order)))
@@ -275,7 +288,21 @@ class SearchIndex:
             if tier is not None:
                 ranked.append((tier, index))
         ranked.sort()
+        self._last_matches = (terms, [index for _, index in ranked])
         return [index for _, index in ranked[:wanted]]
+
+    def _earlier_matches(self, terms: list[str]) -> Sequence[int] | None:
+        """Every match of the last query ranked completely, when they include every match of
+        `terms`: typing on ("acme w" after "acme ") only takes matches away. An item has a
+        query's words when each occurs in its texts, so it has every word of the earlier
+        query that is part of one of these."""
+        last = self._last_matches  # (one read: another thread may replace it)
+        if last is None:
+            return None
+        earlier_terms, matches = last
+        if all(any(earlier in term for term in terms) for earlier in earlier_terms):
+            return matches
+        return None
 
     def _narrowest(
         self, terms: list[str], grams: set[str]

@@ -185,6 +185,48 @@ def test_fast_paths_agree_with_the_reference(monkeypatch, limits):
 
 
 
+TYPED = ["acme wid", "wid get", "crème", "0012", "zu ri ch", "pro spect", "se ca ko",
+         "widgetacme", "ac\bme", "wid\b\b\bget", "me wid\b\b\bglo", "acme  wid"]
+
+
+@pytest.mark.parametrize("limits", [(1500, 300), (1500, 0), (10, 3)])
+def test_typing_on_agrees_with_the_reference_at_every_key(monkeypatch, limits):
+    """Each key searches again; an extension of the last query completely ranked starts
+    from that query's matches ("\b": a backspace, which starts afresh)."""
+    verify_all, few_earlier = limits
+    monkeypatch.setattr(search_module, "VERIFY_ALL_LIMIT", verify_all)
+    monkeypatch.setattr(search_module, "FEW_EARLIER_MATCHES", few_earlier)
+    items = random_corpus(600, seed=11)
+    index = SearchIndex(items)
+    for typed in TYPED:
+        text = ""
+        for key in typed:
+            text = text[:-1] if key == "\b" else text + key
+            expected = reference_search(items, text, 20)
+            assert ids(index.search(text, 20)) == expected, (typed, text)
+
+
+def test_typing_on_checks_only_the_earlier_matches(monkeypatch):
+    items = random_corpus(600, seed=11)
+    index = SearchIndex(items)
+    index.search("wid", 5)
+    earlier = index._last_matches
+    assert earlier is not None and 0 < len(earlier[1]) < len(items)
+    checked: list[int] = []
+    tier_of = index._checks.tier_of
+
+    def counting_tier_of(terms, starts):
+        tier = tier_of(terms, starts)
+        return lambda position: checked.append(position) or tier(position)
+
+    monkeypatch.setattr(index._checks, "tier_of", counting_tier_of)
+    assert ids(index.search("widg", 5)) == reference_search(items, "widg", 5)
+    assert sorted(checked) == sorted(earlier[1])  # nothing else was looked at
+    checked.clear()
+    assert ids(index.search("get", 5)) == reference_search(items, "get", 5)  # not an extension
+    assert not set(checked) <= set(earlier[1])
+
+
 def test_an_index_over_part_of_a_table_matches_parents_outside_it():
     """The picker's archived index holds archived items only; their parents' words count."""
     items = random_corpus(400, seed=8)
