@@ -107,12 +107,14 @@ class TaskPicker(QWidget):
         if self._panel is not None:
             return self._panel
         from desktop.ui.picker.panel import TaskPickerPanel
+        from desktop.ui.picker.search_frame import cache_the_frame
         from desktop.ui.picker.task_menu import offer_task_menus
 
         panel = self._panel = TaskPickerPanel(self._tasks.path_text, self)
         # Here, not in __init__: it shows only once there is text, and on X11 its icon's
         # theme lookup costs the first paint ~4 ms.
         self.search.setClearButtonEnabled(True)
+        cache_the_frame(self.search)  # every key repaints the box (after the first paint too)
         if self._inline:
             self._outer.addWidget(panel, 1)
         else:
