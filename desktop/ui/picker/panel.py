@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.items import Item
+from desktop.ui.picker.results_view import ResultsView
 from desktop.ui.picker.search_model import TaskResultDelegate, TaskSearchModel, item_id_of
 from desktop.ui.picker.tree_model import TaskTreeModel
 from desktop.ui.picker.tree_view import TaskTreeView
@@ -41,11 +41,10 @@ class TaskPickerPanel(QFrame):
         self.tree_model = TaskTreeModel(self)
 
         self.pages = QStackedWidget(self)
-        self.results_view = QListView(self)
+        self.results_view = ResultsView(self)
         self.results_view.setObjectName("taskResults")
         self.results_view.setModel(self.results_model)
         self.results_view.setItemDelegate(TaskResultDelegate(self.results_model, self.results_view))
-        self.results_view.setUniformItemSizes(True)
         self.results_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.results_view.setFrameShape(QFrame.Shape.NoFrame)
         self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
