@@ -36,15 +36,21 @@ class CountingView(ResultsView):
         super().doItemsLayout()
 
 
-def test_new_results_in_place_lay_nothing_out(qtbot):
+def sample_results(qtbot, view: ResultsView, delegate=TaskResultDelegate):
+    """`view` on a results model of the sample tasks, with `delegate` (a class); (the model,
+    the tasks)."""
     tree = sample_tree()
-    items = [item for item in tree if not item.is_root]
     model = TaskSearchModel(tree.path_text)
-    view = CountingView()
     qtbot.addWidget(view)
     view.setModel(model)
-    view.setItemDelegate(TaskResultDelegate(model, view))
-    view.resize(400, 300)
+    view.setItemDelegate(delegate(model, view))
+    view.resize(400, 400)
+    return model, [item for item in tree if not item.is_root]
+
+
+def test_new_results_in_place_lay_nothing_out(qtbot):
+    view = CountingView()
+    model, items = sample_results(qtbot, view)
     view.show()
     qtbot.waitExposed(view)
     model.set_results(items[:4])
@@ -55,16 +61,10 @@ def test_new_results_in_place_lay_nothing_out(qtbot):
     view.scrollTo(model.index(0, 0))
     assert view.layouts == laid_out
     grabbed = view.grab().toImage()  # and it shows the new rows
-    assert grabbed.pixelColor(60, view.sizeHintForRow(0) // 3) != grabbed.pixelColor(398, 298)
+    assert grabbed.pixelColor(60, view.sizeHintForRow(0) // 3) != grabbed.pixelColor(398, 398)
 
 
 def test_a_change_repaints_just_its_rows(qtbot):
-    tree = sample_tree()
-    items = [item for item in tree if not item.is_root]
-    model = TaskSearchModel(tree.path_text)
-    view = ResultsView()
-    qtbot.addWidget(view)
-    view.setModel(model)
     painted: list[int] = []
 
     class CountingDelegate(TaskResultDelegate):
@@ -72,8 +72,8 @@ def test_a_change_repaints_just_its_rows(qtbot):
             painted.append(index.row())
             super().paint(painter, option, index)
 
-    view.setItemDelegate(CountingDelegate(model, view))
-    view.resize(400, 400)
+    view = ResultsView()
+    model, items = sample_results(qtbot, view, CountingDelegate)
     model.set_results(items[:6])
     view.show()
     qtbot.waitExposed(view)
