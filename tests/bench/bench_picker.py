@@ -69,6 +69,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200_000)
     args = parser.parse_args()
 
+    from PySide6.QtTest import QTest  # noqa: F401 (now: type_character's, not the first key's)
     from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.platform.paths import ProfilePaths
