@@ -21,16 +21,13 @@ class TierChecks:
         self._order = order  # index number -> table position
         self._parent = parents  # index number -> the parent's table position, or -1
 
-    def tier(self, index: int, terms: Sequence[bytes], starts: Sequence[bytes]) -> int | None:
-        """The tier of item `index` (0 best; None: no match), on its own text and its
-        parent's; `starts` are the terms with a space before them."""
-        return self.tier_of(terms, starts)(index)
-
     def tier_of(
         self, terms: Sequence[bytes], starts: Sequence[bytes]
     ) -> Callable[[int], int | None]:
-        """tier() for one query, with what it reads bound once (it runs for up to 1,500
-        candidates a keystroke: the lookups would cost a third of each call).
+        """For one query, the tier of item `index` (0 best; None: no match), on its own text
+        and its parent's; `starts` are the terms with a space before them. What it reads is
+        bound once: it runs for up to 1,500 candidates a keystroke, and the lookups would
+        cost a third of each call.
 
         Most candidates a scan checks (a superset, from letter pairs) match nothing: whether
         each term occurs at all is asked first, so those cost a find or two per term."""
