@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.domain.text import escape_markup
+from desktop.domain.text import escape_markup, one_line
 from desktop.services.early_qt import ALIGN_LEFT_VCENTER
 
 
@@ -36,7 +36,7 @@ class ElidedLabel(QWidget):
         return self._text
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
-        text = text.replace("\n", " ").replace("\r", " ")
+        text = one_line(text)
         if text == self._text:
             return
         self._text = text

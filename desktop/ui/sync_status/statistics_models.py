@@ -29,7 +29,7 @@ from desktop.domain.synclog import (
     RunOutcome,
     SyncRun,
 )
-from desktop.domain.text import fill
+from desktop.domain.text import fill, one_line
 from desktop.services.i18n import count_text, run_error_text
 from desktop.ui.salesforce_names import sobject_name
 from desktop.ui.sync_status.text import (
@@ -308,7 +308,7 @@ class RecordChangesModel(_PlainTable):
             action_text(change.action, change.reason),
             direction_text(change.direction),
             status_text(change.status),
-            (change.error or "").replace("\n", " "),
+            one_line(change.error or ""),
         ][column]
 
     def tooltip(self, change: RecordChange, column: int) -> str | None:

@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.domain.entries import EntrySyncState, TimeEntry
 from desktop.domain.task_names import distinct_labels
-from desktop.domain.text import fill
+from desktop.domain.text import fill, one_line
 from desktop.domain.tree import TaskTree
 from desktop.services.display_format import display_format
 from desktop.services.i18n import count_text
@@ -236,7 +236,7 @@ class TimesheetDayModel(QAbstractTableModel):
             return sync_state_text(entry.sync_state)
         if column == DayColumn.BILLABLE:
             return ""  # the check box says it
-        return entry.note.replace("\n", " ")
+        return one_line(entry.note)
 
     def _tooltip(self, entry: TimeEntry, column: DayColumn) -> str:
         if column == DayColumn.TASK:
